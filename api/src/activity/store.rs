@@ -1,0 +1,62 @@
+//! Activity queries. `record` runs inside the transaction of the change it describes.
+
+use diesel::prelude::*;
+
+use super::model::ActivityRow;
+use crate::auth::Actor;
+use crate::db::schema::activity;
+use crate::db::{DbConn, new_id, now};
+
+/// What one log entry is about.
+pub struct Subject<'a> {
+    pub kind: &'a str,
+    pub id: &'a str,
+    pub client_id: Option<&'a str>,
+}
+
+pub fn record(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    actor: &Actor,
+    verb: &str,
+    subject: Subject<'_>,
+    data: serde_json::Value,
+) -> QueryResult<()> {
+    let row = ActivityRow {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        client_id: subject.client_id.map(str::to_string),
+        actor_kind: actor.kind().to_string(),
+        actor_id: actor.id().map(str::to_string),
+        verb: verb.to_string(),
+        subject_type: subject.kind.to_string(),
+        subject_id: subject.id.to_string(),
+        data: data.to_string(),
+        at: now(),
+    };
+    diesel::insert_into(activity::table)
+        .values(&row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// A client's timeline, newest first, `limit` rows after the cursor's id.
+pub fn list_for_client(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    before_id: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ActivityRow>> {
+    let mut query = activity::table
+        .filter(activity::tenant_id.eq(tenant_id))
+        .filter(activity::client_id.eq(client_id))
+        .select(ActivityRow::as_select())
+        .order(activity::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(before) = before_id {
+        query = query.filter(activity::id.lt(before.to_string()));
+    }
+    query.load(conn)
+}

@@ -1,0 +1,226 @@
+//! `Caller`: the authenticated principal of a request, with its tenant and what it may do.
+//! Today an API key; the session extractor of the login issue yields the same type, so
+//! handlers do not care how the caller proved who they are.
+
+use std::net::{IpAddr, Ipv4Addr};
+
+use actix_web::dev::Payload;
+use actix_web::http::header::AUTHORIZATION;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::future::LocalBoxFuture;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::AppState;
+use crate::api_keys::store as key_store;
+use crate::auth::api_key;
+use crate::error::ApiError;
+
+/// A permission an API key can carry. A `:write` scope includes the matching `:read`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
+pub enum Scope {
+    #[serde(rename = "tenant:read")]
+    TenantRead,
+    #[serde(rename = "tenant:write")]
+    TenantWrite,
+    #[serde(rename = "clients:read")]
+    ClientsRead,
+    #[serde(rename = "clients:write")]
+    ClientsWrite,
+    #[serde(rename = "api_keys:manage")]
+    ApiKeysManage,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 5] = [
+        Scope::TenantRead,
+        Scope::TenantWrite,
+        Scope::ClientsRead,
+        Scope::ClientsWrite,
+        Scope::ApiKeysManage,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::TenantRead => "tenant:read",
+            Scope::TenantWrite => "tenant:write",
+            Scope::ClientsRead => "clients:read",
+            Scope::ClientsWrite => "clients:write",
+            Scope::ApiKeysManage => "api_keys:manage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Scope> {
+        Scope::ALL.into_iter().find(|scope| scope.as_str() == s)
+    }
+
+    /// Stored as one space-separated text column.
+    pub fn join(scopes: &[Scope]) -> String {
+        scopes
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Unknown words (a scope removed in a later version) are ignored, never widened.
+    pub fn split(stored: &str) -> Vec<Scope> {
+        stored.split_whitespace().filter_map(Scope::parse).collect()
+    }
+
+    fn implied_by(self) -> Option<Scope> {
+        match self {
+            Scope::TenantRead => Some(Scope::TenantWrite),
+            Scope::ClientsRead => Some(Scope::ClientsWrite),
+            _ => None,
+        }
+    }
+}
+
+/// Who acts, as written to the activity log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Actor {
+    ApiKey {
+        id: String,
+    },
+    /// The operator at the command line (`portico create-tenant`, demo seeding).
+    System,
+}
+
+impl Actor {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Actor::ApiKey { .. } => "api_key",
+            Actor::System => "system",
+        }
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Actor::ApiKey { id } => Some(id),
+            Actor::System => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub tenant_id: String,
+    pub actor: Actor,
+    pub scopes: Vec<Scope>,
+}
+
+impl Caller {
+    pub fn has(&self, scope: Scope) -> bool {
+        self.scopes.contains(&scope) || scope.implied_by().is_some_and(|s| self.scopes.contains(&s))
+    }
+
+    /// 403 naming the missing scope.
+    pub fn require(&self, scope: Scope) -> Result<(), ApiError> {
+        if self.has(scope) {
+            Ok(())
+        } else {
+            Err(ApiError::Forbidden(format!(
+                "This credential lacks the '{}' scope needed here.",
+                scope.as_str()
+            )))
+        }
+    }
+}
+
+impl FromRequest for Caller {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Caller, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let header = req
+            .headers()
+            .get(AUTHORIZATION)
+            .map(|v| v.to_str().map(str::to_owned));
+        let ip = req
+            .peer_addr()
+            .map(|a| a.ip())
+            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        Box::pin(async move {
+            let state = state.ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
+            if let Some(wait) = state.throttle.blocked_for(ip) {
+                return Err(ApiError::RateLimited {
+                    detail: format!(
+                        "Too many failed authentication attempts from your address; retry in {wait} s."
+                    ),
+                    retry_after_secs: wait,
+                });
+            }
+            let result = authenticate(&state, header).await;
+            if matches!(result, Err(ApiError::Unauthorized(_))) {
+                state.throttle.record_failure(ip);
+            }
+            result
+        })
+    }
+}
+
+async fn authenticate(
+    state: &AppState,
+    header: Option<Result<String, actix_web::http::header::ToStrError>>,
+) -> Result<Caller, ApiError> {
+    let header = match header {
+        None => {
+            return Err(ApiError::Unauthorized(
+                "Send your API key as 'Authorization: Bearer pk_live_…'.".into(),
+            ));
+        }
+        Some(Err(_)) => {
+            return Err(ApiError::Unauthorized(
+                "The Authorization header is not readable text.".into(),
+            ));
+        }
+        Some(Ok(h)) => h,
+    };
+    let token = match header.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim().to_string(),
+        _ => {
+            return Err(ApiError::Unauthorized(
+                "Use the Bearer scheme: 'Authorization: Bearer pk_live_…'.".into(),
+            ));
+        }
+    };
+    let Some(lookup) = api_key::lookup_of(&token).map(str::to_owned) else {
+        return Err(ApiError::Unauthorized(
+            "The credential is malformed: API keys start with 'pk_live_'.".into(),
+        ));
+    };
+    let row = state
+        .db
+        .read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?))
+        .await?;
+    let Some(row) = row.filter(|r| api_key::verify(&token, &r.hash)) else {
+        return Err(ApiError::Unauthorized("This API key is not valid.".into()));
+    };
+    if row.revoked_at.is_some() {
+        return Err(ApiError::Unauthorized(
+            "This API key has been revoked.".into(),
+        ));
+    }
+    let now = crate::db::now();
+    // Record use at most once a minute per key, so reads stay reads.
+    if row
+        .last_used_at
+        .is_none_or(|t| now - t > chrono::TimeDelta::minutes(1))
+    {
+        let (tenant_id, id) = (row.tenant_id.clone(), row.id.clone());
+        let touched = state
+            .db
+            .write(move |conn| Ok(key_store::touch(conn, &tenant_id, &id, now)?))
+            .await;
+        if let Err(e) = touched {
+            tracing::warn!(error = %e, "could not record API key use");
+        }
+    }
+    Ok(Caller {
+        tenant_id: row.tenant_id,
+        actor: Actor::ApiKey { id: row.id },
+        scopes: Scope::split(&row.scopes),
+    })
+}

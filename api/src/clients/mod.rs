@@ -1,0 +1,5 @@
+//! Clients: the people and companies a tenant serves, who log in to its portal.
+
+pub mod model;
+pub mod routes;
+pub mod store;

@@ -1,0 +1,285 @@
+//! Client rows and the DTOs the API speaks.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::db::schema::clients;
+use crate::http::patch::double_option;
+use crate::rules;
+use crate::tenants::model::utc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = clients)]
+pub struct ClientRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub email: String,
+    pub name: String,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub notes: Option<String>,
+    pub status: String,
+    pub portal_enabled: bool,
+    pub invited_at: Option<NaiveDateTime>,
+    pub last_login_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Where a client stands with the business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ClientStatus {
+    /// A prospect: known, not yet a customer.
+    Lead,
+    /// A customer.
+    Active,
+    /// Kept for the records, hidden from lists, cannot log in.
+    Archived,
+}
+
+impl ClientStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClientStatus::Lead => "lead",
+            ClientStatus::Active => "active",
+            ClientStatus::Archived => "archived",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ClientStatus> {
+        [
+            ClientStatus::Lead,
+            ClientStatus::Active,
+            ClientStatus::Archived,
+        ]
+        .into_iter()
+        .find(|c| c.as_str() == s)
+    }
+}
+
+/// A client of the business, as staff see it (with internal notes).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Client {
+    pub id: String,
+    /// Lowercased. Several clients may share one email (one person, two companies).
+    #[schema(example = "maria@example.com")]
+    pub email: String,
+    #[schema(example = "Maria Lopez")]
+    pub name: String,
+    #[schema(example = "+34 612 345 678")]
+    pub phone: Option<String>,
+    #[schema(example = "Lopez Design SL")]
+    pub company: Option<String>,
+    /// Internal notes; never shown to the client.
+    pub notes: Option<String>,
+    pub status: ClientStatus,
+    /// Whether this client may log in to the portal.
+    pub portal_enabled: bool,
+    pub invited_at: Option<DateTime<Utc>>,
+    pub last_login_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<ClientRow> for Client {
+    fn from(r: ClientRow) -> Client {
+        Client {
+            status: ClientStatus::parse(&r.status).unwrap_or(ClientStatus::Active),
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            phone: r.phone,
+            company: r.company,
+            notes: r.notes,
+            portal_enabled: r.portal_enabled,
+            invited_at: r.invited_at.map(utc),
+            last_login_at: r.last_login_at.map(utc),
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+/// A page of clients.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ClientPage {
+    pub items: Vec<Client>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A new client.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateClient {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(example = "maria@example.com")]
+    pub email: String,
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    #[schema(example = "Maria Lopez")]
+    pub name: String,
+    #[validate(custom(function = "rules::phone"))]
+    pub phone: Option<String>,
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub company: Option<String>,
+    #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    pub notes: Option<String>,
+    /// `lead` or `active` (default). Archive with the archive action.
+    #[validate(custom(function = "not_archived"))]
+    pub status: Option<ClientStatus>,
+    /// Default `true`.
+    pub portal_enabled: Option<bool>,
+}
+
+/// Changes to a client. Fields left out stay as they are; `null` clears an optional field.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateClient {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    pub email: Option<String>,
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::phone"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub company: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub notes: Option<Option<String>>,
+    /// `lead` or `active`. Archive and restore with their actions.
+    #[validate(custom(function = "not_archived"))]
+    pub status: Option<ClientStatus>,
+    pub portal_enabled: Option<bool>,
+}
+
+fn not_archived(status: &ClientStatus) -> Result<(), validator::ValidationError> {
+    if *status == ClientStatus::Archived {
+        Err(validator::ValidationError::new("status").with_message(
+            "must be 'lead' or 'active'; use POST /clients/{id}/archive to archive".into(),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = clients)]
+pub struct ClientChanges {
+    pub email: Option<String>,
+    pub name: Option<String>,
+    pub phone: Option<Option<String>>,
+    pub company: Option<Option<String>>,
+    pub notes: Option<Option<String>>,
+    pub status: Option<String>,
+    pub portal_enabled: Option<bool>,
+    pub updated_at: NaiveDateTime,
+}
+
+fn tidy(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl UpdateClient {
+    /// The names of the fields this update touches, for the activity log.
+    pub fn fields(&self) -> Vec<&'static str> {
+        [
+            ("email", self.email.is_some()),
+            ("name", self.name.is_some()),
+            ("phone", self.phone.is_some()),
+            ("company", self.company.is_some()),
+            ("notes", self.notes.is_some()),
+            ("status", self.status.is_some()),
+            ("portal_enabled", self.portal_enabled.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, p)| *p)
+        .map(|(f, _)| f)
+        .collect()
+    }
+
+    pub fn into_changes(self, now: NaiveDateTime) -> ClientChanges {
+        ClientChanges {
+            email: self.email.map(|e| e.trim().to_lowercase()),
+            name: self.name.map(|n| n.trim().to_string()),
+            phone: self.phone.map(tidy),
+            company: self.company.map(tidy),
+            notes: self.notes.map(tidy),
+            status: self.status.map(|s| s.as_str().to_string()),
+            portal_enabled: self.portal_enabled,
+            updated_at: now,
+        }
+    }
+}
+
+impl CreateClient {
+    pub fn into_row(self, tenant_id: &str, id: String, now: NaiveDateTime) -> ClientRow {
+        ClientRow {
+            id,
+            tenant_id: tenant_id.to_string(),
+            email: self.email.trim().to_lowercase(),
+            name: self.name.trim().to_string(),
+            phone: tidy(self.phone),
+            company: tidy(self.company),
+            notes: tidy(self.notes),
+            status: self
+                .status
+                .unwrap_or(ClientStatus::Active)
+                .as_str()
+                .to_string(),
+            portal_enabled: self.portal_enabled.unwrap_or(true),
+            invited_at: None,
+            last_login_at: None,
+            created_at: now,
+            updated_at: now,
+        }
+    }
+}
+
+/// Order of a client list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClientSort {
+    /// By name, A → Z (default).
+    Name,
+    /// Newest first.
+    NewestFirst,
+}
+
+/// Filters of the client list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ClientListQuery {
+    /// Case-insensitive search in name, email and company.
+    pub q: Option<String>,
+    /// `lead`, `active`, `archived`, or `all`. Default: everyone but archived.
+    #[param(value_type = Option<String>)]
+    pub status: Option<String>,
+    /// `name` (A → Z, default) or `-created` (newest first).
+    #[param(value_type = Option<String>)]
+    pub sort: Option<String>,
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}

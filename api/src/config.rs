@@ -1,0 +1,292 @@
+//! Every setting, read from `PORTICO_*` environment variables (and an optional `.env`),
+//! typed and checked once at start-up. A bad value stops start-up with one line naming
+//! the variable and what is wrong.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use url::Url;
+
+use crate::db::DbTarget;
+
+/// How log lines are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    /// Human-readable, coloured when writing to a terminal.
+    Text,
+    /// One JSON object per line, for log collectors.
+    Json,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub listen: SocketAddr,
+    pub database: DbTarget,
+    pub database_url: String,
+    pub data_dir: PathBuf,
+    pub public_url: Url,
+    pub log_format: LogFormat,
+    pub log_filter: String,
+    pub db_pool_size: u32,
+    pub cors_origins: Vec<String>,
+    /// Failed authentication attempts one IP may make per minute before 429.
+    pub auth_failures_per_minute: u32,
+    pub workers: usize,
+}
+
+/// A setting that could not be used. Displayed as the one line start-up prints.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[error("{var}: {problem}")]
+pub struct ConfigError {
+    pub var: &'static str,
+    pub problem: String,
+}
+
+/// Each variable with its default and meaning; README's table is written from this list.
+pub const VARIABLES: &[(&str, &str, &str)] = &[
+    (
+        "PORTICO_LISTEN",
+        "127.0.0.1:8080",
+        "Address and port the HTTP server binds.",
+    ),
+    (
+        "PORTICO_DATABASE_URL",
+        "sqlite://data/portico.db",
+        "sqlite://<path> or postgres://user:pass@host:port/db.",
+    ),
+    (
+        "PORTICO_DATA_DIR",
+        "data/",
+        "Directory for generated secrets and local file storage.",
+    ),
+    (
+        "PORTICO_PUBLIC_URL",
+        "http://<PORTICO_LISTEN>",
+        "Public base URL, used for links in emails and printed URLs.",
+    ),
+    (
+        "PORTICO_LOG_FORMAT",
+        "text",
+        "text (human, coloured on a terminal) or json (one object per line).",
+    ),
+    (
+        "PORTICO_LOG",
+        "info",
+        "Log filter, e.g. debug or portico=debug,actix_web=info.",
+    ),
+    (
+        "PORTICO_DB_POOL_SIZE",
+        "8",
+        "Maximum database connections (1-100).",
+    ),
+    (
+        "PORTICO_CORS_ORIGINS",
+        "(empty)",
+        "Comma-separated origins allowed to call the API from a browser; the SPA is same-origin.",
+    ),
+    (
+        "PORTICO_AUTH_FAILURES_PER_MINUTE",
+        "30",
+        "Failed authentications one IP may make per minute before 429.",
+    ),
+    ("PORTICO_WORKERS", "number of CPUs", "HTTP worker threads."),
+];
+
+impl Config {
+    /// From the process environment, after loading `.env` if there is one.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        let _ = dotenvy::dotenv();
+        let vars: HashMap<String, String> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("PORTICO_"))
+            .collect();
+        Config::from_vars(&vars)
+    }
+
+    /// From an explicit map, so tests need not touch the process environment.
+    pub fn from_vars(vars: &HashMap<String, String>) -> Result<Config, ConfigError> {
+        let get = |name: &str| vars.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let err = |var: &'static str, problem: String| ConfigError { var, problem };
+
+        let listen_raw = get("PORTICO_LISTEN").unwrap_or("127.0.0.1:8080");
+        let listen: SocketAddr = listen_raw.parse().map_err(|_| {
+            err(
+                "PORTICO_LISTEN",
+                format!("'{listen_raw}' is not an address and port like 127.0.0.1:8080"),
+            )
+        })?;
+
+        let database_url = get("PORTICO_DATABASE_URL")
+            .unwrap_or("sqlite://data/portico.db")
+            .to_string();
+        let database = DbTarget::parse(&database_url)
+            .map_err(|e| err("PORTICO_DATABASE_URL", e.to_string()))?;
+
+        let data_dir = PathBuf::from(get("PORTICO_DATA_DIR").unwrap_or("data/"));
+
+        let public_url = match get("PORTICO_PUBLIC_URL") {
+            Some(raw) => {
+                let url = Url::parse(raw).map_err(|e| {
+                    err(
+                        "PORTICO_PUBLIC_URL",
+                        format!(
+                            "'{raw}' is not an absolute URL ({e}); e.g. https://portal.example.com"
+                        ),
+                    )
+                })?;
+                if !matches!(url.scheme(), "http" | "https") {
+                    return Err(err(
+                        "PORTICO_PUBLIC_URL",
+                        format!("'{raw}' must start with http:// or https://"),
+                    ));
+                }
+                url
+            }
+            None => Url::parse(&format!("http://{listen}/"))
+                .map_err(|e| err("PORTICO_PUBLIC_URL", e.to_string()))?,
+        };
+
+        let log_format = match get("PORTICO_LOG_FORMAT")
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("text") => LogFormat::Text,
+            Some("json") => LogFormat::Json,
+            Some(other) => {
+                return Err(err(
+                    "PORTICO_LOG_FORMAT",
+                    format!("'{other}' is not one of: text, json"),
+                ));
+            }
+        };
+        let log_filter = get("PORTICO_LOG").unwrap_or("info").to_string();
+        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|e| {
+            err(
+                "PORTICO_LOG",
+                format!("'{log_filter}' is not a valid log filter ({e})"),
+            )
+        })?;
+
+        let db_pool_size = number(get("PORTICO_DB_POOL_SIZE"), 8, 1..=100)
+            .map_err(|p| err("PORTICO_DB_POOL_SIZE", p))?;
+        let auth_failures_per_minute =
+            number(get("PORTICO_AUTH_FAILURES_PER_MINUTE"), 30, 1..=100_000)
+                .map_err(|p| err("PORTICO_AUTH_FAILURES_PER_MINUTE", p))?;
+        let cpus = std::thread::available_parallelism()
+            .map(|n| n.get() as u32)
+            .unwrap_or(2);
+        let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256)
+            .map_err(|p| err("PORTICO_WORKERS", p))? as usize;
+
+        let mut cors_origins = Vec::new();
+        for origin in get("PORTICO_CORS_ORIGINS")
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+        {
+            let ok = Url::parse(origin).ok().filter(|u| {
+                matches!(u.scheme(), "http" | "https") && u.path() == "/" && !origin.ends_with('/')
+            });
+            if ok.is_none() {
+                return Err(err(
+                    "PORTICO_CORS_ORIGINS",
+                    format!(
+                        "'{origin}' is not an origin like https://app.example.com (scheme and host, no path)"
+                    ),
+                ));
+            }
+            cors_origins.push(origin.to_string());
+        }
+
+        Ok(Config {
+            listen,
+            database,
+            database_url,
+            data_dir,
+            public_url,
+            log_format,
+            log_filter,
+            db_pool_size,
+            cors_origins,
+            auth_failures_per_minute,
+            workers,
+        })
+    }
+
+    /// An absolute URL under the public base, for printing and for links in emails.
+    pub fn public(&self, path: &str) -> String {
+        let base = self.public_url.as_str().trim_end_matches('/');
+        format!("{base}{path}")
+    }
+}
+
+fn number(
+    raw: Option<&str>,
+    default: u32,
+    range: std::ops::RangeInclusive<u32>,
+) -> Result<u32, String> {
+    let Some(raw) = raw else { return Ok(default) };
+    match raw.parse::<u32>() {
+        Ok(n) if range.contains(&n) => Ok(n),
+        _ => Err(format!(
+            "'{raw}' is not a whole number from {} to {}",
+            range.start(),
+            range.end()
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn defaults_need_nothing_set() {
+        let c = Config::from_vars(&HashMap::new()).unwrap();
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database, DbTarget::Sqlite("data/portico.db".into()));
+        assert_eq!(c.public("/docs"), "http://127.0.0.1:8080/docs");
+        assert_eq!(c.log_format, LogFormat::Text);
+    }
+
+    #[test]
+    fn each_bad_value_names_its_variable() {
+        for (var, value) in [
+            ("PORTICO_LISTEN", "localhost"),
+            ("PORTICO_DATABASE_URL", "mysql://x"),
+            ("PORTICO_PUBLIC_URL", "portal.example.com"),
+            ("PORTICO_LOG_FORMAT", "xml"),
+            ("PORTICO_DB_POOL_SIZE", "0"),
+            ("PORTICO_CORS_ORIGINS", "https://a.example.com/path"),
+            ("PORTICO_WORKERS", "many"),
+        ] {
+            let e = Config::from_vars(&vars(&[(var, value)])).unwrap_err();
+            assert_eq!(e.var, var, "{e}");
+            assert!(
+                e.to_string().contains(value),
+                "message should quote the bad value: {e}"
+            );
+        }
+    }
+
+    #[test]
+    fn postgres_urls_are_accepted() {
+        let c = Config::from_vars(&vars(&[(
+            "PORTICO_DATABASE_URL",
+            "postgres://u@localhost/db",
+        )]))
+        .unwrap();
+        assert_eq!(
+            c.database,
+            DbTarget::Postgres("postgres://u@localhost/db".into())
+        );
+    }
+}

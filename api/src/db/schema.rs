@@ -1,0 +1,87 @@
+//! The portable schema: one `table!` per table, with only the SQL types diesel's
+//! `MultiConnection` carries on both backends (Text ids, Timestamp in UTC, Bool).
+//! Written by hand to match `migrations/{sqlite,postgres}`; the migration tests keep them honest.
+
+diesel::table! {
+    tenants (id) {
+        id -> Text,
+        slug -> Text,
+        name -> Text,
+        logo_url -> Nullable<Text>,
+        primary_color -> Text,
+        accent_color -> Text,
+        login_title -> Nullable<Text>,
+        login_message -> Nullable<Text>,
+        custom_domain -> Nullable<Text>,
+        timezone -> Text,
+        currency -> Text,
+        locale -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    staff (id) {
+        id -> Text,
+        tenant_id -> Text,
+        email -> Text,
+        name -> Text,
+        role -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    clients (id) {
+        id -> Text,
+        tenant_id -> Text,
+        email -> Text,
+        name -> Text,
+        phone -> Nullable<Text>,
+        company -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        status -> Text,
+        portal_enabled -> Bool,
+        invited_at -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_keys (id) {
+        id -> Text,
+        tenant_id -> Text,
+        name -> Text,
+        prefix -> Text,
+        hash -> Text,
+        scopes -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    activity (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Nullable<Text>,
+        actor_kind -> Text,
+        actor_id -> Nullable<Text>,
+        verb -> Text,
+        subject_type -> Text,
+        subject_id -> Text,
+        data -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::joinable!(staff -> tenants (tenant_id));
+diesel::joinable!(clients -> tenants (tenant_id));
+diesel::joinable!(api_keys -> tenants (tenant_id));
+diesel::joinable!(activity -> tenants (tenant_id));
+diesel::allow_tables_to_appear_in_same_query!(tenants, staff, clients, api_keys, activity);

@@ -1,0 +1,10 @@
+//! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
+//! PATCH semantics and request ids.
+
+pub mod json;
+pub mod page;
+pub mod patch;
+pub mod request_id;
+
+pub use json::JsonBody;
+pub use page::{Cursor, PageQuery};

@@ -1,0 +1,80 @@
+//! Keyset pagination: `?limit=&cursor=`, answered as `{items, next_cursor}`.
+//! A cursor is the sort key of the last row seen, opaque to callers (base64url JSON).
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::error::ApiError;
+
+pub const DEFAULT_LIMIT: i64 = 25;
+pub const MAX_LIMIT: i64 = 100;
+
+/// Paging parameters common to every list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+impl PageQuery {
+    pub fn limit(&self) -> Result<i64, ApiError> {
+        match self.limit.as_deref() {
+            None => Ok(DEFAULT_LIMIT),
+            Some(raw) => match raw.trim().parse::<i64>() {
+                Ok(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
+                _ => Err(ApiError::BadRequest(format!(
+                    "'limit' must be a whole number from 1 to {MAX_LIMIT}, not '{raw}'."
+                ))),
+            },
+        }
+    }
+
+    pub fn cursor(&self) -> Result<Option<Cursor>, ApiError> {
+        self.cursor
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .map(Cursor::decode)
+            .transpose()
+    }
+}
+
+/// The sort key of the last item of a page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cursor(pub Vec<String>);
+
+impl Cursor {
+    pub fn encode(parts: &[&str]) -> String {
+        let json = serde_json::to_vec(parts).unwrap_or_default();
+        URL_SAFE_NO_PAD.encode(json)
+    }
+
+    pub fn decode(raw: &str) -> Result<Cursor, ApiError> {
+        let bad = || {
+            ApiError::BadRequest(
+                "'cursor' is not valid: pass the 'next_cursor' of the previous page as it was."
+                    .into(),
+            )
+        };
+        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| bad())?;
+        let parts: Vec<String> = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+        Ok(Cursor(parts))
+    }
+
+    /// The cursor's parts, checked to be exactly `n` long.
+    pub fn parts(&self, n: usize) -> Result<&[String], ApiError> {
+        if self.0.len() == n {
+            Ok(&self.0)
+        } else {
+            Err(ApiError::BadRequest(
+                "'cursor' does not belong to this list or sort order; start again without it."
+                    .into(),
+            ))
+        }
+    }
+}

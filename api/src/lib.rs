@@ -1,0 +1,160 @@
+//! Portico: a self-hostable, multi-tenant client portal.
+//!
+//! `Application::build` wires configuration, the database, middleware and routes into an
+//! HTTP server; `main.rs` only parses the command line around it.
+
+pub mod activity;
+pub mod api_keys;
+pub mod auth;
+pub mod clients;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod health;
+pub mod http;
+pub mod openapi;
+pub mod rules;
+pub mod staff;
+pub mod telemetry;
+pub mod tenants;
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use actix_cors::Cors;
+use actix_web::dev::Server;
+use actix_web::middleware::{Condition, ErrorHandlers, from_fn};
+use actix_web::{App, HttpServer, web};
+use tracing_actix_web::TracingLogger;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::throttle::AuthThrottle;
+use crate::config::Config;
+use crate::db::Db;
+
+/// What every handler can reach.
+pub struct AppState {
+    pub db: Db,
+    pub config: Arc<Config>,
+    pub throttle: AuthThrottle,
+}
+
+/// Every route of the server. Registered here once, for the server and for the spec.
+pub fn routes(cfg: &mut ServiceConfig) {
+    cfg.configure(health::configure).service(
+        scope::scope("/api/v1")
+            .configure(tenants::routes::configure)
+            .configure(clients::routes::configure)
+            .configure(api_keys::routes::configure)
+            // Served as a plain route so it does not describe itself.
+            .route("/openapi.json", web::get().to(openapi::serve_spec)),
+    );
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Db(#[from] db::OpenError),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens the database (applying migrations) and binds `config.listen`.
+    pub fn build(config: Config) -> Result<Application, StartError> {
+        let db = Db::open(&config.database, config.db_pool_size)?;
+        Application::with_db(config, db)
+    }
+
+    /// Binds `config.listen` over an already opened database.
+    pub fn with_db(config: Config, db: Db) -> Result<Application, StartError> {
+        let listener = TcpListener::bind(config.listen).map_err(|source| StartError::Bind {
+            addr: config.listen.to_string(),
+            source,
+        })?;
+        let port = listener
+            .local_addr()
+            .map_err(|source| StartError::Bind {
+                addr: config.listen.to_string(),
+                source,
+            })?
+            .port();
+        let workers = config.workers;
+        // Computed once: every worker serves the same document.
+        let spec = web::Data::new(openapi::spec_json());
+        let state = web::Data::new(AppState {
+            throttle: AuthThrottle::new(config.auth_failures_per_minute),
+            config: Arc::new(config),
+            db,
+        });
+        let server = HttpServer::new(move || {
+            let config = &state.config;
+            let (app, _) = App::new()
+                .into_utoipa_app()
+                .openapi(openapi::ApiDoc::openapi())
+                .app_data(state.clone())
+                .app_data(spec.clone())
+                .app_data(web::PayloadConfig::new(http::json::MAX_JSON_BYTES))
+                .app_data(web::QueryConfig::default().error_handler(error::query_error))
+                .app_data(web::PathConfig::default().error_handler(error::path_error))
+                .configure(routes)
+                .split_for_parts();
+            app.service(
+                SwaggerUi::new("/docs/{_:.*}")
+                    .config(utoipa_swagger_ui::Config::from(openapi::SPEC_PATH)),
+            )
+            .route("/docs", web::get().to(openapi::docs_redirect))
+            .default_service(web::to(error::no_route))
+            .wrap(Condition::new(
+                !config.cors_origins.is_empty(),
+                cors(config),
+            ))
+            .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
+            .wrap(from_fn(http::request_id::echo_request_id))
+            .wrap(TracingLogger::default())
+        })
+        .workers(workers)
+        .listen(listener)
+        .map_err(|source| StartError::Bind {
+            addr: format!("port {port}"),
+            source,
+        })?
+        .run();
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+/// Browsers may call the API from the configured origins (and the public URL's own).
+fn cors(config: &Config) -> Cors {
+    let own = config.public_url.origin().ascii_serialization();
+    config
+        .cors_origins
+        .iter()
+        .chain(std::iter::once(&own))
+        .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
+        .allowed_methods(["GET", "POST", "PATCH", "PUT", "DELETE"])
+        .allowed_headers(["authorization", "content-type", "idempotency-key"])
+        .expose_headers(["x-request-id", "location", "retry-after"])
+        .max_age(3600)
+}

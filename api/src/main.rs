@@ -1,0 +1,223 @@
+//! The `portico` command: serve the API, run migrations, create tenants, print the spec.
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use portico::config::Config;
+use portico::db::Db;
+use portico::error::ApiError;
+use portico::tenants::provision::{self, NewTenant};
+use portico::{Application, demo, openapi, telemetry};
+
+#[derive(Parser)]
+#[command(
+    name = "portico",
+    version,
+    about = "Self-hostable, multi-tenant client portal"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the HTTP server (the default).
+    Serve {
+        /// On an empty database, create the demo tenant and print its API key once.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create the demo tenant `demo` with a dozen clients, unless it exists.
+    SeedDemo,
+    /// Create a tenant with its owner; prints a new API key once.
+    CreateTenant {
+        /// Portal handle: lowercase letters, digits and hyphens, 3–40 characters.
+        #[arg(long)]
+        slug: String,
+        /// The business's name.
+        #[arg(long)]
+        name: String,
+        /// Email of the owner (the first staff member).
+        #[arg(long)]
+        owner_email: String,
+        /// IANA time zone.
+        #[arg(long, default_value = "UTC")]
+        timezone: String,
+        /// ISO 4217 currency code.
+        #[arg(long, default_value = "EUR")]
+        currency: String,
+    },
+    /// Print the OpenAPI document (JSON) and exit.
+    Openapi,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let command = cli.command.unwrap_or(Command::Serve { demo: false });
+    if let Command::Openapi = command {
+        print!("{}", openapi::spec_json());
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("portico: configuration error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(config.log_format, &config.log_filter);
+    if let Err(e) = std::fs::create_dir_all(&config.data_dir) {
+        eprintln!(
+            "portico: PORTICO_DATA_DIR: cannot create {}: {e}",
+            config.data_dir.display()
+        );
+        return ExitCode::from(2);
+    }
+    let db = match Db::open(&config.database, config.db_pool_size) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!(
+                "portico: {e} (PORTICO_DATABASE_URL={})",
+                redact(&config.database_url)
+            );
+            return ExitCode::FAILURE;
+        }
+    };
+    match command {
+        Command::Serve { demo } => serve(config, db, demo),
+        Command::Migrate => match db.migrate() {
+            Ok(n) => {
+                println!("Database is up to date ({n} migrations applied now).");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e.to_string()),
+        },
+        Command::SeedDemo => match demo::seed(&db) {
+            Ok(Some(created)) => {
+                print_demo_banner(&config, Some(&created.api_key));
+                ExitCode::SUCCESS
+            }
+            Ok(None) => {
+                println!(
+                    "The demo tenant '{}' exists already; nothing changed.",
+                    demo::SLUG
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail_api(e),
+        },
+        Command::CreateTenant {
+            slug,
+            name,
+            owner_email,
+            timezone,
+            currency,
+        } => {
+            let new = NewTenant {
+                slug,
+                name,
+                owner_email,
+                timezone,
+                currency,
+            };
+            match provision::create_tenant(&db, new) {
+                Ok(p) => {
+                    println!("Created tenant '{}' ({}).", p.tenant.name, p.tenant.slug);
+                    println!(
+                        "Portal:  {}",
+                        config.public(&format!("/portal/{}", p.tenant.slug))
+                    );
+                    println!("API key: {}", p.api_key);
+                    println!("Store this key now: it is not shown again.");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail_api(e),
+            }
+        }
+        Command::Openapi => ExitCode::SUCCESS,
+    }
+}
+
+fn serve(config: Config, db: Db, with_demo: bool) -> ExitCode {
+    let seeded = if with_demo {
+        match db.read_sync(|conn| Ok(portico::tenants::store::count(conn)?)) {
+            Ok(0) => match demo::seed(&db) {
+                Ok(created) => created.map(|c| c.api_key),
+                Err(e) => return fail_api(e),
+            },
+            Ok(_) => None,
+            Err(e) => return fail_api(e),
+        }
+    } else {
+        None
+    };
+    let system = actix_web::rt::System::new();
+    system.block_on(async move {
+        let app = match Application::with_db(config.clone(), db) {
+            Ok(app) => app,
+            Err(e) => return fail(&e.to_string()),
+        };
+        if with_demo {
+            print_demo_banner(&config, seeded.as_deref());
+        }
+        tracing::info!(port = app.port(), listen = %config.listen, "portico is listening");
+        match app.run_until_stopped().await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e.to_string()),
+        }
+    })
+}
+
+fn print_demo_banner(config: &Config, api_key: Option<&str>) {
+    println!();
+    println!("  Portico is running.");
+    println!(
+        "  Demo portal:  {}",
+        config.public(&format!("/portal/{}", demo::SLUG))
+    );
+    println!("  API docs:     {}", config.public("/docs/"));
+    match api_key {
+        Some(key) => {
+            println!("  Demo API key: {key}");
+            println!(
+                "                (shown once; try: curl -H 'Authorization: Bearer {key}' {})",
+                config.public("/api/v1/clients")
+            );
+        }
+        None => println!(
+            "  Demo API key: printed on the first start only (create more with POST /api/v1/api-keys)."
+        ),
+    }
+    println!();
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("portico: {message}");
+    ExitCode::FAILURE
+}
+
+fn fail_api(err: ApiError) -> ExitCode {
+    match err {
+        ApiError::Validation(fields) => {
+            for f in fields {
+                eprintln!("portico: {}: {}", f.field.replace('_', "-"), f.message);
+            }
+            ExitCode::FAILURE
+        }
+        other => fail(&other.to_string()),
+    }
+}
+
+/// The URL with any password hidden, for error messages.
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,82 @@
+//! The OpenAPI document. Paths are collected from route registration (utoipa-actix-web),
+//! so no hand-kept list can drift from what the server really serves.
+
+use actix_web::http::header;
+use actix_web::{App, HttpResponse, web};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_actix_web::AppExt;
+
+use crate::error::{FieldError, Problem};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Portico API",
+        description = "REST API of Portico, the self-hostable client portal. Conventions (errors, pagination, ids, times, money, auth): docs/API-DESIGN.md.",
+        license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
+    ),
+    modifiers(&BearerAuth),
+    security(("bearer" = [])),
+    components(schemas(Problem, FieldError)),
+    tags(
+        (name = "portal", description = "Public portal endpoints, no credential needed"),
+        (name = "tenant", description = "The caller's own business: branding and settings"),
+        (name = "clients", description = "The business's clients"),
+        (name = "api-keys", description = "Credentials for integrations"),
+        (name = "health", description = "Probes for orchestrators"),
+    ),
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API key (`pk_live_…`) created by the tenant."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The document the server serves at `/api/v1/openapi.json`.
+pub fn spec() -> utoipa::openapi::OpenApi {
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .configure(crate::routes)
+        .split_for_parts();
+    api
+}
+
+/// As committed in `openapi/openapi.json` (pretty, trailing newline).
+pub fn spec_json() -> String {
+    let mut json = spec()
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}
+
+/// Where the document is served.
+pub const SPEC_PATH: &str = "/api/v1/openapi.json";
+
+pub async fn serve_spec(spec: web::Data<String>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(spec.get_ref().clone())
+}
+
+/// `/docs` → `/docs/`, where Swagger UI's relative asset links resolve.
+pub async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((header::LOCATION, "/docs/"))
+        .finish()
+}

@@ -1,0 +1,6 @@
+//! Tenants: the businesses hosted by Portico, their branding and settings.
+
+pub mod model;
+pub mod provision;
+pub mod routes;
+pub mod store;

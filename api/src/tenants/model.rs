@@ -1,0 +1,240 @@
+//! Tenant rows and the DTOs the API speaks.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use crate::db::schema::tenants;
+use crate::http::patch::double_option;
+use crate::rules;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = tenants)]
+pub struct TenantRow {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub primary_color: String,
+    pub accent_color: String,
+    pub login_title: Option<String>,
+    pub login_message: Option<String>,
+    pub custom_domain: Option<String>,
+    pub timezone: String,
+    pub currency: String,
+    pub locale: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// A tenant as its staff and API keys see it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Tenant {
+    pub id: String,
+    /// Lowercase handle in portal URLs: `/portal/{slug}`.
+    #[schema(example = "studio-anna")]
+    pub slug: String,
+    #[schema(example = "Studio Anna")]
+    pub name: String,
+    pub logo_url: Option<String>,
+    /// Main brand colour, `#rrggbb`.
+    #[schema(example = "#2563eb")]
+    pub primary_color: String,
+    #[schema(example = "#f59e0b")]
+    pub accent_color: String,
+    /// Heading of the portal's login page (defaults to the tenant's name).
+    pub login_title: Option<String>,
+    /// A short message under the heading.
+    pub login_message: Option<String>,
+    /// A host name that serves this tenant's portal at `/`.
+    #[schema(example = "portal.studio-anna.com")]
+    pub custom_domain: Option<String>,
+    /// IANA time zone for showing times and for business hours.
+    #[schema(example = "Europe/Paris")]
+    pub timezone: String,
+    /// Default ISO 4217 currency.
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// BCP 47 locale for formatting dates and money.
+    #[schema(example = "fr-FR")]
+    pub locale: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What a portal's login page may show before anyone logs in.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PublicBranding {
+    pub slug: String,
+    pub name: String,
+    pub logo_url: Option<String>,
+    pub primary_color: String,
+    /// `#ffffff` or `#111827`, whichever reads better on `primary_color`.
+    pub primary_text_color: String,
+    pub accent_color: String,
+    pub login_title: String,
+    pub login_message: Option<String>,
+    pub timezone: String,
+    pub locale: String,
+}
+
+/// Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
+/// optional field.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateTenant {
+    /// Changing it changes every portal link already sent to clients.
+    #[validate(custom(function = "rules::slug"))]
+    pub slug: Option<String>,
+    #[validate(
+        length(min = 1, max = 120, message = "must be 1 to 120 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(
+        custom(function = "rules::web_url"),
+        length(max = 2000, message = "must be at most 2000 characters")
+    )]
+    #[schema(value_type = Option<String>, nullable)]
+    pub logo_url: Option<Option<String>>,
+    #[validate(custom(function = "rules::hex_color"))]
+    pub primary_color: Option<String>,
+    #[validate(custom(function = "rules::hex_color"))]
+    pub accent_color: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 120, message = "must be at most 120 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub login_title: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 1000, message = "must be at most 1000 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub login_message: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::domain"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub custom_domain: Option<Option<String>>,
+    #[validate(custom(function = "rules::timezone"))]
+    pub timezone: Option<String>,
+    #[validate(custom(function = "rules::currency"))]
+    pub currency: Option<String>,
+    #[validate(custom(function = "rules::locale"))]
+    pub locale: Option<String>,
+}
+
+#[derive(Debug, AsChangeset)]
+#[diesel(table_name = tenants)]
+pub struct TenantChanges {
+    pub slug: Option<String>,
+    pub name: Option<String>,
+    pub logo_url: Option<Option<String>>,
+    pub primary_color: Option<String>,
+    pub accent_color: Option<String>,
+    pub login_title: Option<Option<String>>,
+    pub login_message: Option<Option<String>>,
+    pub custom_domain: Option<Option<String>>,
+    pub timezone: Option<String>,
+    pub currency: Option<String>,
+    pub locale: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+impl UpdateTenant {
+    pub fn into_changes(self, now: NaiveDateTime) -> TenantChanges {
+        // Blank optional text means "none", so the portal never shows an empty heading.
+        let blank_to_none = |v: Option<Option<String>>| {
+            v.map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
+        };
+        TenantChanges {
+            slug: self.slug,
+            name: self.name.map(|n| n.trim().to_string()),
+            logo_url: self.logo_url,
+            primary_color: self.primary_color.map(|c| c.to_ascii_lowercase()),
+            accent_color: self.accent_color.map(|c| c.to_ascii_lowercase()),
+            login_title: blank_to_none(self.login_title),
+            login_message: blank_to_none(self.login_message),
+            custom_domain: self.custom_domain,
+            timezone: self.timezone,
+            currency: self.currency,
+            locale: self.locale,
+            updated_at: now,
+        }
+    }
+}
+
+pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
+}
+
+impl From<TenantRow> for Tenant {
+    fn from(r: TenantRow) -> Tenant {
+        Tenant {
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            logo_url: r.logo_url,
+            primary_color: r.primary_color,
+            accent_color: r.accent_color,
+            login_title: r.login_title,
+            login_message: r.login_message,
+            custom_domain: r.custom_domain,
+            timezone: r.timezone,
+            currency: r.currency,
+            locale: r.locale,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+impl From<TenantRow> for PublicBranding {
+    fn from(r: TenantRow) -> PublicBranding {
+        PublicBranding {
+            primary_text_color: readable_text_on(&r.primary_color).to_string(),
+            login_title: r.login_title.unwrap_or_else(|| r.name.clone()),
+            slug: r.slug,
+            name: r.name,
+            logo_url: r.logo_url,
+            primary_color: r.primary_color,
+            accent_color: r.accent_color,
+            login_message: r.login_message,
+            timezone: r.timezone,
+            locale: r.locale,
+        }
+    }
+}
+
+/// White or near-black text, by WCAG relative luminance of the background.
+pub fn readable_text_on(hex: &str) -> &'static str {
+    let channel = |i: usize| {
+        let c =
+            u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        if c <= 0.03928 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+    // Contrast with white is (1.05)/(l+0.05); with #111827 (l≈0.0116) it is (l+0.05)/0.0616.
+    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0616 {
+        "#ffffff"
+    } else {
+        "#111827"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_text_on;
+
+    #[test]
+    fn text_colour_reads_on_its_background() {
+        assert_eq!(readable_text_on("#2563eb"), "#ffffff");
+        assert_eq!(readable_text_on("#000000"), "#ffffff");
+        assert_eq!(readable_text_on("#fde047"), "#111827");
+        assert_eq!(readable_text_on("#ffffff"), "#111827");
+    }
+}
