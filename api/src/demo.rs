@@ -16,8 +16,17 @@ use crate::tenants::store as tenant_store;
 
 pub const SLUG: &str = "demo";
 
-/// (name, email, phone, company, status, days since created)
-const CLIENTS: &[(&str, &str, Option<&str>, Option<&str>, ClientStatus, i64)] = &[
+/// name, email, phone, company, status, days since created
+type DemoClient = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    ClientStatus,
+    i64,
+);
+
+const CLIENTS: &[DemoClient] = &[
     (
         "Maria Lopez",
         "maria@lopez-interiors.es",

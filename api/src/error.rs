@@ -221,7 +221,9 @@ impl From<validator::ValidationErrors> for ApiError {
     fn from(errs: validator::ValidationErrors) -> ApiError {
         let mut out = Vec::new();
         flatten_validation("", &errs, &mut out);
+        // One message per field (the first rule it broke) reads better than a pile.
         out.sort_by(|a, b| a.field.cmp(&b.field));
+        out.dedup_by(|a, b| a.field == b.field);
         ApiError::Validation(out)
     }
 }

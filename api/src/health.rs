@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::error::{ApiError, Problem};
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(healthz).service(readyz);
+    cfg.service(check_liveness).service(check_readiness);
 }
 
 /// Probe answer.
@@ -22,7 +22,7 @@ pub struct Health {
 /// The process is up (does not touch the database).
 #[utoipa::path(tag = "health", responses((status = 200, description = "Up", body = Health)), security(()))]
 #[get("/healthz")]
-pub async fn healthz() -> web::Json<Health> {
+pub async fn check_liveness() -> web::Json<Health> {
     web::Json(Health { status: "ok" })
 }
 
@@ -36,7 +36,7 @@ pub async fn healthz() -> web::Json<Health> {
     security(()),
 )]
 #[get("/readyz")]
-pub async fn readyz(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
+pub async fn check_readiness(state: web::Data<AppState>) -> Result<web::Json<Health>, ApiError> {
     use diesel::RunQueryDsl;
     state
         .db

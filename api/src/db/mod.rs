@@ -92,11 +92,11 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, ApiError>,
     {
         let mut conn = self.conn()?;
-        let _turn = match &self.writer {
-            // A poisoned lock only means another writer panicked; its transaction rolled back.
-            Some(lock) => Some(lock.lock().unwrap_or_else(|p| p.into_inner())),
-            None => None,
-        };
+        // A poisoned lock only means another writer panicked; its transaction rolled back.
+        let _turn = self
+            .writer
+            .as_ref()
+            .map(|lock| lock.lock().unwrap_or_else(|p| p.into_inner()));
         let conn: &mut DbConn = &mut conn;
         conn.transaction(f)
     }

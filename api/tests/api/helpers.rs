@@ -1,0 +1,267 @@
+//! `spawn_app`: the real application over a throwaway database, and the `both!` macro that
+//! runs a test once on SQLite and once on PostgreSQL.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use diesel::{Connection, RunQueryDsl, pg::PgConnection};
+use portico::config::Config;
+use portico::db::{Db, DbTarget};
+use portico::tenants::provision::{self, NewTenant};
+use reqwest::{Method, RequestBuilder, Response};
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs `async fn $name(app: TestApp)` on both backends, as `$name::sqlite` and `$name::postgres`.
+#[macro_export]
+macro_rules! both {
+    ($($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
+                super::$name(app).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let Some(app) = $crate::helpers::spawn_pg().await else { return };
+                super::$name(app).await;
+            }
+        }
+    )+};
+}
+
+/// A throwaway database, removed when dropped.
+pub struct TestDb {
+    pub url: String,
+    sqlite_dir: Option<PathBuf>,
+    pg: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub fn new(backend: Backend) -> TestDb {
+        let tag = uuid::Uuid::new_v4().simple().to_string();
+        match backend {
+            Backend::Sqlite => {
+                let dir = std::env::temp_dir().join(format!("portico-test-{tag}"));
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                TestDb {
+                    url: format!("sqlite://{}", dir.join("portico.db").display()),
+                    sqlite_dir: Some(dir),
+                    pg: None,
+                }
+            }
+            Backend::Postgres => {
+                let admin = pg_url().expect("PORTICO_TEST_PG_URL");
+                let name = format!("portico_test_{tag}");
+                let mut conn =
+                    PgConnection::establish(&admin).expect("connect to PORTICO_TEST_PG_URL");
+                diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
+                    .execute(&mut conn)
+                    .expect("create test database");
+                let mut url = url::Url::parse(&admin).expect("PORTICO_TEST_PG_URL is a URL");
+                url.set_path(&name);
+                TestDb {
+                    url: url.to_string(),
+                    sqlite_dir: None,
+                    pg: Some((admin, name)),
+                }
+            }
+        }
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some(dir) = &self.sqlite_dir {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+        if let Some((admin, name)) = &self.pg {
+            if let Ok(mut conn) = PgConnection::establish(admin) {
+                let _ =
+                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                        .execute(&mut conn);
+            }
+        }
+    }
+}
+
+/// `None` outside CI when no PostgreSQL is configured; in CI a missing URL is a failure.
+pub fn pg_url() -> Option<String> {
+    match std::env::var("PORTICO_TEST_PG_URL")
+        .ok()
+        .filter(|v| !v.is_empty())
+    {
+        Some(url) => Some(url),
+        None if std::env::var_os("CI").is_some() => panic!("CI must set PORTICO_TEST_PG_URL"),
+        None => None,
+    }
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub db: Db,
+    /// The API key of the tenant `acme`, with every scope.
+    pub key: String,
+    pub tenant_id: String,
+    pub http: reqwest::Client,
+    _db: TestDb,
+}
+
+pub async fn spawn_pg() -> Option<TestApp> {
+    match pg_url() {
+        Some(_) => Some(spawn_app(Backend::Postgres).await),
+        None => {
+            eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
+            None
+        }
+    }
+}
+
+pub fn test_config(db_url: &str) -> Config {
+    let vars: HashMap<String, String> = [
+        ("PORTICO_LISTEN", "127.0.0.1:0"),
+        ("PORTICO_DATABASE_URL", db_url),
+        ("PORTICO_WORKERS", "1"),
+        ("PORTICO_DB_POOL_SIZE", "4"),
+        ("PORTICO_LOG", "warn"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    Config::from_vars(&vars).expect("test config")
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let test_db = TestDb::new(backend);
+    let config = test_config(&test_db.url);
+    let db = Db::open(&config.database, config.db_pool_size).expect("open test database");
+    let acme = provision::create_tenant(&db, new_tenant("acme")).expect("create tenant acme");
+    let app = portico::Application::with_db(config, db.clone()).expect("build app");
+    let address = format!("http://127.0.0.1:{}", app.port());
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        address,
+        db,
+        key: acme.api_key,
+        tenant_id: acme.tenant.id,
+        http: reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("http client"),
+        _db: test_db,
+    }
+}
+
+pub fn new_tenant(slug: &str) -> NewTenant {
+    NewTenant {
+        slug: slug.into(),
+        name: format!("{slug} Ltd"),
+        owner_email: format!("owner@{slug}.example"),
+        timezone: "Europe/Paris".into(),
+        currency: "EUR".into(),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    /// A request with the `acme` key.
+    pub fn req(&self, method: Method, path: &str) -> RequestBuilder {
+        self.req_as(&self.key, method, path)
+    }
+
+    pub fn req_as(&self, key: &str, method: Method, path: &str) -> RequestBuilder {
+        self.http.request(method, self.url(path)).bearer_auth(key)
+    }
+
+    pub async fn get(&self, path: &str) -> Response {
+        self.req(Method::GET, path).send().await.expect("request")
+    }
+
+    pub async fn post(&self, path: &str, body: &Value) -> Response {
+        self.req(Method::POST, path)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn patch(&self, path: &str, body: &Value) -> Response {
+        self.req(Method::PATCH, path)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Another tenant with its own key: (tenant id, key).
+    pub fn other_tenant(&self, slug: &str) -> (String, String) {
+        let p = provision::create_tenant(&self.db, new_tenant(slug)).expect("create other tenant");
+        (p.tenant.id, p.api_key)
+    }
+
+    /// Creates a client in `acme`, returns its JSON.
+    pub async fn client(&self, name: &str, email: &str) -> Value {
+        let res = self
+            .post(
+                "/api/v1/clients",
+                &serde_json::json!({ "name": name, "email": email }),
+            )
+            .await;
+        assert_eq!(res.status(), 201, "create client {name}");
+        res.json().await.expect("client json")
+    }
+
+    pub fn target(&self) -> DbTarget {
+        DbTarget::parse(&self._db.url).expect("url")
+    }
+}
+
+/// Asserts a problem+json answer with this status; returns the body.
+pub async fn problem(res: Response, status: u16) -> Value {
+    assert_eq!(res.status().as_u16(), status, "status");
+    let ct = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().unwrap_or("").to_string())
+        .unwrap_or_default();
+    assert_eq!(ct, "application/problem+json", "content type");
+    let body: Value = res.json().await.expect("problem body is JSON");
+    assert_eq!(body["status"], status);
+    assert!(
+        body["type"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("urn:portico:problem:")),
+        "type: {body}"
+    );
+    assert!(
+        body["title"].as_str().is_some_and(|t| !t.is_empty()),
+        "title: {body}"
+    );
+    assert!(
+        body["detail"].as_str().is_some_and(|d| d.len() > 10),
+        "detail should say something: {body}"
+    );
+    body
+}
+
+/// The fields named in a validation problem.
+pub fn fields(problem: &Value) -> Vec<String> {
+    problem["errors"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|e| e["field"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}

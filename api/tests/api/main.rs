@@ -1,0 +1,16 @@
+//! Integration tests: each spawns the real server on a random port over a fresh database
+//! (a new SQLite file; a new PostgreSQL database when PORTICO_TEST_PG_URL is set) and
+//! speaks HTTP to it. One test binary, so the crate links once.
+
+mod helpers;
+
+mod api_keys;
+mod cli;
+mod clients;
+mod docs;
+mod errors;
+mod health;
+mod isolation;
+mod migrations;
+mod openapi;
+mod tenants;
