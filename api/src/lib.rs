@@ -122,6 +122,7 @@ impl Application {
                 !config.cors_origins.is_empty(),
                 cors(config),
             ))
+            .wrap(from_fn(http::nul::reject_nul))
             .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
             .wrap(from_fn(http::request_id::echo_request_id))
             .wrap(TracingLogger::default())

@@ -46,28 +46,47 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for JsonBody<T> {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = is_json(req);
-        let bytes = web::Bytes::from_request(req, payload);
+        let mut payload = payload.take();
         Box::pin(async move {
             if !json {
                 return Err(ApiError::UnsupportedMediaType(
                     "Send the body as JSON with 'Content-Type: application/json'.".into(),
                 ));
             }
-            let bytes = bytes.await.map_err(|e| {
-                if e.as_response_error().status_code().as_u16() == 413 {
-                    ApiError::PayloadTooLarge(format!(
-                        "The request body is larger than the {} KiB allowed.",
-                        MAX_JSON_BYTES / 1024
-                    ))
-                } else {
-                    ApiError::BadRequest(format!("The request body could not be read: {e}."))
-                }
-            })?;
+            let bytes = read_limited(&mut payload).await?;
             let value = parse::<T>(&bytes)?;
             value.validate()?;
             Ok(JsonBody(value))
         })
     }
+}
+
+/// Bodies up to this size are read to the end even when over the limit, so the client
+/// (which is still sending) gets to read the 413 instead of a reset connection.
+const DRAIN_BYTES: usize = 16 * MAX_JSON_BYTES;
+
+async fn read_limited(payload: &mut Payload) -> Result<web::BytesMut, ApiError> {
+    use futures_util::StreamExt;
+    let mut body = web::BytesMut::new();
+    let mut seen = 0usize;
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| {
+            ApiError::BadRequest(format!("The request body could not be read: {e}."))
+        })?;
+        seen += chunk.len();
+        if seen <= MAX_JSON_BYTES {
+            body.extend_from_slice(&chunk);
+        } else if seen > DRAIN_BYTES {
+            break;
+        }
+    }
+    if seen > MAX_JSON_BYTES {
+        return Err(ApiError::PayloadTooLarge(format!(
+            "The request body is larger than the {} KiB allowed.",
+            MAX_JSON_BYTES / 1024
+        )));
+    }
+    Ok(body)
 }
 
 /// Syntax errors are 400; well-formed JSON of the wrong shape is 422 naming the field.
@@ -77,20 +96,56 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             "The request body is empty; send a JSON object.".into(),
         ));
     }
-    let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|err| {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        ApiError::MalformedJson(format!(
+            "The request body is not valid JSON (line {}, column {}).",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    if let Some(path) = find_nul(&value, String::new()) {
+        // PostgreSQL cannot store U+0000 in text; no person types it either.
+        return Err(ApiError::Validation(vec![FieldError::new(
+            path,
+            "must not contain NUL characters",
+        )]));
+    }
+    serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
-        let inner = err.into_inner();
-        use serde_json::error::Category;
-        match inner.classify() {
-            Category::Syntax | Category::Eof | Category::Io => ApiError::MalformedJson(format!(
-                "The request body is not valid JSON (line {}, column {}).",
-                inner.line(),
-                inner.column()
-            )),
-            Category::Data => shape_error(&path, &inner.to_string()),
-        }
+        shape_error(&path, &err.into_inner().to_string())
     })
+}
+
+/// The path of the first string (or key) holding U+0000.
+fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    let name = |path: &str| {
+        if path.is_empty() {
+            "body".to_string()
+        } else {
+            path.to_string()
+        }
+    };
+    match value {
+        Value::String(s) if s.contains('\0') => Some(name(&path)),
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, v)| find_nul(v, format!("{path}[{i}]"))),
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let child = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            if k.contains('\0') {
+                Some(name(&path))
+            } else {
+                find_nul(v, child)
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn shape_error(path: &str, message: &str) -> ApiError {

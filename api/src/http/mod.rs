@@ -2,6 +2,7 @@
 //! PATCH semantics and request ids.
 
 pub mod json;
+pub mod nul;
 pub mod page;
 pub mod patch;
 pub mod request_id;

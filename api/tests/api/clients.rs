@@ -295,3 +295,26 @@ both!(
     archive_hides_keeps_and_restores,
     every_change_appends_to_the_activity_log,
 );
+
+async fn concurrent_writers_all_succeed(app: TestApp) {
+    // SQLite has one writer: concurrent creates must queue, never fail with "database is locked".
+    let creates = (0..40).map(|i| {
+        let app = &app;
+        async move {
+            let body =
+                json!({ "name": format!("Client {i:02}"), "email": format!("c{i}@example.com") });
+            app.post("/api/v1/clients", &body).await.status().as_u16()
+        }
+    });
+    let statuses = futures_util::future::join_all(creates).await;
+    assert!(statuses.iter().all(|s| *s == 201), "{statuses:?}");
+    let page: Value = app
+        .get("/api/v1/clients?limit=100")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(page["items"].as_array().unwrap().len(), 40);
+}
+
+both!(concurrent_writers_all_succeed);

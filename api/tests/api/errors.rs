@@ -257,3 +257,38 @@ both!(
     unauthenticated_calls_are_401,
     repeated_failed_authentication_is_429,
 );
+
+async fn nul_characters_are_refused_not_stored(app: TestApp) {
+    let before = client_count(&app).await;
+    let body = problem(
+        app.post(
+            "/api/v1/clients",
+            &json!({ "name": "Ann\u{0}", "email": "ann@example.com" }),
+        )
+        .await,
+        422,
+    )
+    .await;
+    assert_eq!(fields(&body), ["name"]);
+    let body = problem(
+        app.patch("/api/v1/tenant", &json!({ "login_message": "hi\u{0}" }))
+            .await,
+        422,
+    )
+    .await;
+    assert_eq!(fields(&body), ["login_message"]);
+    problem(app.get("/api/v1/clients?q=a%00b").await, 400).await;
+    problem(app.get("/api/v1/clients/%00").await, 400).await;
+    problem(
+        app.http
+            .get(app.url("/api/v1/portal/de%00mo"))
+            .send()
+            .await
+            .unwrap(),
+        400,
+    )
+    .await;
+    assert_eq!(client_count(&app).await, before);
+}
+
+both!(nul_characters_are_refused_not_stored);
