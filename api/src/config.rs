@@ -33,6 +33,36 @@ pub struct Config {
     /// Failed authentication attempts one IP may make per minute before 429.
     pub auth_failures_per_minute: u32,
     pub workers: usize,
+    pub auth: AuthSettings,
+    pub mail: MailSettings,
+}
+
+/// Login and session limits (NIST SP 800-63B for out-of-band codes, OWASP ASVS L2 sessions).
+#[derive(Debug, Clone)]
+pub struct AuthSettings {
+    pub jwt_secret: Option<String>,
+    pub hmac_secret: Option<String>,
+    pub code_ttl_minutes: i64,
+    pub link_ttl_minutes: i64,
+    pub code_max_attempts: i32,
+    pub resend_cooldown_seconds: i64,
+    pub codes_per_email_per_hour: i32,
+    pub requests_per_ip_per_hour: i32,
+    pub access_token_minutes: i64,
+    pub session_idle_minutes: i64,
+    pub session_max_hours: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MailTransport {
+    Console,
+    Smtp(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    pub from: String,
 }
 
 /// A setting that could not be used. Displayed as the one line start-up prints.
@@ -91,6 +121,72 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "Failed authentications one IP may make per minute before 429.",
     ),
     ("PORTICO_WORKERS", "number of CPUs", "HTTP worker threads."),
+    (
+        "PORTICO_MAIL_TRANSPORT",
+        "console",
+        "console (emails, login codes included, are written to the log) or smtp.",
+    ),
+    (
+        "PORTICO_SMTP_URL",
+        "(none)",
+        "With smtp: smtp://user:pass@host:587?tls=required (STARTTLS), smtps://host:465, or smtp://host:25.",
+    ),
+    (
+        "PORTICO_MAIL_FROM",
+        "Portico <no-reply@localhost>",
+        "Sender address; the display name becomes the tenant's name.",
+    ),
+    (
+        "PORTICO_JWT_SECRET",
+        "(generated in the data dir)",
+        "Key signing access tokens, 32+ characters; set it when several nodes share no data dir.",
+    ),
+    (
+        "PORTICO_HMAC_SECRET",
+        "(generated in the data dir)",
+        "Key for login-code HMACs, 32+ characters.",
+    ),
+    ("PORTICO_OTP_TTL_MINUTES", "10", "Lifetime of a login code."),
+    (
+        "PORTICO_MAGIC_LINK_TTL_MINUTES",
+        "15",
+        "Lifetime of a magic link.",
+    ),
+    (
+        "PORTICO_OTP_MAX_ATTEMPTS",
+        "5",
+        "Wrong codes before a code is void.",
+    ),
+    (
+        "PORTICO_OTP_COOLDOWN_SECONDS",
+        "60",
+        "Minimum time between two code requests for one email.",
+    ),
+    (
+        "PORTICO_OTP_PER_EMAIL_PER_HOUR",
+        "5",
+        "Code requests per email per hour.",
+    ),
+    (
+        "PORTICO_OTP_PER_IP_PER_HOUR",
+        "30",
+        "Code requests per IP per hour.",
+    ),
+    (
+        "PORTICO_ACCESS_TOKEN_MINUTES",
+        "15",
+        "Lifetime of an access token (JWT).",
+    ),
+    (
+        "PORTICO_SESSION_IDLE_MINUTES",
+        "30",
+        "A session unused this long ends.",
+    ),
+    (
+        "PORTICO_SESSION_MAX_HOURS",
+        "12",
+        "A session ends this long after login, used or not.",
+    ),
 ];
 
 impl Config {
@@ -199,6 +295,72 @@ impl Config {
             cors_origins.push(origin.to_string());
         }
 
+        let secret = |var: &'static str| -> Result<Option<String>, ConfigError> {
+            match get(var) {
+                Some(v) if v.len() < 32 => {
+                    Err(err(var, "must be at least 32 characters".to_string()))
+                }
+                other => Ok(other.map(str::to_string)),
+            }
+        };
+        let int = |var: &'static str, default: u32, max: u32| -> Result<i64, ConfigError> {
+            number(get(var), default, 1..=max)
+                .map(i64::from)
+                .map_err(|p| err(var, p))
+        };
+        let auth = AuthSettings {
+            jwt_secret: secret("PORTICO_JWT_SECRET")?,
+            hmac_secret: secret("PORTICO_HMAC_SECRET")?,
+            code_ttl_minutes: int("PORTICO_OTP_TTL_MINUTES", 10, 60)?,
+            link_ttl_minutes: int("PORTICO_MAGIC_LINK_TTL_MINUTES", 15, 60 * 24)?,
+            code_max_attempts: int("PORTICO_OTP_MAX_ATTEMPTS", 5, 100)? as i32,
+            resend_cooldown_seconds: int("PORTICO_OTP_COOLDOWN_SECONDS", 60, 3600)?,
+            codes_per_email_per_hour: int("PORTICO_OTP_PER_EMAIL_PER_HOUR", 5, 100_000)? as i32,
+            requests_per_ip_per_hour: int("PORTICO_OTP_PER_IP_PER_HOUR", 30, 1_000_000)? as i32,
+            access_token_minutes: int("PORTICO_ACCESS_TOKEN_MINUTES", 15, 24 * 60)?,
+            session_idle_minutes: int("PORTICO_SESSION_IDLE_MINUTES", 30, 7 * 24 * 60)?,
+            session_max_hours: int("PORTICO_SESSION_MAX_HOURS", 12, 24 * 90)?,
+        };
+        let transport = match get("PORTICO_MAIL_TRANSPORT")
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
+            None | Some("console") => MailTransport::Console,
+            Some("smtp") => match get("PORTICO_SMTP_URL") {
+                Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
+                    MailTransport::Smtp(url.to_string())
+                }
+                Some(url) => {
+                    return Err(err(
+                        "PORTICO_SMTP_URL",
+                        format!("'{url}' must start with smtp:// or smtps://"),
+                    ));
+                }
+                None => {
+                    return Err(err(
+                        "PORTICO_SMTP_URL",
+                        "is required when PORTICO_MAIL_TRANSPORT=smtp".to_string(),
+                    ));
+                }
+            },
+            Some(other) => {
+                return Err(err(
+                    "PORTICO_MAIL_TRANSPORT",
+                    format!("'{other}' is not one of: console, smtp"),
+                ));
+            }
+        };
+        let from = get("PORTICO_MAIL_FROM")
+            .unwrap_or("Portico <no-reply@localhost>")
+            .to_string();
+        if !from.contains('@') {
+            return Err(err(
+                "PORTICO_MAIL_FROM",
+                format!("'{from}' is not an address like 'Portico <no-reply@example.com>'"),
+            ));
+        }
+        let mail = MailSettings { transport, from };
+
         Ok(Config {
             listen,
             database,
@@ -211,6 +373,8 @@ impl Config {
             cors_origins,
             auth_failures_per_minute,
             workers,
+            auth,
+            mail,
         })
     }
 
@@ -267,6 +431,8 @@ mod tests {
             ("PORTICO_DB_POOL_SIZE", "0"),
             ("PORTICO_CORS_ORIGINS", "https://a.example.com/path"),
             ("PORTICO_WORKERS", "many"),
+            ("PORTICO_MAIL_TRANSPORT", "pigeon"),
+            ("PORTICO_OTP_MAX_ATTEMPTS", "0"),
         ] {
             let e = Config::from_vars(&vars(&[(var, value)])).unwrap_err();
             assert_eq!(e.var, var, "{e}");
@@ -275,6 +441,15 @@ mod tests {
                 "message should quote the bad value: {e}"
             );
         }
+    }
+
+    #[test]
+    fn short_secrets_are_refused_without_being_echoed() {
+        let e = Config::from_vars(&vars(&[("PORTICO_JWT_SECRET", "hunter2")])).unwrap_err();
+        assert_eq!(e.var, "PORTICO_JWT_SECRET");
+        assert!(!e.to_string().contains("hunter2"));
+        let e = Config::from_vars(&vars(&[("PORTICO_MAIL_TRANSPORT", "smtp")])).unwrap_err();
+        assert_eq!(e.var, "PORTICO_SMTP_URL");
     }
 
     #[test]

@@ -15,6 +15,8 @@ use crate::tenants::provision::{self, NewTenant, Provisioned};
 use crate::tenants::store as tenant_store;
 
 pub const SLUG: &str = "demo";
+/// The demo business's owner, who can log in to the console.
+pub const OWNER_EMAIL: &str = "owner@lumen.example";
 
 /// name, email, phone, company, status, days since created
 type DemoClient = (
@@ -137,7 +139,7 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
             NewTenant {
                 slug: SLUG.into(),
                 name: "Lumen Design Studio".into(),
-                owner_email: "owner@lumen.example".into(),
+                owner_email: OWNER_EMAIL.into(),
                 timezone: "Europe/Berlin".into(),
                 currency: "EUR".into(),
             },

@@ -314,10 +314,11 @@ pub fn ensure_problem_body<B: MessageBody + 'static>(
     let mut fresh = err.error_response();
     // Keep headers such as Allow or X-Request-Id set further in.
     for (name, value) in original.headers_mut().drain() {
-        if let Some(name) = name {
-            if name != header::CONTENT_TYPE && name != header::CONTENT_LENGTH {
-                fresh.headers_mut().insert(name, value);
-            }
+        if let Some(name) = name
+            && name != header::CONTENT_TYPE
+            && name != header::CONTENT_LENGTH
+        {
+            fresh.headers_mut().insert(name, value);
         }
     }
     *fresh.status_mut() = status;

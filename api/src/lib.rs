@@ -13,7 +13,9 @@ pub mod demo;
 pub mod error;
 pub mod health;
 pub mod http;
+pub mod mail;
 pub mod openapi;
+pub mod outbox;
 pub mod rules;
 pub mod staff;
 pub mod telemetry;
@@ -32,21 +34,27 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::auth::secrets::Keys;
 use crate::auth::throttle::AuthThrottle;
-use crate::config::Config;
+use crate::config::{Config, MailTransport};
 use crate::db::Db;
+use crate::mail::Mailer;
+use crate::outbox::OutboxSignal;
 
 /// What every handler can reach.
 pub struct AppState {
     pub db: Db,
     pub config: Arc<Config>,
     pub throttle: AuthThrottle,
+    pub keys: Keys,
+    pub outbox: OutboxSignal,
 }
 
 /// Every route of the server. Registered here once, for the server and for the spec.
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure).service(
         scope::scope("/api/v1")
+            .configure(auth::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
             .configure(api_keys::routes::configure)
@@ -64,6 +72,10 @@ pub enum StartError {
         addr: String,
         source: std::io::Error,
     },
+    #[error("PORTICO_DATA_DIR: cannot keep secrets in {dir}: {source}")]
+    Secrets { dir: String, source: std::io::Error },
+    #[error(transparent)]
+    Mail(#[from] mail::MailerError),
 }
 
 /// A bound, not yet running server.
@@ -93,12 +105,34 @@ impl Application {
             })?
             .port();
         let workers = config.workers;
+        let keys = Keys::load(
+            &config.data_dir,
+            config.auth.jwt_secret.as_deref(),
+            config.auth.hmac_secret.as_deref(),
+        )
+        .map_err(|source| StartError::Secrets {
+            dir: config.data_dir.display().to_string(),
+            source,
+        })?;
+        let mailer = match &config.mail.transport {
+            MailTransport::Console => Mailer::console(&config.mail.from)?,
+            MailTransport::Smtp(url) => Mailer::smtp(url, &config.mail.from)?,
+        };
+        let signal = OutboxSignal::default();
+        // The worker resumes whatever a previous run left undelivered.
+        tokio::spawn(outbox::worker::run(
+            db.clone(),
+            Arc::new(mailer),
+            signal.clone(),
+        ));
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());
         let state = web::Data::new(AppState {
             throttle: AuthThrottle::new(config.auth_failures_per_minute),
             config: Arc::new(config),
             db,
+            keys,
+            outbox: signal,
         });
         let server = HttpServer::new(move || {
             let config = &state.config;

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use portico::config::Config;
+use portico::config::{Config, MailTransport};
 use portico::db::Db;
 use portico::error::ApiError;
 use portico::tenants::provision::{self, NewTenant};
@@ -190,6 +190,16 @@ fn print_demo_banner(config: &Config, api_key: Option<&str>) {
         None => println!(
             "  Demo API key: printed on the first start only (create more with POST /api/v1/api-keys)."
         ),
+    }
+    println!(
+        "  Staff login:  {} (POST /api/v1/auth/otp)",
+        demo::OWNER_EMAIL
+    );
+    match config.mail.transport {
+        MailTransport::Console => {
+            println!("  Login codes:  written to this log (PORTICO_MAIL_TRANSPORT=console).")
+        }
+        MailTransport::Smtp(_) => println!("  Login codes:  sent by email over SMTP."),
     }
     println!();
 }

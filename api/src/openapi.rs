@@ -17,10 +17,13 @@ use crate::error::{FieldError, Problem};
         license(name = "AGPL-3.0-or-later", identifier = "AGPL-3.0-or-later"),
     ),
     modifiers(&BearerAuth),
-    security(("bearer" = [])),
+    security(("api_key" = []), ("staff_session" = [])),
     components(schemas(Problem, FieldError)),
     tags(
         (name = "portal", description = "Public portal endpoints, no credential needed"),
+        (name = "portal-auth", description = "Client login to a portal: code, magic link, account choice"),
+        (name = "staff-auth", description = "Staff login to the console"),
+        (name = "sessions", description = "Refresh, log out, and see or end your sessions"),
         (name = "tenant", description = "The caller's own business: branding and settings"),
         (name = "clients", description = "The business's clients"),
         (name = "api-keys", description = "Credentials for integrations"),
@@ -34,13 +37,31 @@ struct BearerAuth;
 impl Modify for BearerAuth {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let components = openapi.components.get_or_insert_with(Default::default);
-        components.add_security_scheme(
-            "bearer",
+        let bearer = |format: &str, description: &str| {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("An API key (`pk_live_…`) created by the tenant."))
+                    .bearer_format(format)
+                    .description(Some(description))
                     .build(),
+            )
+        };
+        components.add_security_scheme(
+            "api_key",
+            bearer(
+                "pk_live_…",
+                "An API key created by the tenant; its scopes limit what it may do.",
+            ),
+        );
+        components.add_security_scheme(
+            "staff_session",
+            bearer("JWT", "The access token of a staff login (`/api/v1/auth/…`); the role limits what it may do."),
+        );
+        components.add_security_scheme(
+            "client_session",
+            bearer(
+                "JWT",
+                "The access token of a client's portal login (`/api/v1/portal/{slug}/auth/…`).",
             ),
         );
     }

@@ -27,6 +27,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "login",
     "logout",
     "mail",
+    "me",
     "metrics",
     "new",
     "portal",
@@ -171,6 +172,19 @@ pub fn phone(value: &str) -> Result<(), ValidationError> {
             "phone",
             "must be a phone number such as +33 6 12 34 56 78",
         ))
+    }
+}
+
+/// Six digits, once spaces and dashes (as people paste them) are removed.
+pub fn login_code(value: &str) -> Result<(), ValidationError> {
+    let digits: Vec<u8> = value
+        .bytes()
+        .filter(|b| !matches!(b, b' ' | b'-'))
+        .collect();
+    if digits.len() == 6 && digits.iter().all(u8::is_ascii_digit) {
+        Ok(())
+    } else {
+        Err(invalid("code", "must be the 6 digits from the email"))
     }
 }
 

@@ -2,6 +2,7 @@
 //! Today an API key; the session extractor of the login issue yields the same type, so
 //! handlers do not care how the caller proved who they are.
 
+use std::future::Future;
 use std::net::{IpAddr, Ipv4Addr};
 
 use actix_web::dev::Payload;
@@ -13,7 +14,7 @@ use utoipa::ToSchema;
 
 use crate::AppState;
 use crate::api_keys::store as key_store;
-use crate::auth::api_key;
+use crate::auth::{api_key, principal, session};
 use crate::error::ApiError;
 
 /// A permission an API key can carry. A `:write` scope includes the matching `:read`.
@@ -83,6 +84,12 @@ pub enum Actor {
     ApiKey {
         id: String,
     },
+    Staff {
+        id: String,
+    },
+    Client {
+        id: String,
+    },
     /// The operator at the command line (`portico create-tenant`, demo seeding).
     System,
 }
@@ -91,23 +98,36 @@ impl Actor {
     pub fn kind(&self) -> &'static str {
         match self {
             Actor::ApiKey { .. } => "api_key",
+            Actor::Staff { .. } => "staff",
+            Actor::Client { .. } => "client",
             Actor::System => "system",
         }
     }
 
     pub fn id(&self) -> Option<&str> {
         match self {
-            Actor::ApiKey { id } => Some(id),
+            Actor::ApiKey { id } | Actor::Staff { id } | Actor::Client { id } => Some(id),
             Actor::System => None,
         }
     }
 }
 
+/// A staff member or an API key acting for a tenant.
 #[derive(Debug, Clone)]
 pub struct Caller {
     pub tenant_id: String,
     pub actor: Actor,
     pub scopes: Vec<Scope>,
+    /// The staff session in use, when a person (not a key) is calling.
+    pub session_id: Option<String>,
+}
+
+/// What a staff role may do, in scopes, so one check serves keys and people.
+pub fn role_scopes(role: &str) -> Vec<Scope> {
+    match role {
+        "owner" | "admin" => Scope::ALL.to_vec(),
+        _ => vec![Scope::TenantRead, Scope::ClientsWrite],
+    }
 }
 
 impl Caller {
@@ -133,59 +153,32 @@ impl FromRequest for Caller {
     type Future = LocalBoxFuture<'static, Result<Caller, ApiError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let state = req.app_data::<web::Data<AppState>>().cloned();
-        let header = req
-            .headers()
-            .get(AUTHORIZATION)
-            .map(|v| v.to_str().map(str::to_owned));
-        let ip = req
-            .peer_addr()
-            .map(|a| a.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let ctx = RequestAuth::of(req);
         Box::pin(async move {
-            let state = state.ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
-            if let Some(wait) = state.throttle.blocked_for(ip) {
-                return Err(ApiError::RateLimited {
-                    detail: format!(
-                        "Too many failed authentication attempts from your address; retry in {wait} s."
-                    ),
-                    retry_after_secs: wait,
-                });
-            }
-            let result = authenticate(&state, header).await;
-            if matches!(result, Err(ApiError::Unauthorized(_))) {
-                state.throttle.record_failure(ip);
-            }
-            result
+            ctx.guarded(|state, token| async move {
+                if token.starts_with(api_key::KEY_PREFIX) {
+                    return by_api_key(&state, token).await;
+                }
+                let (claims, session) = principal::session_of(&state, &token).await?;
+                if claims.kind != session::STAFF {
+                    return Err(ApiError::Forbidden(
+                        "This endpoint is for the business's staff; a client session cannot use it.".into(),
+                    ));
+                }
+                let role = session.role.unwrap_or_default();
+                Ok(Caller {
+                    tenant_id: session.tenant_id,
+                    actor: Actor::Staff { id: session.subject_id },
+                    scopes: role_scopes(&role),
+                    session_id: Some(session.id),
+                })
+            })
+            .await
         })
     }
 }
 
-async fn authenticate(
-    state: &AppState,
-    header: Option<Result<String, actix_web::http::header::ToStrError>>,
-) -> Result<Caller, ApiError> {
-    let header = match header {
-        None => {
-            return Err(ApiError::Unauthorized(
-                "Send your API key as 'Authorization: Bearer pk_live_…'.".into(),
-            ));
-        }
-        Some(Err(_)) => {
-            return Err(ApiError::Unauthorized(
-                "The Authorization header is not readable text.".into(),
-            ));
-        }
-        Some(Ok(h)) => h,
-    };
-    let token = match header.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") => token.trim().to_string(),
-        _ => {
-            return Err(ApiError::Unauthorized(
-                "Use the Bearer scheme: 'Authorization: Bearer pk_live_…'.".into(),
-            ));
-        }
-    };
+async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError> {
     let Some(lookup) = api_key::lookup_of(&token).map(str::to_owned) else {
         return Err(ApiError::Unauthorized(
             "The credential is malformed: API keys start with 'pk_live_'.".into(),
@@ -222,5 +215,78 @@ async fn authenticate(
         tenant_id: row.tenant_id,
         actor: Actor::ApiKey { id: row.id },
         scopes: Scope::split(&row.scopes),
+        session_id: None,
     })
+}
+
+/// What every credential check needs from the request, taken before the async part.
+pub struct RequestAuth {
+    state: Option<web::Data<AppState>>,
+    header: Option<Result<String, ()>>,
+    ip: IpAddr,
+}
+
+impl RequestAuth {
+    pub fn of(req: &HttpRequest) -> RequestAuth {
+        RequestAuth {
+            state: req.app_data::<web::Data<AppState>>().cloned(),
+            header: req
+                .headers()
+                .get(AUTHORIZATION)
+                .map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
+            ip: req
+                .peer_addr()
+                .map(|a| a.ip())
+                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+        }
+    }
+
+    /// Runs `check` on the bearer token, with the brute-force brake around it: a blocked IP
+    /// gets 429 before any lookup, and every 401 counts against it.
+    pub async fn guarded<T, F, Fut>(self, check: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(web::Data<AppState>, String) -> Fut,
+        Fut: Future<Output = Result<T, ApiError>>,
+    {
+        let state = self
+            .state
+            .ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
+        if let Some(wait) = state.throttle.blocked_for(self.ip) {
+            return Err(ApiError::RateLimited {
+                detail: format!(
+                    "Too many failed authentication attempts from your address; retry in {wait} s."
+                ),
+                retry_after_secs: wait,
+            });
+        }
+        let token = match self.header {
+            None => {
+                return Err(ApiError::Unauthorized(
+                    "Send a credential as 'Authorization: Bearer <API key or access token>'."
+                        .into(),
+                ));
+            }
+            Some(Err(())) => Err(ApiError::Unauthorized(
+                "The Authorization header is not readable text.".into(),
+            )),
+            Some(Ok(h)) => match h.split_once(' ') {
+                Some((scheme, token))
+                    if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+                {
+                    Ok(token.trim().to_string())
+                }
+                _ => Err(ApiError::Unauthorized(
+                    "Use the Bearer scheme: 'Authorization: Bearer <token>'.".into(),
+                )),
+            },
+        };
+        let result = match token {
+            Ok(token) => check(state.clone(), token).await,
+            Err(e) => Err(e),
+        };
+        if matches!(result, Err(ApiError::Unauthorized(_))) {
+            state.throttle.record_failure(self.ip);
+        }
+        result
+    }
 }

@@ -18,6 +18,8 @@ use super::store::{self, ListFilter};
 use crate::AppState;
 use crate::activity::model::{Activity, ActivityPage};
 use crate::activity::{self, store::Subject};
+use crate::auth::session::CLIENT;
+use crate::auth::store as session_store;
 use crate::auth::{Caller, Scope};
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
@@ -244,6 +246,10 @@ pub async fn update_client(
             }
             let row = store::update(conn, &caller.tenant_id, &id, &changes)?
                 .ok_or_else(|| not_found(&id))?;
+            if !row.portal_enabled {
+                // Disabling portal access ends the client's sessions at once.
+                session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &row.id, now())?;
+            }
             let subject = Subject {
                 kind: "client",
                 id: &row.id,
@@ -293,6 +299,9 @@ fn change_status(
         updated_at: now(),
     };
     let row = store::update(conn, &caller.tenant_id, id, &changes)?.ok_or_else(|| not_found(id))?;
+    if to == ClientStatus::Archived {
+        session_store::revoke_all(conn, &caller.tenant_id, CLIENT, id, now())?;
+    }
     let subject = Subject {
         kind: "client",
         id,

@@ -111,3 +111,34 @@ pub fn update(
         get(conn, tenant_id, id)
     }
 }
+
+/// The clients of this tenant who may log in with this email (active, portal enabled).
+pub fn portal_accounts(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    email: &str,
+) -> QueryResult<Vec<ClientRow>> {
+    clients::table
+        .filter(clients::tenant_id.eq(tenant_id))
+        .filter(clients::email.eq(email))
+        .filter(clients::status.eq("active"))
+        .filter(clients::portal_enabled.eq(true))
+        .order((clients::name.asc(), clients::id.asc()))
+        .select(ClientRow::as_select())
+        .load(conn)
+}
+
+pub fn record_login(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    at: chrono::NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        clients::table
+            .filter(clients::tenant_id.eq(tenant_id))
+            .filter(clients::id.eq(id)),
+    )
+    .set(clients::last_login_at.eq(Some(at)))
+    .execute(conn)
+}

@@ -80,8 +80,79 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    login_codes (id) {
+        id -> Text,
+        realm -> Text,
+        tenant_id -> Nullable<Text>,
+        email -> Text,
+        code_hmac -> Text,
+        link_hash -> Text,
+        attempts -> Integer,
+        created_at -> Timestamp,
+        code_expires_at -> Timestamp,
+        link_expires_at -> Timestamp,
+        spent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        role -> Nullable<Text>,
+        impersonated_by -> Nullable<Text>,
+        refresh_hash -> Text,
+        refresh_generation -> Integer,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+        expires_at -> Timestamp,
+        user_agent -> Nullable<Text>,
+        ip -> Nullable<Text>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rate_limits (bucket) {
+        bucket -> Text,
+        window_start -> Timestamp,
+        hits -> Integer,
+        last_hit_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        tenant_id -> Nullable<Text>,
+        kind -> Text,
+        payload -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
 diesel::joinable!(activity -> tenants (tenant_id));
-diesel::allow_tables_to_appear_in_same_query!(tenants, staff, clients, api_keys, activity);
+diesel::joinable!(sessions -> tenants (tenant_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    tenants,
+    staff,
+    clients,
+    api_keys,
+    activity,
+    login_codes,
+    sessions,
+    rate_limits,
+    outbox
+);

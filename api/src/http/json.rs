@@ -159,15 +159,15 @@ fn shape_error(path: &str, message: &str) -> ApiError {
             format!("{path}.{field}")
         }
     };
-    if message.starts_with("missing field") {
-        if let Some(field) = named(message) {
-            return ApiError::Validation(vec![FieldError::new(join(field), "is required")]);
-        }
+    if message.starts_with("missing field")
+        && let Some(field) = named(message)
+    {
+        return ApiError::Validation(vec![FieldError::new(join(field), "is required")]);
     }
-    if message.starts_with("unknown field") {
-        if let Some(field) = named(message) {
-            return ApiError::Validation(vec![FieldError::new(field, "is not a known field")]);
-        }
+    if message.starts_with("unknown field")
+        && let Some(field) = named(message)
+    {
+        return ApiError::Validation(vec![FieldError::new(field, "is not a known field")]);
     }
     let field = if path == "." || path.is_empty() {
         "body".to_string()

@@ -3,8 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use crate::db::schema::staff;
+use crate::db::schema::{staff, tenants};
 use crate::db::{DbConn, new_id, now};
+use crate::tenants::model::TenantRow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = staff)]
@@ -47,4 +48,26 @@ pub fn list(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<StaffRow>> {
         .order(staff::email.asc())
         .select(StaffRow::as_select())
         .load(conn)
+}
+
+/// Every staff membership of this email, with its tenant: one person may work for several.
+pub fn accounts_by_email(
+    conn: &mut DbConn,
+    email: &str,
+) -> QueryResult<Vec<(StaffRow, TenantRow)>> {
+    staff::table
+        .inner_join(tenants::table)
+        .filter(staff::email.eq(email))
+        .order((tenants::name.asc(), staff::id.asc()))
+        .select((StaffRow::as_select(), TenantRow::as_select()))
+        .load(conn)
+}
+
+pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<StaffRow>> {
+    staff::table
+        .filter(staff::tenant_id.eq(tenant_id))
+        .filter(staff::id.eq(id))
+        .select(StaffRow::as_select())
+        .first(conn)
+        .optional()
 }

@@ -230,10 +230,10 @@ async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut logged = None;
     while logged.is_none() && Instant::now() < deadline {
-        if let Ok(line) = logs.recv_timeout(Duration::from_millis(200)) {
-            if line.contains(&request_id) {
-                logged = Some(line);
-            }
+        if let Ok(line) = logs.recv_timeout(Duration::from_millis(200))
+            && line.contains(&request_id)
+        {
+            logged = Some(line);
         }
     }
     let line = logged.expect("the request is logged with its request id");

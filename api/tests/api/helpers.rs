@@ -82,12 +82,11 @@ impl Drop for TestDb {
         if let Some(dir) = &self.sqlite_dir {
             let _ = std::fs::remove_dir_all(dir);
         }
-        if let Some((admin, name)) = &self.pg {
-            if let Ok(mut conn) = PgConnection::establish(admin) {
-                let _ =
-                    diesel::sql_query(format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                        .execute(&mut conn);
-            }
+        if let Some((admin, name)) = &self.pg
+            && let Ok(mut conn) = PgConnection::establish(admin)
+        {
+            let drop = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            let _ = diesel::sql_query(drop).execute(&mut conn);
         }
     }
 }
@@ -105,13 +104,34 @@ pub fn pg_url() -> Option<String> {
 }
 
 pub struct TestApp {
+    pub backend: Backend,
     pub address: String,
+    pub smtp: crate::smtp::SmtpServer,
     pub db: Db,
     /// The API key of the tenant `acme`, with every scope.
     pub key: String,
     pub tenant_id: String,
     pub http: reqwest::Client,
     _db: TestDb,
+    _data_dir: TempDir,
+}
+
+/// A directory removed when dropped.
+pub struct TempDir(pub PathBuf);
+
+impl TempDir {
+    pub fn new() -> TempDir {
+        let dir =
+            std::env::temp_dir().join(format!("portico-data-{}", uuid::Uuid::new_v4().simple()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        TempDir(dir)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
 }
 
 pub async fn spawn_pg() -> Option<TestApp> {
@@ -124,30 +144,52 @@ pub async fn spawn_pg() -> Option<TestApp> {
     }
 }
 
-pub fn test_config(db_url: &str) -> Config {
+pub fn test_config(
+    db_url: &str,
+    data_dir: &std::path::Path,
+    smtp_port: u16,
+    extra: &[(&str, &str)],
+) -> Config {
+    let smtp = format!("smtp://127.0.0.1:{smtp_port}");
+    let data_dir = data_dir.display().to_string();
     let vars: HashMap<String, String> = [
         ("PORTICO_LISTEN", "127.0.0.1:0"),
         ("PORTICO_DATABASE_URL", db_url),
+        ("PORTICO_DATA_DIR", data_dir.as_str()),
+        ("PORTICO_PUBLIC_URL", "https://portal.test"),
+        ("PORTICO_MAIL_TRANSPORT", "smtp"),
+        ("PORTICO_SMTP_URL", smtp.as_str()),
+        ("PORTICO_MAIL_FROM", "Portico <no-reply@portal.test>"),
         ("PORTICO_WORKERS", "1"),
         ("PORTICO_DB_POOL_SIZE", "4"),
         ("PORTICO_LOG", "warn"),
     ]
     .into_iter()
+    .chain(extra.iter().copied())
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
     Config::from_vars(&vars).expect("test config")
 }
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(backend, &[]).await
+}
+
+/// `spawn_app` with extra settings, e.g. lower limits.
+pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp {
     let test_db = TestDb::new(backend);
-    let config = test_config(&test_db.url);
+    let data_dir = TempDir::new();
+    let smtp = crate::smtp::SmtpServer::start().await;
+    let config = test_config(&test_db.url, &data_dir.0, smtp.port, extra);
     let db = Db::open(&config.database, config.db_pool_size).expect("open test database");
     let acme = provision::create_tenant(&db, new_tenant("acme")).expect("create tenant acme");
     let app = portico::Application::with_db(config, db.clone()).expect("build app");
     let address = format!("http://127.0.0.1:{}", app.port());
     tokio::spawn(app.run_until_stopped());
     TestApp {
+        backend,
         address,
+        smtp,
         db,
         key: acme.api_key,
         tenant_id: acme.tenant.id,
@@ -156,6 +198,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
             .build()
             .expect("http client"),
         _db: test_db,
+        _data_dir: data_dir,
     }
 }
 
@@ -219,6 +262,10 @@ impl TestApp {
             .await;
         assert_eq!(res.status(), 201, "create client {name}");
         res.json().await.expect("client json")
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self._data_dir.0.clone()
     }
 
     pub fn target(&self) -> DbTarget {

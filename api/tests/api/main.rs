@@ -3,6 +3,7 @@
 //! speaks HTTP to it. One test binary, so the crate links once.
 
 mod helpers;
+mod smtp;
 
 mod api_keys;
 mod cli;
@@ -11,6 +12,7 @@ mod docs;
 mod errors;
 mod health;
 mod isolation;
+mod login;
 mod migrations;
 mod openapi;
 mod tenants;

@@ -67,7 +67,10 @@ async fn the_server_serves_the_spec_and_swagger_ui(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    assert_eq!(res.text().await.unwrap(), COMMITTED);
+    assert!(
+        res.text().await.unwrap() == COMMITTED,
+        "the served spec is the committed one"
+    );
 
     let redirect = app.http.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(redirect.status(), 308);

@@ -1,0 +1,470 @@
+//! The passwordless login flow, shared by the portal (clients of one tenant) and the console
+//! (staff, who may belong to several tenants): request a code, prove it (code or link),
+//! choose an account when several share the email, get a session.
+
+use chrono::TimeDelta;
+use serde_json::json;
+
+use super::jwt::{self, SELECT, SelectClaims};
+use super::model::{AccountChoice, LoginResponse};
+use super::otp::{self, hmac_hex, same, sha256_hex};
+use super::rate_limit::{self, Limit};
+use super::session::{self, CLIENT, NewSession, STAFF};
+use super::store::{self, LoginCodeRow};
+use crate::AppState;
+use crate::activity::{self, store::Subject};
+use crate::auth::Actor;
+use crate::clients::store as client_store;
+use crate::config::AuthSettings;
+use crate::db::{DbConn, new_id, now};
+use crate::error::ApiError;
+use crate::mail::templates::{self, Brand};
+use crate::outbox;
+use crate::staff::store as staff_store;
+use crate::tenants::model::{TenantRow, readable_text_on, utc};
+
+/// Whose accounts a login is for.
+#[derive(Debug, Clone)]
+pub enum Realm {
+    /// The clients of one tenant.
+    Portal(Box<TenantRow>),
+    /// Staff of any tenant.
+    Console,
+}
+
+impl Realm {
+    pub fn key(&self) -> String {
+        match self {
+            Realm::Portal(t) => format!("client:{}", t.id),
+            Realm::Console => "staff".to_string(),
+        }
+    }
+}
+
+/// Where a login comes from, recorded on the session.
+#[derive(Debug, Clone)]
+pub struct Origin {
+    pub ip: String,
+    pub user_agent: Option<String>,
+}
+
+/// A person's email as we store and compare it.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+fn too_many(wait: u64) -> ApiError {
+    ApiError::RateLimited {
+        detail: format!("Too many login code requests; you can ask again in {wait} s."),
+        retry_after_secs: wait,
+    }
+}
+
+/// Queues a login email when the email has accounts in the realm. Whether it has is never
+/// revealed: limits apply and the answer is the same either way.
+pub async fn request_code(
+    state: &AppState,
+    realm: Realm,
+    email: String,
+    origin: Origin,
+) -> Result<(), ApiError> {
+    let settings = state.config.auth.clone();
+    let keys = state.keys.clone();
+    let public = state.config.clone();
+    let sent = state
+        .db
+        .write(move |conn| {
+            let ip_limit = Limit {
+                max: settings.requests_per_ip_per_hour,
+                window: TimeDelta::hours(1),
+                cooldown: None,
+            };
+            if let Err(wait) = rate_limit::hit(conn, &format!("otp-ip:{}", origin.ip), ip_limit)? {
+                return Ok(Err(wait));
+            }
+            let realm_key = realm.key();
+            // Buckets name a keyed hash, not the address: no list of typed emails is kept.
+            let email_bucket = format!(
+                "otp-email:{}",
+                &hmac_hex(&keys.hmac, &[&realm_key, &email])[..32]
+            );
+            let email_limit = Limit {
+                max: settings.codes_per_email_per_hour,
+                window: TimeDelta::hours(1),
+                cooldown: Some(TimeDelta::seconds(settings.resend_cooldown_seconds)),
+            };
+            if let Err(wait) = rate_limit::hit(conn, &email_bucket, email_limit)? {
+                return Ok(Err(wait));
+            }
+            let has_accounts = match &realm {
+                Realm::Portal(t) => !client_store::portal_accounts(conn, &t.id, &email)?.is_empty(),
+                Realm::Console => !staff_store::accounts_by_email(conn, &email)?.is_empty(),
+            };
+            if !has_accounts {
+                return Ok(Ok(false));
+            }
+            let at = now();
+            store::spend_open_codes(conn, &realm_key, &email, at)?;
+            let code = otp::new_code();
+            let token = otp::new_link_token();
+            let row = LoginCodeRow {
+                id: new_id(),
+                realm: realm_key.clone(),
+                tenant_id: match &realm {
+                    Realm::Portal(t) => Some(t.id.clone()),
+                    Realm::Console => None,
+                },
+                email: email.clone(),
+                code_hmac: hmac_hex(&keys.hmac, &[&realm_key, &email, &code]),
+                link_hash: sha256_hex(&token),
+                attempts: 0,
+                created_at: at,
+                code_expires_at: at + TimeDelta::minutes(settings.code_ttl_minutes),
+                link_expires_at: at + TimeDelta::minutes(settings.link_ttl_minutes),
+                spent_at: None,
+            };
+            store::insert_code(conn, &row)?;
+            let (brand_name, color, link, tenant_id) = match &realm {
+                Realm::Portal(t) => (
+                    t.name.clone(),
+                    t.primary_color.clone(),
+                    public.public(&format!("/portal/{}/login/link#token={token}", t.slug)),
+                    Some(t.id.as_str()),
+                ),
+                Realm::Console => (
+                    "Portico".to_string(),
+                    "#2563eb".to_string(),
+                    public.public(&format!("/app/login/link#token={token}")),
+                    None,
+                ),
+            };
+            let brand = Brand {
+                name: &brand_name,
+                color: &color,
+                text_color: readable_text_on(&color),
+            };
+            let mail = templates::login(
+                &brand,
+                &email,
+                &code,
+                &link,
+                utc(row.code_expires_at),
+                settings.code_ttl_minutes,
+            );
+            outbox::store::enqueue_email(conn, tenant_id, &mail)?;
+            Ok(Ok(true))
+        })
+        .await?;
+    match sent {
+        Err(wait) => Err(too_many(wait)),
+        Ok(true) => {
+            state.outbox.wake();
+            Ok(())
+        }
+        Ok(false) => Ok(()),
+    }
+}
+
+/// What a proof attempt came to, decided inside the transaction so wrong guesses persist.
+enum Verdict {
+    Done(LoginResponse),
+    Wrong { left: i32 },
+    Invalid(&'static str),
+}
+
+const BAD_CODE: &str =
+    "This code is wrong or has expired. Check the latest email, or request a new code.";
+
+pub async fn verify_code(
+    state: &AppState,
+    realm: Realm,
+    email: String,
+    code: String,
+    origin: Origin,
+) -> Result<LoginResponse, ApiError> {
+    let settings = state.config.auth.clone();
+    let keys = state.keys.clone();
+    let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
+    let verdict = state
+        .db
+        .write(move |conn| {
+            let at = now();
+            let realm_key = realm.key();
+            let Some(row) = store::open_code(conn, &realm_key, &email, at)? else {
+                return Ok(Verdict::Invalid(BAD_CODE));
+            };
+            if row.attempts >= settings.code_max_attempts {
+                store::spend(conn, &row.id, at)?;
+                return Ok(Verdict::Invalid(BAD_CODE));
+            }
+            let expected = hmac_hex(&keys.hmac, &[&realm_key, &email, &code]);
+            if !same(&expected, &row.code_hmac) {
+                let attempts = row.attempts + 1;
+                let void = (attempts >= settings.code_max_attempts).then_some(at);
+                store::record_wrong_guess(conn, &row.id, void)?;
+                return Ok(Verdict::Wrong {
+                    left: settings.code_max_attempts - attempts,
+                });
+            }
+            if store::spend(conn, &row.id, at)? == 0 {
+                return Ok(Verdict::Invalid(BAD_CODE));
+            }
+            finish(conn, &keys, &settings, &realm, &email, &origin)
+        })
+        .await?;
+    conclude(verdict)
+}
+
+pub async fn redeem_link(
+    state: &AppState,
+    realm: Realm,
+    token: String,
+    origin: Origin,
+) -> Result<LoginResponse, ApiError> {
+    let settings = state.config.auth.clone();
+    let keys = state.keys.clone();
+    let verdict = state
+        .db
+        .write(move |conn| {
+            let at = now();
+            const BAD_LINK: &str =
+                "This login link has expired or was already used. Request a new one.";
+            let Some(row) = store::code_by_link(conn, &sha256_hex(&token))? else {
+                return Ok(Verdict::Invalid(BAD_LINK));
+            };
+            if row.realm != realm.key() || row.spent_at.is_some() || row.link_expires_at <= at {
+                return Ok(Verdict::Invalid(BAD_LINK));
+            }
+            if store::spend(conn, &row.id, at)? == 0 {
+                return Ok(Verdict::Invalid(BAD_LINK));
+            }
+            finish(conn, &keys, &settings, &realm, &row.email, &origin)
+        })
+        .await?;
+    conclude(verdict)
+}
+
+pub async fn select(
+    state: &AppState,
+    realm: Realm,
+    token: String,
+    account_id: String,
+    origin: Origin,
+) -> Result<LoginResponse, ApiError> {
+    let settings = state.config.auth.clone();
+    let keys = state.keys.clone();
+    let claims: SelectClaims = jwt::verify(&keys.jwt, &token, SELECT)
+        .filter(|c: &SelectClaims| c.realm == realm.key())
+        .ok_or_else(|| {
+            ApiError::Unauthorized("The account choice has expired; log in again.".into())
+        })?;
+    let verdict = state
+        .db
+        .write(move |conn| {
+            let tokens = match &realm {
+                Realm::Portal(t) => {
+                    let accounts = client_store::portal_accounts(conn, &t.id, &claims.email)?;
+                    let Some(client) = accounts.into_iter().find(|c| c.id == account_id) else {
+                        return Ok(Verdict::Invalid(
+                            "That account is not one of the accounts offered for this email.",
+                        ));
+                    };
+                    start_client(
+                        conn,
+                        &keys,
+                        &settings,
+                        &client.tenant_id,
+                        &client.id,
+                        &origin,
+                    )?
+                }
+                Realm::Console => {
+                    let accounts = staff_store::accounts_by_email(conn, &claims.email)?;
+                    let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id)
+                    else {
+                        return Ok(Verdict::Invalid(
+                            "That account is not one of the accounts offered for this email.",
+                        ));
+                    };
+                    start_staff(
+                        conn,
+                        &keys,
+                        &settings,
+                        &member.tenant_id,
+                        &member.id,
+                        &member.role,
+                        &origin,
+                    )?
+                }
+            };
+            Ok(Verdict::Done(LoginResponse::Authenticated(tokens)))
+        })
+        .await?;
+    conclude(verdict)
+}
+
+fn conclude(verdict: Verdict) -> Result<LoginResponse, ApiError> {
+    match verdict {
+        Verdict::Done(response) => Ok(response),
+        Verdict::Wrong { left } if left > 0 => Err(ApiError::Unauthorized(format!(
+            "This code is wrong. {left} {} left before it stops working.",
+            if left == 1 { "try" } else { "tries" }
+        ))),
+        Verdict::Wrong { .. } => Err(ApiError::Unauthorized(
+            "This code is wrong, and too many wrong codes were entered: request a new code.".into(),
+        )),
+        Verdict::Invalid(why) => Err(ApiError::Unauthorized(why.into())),
+    }
+}
+
+/// The proof is good: one account → a session; several → the chooser; none left → refused.
+fn finish(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    settings: &AuthSettings,
+    realm: &Realm,
+    email: &str,
+    origin: &Origin,
+) -> Result<Verdict, ApiError> {
+    let choices: Vec<AccountChoice> = match realm {
+        Realm::Portal(t) => {
+            let accounts = client_store::portal_accounts(conn, &t.id, email)?;
+            if let [only] = accounts.as_slice() {
+                let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, origin)?;
+                return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
+            }
+            accounts
+                .into_iter()
+                .map(|c| AccountChoice {
+                    id: c.id,
+                    name: c.name,
+                    company: c.company,
+                })
+                .collect()
+        }
+        Realm::Console => {
+            let accounts = staff_store::accounts_by_email(conn, email)?;
+            if let [(member, _)] = accounts.as_slice() {
+                let tokens = start_staff(
+                    conn,
+                    keys,
+                    settings,
+                    &member.tenant_id,
+                    &member.id,
+                    &member.role,
+                    origin,
+                )?;
+                return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
+            }
+            accounts
+                .into_iter()
+                .map(|(s, t)| AccountChoice {
+                    id: s.id,
+                    name: s.name,
+                    company: Some(t.name),
+                })
+                .collect()
+        }
+    };
+    if choices.is_empty() {
+        return Ok(Verdict::Invalid(
+            "This account can no longer log in. Contact the business if you think this is wrong.",
+        ));
+    }
+    let at = utc(now()).timestamp();
+    let claims = SelectClaims {
+        realm: realm.key(),
+        email: email.to_string(),
+        typ: SELECT.into(),
+        iat: at,
+        exp: at + 300,
+    };
+    Ok(Verdict::Done(LoginResponse::ChooseAccount {
+        selection_token: jwt::sign(&keys.jwt, &claims),
+        accounts: choices,
+    }))
+}
+
+fn start_client(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    settings: &AuthSettings,
+    tenant_id: &str,
+    client_id: &str,
+    origin: &Origin,
+) -> Result<session::Tokens, ApiError> {
+    let tokens = session::start(
+        conn,
+        keys,
+        settings,
+        NewSession {
+            tenant_id,
+            kind: CLIENT,
+            subject_id: client_id,
+            role: None,
+            impersonated_by: None,
+            user_agent: origin.user_agent.as_deref(),
+            ip: Some(&origin.ip),
+        },
+    )?;
+    client_store::record_login(conn, tenant_id, client_id, now())?;
+    let subject = Subject {
+        kind: "client",
+        id: client_id,
+        client_id: Some(client_id),
+    };
+    let actor = Actor::Client {
+        id: client_id.to_string(),
+    };
+    activity::record(
+        conn,
+        tenant_id,
+        &actor,
+        "logged_in",
+        subject,
+        json!({ "session_id": tokens.session_id }),
+    )?;
+    Ok(tokens)
+}
+
+fn start_staff(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    settings: &AuthSettings,
+    tenant_id: &str,
+    staff_id: &str,
+    role: &str,
+    origin: &Origin,
+) -> Result<session::Tokens, ApiError> {
+    let tokens = session::start(
+        conn,
+        keys,
+        settings,
+        NewSession {
+            tenant_id,
+            kind: STAFF,
+            subject_id: staff_id,
+            role: Some(role),
+            impersonated_by: None,
+            user_agent: origin.user_agent.as_deref(),
+            ip: Some(&origin.ip),
+        },
+    )?;
+    let subject = Subject {
+        kind: "staff",
+        id: staff_id,
+        client_id: None,
+    };
+    let actor = Actor::Staff {
+        id: staff_id.to_string(),
+    };
+    activity::record(
+        conn,
+        tenant_id,
+        &actor,
+        "logged_in",
+        subject,
+        json!({ "session_id": tokens.session_id }),
+    )?;
+    Ok(tokens)
+}

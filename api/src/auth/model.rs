@@ -1,0 +1,159 @@
+//! Login and session DTOs.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::session::Tokens;
+use crate::rules;
+
+/// How the code should travel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Email,
+    Sms,
+}
+
+/// Ask for a login code and link.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RequestCode {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(example = "maria@example.com")]
+    pub email: String,
+    /// `email` (default) or `sms`. SMS is not available yet: the code then goes by email.
+    pub channel: Option<Channel>,
+}
+
+/// The same answer whether or not the email belongs to an account.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct CodeRequested {
+    #[schema(
+        example = "If this email belongs to an account, a login code and link are on their way."
+    )]
+    pub message: String,
+    /// How the code was sent.
+    pub channel: Channel,
+    /// Seconds the code stays valid.
+    #[schema(example = 600)]
+    pub expires_in: i64,
+}
+
+/// A code from the login email.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyCode {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    pub email: String,
+    /// The 6 digits; spaces and dashes are ignored.
+    #[validate(custom(function = "rules::login_code"))]
+    #[schema(example = "123456")]
+    pub code: String,
+}
+
+/// The token of a magic link (the part after `#token=`).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RedeemLink {
+    #[validate(length(min = 20, max = 200, message = "is not a login link token"))]
+    pub token: String,
+}
+
+/// Pick one of the accounts offered after a login.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SelectAccount {
+    #[validate(length(min = 1, max = 2000, message = "is required"))]
+    pub selection_token: String,
+    #[validate(length(min = 1, max = 100, message = "is required"))]
+    pub account_id: String,
+}
+
+/// One account a person may continue as.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct AccountChoice {
+    pub id: String,
+    #[schema(example = "Lukas Becker")]
+    pub name: String,
+    /// The client's company, or for staff the business's name.
+    #[schema(example = "Café Kiez")]
+    pub company: Option<String>,
+}
+
+/// The outcome of a successful code or link.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum LoginResponse {
+    /// Logged in.
+    Authenticated(Tokens),
+    /// Several accounts share this email: pick one with `…/auth/select` within 5 minutes.
+    ChooseAccount {
+        selection_token: String,
+        accounts: Vec<AccountChoice>,
+    },
+}
+
+/// Exchange a refresh token for new tokens.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[validate(length(min = 1, max = 500, message = "is required"))]
+    pub refresh_token: String,
+}
+
+/// One login session.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionInfo {
+    pub id: String,
+    /// `client` or `staff`.
+    pub kind: String,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    /// The session making this request.
+    pub current: bool,
+    /// A staff member viewing the portal as this client.
+    pub impersonated: bool,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SessionList {
+    pub items: Vec<SessionInfo>,
+}
+
+/// The logged-in client.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalMe {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    pub tenant_slug: String,
+    pub tenant_name: String,
+    /// True when a staff member is viewing the portal as this client (read-only).
+    pub impersonated: bool,
+}
+
+/// The logged-in staff member.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StaffMe {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    /// `owner`, `admin` or `member`.
+    pub role: String,
+    pub tenant_id: String,
+    pub tenant_slug: String,
+    pub tenant_name: String,
+}

@@ -1,0 +1,178 @@
+//! Sessions: one row per login, a short-lived access JWT, and an opaque refresh token that
+//! rotates on every use. Presenting a refresh token that was already rotated means it was
+//! copied: the whole session is revoked.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{NaiveDateTime, TimeDelta};
+use rand::RngExt;
+
+use super::jwt::{self, ACCESS, AccessClaims};
+use super::otp::{same, sha256_hex};
+use super::secrets::Keys;
+use super::store::{self, SessionRow};
+use crate::config::AuthSettings;
+use crate::db::{DbConn, new_id, now};
+use crate::tenants::model::utc;
+
+pub const CLIENT: &str = "client";
+pub const STAFF: &str = "staff";
+
+/// What a login or a refresh hands out.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct Tokens {
+    /// Send as `Authorization: Bearer <access_token>`.
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    /// Exchange at `POST /api/v1/auth/refresh` for new tokens; single use.
+    pub refresh_token: String,
+    pub session_id: String,
+}
+
+/// Who a new session is for, and from where.
+pub struct NewSession<'a> {
+    pub tenant_id: &'a str,
+    pub kind: &'a str,
+    pub subject_id: &'a str,
+    pub role: Option<&'a str>,
+    pub impersonated_by: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub ip: Option<&'a str>,
+}
+
+fn new_refresh(sid: &str, generation: i32) -> (String, String) {
+    let mut secret = [0u8; 32];
+    rand::rng().fill(&mut secret[..]);
+    let token = format!("{sid}.{generation}.{}", URL_SAFE_NO_PAD.encode(secret));
+    let hash = sha256_hex(&token);
+    (token, hash)
+}
+
+fn access(
+    keys: &Keys,
+    settings: &AuthSettings,
+    row: &SessionRow,
+    at: NaiveDateTime,
+) -> (String, i64) {
+    let ttl = TimeDelta::minutes(settings.access_token_minutes);
+    // Never outlive the session itself.
+    let exp = (at + ttl).min(row.expires_at);
+    let claims = AccessClaims {
+        sub: row.subject_id.clone(),
+        tenant: row.tenant_id.clone(),
+        sid: row.id.clone(),
+        kind: row.kind.clone(),
+        role: row.role.clone(),
+        typ: ACCESS.into(),
+        iat: utc(at).timestamp(),
+        exp: utc(exp).timestamp(),
+    };
+    (jwt::sign(&keys.jwt, &claims), (exp - at).num_seconds())
+}
+
+pub fn start(
+    conn: &mut DbConn,
+    keys: &Keys,
+    settings: &AuthSettings,
+    new: NewSession<'_>,
+) -> diesel::QueryResult<Tokens> {
+    let at = now();
+    let id = new_id();
+    let (refresh_token, refresh_hash) = new_refresh(&id, 0);
+    let row = SessionRow {
+        id: id.clone(),
+        tenant_id: new.tenant_id.to_string(),
+        kind: new.kind.to_string(),
+        subject_id: new.subject_id.to_string(),
+        role: new.role.map(str::to_string),
+        impersonated_by: new.impersonated_by.map(str::to_string),
+        refresh_hash,
+        refresh_generation: 0,
+        created_at: at,
+        last_seen_at: at,
+        expires_at: at + TimeDelta::hours(settings.session_max_hours),
+        user_agent: new.user_agent.map(|u| u.chars().take(300).collect()),
+        ip: new.ip.map(str::to_string),
+        revoked_at: None,
+    };
+    store::insert_session(conn, &row)?;
+    let (access_token, expires_in) = access(keys, settings, &row, at);
+    Ok(Tokens {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in,
+        refresh_token,
+        session_id: id,
+    })
+}
+
+/// Why a session cannot be used.
+pub fn unusable(
+    row: &SessionRow,
+    settings: &AuthSettings,
+    at: NaiveDateTime,
+) -> Option<&'static str> {
+    if row.revoked_at.is_some() {
+        Some("This session has ended; log in again.")
+    } else if row.expires_at <= at {
+        Some("This session has reached its time limit; log in again.")
+    } else if at - row.last_seen_at > TimeDelta::minutes(settings.session_idle_minutes) {
+        Some("This session ended after a period of inactivity; log in again.")
+    } else {
+        None
+    }
+}
+
+pub enum Refreshed {
+    Tokens(Tokens),
+    /// The token was already used: the session is now revoked.
+    Reused,
+    Invalid(&'static str),
+}
+
+pub fn refresh(
+    conn: &mut DbConn,
+    keys: &Keys,
+    settings: &AuthSettings,
+    token: &str,
+) -> diesel::QueryResult<Refreshed> {
+    let mut parts = token.splitn(3, '.');
+    let (Some(sid), Some(generation), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
+        return Ok(Refreshed::Invalid("The refresh token is malformed."));
+    };
+    let Ok(generation) = generation.parse::<i32>() else {
+        return Ok(Refreshed::Invalid("The refresh token is malformed."));
+    };
+    let Some(row) = store::session(conn, sid)? else {
+        return Ok(Refreshed::Invalid("The refresh token is not valid."));
+    };
+    let at = now();
+    if let Some(why) = unusable(&row, settings, at) {
+        return Ok(Refreshed::Invalid(why));
+    }
+    if generation < row.refresh_generation {
+        store::revoke(conn, &row.tenant_id, &row.id, at)?;
+        return Ok(Refreshed::Reused);
+    }
+    if generation != row.refresh_generation || !same(&sha256_hex(token), &row.refresh_hash) {
+        return Ok(Refreshed::Invalid("The refresh token is not valid."));
+    }
+    let (refresh_token, hash) = new_refresh(&row.id, generation + 1);
+    if store::rotate(conn, &row.id, generation, &hash, at)? == 0 {
+        // A concurrent refresh won the race with this same token: that is a reuse.
+        store::revoke(conn, &row.tenant_id, &row.id, at)?;
+        return Ok(Refreshed::Reused);
+    }
+    let (access_token, expires_in) = access(keys, settings, &row, at);
+    Ok(Refreshed::Tokens(Tokens {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in,
+        refresh_token,
+        session_id: row.id,
+    }))
+}

@@ -1,0 +1,214 @@
+//! Login codes and sessions: the queries.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use crate::db::DbConn;
+use crate::db::schema::{login_codes, sessions};
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = login_codes)]
+pub struct LoginCodeRow {
+    pub id: String,
+    pub realm: String,
+    pub tenant_id: Option<String>,
+    pub email: String,
+    pub code_hmac: String,
+    pub link_hash: String,
+    pub attempts: i32,
+    pub created_at: NaiveDateTime,
+    pub code_expires_at: NaiveDateTime,
+    pub link_expires_at: NaiveDateTime,
+    pub spent_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub kind: String,
+    pub subject_id: String,
+    pub role: Option<String>,
+    pub impersonated_by: Option<String>,
+    pub refresh_hash: String,
+    pub refresh_generation: i32,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+    pub expires_at: NaiveDateTime,
+    pub user_agent: Option<String>,
+    pub ip: Option<String>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// Voids every open code of this email in this realm: only the newest request works.
+pub fn spend_open_codes(
+    conn: &mut DbConn,
+    realm: &str,
+    email: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        login_codes::table
+            .filter(login_codes::realm.eq(realm))
+            .filter(login_codes::email.eq(email))
+            .filter(login_codes::spent_at.is_null()),
+    )
+    .set(login_codes::spent_at.eq(Some(at)))
+    .execute(conn)
+}
+
+pub fn insert_code(conn: &mut DbConn, row: &LoginCodeRow) -> QueryResult<()> {
+    diesel::insert_into(login_codes::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// The newest unspent, unexpired code of this email in this realm.
+pub fn open_code(
+    conn: &mut DbConn,
+    realm: &str,
+    email: &str,
+    at: NaiveDateTime,
+) -> QueryResult<Option<LoginCodeRow>> {
+    login_codes::table
+        .filter(login_codes::realm.eq(realm))
+        .filter(login_codes::email.eq(email))
+        .filter(login_codes::spent_at.is_null())
+        .filter(login_codes::code_expires_at.gt(at))
+        .order(login_codes::created_at.desc())
+        .select(LoginCodeRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn code_by_link(conn: &mut DbConn, link_hash: &str) -> QueryResult<Option<LoginCodeRow>> {
+    login_codes::table
+        .filter(login_codes::link_hash.eq(link_hash))
+        .select(LoginCodeRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// Counts a wrong guess; `void` also spends the code (too many wrong guesses).
+pub fn record_wrong_guess(
+    conn: &mut DbConn,
+    id: &str,
+    void: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
+    diesel::update(login_codes::table.find(id))
+        .set((
+            login_codes::attempts.eq(login_codes::attempts + 1),
+            login_codes::spent_at.eq(void),
+        ))
+        .execute(conn)
+}
+
+/// Spends the code (and so its link). 0 when someone else spent it first.
+pub fn spend(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(
+        login_codes::table
+            .find(id)
+            .filter(login_codes::spent_at.is_null()),
+    )
+    .set(login_codes::spent_at.eq(Some(at)))
+    .execute(conn)
+}
+
+pub fn insert_session(conn: &mut DbConn, row: &SessionRow) -> QueryResult<()> {
+    diesel::insert_into(sessions::table)
+        .values(row)
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn session(conn: &mut DbConn, id: &str) -> QueryResult<Option<SessionRow>> {
+    sessions::table
+        .find(id)
+        .select(SessionRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+pub fn touch_session(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::last_seen_at.eq(at))
+        .execute(conn)
+}
+
+/// Moves the session to its next refresh token, only if nobody rotated it meanwhile.
+pub fn rotate(
+    conn: &mut DbConn,
+    id: &str,
+    from_generation: i32,
+    new_hash: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .find(id)
+            .filter(sessions::refresh_generation.eq(from_generation))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set((
+        sessions::refresh_generation.eq(from_generation + 1),
+        sessions::refresh_hash.eq(new_hash),
+        sessions::last_seen_at.eq(at),
+    ))
+    .execute(conn)
+}
+
+pub fn revoke(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::tenant_id.eq(tenant_id))
+            .filter(sessions::id.eq(id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(at)))
+    .execute(conn)
+}
+
+/// Ends every session of one person (a client disabled or archived, a staff member removed).
+pub fn revoke_all(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    kind: &str,
+    subject_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::tenant_id.eq(tenant_id))
+            .filter(sessions::kind.eq(kind))
+            .filter(sessions::subject_id.eq(subject_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::revoked_at.eq(Some(at)))
+    .execute(conn)
+}
+
+/// Sessions of one person that have not been revoked and have not reached their end.
+pub fn live_sessions(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    kind: &str,
+    subject_id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<SessionRow>> {
+    sessions::table
+        .filter(sessions::tenant_id.eq(tenant_id))
+        .filter(sessions::kind.eq(kind))
+        .filter(sessions::subject_id.eq(subject_id))
+        .filter(sessions::revoked_at.is_null())
+        .filter(sessions::expires_at.gt(at))
+        .order(sessions::id.desc())
+        .select(SessionRow::as_select())
+        .load(conn)
+}

@@ -1,0 +1,113 @@
+//! Transports: `console` writes each email to the log (so a fresh checkout works with no
+//! mail server), `smtp` speaks SMTP through lettre.
+
+use lettre::message::{Mailbox, MultiPart};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+
+use super::Email;
+
+#[derive(Debug, thiserror::Error)]
+pub enum MailerError {
+    #[error("PORTICO_SMTP_URL: {0}")]
+    Config(String),
+    #[error("{0}")]
+    Send(String),
+}
+
+pub enum Mailer {
+    Console {
+        from: Mailbox,
+    },
+    Smtp {
+        from: Mailbox,
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+    },
+}
+
+impl Mailer {
+    pub fn console(from: &str) -> Result<Mailer, MailerError> {
+        Ok(Mailer::Console {
+            from: parse_from(from)?,
+        })
+    }
+
+    /// `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://host:465` (TLS), or
+    /// `smtp://host:25` (plain, for a relay on the same machine).
+    pub fn smtp(url: &str, from: &str) -> Result<Mailer, MailerError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| MailerError::Config(format!("'{}' is not usable: {e}", redact(url))))?
+            .build();
+        Ok(Mailer::Smtp {
+            from: parse_from(from)?,
+            transport,
+        })
+    }
+
+    /// Delivers one email. `id` becomes its Message-ID, so a receiver can drop a duplicate
+    /// if a crash makes the outbox send it twice.
+    pub async fn send(&self, id: &str, email: &Email) -> Result<(), MailerError> {
+        match self {
+            Mailer::Console { from } => {
+                let from = display(from, email);
+                tracing::info!(
+                    target: "portico::mail",
+                    message_id = id,
+                    from = %from,
+                    to = %email.to,
+                    subject = %email.subject,
+                    "email (console transport; set PORTICO_MAIL_TRANSPORT=smtp to send):\n{}",
+                    email.text
+                );
+                Ok(())
+            }
+            Mailer::Smtp { from, transport } => {
+                let message = build(id, &display(from, email), email)?;
+                transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| MailerError::Send(e.to_string()))
+            }
+        }
+    }
+}
+
+fn parse_from(from: &str) -> Result<Mailbox, MailerError> {
+    from.parse::<Mailbox>()
+        .map_err(|e| MailerError::Config(format!("PORTICO_MAIL_FROM '{from}' is not an address like 'Portico <no-reply@example.com>': {e}")))
+}
+
+fn display(from: &Mailbox, email: &Email) -> Mailbox {
+    match &email.from_name {
+        Some(name) => Mailbox::new(Some(name.clone()), from.email.clone()),
+        None => from.clone(),
+    }
+}
+
+fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError> {
+    let to: Mailbox = email
+        .to
+        .parse()
+        .map_err(|e| MailerError::Send(format!("bad recipient '{}': {e}", email.to)))?;
+    let domain = from.email.domain().to_string();
+    Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(email.subject.clone())
+        .message_id(Some(format!("<{id}@{domain}>")))
+        .multipart(MultiPart::alternative_plain_html(
+            email.text.clone(),
+            email.html.clone(),
+        ))
+        .map_err(|e| MailerError::Send(e.to_string()))
+}
+
+fn redact(url: &str) -> String {
+    match url::Url::parse(url) {
+        Ok(mut u) if u.password().is_some() => {
+            let _ = u.set_password(Some("***"));
+            u.to_string()
+        }
+        _ => url.to_string(),
+    }
+}

@@ -1,0 +1,126 @@
+//! Outbox queries.
+
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+
+use crate::db::schema::outbox;
+use crate::db::{DbConn, new_id, now};
+use crate::mail::Email;
+
+pub const KIND_EMAIL: &str = "email";
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = outbox)]
+pub struct OutboxRow {
+    pub id: String,
+    pub tenant_id: Option<String>,
+    pub kind: String,
+    pub payload: String,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub locked_until: Option<NaiveDateTime>,
+    pub last_error: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub sent_at: Option<NaiveDateTime>,
+}
+
+/// Queues an email; call inside the transaction of its cause.
+pub fn enqueue_email(
+    conn: &mut DbConn,
+    tenant_id: Option<&str>,
+    email: &Email,
+) -> QueryResult<String> {
+    let at = now();
+    let row = OutboxRow {
+        id: new_id(),
+        tenant_id: tenant_id.map(str::to_string),
+        kind: KIND_EMAIL.into(),
+        payload: serde_json::to_string(email).unwrap_or_default(),
+        status: "pending".into(),
+        attempts: 0,
+        next_attempt_at: at,
+        locked_until: None,
+        last_error: None,
+        created_at: at,
+        sent_at: None,
+    };
+    diesel::insert_into(outbox::table)
+        .values(&row)
+        .execute(conn)?;
+    Ok(row.id)
+}
+
+/// Leases up to `limit` due rows for `lease`. A row whose lease ran out (its worker died)
+/// is due again, so nothing committed is ever stranded.
+pub fn claim_due(conn: &mut DbConn, limit: i64, lease: TimeDelta) -> QueryResult<Vec<OutboxRow>> {
+    let at = now();
+    let free = outbox::locked_until
+        .is_null()
+        .or(outbox::locked_until.lt(at));
+    let candidates: Vec<String> = outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::next_attempt_at.le(at))
+        .filter(free)
+        .order(outbox::next_attempt_at.asc())
+        .limit(limit)
+        .select(outbox::id)
+        .load(conn)?;
+    let mut claimed = Vec::new();
+    for id in candidates {
+        let free = outbox::locked_until
+            .is_null()
+            .or(outbox::locked_until.lt(at));
+        let n = diesel::update(
+            outbox::table
+                .filter(outbox::id.eq(&id))
+                .filter(outbox::status.eq("pending"))
+                .filter(free),
+        )
+        .set(outbox::locked_until.eq(Some(at + lease)))
+        .execute(conn)?;
+        if n == 1 {
+            claimed.push(
+                outbox::table
+                    .find(&id)
+                    .select(OutboxRow::as_select())
+                    .first(conn)?,
+            );
+        }
+    }
+    Ok(claimed)
+}
+
+pub fn mark_sent(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("sent"),
+            outbox::sent_at.eq(Some(now())),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::attempts.eq(outbox::attempts + 1),
+        ))
+        .execute(conn)
+}
+
+/// Records a failed attempt: retried at `retry_at`, or given up (`dead`) when `None`.
+pub fn mark_failed(
+    conn: &mut DbConn,
+    id: &str,
+    error: &str,
+    retry_at: Option<NaiveDateTime>,
+) -> QueryResult<usize> {
+    let status = if retry_at.is_some() {
+        "pending"
+    } else {
+        "dead"
+    };
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq(status),
+            outbox::attempts.eq(outbox::attempts + 1),
+            outbox::next_attempt_at.eq(retry_at.unwrap_or_else(now)),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(Some(error.chars().take(1000).collect::<String>())),
+        ))
+        .execute(conn)
+}

@@ -1,0 +1,94 @@
+//! The delivery loop: lease due rows, deliver, mark sent or schedule a retry with
+//! exponential backoff (30 s doubling to 1 h between tries, about a day in all).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::TimeDelta;
+
+use super::OutboxSignal;
+use super::store::{self, KIND_EMAIL, OutboxRow};
+use crate::db::{Db, now};
+use crate::mail::{Email, Mailer};
+
+/// Attempts before a message is marked dead.
+pub const MAX_ATTEMPTS: i32 = 30;
+const POLL: Duration = Duration::from_secs(2);
+/// Longer than any delivery may take, so a live worker never loses its lease.
+const LEASE: TimeDelta = TimeDelta::seconds(120);
+
+pub fn backoff(attempts: i32) -> TimeDelta {
+    let secs = 30i64.saturating_mul(1i64 << attempts.clamp(0, 20));
+    TimeDelta::seconds(secs.min(3600))
+}
+
+pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
+    loop {
+        let batch = db
+            .write(|conn| Ok(store::claim_due(conn, 20, LEASE)?))
+            .await;
+        let batch = match batch {
+            Ok(rows) => rows,
+            Err(e) => {
+                tracing::warn!(error = %e, "outbox: cannot read due messages");
+                Vec::new()
+            }
+        };
+        let idle = batch.is_empty();
+        for row in batch {
+            deliver(&db, &mailer, row).await;
+        }
+        if idle {
+            tokio::select! {
+                _ = signal.woken() => {}
+                _ = tokio::time::sleep(POLL) => {}
+            }
+        }
+    }
+}
+
+async fn deliver(db: &Db, mailer: &Mailer, row: OutboxRow) {
+    let result = match row.kind.as_str() {
+        KIND_EMAIL => match serde_json::from_str::<Email>(&row.payload) {
+            Ok(email) => mailer
+                .send(&row.id, &email)
+                .await
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(format!("unreadable payload: {e}")),
+        },
+        other => Err(format!("unknown outbox kind '{other}'")),
+    };
+    let id = row.id.clone();
+    let outcome = match result {
+        Ok(()) => db.write(move |conn| Ok(store::mark_sent(conn, &id)?)).await,
+        Err(error) => {
+            let attempts = row.attempts + 1;
+            let retry_at = (attempts < MAX_ATTEMPTS).then(|| now() + backoff(row.attempts));
+            tracing::warn!(outbox_id = %row.id, attempts, error = %error, "outbox: delivery failed");
+            db.write(move |conn| Ok(store::mark_failed(conn, &id, &error, retry_at)?))
+                .await
+        }
+    };
+    if let Err(e) = outcome {
+        tracing::error!(outbox_id = %row.id, error = %e, "outbox: cannot record delivery outcome");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_then_caps_at_an_hour() {
+        assert_eq!(backoff(0), TimeDelta::seconds(30));
+        assert_eq!(backoff(1), TimeDelta::seconds(60));
+        assert_eq!(backoff(6), TimeDelta::seconds(1920));
+        assert_eq!(backoff(7), TimeDelta::seconds(3600));
+        assert_eq!(backoff(29), TimeDelta::seconds(3600));
+        let total: i64 = (0..MAX_ATTEMPTS).map(|a| backoff(a).num_seconds()).sum();
+        assert!(
+            (20 * 3600..=30 * 3600).contains(&total),
+            "about a day: {total}s"
+        );
+    }
+}

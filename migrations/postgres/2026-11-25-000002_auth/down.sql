@@ -1,0 +1,4 @@
+DROP TABLE outbox;
+DROP TABLE rate_limits;
+DROP TABLE sessions;
+DROP TABLE login_codes;
