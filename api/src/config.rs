@@ -75,57 +75,21 @@ pub struct ConfigError {
 
 /// Each variable with its default and meaning; README's table is written from this list.
 pub const VARIABLES: &[(&str, &str, &str)] = &[
-    (
-        "PORTICO_LISTEN",
-        "127.0.0.1:8080",
-        "Address and port the HTTP server binds.",
-    ),
-    (
-        "PORTICO_DATABASE_URL",
-        "sqlite://data/portico.db",
-        "sqlite://<path> or postgres://user:pass@host:port/db.",
-    ),
-    (
-        "PORTICO_DATA_DIR",
-        "data/",
-        "Directory for generated secrets and local file storage.",
-    ),
-    (
-        "PORTICO_PUBLIC_URL",
-        "http://<PORTICO_LISTEN>",
-        "Public base URL, used for links in emails and printed URLs.",
-    ),
-    (
-        "PORTICO_LOG_FORMAT",
-        "text",
-        "text (human, coloured on a terminal) or json (one object per line).",
-    ),
-    (
-        "PORTICO_LOG",
-        "info",
-        "Log filter, e.g. debug or portico=debug,actix_web=info.",
-    ),
-    (
-        "PORTICO_DB_POOL_SIZE",
-        "8",
-        "Maximum database connections (1-100).",
-    ),
+    ("PORTICO_LISTEN", "127.0.0.1:8080", "Address and port the HTTP server binds."),
+    ("PORTICO_DATABASE_URL", "sqlite://data/portico.db", "sqlite://<path> or postgres://user:pass@host:port/db."),
+    ("PORTICO_DATA_DIR", "data/", "Directory for generated secrets and local file storage."),
+    ("PORTICO_PUBLIC_URL", "http://<PORTICO_LISTEN>", "Public base URL, used for links in emails and printed URLs."),
+    ("PORTICO_LOG_FORMAT", "text", "text (human, coloured on a terminal) or json (one object per line)."),
+    ("PORTICO_LOG", "info", "Log filter, e.g. debug or portico=debug,actix_web=info."),
+    ("PORTICO_DB_POOL_SIZE", "8", "Maximum database connections (1-100)."),
     (
         "PORTICO_CORS_ORIGINS",
         "(empty)",
         "Comma-separated origins allowed to call the API from a browser; the SPA is same-origin.",
     ),
-    (
-        "PORTICO_AUTH_FAILURES_PER_MINUTE",
-        "30",
-        "Failed authentications one IP may make per minute before 429.",
-    ),
+    ("PORTICO_AUTH_FAILURES_PER_MINUTE", "30", "Failed authentications one IP may make per minute before 429."),
     ("PORTICO_WORKERS", "number of CPUs", "HTTP worker threads."),
-    (
-        "PORTICO_MAIL_TRANSPORT",
-        "console",
-        "console (emails, login codes included, are written to the log) or smtp.",
-    ),
+    ("PORTICO_MAIL_TRANSPORT", "console", "console (emails, login codes included, are written to the log) or smtp."),
     (
         "PORTICO_SMTP_URL",
         "(none)",
@@ -141,61 +105,23 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "(generated in the data dir)",
         "Key signing access tokens, 32+ characters; set it when several nodes share no data dir.",
     ),
-    (
-        "PORTICO_HMAC_SECRET",
-        "(generated in the data dir)",
-        "Key for login-code HMACs, 32+ characters.",
-    ),
+    ("PORTICO_HMAC_SECRET", "(generated in the data dir)", "Key for login-code HMACs, 32+ characters."),
     ("PORTICO_OTP_TTL_MINUTES", "10", "Lifetime of a login code."),
-    (
-        "PORTICO_MAGIC_LINK_TTL_MINUTES",
-        "15",
-        "Lifetime of a magic link.",
-    ),
-    (
-        "PORTICO_OTP_MAX_ATTEMPTS",
-        "5",
-        "Wrong codes before a code is void.",
-    ),
-    (
-        "PORTICO_OTP_COOLDOWN_SECONDS",
-        "60",
-        "Minimum time between two code requests for one email.",
-    ),
-    (
-        "PORTICO_OTP_PER_EMAIL_PER_HOUR",
-        "5",
-        "Code requests per email per hour.",
-    ),
-    (
-        "PORTICO_OTP_PER_IP_PER_HOUR",
-        "30",
-        "Code requests per IP per hour.",
-    ),
-    (
-        "PORTICO_ACCESS_TOKEN_MINUTES",
-        "15",
-        "Lifetime of an access token (JWT).",
-    ),
-    (
-        "PORTICO_SESSION_IDLE_MINUTES",
-        "30",
-        "A session unused this long ends.",
-    ),
-    (
-        "PORTICO_SESSION_MAX_HOURS",
-        "12",
-        "A session ends this long after login, used or not.",
-    ),
+    ("PORTICO_MAGIC_LINK_TTL_MINUTES", "15", "Lifetime of a magic link."),
+    ("PORTICO_OTP_MAX_ATTEMPTS", "5", "Wrong codes before a code is void."),
+    ("PORTICO_OTP_COOLDOWN_SECONDS", "60", "Minimum time between two code requests for one email."),
+    ("PORTICO_OTP_PER_EMAIL_PER_HOUR", "5", "Code requests per email per hour."),
+    ("PORTICO_OTP_PER_IP_PER_HOUR", "30", "Code requests per IP per hour."),
+    ("PORTICO_ACCESS_TOKEN_MINUTES", "15", "Lifetime of an access token (JWT)."),
+    ("PORTICO_SESSION_IDLE_MINUTES", "30", "A session unused this long ends."),
+    ("PORTICO_SESSION_MAX_HOURS", "12", "A session ends this long after login, used or not."),
 ];
 
 impl Config {
     /// From the process environment, after loading `.env` if there is one.
     pub fn from_env() -> Result<Config, ConfigError> {
         let _ = dotenvy::dotenv();
-        let vars: HashMap<String, String> = std::env::vars()
-            .filter(|(k, _)| k.starts_with("PORTICO_"))
-            .collect();
+        let vars: HashMap<String, String> = std::env::vars().filter(|(k, _)| k.starts_with("PORTICO_")).collect();
         Config::from_vars(&vars)
     }
 
@@ -206,17 +132,11 @@ impl Config {
 
         let listen_raw = get("PORTICO_LISTEN").unwrap_or("127.0.0.1:8080");
         let listen: SocketAddr = listen_raw.parse().map_err(|_| {
-            err(
-                "PORTICO_LISTEN",
-                format!("'{listen_raw}' is not an address and port like 127.0.0.1:8080"),
-            )
+            err("PORTICO_LISTEN", format!("'{listen_raw}' is not an address and port like 127.0.0.1:8080"))
         })?;
 
-        let database_url = get("PORTICO_DATABASE_URL")
-            .unwrap_or("sqlite://data/portico.db")
-            .to_string();
-        let database = DbTarget::parse(&database_url)
-            .map_err(|e| err("PORTICO_DATABASE_URL", e.to_string()))?;
+        let database_url = get("PORTICO_DATABASE_URL").unwrap_or("sqlite://data/portico.db").to_string();
+        let database = DbTarget::parse(&database_url).map_err(|e| err("PORTICO_DATABASE_URL", e.to_string()))?;
 
         let data_dir = PathBuf::from(get("PORTICO_DATA_DIR").unwrap_or("data/"));
 
@@ -225,71 +145,44 @@ impl Config {
                 let url = Url::parse(raw).map_err(|e| {
                     err(
                         "PORTICO_PUBLIC_URL",
-                        format!(
-                            "'{raw}' is not an absolute URL ({e}); e.g. https://portal.example.com"
-                        ),
+                        format!("'{raw}' is not an absolute URL ({e}); e.g. https://portal.example.com"),
                     )
                 })?;
                 if !matches!(url.scheme(), "http" | "https") {
-                    return Err(err(
-                        "PORTICO_PUBLIC_URL",
-                        format!("'{raw}' must start with http:// or https://"),
-                    ));
+                    return Err(err("PORTICO_PUBLIC_URL", format!("'{raw}' must start with http:// or https://")));
                 }
                 url
             }
-            None => Url::parse(&format!("http://{listen}/"))
-                .map_err(|e| err("PORTICO_PUBLIC_URL", e.to_string()))?,
+            None => Url::parse(&format!("http://{listen}/")).map_err(|e| err("PORTICO_PUBLIC_URL", e.to_string()))?,
         };
 
-        let log_format = match get("PORTICO_LOG_FORMAT")
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
+        let log_format = match get("PORTICO_LOG_FORMAT").map(str::to_ascii_lowercase).as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
             Some(other) => {
-                return Err(err(
-                    "PORTICO_LOG_FORMAT",
-                    format!("'{other}' is not one of: text, json"),
-                ));
+                return Err(err("PORTICO_LOG_FORMAT", format!("'{other}' is not one of: text, json")));
             }
         };
         let log_filter = get("PORTICO_LOG").unwrap_or("info").to_string();
-        tracing_subscriber::EnvFilter::try_new(&log_filter).map_err(|e| {
-            err(
-                "PORTICO_LOG",
-                format!("'{log_filter}' is not a valid log filter ({e})"),
-            )
-        })?;
+        tracing_subscriber::EnvFilter::try_new(&log_filter)
+            .map_err(|e| err("PORTICO_LOG", format!("'{log_filter}' is not a valid log filter ({e})")))?;
 
-        let db_pool_size = number(get("PORTICO_DB_POOL_SIZE"), 8, 1..=100)
-            .map_err(|p| err("PORTICO_DB_POOL_SIZE", p))?;
-        let auth_failures_per_minute =
-            number(get("PORTICO_AUTH_FAILURES_PER_MINUTE"), 30, 1..=100_000)
-                .map_err(|p| err("PORTICO_AUTH_FAILURES_PER_MINUTE", p))?;
-        let cpus = std::thread::available_parallelism()
-            .map(|n| n.get() as u32)
-            .unwrap_or(2);
-        let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256)
-            .map_err(|p| err("PORTICO_WORKERS", p))? as usize;
+        let db_pool_size =
+            number(get("PORTICO_DB_POOL_SIZE"), 8, 1..=100).map_err(|p| err("PORTICO_DB_POOL_SIZE", p))?;
+        let auth_failures_per_minute = number(get("PORTICO_AUTH_FAILURES_PER_MINUTE"), 30, 1..=100_000)
+            .map_err(|p| err("PORTICO_AUTH_FAILURES_PER_MINUTE", p))?;
+        let cpus = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
+        let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256).map_err(|p| err("PORTICO_WORKERS", p))? as usize;
 
         let mut cors_origins = Vec::new();
-        for origin in get("PORTICO_CORS_ORIGINS")
-            .unwrap_or("")
-            .split(',')
-            .map(str::trim)
-            .filter(|o| !o.is_empty())
-        {
-            let ok = Url::parse(origin).ok().filter(|u| {
-                matches!(u.scheme(), "http" | "https") && u.path() == "/" && !origin.ends_with('/')
-            });
+        for origin in get("PORTICO_CORS_ORIGINS").unwrap_or("").split(',').map(str::trim).filter(|o| !o.is_empty()) {
+            let ok = Url::parse(origin)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.path() == "/" && !origin.ends_with('/'));
             if ok.is_none() {
                 return Err(err(
                     "PORTICO_CORS_ORIGINS",
-                    format!(
-                        "'{origin}' is not an origin like https://app.example.com (scheme and host, no path)"
-                    ),
+                    format!("'{origin}' is not an origin like https://app.example.com (scheme and host, no path)"),
                 ));
             }
             cors_origins.push(origin.to_string());
@@ -297,16 +190,12 @@ impl Config {
 
         let secret = |var: &'static str| -> Result<Option<String>, ConfigError> {
             match get(var) {
-                Some(v) if v.len() < 32 => {
-                    Err(err(var, "must be at least 32 characters".to_string()))
-                }
+                Some(v) if v.len() < 32 => Err(err(var, "must be at least 32 characters".to_string())),
                 other => Ok(other.map(str::to_string)),
             }
         };
         let int = |var: &'static str, default: u32, max: u32| -> Result<i64, ConfigError> {
-            number(get(var), default, 1..=max)
-                .map(i64::from)
-                .map_err(|p| err(var, p))
+            number(get(var), default, 1..=max).map(i64::from).map_err(|p| err(var, p))
         };
         let auth = AuthSettings {
             jwt_secret: secret("PORTICO_JWT_SECRET")?,
@@ -321,38 +210,24 @@ impl Config {
             session_idle_minutes: int("PORTICO_SESSION_IDLE_MINUTES", 30, 7 * 24 * 60)?,
             session_max_hours: int("PORTICO_SESSION_MAX_HOURS", 12, 24 * 90)?,
         };
-        let transport = match get("PORTICO_MAIL_TRANSPORT")
-            .map(str::to_ascii_lowercase)
-            .as_deref()
-        {
+        let transport = match get("PORTICO_MAIL_TRANSPORT").map(str::to_ascii_lowercase).as_deref() {
             None | Some("console") => MailTransport::Console,
             Some("smtp") => match get("PORTICO_SMTP_URL") {
                 Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
                     MailTransport::Smtp(url.to_string())
                 }
                 Some(url) => {
-                    return Err(err(
-                        "PORTICO_SMTP_URL",
-                        format!("'{url}' must start with smtp:// or smtps://"),
-                    ));
+                    return Err(err("PORTICO_SMTP_URL", format!("'{url}' must start with smtp:// or smtps://")));
                 }
                 None => {
-                    return Err(err(
-                        "PORTICO_SMTP_URL",
-                        "is required when PORTICO_MAIL_TRANSPORT=smtp".to_string(),
-                    ));
+                    return Err(err("PORTICO_SMTP_URL", "is required when PORTICO_MAIL_TRANSPORT=smtp".to_string()));
                 }
             },
             Some(other) => {
-                return Err(err(
-                    "PORTICO_MAIL_TRANSPORT",
-                    format!("'{other}' is not one of: console, smtp"),
-                ));
+                return Err(err("PORTICO_MAIL_TRANSPORT", format!("'{other}' is not one of: console, smtp")));
             }
         };
-        let from = get("PORTICO_MAIL_FROM")
-            .unwrap_or("Portico <no-reply@localhost>")
-            .to_string();
+        let from = get("PORTICO_MAIL_FROM").unwrap_or("Portico <no-reply@localhost>").to_string();
         if !from.contains('@') {
             return Err(err(
                 "PORTICO_MAIL_FROM",
@@ -385,19 +260,11 @@ impl Config {
     }
 }
 
-fn number(
-    raw: Option<&str>,
-    default: u32,
-    range: std::ops::RangeInclusive<u32>,
-) -> Result<u32, String> {
+fn number(raw: Option<&str>, default: u32, range: std::ops::RangeInclusive<u32>) -> Result<u32, String> {
     let Some(raw) = raw else { return Ok(default) };
     match raw.parse::<u32>() {
         Ok(n) if range.contains(&n) => Ok(n),
-        _ => Err(format!(
-            "'{raw}' is not a whole number from {} to {}",
-            range.start(),
-            range.end()
-        )),
+        _ => Err(format!("'{raw}' is not a whole number from {} to {}", range.start(), range.end())),
     }
 }
 
@@ -406,10 +273,7 @@ mod tests {
     use super::*;
 
     fn vars(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -436,10 +300,7 @@ mod tests {
         ] {
             let e = Config::from_vars(&vars(&[(var, value)])).unwrap_err();
             assert_eq!(e.var, var, "{e}");
-            assert!(
-                e.to_string().contains(value),
-                "message should quote the bad value: {e}"
-            );
+            assert!(e.to_string().contains(value), "message should quote the bad value: {e}");
         }
     }
 
@@ -454,14 +315,7 @@ mod tests {
 
     #[test]
     fn postgres_urls_are_accepted() {
-        let c = Config::from_vars(&vars(&[(
-            "PORTICO_DATABASE_URL",
-            "postgres://u@localhost/db",
-        )]))
-        .unwrap();
-        assert_eq!(
-            c.database,
-            DbTarget::Postgres("postgres://u@localhost/db".into())
-        );
+        let c = Config::from_vars(&vars(&[("PORTICO_DATABASE_URL", "postgres://u@localhost/db")])).unwrap();
+        assert_eq!(c.database, DbTarget::Postgres("postgres://u@localhost/db".into()));
     }
 }

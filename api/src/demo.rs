@@ -19,14 +19,7 @@ pub const SLUG: &str = "demo";
 pub const OWNER_EMAIL: &str = "owner@lumen.example";
 
 /// name, email, phone, company, status, days since created
-type DemoClient = (
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-    Option<&'static str>,
-    ClientStatus,
-    i64,
-);
+type DemoClient = (&'static str, &'static str, Option<&'static str>, Option<&'static str>, ClientStatus, i64);
 
 const CLIENTS: &[DemoClient] = &[
     (
@@ -45,14 +38,7 @@ const CLIENTS: &[DemoClient] = &[
         ClientStatus::Active,
         180,
     ),
-    (
-        "Aiko Tanaka",
-        "aiko.tanaka@example.jp",
-        Some("+81 3 1234 5678"),
-        None,
-        ClientStatus::Active,
-        150,
-    ),
+    ("Aiko Tanaka", "aiko.tanaka@example.jp", Some("+81 3 1234 5678"), None, ClientStatus::Active, 150),
     (
         "Lukas Becker",
         "lukas@becker-architekten.de",
@@ -62,14 +48,7 @@ const CLIENTS: &[DemoClient] = &[
         120,
     ),
     // One person, two businesses: one email, two client records.
-    (
-        "Lukas Becker",
-        "lukas@becker-architekten.de",
-        None,
-        Some("Café Kiez"),
-        ClientStatus::Active,
-        45,
-    ),
+    ("Lukas Becker", "lukas@becker-architekten.de", None, Some("Café Kiez"), ClientStatus::Active, 45),
     (
         "Sofia Rossi",
         "sofia.rossi@example.it",
@@ -86,14 +65,7 @@ const CLIENTS: &[DemoClient] = &[
         ClientStatus::Active,
         76,
     ),
-    (
-        "Emma Johansson",
-        "emma.johansson@example.se",
-        None,
-        Some("Nordljus Yoga"),
-        ClientStatus::Active,
-        60,
-    ),
+    ("Emma Johansson", "emma.johansson@example.se", None, Some("Nordljus Yoga"), ClientStatus::Active, 60),
     (
         "Oliver Brown",
         "oliver@brownlegal.com",
@@ -102,22 +74,8 @@ const CLIENTS: &[DemoClient] = &[
         ClientStatus::Active,
         33,
     ),
-    (
-        "Chloé Dubois",
-        "chloe.dubois@example.fr",
-        Some("+33 6 12 34 56 78"),
-        None,
-        ClientStatus::Active,
-        21,
-    ),
-    (
-        "Mateo Fernández",
-        "mateo@verdeplantas.mx",
-        None,
-        Some("Verde Plantas"),
-        ClientStatus::Lead,
-        7,
-    ),
+    ("Chloé Dubois", "chloe.dubois@example.fr", Some("+33 6 12 34 56 78"), None, ClientStatus::Active, 21),
+    ("Mateo Fernández", "mateo@verdeplantas.mx", None, Some("Verde Plantas"), ClientStatus::Lead, 7),
     (
         "Hannah Schmidt",
         "hannah.schmidt@example.at",
@@ -164,24 +122,10 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
                 updated_at: created_at,
             };
             client_store::insert(conn, &row)?;
-            let subject = Subject {
-                kind: "client",
-                id: &row.id,
-                client_id: Some(&row.id),
-            };
-            activity::record(
-                conn,
-                &tenant.id,
-                &Actor::System,
-                "created",
-                subject,
-                json!({ "source": "demo" }),
-            )?;
+            let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
+            activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "source": "demo" }))?;
         }
-        Ok(Some(Provisioned {
-            tenant,
-            api_key: created.api_key,
-        }))
+        Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }
 
@@ -193,9 +137,7 @@ fn brand(conn: &mut crate::db::DbConn, tenant: &TenantRow) -> Result<TenantRow, 
         primary_color: Some("#4f46e5".into()),
         accent_color: Some("#f59e0b".into()),
         login_title: Some(Some("Welcome to your Lumen client portal".into())),
-        login_message: Some(Some(
-            "Log in with your email to see your projects, appointments and invoices.".into(),
-        )),
+        login_message: Some(Some("Log in with your email to see your projects, appointments and invoices.".into())),
         custom_domain: None,
         timezone: None,
         currency: None,

@@ -47,10 +47,7 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl Into<String>) -> FieldError {
-        FieldError {
-            field: field.into(),
-            message: message.into(),
-        }
+        FieldError { field: field.into(), message: message.into() }
     }
 }
 
@@ -77,10 +74,7 @@ pub enum ApiError {
     #[error("invalid fields: {0:?}")]
     Validation(Vec<FieldError>),
     #[error("{detail}")]
-    RateLimited {
-        detail: String,
-        retry_after_secs: u64,
-    },
+    RateLimited { detail: String, retry_after_secs: u64 },
     /// The database is momentarily unable to answer (pool exhausted, SQLite locked).
     #[error("{0}")]
     Unavailable(String),
@@ -104,9 +98,7 @@ impl ApiError {
             ApiError::MethodNotAllowed(_) => ("method-not-allowed", "Method not allowed"),
             ApiError::Conflict(_) => ("conflict", "Conflict"),
             ApiError::PayloadTooLarge(_) => ("payload-too-large", "Payload too large"),
-            ApiError::UnsupportedMediaType(_) => {
-                ("unsupported-media-type", "Unsupported media type")
-            }
+            ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Validation(_) => ("validation-failed", "Validation failed"),
             ApiError::RateLimited { .. } => ("rate-limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
@@ -129,9 +121,7 @@ impl ApiError {
                     .to_string(),
                 Vec::new(),
             ),
-            ApiError::Unavailable(_) => {
-                ("The service is busy. Please retry in a moment.".to_string(), Vec::new())
-            }
+            ApiError::Unavailable(_) => ("The service is busy. Please retry in a moment.".to_string(), Vec::new()),
             other => (other.to_string(), Vec::new()),
         };
         Problem {
@@ -174,9 +164,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => {
                 res.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
-            ApiError::RateLimited {
-                retry_after_secs, ..
-            } => {
+            ApiError::RateLimited { retry_after_secs, .. } => {
                 res.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
             ApiError::Unavailable(_) => {
@@ -191,18 +179,12 @@ impl ResponseError for ApiError {
 impl From<DieselError> for ApiError {
     fn from(err: DieselError) -> ApiError {
         match err {
-            DieselError::NotFound => {
-                ApiError::NotFound("The requested resource does not exist.".into())
-            }
+            DieselError::NotFound => ApiError::NotFound("The requested resource does not exist.".into()),
             DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
-                ApiError::Conflict(format!(
-                    "This would duplicate an existing record ({}).",
-                    info.message()
-                ))
+                ApiError::Conflict(format!("This would duplicate an existing record ({}).", info.message()))
             }
             DieselError::DatabaseError(_, ref info)
-                if info.message().contains("database is locked")
-                    || info.message().contains("database is busy") =>
+                if info.message().contains("database is locked") || info.message().contains("database is busy") =>
             {
                 ApiError::Unavailable(err.to_string())
             }
@@ -231,19 +213,12 @@ impl From<validator::ValidationErrors> for ApiError {
 fn flatten_validation(prefix: &str, errs: &validator::ValidationErrors, out: &mut Vec<FieldError>) {
     use validator::ValidationErrorsKind;
     for (field, kind) in errs.errors() {
-        let name = if prefix.is_empty() {
-            field.to_string()
-        } else {
-            format!("{prefix}.{field}")
-        };
+        let name = if prefix.is_empty() { field.to_string() } else { format!("{prefix}.{field}") };
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for e in list {
-                    let message = e
-                        .message
-                        .as_ref()
-                        .map(|m| m.to_string())
-                        .unwrap_or_else(|| format!("is invalid ({})", e.code));
+                    let message =
+                        e.message.as_ref().map(|m| m.to_string()).unwrap_or_else(|| format!("is invalid ({})", e.code));
                     out.push(FieldError::new(name.clone(), message));
                 }
             }
@@ -258,10 +233,7 @@ fn flatten_validation(prefix: &str, errs: &validator::ValidationErrors, out: &mu
 }
 
 /// Bad query strings (`?limit=abc`) → 400 naming the problem.
-pub fn query_error(
-    err: actix_web::error::QueryPayloadError,
-    _req: &HttpRequest,
-) -> actix_web::Error {
+pub fn query_error(err: actix_web::error::QueryPayloadError, _req: &HttpRequest) -> actix_web::Error {
     ApiError::BadRequest(format!("The query string is invalid: {err}.")).into()
 }
 
@@ -272,11 +244,7 @@ pub fn path_error(_err: actix_web::error::PathError, _req: &HttpRequest) -> acti
 
 /// Unknown routes.
 pub async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    Err(ApiError::NotFound(format!(
-        "There is no endpoint {} {}; see /docs for the API.",
-        req.method(),
-        req.path()
-    )))
+    Err(ApiError::NotFound(format!("There is no endpoint {} {}; see /docs for the API.", req.method(), req.path())))
 }
 
 /// Safety net for errors produced outside our handlers (actix's own 404/405, extractor
@@ -300,9 +268,7 @@ pub fn ensure_problem_body<B: MessageBody + 'static>(
             res.request().method(),
             res.request().path()
         )),
-        StatusCode::PAYLOAD_TOO_LARGE => {
-            ApiError::PayloadTooLarge("The request body is too large.".into())
-        }
+        StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge("The request body is too large.".into()),
         StatusCode::UNAUTHORIZED => ApiError::Unauthorized("Authentication is required.".into()),
         s if s.is_client_error() => ApiError::BadRequest(format!(
             "The request could not be processed ({}).",
@@ -322,10 +288,6 @@ pub fn ensure_problem_body<B: MessageBody + 'static>(
         }
     }
     *fresh.status_mut() = status;
-    fresh
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
-    Ok(ErrorHandlerResponse::Response(
-        ServiceResponse::new(req, fresh).map_into_right_body(),
-    ))
+    fresh.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+    Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, fresh).map_into_right_body()))
 }

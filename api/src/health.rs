@@ -41,9 +41,7 @@ pub async fn check_readiness(state: web::Data<AppState>) -> Result<web::Json<Hea
     state
         .db
         .read(|conn| {
-            diesel::sql_query("SELECT 1")
-                .execute(conn)
-                .map_err(|e| ApiError::Unavailable(format!("readyz: {e}")))
+            diesel::sql_query("SELECT 1").execute(conn).map_err(|e| ApiError::Unavailable(format!("readyz: {e}")))
         })
         .await
         .map_err(|e| match e {

@@ -57,7 +57,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(auth::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
+            .configure(clients::access::configure)
             .configure(api_keys::routes::configure)
+            .configure(staff::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );
@@ -68,10 +70,7 @@ pub enum StartError {
     #[error(transparent)]
     Db(#[from] db::OpenError),
     #[error("cannot listen on {addr}: {source}")]
-    Bind {
-        addr: String,
-        source: std::io::Error,
-    },
+    Bind { addr: String, source: std::io::Error },
     #[error("PORTICO_DATA_DIR: cannot keep secrets in {dir}: {source}")]
     Secrets { dir: String, source: std::io::Error },
     #[error(transparent)]
@@ -93,38 +92,22 @@ impl Application {
 
     /// Binds `config.listen` over an already opened database.
     pub fn with_db(config: Config, db: Db) -> Result<Application, StartError> {
-        let listener = TcpListener::bind(config.listen).map_err(|source| StartError::Bind {
-            addr: config.listen.to_string(),
-            source,
-        })?;
+        let listener = TcpListener::bind(config.listen)
+            .map_err(|source| StartError::Bind { addr: config.listen.to_string(), source })?;
         let port = listener
             .local_addr()
-            .map_err(|source| StartError::Bind {
-                addr: config.listen.to_string(),
-                source,
-            })?
+            .map_err(|source| StartError::Bind { addr: config.listen.to_string(), source })?
             .port();
         let workers = config.workers;
-        let keys = Keys::load(
-            &config.data_dir,
-            config.auth.jwt_secret.as_deref(),
-            config.auth.hmac_secret.as_deref(),
-        )
-        .map_err(|source| StartError::Secrets {
-            dir: config.data_dir.display().to_string(),
-            source,
-        })?;
+        let keys = Keys::load(&config.data_dir, config.auth.jwt_secret.as_deref(), config.auth.hmac_secret.as_deref())
+            .map_err(|source| StartError::Secrets { dir: config.data_dir.display().to_string(), source })?;
         let mailer = match &config.mail.transport {
             MailTransport::Console => Mailer::console(&config.mail.from)?,
             MailTransport::Smtp(url) => Mailer::smtp(url, &config.mail.from)?,
         };
         let signal = OutboxSignal::default();
         // The worker resumes whatever a previous run left undelivered.
-        tokio::spawn(outbox::worker::run(
-            db.clone(),
-            Arc::new(mailer),
-            signal.clone(),
-        ));
+        tokio::spawn(outbox::worker::run(db.clone(), Arc::new(mailer), signal.clone()));
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());
         let state = web::Data::new(AppState {
@@ -146,27 +129,18 @@ impl Application {
                 .app_data(web::PathConfig::default().error_handler(error::path_error))
                 .configure(routes)
                 .split_for_parts();
-            app.service(
-                SwaggerUi::new("/docs/{_:.*}")
-                    .config(utoipa_swagger_ui::Config::from(openapi::SPEC_PATH)),
-            )
-            .route("/docs", web::get().to(openapi::docs_redirect))
-            .default_service(web::to(error::no_route))
-            .wrap(Condition::new(
-                !config.cors_origins.is_empty(),
-                cors(config),
-            ))
-            .wrap(from_fn(http::nul::reject_nul))
-            .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
-            .wrap(from_fn(http::request_id::echo_request_id))
-            .wrap(TracingLogger::default())
+            app.service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from(openapi::SPEC_PATH)))
+                .route("/docs", web::get().to(openapi::docs_redirect))
+                .default_service(web::to(error::no_route))
+                .wrap(Condition::new(!config.cors_origins.is_empty(), cors(config)))
+                .wrap(from_fn(http::nul::reject_nul))
+                .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
+                .wrap(from_fn(http::request_id::echo_request_id))
+                .wrap(TracingLogger::default())
         })
         .workers(workers)
         .listen(listener)
-        .map_err(|source| StartError::Bind {
-            addr: format!("port {port}"),
-            source,
-        })?
+        .map_err(|source| StartError::Bind { addr: format!("port {port}"), source })?
         .run();
         Ok(Application { port, server })
     }

@@ -10,11 +10,7 @@ use portico::tenants::provision::{self, NewTenant};
 use portico::{Application, demo, openapi, telemetry};
 
 #[derive(Parser)]
-#[command(
-    name = "portico",
-    version,
-    about = "Self-hostable, multi-tenant client portal"
-)]
+#[command(name = "portico", version, about = "Self-hostable, multi-tenant client portal")]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -70,19 +66,13 @@ fn main() -> ExitCode {
     };
     telemetry::init(config.log_format, &config.log_filter);
     if let Err(e) = std::fs::create_dir_all(&config.data_dir) {
-        eprintln!(
-            "portico: PORTICO_DATA_DIR: cannot create {}: {e}",
-            config.data_dir.display()
-        );
+        eprintln!("portico: PORTICO_DATA_DIR: cannot create {}: {e}", config.data_dir.display());
         return ExitCode::from(2);
     }
     let db = match Db::open(&config.database, config.db_pool_size) {
         Ok(db) => db,
         Err(e) => {
-            eprintln!(
-                "portico: {e} (PORTICO_DATABASE_URL={})",
-                redact(&config.database_url)
-            );
+            eprintln!("portico: {e} (PORTICO_DATABASE_URL={})", redact(&config.database_url));
             return ExitCode::FAILURE;
         }
     };
@@ -101,35 +91,17 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Ok(None) => {
-                println!(
-                    "The demo tenant '{}' exists already; nothing changed.",
-                    demo::SLUG
-                );
+                println!("The demo tenant '{}' exists already; nothing changed.", demo::SLUG);
                 ExitCode::SUCCESS
             }
             Err(e) => fail_api(e),
         },
-        Command::CreateTenant {
-            slug,
-            name,
-            owner_email,
-            timezone,
-            currency,
-        } => {
-            let new = NewTenant {
-                slug,
-                name,
-                owner_email,
-                timezone,
-                currency,
-            };
+        Command::CreateTenant { slug, name, owner_email, timezone, currency } => {
+            let new = NewTenant { slug, name, owner_email, timezone, currency };
             match provision::create_tenant(&db, new) {
                 Ok(p) => {
                     println!("Created tenant '{}' ({}).", p.tenant.name, p.tenant.slug);
-                    println!(
-                        "Portal:  {}",
-                        config.public(&format!("/portal/{}", p.tenant.slug))
-                    );
+                    println!("Portal:  {}", config.public(&format!("/portal/{}", p.tenant.slug)));
                     println!("API key: {}", p.api_key);
                     println!("Store this key now: it is not shown again.");
                     ExitCode::SUCCESS
@@ -174,10 +146,7 @@ fn serve(config: Config, db: Db, with_demo: bool) -> ExitCode {
 fn print_demo_banner(config: &Config, api_key: Option<&str>) {
     println!();
     println!("  Portico is running.");
-    println!(
-        "  Demo portal:  {}",
-        config.public(&format!("/portal/{}", demo::SLUG))
-    );
+    println!("  Demo portal:  {}", config.public(&format!("/portal/{}", demo::SLUG)));
     println!("  API docs:     {}", config.public("/docs/"));
     match api_key {
         Some(key) => {
@@ -187,14 +156,9 @@ fn print_demo_banner(config: &Config, api_key: Option<&str>) {
                 config.public("/api/v1/clients")
             );
         }
-        None => println!(
-            "  Demo API key: printed on the first start only (create more with POST /api/v1/api-keys)."
-        ),
+        None => println!("  Demo API key: printed on the first start only (create more with POST /api/v1/api-keys)."),
     }
-    println!(
-        "  Staff login:  {} (POST /api/v1/auth/otp)",
-        demo::OWNER_EMAIL
-    );
+    println!("  Staff login:  {} (POST /api/v1/auth/otp)", demo::OWNER_EMAIL);
     match config.mail.transport {
         MailTransport::Console => {
             println!("  Login codes:  written to this log (PORTICO_MAIL_TRANSPORT=console).")

@@ -27,6 +27,7 @@ use crate::error::{FieldError, Problem};
         (name = "tenant", description = "The caller's own business: branding and settings"),
         (name = "clients", description = "The business's clients"),
         (name = "api-keys", description = "Credentials for integrations"),
+        (name = "staff", description = "The team that runs the console"),
         (name = "health", description = "Probes for orchestrators"),
     ),
 )]
@@ -48,10 +49,7 @@ impl Modify for BearerAuth {
         };
         components.add_security_scheme(
             "api_key",
-            bearer(
-                "pk_live_…",
-                "An API key created by the tenant; its scopes limit what it may do.",
-            ),
+            bearer("pk_live_…", "An API key created by the tenant; its scopes limit what it may do."),
         );
         components.add_security_scheme(
             "staff_session",
@@ -59,29 +57,20 @@ impl Modify for BearerAuth {
         );
         components.add_security_scheme(
             "client_session",
-            bearer(
-                "JWT",
-                "The access token of a client's portal login (`/api/v1/portal/{slug}/auth/…`).",
-            ),
+            bearer("JWT", "The access token of a client's portal login (`/api/v1/portal/{slug}/auth/…`)."),
         );
     }
 }
 
 /// The document the server serves at `/api/v1/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
-        .configure(crate::routes)
-        .split_for_parts();
+    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
     api
 }
 
 /// As committed in `openapi/openapi.json` (pretty, trailing newline).
 pub fn spec_json() -> String {
-    let mut json = spec()
-        .to_pretty_json()
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut json = spec().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
 }
@@ -90,14 +79,10 @@ pub fn spec_json() -> String {
 pub const SPEC_PATH: &str = "/api/v1/openapi.json";
 
 pub async fn serve_spec(spec: web::Data<String>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(spec.get_ref().clone())
+    HttpResponse::Ok().content_type("application/json").body(spec.get_ref().clone())
 }
 
 /// `/docs` → `/docs/`, where Swagger UI's relative asset links resolve.
 pub async fn docs_redirect() -> HttpResponse {
-    HttpResponse::PermanentRedirect()
-        .insert_header((header::LOCATION, "/docs/"))
-        .finish()
+    HttpResponse::PermanentRedirect().insert_header((header::LOCATION, "/docs/")).finish()
 }

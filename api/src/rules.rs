@@ -49,9 +49,7 @@ pub fn slug(value: &str) -> Result<(), ValidationError> {
     if !(3..=40).contains(&len) {
         return Err(invalid("slug", "must be 3 to 40 characters long"));
     }
-    let shaped = value
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    let shaped = value.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && value.as_bytes()[0].is_ascii_lowercase()
         && !value.ends_with('-')
         && !value.contains("--");
@@ -62,45 +60,30 @@ pub fn slug(value: &str) -> Result<(), ValidationError> {
         ));
     }
     if RESERVED_SLUGS.contains(&value) {
-        return Err(invalid(
-            "slug",
-            format!("'{value}' is reserved; choose another"),
-        ));
+        return Err(invalid("slug", format!("'{value}' is reserved; choose another")));
     }
     Ok(())
 }
 
 /// `#rrggbb`.
 pub fn hex_color(value: &str) -> Result<(), ValidationError> {
-    let ok = value.len() == 7
-        && value.starts_with('#')
-        && value[1..].bytes().all(|b| b.is_ascii_hexdigit());
-    if ok {
-        Ok(())
-    } else {
-        Err(invalid("color", "must be a colour like #1a2b3c"))
-    }
+    let ok = value.len() == 7 && value.starts_with('#') && value[1..].bytes().all(|b| b.is_ascii_hexdigit());
+    if ok { Ok(()) } else { Err(invalid("color", "must be a colour like #1a2b3c")) }
 }
 
 /// An absolute http(s) URL.
 pub fn web_url(value: &str) -> Result<(), ValidationError> {
     match url::Url::parse(value) {
         Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => Ok(()),
-        _ => Err(invalid(
-            "url",
-            "must be an absolute http:// or https:// URL",
-        )),
+        _ => Err(invalid("url", "must be an absolute http:// or https:// URL")),
     }
 }
 
 /// An IANA time zone name such as `Europe/Paris`.
 pub fn timezone(value: &str) -> Result<(), ValidationError> {
-    chrono_tz::Tz::from_str(value).map(|_| ()).map_err(|_| {
-        invalid(
-            "timezone",
-            "must be an IANA time zone such as Europe/Paris or America/New_York",
-        )
-    })
+    chrono_tz::Tz::from_str(value)
+        .map(|_| ())
+        .map_err(|_| invalid("timezone", "must be an IANA time zone such as Europe/Paris or America/New_York"))
 }
 
 /// An ISO 4217 code: three capital letters.
@@ -108,34 +91,20 @@ pub fn currency(value: &str) -> Result<(), ValidationError> {
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(())
     } else {
-        Err(invalid(
-            "currency",
-            "must be an ISO 4217 code such as EUR, USD or GBP",
-        ))
+        Err(invalid("currency", "must be an ISO 4217 code such as EUR, USD or GBP"))
     }
 }
 
 /// A BCP 47 language tag of the common shape: `en`, `en-US`, `pt-BR`, `zh-Hant-TW`.
 pub fn locale(value: &str) -> Result<(), ValidationError> {
     let mut parts = value.split('-');
-    let lang_ok = parts
-        .next()
-        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
+    let lang_ok = parts.next().is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()));
     let rest_ok = parts.all(|p| {
         (p.len() == 2 && p.bytes().all(|b| b.is_ascii_uppercase()))
             || (p.len() == 3 && p.bytes().all(|b| b.is_ascii_digit()))
-            || (p.len() == 4
-                && p.as_bytes()[0].is_ascii_uppercase()
-                && p[1..].bytes().all(|b| b.is_ascii_lowercase()))
+            || (p.len() == 4 && p.as_bytes()[0].is_ascii_uppercase() && p[1..].bytes().all(|b| b.is_ascii_lowercase()))
     });
-    if lang_ok && rest_ok {
-        Ok(())
-    } else {
-        Err(invalid(
-            "locale",
-            "must be a language tag such as en-US or fr-FR",
-        ))
-    }
+    if lang_ok && rest_ok { Ok(()) } else { Err(invalid("locale", "must be a language tag such as en-US or fr-FR")) }
 }
 
 /// A lowercase host name with at least one dot and no scheme, port or path.
@@ -145,42 +114,26 @@ pub fn domain(value: &str) -> Result<(), ValidationError> {
             && l.len() <= 63
             && !l.starts_with('-')
             && !l.ends_with('-')
-            && l.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && l.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
     });
     if value.len() <= 253 && value.contains('.') && labels_ok {
         Ok(())
     } else {
-        Err(invalid(
-            "domain",
-            "must be a lowercase host name such as portal.example.com (no https://, port or path)",
-        ))
+        Err(invalid("domain", "must be a lowercase host name such as portal.example.com (no https://, port or path)"))
     }
 }
 
 /// Digits, spaces and `+()-./`; 5–32 characters.
 pub fn phone(value: &str) -> Result<(), ValidationError> {
     let ok = (5..=32).contains(&value.len())
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b" +()-./".contains(&b))
+        && value.bytes().all(|b| b.is_ascii_digit() || b" +()-./".contains(&b))
         && value.bytes().filter(u8::is_ascii_digit).count() >= 5;
-    if ok {
-        Ok(())
-    } else {
-        Err(invalid(
-            "phone",
-            "must be a phone number such as +33 6 12 34 56 78",
-        ))
-    }
+    if ok { Ok(()) } else { Err(invalid("phone", "must be a phone number such as +33 6 12 34 56 78")) }
 }
 
 /// Six digits, once spaces and dashes (as people paste them) are removed.
 pub fn login_code(value: &str) -> Result<(), ValidationError> {
-    let digits: Vec<u8> = value
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'-'))
-        .collect();
+    let digits: Vec<u8> = value.bytes().filter(|b| !matches!(b, b' ' | b'-')).collect();
     if digits.len() == 6 && digits.iter().all(u8::is_ascii_digit) {
         Ok(())
     } else {
@@ -190,11 +143,7 @@ pub fn login_code(value: &str) -> Result<(), ValidationError> {
 
 /// Not only white space.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
-    if value.trim().is_empty() {
-        Err(invalid("blank", "must not be blank"))
-    } else {
-        Ok(())
-    }
+    if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
 }
 
 #[cfg(test)]
@@ -206,18 +155,7 @@ mod tests {
         for ok in ["demo", "studio-anna", "a12", "abc-def-9"] {
             assert!(slug(ok).is_ok(), "{ok}");
         }
-        for bad in [
-            "ab",
-            "Demo",
-            "1abc",
-            "abc-",
-            "a--b",
-            "api",
-            "docs",
-            "admin",
-            "ünï",
-            &"a".repeat(41),
-        ] {
+        for bad in ["ab", "Demo", "1abc", "abc-", "a--b", "api", "docs", "admin", "ünï", &"a".repeat(41)] {
             assert!(slug(bad).is_err(), "{bad}");
         }
     }
@@ -227,15 +165,9 @@ mod tests {
         assert!(hex_color("#A1b2C3").is_ok());
         assert!(hex_color("red").is_err() && hex_color("#abc").is_err());
         assert!(timezone("Europe/Paris").is_ok() && timezone("Mars/Olympus").is_err());
-        assert!(
-            locale("en-US").is_ok() && locale("zh-Hant-TW").is_ok() && locale("english").is_err()
-        );
+        assert!(locale("en-US").is_ok() && locale("zh-Hant-TW").is_ok() && locale("english").is_err());
         assert!(domain("portal.example.com").is_ok());
-        assert!(
-            domain("https://x.com").is_err()
-                && domain("localhost").is_err()
-                && domain("x.com:80").is_err()
-        );
+        assert!(domain("https://x.com").is_err() && domain("localhost").is_err() && domain("x.com:80").is_err());
         assert!(currency("EUR").is_ok() && currency("eur").is_err());
         assert!(phone("+33 6 12 34 56 78").is_ok() && phone("call me").is_err());
     }

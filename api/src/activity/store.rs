@@ -34,10 +34,7 @@ pub fn record(
         data: data.to_string(),
         at: now(),
     };
-    diesel::insert_into(activity::table)
-        .values(&row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(activity::table).values(&row).execute(conn).map(|_| ())
 }
 
 /// A client's timeline, newest first, `limit` rows after the cursor's id.

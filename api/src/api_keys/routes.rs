@@ -16,9 +16,7 @@ use crate::http::JsonBody;
 use crate::http::page::{Cursor, PageQuery};
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_api_keys)
-        .service(create_api_key)
-        .service(revoke_api_key);
+    cfg.service(list_api_keys).service(create_api_key).service(revoke_api_key);
 }
 
 /// The tenant's API keys, newest first, revoked ones included.
@@ -45,27 +43,15 @@ pub async fn list_api_keys(
         Some(c) => Some(c.parts(1)?[0].clone()),
         None => None,
     };
-    let mut rows = state
-        .db
-        .read(move |conn| {
-            Ok(store::list(
-                conn,
-                &caller.tenant_id,
-                before.as_deref(),
-                limit + 1,
-            )?)
-        })
-        .await?;
+    let mut rows =
+        state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, before.as_deref(), limit + 1)?)).await?;
     let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|r| Cursor::encode(&[&r.id]))
     } else {
         None
     };
-    Ok(web::Json(ApiKeyPage {
-        items: rows.into_iter().map(ApiKey::from).collect(),
-        next_cursor,
-    }))
+    Ok(web::Json(ApiKeyPage { items: rows.into_iter().map(ApiKey::from).collect(), next_cursor }))
 }
 
 /// Create an API key. The response holds the secret: it is never shown again.
@@ -106,30 +92,14 @@ pub async fn create_api_key(
         .db
         .write(move |conn| {
             let row = store::insert(conn, &caller.tenant_id, &req.name, &key, &req.scopes)?;
-            let subject = Subject {
-                kind: "api_key",
-                id: &row.id,
-                client_id: None,
-            };
+            let subject = Subject { kind: "api_key", id: &row.id, client_id: None };
             let data = json!({ "name": row.name, "scopes": row.scopes });
-            activity::record(
-                conn,
-                &caller.tenant_id,
-                &caller.actor,
-                "created",
-                subject,
-                data,
-            )?;
+            activity::record(conn, &caller.tenant_id, &caller.actor, "created", subject, data)?;
             Ok(row)
         })
         .await?;
     let location = format!("/api/v1/api-keys/{}", row.id);
-    Ok(HttpResponse::Created()
-        .insert_header((LOCATION, location))
-        .json(CreatedApiKey {
-            key: row.into(),
-            secret,
-        }))
+    Ok(HttpResponse::Created().insert_header((LOCATION, location)).json(CreatedApiKey { key: row.into(), secret }))
 }
 
 /// Revoke an API key at once. Revoking is final; revoking again changes nothing.
@@ -156,15 +126,10 @@ pub async fn revoke_api_key(
         .db
         .write(move |conn| {
             let revoked = store::revoke(conn, &caller.tenant_id, &id, now())?;
-            let row = store::get(conn, &caller.tenant_id, &id)?.ok_or_else(|| {
-                ApiError::NotFound(format!("There is no API key '{id}' in your tenant."))
-            })?;
+            let row = store::get(conn, &caller.tenant_id, &id)?
+                .ok_or_else(|| ApiError::NotFound(format!("There is no API key '{id}' in your tenant.")))?;
             if revoked > 0 {
-                let subject = Subject {
-                    kind: "api_key",
-                    id: &row.id,
-                    client_id: None,
-                };
+                let subject = Subject { kind: "api_key", id: &row.id, client_id: None };
                 activity::record(
                     conn,
                     &caller.tenant_id,

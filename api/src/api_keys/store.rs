@@ -12,11 +12,7 @@ use crate::db::{DbConn, new_id, now};
 /// The one query not scoped by tenant: a presented key is how we learn the tenant.
 /// The lookup prefix is unique, so this finds at most one row.
 pub fn find_by_lookup(conn: &mut DbConn, lookup: &str) -> QueryResult<Option<ApiKeyRow>> {
-    api_keys::table
-        .filter(api_keys::prefix.eq(lookup))
-        .select(ApiKeyRow::as_select())
-        .first(conn)
-        .optional()
+    api_keys::table.filter(api_keys::prefix.eq(lookup)).select(ApiKeyRow::as_select()).first(conn).optional()
 }
 
 pub fn insert(
@@ -37,18 +33,11 @@ pub fn insert(
         last_used_at: None,
         revoked_at: None,
     };
-    diesel::insert_into(api_keys::table)
-        .values(&row)
-        .execute(conn)?;
+    diesel::insert_into(api_keys::table).values(&row).execute(conn)?;
     Ok(row)
 }
 
-pub fn list(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    before_id: Option<&str>,
-    limit: i64,
-) -> QueryResult<Vec<ApiKeyRow>> {
+pub fn list(conn: &mut DbConn, tenant_id: &str, before_id: Option<&str>, limit: i64) -> QueryResult<Vec<ApiKeyRow>> {
     let mut query = api_keys::table
         .filter(api_keys::tenant_id.eq(tenant_id))
         .select(ApiKeyRow::as_select())
@@ -71,12 +60,7 @@ pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<A
 }
 
 /// Marks the key revoked (once; a second call keeps the first time).
-pub fn revoke(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<usize> {
+pub fn revoke(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         api_keys::table
             .filter(api_keys::tenant_id.eq(tenant_id))
@@ -87,17 +71,8 @@ pub fn revoke(
     .execute(conn)
 }
 
-pub fn touch(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
-        api_keys::table
-            .filter(api_keys::tenant_id.eq(tenant_id))
-            .filter(api_keys::id.eq(id)),
-    )
-    .set(api_keys::last_used_at.eq(Some(at)))
-    .execute(conn)
+pub fn touch(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(api_keys::table.filter(api_keys::tenant_id.eq(tenant_id)).filter(api_keys::id.eq(id)))
+        .set(api_keys::last_used_at.eq(Some(at)))
+        .execute(conn)
 }

@@ -19,20 +19,13 @@ pub struct NewKey {
 
 pub fn generate() -> NewKey {
     let mut rng = rand::rng();
-    let mut random = |n: usize| -> String {
-        (0..n)
-            .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
-            .collect()
-    };
+    let mut random =
+        |n: usize| -> String { (0..n).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect() };
     let lookup = random(LOOKUP_LEN);
     let secret = random(SECRET_LEN);
     let plaintext = format!("{KEY_PREFIX}{lookup}{secret}");
     let hash = hash(&plaintext);
-    NewKey {
-        plaintext,
-        lookup,
-        hash,
-    }
+    NewKey { plaintext, lookup, hash }
 }
 
 /// Keys carry ~190 bits of entropy, so a fast hash is enough (as GitHub and Stripe do);
@@ -44,8 +37,7 @@ pub fn hash(key: &str) -> String {
 /// The lookup prefix of a presented key, or `None` when it is not shaped like one of ours.
 pub fn lookup_of(presented: &str) -> Option<&str> {
     let rest = presented.strip_prefix(KEY_PREFIX)?;
-    let well_formed =
-        rest.len() == LOOKUP_LEN + SECRET_LEN && rest.bytes().all(|b| b.is_ascii_alphanumeric());
+    let well_formed = rest.len() == LOOKUP_LEN + SECRET_LEN && rest.bytes().all(|b| b.is_ascii_alphanumeric());
     well_formed.then(|| &rest[..LOOKUP_LEN])
 }
 
@@ -83,10 +75,7 @@ mod tests {
     #[test]
     fn malformed_keys_have_no_lookup() {
         assert_eq!(lookup_of("pk_live_short"), None);
-        assert_eq!(
-            lookup_of("sk_live_0123456789AB0123456789ABCDEFGHIJ0123456789AB"),
-            None
-        );
+        assert_eq!(lookup_of("sk_live_0123456789AB0123456789ABCDEFGHIJ0123456789AB"), None);
         assert_eq!(lookup_of(&format!("{KEY_PREFIX}{}", "!".repeat(44))), None);
     }
 }

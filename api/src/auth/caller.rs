@@ -30,15 +30,18 @@ pub enum Scope {
     ClientsWrite,
     #[serde(rename = "api_keys:manage")]
     ApiKeysManage,
+    #[serde(rename = "staff:manage")]
+    StaffManage,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 5] = [
+    pub const ALL: [Scope; 6] = [
         Scope::TenantRead,
         Scope::TenantWrite,
         Scope::ClientsRead,
         Scope::ClientsWrite,
         Scope::ApiKeysManage,
+        Scope::StaffManage,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +51,7 @@ impl Scope {
             Scope::ClientsRead => "clients:read",
             Scope::ClientsWrite => "clients:write",
             Scope::ApiKeysManage => "api_keys:manage",
+            Scope::StaffManage => "staff:manage",
         }
     }
 
@@ -57,11 +61,7 @@ impl Scope {
 
     /// Stored as one space-separated text column.
     pub fn join(scopes: &[Scope]) -> String {
-        scopes
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")
     }
 
     /// Unknown words (a scope removed in a later version) are ignored, never widened.
@@ -140,10 +140,7 @@ impl Caller {
         if self.has(scope) {
             Ok(())
         } else {
-            Err(ApiError::Forbidden(format!(
-                "This credential lacks the '{}' scope needed here.",
-                scope.as_str()
-            )))
+            Err(ApiError::Forbidden(format!("This credential lacks the '{}' scope needed here.", scope.as_str())))
         }
     }
 }
@@ -180,33 +177,20 @@ impl FromRequest for Caller {
 
 async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError> {
     let Some(lookup) = api_key::lookup_of(&token).map(str::to_owned) else {
-        return Err(ApiError::Unauthorized(
-            "The credential is malformed: API keys start with 'pk_live_'.".into(),
-        ));
+        return Err(ApiError::Unauthorized("The credential is malformed: API keys start with 'pk_live_'.".into()));
     };
-    let row = state
-        .db
-        .read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?))
-        .await?;
+    let row = state.db.read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?)).await?;
     let Some(row) = row.filter(|r| api_key::verify(&token, &r.hash)) else {
         return Err(ApiError::Unauthorized("This API key is not valid.".into()));
     };
     if row.revoked_at.is_some() {
-        return Err(ApiError::Unauthorized(
-            "This API key has been revoked.".into(),
-        ));
+        return Err(ApiError::Unauthorized("This API key has been revoked.".into()));
     }
     let now = crate::db::now();
     // Record use at most once a minute per key, so reads stay reads.
-    if row
-        .last_used_at
-        .is_none_or(|t| now - t > chrono::TimeDelta::minutes(1))
-    {
+    if row.last_used_at.is_none_or(|t| now - t > chrono::TimeDelta::minutes(1)) {
         let (tenant_id, id) = (row.tenant_id.clone(), row.id.clone());
-        let touched = state
-            .db
-            .write(move |conn| Ok(key_store::touch(conn, &tenant_id, &id, now)?))
-            .await;
+        let touched = state.db.write(move |conn| Ok(key_store::touch(conn, &tenant_id, &id, now)?)).await;
         if let Err(e) = touched {
             tracing::warn!(error = %e, "could not record API key use");
         }
@@ -230,14 +214,8 @@ impl RequestAuth {
     pub fn of(req: &HttpRequest) -> RequestAuth {
         RequestAuth {
             state: req.app_data::<web::Data<AppState>>().cloned(),
-            header: req
-                .headers()
-                .get(AUTHORIZATION)
-                .map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
-            ip: req
-                .peer_addr()
-                .map(|a| a.ip())
-                .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+            header: req.headers().get(AUTHORIZATION).map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
+            ip: req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
         }
     }
 
@@ -248,36 +226,25 @@ impl RequestAuth {
         F: FnOnce(web::Data<AppState>, String) -> Fut,
         Fut: Future<Output = Result<T, ApiError>>,
     {
-        let state = self
-            .state
-            .ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
+        let state = self.state.ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
         if let Some(wait) = state.throttle.blocked_for(self.ip) {
             return Err(ApiError::RateLimited {
-                detail: format!(
-                    "Too many failed authentication attempts from your address; retry in {wait} s."
-                ),
+                detail: format!("Too many failed authentication attempts from your address; retry in {wait} s."),
                 retry_after_secs: wait,
             });
         }
         let token = match self.header {
             None => {
                 return Err(ApiError::Unauthorized(
-                    "Send a credential as 'Authorization: Bearer <API key or access token>'."
-                        .into(),
+                    "Send a credential as 'Authorization: Bearer <API key or access token>'.".into(),
                 ));
             }
-            Some(Err(())) => Err(ApiError::Unauthorized(
-                "The Authorization header is not readable text.".into(),
-            )),
+            Some(Err(())) => Err(ApiError::Unauthorized("The Authorization header is not readable text.".into())),
             Some(Ok(h)) => match h.split_once(' ') {
-                Some((scheme, token))
-                    if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
-                {
+                Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
                     Ok(token.trim().to_string())
                 }
-                _ => Err(ApiError::Unauthorized(
-                    "Use the Bearer scheme: 'Authorization: Bearer <token>'.".into(),
-                )),
+                _ => Err(ApiError::Unauthorized("Use the Bearer scheme: 'Authorization: Bearer <token>'.".into())),
             },
         };
         let result = match token {

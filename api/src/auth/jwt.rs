@@ -37,12 +37,7 @@ pub struct SelectClaims {
 
 pub fn sign<T: Serialize>(key: &[u8], claims: &T) -> String {
     // Signing with HS256 and a byte key cannot fail.
-    encode(
-        &Header::new(Algorithm::HS256),
-        claims,
-        &EncodingKey::from_secret(key),
-    )
-    .unwrap_or_default()
+    encode(&Header::new(Algorithm::HS256), claims, &EncodingKey::from_secret(key)).unwrap_or_default()
 }
 
 /// The claims when the signature, algorithm, expiry and `typ` are all right.
@@ -50,8 +45,7 @@ pub fn verify<T: for<'de> Deserialize<'de>>(key: &[u8], token: &str, typ: &str) 
     let mut validation = Validation::new(Algorithm::HS256);
     validation.leeway = 0;
     validation.set_required_spec_claims(&["exp"]);
-    let data =
-        decode::<serde_json::Value>(token, &DecodingKey::from_secret(key), &validation).ok()?;
+    let data = decode::<serde_json::Value>(token, &DecodingKey::from_secret(key), &validation).ok()?;
     if data.claims.get("typ").and_then(|t| t.as_str()) != Some(typ) {
         return None;
     }
@@ -79,31 +73,16 @@ mod tests {
     fn round_trip_and_refusals() {
         let future = chrono::Utc::now().timestamp() + 60;
         let token = sign(b"key", &claims(future));
-        assert_eq!(
-            verify::<AccessClaims>(b"key", &token, ACCESS).unwrap().sid,
-            "s1"
-        );
-        assert!(
-            verify::<AccessClaims>(b"other", &token, ACCESS).is_none(),
-            "wrong key"
-        );
-        assert!(
-            verify::<AccessClaims>(b"key", &token, SELECT).is_none(),
-            "wrong purpose"
-        );
+        assert_eq!(verify::<AccessClaims>(b"key", &token, ACCESS).unwrap().sid, "s1");
+        assert!(verify::<AccessClaims>(b"other", &token, ACCESS).is_none(), "wrong key");
+        assert!(verify::<AccessClaims>(b"key", &token, SELECT).is_none(), "wrong purpose");
         let expired = sign(b"key", &claims(chrono::Utc::now().timestamp() - 1));
-        assert!(
-            verify::<AccessClaims>(b"key", &expired, ACCESS).is_none(),
-            "expired"
-        );
+        assert!(verify::<AccessClaims>(b"key", &expired, ACCESS).is_none(), "expired");
         // alg: none, same claims, no signature.
         use base64::Engine;
         let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
         let body = b64.encode(serde_json::to_vec(&claims(future)).unwrap());
         let none = format!("{}.{body}.", b64.encode(br#"{"alg":"none","typ":"JWT"}"#));
-        assert!(
-            verify::<AccessClaims>(b"key", &none, ACCESS).is_none(),
-            "alg none"
-        );
+        assert!(verify::<AccessClaims>(b"key", &none, ACCESS).is_none(), "alg none");
     }
 }

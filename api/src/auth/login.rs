@@ -62,32 +62,21 @@ fn too_many(wait: u64) -> ApiError {
 
 /// Queues a login email when the email has accounts in the realm. Whether it has is never
 /// revealed: limits apply and the answer is the same either way.
-pub async fn request_code(
-    state: &AppState,
-    realm: Realm,
-    email: String,
-    origin: Origin,
-) -> Result<(), ApiError> {
+pub async fn request_code(state: &AppState, realm: Realm, email: String, origin: Origin) -> Result<(), ApiError> {
     let settings = state.config.auth.clone();
     let keys = state.keys.clone();
     let public = state.config.clone();
     let sent = state
         .db
         .write(move |conn| {
-            let ip_limit = Limit {
-                max: settings.requests_per_ip_per_hour,
-                window: TimeDelta::hours(1),
-                cooldown: None,
-            };
+            let ip_limit =
+                Limit { max: settings.requests_per_ip_per_hour, window: TimeDelta::hours(1), cooldown: None };
             if let Err(wait) = rate_limit::hit(conn, &format!("otp-ip:{}", origin.ip), ip_limit)? {
                 return Ok(Err(wait));
             }
             let realm_key = realm.key();
             // Buckets name a keyed hash, not the address: no list of typed emails is kept.
-            let email_bucket = format!(
-                "otp-email:{}",
-                &hmac_hex(&keys.hmac, &[&realm_key, &email])[..32]
-            );
+            let email_bucket = format!("otp-email:{}", &hmac_hex(&keys.hmac, &[&realm_key, &email])[..32]);
             let email_limit = Limit {
                 max: settings.codes_per_email_per_hour,
                 window: TimeDelta::hours(1),
@@ -103,27 +92,19 @@ pub async fn request_code(
             if !has_accounts {
                 return Ok(Ok(false));
             }
-            let at = now();
-            store::spend_open_codes(conn, &realm_key, &email, at)?;
-            let code = otp::new_code();
-            let token = otp::new_link_token();
-            let row = LoginCodeRow {
-                id: new_id(),
-                realm: realm_key.clone(),
-                tenant_id: match &realm {
-                    Realm::Portal(t) => Some(t.id.clone()),
-                    Realm::Console => None,
-                },
-                email: email.clone(),
-                code_hmac: hmac_hex(&keys.hmac, &[&realm_key, &email, &code]),
-                link_hash: sha256_hex(&token),
-                attempts: 0,
-                created_at: at,
-                code_expires_at: at + TimeDelta::minutes(settings.code_ttl_minutes),
-                link_expires_at: at + TimeDelta::minutes(settings.link_ttl_minutes),
-                spent_at: None,
+            let tenant_id = match &realm {
+                Realm::Portal(t) => Some(t.id.as_str()),
+                Realm::Console => None,
             };
-            store::insert_code(conn, &row)?;
+            let (code, token, row) = issue(
+                conn,
+                &keys,
+                &realm_key,
+                tenant_id,
+                &email,
+                TimeDelta::minutes(settings.code_ttl_minutes),
+                TimeDelta::minutes(settings.link_ttl_minutes),
+            )?;
             let (brand_name, color, link, tenant_id) = match &realm {
                 Realm::Portal(t) => (
                     t.name.clone(),
@@ -138,19 +119,9 @@ pub async fn request_code(
                     None,
                 ),
             };
-            let brand = Brand {
-                name: &brand_name,
-                color: &color,
-                text_color: readable_text_on(&color),
-            };
-            let mail = templates::login(
-                &brand,
-                &email,
-                &code,
-                &link,
-                utc(row.code_expires_at),
-                settings.code_ttl_minutes,
-            );
+            let brand = Brand { name: &brand_name, color: &color, text_color: readable_text_on(&color) };
+            let mail =
+                templates::login(&brand, &email, &code, &link, utc(row.code_expires_at), settings.code_ttl_minutes);
             outbox::store::enqueue_email(conn, tenant_id, &mail)?;
             Ok(Ok(true))
         })
@@ -165,6 +136,38 @@ pub async fn request_code(
     }
 }
 
+/// A new code and link for `email` in `realm_key`, voiding the ones before: only the
+/// newest request works. Returns the plaintext code and link token, which only the email sees.
+pub fn issue(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    realm_key: &str,
+    tenant_id: Option<&str>,
+    email: &str,
+    code_ttl: TimeDelta,
+    link_ttl: TimeDelta,
+) -> diesel::QueryResult<(String, String, LoginCodeRow)> {
+    let at = now();
+    store::spend_open_codes(conn, realm_key, email, at)?;
+    let code = otp::new_code();
+    let token = otp::new_link_token();
+    let row = LoginCodeRow {
+        id: new_id(),
+        realm: realm_key.to_string(),
+        tenant_id: tenant_id.map(str::to_string),
+        email: email.to_string(),
+        code_hmac: hmac_hex(&keys.hmac, &[realm_key, email, &code]),
+        link_hash: sha256_hex(&token),
+        attempts: 0,
+        created_at: at,
+        code_expires_at: at + code_ttl,
+        link_expires_at: at + link_ttl,
+        spent_at: None,
+    };
+    store::insert_code(conn, &row)?;
+    Ok((code, token, row))
+}
+
 /// What a proof attempt came to, decided inside the transaction so wrong guesses persist.
 enum Verdict {
     Done(LoginResponse),
@@ -172,8 +175,7 @@ enum Verdict {
     Invalid(&'static str),
 }
 
-const BAD_CODE: &str =
-    "This code is wrong or has expired. Check the latest email, or request a new code.";
+const BAD_CODE: &str = "This code is wrong or has expired. Check the latest email, or request a new code.";
 
 pub async fn verify_code(
     state: &AppState,
@@ -202,9 +204,7 @@ pub async fn verify_code(
                 let attempts = row.attempts + 1;
                 let void = (attempts >= settings.code_max_attempts).then_some(at);
                 store::record_wrong_guess(conn, &row.id, void)?;
-                return Ok(Verdict::Wrong {
-                    left: settings.code_max_attempts - attempts,
-                });
+                return Ok(Verdict::Wrong { left: settings.code_max_attempts - attempts });
             }
             if store::spend(conn, &row.id, at)? == 0 {
                 return Ok(Verdict::Invalid(BAD_CODE));
@@ -227,8 +227,7 @@ pub async fn redeem_link(
         .db
         .write(move |conn| {
             let at = now();
-            const BAD_LINK: &str =
-                "This login link has expired or was already used. Request a new one.";
+            const BAD_LINK: &str = "This login link has expired or was already used. Request a new one.";
             let Some(row) = store::code_by_link(conn, &sha256_hex(&token))? else {
                 return Ok(Verdict::Invalid(BAD_LINK));
             };
@@ -255,9 +254,7 @@ pub async fn select(
     let keys = state.keys.clone();
     let claims: SelectClaims = jwt::verify(&keys.jwt, &token, SELECT)
         .filter(|c: &SelectClaims| c.realm == realm.key())
-        .ok_or_else(|| {
-            ApiError::Unauthorized("The account choice has expired; log in again.".into())
-        })?;
+        .ok_or_else(|| ApiError::Unauthorized("The account choice has expired; log in again.".into()))?;
     let verdict = state
         .db
         .write(move |conn| {
@@ -265,36 +262,16 @@ pub async fn select(
                 Realm::Portal(t) => {
                     let accounts = client_store::portal_accounts(conn, &t.id, &claims.email)?;
                     let Some(client) = accounts.into_iter().find(|c| c.id == account_id) else {
-                        return Ok(Verdict::Invalid(
-                            "That account is not one of the accounts offered for this email.",
-                        ));
+                        return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
-                    start_client(
-                        conn,
-                        &keys,
-                        &settings,
-                        &client.tenant_id,
-                        &client.id,
-                        &origin,
-                    )?
+                    start_client(conn, &keys, &settings, &client.tenant_id, &client.id, &origin)?
                 }
                 Realm::Console => {
                     let accounts = staff_store::accounts_by_email(conn, &claims.email)?;
-                    let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id)
-                    else {
-                        return Ok(Verdict::Invalid(
-                            "That account is not one of the accounts offered for this email.",
-                        ));
+                    let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id) else {
+                        return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
-                    start_staff(
-                        conn,
-                        &keys,
-                        &settings,
-                        &member.tenant_id,
-                        &member.id,
-                        &member.role,
-                        &origin,
-                    )?
+                    start_staff(conn, &keys, &settings, &member.tenant_id, &member.id, &member.role, &origin)?
                 }
             };
             Ok(Verdict::Done(LoginResponse::Authenticated(tokens)))
@@ -333,37 +310,15 @@ fn finish(
                 let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, origin)?;
                 return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
             }
-            accounts
-                .into_iter()
-                .map(|c| AccountChoice {
-                    id: c.id,
-                    name: c.name,
-                    company: c.company,
-                })
-                .collect()
+            accounts.into_iter().map(|c| AccountChoice { id: c.id, name: c.name, company: c.company }).collect()
         }
         Realm::Console => {
             let accounts = staff_store::accounts_by_email(conn, email)?;
             if let [(member, _)] = accounts.as_slice() {
-                let tokens = start_staff(
-                    conn,
-                    keys,
-                    settings,
-                    &member.tenant_id,
-                    &member.id,
-                    &member.role,
-                    origin,
-                )?;
+                let tokens = start_staff(conn, keys, settings, &member.tenant_id, &member.id, &member.role, origin)?;
                 return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
             }
-            accounts
-                .into_iter()
-                .map(|(s, t)| AccountChoice {
-                    id: s.id,
-                    name: s.name,
-                    company: Some(t.name),
-                })
-                .collect()
+            accounts.into_iter().map(|(s, t)| AccountChoice { id: s.id, name: s.name, company: Some(t.name) }).collect()
         }
     };
     if choices.is_empty() {
@@ -372,13 +327,8 @@ fn finish(
         ));
     }
     let at = utc(now()).timestamp();
-    let claims = SelectClaims {
-        realm: realm.key(),
-        email: email.to_string(),
-        typ: SELECT.into(),
-        iat: at,
-        exp: at + 300,
-    };
+    let claims =
+        SelectClaims { realm: realm.key(), email: email.to_string(), typ: SELECT.into(), iat: at, exp: at + 300 };
     Ok(Verdict::Done(LoginResponse::ChooseAccount {
         selection_token: jwt::sign(&keys.jwt, &claims),
         accounts: choices,
@@ -408,22 +358,9 @@ fn start_client(
         },
     )?;
     client_store::record_login(conn, tenant_id, client_id, now())?;
-    let subject = Subject {
-        kind: "client",
-        id: client_id,
-        client_id: Some(client_id),
-    };
-    let actor = Actor::Client {
-        id: client_id.to_string(),
-    };
-    activity::record(
-        conn,
-        tenant_id,
-        &actor,
-        "logged_in",
-        subject,
-        json!({ "session_id": tokens.session_id }),
-    )?;
+    let subject = Subject { kind: "client", id: client_id, client_id: Some(client_id) };
+    let actor = Actor::Client { id: client_id.to_string() };
+    activity::record(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
 }
 
@@ -450,21 +387,8 @@ fn start_staff(
             ip: Some(&origin.ip),
         },
     )?;
-    let subject = Subject {
-        kind: "staff",
-        id: staff_id,
-        client_id: None,
-    };
-    let actor = Actor::Staff {
-        id: staff_id.to_string(),
-    };
-    activity::record(
-        conn,
-        tenant_id,
-        &actor,
-        "logged_in",
-        subject,
-        json!({ "session_id": tokens.session_id }),
-    )?;
+    let subject = Subject { kind: "staff", id: staff_id, client_id: None };
+    let actor = Actor::Staff { id: staff_id.to_string() };
+    activity::record(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
 }

@@ -33,9 +33,7 @@ pub struct RequestCode {
 /// The same answer whether or not the email belongs to an account.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct CodeRequested {
-    #[schema(
-        example = "If this email belongs to an account, a login code and link are on their way."
-    )]
+    #[schema(example = "If this email belongs to an account, a login code and link are on their way.")]
     pub message: String,
     /// How the code was sent.
     pub channel: Channel,
@@ -95,10 +93,7 @@ pub enum LoginResponse {
     /// Logged in.
     Authenticated(Tokens),
     /// Several accounts share this email: pick one with `…/auth/select` within 5 minutes.
-    ChooseAccount {
-        selection_token: String,
-        accounts: Vec<AccountChoice>,
-    },
+    ChooseAccount { selection_token: String, accounts: Vec<AccountChoice> },
 }
 
 /// Exchange a refresh token for new tokens.

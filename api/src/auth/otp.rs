@@ -24,8 +24,7 @@ pub fn new_link_token() -> String {
 /// HMAC-SHA256 of `parts` joined by NUL, hex. Binding the code to its realm and email
 /// means a leaked table row cannot be replayed for another account.
 pub fn hmac_hex(key: &[u8], parts: &[&str]) -> String {
-    let mut mac =
-        <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes keys of any length");
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             mac.update(&[0]);
@@ -54,11 +53,7 @@ mod tests {
     #[test]
     fn codes_are_six_digits_and_vary() {
         let codes: std::collections::HashSet<String> = (0..200).map(|_| new_code()).collect();
-        assert!(
-            codes
-                .iter()
-                .all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit()))
-        );
+        assert!(codes.iter().all(|c| c.len() == 6 && c.bytes().all(|b| b.is_ascii_digit())));
         assert!(codes.len() > 190);
     }
 

@@ -15,43 +15,29 @@ use crate::db::now;
 use crate::error::ApiError;
 
 /// Validates an access token and its session; records activity at most once a minute.
-pub async fn session_of(
-    state: &web::Data<AppState>,
-    token: &str,
-) -> Result<(AccessClaims, SessionRow), ApiError> {
+pub async fn session_of(state: &web::Data<AppState>, token: &str) -> Result<(AccessClaims, SessionRow), ApiError> {
     let claims: AccessClaims = jwt::verify(&state.keys.jwt, token, ACCESS).ok_or_else(|| {
-        ApiError::Unauthorized(
-            "The access token is invalid or has expired; refresh it or log in again.".into(),
-        )
+        ApiError::Unauthorized("The access token is invalid or has expired; refresh it or log in again.".into())
     })?;
     let sid = claims.sid.clone();
-    let row = state
-        .db
-        .read(move |conn| Ok(store::session(conn, &sid)?))
-        .await?;
+    let row = state.db.read(move |conn| Ok(store::session(conn, &sid)?)).await?;
     let at = now();
     let row = row
-        .filter(|r| {
-            r.tenant_id == claims.tenant && r.subject_id == claims.sub && r.kind == claims.kind
-        })
-        .ok_or_else(|| {
-            ApiError::Unauthorized("This session does not exist; log in again.".into())
-        })?;
+        .filter(|r| r.tenant_id == claims.tenant && r.subject_id == claims.sub && r.kind == claims.kind)
+        .ok_or_else(|| ApiError::Unauthorized("This session does not exist; log in again.".into()))?;
     if let Some(why) = session::unusable(&row, &state.config.auth, at) {
         return Err(ApiError::Unauthorized(why.into()));
     }
     if at - row.last_seen_at > chrono::TimeDelta::minutes(1) {
         let id = row.id.clone();
-        if let Err(e) = state
-            .db
-            .write(move |conn| Ok(store::touch_session(conn, &id, at)?))
-            .await
-        {
+        if let Err(e) = state.db.write(move |conn| Ok(store::touch_session(conn, &id, at)?)).await {
             tracing::warn!(error = %e, "could not record session activity");
         }
     }
     Ok((claims, row))
 }
+
+pub const READ_ONLY: &str = "You are viewing the portal as this client: it is read-only.";
 
 /// A client logged in to their tenant's portal.
 #[derive(Debug, Clone)]
@@ -69,13 +55,15 @@ impl FromRequest for ClientPrincipal {
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let ctx = RequestAuth::of(req);
+        let writes = !req.method().is_safe();
         Box::pin(async move {
             ctx.guarded(|state, token| async move {
                 let (claims, row) = session_of(&state, &token).await?;
                 if claims.kind != CLIENT {
-                    return Err(ApiError::Forbidden(
-                        "This endpoint is for clients logged in to the portal.".into(),
-                    ));
+                    return Err(ApiError::Forbidden("This endpoint is for clients logged in to the portal.".into()));
+                }
+                if writes && row.impersonated_by.is_some() {
+                    return Err(ApiError::Forbidden(READ_ONLY.into()));
                 }
                 Ok(ClientPrincipal {
                     tenant_id: row.tenant_id,
@@ -104,9 +92,7 @@ impl FromRequest for SessionPrincipal {
         Box::pin(async move {
             ctx.guarded(|state, token| async move {
                 if token.starts_with(super::api_key::KEY_PREFIX) {
-                    return Err(ApiError::Forbidden(
-                        "API keys have no session; this endpoint is for people.".into(),
-                    ));
+                    return Err(ApiError::Forbidden("API keys have no session; this endpoint is for people.".into()));
                 }
                 let (_, session) = session_of(&state, &token).await?;
                 Ok(SessionPrincipal { session })

@@ -29,42 +29,21 @@ struct Counter {
 /// A refused hit is not counted, so hammering does not push the window further out.
 pub fn hit(conn: &mut DbConn, bucket: &str, limit: Limit) -> QueryResult<Result<(), u64>> {
     let at = now();
-    let fresh = Counter {
-        bucket: bucket.to_string(),
-        window_start: at,
-        hits: 0,
-        last_hit_at: at,
-    };
+    let fresh = Counter { bucket: bucket.to_string(), window_start: at, hits: 0, last_hit_at: at };
     // Create the row if missing, then lock it: concurrent processes take turns per bucket.
     let current: Counter = match conn {
         DbConn::Pg(c) => {
-            diesel::insert_into(rate_limits::table)
-                .values(&fresh)
-                .on_conflict_do_nothing()
-                .execute(c)?;
-            rate_limits::table
-                .find(bucket)
-                .for_update()
-                .select(Counter::as_select())
-                .first(c)?
+            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
+            rate_limits::table.find(bucket).for_update().select(Counter::as_select()).first(c)?
         }
         DbConn::Sqlite(c) => {
             // SQLite write transactions are already serialised.
-            diesel::insert_into(rate_limits::table)
-                .values(&fresh)
-                .on_conflict_do_nothing()
-                .execute(c)?;
-            rate_limits::table
-                .find(bucket)
-                .select(Counter::as_select())
-                .first(c)?
+            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
+            rate_limits::table.find(bucket).select(Counter::as_select()).first(c)?
         }
     };
-    let (window_start, hits) = if at - current.window_start >= limit.window {
-        (at, 0)
-    } else {
-        (current.window_start, current.hits)
-    };
+    let (window_start, hits) =
+        if at - current.window_start >= limit.window { (at, 0) } else { (current.window_start, current.hits) };
     if let Some(cooldown) = limit.cooldown {
         let since = at - current.last_hit_at;
         if hits > 0 && since < cooldown {

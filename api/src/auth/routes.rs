@@ -8,8 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::login::{self, Origin, Realm, normalize_email};
 use super::model::{
-    Channel, CodeRequested, LoginResponse, PortalMe, RedeemLink, RefreshRequest, RequestCode,
-    SelectAccount, SessionInfo, SessionList, StaffMe, VerifyCode,
+    Channel, CodeRequested, LoginResponse, PortalMe, RedeemLink, RefreshRequest, RequestCode, SelectAccount,
+    SessionInfo, SessionList, StaffMe, VerifyCode,
 };
 use super::principal::{ClientPrincipal, SessionPrincipal};
 use super::session::{self, Refreshed, Tokens};
@@ -45,29 +45,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 fn origin(req: &HttpRequest) -> Origin {
     Origin {
-        ip: req
-            .peer_addr()
-            .map(|a| a.ip().to_string())
-            .unwrap_or_else(|| "unknown".into()),
-        user_agent: req
-            .headers()
-            .get(USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_string),
+        ip: req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into()),
+        user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string),
     }
 }
 
 async fn portal(state: &AppState, slug: String) -> Result<Realm, ApiError> {
     let wanted = slug.to_ascii_lowercase();
-    let tenant = state
-        .db
-        .read(move |conn| Ok(tenant_store::find_by_slug(conn, &wanted)?))
-        .await?;
-    tenant.map(|t| Realm::Portal(Box::new(t))).ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "There is no portal at '{slug}'; check the link you were sent."
-        ))
-    })
+    let tenant = state.db.read(move |conn| Ok(tenant_store::find_by_slug(conn, &wanted)?)).await?;
+    tenant
+        .map(|t| Realm::Portal(Box::new(t)))
+        .ok_or_else(|| ApiError::NotFound(format!("There is no portal at '{slug}'; check the link you were sent.")))
 }
 
 fn code_requested(state: &AppState, asked: Option<Channel>) -> HttpResponse {
@@ -75,9 +63,7 @@ fn code_requested(state: &AppState, asked: Option<Channel>) -> HttpResponse {
         Some(Channel::Sms) => {
             "Text messages are not available here, so if this email belongs to an account, a login code and link are on their way by email."
         }
-        _ => {
-            "If this email belongs to an account, a login code and link are on their way by email."
-        }
+        _ => "If this email belongs to an account, a login code and link are on their way by email.",
     };
     HttpResponse::Accepted().json(CodeRequested {
         message: message.into(),
@@ -142,18 +128,8 @@ pub async fn verify_portal_login_code(
 ) -> Result<web::Json<LoginResponse>, ApiError> {
     let body = body.into_inner();
     let realm = portal(&state, slug.into_inner()).await?;
-    guarded(
-        &state,
-        &req,
-        login::verify_code(
-            &state,
-            realm,
-            normalize_email(&body.email),
-            body.code,
-            origin(&req),
-        ),
-    )
-    .await
+    guarded(&state, &req, login::verify_code(&state, realm, normalize_email(&body.email), body.code, origin(&req)))
+        .await
 }
 
 /// Log in to the portal with the token of the emailed link. The link opens a page that asks
@@ -182,12 +158,7 @@ pub async fn redeem_portal_magic_link(
     body: JsonBody<RedeemLink>,
 ) -> Result<web::Json<LoginResponse>, ApiError> {
     let realm = portal(&state, slug.into_inner()).await?;
-    guarded(
-        &state,
-        &req,
-        login::redeem_link(&state, realm, body.into_inner().token, origin(&req)),
-    )
-    .await
+    guarded(&state, &req, login::redeem_link(&state, realm, body.into_inner().token, origin(&req))).await
 }
 
 /// Continue as one of the client accounts that share the email.
@@ -216,18 +187,7 @@ pub async fn select_portal_account(
 ) -> Result<web::Json<LoginResponse>, ApiError> {
     let body = body.into_inner();
     let realm = portal(&state, slug.into_inner()).await?;
-    guarded(
-        &state,
-        &req,
-        login::select(
-            &state,
-            realm,
-            body.selection_token,
-            body.account_id,
-            origin(&req),
-        ),
-    )
-    .await
+    guarded(&state, &req, login::select(&state, realm, body.selection_token, body.account_id, origin(&req))).await
 }
 
 /// Email a login code and link to a staff member.
@@ -251,13 +211,7 @@ pub async fn request_staff_login_code(
     body: JsonBody<RequestCode>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    login::request_code(
-        &state,
-        Realm::Console,
-        normalize_email(&body.email),
-        origin(&req),
-    )
-    .await?;
+    login::request_code(&state, Realm::Console, normalize_email(&body.email), origin(&req)).await?;
     Ok(code_requested(&state, body.channel))
 }
 
@@ -286,13 +240,7 @@ pub async fn verify_staff_login_code(
     guarded(
         &state,
         &req,
-        login::verify_code(
-            &state,
-            Realm::Console,
-            normalize_email(&body.email),
-            body.code,
-            origin(&req),
-        ),
+        login::verify_code(&state, Realm::Console, normalize_email(&body.email), body.code, origin(&req)),
     )
     .await
 }
@@ -318,17 +266,7 @@ pub async fn redeem_staff_magic_link(
     req: HttpRequest,
     body: JsonBody<RedeemLink>,
 ) -> Result<web::Json<LoginResponse>, ApiError> {
-    guarded(
-        &state,
-        &req,
-        login::redeem_link(
-            &state,
-            Realm::Console,
-            body.into_inner().token,
-            origin(&req),
-        ),
-    )
-    .await
+    guarded(&state, &req, login::redeem_link(&state, Realm::Console, body.into_inner().token, origin(&req))).await
 }
 
 /// Continue as staff of one of the businesses this email belongs to.
@@ -353,18 +291,8 @@ pub async fn select_staff_account(
     body: JsonBody<SelectAccount>,
 ) -> Result<web::Json<LoginResponse>, ApiError> {
     let body = body.into_inner();
-    guarded(
-        &state,
-        &req,
-        login::select(
-            &state,
-            Realm::Console,
-            body.selection_token,
-            body.account_id,
-            origin(&req),
-        ),
-    )
-    .await
+    guarded(&state, &req, login::select(&state, Realm::Console, body.selection_token, body.account_id, origin(&req)))
+        .await
 }
 
 /// Login proofs share the per-IP brake of credentials: many wrong codes → 429.
@@ -373,10 +301,7 @@ async fn guarded<T>(
     req: &HttpRequest,
     attempt: impl std::future::Future<Output = Result<T, ApiError>>,
 ) -> Result<web::Json<T>, ApiError> {
-    let ip = req
-        .peer_addr()
-        .map(|a| a.ip())
-        .unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let ip = req.peer_addr().map(|a| a.ip()).unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
     if let Some(wait) = state.throttle.blocked_for(ip) {
         return Err(ApiError::RateLimited {
             detail: format!("Too many failed login attempts from your address; retry in {wait} s."),
@@ -416,10 +341,7 @@ pub async fn refresh_session(
     let settings = state.config.auth.clone();
     let keys = state.keys.clone();
     let attempt = async {
-        let outcome = state
-            .db
-            .write(move |conn| Ok(session::refresh(conn, &keys, &settings, &token)?))
-            .await?;
+        let outcome = state.db.write(move |conn| Ok(session::refresh(conn, &keys, &settings, &token)?)).await?;
         match outcome {
             Refreshed::Tokens(tokens) => Ok(tokens),
             Refreshed::Reused => Err(ApiError::Unauthorized(
@@ -443,44 +365,26 @@ pub async fn refresh_session(
     security(("client_session" = []), ("staff_session" = [])),
 )]
 #[post("/auth/logout")]
-pub async fn log_out(
-    state: web::Data<AppState>,
-    who: SessionPrincipal,
-) -> Result<HttpResponse, ApiError> {
+pub async fn log_out(state: web::Data<AppState>, who: SessionPrincipal) -> Result<HttpResponse, ApiError> {
     let s = who.session;
     state
         .db
         .write(move |conn| {
             store::revoke(conn, &s.tenant_id, &s.id, now())?;
-            let (actor, subject_kind, client_id) = match s.kind.as_str() {
-                session::CLIENT => (
-                    Actor::Client {
-                        id: s.subject_id.clone(),
-                    },
+            let (actor, verb, subject_kind, client_id) = match (s.kind.as_str(), &s.impersonated_by) {
+                (session::CLIENT, Some(staff_id)) => (
+                    Actor::Staff { id: staff_id.clone() },
+                    "impersonation_ended",
                     "client",
                     Some(s.subject_id.as_str()),
                 ),
-                _ => (
-                    Actor::Staff {
-                        id: s.subject_id.clone(),
-                    },
-                    "staff",
-                    None,
-                ),
+                (session::CLIENT, None) => {
+                    (Actor::Client { id: s.subject_id.clone() }, "logged_out", "client", Some(s.subject_id.as_str()))
+                }
+                _ => (Actor::Staff { id: s.subject_id.clone() }, "logged_out", "staff", None),
             };
-            let subject = Subject {
-                kind: subject_kind,
-                id: &s.subject_id,
-                client_id,
-            };
-            activity::record(
-                conn,
-                &s.tenant_id,
-                &actor,
-                "logged_out",
-                subject,
-                json!({ "session_id": s.id }),
-            )?;
+            let subject = Subject { kind: subject_kind, id: &s.subject_id, client_id };
+            activity::record(conn, &s.tenant_id, &actor, verb, subject, json!({ "session_id": s.id }))?;
             Ok(())
         })
         .await?;
@@ -519,24 +423,9 @@ pub async fn list_my_sessions(
 ) -> Result<web::Json<SessionList>, ApiError> {
     let s = who.session;
     let current = s.id.clone();
-    let rows = state
-        .db
-        .read(move |conn| {
-            Ok(store::live_sessions(
-                conn,
-                &s.tenant_id,
-                &s.kind,
-                &s.subject_id,
-                now(),
-            )?)
-        })
-        .await?;
-    Ok(web::Json(SessionList {
-        items: rows
-            .into_iter()
-            .map(|r| session_info(r, &current))
-            .collect(),
-    }))
+    let rows =
+        state.db.read(move |conn| Ok(store::live_sessions(conn, &s.tenant_id, &s.kind, &s.subject_id, now())?)).await?;
+    Ok(web::Json(SessionList { items: rows.into_iter().map(|r| session_info(r, &current)).collect() }))
 }
 
 /// End one of the caller's own sessions (for example a lost phone).
@@ -559,18 +448,18 @@ pub async fn end_my_session(
     id: web::Path<String>,
 ) -> Result<HttpResponse, ApiError> {
     let s = who.session;
+    if s.impersonated_by.is_some() {
+        return Err(ApiError::Forbidden(super::principal::READ_ONLY.into()));
+    }
     let id = id.into_inner();
     state
         .db
         .write(move |conn| {
             let at = now();
-            let mine = store::live_sessions(conn, &s.tenant_id, &s.kind, &s.subject_id, at)?
-                .into_iter()
-                .any(|r| r.id == id);
+            let mine =
+                store::live_sessions(conn, &s.tenant_id, &s.kind, &s.subject_id, at)?.into_iter().any(|r| r.id == id);
             if !mine {
-                return Err(ApiError::NotFound(format!(
-                    "You have no live session '{id}'."
-                )));
+                return Err(ApiError::NotFound(format!("You have no live session '{id}'.")));
             }
             store::revoke(conn, &s.tenant_id, &id, at)?;
             Ok(())
@@ -591,10 +480,7 @@ pub async fn end_my_session(
     security(("client_session" = [])),
 )]
 #[get("/portal/me")]
-pub async fn get_portal_me(
-    state: web::Data<AppState>,
-    who: ClientPrincipal,
-) -> Result<web::Json<PortalMe>, ApiError> {
+pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> Result<web::Json<PortalMe>, ApiError> {
     let me = state
         .db
         .read(move |conn| {
@@ -628,15 +514,10 @@ pub async fn get_portal_me(
     security(("staff_session" = [])),
 )]
 #[get("/me")]
-pub async fn get_me(
-    state: web::Data<AppState>,
-    who: SessionPrincipal,
-) -> Result<web::Json<StaffMe>, ApiError> {
+pub async fn get_me(state: web::Data<AppState>, who: SessionPrincipal) -> Result<web::Json<StaffMe>, ApiError> {
     let s = who.session;
     if s.kind != session::STAFF {
-        return Err(ApiError::Forbidden(
-            "This endpoint is for staff; clients use /api/v1/portal/me.".into(),
-        ));
+        return Err(ApiError::Forbidden("This endpoint is for staff; clients use /api/v1/portal/me.".into()));
     }
     let me = state
         .db

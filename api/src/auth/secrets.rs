@@ -65,9 +65,7 @@ fn load_or_create(path: &Path) -> std::io::Result<Vec<u8>> {
         // Another process created it between our read and our create: use theirs.
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             let existing = fs::read_to_string(path)?;
-            URL_SAFE_NO_PAD
-                .decode(existing.trim())
-                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            URL_SAFE_NO_PAD.decode(existing.trim()).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidData, e))
         }
         Err(e) => Err(e),
     }

@@ -52,12 +52,7 @@ fn new_refresh(sid: &str, generation: i32) -> (String, String) {
     (token, hash)
 }
 
-fn access(
-    keys: &Keys,
-    settings: &AuthSettings,
-    row: &SessionRow,
-    at: NaiveDateTime,
-) -> (String, i64) {
+fn access(keys: &Keys, settings: &AuthSettings, row: &SessionRow, at: NaiveDateTime) -> (String, i64) {
     let ttl = TimeDelta::minutes(settings.access_token_minutes);
     // Never outlive the session itself.
     let exp = (at + ttl).min(row.expires_at);
@@ -101,21 +96,11 @@ pub fn start(
     };
     store::insert_session(conn, &row)?;
     let (access_token, expires_in) = access(keys, settings, &row, at);
-    Ok(Tokens {
-        access_token,
-        token_type: "Bearer".into(),
-        expires_in,
-        refresh_token,
-        session_id: id,
-    })
+    Ok(Tokens { access_token, token_type: "Bearer".into(), expires_in, refresh_token, session_id: id })
 }
 
 /// Why a session cannot be used.
-pub fn unusable(
-    row: &SessionRow,
-    settings: &AuthSettings,
-    at: NaiveDateTime,
-) -> Option<&'static str> {
+pub fn unusable(row: &SessionRow, settings: &AuthSettings, at: NaiveDateTime) -> Option<&'static str> {
     if row.revoked_at.is_some() {
         Some("This session has ended; log in again.")
     } else if row.expires_at <= at {
@@ -134,12 +119,7 @@ pub enum Refreshed {
     Invalid(&'static str),
 }
 
-pub fn refresh(
-    conn: &mut DbConn,
-    keys: &Keys,
-    settings: &AuthSettings,
-    token: &str,
-) -> diesel::QueryResult<Refreshed> {
+pub fn refresh(conn: &mut DbConn, keys: &Keys, settings: &AuthSettings, token: &str) -> diesel::QueryResult<Refreshed> {
     let mut parts = token.splitn(3, '.');
     let (Some(sid), Some(generation), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
         return Ok(Refreshed::Invalid("The refresh token is malformed."));

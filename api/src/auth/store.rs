@@ -42,12 +42,7 @@ pub struct SessionRow {
 }
 
 /// Voids every open code of this email in this realm: only the newest request works.
-pub fn spend_open_codes(
-    conn: &mut DbConn,
-    realm: &str,
-    email: &str,
-    at: NaiveDateTime,
-) -> QueryResult<usize> {
+pub fn spend_open_codes(conn: &mut DbConn, realm: &str, email: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         login_codes::table
             .filter(login_codes::realm.eq(realm))
@@ -59,19 +54,11 @@ pub fn spend_open_codes(
 }
 
 pub fn insert_code(conn: &mut DbConn, row: &LoginCodeRow) -> QueryResult<()> {
-    diesel::insert_into(login_codes::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(login_codes::table).values(row).execute(conn).map(|_| ())
 }
 
 /// The newest unspent, unexpired code of this email in this realm.
-pub fn open_code(
-    conn: &mut DbConn,
-    realm: &str,
-    email: &str,
-    at: NaiveDateTime,
-) -> QueryResult<Option<LoginCodeRow>> {
+pub fn open_code(conn: &mut DbConn, realm: &str, email: &str, at: NaiveDateTime) -> QueryResult<Option<LoginCodeRow>> {
     login_codes::table
         .filter(login_codes::realm.eq(realm))
         .filter(login_codes::email.eq(email))
@@ -92,49 +79,29 @@ pub fn code_by_link(conn: &mut DbConn, link_hash: &str) -> QueryResult<Option<Lo
 }
 
 /// Counts a wrong guess; `void` also spends the code (too many wrong guesses).
-pub fn record_wrong_guess(
-    conn: &mut DbConn,
-    id: &str,
-    void: Option<NaiveDateTime>,
-) -> QueryResult<usize> {
+pub fn record_wrong_guess(conn: &mut DbConn, id: &str, void: Option<NaiveDateTime>) -> QueryResult<usize> {
     diesel::update(login_codes::table.find(id))
-        .set((
-            login_codes::attempts.eq(login_codes::attempts + 1),
-            login_codes::spent_at.eq(void),
-        ))
+        .set((login_codes::attempts.eq(login_codes::attempts + 1), login_codes::spent_at.eq(void)))
         .execute(conn)
 }
 
 /// Spends the code (and so its link). 0 when someone else spent it first.
 pub fn spend(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(
-        login_codes::table
-            .find(id)
-            .filter(login_codes::spent_at.is_null()),
-    )
-    .set(login_codes::spent_at.eq(Some(at)))
-    .execute(conn)
+    diesel::update(login_codes::table.find(id).filter(login_codes::spent_at.is_null()))
+        .set(login_codes::spent_at.eq(Some(at)))
+        .execute(conn)
 }
 
 pub fn insert_session(conn: &mut DbConn, row: &SessionRow) -> QueryResult<()> {
-    diesel::insert_into(sessions::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(sessions::table).values(row).execute(conn).map(|_| ())
 }
 
 pub fn session(conn: &mut DbConn, id: &str) -> QueryResult<Option<SessionRow>> {
-    sessions::table
-        .find(id)
-        .select(SessionRow::as_select())
-        .first(conn)
-        .optional()
+    sessions::table.find(id).select(SessionRow::as_select()).first(conn).optional()
 }
 
 pub fn touch_session(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(sessions::table.find(id))
-        .set(sessions::last_seen_at.eq(at))
-        .execute(conn)
+    diesel::update(sessions::table.find(id)).set(sessions::last_seen_at.eq(at)).execute(conn)
 }
 
 /// Moves the session to its next refresh token, only if nobody rotated it meanwhile.
@@ -159,12 +126,7 @@ pub fn rotate(
     .execute(conn)
 }
 
-pub fn revoke(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<usize> {
+pub fn revoke(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         sessions::table
             .filter(sessions::tenant_id.eq(tenant_id))
@@ -211,4 +173,17 @@ pub fn live_sessions(
         .order(sessions::id.desc())
         .select(SessionRow::as_select())
         .load(conn)
+}
+
+/// Keeps live staff sessions in step with a role change, so it applies at once.
+pub fn set_role(conn: &mut DbConn, tenant_id: &str, staff_id: &str, role: &str) -> QueryResult<usize> {
+    diesel::update(
+        sessions::table
+            .filter(sessions::tenant_id.eq(tenant_id))
+            .filter(sessions::kind.eq("staff"))
+            .filter(sessions::subject_id.eq(staff_id))
+            .filter(sessions::revoked_at.is_null()),
+    )
+    .set(sessions::role.eq(Some(role)))
+    .execute(conn)
 }

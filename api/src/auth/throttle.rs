@@ -18,10 +18,7 @@ pub struct AuthThrottle {
 
 impl AuthThrottle {
     pub fn new(limit: u32) -> AuthThrottle {
-        AuthThrottle {
-            limit,
-            windows: Mutex::new(HashMap::new()),
-        }
+        AuthThrottle { limit, windows: Mutex::new(HashMap::new()) }
     }
 
     /// Seconds to wait when this IP is over its limit, or `None` when it may try.

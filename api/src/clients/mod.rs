@@ -1,5 +1,6 @@
 //! Clients: the people and companies a tenant serves, who log in to its portal.
 
+pub mod access;
 pub mod model;
 pub mod routes;
 pub mod store;

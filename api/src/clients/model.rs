@@ -51,13 +51,7 @@ impl ClientStatus {
     }
 
     pub fn parse(s: &str) -> Option<ClientStatus> {
-        [
-            ClientStatus::Lead,
-            ClientStatus::Active,
-            ClientStatus::Archived,
-        ]
-        .into_iter()
-        .find(|c| c.as_str() == s)
+        [ClientStatus::Lead, ClientStatus::Active, ClientStatus::Archived].into_iter().find(|c| c.as_str() == s)
     }
 }
 
@@ -175,9 +169,8 @@ pub struct UpdateClient {
 
 fn not_archived(status: &ClientStatus) -> Result<(), validator::ValidationError> {
     if *status == ClientStatus::Archived {
-        Err(validator::ValidationError::new("status").with_message(
-            "must be 'lead' or 'active'; use POST /clients/{id}/archive to archive".into(),
-        ))
+        Err(validator::ValidationError::new("status")
+            .with_message("must be 'lead' or 'active'; use POST /clients/{id}/archive to archive".into()))
     } else {
         Ok(())
     }
@@ -242,11 +235,7 @@ impl CreateClient {
             phone: tidy(self.phone),
             company: tidy(self.company),
             notes: tidy(self.notes),
-            status: self
-                .status
-                .unwrap_or(ClientStatus::Active)
-                .as_str()
-                .to_string(),
+            status: self.status.unwrap_or(ClientStatus::Active).as_str().to_string(),
             portal_enabled: self.portal_enabled.unwrap_or(true),
             invited_at: None,
             last_login_at: None,

@@ -11,8 +11,7 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
-    Client, ClientChanges, ClientListQuery, ClientPage, ClientSort, ClientStatus, CreateClient,
-    UpdateClient,
+    Client, ClientChanges, ClientListQuery, ClientPage, ClientSort, ClientStatus, CreateClient, UpdateClient,
 };
 use super::store::{self, ListFilter};
 use crate::AppState;
@@ -60,18 +59,13 @@ pub async fn list_clients(
 ) -> Result<web::Json<ClientPage>, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let query = query.into_inner();
-    let page = PageQuery {
-        limit: query.limit.clone(),
-        cursor: query.cursor.clone(),
-    };
+    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
     let limit = page.limit()?;
     let sort = match query.sort.as_deref() {
         None | Some("name") => ClientSort::Name,
         Some("-created") => ClientSort::NewestFirst,
         Some(other) => {
-            return Err(ApiError::BadRequest(format!(
-                "'sort' must be 'name' or '-created', not '{other}'."
-            )));
+            return Err(ApiError::BadRequest(format!("'sort' must be 'name' or '-created', not '{other}'.")));
         }
     };
     let statuses = match query.status.as_deref() {
@@ -88,27 +82,13 @@ pub async fn list_clients(
     };
     let after = match page.cursor()? {
         None => None,
-        Some(c) => Some(
-            c.parts(if sort == ClientSort::Name { 2 } else { 1 })?
-                .to_vec(),
-        ),
+        Some(c) => Some(c.parts(if sort == ClientSort::Name { 2 } else { 1 })?.to_vec()),
     };
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::BadRequest(
-            "'q' must be at most 200 characters.".into(),
-        ));
+        return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));
     }
-    let filter = ListFilter {
-        q: query.q,
-        statuses,
-        sort,
-        after,
-        limit: limit + 1,
-    };
-    let mut rows = state
-        .db
-        .read(move |conn| Ok(store::list(conn, &caller.tenant_id, &filter)?))
-        .await?;
+    let filter = ListFilter { q: query.q, statuses, sort, after, limit: limit + 1 };
+    let mut rows = state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, &filter)?)).await?;
     let next_cursor = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|last| match sort {
@@ -118,10 +98,7 @@ pub async fn list_clients(
     } else {
         None
     };
-    Ok(web::Json(ClientPage {
-        items: rows.into_iter().map(Client::from).collect(),
-        next_cursor,
-    }))
+    Ok(web::Json(ClientPage { items: rows.into_iter().map(Client::from).collect(), next_cursor }))
 }
 
 /// Add a client.
@@ -147,32 +124,17 @@ pub async fn create_client(
     body: JsonBody<CreateClient>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::ClientsWrite)?;
-    let row = body
-        .into_inner()
-        .into_row(&caller.tenant_id, new_id(), now());
+    let row = body.into_inner().into_row(&caller.tenant_id, new_id(), now());
     let row = state
         .db
         .write(move |conn| {
             store::insert(conn, &row)?;
-            let subject = Subject {
-                kind: "client",
-                id: &row.id,
-                client_id: Some(&row.id),
-            };
-            activity::record(
-                conn,
-                &caller.tenant_id,
-                &caller.actor,
-                "created",
-                subject,
-                json!({}),
-            )?;
+            let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
+            activity::record(conn, &caller.tenant_id, &caller.actor, "created", subject, json!({}))?;
             Ok(row)
         })
         .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((LOCATION, format!("/api/v1/clients/{}", row.id)))
-        .json(Client::from(row)))
+    Ok(HttpResponse::Created().insert_header((LOCATION, format!("/api/v1/clients/{}", row.id))).json(Client::from(row)))
 }
 
 /// One client.
@@ -196,12 +158,8 @@ pub async fn get_client(
     caller.require(Scope::ClientsRead)?;
     let id = id.into_inner();
     let wanted = id.clone();
-    let row = state
-        .db
-        .read(move |conn| Ok(store::get(conn, &caller.tenant_id, &wanted)?))
-        .await?;
-    row.map(|r| web::Json(r.into()))
-        .ok_or_else(|| not_found(&id))
+    let row = state.db.read(move |conn| Ok(store::get(conn, &caller.tenant_id, &wanted)?)).await?;
+    row.map(|r| web::Json(r.into())).ok_or_else(|| not_found(&id))
 }
 
 /// Change a client's details.
@@ -237,32 +195,17 @@ pub async fn update_client(
     let row = state
         .db
         .write(move |conn| {
-            let current =
-                store::get(conn, &caller.tenant_id, &id)?.ok_or_else(|| not_found(&id))?;
+            let current = store::get(conn, &caller.tenant_id, &id)?.ok_or_else(|| not_found(&id))?;
             if current.status == ClientStatus::Archived.as_str() {
-                return Err(ApiError::Conflict(
-                    "This client is archived; restore it before changing it.".into(),
-                ));
+                return Err(ApiError::Conflict("This client is archived; restore it before changing it.".into()));
             }
-            let row = store::update(conn, &caller.tenant_id, &id, &changes)?
-                .ok_or_else(|| not_found(&id))?;
+            let row = store::update(conn, &caller.tenant_id, &id, &changes)?.ok_or_else(|| not_found(&id))?;
             if !row.portal_enabled {
                 // Disabling portal access ends the client's sessions at once.
                 session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &row.id, now())?;
             }
-            let subject = Subject {
-                kind: "client",
-                id: &row.id,
-                client_id: Some(&row.id),
-            };
-            activity::record(
-                conn,
-                &caller.tenant_id,
-                &caller.actor,
-                "updated",
-                subject,
-                json!({ "fields": fields }),
-            )?;
+            let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
+            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": fields }))?;
             Ok(row)
         })
         .await?;
@@ -281,11 +224,7 @@ fn change_status(
     let current = store::get(conn, &caller.tenant_id, id)?.ok_or_else(|| not_found(id))?;
     let archived = current.status == ClientStatus::Archived.as_str();
     if archived != from_archived {
-        let why = if archived {
-            "This client is already archived."
-        } else {
-            "This client is not archived."
-        };
+        let why = if archived { "This client is already archived." } else { "This client is not archived." };
         return Err(ApiError::Conflict(why.into()));
     }
     let changes = ClientChanges {
@@ -302,19 +241,8 @@ fn change_status(
     if to == ClientStatus::Archived {
         session_store::revoke_all(conn, &caller.tenant_id, CLIENT, id, now())?;
     }
-    let subject = Subject {
-        kind: "client",
-        id,
-        client_id: Some(id),
-    };
-    activity::record(
-        conn,
-        &caller.tenant_id,
-        &caller.actor,
-        verb,
-        subject,
-        json!({ "from": current.status }),
-    )?;
+    let subject = Subject { kind: "client", id, client_id: Some(id) };
+    activity::record(conn, &caller.tenant_id, &caller.actor, verb, subject, json!({ "from": current.status }))?;
     Ok(row)
 }
 
@@ -341,16 +269,7 @@ pub async fn archive_client(
     let id = id.into_inner();
     let row = state
         .db
-        .write(move |conn| {
-            change_status(
-                conn,
-                &caller,
-                &id,
-                false,
-                ClientStatus::Archived,
-                "archived",
-            )
-        })
+        .write(move |conn| change_status(conn, &caller, &id, false, ClientStatus::Archived, "archived"))
         .await?;
     Ok(web::Json(row.into()))
 }
@@ -376,12 +295,8 @@ pub async fn restore_client(
 ) -> Result<web::Json<Client>, ApiError> {
     caller.require(Scope::ClientsWrite)?;
     let id = id.into_inner();
-    let row = state
-        .db
-        .write(move |conn| {
-            change_status(conn, &caller, &id, true, ClientStatus::Active, "restored")
-        })
-        .await?;
+    let row =
+        state.db.write(move |conn| change_status(conn, &caller, &id, true, ClientStatus::Active, "restored")).await?;
     Ok(web::Json(row.into()))
 }
 
@@ -416,13 +331,7 @@ pub async fn list_client_activity(
         .db
         .read(move |conn| {
             store::get(conn, &caller.tenant_id, &id)?.ok_or_else(|| not_found(&id))?;
-            Ok(activity::store::list_for_client(
-                conn,
-                &caller.tenant_id,
-                &id,
-                before.as_deref(),
-                limit + 1,
-            )?)
+            Ok(activity::store::list_for_client(conn, &caller.tenant_id, &id, before.as_deref(), limit + 1)?)
         })
         .await?;
     let next_cursor = if rows.len() as i64 > limit {
@@ -431,8 +340,5 @@ pub async fn list_client_activity(
     } else {
         None
     };
-    Ok(web::Json(ActivityPage {
-        items: rows.into_iter().map(Activity::from).collect(),
-        next_cursor,
-    }))
+    Ok(web::Json(ActivityPage { items: rows.into_iter().map(Activity::from).collect(), next_cursor }))
 }

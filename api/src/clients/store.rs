@@ -41,19 +41,14 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
                 .like(pattern.clone())
                 .escape('\\')
                 .or(lower(clients::email).like(pattern.clone()).escape('\\'))
-                .or(lower_nullable(clients::company)
-                    .like(pattern)
-                    .escape('\\')
-                    .assume_not_null()),
+                .or(lower_nullable(clients::company).like(pattern).escape('\\').assume_not_null()),
         );
     }
     match (f.sort, f.after.as_deref()) {
         (ClientSort::Name, after) => {
             if let Some([name, id]) = after {
                 query = query.filter(
-                    clients::name.gt(name.clone()).or(clients::name
-                        .eq(name.clone())
-                        .and(clients::id.gt(id.clone()))),
+                    clients::name.gt(name.clone()).or(clients::name.eq(name.clone()).and(clients::id.gt(id.clone()))),
                 );
             }
             query = query.order((clients::name.asc(), clients::id.asc()));
@@ -70,9 +65,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
 
 /// `%`, `_` and `\` typed by a person are literal characters, not wildcards.
 fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_")
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<ClientRow>> {
@@ -85,39 +78,19 @@ pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<C
 }
 
 pub fn insert(conn: &mut DbConn, row: &ClientRow) -> QueryResult<()> {
-    diesel::insert_into(clients::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(clients::table).values(row).execute(conn).map(|_| ())
 }
 
 /// Applies `changes`; `None` when no such client in this tenant.
-pub fn update(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    id: &str,
-    changes: &ClientChanges,
-) -> QueryResult<Option<ClientRow>> {
-    let n = diesel::update(
-        clients::table
-            .filter(clients::tenant_id.eq(tenant_id))
-            .filter(clients::id.eq(id)),
-    )
-    .set(changes)
-    .execute(conn)?;
-    if n == 0 {
-        Ok(None)
-    } else {
-        get(conn, tenant_id, id)
-    }
+pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &ClientChanges) -> QueryResult<Option<ClientRow>> {
+    let n = diesel::update(clients::table.filter(clients::tenant_id.eq(tenant_id)).filter(clients::id.eq(id)))
+        .set(changes)
+        .execute(conn)?;
+    if n == 0 { Ok(None) } else { get(conn, tenant_id, id) }
 }
 
 /// The clients of this tenant who may log in with this email (active, portal enabled).
-pub fn portal_accounts(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    email: &str,
-) -> QueryResult<Vec<ClientRow>> {
+pub fn portal_accounts(conn: &mut DbConn, tenant_id: &str, email: &str) -> QueryResult<Vec<ClientRow>> {
     clients::table
         .filter(clients::tenant_id.eq(tenant_id))
         .filter(clients::email.eq(email))
@@ -128,17 +101,14 @@ pub fn portal_accounts(
         .load(conn)
 }
 
-pub fn record_login(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    id: &str,
-    at: chrono::NaiveDateTime,
-) -> QueryResult<usize> {
-    diesel::update(
-        clients::table
-            .filter(clients::tenant_id.eq(tenant_id))
-            .filter(clients::id.eq(id)),
-    )
-    .set(clients::last_login_at.eq(Some(at)))
-    .execute(conn)
+pub fn record_login(conn: &mut DbConn, tenant_id: &str, id: &str, at: chrono::NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(clients::table.filter(clients::tenant_id.eq(tenant_id)).filter(clients::id.eq(id)))
+        .set(clients::last_login_at.eq(Some(at)))
+        .execute(conn)
+}
+
+pub fn record_invite(conn: &mut DbConn, tenant_id: &str, id: &str, at: chrono::NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(clients::table.filter(clients::tenant_id.eq(tenant_id)).filter(clients::id.eq(id)))
+        .set(clients::invited_at.eq(Some(at)))
+        .execute(conn)
 }

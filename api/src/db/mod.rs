@@ -55,9 +55,7 @@ impl Db {
     /// builds the pool and applies pending migrations.
     pub fn open(target: &DbTarget, pool_size: u32) -> Result<Db, OpenError> {
         let manager = pool::Manager::new(target.clone());
-        let mut first = manager
-            .connect()
-            .map_err(|e| OpenError::Connect(e.to_string()))?;
+        let mut first = manager.connect().map_err(|e| OpenError::Connect(e.to_string()))?;
         migrations::run(&mut first).map_err(|e| OpenError::Migrate(e.to_string()))?;
         drop(first);
         let pool = r2d2::Pool::builder()
@@ -68,11 +66,7 @@ impl Db {
             .map_err(|e| OpenError::Connect(e.to_string()))?;
         let backend = target.backend();
         let writer = (backend == Backend::Sqlite).then(|| Arc::new(Mutex::new(())));
-        Ok(Db {
-            pool,
-            backend,
-            writer,
-        })
+        Ok(Db { pool, backend, writer })
     }
 
     pub fn backend(&self) -> Backend {
@@ -81,9 +75,7 @@ impl Db {
 
     /// A pooled connection, for synchronous callers (the CLI, tests).
     pub fn conn(&self) -> Result<r2d2::PooledConnection<pool::Manager>, ApiError> {
-        self.pool
-            .get()
-            .map_err(|e| ApiError::Unavailable(format!("database pool: {e}")))
+        self.pool.get().map_err(|e| ApiError::Unavailable(format!("database pool: {e}")))
     }
 
     /// Runs `f` in one transaction with the writer's turn held: all or nothing.
@@ -93,10 +85,7 @@ impl Db {
     {
         let mut conn = self.conn()?;
         // A poisoned lock only means another writer panicked; its transaction rolled back.
-        let _turn = self
-            .writer
-            .as_ref()
-            .map(|lock| lock.lock().unwrap_or_else(|p| p.into_inner()));
+        let _turn = self.writer.as_ref().map(|lock| lock.lock().unwrap_or_else(|p| p.into_inner()));
         let conn: &mut DbConn = &mut conn;
         conn.transaction(f)
     }
@@ -145,6 +134,5 @@ pub fn new_id() -> String {
 /// Now, in UTC, at the microsecond precision both backends keep, so a value reads back equal.
 pub fn now() -> NaiveDateTime {
     let now = Utc::now().naive_utc();
-    now.duration_trunc(TimeDelta::microseconds(1))
-        .unwrap_or(now)
+    now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
 }

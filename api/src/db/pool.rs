@@ -25,23 +25,16 @@ pub struct DbUrlError(String);
 
 impl DbTarget {
     pub fn parse(url: &str) -> Result<DbTarget, DbUrlError> {
-        if let Some(path) = url
-            .strip_prefix("sqlite://")
-            .or_else(|| url.strip_prefix("sqlite:"))
-        {
+        if let Some(path) = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")) {
             if path.is_empty() {
-                return Err(DbUrlError(
-                    "sqlite URL has no file path (e.g. sqlite://data/portico.db)".into(),
-                ));
+                return Err(DbUrlError("sqlite URL has no file path (e.g. sqlite://data/portico.db)".into()));
             }
             return Ok(DbTarget::Sqlite(PathBuf::from(path)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
             return Ok(DbTarget::Postgres(url.to_string()));
         }
-        Err(DbUrlError(format!(
-            "'{url}' is not a database URL: use sqlite://<path> or postgres://user@host/db"
-        )))
+        Err(DbUrlError(format!("'{url}' is not a database URL: use sqlite://<path> or postgres://user@host/db")))
     }
 
     pub fn backend(&self) -> Backend {
@@ -67,10 +60,7 @@ impl Manager {
             DbTarget::Sqlite(path) => {
                 if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                     std::fs::create_dir_all(dir).map_err(|e| {
-                        diesel::ConnectionError::BadConnection(format!(
-                            "cannot create {}: {e}",
-                            dir.display()
-                        ))
+                        diesel::ConnectionError::BadConnection(format!("cannot create {}: {e}", dir.display()))
                     })?;
                 }
                 let mut conn = SqliteConnection::establish(&path.to_string_lossy())?;
@@ -98,8 +88,7 @@ impl r2d2::ManageConnection for Manager {
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), Self::Error> {
-        conn.ping()
-            .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))
+        conn.ping().map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))
     }
 
     fn has_broken(&self, conn: &mut DbConn) -> bool {

@@ -23,21 +23,11 @@ impl<T> JsonBody<T> {
 }
 
 fn is_json(req: &HttpRequest) -> bool {
-    let Some(value) = req
-        .headers()
-        .get(CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let essence = value
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase();
-    essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"))
+    let essence = value.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    essence == "application/json" || (essence.starts_with("application/") && essence.ends_with("+json"))
 }
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for JsonBody<T> {
@@ -70,9 +60,7 @@ async fn read_limited(payload: &mut Payload) -> Result<web::BytesMut, ApiError> 
     let mut body = web::BytesMut::new();
     let mut seen = 0usize;
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| {
-            ApiError::BadRequest(format!("The request body could not be read: {e}."))
-        })?;
+        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("The request body could not be read: {e}.")))?;
         seen += chunk.len();
         if seen <= MAX_JSON_BYTES {
             body.extend_from_slice(&chunk);
@@ -92,9 +80,7 @@ async fn read_limited(payload: &mut Payload) -> Result<web::BytesMut, ApiError> 
 /// Syntax errors are 400; well-formed JSON of the wrong shape is 422 naming the field.
 pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(ApiError::MalformedJson(
-            "The request body is empty; send a JSON object.".into(),
-        ));
+        return Err(ApiError::MalformedJson("The request body is empty; send a JSON object.".into()));
     }
     let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::MalformedJson(format!(
@@ -105,10 +91,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     })?;
     if let Some(path) = find_nul(&value, String::new()) {
         // PostgreSQL cannot store U+0000 in text; no person types it either.
-        return Err(ApiError::Validation(vec![FieldError::new(
-            path,
-            "must not contain NUL characters",
-        )]));
+        return Err(ApiError::Validation(vec![FieldError::new(path, "must not contain NUL characters")]));
     }
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
@@ -120,29 +103,14 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 fn find_nul(value: &serde_json::Value, path: String) -> Option<String> {
     use serde_json::Value;
     let name = |path: &str| {
-        if path.is_empty() {
-            "body".to_string()
-        } else {
-            path.to_string()
-        }
+        if path.is_empty() { "body".to_string() } else { path.to_string() }
     };
     match value {
         Value::String(s) if s.contains('\0') => Some(name(&path)),
-        Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, v)| find_nul(v, format!("{path}[{i}]"))),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, v)| find_nul(v, format!("{path}[{i}]"))),
         Value::Object(map) => map.iter().find_map(|(k, v)| {
-            let child = if path.is_empty() {
-                k.clone()
-            } else {
-                format!("{path}.{k}")
-            };
-            if k.contains('\0') {
-                Some(name(&path))
-            } else {
-                find_nul(v, child)
-            }
+            let child = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+            if k.contains('\0') { Some(name(&path)) } else { find_nul(v, child) }
         }),
         _ => None,
     }
@@ -153,11 +121,7 @@ fn shape_error(path: &str, message: &str) -> ApiError {
     let message = message.split(" at line ").next().unwrap_or(message);
     let named = |msg: &str| msg.split('`').nth(1).map(str::to_string);
     let join = |field: String| {
-        if path == "." || path.is_empty() {
-            field
-        } else {
-            format!("{path}.{field}")
-        }
+        if path == "." || path.is_empty() { field } else { format!("{path}.{field}") }
     };
     if message.starts_with("missing field")
         && let Some(field) = named(message)
@@ -169,10 +133,6 @@ fn shape_error(path: &str, message: &str) -> ApiError {
     {
         return ApiError::Validation(vec![FieldError::new(field, "is not a known field")]);
     }
-    let field = if path == "." || path.is_empty() {
-        "body".to_string()
-    } else {
-        path.to_string()
-    };
+    let field = if path == "." || path.is_empty() { "body".to_string() } else { path.to_string() };
     ApiError::Validation(vec![FieldError::new(field, message)])
 }

@@ -36,11 +36,7 @@ impl PageQuery {
     }
 
     pub fn cursor(&self) -> Result<Option<Cursor>, ApiError> {
-        self.cursor
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .map(Cursor::decode)
-            .transpose()
+        self.cursor.as_deref().filter(|c| !c.is_empty()).map(Cursor::decode).transpose()
     }
 }
 
@@ -56,10 +52,7 @@ impl Cursor {
 
     pub fn decode(raw: &str) -> Result<Cursor, ApiError> {
         let bad = || {
-            ApiError::BadRequest(
-                "'cursor' is not valid: pass the 'next_cursor' of the previous page as it was."
-                    .into(),
-            )
+            ApiError::BadRequest("'cursor' is not valid: pass the 'next_cursor' of the previous page as it was.".into())
         };
         let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| bad())?;
         let parts: Vec<String> = serde_json::from_slice(&bytes).map_err(|_| bad())?;
@@ -72,8 +65,7 @@ impl Cursor {
             Ok(&self.0)
         } else {
             Err(ApiError::BadRequest(
-                "'cursor' does not belong to this list or sort order; start again without it."
-                    .into(),
+                "'cursor' does not belong to this list or sort order; start again without it.".into(),
             ))
         }
     }

@@ -28,14 +28,7 @@ pub fn escape(s: &str) -> String {
 }
 
 /// The login email: a 6-digit code, a one-click link, and when both expire.
-pub fn login(
-    brand: &Brand<'_>,
-    to: &str,
-    code: &str,
-    link: &str,
-    code_expires: DateTime<Utc>,
-    minutes: i64,
-) -> Email {
+pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: DateTime<Utc>, minutes: i64) -> Email {
     let subject = format!("{code} is your {} login code", brand.name);
     let expiry = code_expires.format("%H:%M UTC");
     let text = format!(
@@ -62,13 +55,36 @@ pub fn login(
         color = escape(brand.color),
         text_color = escape(brand.text_color),
     );
-    Email {
-        to: to.to_string(),
-        from_name: Some(brand.name.to_string()),
-        subject,
-        text,
-        html,
-    }
+    Email { to: to.to_string(), from_name: Some(brand.name.to_string()), subject, text, html }
+}
+
+/// An invitation: a welcome line, one button, and how long the link works.
+pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, link: &str, days: i64) -> Email {
+    let subject = format!("{} invited you to {what}", brand.name);
+    let text = format!(
+        "Hello {greeting_name},\n\n{name} invited you to {what}.\n\n\
+         Open this link to log in (it works for {days} days and asks you to confirm first):\n{link}\n\n\
+         Later, log in with your email address: you will get a code each time. There is no password to remember.\n",
+        name = brand.name,
+    );
+    let html = format!(
+        r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#111827">
+<table role="presentation" width="100%" style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px">
+<tr><td>
+<p style="margin:0 0 8px;font-size:14px;color:#6b7280">{name}</p>
+<h1 style="margin:0 0 16px;font-size:20px">Hello {greeting}</h1>
+<p style="margin:0 0 24px;font-size:15px">{name} invited you to {what}.</p>
+<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">Open {name}</a></p>
+<p style="margin:0;font-size:12px;color:#6b7280">The button works for {days} days. Later, log in with your email address: you will get a code each time. There is no password to remember.</p>
+</td></tr></table></body></html>"#,
+        name = escape(brand.name),
+        greeting = escape(greeting_name),
+        what = escape(what),
+        link = escape(link),
+        color = escape(brand.color),
+        text_color = escape(brand.text_color),
+    );
+    Email { to: to.to_string(), from_name: Some(brand.name.to_string()), subject, text, html }
 }
 
 #[cfg(test)]
@@ -77,19 +93,8 @@ mod tests {
 
     #[test]
     fn names_are_escaped_in_html_only() {
-        let brand = Brand {
-            name: "Tom & <Jerry>",
-            color: "#2563eb",
-            text_color: "#ffffff",
-        };
-        let e = login(
-            &brand,
-            "a@b.co",
-            "123456",
-            "https://x/y?token=a&b",
-            Utc::now(),
-            10,
-        );
+        let brand = Brand { name: "Tom & <Jerry>", color: "#2563eb", text_color: "#ffffff" };
+        let e = login(&brand, "a@b.co", "123456", "https://x/y?token=a&b", Utc::now(), 10);
         assert!(e.html.contains("Tom &amp; &lt;Jerry&gt;") && !e.html.contains("<Jerry>"));
         assert!(e.text.contains("Tom & <Jerry>") && e.text.contains("123456"));
         assert!(e.html.contains("token=a&amp;b"));

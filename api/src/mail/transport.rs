@@ -15,20 +15,13 @@ pub enum MailerError {
 }
 
 pub enum Mailer {
-    Console {
-        from: Mailbox,
-    },
-    Smtp {
-        from: Mailbox,
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-    },
+    Console { from: Mailbox },
+    Smtp { from: Mailbox, transport: AsyncSmtpTransport<Tokio1Executor> },
 }
 
 impl Mailer {
     pub fn console(from: &str) -> Result<Mailer, MailerError> {
-        Ok(Mailer::Console {
-            from: parse_from(from)?,
-        })
+        Ok(Mailer::Console { from: parse_from(from)? })
     }
 
     /// `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://host:465` (TLS), or
@@ -37,10 +30,7 @@ impl Mailer {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailerError::Config(format!("'{}' is not usable: {e}", redact(url))))?
             .build();
-        Ok(Mailer::Smtp {
-            from: parse_from(from)?,
-            transport,
-        })
+        Ok(Mailer::Smtp { from: parse_from(from)?, transport })
     }
 
     /// Delivers one email. `id` becomes its Message-ID, so a receiver can drop a duplicate
@@ -62,19 +52,18 @@ impl Mailer {
             }
             Mailer::Smtp { from, transport } => {
                 let message = build(id, &display(from, email), email)?;
-                transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| MailerError::Send(e.to_string()))
+                transport.send(message).await.map(|_| ()).map_err(|e| MailerError::Send(e.to_string()))
             }
         }
     }
 }
 
 fn parse_from(from: &str) -> Result<Mailbox, MailerError> {
-    from.parse::<Mailbox>()
-        .map_err(|e| MailerError::Config(format!("PORTICO_MAIL_FROM '{from}' is not an address like 'Portico <no-reply@example.com>': {e}")))
+    from.parse::<Mailbox>().map_err(|e| {
+        MailerError::Config(format!(
+            "PORTICO_MAIL_FROM '{from}' is not an address like 'Portico <no-reply@example.com>': {e}"
+        ))
+    })
 }
 
 fn display(from: &Mailbox, email: &Email) -> Mailbox {
@@ -85,20 +74,14 @@ fn display(from: &Mailbox, email: &Email) -> Mailbox {
 }
 
 fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError> {
-    let to: Mailbox = email
-        .to
-        .parse()
-        .map_err(|e| MailerError::Send(format!("bad recipient '{}': {e}", email.to)))?;
+    let to: Mailbox = email.to.parse().map_err(|e| MailerError::Send(format!("bad recipient '{}': {e}", email.to)))?;
     let domain = from.email.domain().to_string();
     Message::builder()
         .from(from.clone())
         .to(to)
         .subject(email.subject.clone())
         .message_id(Some(format!("<{id}@{domain}>")))
-        .multipart(MultiPart::alternative_plain_html(
-            email.text.clone(),
-            email.html.clone(),
-        ))
+        .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
         .map_err(|e| MailerError::Send(e.to_string()))
 }
 

@@ -26,11 +26,7 @@ pub struct OutboxRow {
 }
 
 /// Queues an email; call inside the transaction of its cause.
-pub fn enqueue_email(
-    conn: &mut DbConn,
-    tenant_id: Option<&str>,
-    email: &Email,
-) -> QueryResult<String> {
+pub fn enqueue_email(conn: &mut DbConn, tenant_id: Option<&str>, email: &Email) -> QueryResult<String> {
     let at = now();
     let row = OutboxRow {
         id: new_id(),
@@ -45,9 +41,7 @@ pub fn enqueue_email(
         created_at: at,
         sent_at: None,
     };
-    diesel::insert_into(outbox::table)
-        .values(&row)
-        .execute(conn)?;
+    diesel::insert_into(outbox::table).values(&row).execute(conn)?;
     Ok(row.id)
 }
 
@@ -55,9 +49,7 @@ pub fn enqueue_email(
 /// is due again, so nothing committed is ever stranded.
 pub fn claim_due(conn: &mut DbConn, limit: i64, lease: TimeDelta) -> QueryResult<Vec<OutboxRow>> {
     let at = now();
-    let free = outbox::locked_until
-        .is_null()
-        .or(outbox::locked_until.lt(at));
+    let free = outbox::locked_until.is_null().or(outbox::locked_until.lt(at));
     let candidates: Vec<String> = outbox::table
         .filter(outbox::status.eq("pending"))
         .filter(outbox::next_attempt_at.le(at))
@@ -68,24 +60,13 @@ pub fn claim_due(conn: &mut DbConn, limit: i64, lease: TimeDelta) -> QueryResult
         .load(conn)?;
     let mut claimed = Vec::new();
     for id in candidates {
-        let free = outbox::locked_until
-            .is_null()
-            .or(outbox::locked_until.lt(at));
-        let n = diesel::update(
-            outbox::table
-                .filter(outbox::id.eq(&id))
-                .filter(outbox::status.eq("pending"))
-                .filter(free),
-        )
-        .set(outbox::locked_until.eq(Some(at + lease)))
-        .execute(conn)?;
+        let free = outbox::locked_until.is_null().or(outbox::locked_until.lt(at));
+        let n =
+            diesel::update(outbox::table.filter(outbox::id.eq(&id)).filter(outbox::status.eq("pending")).filter(free))
+                .set(outbox::locked_until.eq(Some(at + lease)))
+                .execute(conn)?;
         if n == 1 {
-            claimed.push(
-                outbox::table
-                    .find(&id)
-                    .select(OutboxRow::as_select())
-                    .first(conn)?,
-            );
+            claimed.push(outbox::table.find(&id).select(OutboxRow::as_select()).first(conn)?);
         }
     }
     Ok(claimed)
@@ -103,17 +84,8 @@ pub fn mark_sent(conn: &mut DbConn, id: &str) -> QueryResult<usize> {
 }
 
 /// Records a failed attempt: retried at `retry_at`, or given up (`dead`) when `None`.
-pub fn mark_failed(
-    conn: &mut DbConn,
-    id: &str,
-    error: &str,
-    retry_at: Option<NaiveDateTime>,
-) -> QueryResult<usize> {
-    let status = if retry_at.is_some() {
-        "pending"
-    } else {
-        "dead"
-    };
+pub fn mark_failed(conn: &mut DbConn, id: &str, error: &str, retry_at: Option<NaiveDateTime>) -> QueryResult<usize> {
+    let status = if retry_at.is_some() { "pending" } else { "dead" };
     diesel::update(outbox::table.find(id))
         .set((
             outbox::status.eq(status),

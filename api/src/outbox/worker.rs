@@ -24,9 +24,7 @@ pub fn backoff(attempts: i32) -> TimeDelta {
 
 pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
     loop {
-        let batch = db
-            .write(|conn| Ok(store::claim_due(conn, 20, LEASE)?))
-            .await;
+        let batch = db.write(|conn| Ok(store::claim_due(conn, 20, LEASE)?)).await;
         let batch = match batch {
             Ok(rows) => rows,
             Err(e) => {
@@ -50,10 +48,7 @@ pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
 async fn deliver(db: &Db, mailer: &Mailer, row: OutboxRow) {
     let result = match row.kind.as_str() {
         KIND_EMAIL => match serde_json::from_str::<Email>(&row.payload) {
-            Ok(email) => mailer
-                .send(&row.id, &email)
-                .await
-                .map_err(|e| e.to_string()),
+            Ok(email) => mailer.send(&row.id, &email).await.map_err(|e| e.to_string()),
             Err(e) => Err(format!("unreadable payload: {e}")),
         },
         other => Err(format!("unknown outbox kind '{other}'")),
@@ -65,8 +60,7 @@ async fn deliver(db: &Db, mailer: &Mailer, row: OutboxRow) {
             let attempts = row.attempts + 1;
             let retry_at = (attempts < MAX_ATTEMPTS).then(|| now() + backoff(row.attempts));
             tracing::warn!(outbox_id = %row.id, attempts, error = %error, "outbox: delivery failed");
-            db.write(move |conn| Ok(store::mark_failed(conn, &id, &error, retry_at)?))
-                .await
+            db.write(move |conn| Ok(store::mark_failed(conn, &id, &error, retry_at)?)).await
         }
     };
     if let Err(e) = outcome {
@@ -86,9 +80,6 @@ mod tests {
         assert_eq!(backoff(7), TimeDelta::seconds(3600));
         assert_eq!(backoff(29), TimeDelta::seconds(3600));
         let total: i64 = (0..MAX_ATTEMPTS).map(|a| backoff(a).num_seconds()).sum();
-        assert!(
-            (20 * 3600..=30 * 3600).contains(&total),
-            "about a day: {total}s"
-        );
+        assert!((20 * 3600..=30 * 3600).contains(&total), "about a day: {total}s");
     }
 }

@@ -1,4 +1,5 @@
-//! Staff: the people of a tenant who run its portal (owner, admin, member). Their login
-//! and console endpoints come with the passwordless-login issue.
+//! Staff: the people of a tenant who run its portal (owner, admin, member).
 
+pub mod model;
+pub mod routes;
 pub mod store;

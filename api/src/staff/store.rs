@@ -19,13 +19,7 @@ pub struct StaffRow {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn insert(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    email: &str,
-    name: &str,
-    role: &str,
-) -> QueryResult<StaffRow> {
+pub fn insert(conn: &mut DbConn, tenant_id: &str, email: &str, name: &str, role: &str) -> QueryResult<StaffRow> {
     let at = now();
     let row = StaffRow {
         id: new_id(),
@@ -36,9 +30,7 @@ pub fn insert(
         created_at: at,
         updated_at: at,
     };
-    diesel::insert_into(staff::table)
-        .values(&row)
-        .execute(conn)?;
+    diesel::insert_into(staff::table).values(&row).execute(conn)?;
     Ok(row)
 }
 
@@ -51,10 +43,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<StaffRow>> {
 }
 
 /// Every staff membership of this email, with its tenant: one person may work for several.
-pub fn accounts_by_email(
-    conn: &mut DbConn,
-    email: &str,
-) -> QueryResult<Vec<(StaffRow, TenantRow)>> {
+pub fn accounts_by_email(conn: &mut DbConn, email: &str) -> QueryResult<Vec<(StaffRow, TenantRow)>> {
     staff::table
         .inner_join(tenants::table)
         .filter(staff::email.eq(email))
@@ -70,4 +59,46 @@ pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<S
         .select(StaffRow::as_select())
         .first(conn)
         .optional()
+}
+
+pub fn find_by_email(conn: &mut DbConn, tenant_id: &str, email: &str) -> QueryResult<Option<StaffRow>> {
+    staff::table
+        .filter(staff::tenant_id.eq(tenant_id))
+        .filter(staff::email.eq(email))
+        .select(StaffRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The tenant's owners, locked until the transaction ends on PostgreSQL, so two owners
+/// demoting each other at once cannot leave none (SQLite writers already take turns).
+pub fn count_owners(conn: &mut DbConn, tenant_id: &str) -> QueryResult<i64> {
+    let owners = staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::role.eq("owner")).select(staff::id);
+    let ids: Vec<String> = match conn {
+        DbConn::Pg(c) => owners.for_update().load(c)?,
+        DbConn::Sqlite(c) => owners.load(c)?,
+    };
+    Ok(ids.len() as i64)
+}
+
+pub fn update(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    name: Option<&str>,
+    role: Option<&str>,
+) -> QueryResult<usize> {
+    let target = staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id));
+    let mut n = 0;
+    if let Some(name) = name {
+        n = diesel::update(target).set((staff::name.eq(name), staff::updated_at.eq(now()))).execute(conn)?;
+    }
+    if let Some(role) = role {
+        n = diesel::update(target).set((staff::role.eq(role), staff::updated_at.eq(now()))).execute(conn)?;
+    }
+    Ok(n)
+}
+
+pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize> {
+    diesel::delete(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id))).execute(conn)
 }

@@ -94,10 +94,7 @@ pub struct UpdateTenant {
     )]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[validate(
-        custom(function = "rules::web_url"),
-        length(max = 2000, message = "must be at most 2000 characters")
-    )]
+    #[validate(custom(function = "rules::web_url"), length(max = 2000, message = "must be at most 2000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
     pub logo_url: Option<Option<String>>,
     #[validate(custom(function = "rules::hex_color"))]
@@ -144,9 +141,8 @@ pub struct TenantChanges {
 impl UpdateTenant {
     pub fn into_changes(self, now: NaiveDateTime) -> TenantChanges {
         // Blank optional text means "none", so the portal never shows an empty heading.
-        let blank_to_none = |v: Option<Option<String>>| {
-            v.map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()))
-        };
+        let blank_to_none =
+            |v: Option<Option<String>>| v.map(|o| o.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()));
         TenantChanges {
             slug: self.slug,
             name: self.name.map(|n| n.trim().to_string()),
@@ -209,21 +205,12 @@ impl From<TenantRow> for PublicBranding {
 /// White or near-black text, by WCAG relative luminance of the background.
 pub fn readable_text_on(hex: &str) -> &'static str {
     let channel = |i: usize| {
-        let c =
-            u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
-        if c <= 0.03928 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
+        let c = u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
+        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
     };
     let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
     // Contrast with white is (1.05)/(l+0.05); with #111827 (l≈0.0116) it is (l+0.05)/0.0616.
-    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0616 {
-        "#ffffff"
-    } else {
-        "#111827"
-    }
+    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0616 { "#ffffff" } else { "#111827" }
 }
 
 #[cfg(test)]

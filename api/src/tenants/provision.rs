@@ -67,34 +67,9 @@ pub fn create_in(conn: &mut DbConn, new: NewTenant) -> Result<Provisioned, ApiEr
     staff::store::insert(conn, &tenant.id, &owner_email, &owner_name, "owner")?;
     let key = api_key::generate();
     let key_row = key_store::insert(conn, &tenant.id, "Owner key", &key, &Scope::ALL)?;
-    let subject = Subject {
-        kind: "tenant",
-        id: &tenant.id,
-        client_id: None,
-    };
-    activity::record(
-        conn,
-        &tenant.id,
-        &Actor::System,
-        "created",
-        subject,
-        json!({ "slug": tenant.slug }),
-    )?;
-    let subject = Subject {
-        kind: "api_key",
-        id: &key_row.id,
-        client_id: None,
-    };
-    activity::record(
-        conn,
-        &tenant.id,
-        &Actor::System,
-        "created",
-        subject,
-        json!({ "name": key_row.name }),
-    )?;
-    Ok(Provisioned {
-        tenant,
-        api_key: key.plaintext,
-    })
+    let subject = Subject { kind: "tenant", id: &tenant.id, client_id: None };
+    activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "slug": tenant.slug }))?;
+    let subject = Subject { kind: "api_key", id: &key_row.id, client_id: None };
+    activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "name": key_row.name }))?;
+    Ok(Provisioned { tenant, api_key: key.plaintext })
 }

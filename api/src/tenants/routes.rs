@@ -13,10 +13,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(get_portal_branding)
-        .service(get_portal_branding_by_host)
-        .service(get_tenant)
-        .service(update_tenant);
+    cfg.service(get_portal_branding).service(get_portal_branding_by_host).service(get_tenant).service(update_tenant);
 }
 
 /// Public branding of a tenant's portal, by slug, for its login page.
@@ -36,15 +33,9 @@ pub async fn get_portal_branding(
 ) -> Result<web::Json<PublicBranding>, ApiError> {
     let slug = slug.into_inner().to_ascii_lowercase();
     let wanted = slug.clone();
-    let row = state
-        .db
-        .read(move |conn| Ok(store::find_by_slug(conn, &wanted)?))
-        .await?;
-    row.map(|r| web::Json(r.into())).ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "There is no portal at '{slug}'; check the link you were sent."
-        ))
-    })
+    let row = state.db.read(move |conn| Ok(store::find_by_slug(conn, &wanted)?)).await?;
+    row.map(|r| web::Json(r.into()))
+        .ok_or_else(|| ApiError::NotFound(format!("There is no portal at '{slug}'; check the link you were sent.")))
 }
 
 /// Public branding of the portal served on the request's host (a tenant's custom domain).
@@ -64,19 +55,11 @@ pub async fn get_portal_branding_by_host(
     let host = request_host(&req);
     let wanted = host.clone();
     let row = match wanted {
-        Some(h) => {
-            state
-                .db
-                .read(move |conn| Ok(store::find_by_domain(conn, &h)?))
-                .await?
-        }
+        Some(h) => state.db.read(move |conn| Ok(store::find_by_domain(conn, &h)?)).await?,
         None => None,
     };
     row.map(|r| web::Json(r.into())).ok_or_else(|| {
-        ApiError::NotFound(format!(
-            "No portal is configured for the host '{}'.",
-            host.unwrap_or_default()
-        ))
+        ApiError::NotFound(format!("No portal is configured for the host '{}'.", host.unwrap_or_default()))
     })
 }
 
@@ -102,15 +85,9 @@ pub fn request_host(req: &HttpRequest) -> Option<String> {
     ),
 )]
 #[get("/tenant")]
-pub async fn get_tenant(
-    state: web::Data<AppState>,
-    caller: Caller,
-) -> Result<web::Json<Tenant>, ApiError> {
+pub async fn get_tenant(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<Tenant>, ApiError> {
     caller.require(Scope::TenantRead)?;
-    let row = state
-        .db
-        .read(move |conn| Ok(store::get(conn, &caller.tenant_id)?))
-        .await?;
+    let row = state.db.read(move |conn| Ok(store::get(conn, &caller.tenant_id)?)).await?;
     Ok(web::Json(row.into()))
 }
 
@@ -144,19 +121,8 @@ pub async fn update_tenant(
         .db
         .write(move |conn| {
             let row = store::update(conn, &caller.tenant_id, &changes).map_err(tenant_conflict)?;
-            let subject = Subject {
-                kind: "tenant",
-                id: &row.id,
-                client_id: None,
-            };
-            activity::record(
-                conn,
-                &caller.tenant_id,
-                &caller.actor,
-                "updated",
-                subject,
-                json!({ "fields": changed }),
-            )?;
+            let subject = Subject { kind: "tenant", id: &row.id, client_id: None };
+            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": changed }))?;
             Ok(row)
         })
         .await?;
@@ -177,26 +143,16 @@ fn changed_fields(u: &UpdateTenant) -> Vec<&'static str> {
         ("currency", u.currency.is_some()),
         ("locale", u.locale.is_some()),
     ];
-    present
-        .into_iter()
-        .filter(|(_, p)| *p)
-        .map(|(f, _)| f)
-        .collect()
+    present.into_iter().filter(|(_, p)| *p).map(|(f, _)| f).collect()
 }
 
 /// Unique violations of `tenants`, in words: which value is taken.
 pub fn tenant_conflict(err: diesel::result::Error) -> ApiError {
     use diesel::result::{DatabaseErrorKind, Error};
     if let Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) = &err {
-        let what = format!(
-            "{} {}",
-            info.message(),
-            info.constraint_name().unwrap_or("")
-        );
+        let what = format!("{} {}", info.message(), info.constraint_name().unwrap_or(""));
         if what.contains("custom_domain") {
-            return ApiError::Conflict(
-                "This custom domain is already used by another portal.".into(),
-            );
+            return ApiError::Conflict("This custom domain is already used by another portal.".into());
         }
         if what.contains("slug") {
             return ApiError::Conflict("This slug is already taken; choose another.".into());

@@ -7,43 +7,23 @@ use crate::db::DbConn;
 use crate::db::schema::tenants;
 
 pub fn find_by_slug(conn: &mut DbConn, slug: &str) -> QueryResult<Option<TenantRow>> {
-    tenants::table
-        .filter(tenants::slug.eq(slug))
-        .select(TenantRow::as_select())
-        .first(conn)
-        .optional()
+    tenants::table.filter(tenants::slug.eq(slug)).select(TenantRow::as_select()).first(conn).optional()
 }
 
 pub fn find_by_domain(conn: &mut DbConn, host: &str) -> QueryResult<Option<TenantRow>> {
-    tenants::table
-        .filter(tenants::custom_domain.eq(host))
-        .select(TenantRow::as_select())
-        .first(conn)
-        .optional()
+    tenants::table.filter(tenants::custom_domain.eq(host)).select(TenantRow::as_select()).first(conn).optional()
 }
 
 pub fn get(conn: &mut DbConn, tenant_id: &str) -> QueryResult<TenantRow> {
-    tenants::table
-        .find(tenant_id)
-        .select(TenantRow::as_select())
-        .first(conn)
+    tenants::table.find(tenant_id).select(TenantRow::as_select()).first(conn)
 }
 
 pub fn insert(conn: &mut DbConn, row: &TenantRow) -> QueryResult<()> {
-    diesel::insert_into(tenants::table)
-        .values(row)
-        .execute(conn)
-        .map(|_| ())
+    diesel::insert_into(tenants::table).values(row).execute(conn).map(|_| ())
 }
 
-pub fn update(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    changes: &TenantChanges,
-) -> QueryResult<TenantRow> {
-    diesel::update(tenants::table.find(tenant_id))
-        .set(changes)
-        .execute(conn)?;
+pub fn update(conn: &mut DbConn, tenant_id: &str, changes: &TenantChanges) -> QueryResult<TenantRow> {
+    diesel::update(tenants::table.find(tenant_id)).set(changes).execute(conn)?;
     get(conn, tenant_id)
 }
 

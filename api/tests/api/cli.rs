@@ -17,10 +17,7 @@ fn portico(db: &TestDb) -> Command {
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("PORTICO_DATABASE_URL", &db.url)
-        .env(
-            "PORTICO_DATA_DIR",
-            std::env::temp_dir().join("portico-cli-data"),
-        )
+        .env("PORTICO_DATA_DIR", std::env::temp_dir().join("portico-cli-data"))
         .env("PORTICO_LOG", "warn")
         .current_dir(std::env::temp_dir());
     cmd
@@ -50,55 +47,27 @@ fn create_tenant_prints_a_working_key_once() {
             ])
             .output()
             .unwrap();
-        assert!(
-            out.status.success(),
-            "{backend:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{backend:?}: {}", String::from_utf8_lossy(&out.stderr));
         let stdout = String::from_utf8(out.stdout).unwrap();
-        let key = stdout
-            .split_whitespace()
-            .find(|w| w.starts_with("pk_live_"))
-            .expect("key printed");
+        let key = stdout.split_whitespace().find(|w| w.starts_with("pk_live_")).expect("key printed");
         assert!(stdout.contains("/portal/studio-anna"));
 
         let opened = Db::open(&portico::db::DbTarget::parse(&db.url).unwrap(), 1).unwrap();
         let row = opened
-            .read_sync(|c| {
-                Ok(portico::api_keys::store::find_by_lookup(
-                    c,
-                    api_key::lookup_of(key).unwrap(),
-                )?)
-            })
+            .read_sync(|c| Ok(portico::api_keys::store::find_by_lookup(c, api_key::lookup_of(key).unwrap())?))
             .unwrap()
             .expect("key stored");
         assert!(api_key::verify(key, &row.hash));
 
         let dup = portico(&db)
-            .args([
-                "create-tenant",
-                "--slug",
-                "studio-anna",
-                "--name",
-                "Again",
-                "--owner-email",
-                "x@y.example",
-            ])
+            .args(["create-tenant", "--slug", "studio-anna", "--name", "Again", "--owner-email", "x@y.example"])
             .output()
             .unwrap();
         assert_eq!(dup.status.code(), Some(1));
         assert!(String::from_utf8_lossy(&dup.stderr).contains("already taken"));
 
         let bad = portico(&db)
-            .args([
-                "create-tenant",
-                "--slug",
-                "API",
-                "--name",
-                "",
-                "--owner-email",
-                "nope",
-            ])
+            .args(["create-tenant", "--slug", "API", "--name", "", "--owner-email", "nope"])
             .output()
             .unwrap();
         assert_eq!(bad.status.code(), Some(1));
@@ -112,11 +81,9 @@ fn create_tenant_prints_a_working_key_once() {
 #[test]
 fn a_bad_setting_stops_start_up_with_exit_code_2() {
     let db = TestDb::new(Backend::Sqlite);
-    for (var, value) in [
-        ("PORTICO_LISTEN", "everywhere"),
-        ("PORTICO_LOG_FORMAT", "yaml"),
-        ("PORTICO_DATABASE_URL", "mysql://db"),
-    ] {
+    for (var, value) in
+        [("PORTICO_LISTEN", "everywhere"), ("PORTICO_LOG_FORMAT", "yaml"), ("PORTICO_DATABASE_URL", "mysql://db")]
+    {
         let out = portico(&db).env(var, value).arg("serve").output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{var}");
         let err = String::from_utf8(out.stderr).unwrap();
@@ -129,29 +96,15 @@ fn a_bad_setting_stops_start_up_with_exit_code_2() {
 fn openapi_command_prints_the_spec_and_migrate_is_idempotent() {
     let db = TestDb::new(Backend::Sqlite);
     let out = portico(&db).arg("openapi").output().unwrap();
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        portico::openapi::spec_json()
-    );
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), portico::openapi::spec_json());
     for _ in 0..2 {
         let out = portico(&db).arg("migrate").output().unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
 }
 
 /// Starts `portico serve --demo` on a free port; returns the child, its port and a reader of its log.
-fn serve(
-    db: &TestDb,
-) -> (
-    std::process::Child,
-    u16,
-    std::sync::mpsc::Receiver<String>,
-    String,
-) {
+fn serve(db: &TestDb) -> (std::process::Child, u16, std::sync::mpsc::Receiver<String>, String) {
     let mut child = portico(db)
         .args(["serve", "--demo"])
         .env("PORTICO_LISTEN", "127.0.0.1:0")
@@ -202,30 +155,16 @@ fn serve(
 async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     let db = TestDb::new(Backend::Sqlite);
     let (mut child, port, logs, banner) = serve(&db);
-    let key = banner
-        .split_whitespace()
-        .find(|w| w.starts_with("pk_live_"))
-        .expect("demo key printed")
-        .to_string();
-    assert!(
-        banner.contains("/portal/demo") && banner.contains("/docs"),
-        "{banner}"
-    );
+    let key = banner.split_whitespace().find(|w| w.starts_with("pk_live_")).expect("demo key printed").to_string();
+    assert!(banner.contains("/portal/demo") && banner.contains("/docs"), "{banner}");
 
     let http = reqwest::Client::new();
-    let res = http
-        .get(format!("http://127.0.0.1:{port}/api/v1/clients?limit=100"))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+    let res =
+        http.get(format!("http://127.0.0.1:{port}/api/v1/clients?limit=100")).bearer_auth(&key).send().await.unwrap();
     let request_id = res.headers()["x-request-id"].to_str().unwrap().to_string();
     let page: serde_json::Value = res.json().await.unwrap();
     let clients = page["items"].as_array().unwrap().len();
-    assert!(
-        clients >= 10,
-        "a dozen realistic clients (leads included): {clients}"
-    );
+    assert!(clients >= 10, "a dozen realistic clients (leads included): {clients}");
 
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut logged = None;
@@ -244,16 +183,9 @@ async fn serve_demo_seeds_once_and_logs_requests_as_json() {
 
     // A restart keeps the data and does not print a key again.
     let (mut child, port, _logs, banner) = serve(&db);
-    assert!(
-        !banner.contains("pk_live_"),
-        "the key is shown once: {banner}"
-    );
-    let res = http
-        .get(format!("http://127.0.0.1:{port}/api/v1/clients?limit=100"))
-        .bearer_auth(&key)
-        .send()
-        .await
-        .unwrap();
+    assert!(!banner.contains("pk_live_"), "the key is shown once: {banner}");
+    let res =
+        http.get(format!("http://127.0.0.1:{port}/api/v1/clients?limit=100")).bearer_auth(&key).send().await.unwrap();
     let page: serde_json::Value = res.json().await.unwrap();
     assert_eq!(page["items"].as_array().unwrap().len(), clients);
     child.kill().unwrap();

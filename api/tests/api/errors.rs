@@ -7,29 +7,15 @@ use crate::both;
 use crate::helpers::{TestApp, fields, problem};
 
 async fn client_count(app: &TestApp) -> usize {
-    let page: serde_json::Value = app
-        .get("/api/v1/clients?status=all&limit=100")
-        .await
-        .json()
-        .await
-        .unwrap();
+    let page: serde_json::Value = app.get("/api/v1/clients?status=all&limit=100").await.json().await.unwrap();
     page["items"].as_array().unwrap().len()
 }
 
 async fn unknown_routes_are_404_problems(app: TestApp) {
     let body = problem(app.get("/api/v1/nothing-here").await, 404).await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .unwrap()
-            .contains("/api/v1/nothing-here")
-    );
+    assert!(body["detail"].as_str().unwrap().contains("/api/v1/nothing-here"));
     // A known path with a method it does not serve is not a route either.
-    problem(
-        app.req(Method::PUT, "/api/v1/tenant").send().await.unwrap(),
-        404,
-    )
-    .await;
+    problem(app.req(Method::PUT, "/api/v1/tenant").send().await.unwrap(), 404).await;
     problem(app.http.get(app.url("/")).send().await.unwrap(), 404).await;
 }
 
@@ -44,17 +30,10 @@ async fn malformed_json_is_400_and_creates_nothing(app: TestApp) {
         .unwrap();
     let body = problem(res, 400).await;
     assert_eq!(body["type"], "urn:portico:problem:malformed-json");
-    assert!(
-        body["detail"].as_str().unwrap().contains("line 1"),
-        "says where: {body}"
-    );
+    assert!(body["detail"].as_str().unwrap().contains("line 1"), "says where: {body}");
 
-    let empty = app
-        .req(Method::POST, "/api/v1/clients")
-        .header("content-type", "application/json")
-        .send()
-        .await
-        .unwrap();
+    let empty =
+        app.req(Method::POST, "/api/v1/clients").header("content-type", "application/json").send().await.unwrap();
     problem(empty, 400).await;
     assert_eq!(client_count(&app).await, before);
 }
@@ -69,12 +48,7 @@ async fn wrong_or_missing_content_type_is_415(app: TestApp) {
         .await
         .unwrap();
     let body = problem(res, 415).await;
-    assert!(
-        body["detail"]
-            .as_str()
-            .unwrap()
-            .contains("application/json")
-    );
+    assert!(body["detail"].as_str().unwrap().contains("application/json"));
     let res = app
         .req(Method::POST, "/api/v1/clients")
         .body(r#"{"name":"Ann","email":"ann@example.com"}"#)
@@ -95,50 +69,26 @@ async fn oversized_body_is_413_and_creates_nothing(app: TestApp) {
 
 async fn validation_lists_every_bad_field(app: TestApp) {
     let before = client_count(&app).await;
-    let res = app
-        .post(
-            "/api/v1/clients",
-            &json!({ "name": "  ", "email": "not-an-email", "phone": "call me" }),
-        )
-        .await;
+    let res = app.post("/api/v1/clients", &json!({ "name": "  ", "email": "not-an-email", "phone": "call me" })).await;
     let body = problem(res, 422).await;
     assert_eq!(body["type"], "urn:portico:problem:validation-failed");
     assert_eq!(fields(&body), ["email", "name", "phone"]);
     for e in body["errors"].as_array().unwrap() {
-        assert!(
-            e["message"].as_str().unwrap().len() > 5,
-            "a message a person can act on: {e}"
-        );
+        assert!(e["message"].as_str().unwrap().len() > 5, "a message a person can act on: {e}");
     }
     assert_eq!(client_count(&app).await, before);
 }
 
 async fn wrongly_shaped_json_names_the_field(app: TestApp) {
-    let missing = problem(
-        app.post("/api/v1/clients", &json!({ "name": "Ann" })).await,
-        422,
-    )
-    .await;
+    let missing = problem(app.post("/api/v1/clients", &json!({ "name": "Ann" })).await, 422).await;
     assert_eq!(fields(&missing), ["email"]);
     assert_eq!(missing["errors"][0]["message"], "is required");
 
-    let wrong_type = problem(
-        app.post("/api/v1/clients", &json!({ "name": 5, "email": "a@b.co" }))
-            .await,
-        422,
-    )
-    .await;
+    let wrong_type = problem(app.post("/api/v1/clients", &json!({ "name": 5, "email": "a@b.co" })).await, 422).await;
     assert_eq!(fields(&wrong_type), ["name"]);
 
-    let unknown = problem(
-        app.post(
-            "/api/v1/clients",
-            &json!({ "name": "A", "email": "a@b.co", "nmae": "x" }),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let unknown =
+        problem(app.post("/api/v1/clients", &json!({ "name": "A", "email": "a@b.co", "nmae": "x" })).await, 422).await;
     assert_eq!(fields(&unknown), ["nmae"]);
 
     let not_object = problem(app.post("/api/v1/clients", &json!(["a"])).await, 422).await;
@@ -146,104 +96,44 @@ async fn wrongly_shaped_json_names_the_field(app: TestApp) {
 }
 
 async fn bad_query_parameters_are_400(app: TestApp) {
-    for query in [
-        "limit=abc",
-        "limit=0",
-        "limit=101",
-        "sort=age",
-        "status=gone",
-        "cursor=%%%",
-        "cursor=WyJhIl0",
-    ] {
+    for query in ["limit=abc", "limit=0", "limit=101", "sort=age", "status=gone", "cursor=%%%", "cursor=WyJhIl0"] {
         let body = problem(app.get(&format!("/api/v1/clients?{query}")).await, 400).await;
         let name = query.split('=').next().unwrap();
-        assert!(
-            body["detail"].as_str().unwrap().contains(name),
-            "{query}: {body}"
-        );
+        assert!(body["detail"].as_str().unwrap().contains(name), "{query}: {body}");
     }
 }
 
 async fn unauthenticated_calls_are_401(app: TestApp) {
-    let res = app
-        .http
-        .get(app.url("/api/v1/clients"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.http.get(app.url("/api/v1/clients")).send().await.unwrap();
     assert_eq!(res.headers()["www-authenticate"], "Bearer");
     let body = problem(res, 401).await;
     assert!(body["detail"].as_str().unwrap().contains("Authorization"));
 
-    let basic = app
-        .http
-        .get(app.url("/api/v1/clients"))
-        .basic_auth("u", Some("p"))
-        .send()
-        .await
-        .unwrap();
+    let basic = app.http.get(app.url("/api/v1/clients")).basic_auth("u", Some("p")).send().await.unwrap();
     problem(basic, 401).await;
-    let malformed = app
-        .req_as("pk_live_nope", Method::GET, "/api/v1/clients")
-        .send()
-        .await
-        .unwrap();
+    let malformed = app.req_as("pk_live_nope", Method::GET, "/api/v1/clients").send().await.unwrap();
     problem(malformed, 401).await;
     // Well-formed, unknown.
     let forged = format!("pk_live_{}", "A".repeat(44));
-    problem(
-        app.req_as(&forged, Method::GET, "/api/v1/clients")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(app.req_as(&forged, Method::GET, "/api/v1/clients").send().await.unwrap(), 401).await;
     // Right prefix, wrong secret.
     let tampered = format!("{}{}", &app.key[..20], "B".repeat(app.key.len() - 20));
-    problem(
-        app.req_as(&tampered, Method::GET, "/api/v1/clients")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(app.req_as(&tampered, Method::GET, "/api/v1/clients").send().await.unwrap(), 401).await;
 }
 
 async fn repeated_failed_authentication_is_429(app: TestApp) {
     let forged = format!("pk_live_{}", "C".repeat(44));
     for _ in 0..30 {
-        let res = app
-            .req_as(&forged, Method::GET, "/api/v1/tenant")
-            .send()
-            .await
-            .unwrap();
+        let res = app.req_as(&forged, Method::GET, "/api/v1/tenant").send().await.unwrap();
         assert_eq!(res.status(), 401);
     }
-    let res = app
-        .req_as(&forged, Method::GET, "/api/v1/tenant")
-        .send()
-        .await
-        .unwrap();
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let res = app.req_as(&forged, Method::GET, "/api/v1/tenant").send().await.unwrap();
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=60).contains(&retry));
     let body = problem(res, 429).await;
     assert!(body["detail"].as_str().unwrap().contains("retry"));
     // Public endpoints stay open.
-    assert_eq!(
-        app.http
-            .get(app.url("/api/v1/portal/acme"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(app.http.get(app.url("/api/v1/portal/acme")).send().await.unwrap().status(), 200);
 }
 
 both!(
@@ -260,34 +150,15 @@ both!(
 
 async fn nul_characters_are_refused_not_stored(app: TestApp) {
     let before = client_count(&app).await;
-    let body = problem(
-        app.post(
-            "/api/v1/clients",
-            &json!({ "name": "Ann\u{0}", "email": "ann@example.com" }),
-        )
-        .await,
-        422,
-    )
-    .await;
+    let body =
+        problem(app.post("/api/v1/clients", &json!({ "name": "Ann\u{0}", "email": "ann@example.com" })).await, 422)
+            .await;
     assert_eq!(fields(&body), ["name"]);
-    let body = problem(
-        app.patch("/api/v1/tenant", &json!({ "login_message": "hi\u{0}" }))
-            .await,
-        422,
-    )
-    .await;
+    let body = problem(app.patch("/api/v1/tenant", &json!({ "login_message": "hi\u{0}" })).await, 422).await;
     assert_eq!(fields(&body), ["login_message"]);
     problem(app.get("/api/v1/clients?q=a%00b").await, 400).await;
     problem(app.get("/api/v1/clients/%00").await, 400).await;
-    problem(
-        app.http
-            .get(app.url("/api/v1/portal/de%00mo"))
-            .send()
-            .await
-            .unwrap(),
-        400,
-    )
-    .await;
+    problem(app.http.get(app.url("/api/v1/portal/de%00mo")).send().await.unwrap(), 400).await;
     assert_eq!(client_count(&app).await, before);
 }
 

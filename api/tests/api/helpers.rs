@@ -60,18 +60,13 @@ impl TestDb {
             Backend::Postgres => {
                 let admin = pg_url().expect("PORTICO_TEST_PG_URL");
                 let name = format!("portico_test_{tag}");
-                let mut conn =
-                    PgConnection::establish(&admin).expect("connect to PORTICO_TEST_PG_URL");
+                let mut conn = PgConnection::establish(&admin).expect("connect to PORTICO_TEST_PG_URL");
                 diesel::sql_query(format!("CREATE DATABASE \"{name}\""))
                     .execute(&mut conn)
                     .expect("create test database");
                 let mut url = url::Url::parse(&admin).expect("PORTICO_TEST_PG_URL is a URL");
                 url.set_path(&name);
-                TestDb {
-                    url: url.to_string(),
-                    sqlite_dir: None,
-                    pg: Some((admin, name)),
-                }
+                TestDb { url: url.to_string(), sqlite_dir: None, pg: Some((admin, name)) }
             }
         }
     }
@@ -93,10 +88,7 @@ impl Drop for TestDb {
 
 /// `None` outside CI when no PostgreSQL is configured; in CI a missing URL is a failure.
 pub fn pg_url() -> Option<String> {
-    match std::env::var("PORTICO_TEST_PG_URL")
-        .ok()
-        .filter(|v| !v.is_empty())
-    {
+    match std::env::var("PORTICO_TEST_PG_URL").ok().filter(|v| !v.is_empty()) {
         Some(url) => Some(url),
         None if std::env::var_os("CI").is_some() => panic!("CI must set PORTICO_TEST_PG_URL"),
         None => None,
@@ -121,8 +113,7 @@ pub struct TempDir(pub PathBuf);
 
 impl TempDir {
     pub fn new() -> TempDir {
-        let dir =
-            std::env::temp_dir().join(format!("portico-data-{}", uuid::Uuid::new_v4().simple()));
+        let dir = std::env::temp_dir().join(format!("portico-data-{}", uuid::Uuid::new_v4().simple()));
         std::fs::create_dir_all(&dir).expect("temp dir");
         TempDir(dir)
     }
@@ -144,12 +135,7 @@ pub async fn spawn_pg() -> Option<TestApp> {
     }
 }
 
-pub fn test_config(
-    db_url: &str,
-    data_dir: &std::path::Path,
-    smtp_port: u16,
-    extra: &[(&str, &str)],
-) -> Config {
+pub fn test_config(db_url: &str, data_dir: &std::path::Path, smtp_port: u16, extra: &[(&str, &str)]) -> Config {
     let smtp = format!("smtp://127.0.0.1:{smtp_port}");
     let data_dir = data_dir.display().to_string();
     let vars: HashMap<String, String> = [
@@ -193,10 +179,7 @@ pub async fn spawn_app_with(backend: Backend, extra: &[(&str, &str)]) -> TestApp
         db,
         key: acme.api_key,
         tenant_id: acme.tenant.id,
-        http: reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .expect("http client"),
+        http: reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("http client"),
         _db: test_db,
         _data_dir: data_dir,
     }
@@ -231,19 +214,11 @@ impl TestApp {
     }
 
     pub async fn post(&self, path: &str, body: &Value) -> Response {
-        self.req(Method::POST, path)
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.req(Method::POST, path).json(body).send().await.expect("request")
     }
 
     pub async fn patch(&self, path: &str, body: &Value) -> Response {
-        self.req(Method::PATCH, path)
-            .json(body)
-            .send()
-            .await
-            .expect("request")
+        self.req(Method::PATCH, path).json(body).send().await.expect("request")
     }
 
     /// Another tenant with its own key: (tenant id, key).
@@ -254,12 +229,7 @@ impl TestApp {
 
     /// Creates a client in `acme`, returns its JSON.
     pub async fn client(&self, name: &str, email: &str) -> Value {
-        let res = self
-            .post(
-                "/api/v1/clients",
-                &serde_json::json!({ "name": name, "email": email }),
-            )
-            .await;
+        let res = self.post("/api/v1/clients", &serde_json::json!({ "name": name, "email": email })).await;
         assert_eq!(res.status(), 201, "create client {name}");
         res.json().await.expect("client json")
     }
@@ -276,28 +246,13 @@ impl TestApp {
 /// Asserts a problem+json answer with this status; returns the body.
 pub async fn problem(res: Response, status: u16) -> Value {
     assert_eq!(res.status().as_u16(), status, "status");
-    let ct = res
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().unwrap_or("").to_string())
-        .unwrap_or_default();
+    let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap_or("").to_string()).unwrap_or_default();
     assert_eq!(ct, "application/problem+json", "content type");
     let body: Value = res.json().await.expect("problem body is JSON");
     assert_eq!(body["status"], status);
-    assert!(
-        body["type"]
-            .as_str()
-            .is_some_and(|t| t.starts_with("urn:portico:problem:")),
-        "type: {body}"
-    );
-    assert!(
-        body["title"].as_str().is_some_and(|t| !t.is_empty()),
-        "title: {body}"
-    );
-    assert!(
-        body["detail"].as_str().is_some_and(|d| d.len() > 10),
-        "detail should say something: {body}"
-    );
+    assert!(body["type"].as_str().is_some_and(|t| t.starts_with("urn:portico:problem:")), "type: {body}");
+    assert!(body["title"].as_str().is_some_and(|t| !t.is_empty()), "title: {body}");
+    assert!(body["detail"].as_str().is_some_and(|d| d.len() > 10), "detail should say something: {body}");
     body
 }
 
@@ -305,10 +260,6 @@ pub async fn problem(res: Response, status: u16) -> Value {
 pub fn fields(problem: &Value) -> Vec<String> {
     problem["errors"]
         .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|e| e["field"].as_str().map(str::to_string))
-                .collect()
-        })
+        .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_string)).collect())
         .unwrap_or_default()
 }

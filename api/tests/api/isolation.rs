@@ -10,20 +10,11 @@ async fn another_tenants_clients_are_invisible_and_untouchable(app: TestApp) {
     let victim = app.client("Maria Lopez", "maria@lopez.es").await;
     let id = victim["id"].as_str().unwrap();
     let (_, intruder) = app.other_tenant("beta");
-    let before: Value = app
-        .get(&format!("/api/v1/clients/{id}/activity"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let before: Value = app.get(&format!("/api/v1/clients/{id}/activity")).await.json().await.unwrap();
 
     let attempts = [
         (Method::GET, format!("/api/v1/clients/{id}"), None),
-        (
-            Method::PATCH,
-            format!("/api/v1/clients/{id}"),
-            Some(json!({ "name": "Pwned", "email": "x@evil.io" })),
-        ),
+        (Method::PATCH, format!("/api/v1/clients/{id}"), Some(json!({ "name": "Pwned", "email": "x@evil.io" }))),
         (Method::POST, format!("/api/v1/clients/{id}/archive"), None),
         (Method::POST, format!("/api/v1/clients/{id}/restore"), None),
         (Method::GET, format!("/api/v1/clients/{id}/activity"), None),
@@ -35,10 +26,7 @@ async fn another_tenants_clients_are_invisible_and_untouchable(app: TestApp) {
         }
         let res = req.send().await.unwrap();
         let p = problem(res, 404).await;
-        assert!(
-            !p.to_string().contains("Maria"),
-            "{method} {path} leaks nothing: {p}"
-        );
+        assert!(!p.to_string().contains("Maria"), "{method} {path} leaks nothing: {p}");
     }
     for query in ["", "?q=maria", "?status=all", "?q=lopez.es&status=all"] {
         let page: Value = app
@@ -52,19 +40,9 @@ async fn another_tenants_clients_are_invisible_and_untouchable(app: TestApp) {
         assert_eq!(page["items"], json!([]), "list {query}");
     }
 
-    let after: Value = app
-        .get(&format!("/api/v1/clients/{id}"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value = app.get(&format!("/api/v1/clients/{id}")).await.json().await.unwrap();
     assert_eq!(after, victim, "unchanged");
-    let log: Value = app
-        .get(&format!("/api/v1/clients/{id}/activity"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let log: Value = app.get(&format!("/api/v1/clients/{id}/activity")).await.json().await.unwrap();
     assert_eq!(log, before, "no activity written by the intruder");
 }
 
@@ -74,54 +52,22 @@ async fn another_tenants_keys_and_settings_are_out_of_reach(app: TestApp) {
     let acme_key_id = own["items"][0]["id"].as_str().unwrap();
 
     problem(
-        app.req_as(
-            &intruder,
-            Method::POST,
-            &format!("/api/v1/api-keys/{acme_key_id}/revoke"),
-        )
-        .send()
-        .await
-        .unwrap(),
+        app.req_as(&intruder, Method::POST, &format!("/api/v1/api-keys/{acme_key_id}/revoke")).send().await.unwrap(),
         404,
     )
     .await;
-    assert_eq!(
-        app.get("/api/v1/tenant").await.status(),
-        200,
-        "acme's key still works"
-    );
+    assert_eq!(app.get("/api/v1/tenant").await.status(), 200, "acme's key still works");
 
-    let theirs: Value = app
-        .req_as(&intruder, Method::GET, "/api/v1/api-keys")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let theirs: Value =
+        app.req_as(&intruder, Method::GET, "/api/v1/api-keys").send().await.unwrap().json().await.unwrap();
     assert!(!theirs.to_string().contains(acme_key_id));
 
-    let t: Value = app
-        .req_as(&intruder, Method::GET, "/api/v1/tenant")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let t: Value = app.req_as(&intruder, Method::GET, "/api/v1/tenant").send().await.unwrap().json().await.unwrap();
     assert_eq!(t["id"], beta_id.as_str());
-    let renamed = app
-        .req_as(&intruder, Method::PATCH, "/api/v1/tenant")
-        .json(&json!({ "name": "Beta GmbH" }));
+    let renamed = app.req_as(&intruder, Method::PATCH, "/api/v1/tenant").json(&json!({ "name": "Beta GmbH" }));
     assert_eq!(renamed.send().await.unwrap().status(), 200);
     let acme: Value = app.get("/api/v1/tenant").await.json().await.unwrap();
-    assert_eq!(
-        acme["name"], "acme Ltd",
-        "a PATCH of /tenant only ever touches the caller's tenant"
-    );
+    assert_eq!(acme["name"], "acme Ltd", "a PATCH of /tenant only ever touches the caller's tenant");
 }
 
-both!(
-    another_tenants_clients_are_invisible_and_untouchable,
-    another_tenants_keys_and_settings_are_out_of_reach
-);
+both!(another_tenants_clients_are_invisible_and_untouchable, another_tenants_keys_and_settings_are_out_of_reach);

@@ -8,125 +8,37 @@ use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::both;
+use crate::flows::{PORTAL, ask, bearer, client_login, mail_for, verify};
 use crate::helpers::{Backend, TestApp, problem, spawn_app_with};
-
-const PORTAL: &str = "/api/v1/portal/acme/auth";
-
-async fn ask(app: &TestApp, path: &str, email: &str) -> reqwest::Response {
-    app.http
-        .post(app.url(path))
-        .json(&json!({ "email": email }))
-        .send()
-        .await
-        .unwrap()
-}
-
-/// Asks for a code and returns the email that arrives.
-async fn mail_for(app: &TestApp, path: &str, email: &str) -> crate::smtp::Received {
-    let before = app.smtp.count_to(email);
-    assert_eq!(ask(app, path, email).await.status(), 202);
-    app.smtp.nth_to(email, before + 1).await
-}
-
-async fn verify(app: &TestApp, base: &str, email: &str, code: &str) -> reqwest::Response {
-    app.http
-        .post(app.url(&format!("{base}/otp/verify")))
-        .json(&json!({ "email": email, "code": code }))
-        .send()
-        .await
-        .unwrap()
-}
-
-async fn client_login(app: &TestApp, email: &str) -> Value {
-    let mail = mail_for(app, &format!("{PORTAL}/otp"), email).await;
-    let res = verify(app, PORTAL, email, &mail.code()).await;
-    assert_eq!(res.status(), 200);
-    let body: Value = res.json().await.unwrap();
-    assert_eq!(body["status"], "authenticated", "{body}");
-    body
-}
-
-fn bearer(tokens: &Value) -> String {
-    tokens["access_token"].as_str().unwrap().to_string()
-}
 
 async fn a_client_logs_in_with_the_emailed_code(app: TestApp) {
     let client = app.client("Maria Lopez", "maria@lopez.es").await;
     // Typed with capitals: the address is matched and mailed in lowercase.
-    assert_eq!(
-        ask(&app, &format!("{PORTAL}/otp"), "Maria@Lopez.ES")
-            .await
-            .status(),
-        202
-    );
+    assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "Maria@Lopez.ES").await.status(), 202);
     let mail = app.smtp.nth_to("maria@lopez.es", 1).await;
-    assert!(
-        mail.data
-            .contains("From: \"acme Ltd\" <no-reply@portal.test>"),
-        "branded sender: {}",
-        mail.data
-    );
-    assert!(
-        mail.data.contains("multipart/alternative") && mail.data.contains("text/html"),
-        "HTML and text"
-    );
+    assert!(mail.data.contains("From: \"acme Ltd\" <no-reply@portal.test>"), "branded sender: {}", mail.data);
+    assert!(mail.data.contains("multipart/alternative") && mail.data.contains("text/html"), "HTML and text");
     assert!(mail.decoded().contains("expires in 10 minutes"));
-    assert!(
-        mail.link()
-            .starts_with("https://portal.test/portal/acme/login/link#token="),
-        "{}",
-        mail.link()
-    );
+    assert!(mail.link().starts_with("https://portal.test/portal/acme/login/link#token="), "{}", mail.link());
 
-    let res = verify(
-        &app,
-        PORTAL,
-        "maria@lopez.es",
-        &format!("{} {}", &mail.code()[..3], &mail.code()[3..]),
-    )
-    .await;
+    let res = verify(&app, PORTAL, "maria@lopez.es", &format!("{} {}", &mail.code()[..3], &mail.code()[3..])).await;
     let tokens: Value = res.json().await.unwrap();
     assert_eq!(tokens["token_type"], "Bearer");
     assert_eq!(tokens["expires_in"], 900);
 
-    let me: Value = app
-        .req_as(&bearer(&tokens), Method::GET, "/api/v1/portal/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value =
+        app.req_as(&bearer(&tokens), Method::GET, "/api/v1/portal/me").send().await.unwrap().json().await.unwrap();
     assert_eq!(me["id"], client["id"]);
     assert_eq!(me["tenant_slug"], "acme");
     assert_eq!(me["impersonated"], false);
 
-    let after: Value = app
-        .get(&format!(
-            "/api/v1/clients/{}",
-            client["id"].as_str().unwrap()
-        ))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let after: Value =
+        app.get(&format!("/api/v1/clients/{}", client["id"].as_str().unwrap())).await.json().await.unwrap();
     assert!(after["last_login_at"].is_string(), "last login recorded");
 
     // A client session reaches no staff endpoint.
-    for path in [
-        "/api/v1/clients",
-        "/api/v1/tenant",
-        "/api/v1/api-keys",
-        "/api/v1/me",
-    ] {
-        problem(
-            app.req_as(&bearer(&tokens), Method::GET, path)
-                .send()
-                .await
-                .unwrap(),
-            403,
-        )
-        .await;
+    for path in ["/api/v1/clients", "/api/v1/tenant", "/api/v1/api-keys", "/api/v1/me"] {
+        problem(app.req_as(&bearer(&tokens), Method::GET, path).send().await.unwrap(), 403).await;
     }
 }
 
@@ -134,23 +46,13 @@ async fn the_magic_link_logs_in_once_and_burns_the_code(app: TestApp) {
     app.client("Aiko Tanaka", "aiko@example.jp").await;
     let mail = mail_for(&app, &format!("{PORTAL}/otp"), "aiko@example.jp").await;
     // Fetching the page (what a mail scanner does) changes nothing: only the POST logs in.
-    let link = app
-        .http
-        .post(app.url(&format!("{PORTAL}/magic-link")))
-        .json(&json!({ "token": mail.link_token() }));
+    let link = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": mail.link_token() }));
     let body: Value = link.send().await.unwrap().json().await.unwrap();
     assert_eq!(body["status"], "authenticated");
 
-    let again = app
-        .http
-        .post(app.url(&format!("{PORTAL}/magic-link")))
-        .json(&json!({ "token": mail.link_token() }));
+    let again = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": mail.link_token() }));
     problem(again.send().await.unwrap(), 401).await;
-    problem(
-        verify(&app, PORTAL, "aiko@example.jp", &mail.code()).await,
-        401,
-    )
-    .await;
+    problem(verify(&app, PORTAL, "aiko@example.jp", &mail.code()).await, 401).await;
 }
 
 async fn only_the_latest_code_and_link_work(app: TestApp) {
@@ -160,33 +62,18 @@ async fn only_the_latest_code_and_link_work(app: TestApp) {
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let second = mail_for(&app, &format!("{PORTAL}/otp"), "noah@cycles.fr").await;
     if first.code() != second.code() {
-        problem(
-            verify(&app, PORTAL, "noah@cycles.fr", &first.code()).await,
-            401,
-        )
-        .await;
+        problem(verify(&app, PORTAL, "noah@cycles.fr", &first.code()).await, 401).await;
     }
-    let old_link = app
-        .http
-        .post(app.url(&format!("{PORTAL}/magic-link")))
-        .json(&json!({ "token": first.link_token() }));
+    let old_link =
+        app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": first.link_token() }));
     problem(old_link.send().await.unwrap(), 401).await;
-    assert_eq!(
-        verify(&app, PORTAL, "noah@cycles.fr", &second.code())
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(verify(&app, PORTAL, "noah@cycles.fr", &second.code()).await.status(), 200);
 }
 
 async fn the_sixth_guess_fails_even_with_the_right_code(app: TestApp) {
     app.client("Sofia Rossi", "sofia@rossi.it").await;
     let mail = mail_for(&app, &format!("{PORTAL}/otp"), "sofia@rossi.it").await;
-    let wrong = if mail.code() == "000000" {
-        "111111"
-    } else {
-        "000000"
-    };
+    let wrong = if mail.code() == "000000" { "111111" } else { "000000" };
     for left in (0..5).rev() {
         let body = problem(verify(&app, PORTAL, "sofia@rossi.it", wrong).await, 401).await;
         let detail = body["detail"].as_str().unwrap();
@@ -196,73 +83,38 @@ async fn the_sixth_guess_fails_even_with_the_right_code(app: TestApp) {
             assert!(detail.contains("request a new code"), "{detail}");
         }
     }
-    problem(
-        verify(&app, PORTAL, "sofia@rossi.it", &mail.code()).await,
-        401,
-    )
-    .await;
-    let link = app
-        .http
-        .post(app.url(&format!("{PORTAL}/magic-link")))
-        .json(&json!({ "token": mail.link_token() }));
+    problem(verify(&app, PORTAL, "sofia@rossi.it", &mail.code()).await, 401).await;
+    let link = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": mail.link_token() }));
     problem(link.send().await.unwrap(), 401).await;
 }
 
 async fn answers_reveal_nothing_about_accounts(app: TestApp) {
     app.client("Known Person", "known@example.com").await;
     let off = app.client("Disabled Person", "disabled@example.com").await;
-    app.patch(
-        &format!("/api/v1/clients/{}", off["id"].as_str().unwrap()),
-        &json!({ "portal_enabled": false }),
-    )
-    .await;
+    app.patch(&format!("/api/v1/clients/{}", off["id"].as_str().unwrap()), &json!({ "portal_enabled": false })).await;
     let gone = app.client("Archived Person", "archived@example.com").await;
-    app.post(
-        &format!("/api/v1/clients/{}/archive", gone["id"].as_str().unwrap()),
-        &json!({}),
-    )
-    .await;
+    app.post(&format!("/api/v1/clients/{}/archive", gone["id"].as_str().unwrap()), &json!({})).await;
 
     let mut bodies = Vec::new();
-    for email in [
-        "known@example.com",
-        "unknown@example.com",
-        "disabled@example.com",
-        "archived@example.com",
-    ] {
+    for email in ["known@example.com", "unknown@example.com", "disabled@example.com", "archived@example.com"] {
         let res = ask(&app, &format!("{PORTAL}/otp"), email).await;
         assert_eq!(res.status(), 202, "{email}");
         bodies.push(res.bytes().await.unwrap());
     }
-    assert!(
-        bodies.windows(2).all(|w| w[0] == w[1]),
-        "byte-identical answers"
-    );
+    assert!(bodies.windows(2).all(|w| w[0] == w[1]), "byte-identical answers");
     app.smtp.nth_to("known@example.com", 1).await;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    for email in [
-        "unknown@example.com",
-        "disabled@example.com",
-        "archived@example.com",
-    ] {
+    for email in ["unknown@example.com", "disabled@example.com", "archived@example.com"] {
         assert_eq!(app.smtp.count_to(email), 0, "{email} gets no mail");
     }
     // The cooldown answers alike too.
     for email in ["known@example.com", "unknown@example.com"] {
         let res = ask(&app, &format!("{PORTAL}/otp"), email).await;
-        let retry: u64 = res.headers()["retry-after"]
-            .to_str()
-            .unwrap()
-            .parse()
-            .unwrap();
+        let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
         assert!((1..=60).contains(&retry));
         problem(res, 429).await;
     }
-    problem(
-        ask(&app, "/api/v1/portal/nobody/auth/otp", "known@example.com").await,
-        404,
-    )
-    .await;
+    problem(ask(&app, "/api/v1/portal/nobody/auth/otp", "known@example.com").await, 404).await;
 }
 
 async fn hourly_limits_hold_per_email_and_per_ip(app: TestApp) {
@@ -276,89 +128,46 @@ async fn hourly_limits_hold_per_email_and_per_ip(app: TestApp) {
     )
     .await;
     for _ in 0..2 {
-        assert_eq!(
-            ask(&app, &format!("{PORTAL}/otp"), "a@example.com")
-                .await
-                .status(),
-            202
-        );
+        assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "a@example.com").await.status(), 202);
         tokio::time::sleep(Duration::from_millis(1100)).await;
     }
     let res = ask(&app, &format!("{PORTAL}/otp"), "a@example.com").await;
-    let retry: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!(retry > 3000, "the hour's window: {retry}");
     problem(res, 429).await;
 
     // Every request counts against the IP, the refused third one included: 3 of 4 used.
-    assert_eq!(
-        ask(&app, &format!("{PORTAL}/otp"), "b@example.com")
-            .await
-            .status(),
-        202
-    );
-    let body = problem(
-        ask(&app, &format!("{PORTAL}/otp"), "c@example.com").await,
-        429,
-    )
-    .await;
+    assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "b@example.com").await.status(), 202);
+    let body = problem(ask(&app, &format!("{PORTAL}/otp"), "c@example.com").await, 429).await;
     assert!(body["detail"].as_str().unwrap().contains("ask again"));
 }
 
 async fn several_accounts_on_one_email_get_a_chooser(app: TestApp) {
     let cafe = app.client("Lukas Becker", "lukas@becker.de").await;
-    let studio = app.post("/api/v1/clients", &json!({ "name": "Lukas Becker", "email": "lukas@becker.de", "company": "Becker Architekten" })).await;
+    let studio = app
+        .post(
+            "/api/v1/clients",
+            &json!({ "name": "Lukas Becker", "email": "lukas@becker.de", "company": "Becker Architekten" }),
+        )
+        .await;
     let studio: Value = studio.json().await.unwrap();
     let other = app.client("Someone Else", "else@example.com").await;
 
     let mail = mail_for(&app, &format!("{PORTAL}/otp"), "lukas@becker.de").await;
-    let body: Value = verify(&app, PORTAL, "lukas@becker.de", &mail.code())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value = verify(&app, PORTAL, "lukas@becker.de", &mail.code()).await.json().await.unwrap();
     assert_eq!(body["status"], "choose_account");
-    let ids: Vec<&str> = body["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["id"].as_str().unwrap())
-        .collect();
+    let ids: Vec<&str> = body["accounts"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap()).collect();
     assert_eq!(ids.len(), 2);
-    assert!(
-        ids.contains(&cafe["id"].as_str().unwrap())
-            && ids.contains(&studio["id"].as_str().unwrap())
-    );
+    assert!(ids.contains(&cafe["id"].as_str().unwrap()) && ids.contains(&studio["id"].as_str().unwrap()));
     let token = body["selection_token"].as_str().unwrap();
 
     let pick = |id: &str| {
-        app.http
-            .post(app.url(&format!("{PORTAL}/select")))
-            .json(&json!({ "selection_token": token, "account_id": id }))
+        app.http.post(app.url(&format!("{PORTAL}/select"))).json(&json!({ "selection_token": token, "account_id": id }))
     };
-    problem(
-        pick(other["id"].as_str().unwrap()).send().await.unwrap(),
-        401,
-    )
-    .await;
-    let chosen: Value = pick(studio["id"].as_str().unwrap())
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let me: Value = app
-        .req_as(&bearer(&chosen), Method::GET, "/api/v1/portal/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    problem(pick(other["id"].as_str().unwrap()).send().await.unwrap(), 401).await;
+    let chosen: Value = pick(studio["id"].as_str().unwrap()).send().await.unwrap().json().await.unwrap();
+    let me: Value =
+        app.req_as(&bearer(&chosen), Method::GET, "/api/v1/portal/me").send().await.unwrap().json().await.unwrap();
     assert_eq!(me["id"], studio["id"]);
     assert_eq!(me["company"], "Becker Architekten");
 }
@@ -385,30 +194,14 @@ async fn forged_expired_and_ended_tokens_are_refused(app: TestApp) {
     problem(me(none).await.unwrap(), 401).await;
     // Signed with the server's key but expired.
     let key = portico::auth::secrets::Keys::load(&app.data_dir(), None, None).unwrap();
-    let mut claims: portico::auth::jwt::AccessClaims = serde_json::from_slice(
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(parts[1])
-            .unwrap(),
-    )
-    .unwrap();
+    let mut claims: portico::auth::jwt::AccessClaims =
+        serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
     claims.exp = chrono::Utc::now().timestamp() - 5;
-    problem(
-        me(portico::auth::jwt::sign(&key.jwt, &claims))
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(me(portico::auth::jwt::sign(&key.jwt, &claims)).await.unwrap(), 401).await;
     // Good signature, another tenant named in the claims: the session does not match.
     claims.exp = chrono::Utc::now().timestamp() + 300;
     claims.tenant = "someone-else".into();
-    problem(
-        me(portico::auth::jwt::sign(&key.jwt, &claims))
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(me(portico::auth::jwt::sign(&key.jwt, &claims)).await.unwrap(), 401).await;
 
     // Idle past the limit.
     {
@@ -416,67 +209,28 @@ async fn forged_expired_and_ended_tokens_are_refused(app: TestApp) {
         let mut conn = app.db.conn().unwrap();
         let sid = tokens["session_id"].as_str().unwrap();
         let long_ago = portico::db::now() - chrono::TimeDelta::minutes(31);
-        diesel::update(dsl::sessions.find(sid))
-            .set(dsl::last_seen_at.eq(long_ago))
-            .execute(&mut *conn)
-            .unwrap();
+        diesel::update(dsl::sessions.find(sid)).set(dsl::last_seen_at.eq(long_ago)).execute(&mut *conn).unwrap();
     }
     let body = problem(me(access).await.unwrap(), 401).await;
-    assert!(
-        body["detail"].as_str().unwrap().contains("inactivity"),
-        "{body}"
-    );
+    assert!(body["detail"].as_str().unwrap().contains("inactivity"), "{body}");
 }
 
 async fn refresh_rotates_and_reuse_ends_the_session(app: TestApp) {
     app.client("Emma Johansson", "emma@example.se").await;
     let first = client_login(&app, "emma@example.se").await;
-    let refresh = |t: &str| {
-        app.http
-            .post(app.url("/api/v1/auth/refresh"))
-            .json(&json!({ "refresh_token": t }))
-            .send()
-    };
+    let refresh = |t: &str| app.http.post(app.url("/api/v1/auth/refresh")).json(&json!({ "refresh_token": t })).send();
 
-    let second: Value = refresh(first["refresh_token"].as_str().unwrap())
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let second: Value = refresh(first["refresh_token"].as_str().unwrap()).await.unwrap().json().await.unwrap();
     assert_ne!(second["refresh_token"], first["refresh_token"]);
     assert_eq!(second["session_id"], first["session_id"]);
-    let me = app
-        .req_as(&bearer(&second), Method::GET, "/api/v1/portal/me")
-        .send()
-        .await
-        .unwrap();
+    let me = app.req_as(&bearer(&second), Method::GET, "/api/v1/portal/me").send().await.unwrap();
     assert_eq!(me.status(), 200);
 
     // The first refresh token again: stolen. The whole session ends.
-    let body = problem(
-        refresh(first["refresh_token"].as_str().unwrap())
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    let body = problem(refresh(first["refresh_token"].as_str().unwrap()).await.unwrap(), 401).await;
     assert!(body["detail"].as_str().unwrap().contains("already used"));
-    problem(
-        app.req_as(&bearer(&second), Method::GET, "/api/v1/portal/me")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
-    problem(
-        refresh(second["refresh_token"].as_str().unwrap())
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(app.req_as(&bearer(&second), Method::GET, "/api/v1/portal/me").send().await.unwrap(), 401).await;
+    problem(refresh(second["refresh_token"].as_str().unwrap()).await.unwrap(), 401).await;
     problem(refresh("garbage").await.unwrap(), 401).await;
 }
 
@@ -488,20 +242,12 @@ async fn logout_and_session_management(app: TestApp) {
         // A second device logs in: clear the counters rather than wait out the 60 s cooldown.
         let mut conn = app.db.conn().unwrap();
         use portico::db::schema::rate_limits::dsl;
-        diesel::delete(dsl::rate_limits)
-            .execute(&mut *conn)
-            .unwrap();
+        diesel::delete(dsl::rate_limits).execute(&mut *conn).unwrap();
         drop(conn);
         client_login(&app, "oliver@brownlegal.com").await
     };
-    let list: Value = app
-        .req_as(&bearer(&phone), Method::GET, "/api/v1/auth/sessions")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let list: Value =
+        app.req_as(&bearer(&phone), Method::GET, "/api/v1/auth/sessions").send().await.unwrap().json().await.unwrap();
     let items = list["items"].as_array().unwrap();
     assert_eq!(items.len(), 2);
     assert_eq!(items.iter().filter(|s| s["current"] == true).count(), 1);
@@ -509,68 +255,25 @@ async fn logout_and_session_management(app: TestApp) {
     // End the laptop's session from the phone.
     let laptop_id = laptop["session_id"].as_str().unwrap();
     let res = app
-        .req_as(
-            &bearer(&phone),
-            Method::DELETE,
-            &format!("/api/v1/auth/sessions/{laptop_id}"),
-        )
+        .req_as(&bearer(&phone), Method::DELETE, &format!("/api/v1/auth/sessions/{laptop_id}"))
         .send()
         .await
         .unwrap();
     assert_eq!(res.status(), 204);
-    problem(
-        app.req_as(&bearer(&laptop), Method::GET, "/api/v1/portal/me")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
-    problem(
-        app.req_as(
-            &bearer(&phone),
-            Method::DELETE,
-            "/api/v1/auth/sessions/not-mine",
-        )
-        .send()
-        .await
-        .unwrap(),
-        404,
-    )
-    .await;
+    problem(app.req_as(&bearer(&laptop), Method::GET, "/api/v1/portal/me").send().await.unwrap(), 401).await;
+    problem(app.req_as(&bearer(&phone), Method::DELETE, "/api/v1/auth/sessions/not-mine").send().await.unwrap(), 404)
+        .await;
 
-    let res = app
-        .req_as(&bearer(&phone), Method::POST, "/api/v1/auth/logout")
-        .send()
-        .await
-        .unwrap();
+    let res = app.req_as(&bearer(&phone), Method::POST, "/api/v1/auth/logout").send().await.unwrap();
     assert_eq!(res.status(), 204);
-    problem(
-        app.req_as(&bearer(&phone), Method::GET, "/api/v1/portal/me")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    problem(app.req_as(&bearer(&phone), Method::GET, "/api/v1/portal/me").send().await.unwrap(), 401).await;
 }
 
 async fn disabling_a_client_ends_their_sessions(app: TestApp) {
     let c = app.client("Hannah Schmidt", "hannah@alpen.example").await;
     let tokens = client_login(&app, "hannah@alpen.example").await;
-    app.patch(
-        &format!("/api/v1/clients/{}", c["id"].as_str().unwrap()),
-        &json!({ "portal_enabled": false }),
-    )
-    .await;
-    problem(
-        app.req_as(&bearer(&tokens), Method::GET, "/api/v1/portal/me")
-            .send()
-            .await
-            .unwrap(),
-        401,
-    )
-    .await;
+    app.patch(&format!("/api/v1/clients/{}", c["id"].as_str().unwrap()), &json!({ "portal_enabled": false })).await;
+    problem(app.req_as(&bearer(&tokens), Method::GET, "/api/v1/portal/me").send().await.unwrap(), 401).await;
 }
 
 async fn staff_log_in_and_see_only_their_tenant(app: TestApp) {
@@ -586,26 +289,12 @@ async fn staff_log_in_and_see_only_their_tenant(app: TestApp) {
         .unwrap();
 
     let mail = mail_for(&app, "/api/v1/auth/otp", "owner@acme.example").await;
-    assert!(
-        mail.link()
-            .starts_with("https://portal.test/app/login/link#token=")
-    );
-    let tokens: Value = verify(&app, "/api/v1/auth", "owner@acme.example", &mail.code())
-        .await
-        .json()
-        .await
-        .unwrap();
+    assert!(mail.link().starts_with("https://portal.test/app/login/link#token="));
+    let tokens: Value = verify(&app, "/api/v1/auth", "owner@acme.example", &mail.code()).await.json().await.unwrap();
     assert_eq!(tokens["status"], "authenticated", "{tokens}");
     let staff = bearer(&tokens);
 
-    let me: Value = app
-        .req_as(&staff, Method::GET, "/api/v1/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.req_as(&staff, Method::GET, "/api/v1/me").send().await.unwrap().json().await.unwrap();
     assert_eq!(me["role"], "owner");
     assert_eq!(me["tenant_slug"], "acme");
     let created = app
@@ -614,93 +303,39 @@ async fn staff_log_in_and_see_only_their_tenant(app: TestApp) {
     assert_eq!(created.send().await.unwrap().status(), 201);
     let log: Value = app.get("/api/v1/clients?q=via").await.json().await.unwrap();
     let id = log["items"][0]["id"].as_str().unwrap();
-    let activity: Value = app
-        .get(&format!("/api/v1/clients/{id}/activity"))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let activity: Value = app.get(&format!("/api/v1/clients/{id}/activity")).await.json().await.unwrap();
     assert_eq!(activity["items"][0]["actor_kind"], "staff");
 
     let other = format!("/api/v1/clients/{}", theirs["id"].as_str().unwrap());
-    problem(
-        app.req_as(&staff, Method::GET, &other)
-            .send()
-            .await
-            .unwrap(),
-        404,
-    )
-    .await;
-    let list: Value = app
-        .req_as(&staff, Method::GET, "/api/v1/clients?status=all")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    problem(app.req_as(&staff, Method::GET, &other).send().await.unwrap(), 404).await;
+    let list: Value =
+        app.req_as(&staff, Method::GET, "/api/v1/clients?status=all").send().await.unwrap().json().await.unwrap();
     assert!(!list.to_string().contains("Beta Client"));
-    problem(
-        app.req_as(&staff, Method::GET, "/api/v1/portal/me")
-            .send()
-            .await
-            .unwrap(),
-        403,
-    )
-    .await;
+    problem(app.req_as(&staff, Method::GET, "/api/v1/portal/me").send().await.unwrap(), 403).await;
 }
 
 async fn staff_of_several_businesses_choose_one(app: TestApp) {
     let (beta_id, _) = app.other_tenant("beta");
     let member = {
         let mut conn = app.db.conn().unwrap();
-        portico::staff::store::insert(
-            &mut conn,
-            &beta_id,
-            "owner@acme.example",
-            "Ann Owner",
-            "member",
-        )
-        .unwrap()
+        portico::staff::store::insert(&mut conn, &beta_id, "owner@acme.example", "Ann Owner", "member").unwrap()
     };
     let mail = mail_for(&app, "/api/v1/auth/otp", "owner@acme.example").await;
-    let body: Value = verify(&app, "/api/v1/auth", "owner@acme.example", &mail.code())
-        .await
-        .json()
-        .await
-        .unwrap();
+    let body: Value = verify(&app, "/api/v1/auth", "owner@acme.example", &mail.code()).await.json().await.unwrap();
     assert_eq!(body["status"], "choose_account");
-    let companies: Vec<&str> = body["accounts"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|a| a["company"].as_str().unwrap())
-        .collect();
+    let companies: Vec<&str> =
+        body["accounts"].as_array().unwrap().iter().map(|a| a["company"].as_str().unwrap()).collect();
     assert_eq!(companies, ["acme Ltd", "beta Ltd"]);
     let pick = app
         .http
         .post(app.url("/api/v1/auth/select"))
         .json(&json!({ "selection_token": body["selection_token"], "account_id": member.id }));
     let tokens: Value = pick.send().await.unwrap().json().await.unwrap();
-    let me: Value = app
-        .req_as(&bearer(&tokens), Method::GET, "/api/v1/me")
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.req_as(&bearer(&tokens), Method::GET, "/api/v1/me").send().await.unwrap().json().await.unwrap();
     assert_eq!(me["tenant_slug"], "beta");
     assert_eq!(me["role"], "member");
     // A member may not manage API keys.
-    problem(
-        app.req_as(&bearer(&tokens), Method::GET, "/api/v1/api-keys")
-            .send()
-            .await
-            .unwrap(),
-        403,
-    )
-    .await;
+    problem(app.req_as(&bearer(&tokens), Method::GET, "/api/v1/api-keys").send().await.unwrap(), 403).await;
 }
 
 async fn the_outbox_resumes_and_never_resends(app: TestApp) {
@@ -719,10 +354,7 @@ async fn the_outbox_resumes_and_never_resends(app: TestApp) {
         let orphan = store::enqueue_email(&mut conn, None, &email("orphan@example.com")).unwrap();
         use portico::db::schema::outbox::dsl;
         let past = portico::db::now() - chrono::TimeDelta::seconds(5);
-        diesel::update(dsl::outbox.find(&orphan))
-            .set(dsl::locked_until.eq(Some(past)))
-            .execute(&mut *conn)
-            .unwrap();
+        diesel::update(dsl::outbox.find(&orphan)).set(dsl::locked_until.eq(Some(past))).execute(&mut *conn).unwrap();
         // Accepted by the SMTP server before a crash, and marked sent.
         let done = store::enqueue_email(&mut conn, None, &email("done@example.com")).unwrap();
         store::mark_sent(&mut conn, &done).unwrap();

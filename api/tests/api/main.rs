@@ -2,6 +2,7 @@
 //! (a new SQLite file; a new PostgreSQL database when PORTICO_TEST_PG_URL is set) and
 //! speaks HTTP to it. One test binary, so the crate links once.
 
+mod access;
 mod helpers;
 mod smtp;
 
@@ -10,9 +11,11 @@ mod cli;
 mod clients;
 mod docs;
 mod errors;
+mod flows;
 mod health;
 mod isolation;
 mod login;
 mod migrations;
 mod openapi;
+mod team;
 mod tenants;

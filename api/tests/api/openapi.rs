@@ -10,10 +10,7 @@ const COMMITTED: &str = include_str!("../../../openapi/openapi.json");
 #[test]
 fn committed_spec_matches_the_code() {
     let generated = portico::openapi::spec_json();
-    assert!(
-        generated == COMMITTED,
-        "openapi/openapi.json is stale: run `make openapi` and commit the result"
-    );
+    assert!(generated == COMMITTED, "openapi/openapi.json is stale: run `make openapi` and commit the result");
 }
 
 #[test]
@@ -22,25 +19,16 @@ fn every_operation_is_named_and_documents_its_errors() {
     let mut ids = Vec::new();
     for (path, item) in spec["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
-            let id = op["operationId"]
-                .as_str()
-                .unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            let id = op["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
             assert!(id.contains('_'), "{id}: name handlers <verb>_<resource>");
-            assert!(
-                op["summary"].is_string() || op["description"].is_string(),
-                "{id} has no description"
-            );
+            assert!(op["summary"].is_string() || op["description"].is_string(), "{id} has no description");
             let responses = op["responses"].as_object().unwrap();
-            let public = op["security"].as_array().is_some_and(|s| {
-                s.iter()
-                    .any(|r| r.as_object().is_some_and(|o| o.is_empty()))
-            });
+            let public = op["security"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|r| r.as_object().is_some_and(|o| o.is_empty())));
             if !public && path.starts_with("/api/v1/") {
                 for status in ["401", "403"] {
-                    assert!(
-                        responses.contains_key(status),
-                        "{id} does not document {status}"
-                    );
+                    assert!(responses.contains_key(status), "{id} does not document {status}");
                 }
             }
             for (status, response) in responses {
@@ -60,42 +48,18 @@ fn every_operation_is_named_and_documents_its_errors() {
 }
 
 async fn the_server_serves_the_spec_and_swagger_ui(app: TestApp) {
-    let res = app
-        .http
-        .get(app.url("/api/v1/openapi.json"))
-        .send()
-        .await
-        .unwrap();
+    let res = app.http.get(app.url("/api/v1/openapi.json")).send().await.unwrap();
     assert_eq!(res.status(), 200);
-    assert!(
-        res.text().await.unwrap() == COMMITTED,
-        "the served spec is the committed one"
-    );
+    assert!(res.text().await.unwrap() == COMMITTED, "the served spec is the committed one");
 
     let redirect = app.http.get(app.url("/docs")).send().await.unwrap();
     assert_eq!(redirect.status(), 308);
     let ui = app.http.get(app.url("/docs/")).send().await.unwrap();
     assert_eq!(ui.status(), 200);
     assert!(ui.text().await.unwrap().contains("swagger-ui"));
-    let init = app
-        .http
-        .get(app.url("/docs/swagger-initializer.js"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    assert!(
-        init.contains("/api/v1/openapi.json"),
-        "Swagger UI loads our spec, offline"
-    );
-    let bundle = app
-        .http
-        .get(app.url("/docs/swagger-ui-bundle.js"))
-        .send()
-        .await
-        .unwrap();
+    let init = app.http.get(app.url("/docs/swagger-initializer.js")).send().await.unwrap().text().await.unwrap();
+    assert!(init.contains("/api/v1/openapi.json"), "Swagger UI loads our spec, offline");
+    let bundle = app.http.get(app.url("/docs/swagger-ui-bundle.js")).send().await.unwrap();
     assert_eq!(bundle.status(), 200, "assets are vendored in the binary");
 }
 

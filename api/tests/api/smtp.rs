@@ -24,10 +24,7 @@ pub struct SmtpServer {
 impl SmtpServer {
     pub async fn start() -> SmtpServer {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind smtp");
-        let server = SmtpServer {
-            port: listener.local_addr().unwrap().port(),
-            ..Default::default()
-        };
+        let server = SmtpServer { port: listener.local_addr().unwrap().port(), ..Default::default() };
         let s = server.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {
@@ -53,10 +50,7 @@ impl SmtpServer {
             let upper = line.to_ascii_uppercase();
             let reply: &[u8] = if upper.starts_with("EHLO") {
                 b"250-localhost\r\n250-8BITMIME\r\n250 SMTPUTF8\r\n"
-            } else if upper.starts_with("HELO")
-                || upper.starts_with("MAIL")
-                || upper.starts_with("NOOP")
-            {
+            } else if upper.starts_with("HELO") || upper.starts_with("MAIL") || upper.starts_with("NOOP") {
                 b"250 OK\r\n"
             } else if upper.starts_with("RSET") {
                 to.clear();
@@ -76,16 +70,9 @@ impl SmtpServer {
                     if l == ".\r\n" {
                         break;
                     }
-                    data.push_str(
-                        l.strip_prefix('.')
-                            .filter(|_| l.starts_with(".."))
-                            .unwrap_or(&l),
-                    );
+                    data.push_str(l.strip_prefix('.').filter(|_| l.starts_with("..")).unwrap_or(&l));
                 }
-                self.messages.lock().unwrap().push(Received {
-                    to: std::mem::take(&mut to),
-                    data,
-                });
+                self.messages.lock().unwrap().push(Received { to: std::mem::take(&mut to), data });
                 self.arrived.notify_waiters();
                 b"250 OK queued\r\n"
             } else if upper.starts_with("QUIT") {
@@ -99,12 +86,7 @@ impl SmtpServer {
     }
 
     pub fn count_to(&self, addr: &str) -> usize {
-        self.messages
-            .lock()
-            .unwrap()
-            .iter()
-            .filter(|m| m.to.iter().any(|t| t == addr))
-            .count()
+        self.messages.lock().unwrap().iter().filter(|m| m.to.iter().any(|t| t == addr)).count()
     }
 
     /// Waits for the `n`-th message (1-based) to `addr`.
@@ -113,18 +95,12 @@ impl SmtpServer {
         loop {
             let found = {
                 let all = self.messages.lock().unwrap();
-                all.iter()
-                    .filter(|m| m.to.iter().any(|t| t == addr))
-                    .nth(n - 1)
-                    .cloned()
+                all.iter().filter(|m| m.to.iter().any(|t| t == addr)).nth(n - 1).cloned()
             };
             if let Some(m) = found {
                 return m;
             }
-            assert!(
-                tokio::time::Instant::now() < deadline,
-                "no message #{n} to {addr} within 15 s"
-            );
+            assert!(tokio::time::Instant::now() < deadline, "no message #{n} to {addr} within 15 s");
             let _ = tokio::time::timeout(Duration::from_millis(200), self.arrived.notified()).await;
         }
     }
@@ -137,25 +113,15 @@ impl Received {
     }
 
     pub fn subject(&self) -> String {
-        self.data
-            .lines()
-            .find_map(|l| l.strip_prefix("Subject: "))
-            .unwrap_or("")
-            .to_string()
+        self.data.lines().find_map(|l| l.strip_prefix("Subject: ")).unwrap_or("").to_string()
     }
 
     /// The 6-digit code, as the subject and the body show it.
     pub fn code(&self) -> String {
         let subject = self.subject();
         let code: String = subject.chars().take(6).collect();
-        assert!(
-            code.bytes().all(|b| b.is_ascii_digit()),
-            "subject starts with the code: {subject}"
-        );
-        assert!(
-            self.decoded().contains(&format!("    {code}")),
-            "the body shows the code"
-        );
+        assert!(code.bytes().all(|b| b.is_ascii_digit()), "subject starts with the code: {subject}");
+        assert!(self.decoded().contains(&format!("    {code}")), "the body shows the code");
         code
     }
 
@@ -163,10 +129,7 @@ impl Received {
     pub fn link_token(&self) -> String {
         let text = self.decoded();
         let at = text.find("#token=").expect("a magic link");
-        text[at + 7..]
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-            .collect()
+        text[at + 7..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_').collect()
     }
 
     pub fn link(&self) -> String {

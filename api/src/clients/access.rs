@@ -1,0 +1,254 @@
+//! Portal access, managed by staff: invite a client, view the portal as them (read-only),
+//! and see or end their sessions.
+
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use chrono::TimeDelta;
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::model::{Client, ClientRow, ClientStatus};
+use super::store;
+use crate::AppState;
+use crate::activity::{self, store::Subject};
+use crate::auth::login;
+use crate::auth::model::{SessionInfo, SessionList};
+use crate::auth::session::{self, CLIENT, NewSession, Tokens};
+use crate::auth::store as session_store;
+use crate::auth::{Actor, Caller, Scope};
+use crate::db::{DbConn, now};
+use crate::error::{ApiError, Problem};
+use crate::mail::templates::{self, Brand};
+use crate::outbox;
+use crate::tenants::model::{readable_text_on, utc};
+use crate::tenants::store as tenant_store;
+
+/// How long an invitation link works.
+pub const INVITE_DAYS: i64 = 7;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(invite_client).service(impersonate_client).service(list_client_sessions).service(end_client_sessions);
+}
+
+fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no client '{id}' in your tenant."))
+}
+
+fn existing(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ClientRow, ApiError> {
+    store::get(conn, tenant_id, id)?.ok_or_else(|| not_found(id))
+}
+
+/// Email the client a welcome with a one-click login link valid 7 days. Sending again is
+/// allowed (a new link replaces the old one).
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    responses(
+        (status = 200, description = "Invitation queued; `invited_at` updated", body = Client),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The client is archived or has no portal access", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/clients/{id}/invite")]
+pub async fn invite_client(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<web::Json<Client>, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let id = id.into_inner();
+    let keys = state.keys.clone();
+    let config = state.config.clone();
+    let row = state
+        .db
+        .write(move |conn| {
+            let client = existing(conn, &caller.tenant_id, &id)?;
+            if client.status != ClientStatus::Active.as_str() {
+                return Err(ApiError::Conflict(format!(
+                    "This client is {}; only active clients can be invited.",
+                    client.status
+                )));
+            }
+            if !client.portal_enabled {
+                return Err(ApiError::Conflict(
+                    "Portal access is off for this client: set portal_enabled to true first.".into(),
+                ));
+            }
+            let tenant = tenant_store::get(conn, &caller.tenant_id)?;
+            // Link only: the code part expires at once, since nobody will type it.
+            let (_, token, _) = login::issue(
+                conn,
+                &keys,
+                &format!("client:{}", tenant.id),
+                Some(&tenant.id),
+                &client.email,
+                TimeDelta::zero(),
+                TimeDelta::days(INVITE_DAYS),
+            )?;
+            let link = config.public(&format!("/portal/{}/login/link#token={token}", tenant.slug));
+            let brand = Brand {
+                name: &tenant.name,
+                color: &tenant.primary_color,
+                text_color: readable_text_on(&tenant.primary_color),
+            };
+            let mail =
+                templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);
+            outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+            let at = now();
+            store::record_invite(conn, &caller.tenant_id, &client.id, at)?;
+            let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
+            let data = json!({ "resent": client.invited_at.is_some() });
+            activity::record(conn, &caller.tenant_id, &caller.actor, "invited", subject, data)?;
+            existing(conn, &caller.tenant_id, &client.id)
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(web::Json(row.into()))
+}
+
+/// View the portal as this client: a read-only client session (every write answers 403),
+/// for staff only. Start and end are recorded in the client's activity.
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    responses(
+        (status = 200, description = "Tokens of a read-only client session", body = Tokens),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session, or it lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The client is archived", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("staff_session" = [])),
+)]
+#[post("/clients/{id}/impersonate")]
+pub async fn impersonate_client(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: HttpRequest,
+    id: web::Path<String>,
+) -> Result<web::Json<Tokens>, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let Actor::Staff { id: staff_id } = caller.actor.clone() else {
+        return Err(ApiError::Forbidden("Only a staff member can view the portal as a client, not an API key.".into()));
+    };
+    let id = id.into_inner();
+    let keys = state.keys.clone();
+    let settings = state.config.auth.clone();
+    let user_agent = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(str::to_string);
+    let ip = req.peer_addr().map(|a| a.ip().to_string());
+    let tokens = state
+        .db
+        .write(move |conn| {
+            let client = existing(conn, &caller.tenant_id, &id)?;
+            if client.status == ClientStatus::Archived.as_str() {
+                return Err(ApiError::Conflict("This client is archived; restore it first.".into()));
+            }
+            let tokens = session::start(
+                conn,
+                &keys,
+                &settings,
+                NewSession {
+                    tenant_id: &caller.tenant_id,
+                    kind: CLIENT,
+                    subject_id: &client.id,
+                    role: None,
+                    impersonated_by: Some(&staff_id),
+                    user_agent: user_agent.as_deref(),
+                    ip: ip.as_deref(),
+                },
+            )?;
+            let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
+            let data = json!({ "session_id": tokens.session_id });
+            activity::record(conn, &caller.tenant_id, &caller.actor, "impersonation_started", subject, data)?;
+            Ok(tokens)
+        })
+        .await?;
+    Ok(web::Json(tokens))
+}
+
+/// The client's live sessions.
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    responses(
+        (status = 200, description = "Live sessions, newest first", body = SessionList),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/clients/{id}/sessions")]
+pub async fn list_client_sessions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<web::Json<SessionList>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let rows = state
+        .db
+        .read(move |conn| {
+            existing(conn, &caller.tenant_id, &id)?;
+            Ok(session_store::live_sessions(conn, &caller.tenant_id, CLIENT, &id, now())?)
+        })
+        .await?;
+    let items = rows
+        .into_iter()
+        .map(|r| SessionInfo {
+            current: false,
+            impersonated: r.impersonated_by.is_some(),
+            id: r.id,
+            kind: r.kind,
+            created_at: utc(r.created_at),
+            last_seen_at: utc(r.last_seen_at),
+            expires_at: utc(r.expires_at),
+            user_agent: r.user_agent,
+            ip: r.ip,
+        })
+        .collect();
+    Ok(web::Json(SessionList { items }))
+}
+
+/// End every session of the client (log them out everywhere).
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    responses(
+        (status = 204, description = "All ended"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[delete("/clients/{id}/sessions")]
+pub async fn end_client_sessions(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let id = id.into_inner();
+    state
+        .db
+        .write(move |conn| {
+            existing(conn, &caller.tenant_id, &id)?;
+            let ended = session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &id, now())?;
+            let subject = Subject { kind: "client", id: &id, client_id: Some(&id) };
+            activity::record(
+                conn,
+                &caller.tenant_id,
+                &caller.actor,
+                "sessions_ended",
+                subject,
+                json!({ "count": ended }),
+            )?;
+            Ok(())
+        })
+        .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

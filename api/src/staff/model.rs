@@ -1,0 +1,90 @@
+//! Staff DTOs.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::Validate;
+
+use super::store::StaffRow;
+use crate::rules;
+use crate::tenants::model::utc;
+
+/// What a staff member may do. Owners and admins manage everything; members work with
+/// clients but cannot change settings, keys or staff. Only an owner can make an owner.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Owner,
+    Admin,
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Owner, Role::Admin, Role::Member].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A person who works in the console.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StaffMember {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<StaffRow> for StaffMember {
+    fn from(r: StaffRow) -> StaffMember {
+        StaffMember {
+            role: Role::parse(&r.role).unwrap_or(Role::Member),
+            id: r.id,
+            email: r.email,
+            name: r.name,
+            created_at: utc(r.created_at),
+        }
+    }
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StaffList {
+    pub items: Vec<StaffMember>,
+}
+
+/// Someone to add to the team; they get an email with a login link.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteStaff {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    pub email: String,
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    pub name: String,
+    pub role: Role,
+}
+
+/// Changes to a staff member.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateStaff {
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    pub name: Option<String>,
+    pub role: Option<Role>,
+}
