@@ -35,6 +35,7 @@ pub struct Config {
     pub workers: usize,
     pub auth: AuthSettings,
     pub mail: MailSettings,
+    pub sms: Option<SmsSettings>,
 }
 
 /// Login and session limits (NIST SP 800-63B for out-of-band codes, OWASP ASVS L2 sessions).
@@ -57,6 +58,15 @@ pub struct AuthSettings {
 pub enum MailTransport {
     Console,
     Smtp(String),
+}
+
+/// A Twilio-compatible SMS API, when configured.
+#[derive(Debug, Clone)]
+pub struct SmsSettings {
+    pub url: String,
+    pub account_sid: String,
+    pub auth_token: String,
+    pub from: String,
 }
 
 #[derive(Debug, Clone)]
@@ -115,6 +125,10 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ("PORTICO_ACCESS_TOKEN_MINUTES", "15", "Lifetime of an access token (JWT)."),
     ("PORTICO_SESSION_IDLE_MINUTES", "30", "A session unused this long ends."),
     ("PORTICO_SESSION_MAX_HOURS", "12", "A session ends this long after login, used or not."),
+    ("PORTICO_SMS_URL", "https://api.twilio.com", "Base URL of a Twilio-compatible SMS API."),
+    ("PORTICO_SMS_ACCOUNT_SID", "(none)", "SMS account id; with the token and sender it enables login codes by SMS."),
+    ("PORTICO_SMS_AUTH_TOKEN", "(none)", "SMS API token."),
+    ("PORTICO_SMS_FROM", "(none)", "Sender number (E.164) or id for text messages."),
 ];
 
 impl Config {
@@ -235,6 +249,19 @@ impl Config {
             ));
         }
         let mail = MailSettings { transport, from };
+        let sms_parts = ["PORTICO_SMS_ACCOUNT_SID", "PORTICO_SMS_AUTH_TOKEN", "PORTICO_SMS_FROM"].map(|v| (v, get(v)));
+        let sms = if sms_parts.iter().all(|(_, v)| v.is_none()) {
+            None
+        } else if let Some((missing, _)) = sms_parts.iter().find(|(_, v)| v.is_none()) {
+            return Err(err(missing, "is required once any PORTICO_SMS_* setting is set".to_string()));
+        } else {
+            let url = get("PORTICO_SMS_URL").unwrap_or("https://api.twilio.com").to_string();
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                return Err(err("PORTICO_SMS_URL", format!("'{url}' must start with https:// or http://")));
+            }
+            let value = |i: usize| sms_parts[i].1.unwrap_or_default().to_string();
+            Some(SmsSettings { url, account_sid: value(0), auth_token: value(1), from: value(2) })
+        };
 
         Ok(Config {
             listen,
@@ -250,6 +277,7 @@ impl Config {
             workers,
             auth,
             mail,
+            sms,
         })
     }
 
@@ -311,6 +339,9 @@ mod tests {
         assert!(!e.to_string().contains("hunter2"));
         let e = Config::from_vars(&vars(&[("PORTICO_MAIL_TRANSPORT", "smtp")])).unwrap_err();
         assert_eq!(e.var, "PORTICO_SMTP_URL");
+        let e =
+            Config::from_vars(&vars(&[("PORTICO_SMS_ACCOUNT_SID", "AC1"), ("PORTICO_SMS_FROM", "+1500")])).unwrap_err();
+        assert_eq!(e.var, "PORTICO_SMS_AUTH_TOKEN", "a partial SMS setup names what is missing");
     }
 
     #[test]

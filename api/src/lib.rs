@@ -17,6 +17,7 @@ pub mod mail;
 pub mod openapi;
 pub mod outbox;
 pub mod rules;
+pub mod sms;
 pub mod staff;
 pub mod telemetry;
 pub mod tenants;
@@ -75,6 +76,8 @@ pub enum StartError {
     Secrets { dir: String, source: std::io::Error },
     #[error(transparent)]
     Mail(#[from] mail::MailerError),
+    #[error("PORTICO_SMS_URL: {0}")]
+    Sms(String),
 }
 
 /// A bound, not yet running server.
@@ -107,7 +110,12 @@ impl Application {
         };
         let signal = OutboxSignal::default();
         // The worker resumes whatever a previous run left undelivered.
-        tokio::spawn(outbox::worker::run(db.clone(), Arc::new(mailer), signal.clone()));
+        let sms = match &config.sms {
+            Some(settings) => Some(sms::SmsSender::new(settings.clone()).map_err(StartError::Sms)?),
+            None => None,
+        };
+        let channels = outbox::worker::Channels { mailer, sms };
+        tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());
         let state = web::Data::new(AppState {

@@ -20,6 +20,7 @@ use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
+use crate::sms::{Sms, e164};
 use crate::staff::store as staff_store;
 use crate::tenants::model::{TenantRow, readable_text_on, utc};
 
@@ -62,7 +63,14 @@ fn too_many(wait: u64) -> ApiError {
 
 /// Queues a login email when the email has accounts in the realm. Whether it has is never
 /// revealed: limits apply and the answer is the same either way.
-pub async fn request_code(state: &AppState, realm: Realm, email: String, origin: Origin) -> Result<(), ApiError> {
+pub async fn request_code(
+    state: &AppState,
+    realm: Realm,
+    email: String,
+    by_sms: bool,
+    origin: Origin,
+) -> Result<(), ApiError> {
+    let by_sms = by_sms && state.config.sms.is_some();
     let settings = state.config.auth.clone();
     let keys = state.keys.clone();
     let public = state.config.clone();
@@ -85,9 +93,14 @@ pub async fn request_code(state: &AppState, realm: Realm, email: String, origin:
             if let Err(wait) = rate_limit::hit(conn, &email_bucket, email_limit)? {
                 return Ok(Err(wait));
             }
-            let has_accounts = match &realm {
-                Realm::Portal(t) => !client_store::portal_accounts(conn, &t.id, &email)?.is_empty(),
-                Realm::Console => !staff_store::accounts_by_email(conn, &email)?.is_empty(),
+            // A phone on file, for clients who asked for a text message.
+            let (has_accounts, phone) = match &realm {
+                Realm::Portal(t) => {
+                    let accounts = client_store::portal_accounts(conn, &t.id, &email)?;
+                    let phone = accounts.iter().find_map(|c| c.phone.clone()).filter(|_| by_sms);
+                    (!accounts.is_empty(), phone)
+                }
+                Realm::Console => (!staff_store::accounts_by_email(conn, &email)?.is_empty(), None),
             };
             if !has_accounts {
                 return Ok(Ok(false));
@@ -119,6 +132,14 @@ pub async fn request_code(state: &AppState, realm: Realm, email: String, origin:
                     None,
                 ),
             };
+            if let Some(phone) = phone {
+                let body = format!(
+                    "{code} is your {brand_name} login code. It expires in {} minutes. Never share it.",
+                    settings.code_ttl_minutes
+                );
+                outbox::store::enqueue_sms(conn, tenant_id, &Sms { to: e164(&phone), body })?;
+                return Ok(Ok(true));
+            }
             let brand = Brand { name: &brand_name, color: &color, text_color: readable_text_on(&color) };
             let mail =
                 templates::login(&brand, &email, &code, &link, utc(row.code_expires_at), settings.code_ttl_minutes);

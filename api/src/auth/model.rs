@@ -26,7 +26,8 @@ pub struct RequestCode {
     )]
     #[schema(example = "maria@example.com")]
     pub email: String,
-    /// `email` (default) or `sms`. SMS is not available yet: the code then goes by email.
+    /// `email` (default) or `sms`: by text message to the phone on file, when SMS is set up
+    /// and the client has a phone; by email otherwise. Staff codes always go by email.
     pub channel: Option<Channel>,
 }
 
@@ -35,7 +36,7 @@ pub struct RequestCode {
 pub struct CodeRequested {
     #[schema(example = "If this email belongs to an account, a login code and link are on their way.")]
     pub message: String,
-    /// How the code was sent.
+    /// How the code travels: `sms` only when asked for and SMS is set up.
     pub channel: Channel,
     /// Seconds the code stays valid.
     #[schema(example = 600)]

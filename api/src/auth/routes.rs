@@ -58,16 +58,23 @@ async fn portal(state: &AppState, slug: String) -> Result<Realm, ApiError> {
         .ok_or_else(|| ApiError::NotFound(format!("There is no portal at '{slug}'; check the link you were sent.")))
 }
 
+/// The same answer for every address; it depends only on what was asked and what is set up.
 fn code_requested(state: &AppState, asked: Option<Channel>) -> HttpResponse {
-    let message = match asked {
-        Some(Channel::Sms) => {
-            "Text messages are not available here, so if this email belongs to an account, a login code and link are on their way by email."
-        }
-        _ => "If this email belongs to an account, a login code and link are on their way by email.",
+    let sms_ready = state.config.sms.is_some();
+    let (message, channel) = match asked {
+        Some(Channel::Sms) if sms_ready => (
+            "If this email belongs to an account, a login code is on its way by text message, or by email where no phone number is on file.",
+            Channel::Sms,
+        ),
+        Some(Channel::Sms) => (
+            "Text messages are not available here, so if this email belongs to an account, a login code and link are on their way by email.",
+            Channel::Email,
+        ),
+        _ => ("If this email belongs to an account, a login code and link are on their way by email.", Channel::Email),
     };
     HttpResponse::Accepted().json(CodeRequested {
         message: message.into(),
-        channel: Channel::Email,
+        channel,
         expires_in: state.config.auth.code_ttl_minutes * 60,
     })
 }
@@ -98,7 +105,8 @@ pub async fn request_portal_login_code(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let realm = portal(&state, slug.into_inner()).await?;
-    login::request_code(&state, realm, normalize_email(&body.email), origin(&req)).await?;
+    let by_sms = body.channel == Some(Channel::Sms);
+    login::request_code(&state, realm, normalize_email(&body.email), by_sms, origin(&req)).await?;
     Ok(code_requested(&state, body.channel))
 }
 
@@ -211,7 +219,7 @@ pub async fn request_staff_login_code(
     body: JsonBody<RequestCode>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    login::request_code(&state, Realm::Console, normalize_email(&body.email), origin(&req)).await?;
+    login::request_code(&state, Realm::Console, normalize_email(&body.email), false, origin(&req)).await?;
     Ok(code_requested(&state, body.channel))
 }
 

@@ -6,8 +6,10 @@ use diesel::prelude::*;
 use crate::db::schema::outbox;
 use crate::db::{DbConn, new_id, now};
 use crate::mail::Email;
+use crate::sms::Sms;
 
 pub const KIND_EMAIL: &str = "email";
+pub const KIND_SMS: &str = "sms";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = outbox)]
@@ -27,12 +29,21 @@ pub struct OutboxRow {
 
 /// Queues an email; call inside the transaction of its cause.
 pub fn enqueue_email(conn: &mut DbConn, tenant_id: Option<&str>, email: &Email) -> QueryResult<String> {
+    enqueue(conn, tenant_id, KIND_EMAIL, serde_json::to_string(email).unwrap_or_default())
+}
+
+/// Queues a text message; call inside the transaction of its cause.
+pub fn enqueue_sms(conn: &mut DbConn, tenant_id: Option<&str>, sms: &Sms) -> QueryResult<String> {
+    enqueue(conn, tenant_id, KIND_SMS, serde_json::to_string(sms).unwrap_or_default())
+}
+
+fn enqueue(conn: &mut DbConn, tenant_id: Option<&str>, kind: &str, payload: String) -> QueryResult<String> {
     let at = now();
     let row = OutboxRow {
         id: new_id(),
         tenant_id: tenant_id.map(str::to_string),
-        kind: KIND_EMAIL.into(),
-        payload: serde_json::to_string(email).unwrap_or_default(),
+        kind: kind.into(),
+        payload,
         status: "pending".into(),
         attempts: 0,
         next_attempt_at: at,

@@ -7,9 +7,10 @@ use std::time::Duration;
 use chrono::TimeDelta;
 
 use super::OutboxSignal;
-use super::store::{self, KIND_EMAIL, OutboxRow};
+use super::store::{self, KIND_EMAIL, KIND_SMS, OutboxRow};
 use crate::db::{Db, now};
 use crate::mail::{Email, Mailer};
+use crate::sms::{Sms, SmsSender};
 
 /// Attempts before a message is marked dead.
 pub const MAX_ATTEMPTS: i32 = 30;
@@ -22,7 +23,13 @@ pub fn backoff(attempts: i32) -> TimeDelta {
     TimeDelta::seconds(secs.min(3600))
 }
 
-pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
+/// The ways out: email always, text messages when configured.
+pub struct Channels {
+    pub mailer: Mailer,
+    pub sms: Option<SmsSender>,
+}
+
+pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
     loop {
         let batch = db.write(|conn| Ok(store::claim_due(conn, 20, LEASE)?)).await;
         let batch = match batch {
@@ -34,7 +41,7 @@ pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
         };
         let idle = batch.is_empty();
         for row in batch {
-            deliver(&db, &mailer, row).await;
+            deliver(&db, &channels, row).await;
         }
         if idle {
             tokio::select! {
@@ -45,11 +52,16 @@ pub async fn run(db: Db, mailer: Arc<Mailer>, signal: OutboxSignal) {
     }
 }
 
-async fn deliver(db: &Db, mailer: &Mailer, row: OutboxRow) {
+async fn deliver(db: &Db, channels: &Channels, row: OutboxRow) {
     let result = match row.kind.as_str() {
         KIND_EMAIL => match serde_json::from_str::<Email>(&row.payload) {
-            Ok(email) => mailer.send(&row.id, &email).await.map_err(|e| e.to_string()),
+            Ok(email) => channels.mailer.send(&row.id, &email).await.map_err(|e| e.to_string()),
             Err(e) => Err(format!("unreadable payload: {e}")),
+        },
+        KIND_SMS => match (serde_json::from_str::<Sms>(&row.payload), &channels.sms) {
+            (Ok(sms), Some(sender)) => sender.send(&sms).await,
+            (Ok(_), None) => Err("SMS is not configured (PORTICO_SMS_*)".to_string()),
+            (Err(e), _) => Err(format!("unreadable payload: {e}")),
         },
         other => Err(format!("unknown outbox kind '{other}'")),
     };

@@ -234,6 +234,17 @@ impl TestApp {
         res.json().await.expect("client json")
     }
 
+    /// A second server process over the same database, data directory and mail server,
+    /// as a second API node would run. Returns its base URL.
+    pub async fn twin(&self, extra: &[(&str, &str)]) -> String {
+        let config = test_config(&self._db.url, &self._data_dir.0, self.smtp.port, extra);
+        let db = Db::open(&config.database, config.db_pool_size).expect("open the same database");
+        let app = portico::Application::with_db(config, db).expect("build twin");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        address
+    }
+
     pub fn data_dir(&self) -> PathBuf {
         self._data_dir.0.clone()
     }

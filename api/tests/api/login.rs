@@ -142,6 +142,33 @@ async fn hourly_limits_hold_per_email_and_per_ip(app: TestApp) {
     assert!(body["detail"].as_str().unwrap().contains("ask again"));
 }
 
+async fn limits_hold_across_two_api_processes(app: TestApp) {
+    let other = app.twin(&[]).await;
+    app.client("Ivy Chen", "ivy@example.com").await;
+    assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "ivy@example.com").await.status(), 202);
+    // The second node sees the first node's cooldown.
+    let res = app
+        .http
+        .post(format!("{other}{PORTAL}/otp"))
+        .json(&json!({ "email": "ivy@example.com" }))
+        .send()
+        .await
+        .unwrap();
+    problem(res, 429).await;
+    // And a code sent through one node is accepted by the other.
+    let mail = app.smtp.nth_to("ivy@example.com", 1).await;
+    let res = app
+        .http
+        .post(format!("{other}{PORTAL}/otp/verify"))
+        .json(&json!({ "email": "ivy@example.com", "code": mail.code() }))
+        .send()
+        .await
+        .unwrap();
+    let tokens: Value = res.json().await.unwrap();
+    let me = app.req_as(&bearer(&tokens), Method::GET, "/api/v1/portal/me").send().await.unwrap();
+    assert_eq!(me.status(), 200, "a session from one node works on the other");
+}
+
 async fn several_accounts_on_one_email_get_a_chooser(app: TestApp) {
     let cafe = app.client("Lukas Becker", "lukas@becker.de").await;
     let studio = app
@@ -382,6 +409,7 @@ both!(
     answers_reveal_nothing_about_accounts,
     hourly_limits_hold_per_email_and_per_ip,
     several_accounts_on_one_email_get_a_chooser,
+    limits_hold_across_two_api_processes,
     forged_expired_and_ended_tokens_are_refused,
     refresh_rotates_and_reuse_ends_the_session,
     logout_and_session_management,

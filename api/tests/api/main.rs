@@ -17,5 +17,6 @@ mod isolation;
 mod login;
 mod migrations;
 mod openapi;
+mod sms;
 mod team;
 mod tenants;
