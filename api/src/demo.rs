@@ -142,6 +142,7 @@ fn brand(conn: &mut crate::db::DbConn, tenant: &TenantRow) -> Result<TenantRow, 
         timezone: None,
         currency: None,
         locale: Some("en-GB".into()),
+        mail_from: None,
         updated_at: now(),
     };
     Ok(tenant_store::update(conn, &tenant.id, &changes)?)

@@ -22,7 +22,7 @@ use crate::mail::templates::{self, Brand};
 use crate::outbox;
 use crate::sms::{Sms, e164};
 use crate::staff::store as staff_store;
-use crate::tenants::model::{TenantRow, readable_text_on, utc};
+use crate::tenants::model::{TenantRow, utc};
 
 /// Whose accounts a login is for.
 #[derive(Debug, Clone)]
@@ -118,29 +118,20 @@ pub async fn request_code(
                 TimeDelta::minutes(settings.code_ttl_minutes),
                 TimeDelta::minutes(settings.link_ttl_minutes),
             )?;
-            let (brand_name, color, link, tenant_id) = match &realm {
-                Realm::Portal(t) => (
-                    t.name.clone(),
-                    t.primary_color.clone(),
-                    public.public(&format!("/portal/{}/login/link#token={token}", t.slug)),
-                    Some(t.id.as_str()),
-                ),
-                Realm::Console => (
-                    "Portico".to_string(),
-                    "#2563eb".to_string(),
-                    public.public(&format!("/app/login/link#token={token}")),
-                    None,
-                ),
+            let (brand, link) = match &realm {
+                Realm::Portal(t) => {
+                    (Brand::of(t), public.public(&format!("/portal/{}/login/link#token={token}", t.slug)))
+                }
+                Realm::Console => (Brand::portico(), public.public(&format!("/app/login/link#token={token}"))),
             };
             if let Some(phone) = phone {
                 let body = format!(
-                    "{code} is your {brand_name} login code. It expires in {} minutes. Never share it.",
-                    settings.code_ttl_minutes
+                    "{code} is your {} login code. It expires in {} minutes. Never share it.",
+                    brand.name, settings.code_ttl_minutes
                 );
                 outbox::store::enqueue_sms(conn, tenant_id, &Sms { to: e164(&phone), body })?;
                 return Ok(Ok(true));
             }
-            let brand = Brand { name: &brand_name, color: &color, text_color: readable_text_on(&color) };
             let mail =
                 templates::login(&brand, &email, &code, &link, utc(row.code_expires_at), settings.code_ttl_minutes);
             outbox::store::enqueue_email(conn, tenant_id, &mail)?;

@@ -19,7 +19,7 @@ use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
-use crate::tenants::model::{readable_text_on, utc};
+use crate::tenants::model::utc;
 use crate::tenants::store as tenant_store;
 
 /// How long an invitation link works.
@@ -88,11 +88,7 @@ pub async fn invite_client(
                 TimeDelta::days(INVITE_DAYS),
             )?;
             let link = config.public(&format!("/portal/{}/login/link#token={token}", tenant.slug));
-            let brand = Brand {
-                name: &tenant.name,
-                color: &tenant.primary_color,
-                text_color: readable_text_on(&tenant.primary_color),
-            };
+            let brand = Brand::of(&tenant);
             let mail =
                 templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);
             outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;

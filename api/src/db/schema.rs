@@ -18,6 +18,7 @@ diesel::table! {
         locale -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        mail_from -> Nullable<Text>,
     }
 }
 

@@ -14,6 +14,9 @@ pub struct Email {
     pub to: String,
     /// Display name of the sender (the tenant's name); the address is the configured one.
     pub from_name: Option<String>,
+    /// The tenant's own sender address, when it has one.
+    #[serde(default)]
+    pub from_address: Option<String>,
     pub subject: String,
     pub text: String,
     pub html: String,

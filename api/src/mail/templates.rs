@@ -4,12 +4,32 @@
 use chrono::{DateTime, Utc};
 
 use super::Email;
+use crate::tenants::model::{TenantRow, readable_text_on};
 
 /// Who the email speaks for.
 pub struct Brand<'a> {
     pub name: &'a str,
+    /// The tenant's own sender address, if any.
+    pub address: Option<&'a str>,
     pub color: &'a str,
     pub text_color: &'a str,
+}
+
+impl<'a> Brand<'a> {
+    /// A tenant's name, colour and sender address.
+    pub fn of(tenant: &'a TenantRow) -> Brand<'a> {
+        Brand {
+            name: &tenant.name,
+            address: tenant.mail_from.as_deref(),
+            color: &tenant.primary_color,
+            text_color: readable_text_on(&tenant.primary_color),
+        }
+    }
+
+    /// Portico's own, for mail that speaks for no single tenant (staff login).
+    pub fn portico() -> Brand<'static> {
+        Brand { name: "Portico", address: None, color: "#2563eb", text_color: "#ffffff" }
+    }
 }
 
 pub fn escape(s: &str) -> String {
@@ -55,7 +75,14 @@ pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: 
         color = escape(brand.color),
         text_color = escape(brand.text_color),
     );
-    Email { to: to.to_string(), from_name: Some(brand.name.to_string()), subject, text, html }
+    Email {
+        to: to.to_string(),
+        from_name: Some(brand.name.to_string()),
+        from_address: brand.address.map(str::to_string),
+        subject,
+        text,
+        html,
+    }
 }
 
 /// An invitation: a welcome line, one button, and how long the link works.
@@ -84,7 +111,14 @@ pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, 
         color = escape(brand.color),
         text_color = escape(brand.text_color),
     );
-    Email { to: to.to_string(), from_name: Some(brand.name.to_string()), subject, text, html }
+    Email {
+        to: to.to_string(),
+        from_name: Some(brand.name.to_string()),
+        from_address: brand.address.map(str::to_string),
+        subject,
+        text,
+        html,
+    }
 }
 
 #[cfg(test)]
@@ -93,7 +127,7 @@ mod tests {
 
     #[test]
     fn names_are_escaped_in_html_only() {
-        let brand = Brand { name: "Tom & <Jerry>", color: "#2563eb", text_color: "#ffffff" };
+        let brand = Brand { name: "Tom & <Jerry>", address: None, color: "#2563eb", text_color: "#ffffff" };
         let e = login(&brand, "a@b.co", "123456", "https://x/y?token=a&b", Utc::now(), 10);
         assert!(e.html.contains("Tom &amp; &lt;Jerry&gt;") && !e.html.contains("<Jerry>"));
         assert!(e.text.contains("Tom & <Jerry>") && e.text.contains("123456"));

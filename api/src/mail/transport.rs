@@ -66,11 +66,10 @@ fn parse_from(from: &str) -> Result<Mailbox, MailerError> {
     })
 }
 
+/// The tenant's name and, if it has one, its own address; otherwise the server's.
 fn display(from: &Mailbox, email: &Email) -> Mailbox {
-    match &email.from_name {
-        Some(name) => Mailbox::new(Some(name.clone()), from.email.clone()),
-        None => from.clone(),
-    }
+    let address = email.from_address.as_deref().and_then(|a| a.parse().ok()).unwrap_or_else(|| from.email.clone());
+    Mailbox::new(email.from_name.clone().or_else(|| from.name.clone()), address)
 }
 
 fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError> {

@@ -21,7 +21,6 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
-use crate::tenants::model::readable_text_on;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -98,11 +97,7 @@ pub async fn invite_staff_member(
             let (_, token, _) =
                 login::issue(conn, &keys, "staff", None, &email, TimeDelta::zero(), TimeDelta::days(INVITE_DAYS))?;
             let link = config.public(&format!("/app/login/link#token={token}"));
-            let brand = Brand {
-                name: &tenant.name,
-                color: &tenant.primary_color,
-                text_color: readable_text_on(&tenant.primary_color),
-            };
+            let brand = Brand::of(&tenant);
             let what = format!("work with them in Portico as {}", body.role.as_str());
             let mail = templates::invitation(&brand, &email, &row.name, &what, &link, INVITE_DAYS);
             outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;

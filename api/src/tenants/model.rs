@@ -27,6 +27,7 @@ pub struct TenantRow {
     pub locale: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub mail_from: Option<String>,
 }
 
 /// A tenant as its staff and API keys see it.
@@ -60,6 +61,10 @@ pub struct Tenant {
     /// BCP 47 locale for formatting dates and money.
     #[schema(example = "fr-FR")]
     pub locale: String,
+    /// Address the tenant's emails come from; `null` uses the server's `PORTICO_MAIL_FROM`.
+    /// The mail relay must be allowed to send for its domain (SPF, DKIM).
+    #[schema(example = "hello@studio-anna.com")]
+    pub mail_from: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -119,6 +124,10 @@ pub struct UpdateTenant {
     pub currency: Option<String>,
     #[validate(custom(function = "rules::locale"))]
     pub locale: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(email(message = "must be a valid email address"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub mail_from: Option<Option<String>>,
 }
 
 #[derive(Debug, AsChangeset)]
@@ -135,6 +144,7 @@ pub struct TenantChanges {
     pub timezone: Option<String>,
     pub currency: Option<String>,
     pub locale: Option<String>,
+    pub mail_from: Option<Option<String>>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -155,6 +165,7 @@ impl UpdateTenant {
             timezone: self.timezone,
             currency: self.currency,
             locale: self.locale,
+            mail_from: self.mail_from.map(|m| m.map(|a| a.trim().to_lowercase())),
             updated_at: now,
         }
     }
@@ -179,6 +190,7 @@ impl From<TenantRow> for Tenant {
             timezone: r.timezone,
             currency: r.currency,
             locale: r.locale,
+            mail_from: r.mail_from,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         }

@@ -60,6 +60,7 @@ pub fn create_in(conn: &mut DbConn, new: NewTenant) -> Result<Provisioned, ApiEr
         locale: "en-US".into(),
         created_at: at,
         updated_at: at,
+        mail_from: None,
     };
     store::insert(conn, &tenant).map_err(tenant_conflict)?;
     let owner_email = new.owner_email.trim().to_lowercase();

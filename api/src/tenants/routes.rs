@@ -142,6 +142,7 @@ fn changed_fields(u: &UpdateTenant) -> Vec<&'static str> {
         ("timezone", u.timezone.is_some()),
         ("currency", u.currency.is_some()),
         ("locale", u.locale.is_some()),
+        ("mail_from", u.mail_from.is_some()),
     ];
     present.into_iter().filter(|(_, p)| *p).map(|(f, _)| f).collect()
 }

@@ -42,6 +42,17 @@ async fn a_client_logs_in_with_the_emailed_code(app: TestApp) {
     }
 }
 
+async fn a_tenant_may_send_from_its_own_address(app: TestApp) {
+    let bad = problem(app.patch("/api/v1/tenant", &json!({ "mail_from": "not an address" })).await, 422).await;
+    assert_eq!(crate::helpers::fields(&bad), ["mail_from"]);
+    let t: Value =
+        app.patch("/api/v1/tenant", &json!({ "mail_from": "Hello@Acme.Example" })).await.json().await.unwrap();
+    assert_eq!(t["mail_from"], "hello@acme.example");
+    app.client("Ivy Chen", "ivy@example.com").await;
+    let mail = mail_for(&app, &format!("{PORTAL}/otp"), "ivy@example.com").await;
+    assert!(mail.data.contains("From: \"acme Ltd\" <hello@acme.example>"), "{}", mail.data);
+}
+
 async fn the_magic_link_logs_in_once_and_burns_the_code(app: TestApp) {
     app.client("Aiko Tanaka", "aiko@example.jp").await;
     let mail = mail_for(&app, &format!("{PORTAL}/otp"), "aiko@example.jp").await;
@@ -371,6 +382,7 @@ async fn the_outbox_resumes_and_never_resends(app: TestApp) {
     let email = |to: &str| Email {
         to: to.into(),
         from_name: None,
+        from_address: None,
         subject: "Hello".into(),
         text: "Plain".into(),
         html: "<p>Plain</p>".into(),
@@ -404,6 +416,7 @@ async fn fast(extra: &[(&str, &str)], backend: Backend) -> TestApp {
 both!(
     a_client_logs_in_with_the_emailed_code,
     the_magic_link_logs_in_once_and_burns_the_code,
+    a_tenant_may_send_from_its_own_address,
     only_the_latest_code_and_link_work,
     the_sixth_guess_fails_even_with_the_right_code,
     answers_reveal_nothing_about_accounts,
