@@ -6,7 +6,9 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::session::Tokens;
+use super::store::SessionRow;
 use crate::rules;
+use crate::tenants::model::utc;
 
 /// How the code should travel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -120,6 +122,23 @@ pub struct SessionInfo {
     pub current: bool,
     /// A staff member viewing the portal as this client.
     pub impersonated: bool,
+}
+
+impl SessionInfo {
+    /// `current` is the id of the session making the request, if any.
+    pub fn of(row: SessionRow, current: Option<&str>) -> SessionInfo {
+        SessionInfo {
+            current: current == Some(row.id.as_str()),
+            impersonated: row.impersonated_by.is_some(),
+            id: row.id,
+            kind: row.kind,
+            created_at: utc(row.created_at),
+            last_seen_at: utc(row.last_seen_at),
+            expires_at: utc(row.expires_at),
+            user_agent: row.user_agent,
+            ip: row.ip,
+        }
+    }
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -22,7 +22,6 @@ use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::staff::store as staff_store;
-use crate::tenants::model::utc;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -399,20 +398,6 @@ pub async fn log_out(state: web::Data<AppState>, who: SessionPrincipal) -> Resul
     Ok(HttpResponse::NoContent().finish())
 }
 
-fn session_info(row: store::SessionRow, current: &str) -> SessionInfo {
-    SessionInfo {
-        current: row.id == current,
-        impersonated: row.impersonated_by.is_some(),
-        id: row.id,
-        kind: row.kind,
-        created_at: utc(row.created_at),
-        last_seen_at: utc(row.last_seen_at),
-        expires_at: utc(row.expires_at),
-        user_agent: row.user_agent,
-        ip: row.ip,
-    }
-}
-
 /// The caller's own live sessions (this device and others).
 #[utoipa::path(
     tag = "sessions",
@@ -433,7 +418,7 @@ pub async fn list_my_sessions(
     let current = s.id.clone();
     let rows =
         state.db.read(move |conn| Ok(store::live_sessions(conn, &s.tenant_id, &s.kind, &s.subject_id, now())?)).await?;
-    Ok(web::Json(SessionList { items: rows.into_iter().map(|r| session_info(r, &current)).collect() }))
+    Ok(web::Json(SessionList { items: rows.into_iter().map(|r| SessionInfo::of(r, Some(&current))).collect() }))
 }
 
 /// End one of the caller's own sessions (for example a lost phone).

@@ -19,7 +19,6 @@ use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
-use crate::tenants::model::utc;
 use crate::tenants::store as tenant_store;
 
 /// How long an invitation link works.
@@ -192,21 +191,7 @@ pub async fn list_client_sessions(
             Ok(session_store::live_sessions(conn, &caller.tenant_id, CLIENT, &id, now())?)
         })
         .await?;
-    let items = rows
-        .into_iter()
-        .map(|r| SessionInfo {
-            current: false,
-            impersonated: r.impersonated_by.is_some(),
-            id: r.id,
-            kind: r.kind,
-            created_at: utc(r.created_at),
-            last_seen_at: utc(r.last_seen_at),
-            expires_at: utc(r.expires_at),
-            user_agent: r.user_agent,
-            ip: r.ip,
-        })
-        .collect();
-    Ok(web::Json(SessionList { items }))
+    Ok(web::Json(SessionList { items: rows.into_iter().map(|r| SessionInfo::of(r, None)).collect() }))
 }
 
 /// End every session of the client (log them out everywhere).

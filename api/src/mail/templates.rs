@@ -47,34 +47,47 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// The login email: a 6-digit code, a one-click link, and when both expire.
-pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: DateTime<Utc>, minutes: i64) -> Email {
-    let subject = format!("{code} is your {} login code", brand.name);
-    let expiry = code_expires.format("%H:%M UTC");
-    let text = format!(
-        "Your login code for {name} is:\n\n    {code}\n\n\
-         It expires in {minutes} minutes (at {expiry}).\n\n\
-         Or open this link to log in (it asks you to confirm first):\n{link}\n\n\
-         If you did not ask to log in, ignore this email: nobody can log in without the code or the link.\n",
-        name = brand.name,
-    );
-    let html = format!(
+/// The parts of a branded email; every string is plain text, escaped when laid out.
+struct Card<'a> {
+    heading: &'a str,
+    /// Shown large, letter-spaced (the login code).
+    highlight: Option<&'a str>,
+    lines: &'a [&'a str],
+    button: &'a str,
+    link: &'a str,
+    footer: &'a str,
+}
+
+/// One card layout for every email: the tenant's name, a heading, a button in its colour.
+fn layout(brand: &Brand<'_>, card: &Card<'_>) -> String {
+    let highlight = card
+        .highlight
+        .map(|h| {
+            format!(r#"<p style="margin:0 0 24px;font-size:32px;letter-spacing:8px;font-weight:700">{}</p>"#, escape(h))
+        })
+        .unwrap_or_default();
+    let lines: String =
+        card.lines.iter().map(|l| format!(r#"<p style="margin:0 0 24px;font-size:15px">{}</p>"#, escape(l))).collect();
+    format!(
         r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#111827">
 <table role="presentation" width="100%" style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px">
 <tr><td>
 <p style="margin:0 0 8px;font-size:14px;color:#6b7280">{name}</p>
-<h1 style="margin:0 0 24px;font-size:20px">Your login code</h1>
-<p style="margin:0 0 24px;font-size:32px;letter-spacing:8px;font-weight:700">{code}</p>
-<p style="margin:0 0 24px;font-size:14px">It expires in {minutes} minutes (at {expiry}).</p>
-<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">Log in to {name}</a></p>
-<p style="margin:0;font-size:12px;color:#6b7280">If you did not ask to log in, ignore this email: nobody can log in without the code or the link.</p>
+<h1 style="margin:0 0 24px;font-size:20px">{heading}</h1>
+{highlight}{lines}<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">{button}</a></p>
+<p style="margin:0;font-size:12px;color:#6b7280">{footer}</p>
 </td></tr></table></body></html>"#,
         name = escape(brand.name),
-        code = escape(code),
-        link = escape(link),
+        heading = escape(card.heading),
+        link = escape(card.link),
         color = escape(brand.color),
         text_color = escape(brand.text_color),
-    );
+        button = escape(card.button),
+        footer = escape(card.footer),
+    )
+}
+
+fn email(brand: &Brand<'_>, to: &str, subject: String, text: String, html: String) -> Email {
     Email {
         to: to.to_string(),
         from_name: Some(brand.name.to_string()),
@@ -85,40 +98,35 @@ pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: 
     }
 }
 
-/// An invitation: a welcome line, one button, and how long the link works.
-pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, link: &str, days: i64) -> Email {
-    let subject = format!("{} invited you to {what}", brand.name);
+/// The login email: a 6-digit code, a one-click link, and when both expire.
+pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: DateTime<Utc>, minutes: i64) -> Email {
+    let expiry = format!("It expires in {minutes} minutes (at {}).", code_expires.format("%H:%M UTC"));
+    let footer = "If you did not ask to log in, ignore this email: nobody can log in without the code or the link.";
     let text = format!(
-        "Hello {greeting_name},\n\n{name} invited you to {what}.\n\n\
-         Open this link to log in (it works for {days} days and asks you to confirm first):\n{link}\n\n\
-         Later, log in with your email address: you will get a code each time. There is no password to remember.\n",
+        "Your login code for {name} is:\n\n    {code}\n\n{expiry}\n\n\
+         Or open this link to log in (it asks you to confirm first):\n{link}\n\n{footer}\n",
         name = brand.name,
     );
-    let html = format!(
-        r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#111827">
-<table role="presentation" width="100%" style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px">
-<tr><td>
-<p style="margin:0 0 8px;font-size:14px;color:#6b7280">{name}</p>
-<h1 style="margin:0 0 16px;font-size:20px">Hello {greeting}</h1>
-<p style="margin:0 0 24px;font-size:15px">{name} invited you to {what}.</p>
-<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">Open {name}</a></p>
-<p style="margin:0;font-size:12px;color:#6b7280">The button works for {days} days. Later, log in with your email address: you will get a code each time. There is no password to remember.</p>
-</td></tr></table></body></html>"#,
-        name = escape(brand.name),
-        greeting = escape(greeting_name),
-        what = escape(what),
-        link = escape(link),
-        color = escape(brand.color),
-        text_color = escape(brand.text_color),
+    let button = format!("Log in to {}", brand.name);
+    let card =
+        Card { heading: "Your login code", highlight: Some(code), lines: &[&expiry], button: &button, link, footer };
+    email(brand, to, format!("{code} is your {} login code", brand.name), text, layout(brand, &card))
+}
+
+/// An invitation: a welcome line, one button, and how long the link works.
+pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, link: &str, days: i64) -> Email {
+    let invited = format!("{} invited you to {what}.", brand.name);
+    let later =
+        "Later, log in with your email address: you will get a code each time. There is no password to remember.";
+    let text = format!(
+        "Hello {greeting_name},\n\n{invited}\n\n\
+         Open this link to log in (it works for {days} days and asks you to confirm first):\n{link}\n\n{later}\n"
     );
-    Email {
-        to: to.to_string(),
-        from_name: Some(brand.name.to_string()),
-        from_address: brand.address.map(str::to_string),
-        subject,
-        text,
-        html,
-    }
+    let heading = format!("Hello {greeting_name}");
+    let button = format!("Open {}", brand.name);
+    let footer = format!("The button works for {days} days. {later}");
+    let card = Card { heading: &heading, highlight: None, lines: &[&invited], button: &button, link, footer: &footer };
+    email(brand, to, format!("{} invited you to {what}", brand.name), text, layout(brand, &card))
 }
 
 #[cfg(test)]
