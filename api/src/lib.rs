@@ -12,6 +12,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod health;
+pub mod housekeeping;
 pub mod http;
 pub mod mail;
 pub mod openapi;
@@ -116,6 +117,7 @@ impl Application {
         };
         let channels = outbox::worker::Channels { mailer, sms };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
+        tokio::spawn(housekeeping::run(db.clone()));
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());
         let state = web::Data::new(AppState {

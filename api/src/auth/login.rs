@@ -102,13 +102,12 @@ pub async fn request_code(
                 }
                 Realm::Console => (!staff_store::accounts_by_email(conn, &email)?.is_empty(), None),
             };
-            if !has_accounts {
-                return Ok(Ok(false));
-            }
             let tenant_id = match &realm {
                 Realm::Portal(t) => Some(t.id.as_str()),
                 Realm::Console => None,
             };
+            // A code is issued even for an address with no account, and never sent: checking
+            // a code then answers alike ("wrong, N tries left") whether the account exists or not.
             let (code, token, row) = issue(
                 conn,
                 &keys,
@@ -124,6 +123,9 @@ pub async fn request_code(
                 }
                 Realm::Console => (Brand::portico(), public.public(&format!("/app/login/link#token={token}"))),
             };
+            if !has_accounts {
+                return Ok(Ok(false));
+            }
             if let Some(phone) = phone {
                 let body = format!(
                     "{code} is your {} login code. It expires in {} minutes. Never share it.",

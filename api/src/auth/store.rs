@@ -187,3 +187,12 @@ pub fn set_role(conn: &mut DbConn, tenant_id: &str, staff_id: &str, role: &str) 
     .set(sessions::role.eq(Some(role)))
     .execute(conn)
 }
+
+/// Forgets login codes and rate-limit windows older than `before`: both only matter for an
+/// hour, and codes hold typed email addresses, which we keep no longer than needed.
+pub fn purge_stale(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
+    use crate::db::schema::rate_limits;
+    let codes = diesel::delete(login_codes::table.filter(login_codes::created_at.lt(before))).execute(conn)?;
+    let windows = diesel::delete(rate_limits::table.filter(rate_limits::last_hit_at.lt(before))).execute(conn)?;
+    Ok(codes + windows)
+}

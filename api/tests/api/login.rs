@@ -118,6 +118,11 @@ async fn answers_reveal_nothing_about_accounts(app: TestApp) {
     for email in ["unknown@example.com", "disabled@example.com", "archived@example.com"] {
         assert_eq!(app.smtp.count_to(email), 0, "{email} gets no mail");
     }
+    // Checking a wrong code answers alike too: a code exists for every address asked about.
+    let known = problem(verify(&app, PORTAL, "known@example.com", "000000").await, 401).await;
+    let unknown = problem(verify(&app, PORTAL, "unknown@example.com", "000000").await, 401).await;
+    assert_eq!(known["detail"], unknown["detail"]);
+    assert!(known["detail"].as_str().unwrap().contains("4 tries left"), "{known}");
     // The cooldown answers alike too.
     for email in ["known@example.com", "unknown@example.com"] {
         let res = ask(&app, &format!("{PORTAL}/otp"), email).await;
@@ -404,6 +409,19 @@ async fn the_outbox_resumes_and_never_resends(app: TestApp) {
     assert_eq!(app.smtp.count_to("done@example.com"), 0, "never sent twice");
 }
 
+async fn stale_login_state_is_purged(app: TestApp) {
+    assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "someone@example.com").await.status(), 202);
+    let mut conn = app.db.conn().unwrap();
+    let now = portico::db::now();
+    assert_eq!(
+        portico::auth::store::purge_stale(&mut conn, now - chrono::TimeDelta::days(8)).unwrap(),
+        0,
+        "fresh rows stay"
+    );
+    // Two rate-limit windows (IP and email) and one code, all written just now.
+    assert_eq!(portico::auth::store::purge_stale(&mut conn, now + chrono::TimeDelta::seconds(5)).unwrap(), 3);
+}
+
 fn app_backend(app: &TestApp) -> Backend {
     app.backend
 }
@@ -430,4 +448,5 @@ both!(
     staff_log_in_and_see_only_their_tenant,
     staff_of_several_businesses_choose_one,
     the_outbox_resumes_and_never_resends,
+    stale_login_state_is_purged,
 );
