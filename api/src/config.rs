@@ -33,6 +33,8 @@ pub struct Config {
     /// Failed authentication attempts one IP may make per minute before 429.
     pub auth_failures_per_minute: u32,
     pub workers: usize,
+    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For`.
+    pub trust_proxy: bool,
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub sms: Option<SmsSettings>,
@@ -99,6 +101,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ),
     ("PORTICO_AUTH_FAILURES_PER_MINUTE", "30", "Failed authentications one IP may make per minute before 429."),
     ("PORTICO_WORKERS", "number of CPUs", "HTTP worker threads."),
+    (
+        "PORTICO_TRUST_PROXY",
+        "false",
+        "true behind a reverse proxy: client IPs (rate limits, sessions) come from X-Forwarded-For.",
+    ),
     ("PORTICO_MAIL_TRANSPORT", "console", "console (emails, login codes included, are written to the log) or smtp."),
     (
         "PORTICO_SMTP_URL",
@@ -188,6 +195,11 @@ impl Config {
         let cpus = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
         let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256).map_err(|p| err("PORTICO_WORKERS", p))? as usize;
 
+        let trust_proxy = match get("PORTICO_TRUST_PROXY").map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false") | Some("0") | Some("no") => false,
+            Some("true") | Some("1") | Some("yes") => true,
+            Some(other) => return Err(err("PORTICO_TRUST_PROXY", format!("'{other}' is not true or false"))),
+        };
         let mut cors_origins = Vec::new();
         for origin in get("PORTICO_CORS_ORIGINS").unwrap_or("").split(',').map(str::trim).filter(|o| !o.is_empty()) {
             let ok = Url::parse(origin)
@@ -275,6 +287,7 @@ impl Config {
             cors_origins,
             auth_failures_per_minute,
             workers,
+            trust_proxy,
             auth,
             mail,
             sms,

@@ -3,7 +3,7 @@
 //! handlers do not care how the caller proved who they are.
 
 use std::future::Future;
-use std::net::{IpAddr, Ipv4Addr};
+use std::net::IpAddr;
 
 use actix_web::dev::Payload;
 use actix_web::http::header::AUTHORIZATION;
@@ -215,7 +215,7 @@ impl RequestAuth {
         RequestAuth {
             state: req.app_data::<web::Data<AppState>>().cloned(),
             header: req.headers().get(AUTHORIZATION).map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
-            ip: req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED)),
+            ip: crate::http::client_ip::client_ip(req),
         }
     }
 

@@ -21,6 +21,7 @@ use crate::clients::store as client_store;
 use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::http::client_ip::client_ip;
 use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
 
@@ -44,7 +45,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 fn origin(req: &HttpRequest) -> Origin {
     Origin {
-        ip: req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into()),
+        ip: client_ip(req).to_string(),
         user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string),
     }
 }
@@ -308,7 +309,7 @@ async fn guarded<T>(
     req: &HttpRequest,
     attempt: impl std::future::Future<Output = Result<T, ApiError>>,
 ) -> Result<web::Json<T>, ApiError> {
-    let ip = req.peer_addr().map(|a| a.ip()).unwrap_or(std::net::IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED));
+    let ip = client_ip(req);
     if let Some(wait) = state.throttle.blocked_for(ip) {
         return Err(ApiError::RateLimited {
             detail: format!("Too many failed login attempts from your address; retry in {wait} s."),

@@ -133,7 +133,7 @@ pub async fn impersonate_client(
     let keys = state.keys.clone();
     let settings = state.config.auth.clone();
     let user_agent = req.headers().get("user-agent").and_then(|v| v.to_str().ok()).map(str::to_string);
-    let ip = req.peer_addr().map(|a| a.ip().to_string());
+    let ip = Some(crate::http::client_ip::client_ip(&req).to_string());
     let tokens = state
         .db
         .write(move |conn| {

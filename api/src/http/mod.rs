@@ -1,6 +1,7 @@
 //! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
 //! PATCH semantics and request ids.
 
+pub mod client_ip;
 pub mod json;
 pub mod nul;
 pub mod page;

@@ -185,6 +185,28 @@ async fn limits_hold_across_two_api_processes(app: TestApp) {
     assert_eq!(me.status(), 200, "a session from one node works on the other");
 }
 
+async fn behind_a_proxy_limits_count_per_forwarded_client(app: TestApp) {
+    let limits = [("PORTICO_OTP_PER_IP_PER_HOUR", "2"), ("PORTICO_OTP_COOLDOWN_SECONDS", "1")];
+    let from = |app: &TestApp, ip: &str, email: &str| {
+        app.http
+            .post(app.url(&format!("{PORTAL}/otp")))
+            .header("x-forwarded-for", format!("203.0.113.77, {ip}"))
+            .json(&json!({ "email": email }))
+            .send()
+    };
+    let proxied = fast(&[limits[0], limits[1], ("PORTICO_TRUST_PROXY", "true")], app_backend(&app)).await;
+    assert_eq!(from(&proxied, "198.51.100.1", "a@example.com").await.unwrap().status(), 202);
+    assert_eq!(from(&proxied, "198.51.100.1", "b@example.com").await.unwrap().status(), 202);
+    problem(from(&proxied, "198.51.100.1", "c@example.com").await.unwrap(), 429).await;
+    assert_eq!(from(&proxied, "198.51.100.2", "c@example.com").await.unwrap().status(), 202, "another client");
+
+    // Not trusted (the default): the header is ignored, the peer address counts.
+    let direct = fast(&limits, app_backend(&app)).await;
+    assert_eq!(from(&direct, "198.51.100.1", "a@example.com").await.unwrap().status(), 202);
+    assert_eq!(from(&direct, "198.51.100.2", "b@example.com").await.unwrap().status(), 202);
+    problem(from(&direct, "198.51.100.3", "c@example.com").await.unwrap(), 429).await;
+}
+
 async fn several_accounts_on_one_email_get_a_chooser(app: TestApp) {
     let cafe = app.client("Lukas Becker", "lukas@becker.de").await;
     let studio = app
@@ -441,6 +463,7 @@ both!(
     hourly_limits_hold_per_email_and_per_ip,
     several_accounts_on_one_email_get_a_chooser,
     limits_hold_across_two_api_processes,
+    behind_a_proxy_limits_count_per_forwarded_client,
     forged_expired_and_ended_tokens_are_refused,
     refresh_rotates_and_reuse_ends_the_session,
     logout_and_session_management,
