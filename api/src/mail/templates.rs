@@ -11,6 +11,8 @@ pub struct Brand<'a> {
     pub name: &'a str,
     /// The tenant's own sender address, if any.
     pub address: Option<&'a str>,
+    /// IANA time zone for the times an email shows.
+    pub timezone: &'a str,
     pub color: &'a str,
     pub text_color: &'a str,
 }
@@ -21,6 +23,7 @@ impl<'a> Brand<'a> {
         Brand {
             name: &tenant.name,
             address: tenant.mail_from.as_deref(),
+            timezone: &tenant.timezone,
             color: &tenant.primary_color,
             text_color: readable_text_on(&tenant.primary_color),
         }
@@ -28,7 +31,7 @@ impl<'a> Brand<'a> {
 
     /// Portico's own, for mail that speaks for no single tenant (staff login).
     pub fn portico() -> Brand<'static> {
-        Brand { name: "Portico", address: None, color: "#2563eb", text_color: "#ffffff" }
+        Brand { name: "Portico", address: None, timezone: "UTC", color: "#2563eb", text_color: "#ffffff" }
     }
 }
 
@@ -100,7 +103,9 @@ fn email(brand: &Brand<'_>, to: &str, subject: String, text: String, html: Strin
 
 /// The login email: a 6-digit code, a one-click link, and when both expire.
 pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: DateTime<Utc>, minutes: i64) -> Email {
-    let expiry = format!("It expires in {minutes} minutes (at {}).", code_expires.format("%H:%M UTC"));
+    let tz = brand.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
+    let expiry =
+        format!("It expires in {minutes} minutes (at {}).", code_expires.with_timezone(&tz).format("%H:%M %Z"));
     let footer = "If you did not ask to log in, ignore this email: nobody can log in without the code or the link.";
     let text = format!(
         "Your login code for {name} is:\n\n    {code}\n\n{expiry}\n\n\
@@ -135,10 +140,20 @@ mod tests {
 
     #[test]
     fn names_are_escaped_in_html_only() {
-        let brand = Brand { name: "Tom & <Jerry>", address: None, color: "#2563eb", text_color: "#ffffff" };
+        let brand =
+            Brand { name: "Tom & <Jerry>", address: None, timezone: "UTC", color: "#2563eb", text_color: "#ffffff" };
         let e = login(&brand, "a@b.co", "123456", "https://x/y?token=a&b", Utc::now(), 10);
         assert!(e.html.contains("Tom &amp; &lt;Jerry&gt;") && !e.html.contains("<Jerry>"));
         assert!(e.text.contains("Tom & <Jerry>") && e.text.contains("123456"));
         assert!(e.html.contains("token=a&amp;b"));
+    }
+
+    #[test]
+    fn expiry_is_shown_in_the_tenants_time_zone() {
+        let brand =
+            Brand { name: "B", address: None, timezone: "Europe/Berlin", color: "#000000", text_color: "#ffffff" };
+        let at = chrono::DateTime::parse_from_rfc3339("2026-01-15T09:05:00Z").unwrap().with_timezone(&Utc);
+        let e = login(&brand, "a@b.co", "123456", "https://x", at, 10);
+        assert!(e.text.contains("(at 10:05 CET)"), "{}", e.text);
     }
 }
