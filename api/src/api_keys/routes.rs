@@ -13,7 +13,7 @@ use crate::auth::{Caller, Scope, api_key};
 use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::http::page::{Cursor, PageQuery};
+use crate::http::page::{PageQuery, next_cursor};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_api_keys).service(create_api_key).service(revoke_api_key);
@@ -39,18 +39,10 @@ pub async fn list_api_keys(
 ) -> Result<web::Json<ApiKeyPage>, ApiError> {
     caller.require(Scope::ApiKeysManage)?;
     let limit = page.limit()?;
-    let before = match page.cursor()? {
-        Some(c) => Some(c.parts(1)?[0].clone()),
-        None => None,
-    };
+    let before = page.after_id()?;
     let mut rows =
         state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, before.as_deref(), limit + 1)?)).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor::encode(&[&r.id]))
-    } else {
-        None
-    };
+    let next_cursor = next_cursor(&mut rows, limit, |r| vec![&r.id]);
     Ok(web::Json(ApiKeyPage { items: rows.into_iter().map(ApiKey::from).collect(), next_cursor }))
 }
 

@@ -227,12 +227,7 @@ impl RequestAuth {
         Fut: Future<Output = Result<T, ApiError>>,
     {
         let state = self.state.ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
-        if let Some(wait) = state.throttle.blocked_for(self.ip) {
-            return Err(ApiError::RateLimited {
-                detail: format!("Too many failed authentication attempts from your address; retry in {wait} s."),
-                retry_after_secs: wait,
-            });
-        }
+        state.throttle.refuse_if_blocked(self.ip)?;
         let token = match self.header {
             None => {
                 return Err(ApiError::Unauthorized(
@@ -251,9 +246,7 @@ impl RequestAuth {
             Ok(token) => check(state.clone(), token).await,
             Err(e) => Err(e),
         };
-        if matches!(result, Err(ApiError::Unauthorized(_))) {
-            state.throttle.record_failure(self.ip);
-        }
+        state.throttle.count(self.ip, &result);
         result
     }
 }

@@ -310,16 +310,9 @@ async fn guarded<T>(
     attempt: impl std::future::Future<Output = Result<T, ApiError>>,
 ) -> Result<web::Json<T>, ApiError> {
     let ip = client_ip(req);
-    if let Some(wait) = state.throttle.blocked_for(ip) {
-        return Err(ApiError::RateLimited {
-            detail: format!("Too many failed login attempts from your address; retry in {wait} s."),
-            retry_after_secs: wait,
-        });
-    }
+    state.throttle.refuse_if_blocked(ip)?;
     let result = attempt.await;
-    if matches!(result, Err(ApiError::Unauthorized(_))) {
-        state.throttle.record_failure(ip);
-    }
+    state.throttle.count(ip, &result);
     result.map(web::Json)
 }
 

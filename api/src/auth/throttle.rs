@@ -7,6 +7,8 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use crate::error::ApiError;
+
 const WINDOW: Duration = Duration::from_secs(60);
 /// Bound the table so a flood of spoofed sources cannot grow it without limit.
 const MAX_TRACKED: usize = 100_000;
@@ -27,6 +29,24 @@ impl AuthThrottle {
         let (start, count) = *windows.get(&ip)?;
         let elapsed = start.elapsed();
         (elapsed < WINDOW && count >= self.limit).then(|| (WINDOW - elapsed).as_secs().max(1))
+    }
+
+    /// 429 while this IP is over its limit.
+    pub fn refuse_if_blocked(&self, ip: IpAddr) -> Result<(), ApiError> {
+        match self.blocked_for(ip) {
+            Some(wait) => Err(ApiError::RateLimited {
+                detail: format!("Too many failed authentication attempts from your address; retry in {wait} s."),
+                retry_after_secs: wait,
+            }),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts the outcome against the IP when it is a failed authentication (401).
+    pub fn count<T>(&self, ip: IpAddr, result: &Result<T, ApiError>) {
+        if matches!(result, Err(ApiError::Unauthorized(_))) {
+            self.record_failure(ip);
+        }
     }
 
     pub fn record_failure(&self, ip: IpAddr) {

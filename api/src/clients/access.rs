@@ -7,6 +7,7 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{Client, ClientRow, ClientStatus};
+use super::routes::not_found;
 use super::store;
 use crate::AppState;
 use crate::activity::{self, store::Subject};
@@ -26,10 +27,6 @@ pub const INVITE_DAYS: i64 = 7;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(invite_client).service(impersonate_client).service(list_client_sessions).service(end_client_sessions);
-}
-
-fn not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no client '{id}' in your tenant."))
 }
 
 fn existing(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ClientRow, ApiError> {

@@ -23,7 +23,7 @@ use crate::auth::{Caller, Scope};
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::http::page::{Cursor, PageQuery};
+use crate::http::page::{PageQuery, next_cursor};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_clients)
@@ -35,7 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_client_activity);
 }
 
-fn not_found(id: &str) -> ApiError {
+pub(super) fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no client '{id}' in your tenant."))
 }
 
@@ -89,15 +89,10 @@ pub async fn list_clients(
     }
     let filter = ListFilter { q: query.q, statuses, sort, after, limit: limit + 1 };
     let mut rows = state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, &filter)?)).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|last| match sort {
-            ClientSort::Name => Cursor::encode(&[&last.name, &last.id]),
-            ClientSort::NewestFirst => Cursor::encode(&[&last.id]),
-        })
-    } else {
-        None
-    };
+    let next_cursor = next_cursor(&mut rows, limit, |last| match sort {
+        ClientSort::Name => vec![&last.name, &last.id],
+        ClientSort::NewestFirst => vec![&last.id],
+    });
     Ok(web::Json(ClientPage { items: rows.into_iter().map(Client::from).collect(), next_cursor }))
 }
 
@@ -323,10 +318,7 @@ pub async fn list_client_activity(
     caller.require(Scope::ClientsRead)?;
     let id = id.into_inner();
     let limit = page.limit()?;
-    let before = match page.cursor()? {
-        Some(c) => Some(c.parts(1)?[0].clone()),
-        None => None,
-    };
+    let before = page.after_id()?;
     let mut rows = state
         .db
         .read(move |conn| {
@@ -334,11 +326,6 @@ pub async fn list_client_activity(
             Ok(activity::store::list_for_client(conn, &caller.tenant_id, &id, before.as_deref(), limit + 1)?)
         })
         .await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| Cursor::encode(&[&r.id]))
-    } else {
-        None
-    };
+    let next_cursor = next_cursor(&mut rows, limit, |r| vec![&r.id]);
     Ok(web::Json(ActivityPage { items: rows.into_iter().map(Activity::from).collect(), next_cursor }))
 }

@@ -38,6 +38,24 @@ impl PageQuery {
     pub fn cursor(&self) -> Result<Option<Cursor>, ApiError> {
         self.cursor.as_deref().filter(|c| !c.is_empty()).map(Cursor::decode).transpose()
     }
+
+    /// For lists ordered by id, newest first: the id the next page starts after.
+    pub fn after_id(&self) -> Result<Option<String>, ApiError> {
+        Ok(match self.cursor()? {
+            Some(c) => Some(c.parts(1)?[0].clone()),
+            None => None,
+        })
+    }
+}
+
+/// Lists load `limit + 1` rows to learn whether another page follows. This drops the
+/// extra row and returns the cursor of the last row kept, or `None` on the last page.
+pub fn next_cursor<T>(rows: &mut Vec<T>, limit: i64, key: impl Fn(&T) -> Vec<&str>) -> Option<String> {
+    if rows.len() as i64 <= limit {
+        return None;
+    }
+    rows.truncate(limit as usize);
+    rows.last().map(|last| Cursor::encode(&key(last)))
 }
 
 /// The sort key of the last item of a page.
