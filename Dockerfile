@@ -9,6 +9,15 @@
 #
 # The RUN --mount cache below needs BuildKit, the default builder since Docker 23.
 
+# ------------------------------------------------------------ web app stage
+FROM node:20-bookworm-slim AS web
+WORKDIR /src/web
+COPY web/package.json web/package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY openapi /src/openapi
+COPY web ./
+RUN npm run build
+
 # ---------------------------------------------------------------- build stage
 FROM rust:1-bookworm AS builder
 WORKDIR /src
@@ -44,12 +53,14 @@ RUN groupadd --system --gid 10001 portico \
  && chown portico:portico /var/lib/portico
 
 COPY --from=builder /usr/local/bin/portico /usr/local/bin/portico
+COPY --from=web /src/web/dist /usr/share/portico/web
 
 # The vendored OpenSSL that libpq uses looks for CA certificates under /usr/local/ssl.
 # These variables point it at Debian's bundle instead, so that a database URL with
 # sslrootcert=system (verify the server against the system CAs) works.
 ENV PORTICO_LISTEN=0.0.0.0:8080 \
     PORTICO_DATA_DIR=/var/lib/portico \
+    PORTICO_WEB_DIR=/usr/share/portico/web \
     SSL_CERT_FILE=/etc/ssl/certs/ca-certificates.crt \
     SSL_CERT_DIR=/etc/ssl/certs
 

@@ -4,20 +4,45 @@ CARGO ?= cargo
 PORTICO_DATABASE_URL ?= sqlite://data/portico.db
 export PORTICO_DATABASE_URL
 
-.PHONY: help run build test lint fmt openapi clean
+NPM ?= npm
+WEB_DEPS := web/node_modules/.package-lock.json
+
+.PHONY: help run dev build web test test-rust test-web e2e lint fmt openapi clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-run: ## Build and start the server on SQLite (data/portico.db) with the demo tenant
+run: web ## Build the web app and the server, then start on SQLite (data/portico.db) with the demo tenant
 	$(CARGO) build --release -p portico
 	./target/release/portico serve --demo
 
-build: ## Build the release binary
+dev: $(WEB_DEPS) ## API on :8080 and Vite's dev server on :5173 (open http://localhost:5173/portal/demo)
+	$(CARGO) build -p portico
+	@trap 'kill 0' EXIT INT TERM; \
+	PORTICO_PUBLIC_URL=http://localhost:5173 ./target/debug/portico serve --demo & \
+	cd web && $(NPM) run dev -- --host 127.0.0.1
+
+build: web ## Build the web app and the release binary
 	$(CARGO) build --release -p portico
 
-test: ## Run the whole test suite (PostgreSQL too when PORTICO_TEST_PG_URL is set)
+web: $(WEB_DEPS) ## Build the web app into web/dist
+	cd web && $(NPM) run build
+
+# npm ci only when the lock file changed since the last install.
+$(WEB_DEPS): web/package-lock.json
+	cd web && $(NPM) ci --no-audit --no-fund
+
+test: test-rust test-web e2e ## Everything: Rust (PostgreSQL too when PORTICO_TEST_PG_URL is set), web unit tests, end-to-end in Chromium
+
+test-rust: ## The API's unit and integration tests
 	$(CARGO) test --workspace --no-fail-fast
+
+test-web: $(WEB_DEPS) ## Type-check, lint and unit-test the web app
+	cd web && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test
+
+e2e: web ## End-to-end tests: Playwright drives Debian's Chromium against the real server on SQLite
+	$(CARGO) build -p portico
+	cd web && $(NPM) run e2e
 
 lint: ## cargo fmt --check and clippy with warnings as errors
 	$(CARGO) fmt --all -- --check
@@ -26,10 +51,12 @@ lint: ## cargo fmt --check and clippy with warnings as errors
 fmt: ## Format the code
 	$(CARGO) fmt --all
 
-openapi: ## Regenerate openapi/openapi.json from the code
+openapi: ## Regenerate openapi/openapi.json from the code, and the web app's types from it
 	@mkdir -p openapi
 	$(CARGO) run -q -p portico -- openapi > openapi/openapi.json.tmp
 	mv openapi/openapi.json.tmp openapi/openapi.json
+	@if [ -d web/node_modules ]; then cd web && $(NPM) run -s gen:api; else echo "web/node_modules missing: run 'make web' to regenerate web/src/api/schema.d.ts"; fi
 
 clean: ## Remove build output (keeps data/)
 	$(CARGO) clean
+	rm -rf web/dist web/node_modules

@@ -38,6 +38,8 @@ pub struct Config {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub sms: Option<SmsSettings>,
+    /// The built single-page app (`index.html` and `assets/`), served outside the API paths.
+    pub web_dir: PathBuf,
 }
 
 /// Login and session limits (NIST SP 800-63B for out-of-band codes, OWASP ASVS L2 sessions).
@@ -136,6 +138,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ("PORTICO_SMS_ACCOUNT_SID", "(none)", "SMS account id; with the token and sender it enables login codes by SMS."),
     ("PORTICO_SMS_AUTH_TOKEN", "(none)", "SMS API token."),
     ("PORTICO_SMS_FROM", "(none)", "Sender number (E.164) or id for text messages."),
+    (
+        "PORTICO_WEB_DIR",
+        "web/dist",
+        "The built web app (index.html and assets/), served on every path outside the API.",
+    ),
 ];
 
 impl Config {
@@ -160,6 +167,8 @@ impl Config {
         let database = DbTarget::parse(&database_url).map_err(|e| err("PORTICO_DATABASE_URL", e.to_string()))?;
 
         let data_dir = PathBuf::from(get("PORTICO_DATA_DIR").unwrap_or("data/"));
+        // Not checked here: the API runs without the web app, which may be built later.
+        let web_dir = PathBuf::from(get("PORTICO_WEB_DIR").unwrap_or("web/dist"));
 
         let public_url = match get("PORTICO_PUBLIC_URL") {
             Some(raw) => {
@@ -291,6 +300,7 @@ impl Config {
             auth,
             mail,
             sms,
+            web_dir,
         })
     }
 
@@ -324,6 +334,7 @@ mod tests {
         assert_eq!(c.database, DbTarget::Sqlite("data/portico.db".into()));
         assert_eq!(c.public("/docs"), "http://127.0.0.1:8080/docs");
         assert_eq!(c.log_format, LogFormat::Text);
+        assert_eq!(c.web_dir, PathBuf::from("web/dist"));
     }
 
     #[test]

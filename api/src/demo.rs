@@ -17,6 +17,8 @@ use crate::tenants::store as tenant_store;
 pub const SLUG: &str = "demo";
 /// The demo business's owner, who can log in to the console.
 pub const OWNER_EMAIL: &str = "owner@lumen.example";
+/// A demo client to try the portal with (the first of `CLIENTS`).
+pub const CLIENT_EMAIL: &str = "maria@lopez-interiors.es";
 
 /// name, email, phone, company, status, days since created
 type DemoClient = (&'static str, &'static str, Option<&'static str>, Option<&'static str>, ClientStatus, i64);

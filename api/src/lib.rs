@@ -19,6 +19,7 @@ pub mod openapi;
 pub mod outbox;
 pub mod rules;
 pub mod sms;
+pub mod spa;
 pub mod staff;
 pub mod telemetry;
 pub mod tenants;
@@ -118,6 +119,7 @@ impl Application {
         let channels = outbox::worker::Channels { mailer, sms };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
         tokio::spawn(housekeeping::run(db.clone()));
+        spa::warn_if_missing(&config.web_dir);
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());
         let state = web::Data::new(AppState {
@@ -141,7 +143,8 @@ impl Application {
                 .split_for_parts();
             app.service(SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::from(openapi::SPEC_PATH)))
                 .route("/docs", web::get().to(openapi::docs_redirect))
-                .default_service(web::to(error::no_route))
+                // Last: the web app answers only what no route above claims.
+                .default_service(web::to(spa::serve))
                 .wrap(Condition::new(!config.cors_origins.is_empty(), cors(config)))
                 .wrap(from_fn(http::nul::reject_nul))
                 .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))

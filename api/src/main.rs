@@ -146,24 +146,25 @@ fn serve(config: Config, db: Db, with_demo: bool) -> ExitCode {
 fn print_demo_banner(config: &Config, api_key: Option<&str>) {
     println!();
     println!("  Portico is running.");
-    println!("  Demo portal:  {}", config.public(&format!("/portal/{}", demo::SLUG)));
-    println!("  API docs:     {}", config.public("/docs/"));
+    println!("  Demo portal:   {}", config.public(&format!("/portal/{}", demo::SLUG)));
+    println!("  API docs:      {}", config.public("/docs/"));
     match api_key {
         Some(key) => {
-            println!("  Demo API key: {key}");
+            println!("  Demo API key:  {key}");
             println!(
-                "                (shown once; try: curl -H 'Authorization: Bearer {key}' {})",
+                "                 (shown once; try: curl -H 'Authorization: Bearer {key}' {})",
                 config.public("/api/v1/clients")
             );
         }
-        None => println!("  Demo API key: printed on the first start only (create more with POST /api/v1/api-keys)."),
+        None => println!("  Demo API key:  printed on the first start only (create more with POST /api/v1/api-keys)."),
     }
-    println!("  Staff login:  {} (POST /api/v1/auth/otp)", demo::OWNER_EMAIL);
+    println!("  Staff console: {}  (log in as {})", config.public("/app"), demo::OWNER_EMAIL);
+    println!("  Try the portal as a client: {}", demo::CLIENT_EMAIL);
     match config.mail.transport {
         MailTransport::Console => {
-            println!("  Login codes:  written to this log (PORTICO_MAIL_TRANSPORT=console).")
+            println!("  Login codes:   printed in this log, below (PORTICO_MAIL_TRANSPORT=console).")
         }
-        MailTransport::Smtp(_) => println!("  Login codes:  sent by email over SMTP."),
+        MailTransport::Smtp(_) => println!("  Login codes:   sent by email over SMTP."),
     }
     println!();
 }

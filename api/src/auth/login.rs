@@ -117,11 +117,10 @@ pub async fn request_code(
                 TimeDelta::minutes(settings.code_ttl_minutes),
                 TimeDelta::minutes(settings.link_ttl_minutes),
             )?;
+            let fragment = link_fragment(&token, &email);
             let (brand, link) = match &realm {
-                Realm::Portal(t) => {
-                    (Brand::of(t), public.public(&format!("/portal/{}/login/link#token={token}", t.slug)))
-                }
-                Realm::Console => (Brand::portico(), public.public(&format!("/app/login/link#token={token}"))),
+                Realm::Portal(t) => (Brand::of(t), public.public(&format!("/portal/{}/login/link#{fragment}", t.slug))),
+                Realm::Console => (Brand::portico(), public.public(&format!("/app/login/link#{fragment}"))),
             };
             if !has_accounts {
                 return Ok(Ok(false));
@@ -405,4 +404,11 @@ fn start_staff(
     let actor = Actor::Staff { id: staff_id.to_string() };
     activity::record(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
+}
+
+/// The fragment of a login link: the token, and the address it logs in so the confirm page
+/// can say "Continue as …". A fragment never reaches a server or its logs.
+pub fn link_fragment(token: &str, email: &str) -> String {
+    let email = percent_encoding::utf8_percent_encode(email, percent_encoding::NON_ALPHANUMERIC);
+    format!("token={token}&email={email}")
 }

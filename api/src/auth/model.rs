@@ -7,6 +7,8 @@ use validator::Validate;
 
 use super::session::Tokens;
 use super::store::SessionRow;
+use crate::clients::model::UpdateClient;
+use crate::http::patch::{double_option, no_null};
 use crate::rules;
 use crate::tenants::model::utc;
 
@@ -43,6 +45,10 @@ pub struct CodeRequested {
     /// Seconds the code stays valid.
     #[schema(example = 600)]
     pub expires_in: i64,
+    /// Seconds before another code may be requested for this address (also sent as
+    /// `Retry-After`); asking sooner answers 429.
+    #[schema(example = 60)]
+    pub resend_in: i64,
 }
 
 /// A code from the login email.
@@ -158,6 +164,35 @@ pub struct PortalMe {
     pub tenant_name: String,
     /// True when a staff member is viewing the portal as this client (read-only).
     pub impersonated: bool,
+}
+
+/// Changes a client makes to their own details. Fields left out stay as they are; `null`
+/// clears the phone or the company. The email is the login, so only staff change it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePortalMe {
+    #[serde(default, deserialize_with = "no_null")]
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    #[schema(value_type = String, required = false, example = "Maria Lopez")]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::phone"))]
+    #[schema(value_type = Option<String>, nullable, example = "+34 612 345 678")]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(value_type = Option<String>, nullable, example = "Lopez Design SL")]
+    pub company: Option<Option<String>>,
+}
+
+impl From<UpdatePortalMe> for UpdateClient {
+    /// The same change staff could make, limited to the fields a client may touch.
+    fn from(u: UpdatePortalMe) -> UpdateClient {
+        UpdateClient { name: u.name, phone: u.phone, company: u.company, ..UpdateClient::default() }
+    }
 }
 
 /// The logged-in staff member.

@@ -1,15 +1,16 @@
 //! Login endpoints for the portal (`/portal/{slug}/auth/…`) and the console (`/auth/…`),
-//! sessions (`/auth/refresh`, `/auth/logout`, `/auth/sessions`), and who am I (`/portal/me`, `/me`).
+//! sessions (`/auth/refresh`, `/auth/logout`, `/auth/sessions`), and who am I (`/portal/me`, `/me`),
+//! where a client also corrects their own details.
 
 use actix_web::http::header::USER_AGENT;
-use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::login::{self, Origin, Realm, normalize_email};
 use super::model::{
     Channel, CodeRequested, LoginResponse, PortalMe, RedeemLink, RefreshRequest, RequestCode, SelectAccount,
-    SessionInfo, SessionList, StaffMe, VerifyCode,
+    SessionInfo, SessionList, StaffMe, UpdatePortalMe, VerifyCode,
 };
 use super::principal::{ClientPrincipal, SessionPrincipal};
 use super::session::{self, Refreshed, Tokens};
@@ -17,8 +18,9 @@ use super::store;
 use crate::AppState;
 use crate::activity::{self, store::Subject};
 use crate::auth::Actor;
+use crate::clients::model::{ClientRow, UpdateClient};
 use crate::clients::store as client_store;
-use crate::db::now;
+use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
@@ -28,6 +30,7 @@ use crate::tenants::store as tenant_store;
 pub fn configure(cfg: &mut ServiceConfig) {
     // `/portal/me` before `/portal/{slug}` (registered by tenants): "me" is a reserved slug.
     cfg.service(get_portal_me)
+        .service(update_portal_me)
         .service(request_portal_login_code)
         .service(verify_portal_login_code)
         .service(redeem_portal_magic_link)
@@ -72,10 +75,12 @@ fn code_requested(state: &AppState, asked: Option<Channel>) -> HttpResponse {
         ),
         _ => ("If this email belongs to an account, a login code and link are on their way by email.", Channel::Email),
     };
-    HttpResponse::Accepted().json(CodeRequested {
+    let resend_in = state.config.auth.resend_cooldown_seconds;
+    HttpResponse::Accepted().insert_header(("Retry-After", resend_in.to_string())).json(CodeRequested {
         message: message.into(),
         channel,
         expires_in: state.config.auth.code_ttl_minutes * 60,
+        resend_in,
     })
 }
 
@@ -471,22 +476,71 @@ pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> 
     let me = state
         .db
         .read(move |conn| {
-            let client = client_store::get(conn, &who.tenant_id, &who.client_id)?
-                .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
-            let tenant = tenant_store::get(conn, &who.tenant_id)?;
-            Ok(PortalMe {
-                id: client.id,
-                name: client.name,
-                email: client.email,
-                phone: client.phone,
-                company: client.company,
-                tenant_slug: tenant.slug,
-                tenant_name: tenant.name,
-                impersonated: who.impersonated_by.is_some(),
-            })
+            let client = client_store::get(conn, &who.tenant_id, &who.client_id)?.ok_or_else(account_gone)?;
+            portal_me(conn, &who, client)
         })
         .await?;
     Ok(web::Json(me))
+}
+
+/// Change your own name, phone or company. Fields left out stay as they are; `null` clears
+/// the phone or the company. The email is your login, so only the business can change it.
+#[utoipa::path(
+    tag = "portal-auth",
+    request_body = UpdatePortalMe,
+    responses(
+        (status = 200, description = "You, as changed", body = PortalMe),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a client session, or staff viewing the portal as you (read-only)", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("client_session" = [])),
+)]
+#[patch("/portal/me")]
+pub async fn update_portal_me(
+    state: web::Data<AppState>,
+    who: ClientPrincipal,
+    body: JsonBody<UpdatePortalMe>,
+) -> Result<web::Json<PortalMe>, ApiError> {
+    let update = UpdateClient::from(body.into_inner());
+    let fields = update.fields();
+    let changes = update.into_changes(now());
+    let me = state
+        .db
+        .write(move |conn| {
+            let client =
+                client_store::update(conn, &who.tenant_id, &who.client_id, &changes)?.ok_or_else(account_gone)?;
+            let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
+            let actor = Actor::Client { id: client.id.clone() };
+            activity::record(conn, &who.tenant_id, &actor, "profile_updated", subject, json!({ "fields": fields }))?;
+            portal_me(conn, &who, client)
+        })
+        .await?;
+    Ok(web::Json(me))
+}
+
+/// A live session whose client or staff row is gone cannot act as anyone.
+fn account_gone() -> ApiError {
+    ApiError::Unauthorized("This account no longer exists.".into())
+}
+
+/// What the portal shows a client about themselves and the business.
+fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Result<PortalMe, ApiError> {
+    let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    Ok(PortalMe {
+        id: client.id,
+        name: client.name,
+        email: client.email,
+        phone: client.phone,
+        company: client.company,
+        tenant_slug: tenant.slug,
+        tenant_name: tenant.name,
+        impersonated: who.impersonated_by.is_some(),
+    })
 }
 
 /// The staff member logged in to the console.
@@ -509,8 +563,7 @@ pub async fn get_me(state: web::Data<AppState>, who: SessionPrincipal) -> Result
     let me = state
         .db
         .read(move |conn| {
-            let member = staff_store::get(conn, &s.tenant_id, &s.subject_id)?
-                .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))?;
+            let member = staff_store::get(conn, &s.tenant_id, &s.subject_id)?.ok_or_else(account_gone)?;
             let tenant = tenant_store::get(conn, &s.tenant_id)?;
             Ok(StaffMe {
                 id: member.id,

@@ -83,7 +83,8 @@ pub async fn invite_client(
                 TimeDelta::zero(),
                 TimeDelta::days(INVITE_DAYS),
             )?;
-            let link = config.public(&format!("/portal/{}/login/link#token={token}", tenant.slug));
+            let fragment = crate::auth::login::link_fragment(&token, &client.email);
+            let link = config.public(&format!("/portal/{}/login/link#{fragment}", tenant.slug));
             let brand = Brand::of(&tenant);
             let mail =
                 templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);

@@ -103,11 +103,16 @@ fn openapi_command_prints_the_spec_and_migrate_is_idempotent() {
     }
 }
 
-/// Starts `portico serve --demo` on a free port; returns the child, its port and a reader of its log.
-fn serve(db: &TestDb) -> (std::process::Child, u16, std::sync::mpsc::Receiver<String>, String) {
+/// What `serve` hands back: the child, its port, a reader of its log, the banner it printed
+/// and the log lines written before it listened.
+type Served = (std::process::Child, u16, std::sync::mpsc::Receiver<String>, String, Vec<String>);
+
+/// Starts `portico serve --demo` on a free port, with no web app built.
+fn serve(db: &TestDb) -> Served {
     let mut child = portico(db)
         .args(["serve", "--demo"])
         .env("PORTICO_LISTEN", "127.0.0.1:0")
+        .env("PORTICO_WEB_DIR", "no-such-web-dir")
         .env("PORTICO_LOG_FORMAT", "json")
         .env("PORTICO_LOG", "info")
         .env("PORTICO_WORKERS", "1")
@@ -125,6 +130,7 @@ fn serve(db: &TestDb) -> (std::process::Child, u16, std::sync::mpsc::Receiver<St
     });
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut port = None;
+    let mut startup = Vec::new();
     while port.is_none() && Instant::now() < deadline {
         if let Ok(line) = rx.recv_timeout(Duration::from_millis(200)) {
             let v: serde_json::Value =
@@ -132,6 +138,7 @@ fn serve(db: &TestDb) -> (std::process::Child, u16, std::sync::mpsc::Receiver<St
             if v["fields"]["message"] == "portico is listening" {
                 port = v["fields"]["port"].as_u64().map(|p| p as u16);
             }
+            startup.push(line);
         }
     }
     let port = port.expect("server announced its port");
@@ -148,13 +155,16 @@ fn serve(db: &TestDb) -> (std::process::Child, u16, std::sync::mpsc::Receiver<St
     let mut rest = String::new();
     let _ = reader.read_line(&mut rest);
     banner.push_str(&rest);
-    (child, port, rx, banner)
+    (child, port, rx, banner, startup)
 }
 
 #[tokio::test]
 async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     let db = TestDb::new(Backend::Sqlite);
-    let (mut child, port, logs, banner) = serve(&db);
+    let (mut child, port, logs, banner, startup) = serve(&db);
+    let unbuilt: Vec<&String> = startup.iter().filter(|l| l.contains("PORTICO_WEB_DIR")).collect();
+    assert_eq!(unbuilt.len(), 1, "one warning that the web app is not built: {startup:?}");
+    assert!(unbuilt[0].contains("\"WARN\"") && unbuilt[0].contains("npm run build"), "{}", unbuilt[0]);
     let key = banner.split_whitespace().find(|w| w.starts_with("pk_live_")).expect("demo key printed").to_string();
     assert!(banner.contains("/portal/demo") && banner.contains("/docs"), "{banner}");
 
@@ -182,7 +192,7 @@ async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     child.wait().unwrap();
 
     // A restart keeps the data and does not print a key again.
-    let (mut child, port, _logs, banner) = serve(&db);
+    let (mut child, port, _logs, banner, _) = serve(&db);
     assert!(!banner.contains("pk_live_"), "the key is shown once: {banner}");
     let res =
         http.get(format!("http://127.0.0.1:{port}/api/v1/clients?limit=100")).bearer_auth(&key).send().await.unwrap();

@@ -137,6 +137,8 @@ pub async fn spawn_pg() -> Option<TestApp> {
 
 pub fn test_config(db_url: &str, data_dir: &std::path::Path, smtp_port: u16, extra: &[(&str, &str)]) -> Config {
     let smtp = format!("smtp://127.0.0.1:{smtp_port}");
+    // The suite must not depend on whether someone built the web app in the working tree.
+    let web_dir = data_dir.join("no-web-app").display().to_string();
     let data_dir = data_dir.display().to_string();
     let vars: HashMap<String, String> = [
         ("PORTICO_LISTEN", "127.0.0.1:0"),
@@ -149,6 +151,7 @@ pub fn test_config(db_url: &str, data_dir: &std::path::Path, smtp_port: u16, ext
         ("PORTICO_WORKERS", "1"),
         ("PORTICO_DB_POOL_SIZE", "4"),
         ("PORTICO_LOG", "warn"),
+        ("PORTICO_WEB_DIR", web_dir.as_str()),
     ]
     .into_iter()
     .chain(extra.iter().copied())

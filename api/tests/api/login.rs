@@ -14,12 +14,19 @@ use crate::helpers::{Backend, TestApp, problem, spawn_app_with};
 async fn a_client_logs_in_with_the_emailed_code(app: TestApp) {
     let client = app.client("Maria Lopez", "maria@lopez.es").await;
     // Typed with capitals: the address is matched and mailed in lowercase.
-    assert_eq!(ask(&app, &format!("{PORTAL}/otp"), "Maria@Lopez.ES").await.status(), 202);
+    let asked = ask(&app, &format!("{PORTAL}/otp"), "Maria@Lopez.ES").await;
+    assert_eq!(asked.status(), 202);
+    // The login page counts down to the resend from these.
+    assert_eq!(asked.headers()["retry-after"], "60");
+    let body: Value = asked.json().await.unwrap();
+    assert_eq!((body["resend_in"].as_i64(), body["expires_in"].as_i64()), (Some(60), Some(600)));
     let mail = app.smtp.nth_to("maria@lopez.es", 1).await;
     assert!(mail.data.contains("From: \"acme Ltd\" <no-reply@portal.test>"), "branded sender: {}", mail.data);
     assert!(mail.data.contains("multipart/alternative") && mail.data.contains("text/html"), "HTML and text");
     assert!(mail.decoded().contains("expires in 10 minutes"));
     assert!(mail.link().starts_with("https://portal.test/portal/acme/login/link#token="), "{}", mail.link());
+    // The confirm page names the address it logs in ("Continue as …").
+    assert!(mail.decoded().contains(&format!("#token={}&email=maria%40lopez%2Ees", mail.link_token())));
 
     let res = verify(&app, PORTAL, "maria@lopez.es", &format!("{} {}", &mail.code()[..3], &mail.code()[3..])).await;
     let tokens: Value = res.json().await.unwrap();

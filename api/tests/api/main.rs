@@ -17,6 +17,8 @@ mod isolation;
 mod login;
 mod migrations;
 mod openapi;
+mod portal;
 mod sms;
 mod team;
 mod tenants;
+mod web;

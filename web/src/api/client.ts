@@ -1,0 +1,72 @@
+/**
+ * The one typed API client. Paths, parameters and bodies are checked against
+ * `schema.d.ts`, which is generated from the committed OpenAPI document.
+ *
+ * Which session authenticates a request depends on the screen: the console's or one
+ * portal's. Screens declare it with `useRealm`; the middleware attaches that session's
+ * token, refreshing it first when it is about to expire, and ends the session on a 401.
+ */
+import createClient, { type Middleware } from 'openapi-fetch';
+import { ApiProblem, OFFLINE, problemFrom } from './problem';
+import type { paths } from './schema';
+import { fresh, getSession, setRefresher, setSession, type Realm, type Tokens } from './session';
+
+let activeRealm: Realm | null = null;
+
+/** Sets which session authenticates requests from now on. */
+export function setActiveRealm(realm: Realm | null): void {
+  activeRealm = realm;
+}
+
+function baseUrl(): string {
+  // Absolute, because openapi-fetch builds `Request`s, which need one outside the browser too.
+  // The spec's paths already start with /api/v1.
+  return window.location.origin;
+}
+
+export const api = createClient<paths>({ baseUrl: baseUrl(), fetch: (request) => globalThis.fetch(request) });
+
+// Calls that carry their own credential (a code, a link, a refresh token) go without one.
+// Their 401s (a wrong code) say nothing about the session, so they must not end it.
+const PUBLIC = /\/auth\/(otp|otp\/verify|magic-link|select|refresh)$|^\/api\/v1\/portal(\/(?!me$)[^/]+)?$/;
+
+const auth: Middleware = {
+  async onRequest({ request }) {
+    if (!activeRealm || PUBLIC.test(new URL(request.url).pathname)) return undefined;
+    const session = await fresh(activeRealm);
+    if (session) request.headers.set('Authorization', `Bearer ${session.accessToken}`);
+    return request;
+  },
+  onResponse({ request, response }) {
+    if (response.status === 401 && activeRealm && request.headers.has('Authorization')) {
+      setSession(activeRealm, null);
+    }
+    return undefined;
+  },
+};
+api.use(auth);
+
+setRefresher(async (_realm, refreshToken): Promise<Tokens | null> => {
+  try {
+    const { data } = await api.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
+    return data ?? null;
+  } catch {
+    return null;
+  }
+});
+
+/** Awaits an openapi-fetch call and returns its data, or throws an `ApiProblem`. */
+export async function call<T>(
+  promise: Promise<{ data?: T; error?: unknown; response: Response }>,
+): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
+  try {
+    result = await promise;
+  } catch {
+    throw OFFLINE;
+  }
+  if (!result.response.ok) throw problemFrom(result.response, result.error);
+  return result.data as T;
+}
+
+export { ApiProblem, getSession };

@@ -1,0 +1,56 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ConsoleShell } from '@/features/console/ConsoleShell';
+import { ConsoleLinkPage, ConsoleLoginPage } from '@/features/console/LoginPage';
+import { DashboardPage } from '@/features/portal/DashboardPage';
+import { PortalLinkPage, PortalLoginPage } from '@/features/portal/LoginPage';
+import { PortalRoot } from '@/features/portal/PortalRoot';
+import { PortalShell } from '@/features/portal/PortalShell';
+import { ProfilePage } from '@/features/portal/ProfilePage';
+import { ViewAsPage } from '@/features/portal/ViewAsPage';
+import { consoleRoutes } from './consoleRoutes';
+import { HomePage } from './HomePage';
+import { NotFoundPage } from './NotFoundPage';
+
+/** The portal's pages, mounted at `/portal/:slug` or, on a tenant's own domain, at `/`. */
+function portalChildren(): RouteObject[] {
+  return [
+    { path: 'login', element: <PortalLoginPage /> },
+    { path: 'login/link', element: <PortalLinkPage /> },
+    { path: 'view-as', element: <ViewAsPage /> },
+    {
+      element: <PortalShell />,
+      children: [
+        { index: true, element: <DashboardPage /> },
+        { path: 'profile', element: <ProfilePage /> },
+        { path: '*', element: <NotFoundPage home="." /> },
+      ],
+    },
+  ];
+}
+
+const console: RouteObject[] = [
+  { path: '/app/login', element: <ConsoleLoginPage /> },
+  { path: '/app/login/link', element: <ConsoleLinkPage /> },
+  {
+    path: '/app',
+    element: <ConsoleShell />,
+    children: [
+      { index: true, element: <Navigate to="/app/clients" replace /> },
+      ...consoleRoutes,
+      { path: '*', element: <NotFoundPage home="/app" /> },
+    ],
+  },
+];
+
+/** `customDomain`: this host is a tenant's own domain, so its portal lives at `/`. */
+export function createRouter(customDomain: boolean) {
+  const routes: RouteObject[] = customDomain
+    ? [...console, { path: '/', element: <PortalRoot byHost />, children: portalChildren() }]
+    : [
+        ...console,
+        { path: '/portal/:slug', element: <PortalRoot />, children: portalChildren() },
+        { path: '/', element: <HomePage /> },
+        { path: '*', element: <NotFoundPage /> },
+      ];
+  return createBrowserRouter(routes);
+}

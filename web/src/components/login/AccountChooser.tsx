@@ -1,0 +1,47 @@
+import type { AccountChoice } from '@/api/login';
+
+export function AccountChooser({
+  title,
+  email,
+  accounts,
+  busy,
+  onChoose,
+}: {
+  title: string;
+  email: string;
+  accounts: AccountChoice[];
+  busy: boolean;
+  onChoose: (id: string) => void;
+}) {
+  return (
+    <div className="space-y-4">
+      <div>
+        <h2 className="text-lg font-semibold text-slate-900">{title}</h2>
+        <p className="mt-1 text-sm text-slate-600">
+          <strong className="text-slate-900">{email}</strong> has more than one account. Choose the one to
+          continue with.
+        </p>
+      </div>
+      <ul className="space-y-2">
+        {accounts.map((a) => (
+          <li key={a.id}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => onChoose(a.id)}
+              className="flex w-full items-center justify-between gap-3 rounded-lg border border-slate-300 bg-white px-4 py-3 text-left shadow-sm transition hover:border-slate-400 hover:bg-slate-50 disabled:opacity-60"
+            >
+              <span>
+                <span className="block font-semibold text-slate-900">Continue as {a.name}</span>
+                {a.company && <span className="block text-sm text-slate-600">{a.company}</span>}
+              </span>
+              <span aria-hidden className="text-slate-500">
+                →
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,200 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
+import { ApiProblem } from '@/api/problem';
+import { LinkConfirm } from './LinkConfirm';
+import { LoginFlow } from './LoginFlow';
+
+const tokens: Tokens = {
+  access_token: 'a',
+  refresh_token: 'r',
+  expires_in: 900,
+  session_id: 's',
+  token_type: 'Bearer',
+};
+const authenticated: LoginResponse = { status: 'authenticated', ...tokens };
+
+function fakeLogin(overrides: Partial<LoginApi> = {}): LoginApi {
+  return {
+    requestCode: vi.fn(async () => ({
+      message: 'A code is on its way.',
+      channel: 'email' as const,
+      expires_in: 600,
+      resend_in: 45,
+    })),
+    verifyCode: vi.fn(async () => authenticated),
+    redeemLink: vi.fn(async () => authenticated),
+    selectAccount: vi.fn(async () => authenticated),
+    ...overrides,
+  };
+}
+
+async function toCodeStep(login: LoginApi, onAuthenticated = vi.fn()) {
+  const user = userEvent.setup();
+  render(<LoginFlow login={login} onAuthenticated={onAuthenticated} />);
+  await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+  await user.click(screen.getByRole('button', { name: 'Email me a login code' }));
+  await screen.findByText('Check your email');
+  return { user, onAuthenticated };
+}
+
+const problem = (status: number, detail: string, retryAfter: number | null = null) =>
+  new ApiProblem({ status, title: 'x', detail, retryAfter });
+
+describe('LoginFlow', () => {
+  it('asks for a real-looking email before calling the server', async () => {
+    const login = fakeLogin();
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+    await user.type(screen.getByLabelText('Email address'), 'maria');
+    await user.click(screen.getByRole('button', { name: 'Email me a login code' }));
+    expect(screen.getByText(/Enter the email address your business has on file/)).toBeVisible();
+    expect(login.requestCode).not.toHaveBeenCalled();
+  });
+
+  it('moves to six code boxes and counts down to the resend the server allows', async () => {
+    const login = fakeLogin();
+    await toCodeStep(login);
+    expect(login.requestCode).toHaveBeenCalledWith('maria@example.com');
+    expect(screen.getAllByRole('textbox', { name: /Digit \d of 6/ })).toHaveLength(6);
+    expect(screen.getByRole('button', { name: /Resend code in 0:4\d/ })).toBeDisabled();
+  });
+
+  it('fills every box from a pasted code and logs in', async () => {
+    const login = fakeLogin();
+    const { user, onAuthenticated } = await toCodeStep(login);
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123 456');
+    await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
+    expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456');
+  });
+
+  it('moves focus box by box while typing', async () => {
+    const login = fakeLogin({ verifyCode: vi.fn(() => new Promise<LoginResponse>(() => {})) });
+    const { user } = await toCodeStep(login);
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.keyboard('12');
+    expect(screen.getByRole('textbox', { name: 'Digit 3 of 6' })).toHaveFocus();
+    await user.keyboard('{Backspace}');
+    expect(screen.getByRole('textbox', { name: 'Digit 2 of 6' })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Digit 2 of 6' })).toHaveValue('');
+  });
+
+  it('says a wrong or expired code is wrong, and empties the boxes', async () => {
+    const detail = 'This code is wrong or has expired. Check the latest email, or request a new code.';
+    const login = fakeLogin({ verifyCode: vi.fn(async () => Promise.reject(problem(401, detail))) });
+    const { user, onAuthenticated } = await toCodeStep(login);
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('000000');
+    expect(await screen.findByRole('alert')).toHaveTextContent(detail);
+    expect(screen.getByRole('textbox', { name: 'Digit 1 of 6' })).toHaveValue('');
+    expect(onAuthenticated).not.toHaveBeenCalled();
+  });
+
+  it('says how long to wait after too many attempts', async () => {
+    const login = fakeLogin({
+      verifyCode: vi.fn(async () =>
+        Promise.reject(problem(429, 'Too many attempts from this address.', 125)),
+      ),
+    });
+    const { user } = await toCodeStep(login);
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('111111');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many attempts from this address. You can try again in 2:05.',
+    );
+  });
+
+  it('offers the accounts when one email has several, and logs in as the chosen one', async () => {
+    const choice: LoginResponse = {
+      status: 'choose_account',
+      selection_token: 'sel',
+      accounts: [
+        { id: 'c1', name: 'Lukas Becker', company: 'Café Kiez' },
+        { id: 'c2', name: 'Lukas Becker', company: 'Kiez Bikes' },
+      ],
+    };
+    const login = fakeLogin({ verifyCode: vi.fn(async () => choice) });
+    const { user, onAuthenticated } = await toCodeStep(login);
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123456');
+    expect(await screen.findByRole('heading', { name: 'Which account?' })).toBeVisible();
+    await user.click(screen.getByRole('button', { name: /Kiez Bikes/ }));
+    await waitFor(() => expect(onAuthenticated).toHaveBeenCalled());
+    expect(login.selectAccount).toHaveBeenCalledWith('sel', 'c2');
+  });
+
+  it('enables the resend when the countdown ends and sends again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const login = fakeLogin({
+        requestCode: vi.fn(async () => ({
+          message: 'Sent.',
+          channel: 'email' as const,
+          expires_in: 600,
+          resend_in: 2,
+        })),
+      });
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+      await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+      await user.click(screen.getByRole('button', { name: 'Email me a login code' }));
+      await screen.findByText('Check your email');
+      await act(async () => vi.advanceTimersByTime(2500));
+      await user.click(screen.getByRole('button', { name: 'Resend code' }));
+      await waitFor(() => expect(login.requestCode).toHaveBeenCalledTimes(2));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('LinkConfirm', () => {
+  it('waits for a click before spending the link, then logs in', async () => {
+    const login = fakeLogin();
+    const onAuthenticated = vi.fn();
+    const user = userEvent.setup();
+    render(
+      <LinkConfirm
+        login={login}
+        link={{ token: 'tok', email: 'maria@example.com' }}
+        onAuthenticated={onAuthenticated}
+        loginHref="/login"
+      />,
+    );
+    expect(login.redeemLink).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Continue as maria@example.com' }));
+    await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
+    expect(login.redeemLink).toHaveBeenCalledWith('tok');
+  });
+
+  it('says a used link is used, with a way to get a new code', async () => {
+    const detail = 'This login link has expired or was already used. Request a new one.';
+    const login = fakeLogin({ redeemLink: vi.fn(async () => Promise.reject(problem(401, detail))) });
+    const user = userEvent.setup();
+    render(
+      <LinkConfirm
+        login={login}
+        link={{ token: 'tok', email: null }}
+        onAuthenticated={vi.fn()}
+        loginHref="/login"
+      />,
+    );
+    await user.click(screen.getByRole('button', { name: 'Continue' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(detail);
+    expect(screen.getByRole('link', { name: 'Get a new code' })).toHaveAttribute('href', '/login');
+  });
+
+  it('explains an incomplete link instead of showing a dead button', () => {
+    render(
+      <LinkConfirm
+        login={fakeLogin()}
+        link={{ token: null, email: null }}
+        onAuthenticated={vi.fn()}
+        loginHref="/login"
+      />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('This login link is incomplete');
+    expect(screen.queryByRole('button')).toBeNull();
+  });
+});

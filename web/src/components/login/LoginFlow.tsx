@@ -1,0 +1,209 @@
+import { useState, type FormEvent } from 'react';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { Alert, Button, CodeInput, TextField } from '@/components/ui';
+import { formatSeconds, useCountdown } from '@/lib/useCountdown';
+import type { AccountChoice, LoginApi, LoginResponse, Tokens } from '@/api/login';
+import { AccountChooser } from './AccountChooser';
+
+type Step =
+  | { name: 'email' }
+  | { name: 'code'; sentMessage: string }
+  | { name: 'choose'; selectionToken: string; accounts: AccountChoice[] };
+
+/** When the server does not say how long to wait before a resend. */
+const DEFAULT_RESEND_SECONDS = 60;
+
+export interface LoginFlowProps {
+  login: LoginApi;
+  onAuthenticated: (tokens: Tokens) => void;
+  /** Shown in the chooser: "Which account?" for clients, "Which business?" for staff. */
+  chooserTitle?: string;
+  initialEmail?: string;
+}
+
+/**
+ * Email → six-digit code → (account choice) → session. Every failure is said in words:
+ * a wrong or expired code, too many attempts with how long to wait, a network error.
+ */
+export function LoginFlow({
+  login,
+  onAuthenticated,
+  chooserTitle = 'Which account?',
+  initialEmail = '',
+}: LoginFlowProps) {
+  const [step, setStep] = useState<Step>({ name: 'email' });
+  const [email, setEmail] = useState(initialEmail);
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [emailError, setEmailError] = useState<string | undefined>();
+  const [resendAt, setResendAt] = useState<number | null>(null);
+  const resendIn = useCountdown(resendAt);
+
+  const waitFor = (seconds: number) => setResendAt(Date.now() + seconds * 1000);
+
+  const finish = (result: LoginResponse) => {
+    if (result.status === 'choose_account') {
+      setStep({ name: 'choose', selectionToken: result.selection_token, accounts: result.accounts });
+    } else {
+      onAuthenticated(result);
+    }
+  };
+
+  const fail = (e: unknown) => {
+    if (e instanceof ApiProblem && e.status === 429 && e.retryAfter) {
+      waitFor(e.retryAfter);
+      setError(`${e.message} You can try again in ${formatSeconds(e.retryAfter)}.`);
+    } else {
+      setError(messageOf(e));
+    }
+  };
+
+  const requestCode = async (event?: FormEvent) => {
+    event?.preventDefault();
+    setError(null);
+    setEmailError(undefined);
+    if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
+      setEmailError('Enter the email address your business has on file, like name@example.com.');
+      return;
+    }
+    setBusy(true);
+    try {
+      const sent = await login.requestCode(email.trim());
+      waitFor(sent.resend_in ?? DEFAULT_RESEND_SECONDS);
+      setCode('');
+      setStep({ name: 'code', sentMessage: sent.message });
+    } catch (e) {
+      if (e instanceof ApiProblem && e.status === 422) setEmailError(e.fieldError('email') ?? e.message);
+      else fail(e);
+      // A cooldown still running from an earlier request: the code already sent is valid.
+      if (e instanceof ApiProblem && e.status === 429 && step.name === 'email' && e.retryAfter) {
+        setStep({ name: 'code', sentMessage: 'We already sent you a code a moment ago. Check your inbox.' });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const verify = async (value = code) => {
+    if (value.length !== 6 || busy) return;
+    setError(null);
+    setBusy(true);
+    try {
+      finish(await login.verifyCode(email.trim(), value));
+    } catch (e) {
+      fail(e);
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (accountId: string) => {
+    if (step.name !== 'choose') return;
+    setError(null);
+    setBusy(true);
+    try {
+      finish(await login.selectAccount(step.selectionToken, accountId));
+    } catch (e) {
+      fail(e);
+      if (e instanceof ApiProblem && e.status === 401) setStep({ name: 'email' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (step.name === 'choose') {
+    return (
+      <div className="space-y-4">
+        {error && <Alert tone="error">{error}</Alert>}
+        <AccountChooser
+          title={chooserTitle}
+          email={email}
+          accounts={step.accounts}
+          busy={busy}
+          onChoose={choose}
+        />
+      </div>
+    );
+  }
+
+  if (step.name === 'code') {
+    return (
+      <form
+        className="space-y-5"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify();
+        }}
+      >
+        <div>
+          <h2 className="text-lg font-semibold text-slate-900">Check your email</h2>
+          <p id="code-help" className="mt-1 text-sm text-slate-600">
+            {step.sentMessage} Enter the 6-digit code sent to{' '}
+            <strong className="text-slate-900">{email}</strong>, or click the link in the email.
+          </p>
+        </div>
+        {error && <Alert tone="error">{error}</Alert>}
+        <CodeInput
+          value={code}
+          onChange={setCode}
+          onComplete={(v) => void verify(v)}
+          disabled={busy}
+          invalid={Boolean(error)}
+          describedBy="code-help"
+        />
+        <Button type="submit" className="w-full" busy={busy} disabled={code.length !== 6}>
+          Log in
+        </Button>
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <button
+            type="button"
+            className="font-medium text-brand-ink underline-offset-2 hover:underline"
+            onClick={() => {
+              setStep({ name: 'email' });
+              setError(null);
+            }}
+          >
+            Use a different email
+          </button>
+          <button
+            type="button"
+            className="font-medium text-brand-ink underline-offset-2 hover:underline disabled:cursor-not-allowed disabled:text-slate-600 disabled:no-underline"
+            disabled={resendIn > 0 || busy}
+            onClick={() => void requestCode()}
+          >
+            {resendIn > 0 ? `Resend code in ${formatSeconds(resendIn)}` : 'Resend code'}
+          </button>
+        </div>
+      </form>
+    );
+  }
+
+  return (
+    <form className="space-y-5" onSubmit={(e) => void requestCode(e)} noValidate>
+      {error && <Alert tone="error">{error}</Alert>}
+      <TextField
+        label="Email address"
+        type="email"
+        name="email"
+        autoComplete="email"
+        inputMode="email"
+        autoFocus
+        required
+        value={email}
+        error={emailError}
+        hint="We'll email you a 6-digit code and a one-click link. No password needed."
+        onChange={(e) => setEmail(e.target.value)}
+      />
+      <Button
+        type="submit"
+        className="w-full"
+        busy={busy}
+        disabled={resendIn > 0 && step.name === 'email' && Boolean(error)}
+      >
+        Email me a login code
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,93 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { Client } from './api';
+import { ClientStatusBadge } from './ClientStatusBadge';
+import { useFormatDate } from '@/lib/console-queries';
+
+/** A table on wide screens; under 640 px each row becomes a card with its own labels. */
+export function ClientsTable({ clients }: { clients: Client[] }) {
+  return (
+    <table className="w-full text-left text-sm sm:overflow-hidden sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
+      <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
+        <tr>
+          <th scope="col" className="px-4 py-3 font-semibold">
+            Name
+          </th>
+          <th scope="col" className="px-4 py-3 font-semibold">
+            Email
+          </th>
+          <th scope="col" className="hidden px-4 py-3 font-semibold md:table-cell">
+            Company
+          </th>
+          <th scope="col" className="px-4 py-3 font-semibold">
+            Status
+          </th>
+          <th scope="col" className="px-4 py-3 font-semibold">
+            Portal
+          </th>
+        </tr>
+      </thead>
+      <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
+        {clients.map((client) => (
+          <ClientRow key={client.id} client={client} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ClientRow({ client }: { client: Client }) {
+  return (
+    // The name's link stretches over the whole row, so the row is one click target while
+    // keyboard and screen-reader users meet a single, well-named link.
+    <tr className="relative block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50 sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none">
+      <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
+        <Link
+          to={`/app/clients/${client.id}`}
+          className="font-semibold text-slate-900 after:absolute after:inset-0 after:content-[''] hover:underline"
+        >
+          {client.name}
+        </Link>
+      </td>
+      <Cell label="Email">
+        <span className="break-all">{client.email}</span>
+      </Cell>
+      <Cell label="Company" wide="sm:hidden md:table-cell">
+        {client.company || <span className="text-slate-600">—</span>}
+      </Cell>
+      <Cell label="Status">
+        <ClientStatusBadge status={client.status} />
+      </Cell>
+      <Cell label="Portal">
+        <PortalSummary client={client} />
+      </Cell>
+    </tr>
+  );
+}
+
+/** `wide`: how the cell displays from 640 px up (the Company column waits for 768 px). */
+function Cell({
+  label,
+  wide = 'sm:table-cell',
+  children,
+}: {
+  label: string;
+  wide?: string;
+  children: ReactNode;
+}) {
+  return (
+    <td className={`flex items-baseline justify-between gap-4 py-1 sm:px-4 sm:py-3 ${wide}`}>
+      <span className="shrink-0 text-slate-600 sm:hidden">{label}</span>
+      <span className="min-w-0 text-right text-slate-800 sm:text-left">{children}</span>
+    </td>
+  );
+}
+
+/** Where the client stands with the portal, in a few words. */
+export function PortalSummary({ client }: { client: Client }) {
+  const format = useFormatDate();
+  if (!client.portal_enabled) return <span className="text-slate-600">No access</span>;
+  if (client.last_login_at) return <>Last login {format(client.last_login_at)}</>;
+  if (client.invited_at) return <>Invited {format(client.invited_at)}</>;
+  return <span className="text-slate-600">Not invited yet</span>;
+}

@@ -1,0 +1,49 @@
+import type { Client, CreateClient, UpdateClient } from './api';
+
+/** A client as the form edits it: every text field a string, trimmed only on save. */
+export interface ClientDraft {
+  name: string;
+  email: string;
+  phone: string;
+  company: string;
+  notes: string;
+  status: 'lead' | 'active';
+  portal_enabled: boolean;
+}
+
+export function draftOf(client?: Client): ClientDraft {
+  return {
+    name: client?.name ?? '',
+    email: client?.email ?? '',
+    phone: client?.phone ?? '',
+    company: client?.company ?? '',
+    notes: client?.notes ?? '',
+    status: client?.status === 'lead' ? 'lead' : 'active',
+    portal_enabled: client?.portal_enabled ?? true,
+  };
+}
+
+function clean(d: ClientDraft) {
+  return {
+    name: d.name.trim(),
+    email: d.email.trim(),
+    phone: d.phone.trim() || null,
+    company: d.company.trim() || null,
+    notes: d.notes.trim() || null,
+    status: d.status,
+    portal_enabled: d.portal_enabled,
+  };
+}
+
+export function createBody(d: ClientDraft): CreateClient {
+  return clean(d);
+}
+
+/** Only what changed, so a save never overwrites a colleague's edit to another field. */
+export function updateBody(before: ClientDraft, after: ClientDraft): UpdateClient {
+  const a = clean(before);
+  const b = clean(after);
+  return Object.fromEntries(
+    (Object.keys(b) as (keyof typeof b)[]).filter((k) => a[k] !== b[k]).map((k) => [k, b[k]]),
+  ) as UpdateClient;
+}

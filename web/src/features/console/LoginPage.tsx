@@ -1,0 +1,73 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { consoleLogin, type Tokens } from '@/api/login';
+import { sessionFromTokens, setSession } from '@/api/session';
+import { readLinkFragment } from '@/components/login/fragment';
+import { LinkConfirm } from '@/components/login/LinkConfirm';
+import { LoginFlow } from '@/components/login/LoginFlow';
+import { safeNext } from '@/lib/safe-next';
+import { useActiveRealm, useSession } from '@/lib/session-hooks';
+
+function ConsoleLoginFrame({ children }: { children: ReactNode }) {
+  return (
+    <main className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">
+      <div className="w-full max-w-md">
+        <div className="rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
+          <div className="mb-6 flex items-center gap-3">
+            <img src="/favicon.svg" alt="" className="h-10 w-10" />
+            <div>
+              <h1 className="text-xl font-semibold text-slate-900">Portico console</h1>
+              <p className="text-sm text-slate-600">For the people who run the business.</p>
+            </div>
+          </div>
+          {children}
+        </div>
+        <p className="mt-6 text-center text-xs text-slate-600">
+          Clients log in at their business’s portal address instead.
+        </p>
+      </div>
+    </main>
+  );
+}
+
+function useCompleteLogin() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  return (tokens: Tokens) => {
+    queryClient.removeQueries({ queryKey: ['console'] });
+    setSession('console', sessionFromTokens(tokens));
+    navigate(safeNext(location.search, '/app'), { replace: true });
+  };
+}
+
+export function ConsoleLoginPage() {
+  useActiveRealm('console');
+  const session = useSession('console');
+  const complete = useCompleteLogin();
+  const location = useLocation();
+  if (session) return <Navigate to={safeNext(location.search, '/app')} replace />;
+  return (
+    <ConsoleLoginFrame>
+      <LoginFlow login={consoleLogin} onAuthenticated={complete} chooserTitle="Which business?" />
+    </ConsoleLoginFrame>
+  );
+}
+
+export function ConsoleLinkPage() {
+  useActiveRealm('console');
+  const complete = useCompleteLogin();
+  const [link] = useState(readLinkFragment);
+  return (
+    <ConsoleLoginFrame>
+      <LinkConfirm
+        login={consoleLogin}
+        link={link}
+        onAuthenticated={complete}
+        loginHref="/app/login"
+        chooserTitle="Which business?"
+      />
+    </ConsoleLoginFrame>
+  );
+}

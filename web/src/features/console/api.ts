@@ -1,0 +1,1 @@
+export { isAdmin, useConsoleMe as useStaffMe, type StaffMe } from '@/lib/console-queries';

@@ -1,0 +1,7 @@
+/** The console's navigation; `admin` entries are shown to owners and admins only. */
+export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
+  { path: '/app/clients', label: 'Clients' },
+  { path: '/app/settings/branding', label: 'Branding', admin: true },
+  { path: '/app/settings/api-keys', label: 'API keys', admin: true },
+  { path: '/app/settings/team', label: 'Team', admin: true },
+];

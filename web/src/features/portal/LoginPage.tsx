@@ -1,0 +1,60 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { sessionFromTokens, setSession } from '@/api/session';
+import { safeNext } from '@/lib/safe-next';
+import { useSession } from '@/lib/session-hooks';
+import { portalLogin, type Tokens } from '@/api/login';
+import { readLinkFragment } from '@/components/login/fragment';
+import { LinkConfirm } from '@/components/login/LinkConfirm';
+import { LoginFlow } from '@/components/login/LoginFlow';
+import { usePortal } from './context';
+import { LoginCard } from '@/components/branding/LoginCard';
+
+function useCompleteLogin() {
+  const { realm, base } = usePortal();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  return (tokens: Tokens) => {
+    queryClient.removeQueries({ queryKey: ['portal'] });
+    setSession(realm, sessionFromTokens(tokens));
+    navigate(safeNext(location.search, base || '/'), { replace: true });
+  };
+}
+
+function Centered({ children }: { children: React.ReactNode }) {
+  return (
+    <main className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">{children}</main>
+  );
+}
+
+export function PortalLoginPage() {
+  const { slug, base, realm, branding } = usePortal();
+  const session = useSession(realm);
+  const complete = useCompleteLogin();
+  const location = useLocation();
+  const [login] = useState(() => portalLogin(slug));
+  if (session) return <Navigate to={safeNext(location.search, base || '/')} replace />;
+  return (
+    <Centered>
+      <LoginCard branding={branding}>
+        <LoginFlow login={login} onAuthenticated={complete} chooserTitle="Which account?" />
+      </LoginCard>
+    </Centered>
+  );
+}
+
+export function PortalLinkPage() {
+  const { slug, base, branding } = usePortal();
+  const complete = useCompleteLogin();
+  const [login] = useState(() => portalLogin(slug));
+  const [link] = useState(readLinkFragment);
+  return (
+    <Centered>
+      <LoginCard branding={branding}>
+        <LinkConfirm login={login} link={link} onAuthenticated={complete} loginHref={`${base}/login`} />
+      </LoginCard>
+    </Centered>
+  );
+}

@@ -1,0 +1,120 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { logOut } from '@/api/login';
+import { setSession } from '@/api/session';
+import { PortalBrand } from '@/components/branding/PortalBrand';
+import { ErrorState, Loading } from '@/components/ui';
+import { messageOf } from '@/api/problem';
+import { RequireSession } from '@/lib/RequireSession';
+import { useSession } from '@/lib/session-hooks';
+import { usePortalMe } from './api';
+import { usePortal } from './context';
+import { portalNav } from './nav';
+
+/** Header, navigation and the read-only banner around every page of a logged-in client. */
+export function PortalShell() {
+  const { realm, base } = usePortal();
+  return (
+    <RequireSession realm={realm} loginPath={`${base}/login`}>
+      <Shell />
+    </RequireSession>
+  );
+}
+
+function Shell() {
+  const { slug, realm, base, branding } = usePortal();
+  const me = usePortalMe(slug);
+  const session = useSession(realm);
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const impersonated = me.data?.impersonated ?? session?.impersonated ?? false;
+
+  const signOut = async () => {
+    await logOut();
+    setSession(realm, null, 'logout');
+    queryClient.removeQueries({ queryKey: ['portal'] });
+    navigate(`${base}/login`, { replace: true });
+  };
+
+  return (
+    <div className="min-h-dvh">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        Skip to content
+      </a>
+      {impersonated && (
+        <div
+          role="status"
+          className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-amber-950"
+        >
+          You are viewing the portal as {me.data?.name ?? 'this client'}. It is read-only: nothing you do here
+          changes their data.
+        </div>
+      )}
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-5xl items-center justify-between gap-3 px-4 py-3">
+          <NavLink to={base || '/'} className="flex min-w-0 items-center gap-3">
+            <PortalBrand branding={branding} />
+            <span className="truncate font-semibold text-slate-900">{branding.name}</span>
+          </NavLink>
+          <div className="flex items-center gap-2">
+            <span className="hidden text-sm text-slate-700 sm:inline" data-testid="client-name">
+              {me.data?.name}
+            </span>
+            <button
+              type="button"
+              onClick={() => void signOut()}
+              className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+            >
+              Log out
+            </button>
+            <button
+              type="button"
+              className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 sm:hidden"
+              aria-expanded={menuOpen}
+              aria-controls="portal-nav"
+              onClick={() => setMenuOpen((o) => !o)}
+            >
+              Menu
+            </button>
+          </div>
+        </div>
+        <nav
+          id="portal-nav"
+          aria-label="Portal"
+          className={`${menuOpen ? 'block' : 'hidden'} border-t border-slate-100 sm:block`}
+        >
+          <ul className="mx-auto flex max-w-5xl flex-col gap-1 px-4 py-2 sm:flex-row sm:gap-2">
+            {portalNav.map((item) => (
+              <li key={item.path}>
+                <NavLink
+                  to={`${base}${item.path}` || '/'}
+                  end={item.path === ''}
+                  onClick={() => setMenuOpen(false)}
+                  className={({ isActive }) =>
+                    `block rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand text-brand-fg' : 'text-slate-700 hover:bg-slate-100'}`
+                  }
+                >
+                  {item.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </header>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
+        {me.isPending ? (
+          <Loading />
+        ) : me.isError ? (
+          <ErrorState message={messageOf(me.error)} onRetry={() => void me.refetch()} />
+        ) : (
+          <Outlet />
+        )}
+      </main>
+    </div>
+  );
+}

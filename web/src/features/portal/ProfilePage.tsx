@@ -1,0 +1,96 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { Alert, Button, Card, PageHeader, TextField, useToast } from '@/components/ui';
+import { updatePortalMe, usePortalMe, type PortalMe } from './api';
+import { usePortal } from './context';
+
+export function ProfilePage() {
+  const { slug } = usePortal();
+  const me = usePortalMe(slug);
+  if (!me.data) return null;
+  return (
+    <div className="max-w-xl">
+      <PageHeader
+        title="Your profile"
+        description="How we reach you. Your email is your login; to change it, ask us."
+      />
+      <ProfileForm key={me.data.id} me={me.data} />
+    </div>
+  );
+}
+
+function ProfileForm({ me }: { me: PortalMe }) {
+  const { slug, branding } = usePortal();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const [name, setName] = useState(me.name);
+  const [phone, setPhone] = useState(me.phone ?? '');
+  const [company, setCompany] = useState(me.company ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      updatePortalMe({ name: name.trim(), phone: phone.trim() || null, company: company.trim() || null }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['portal', slug, 'me'], updated);
+      toast('Profile saved');
+    },
+  });
+  const problem = save.error instanceof ApiProblem ? save.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+  const readOnly = me.impersonated;
+
+  return (
+    <Card>
+      <form className="space-y-5" onSubmit={submit} noValidate>
+        {readOnly && (
+          <Alert tone="warning">You are viewing as this client, so the profile cannot be changed here.</Alert>
+        )}
+        {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
+        <TextField
+          label="Email"
+          value={me.email}
+          disabled
+          hint={`Your login. ${branding.name} can change it for you.`}
+          readOnly
+        />
+        <TextField
+          label="Full name"
+          name="name"
+          autoComplete="name"
+          required
+          value={name}
+          disabled={readOnly}
+          error={problem?.fieldError('name')}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextField
+          label="Phone"
+          name="phone"
+          type="tel"
+          autoComplete="tel"
+          value={phone}
+          disabled={readOnly}
+          error={problem?.fieldError('phone')}
+          hint="Optional. For reminders and if we need to reach you quickly."
+          onChange={(e) => setPhone(e.target.value)}
+        />
+        <TextField
+          label="Company"
+          name="company"
+          autoComplete="organization"
+          value={company}
+          disabled={readOnly}
+          error={problem?.fieldError('company')}
+          hint="Optional. Shown on your quotes and invoices."
+          onChange={(e) => setCompany(e.target.value)}
+        />
+        <Button type="submit" busy={save.isPending} disabled={readOnly}>
+          Save changes
+        </Button>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,9 @@
+/**
+ * The portal's navigation. Each domain (appointments, projects, quotes, contracts, invoices,
+ * files, messages) adds its entry here when its screens exist, so a client never follows a
+ * link to an empty promise.
+ */
+export const portalNav: { path: string; label: string }[] = [
+  { path: '', label: 'Dashboard' },
+  { path: '/profile', label: 'Profile' },
+];

@@ -1,0 +1,121 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach } from 'vitest';
+import { BrandingPage } from './BrandingPage';
+import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
+
+afterEach(() => vi.unstubAllGlobals());
+
+const page = [{ path: '/app/settings/branding', element: <BrandingPage /> }];
+
+function preview() {
+  return screen.getByRole('figure', { name: /Live preview/ });
+}
+
+describe('BrandingPage', () => {
+  it('previews the login page live as the person types', async () => {
+    stubApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/tenant': { body: tenant } });
+    renderAt('/app/settings/branding', page);
+
+    await screen.findByLabelText('Business name');
+    expect(within(preview()).getByRole('heading', { name: 'Studio Anna' })).toBeInTheDocument();
+    expect(within(preview()).getByLabelText('Email')).toBeDisabled();
+    expect(within(preview()).getByRole('button', { name: 'Email me a login code' })).toBeDisabled();
+
+    await userEvent.type(screen.getByLabelText('Login title'), 'Welcome back');
+    await userEvent.type(screen.getByLabelText('Login message'), 'See your bookings here.');
+    expect(within(preview()).getByRole('heading', { name: 'Welcome back' })).toBeInTheDocument();
+    expect(within(preview()).getByText('See your bookings here.')).toBeInTheDocument();
+  });
+
+  it('says when the primary colour is darkened for readability', async () => {
+    stubApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/tenant': { body: tenant } });
+    renderAt('/app/settings/branding', page);
+
+    const primary = await screen.findByLabelText('Primary colour');
+    expect(screen.queryByText(/use a darker shade/)).not.toBeInTheDocument();
+    await userEvent.clear(primary);
+    await userEvent.type(primary, '#8b5cf6');
+
+    expect(
+      within(preview()).getByText(/Neither white nor dark text is readable enough on #8b5cf6/),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses a malformed colour before sending anything', async () => {
+    stubApi({ 'GET /api/v1/me': { body: me }, 'GET /api/v1/tenant': { body: tenant } });
+    renderAt('/app/settings/branding', page);
+
+    const accent = await screen.findByLabelText('Accent colour');
+    await userEvent.clear(accent);
+    await userEvent.type(accent, 'orange');
+
+    expect(accent).toHaveAccessibleDescription('Enter # and six hex digits, like #2563eb.');
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
+  });
+
+  it('saves only the changed fields and confirms', async () => {
+    let sent: unknown;
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'PATCH /api/v1/tenant': async (request) => {
+        sent = await request.json();
+        return { body: { ...tenant, name: 'Studio Anna Weber', updated_at: '2025-03-05T10:00:00Z' } };
+      },
+    });
+    renderAt('/app/settings/branding', page);
+
+    const name = await screen.findByLabelText('Business name');
+    await userEvent.clear(name);
+    await userEvent.type(name, 'Studio Anna Weber');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Branding saved')).toBeInTheDocument();
+    expect(sent).toEqual({ name: 'Studio Anna Weber' });
+    expect(screen.getByLabelText('Business name')).toHaveValue('Studio Anna Weber');
+  });
+
+  it('warns that a new address breaks links, and shows a taken one as the server says', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'PATCH /api/v1/tenant': problem(409, 'This slug is already taken; choose another.'),
+    });
+    renderAt('/app/settings/branding', page);
+
+    expect(await screen.findByText('http://localhost:3000/portal/studio-anna')).toBeInTheDocument();
+    const slug = screen.getByLabelText('Address name');
+    await userEvent.clear(slug);
+    await userEvent.type(slug, 'anna');
+    expect(
+      screen.getByText(
+        /Links already sent to clients, such as invitations and login emails, will stop working/,
+      ),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('This slug is already taken; choose another.');
+  });
+
+  it('tells members that only owners and admins change the branding', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: { ...me, role: 'member' } },
+      'GET /api/v1/tenant': { body: tenant },
+    });
+    renderAt('/app/settings/branding', page);
+
+    expect(await screen.findByText(/Only owners and admins can change the branding/)).toBeInTheDocument();
+    expect(screen.queryByLabelText('Business name')).not.toBeInTheDocument();
+  });
+
+  it('shows why the settings cannot be loaded', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': problem(500, 'Something broke on our side.'),
+    });
+    renderAt('/app/settings/branding', page);
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Something broke on our side.');
+  });
+});

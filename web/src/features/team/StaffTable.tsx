@@ -1,0 +1,151 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
+import { messageOf } from '@/api/problem';
+import { Alert, Badge, Button, useToast } from '@/components/ui';
+import {
+  removeStaff,
+  staffKey,
+  updateStaff,
+  type Role,
+  type StaffList,
+  type StaffMe,
+  type StaffMember,
+} from './api';
+import { ConfirmButton } from '@/components/ui';
+import { ROLES, rolesFor, withArticle } from './roles';
+import { useFormatDate } from '@/lib/console-queries';
+
+/** A table on wide screens; under 640 px each person becomes a card with its own labels. */
+export function StaffTable({ staff, me }: { staff: StaffMember[]; me: StaffMe | undefined }) {
+  return (
+    <table className="w-full text-left text-sm sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
+      <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
+        <tr>
+          {['Name', 'Email', 'Role', 'Joined', 'Actions'].map((h) => (
+            <th key={h} scope="col" className="px-4 py-3 font-semibold">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
+        {staff.map((member) => (
+          <StaffRow key={member.id} member={member} me={me} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined }) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const format = useFormatDate();
+  const isMe = member.id === me?.id;
+  // Admins may not touch owners: the server refuses, so the controls are not offered.
+  const locked = member.role === 'owner' && me?.role !== 'owner';
+  // Chosen first, then saved with a button: arrowing through a closed select fires a change
+  // per option in some browsers, which must not re-assign someone's role at every keystroke.
+  const [choice, setChoice] = useState<Role>(member.role);
+  const changeRole = useMutation({
+    mutationFn: (role: Role) => updateStaff(member.id, { role }),
+    onError: () => setChoice(member.role),
+    onSuccess: (updated) => {
+      queryClient.setQueryData<StaffList>(
+        staffKey,
+        (list) => list && { items: list.items.map((m) => (m.id === updated.id ? updated : m)) },
+      );
+      void queryClient.invalidateQueries({ queryKey: staffKey });
+      // A new role of one's own changes what the console shows.
+      if (isMe) void queryClient.invalidateQueries({ queryKey: ['console', 'me'] });
+      toast(`${updated.name} is now ${withArticle(updated.role)}`);
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => removeStaff(member.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: staffKey });
+      toast(`${member.name} removed from the team`);
+    },
+  });
+  const roles = rolesFor(me).includes(member.role) ? rolesFor(me) : [member.role, ...rolesFor(me)];
+  const error = changeRole.error ?? remove.error;
+
+  return (
+    <tr className="block rounded-xl border border-slate-200 bg-white p-4 align-top shadow-sm sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none">
+      <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
+        <span className="font-semibold text-slate-900">{member.name}</span>{' '}
+        {isMe && <Badge tone="blue">You</Badge>}
+      </td>
+      <Cell label="Email">
+        <span className="break-all">{member.email}</span>
+      </Cell>
+      <Cell label="Role">
+        <span className="flex flex-wrap items-center justify-end gap-2 sm:justify-start">
+          <select
+            aria-label={`Role of ${member.name}`}
+            value={choice}
+            disabled={locked || changeRole.isPending}
+            onChange={(e) => setChoice(e.target.value as Role)}
+            className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 shadow-sm disabled:bg-slate-100"
+          >
+            {roles.map((r) => (
+              <option key={r} value={r}>
+                {ROLES[r].label}
+              </option>
+            ))}
+          </select>
+          {choice !== member.role && (
+            <>
+              <Button
+                className="min-h-8 px-3 py-1"
+                busy={changeRole.isPending}
+                onClick={() => changeRole.mutate(choice)}
+              >
+                Save role
+              </Button>
+              <Button
+                variant="ghost"
+                className="min-h-8 px-3 py-1"
+                disabled={changeRole.isPending}
+                onClick={() => setChoice(member.role)}
+              >
+                Undo
+              </Button>
+            </>
+          )}
+        </span>
+      </Cell>
+      <Cell label="Joined">{format(member.created_at)}</Cell>
+      <Cell label="Actions">
+        <span className="flex flex-col items-end gap-2 sm:items-start">
+          {locked ? (
+            <span className="text-slate-600">Only an owner can change an owner.</span>
+          ) : (
+            <ConfirmButton
+              label={isMe ? 'Leave the team' : 'Remove'}
+              question={
+                isMe
+                  ? 'Remove yourself from the team? You are logged out at once and cannot log in again unless invited.'
+                  : `Remove ${member.name} from the team? They are logged out at once and can no longer log in.`
+              }
+              confirmLabel={isMe ? 'Leave the team' : `Remove ${member.name}`}
+              busy={remove.isPending}
+              onConfirm={() => remove.mutateAsync()}
+            />
+          )}
+          {error && <Alert tone="error">{messageOf(error)}</Alert>}
+        </span>
+      </Cell>
+    </tr>
+  );
+}
+
+function Cell({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <td className="flex items-baseline justify-between gap-4 py-1 sm:table-cell sm:px-4 sm:py-3">
+      <span className="shrink-0 text-slate-600 sm:hidden">{label}</span>
+      <span className="min-w-0 text-right text-slate-800 sm:text-left">{children}</span>
+    </td>
+  );
+}

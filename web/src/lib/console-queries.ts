@@ -1,0 +1,41 @@
+/**
+ * Queries every console screen needs: who is logged in, and their business (for its
+ * locale and time zone). Shared here because features do not import each other.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, call } from '@/api/client';
+import type { components } from '@/api/schema';
+import { formatDateTime } from './format';
+
+export type StaffMe = components['schemas']['StaffMe'];
+
+export const tenantKey = ['console', 'tenant'] as const;
+
+export function useConsoleMe() {
+  return useQuery({ queryKey: ['console', 'me'], queryFn: () => call(api.GET('/api/v1/me')) });
+}
+
+export function useTenant() {
+  return useQuery({
+    queryKey: tenantKey,
+    queryFn: () => call(api.GET('/api/v1/tenant')),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Owners and admins manage settings, keys and the team; members work with clients. */
+export function isAdmin(me: Pick<StaffMe, 'role'> | undefined): boolean {
+  return me?.role === 'owner' || me?.role === 'admin';
+}
+
+/**
+ * Formats timestamps in the business's locale and time zone, so everyone on the team reads
+ * the same time; the browser's until the tenant has loaded.
+ */
+export function useFormatDate(): (iso: string | null | undefined) => string {
+  const tenant = useTenant();
+  const locale = tenant.data?.locale ?? navigator.language;
+  const timeZone = tenant.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return useCallback((iso) => formatDateTime(iso, locale, timeZone), [locale, timeZone]);
+}
