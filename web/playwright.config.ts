@@ -5,6 +5,7 @@ import { defineConfig, devices } from '@playwright/test';
 const API_PORT = 18080;
 const SMTP_PORT = 12525;
 const SINK_PORT = 12526;
+const CUSTOM_DOMAIN = 'portal.lumen.test';
 const data = 'e2e/.data';
 const server = process.env.PORTICO_E2E_BIN ?? '../target/debug/portico';
 
@@ -32,6 +33,8 @@ export default defineConfig({
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        // A tenant's own domain, for the custom-domain test, without touching /etc/hosts.
+        `--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`,
       ],
     },
   },

@@ -145,3 +145,23 @@ test('the portal fits a 360 px phone', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('on the tenant’s own domain the portal lives at /', async ({ page, request }) => {
+  const token = await staffToken(request);
+  const res = await request.patch('/api/v1/tenant', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { custom_domain: 'portal.lumen.test' },
+  });
+  expect(res.status()).toBe(200);
+
+  const origin = 'http://portal.lumen.test:18080';
+  await page.goto(`${origin}/`);
+  await expect(page).toHaveURL(`${origin}/login?next=%2F`);
+  await expect(page.getByRole('heading', { name: 'Welcome to Lumen' })).toBeVisible();
+  await logInWithCode(page, 'chloe.dubois@example.fr');
+  await expect(page.getByRole('heading', { name: 'Hello, Chloé' })).toBeVisible();
+  await expect(page).toHaveURL(`${origin}/`);
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await expect(page).toHaveURL(`${origin}/profile`);
+  await expect(page.getByLabel('Full name')).toHaveValue('Chloé Dubois');
+});

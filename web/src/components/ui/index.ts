@@ -6,3 +6,5 @@ export { Loading, Spinner } from './Spinner';
 export { Alert, Badge, EmptyState, ErrorState } from './States';
 export { ToastProvider, useToast } from './Toast';
 export { ConfirmButton } from './ConfirmButton';
+export { Cell, ResponsiveTable, type Column } from './Table';
+export { MenuToggle, ShellNav, SkipLink, type NavItem } from './ShellNav';

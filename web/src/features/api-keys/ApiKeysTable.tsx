@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { messageOf } from '@/api/problem';
-import { Alert, Badge, useToast } from '@/components/ui';
+import { Alert, Badge, Cell, ResponsiveTable, useToast } from '@/components/ui';
 import { apiKeysKey, revokeApiKey, type ApiKey } from './api';
 import { ConfirmButton } from '@/components/ui';
 import { useFormatDate } from '@/lib/console-queries';
@@ -9,22 +8,11 @@ import { useFormatDate } from '@/lib/console-queries';
 /** A table on wide screens; under 640 px each key becomes a card with its own labels. */
 export function ApiKeysTable({ keys }: { keys: ApiKey[] }) {
   return (
-    <table className="w-full text-left text-sm sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
-        <tr>
-          {['Name', 'Key', 'Scopes', 'Created', 'Last used', 'Status'].map((h) => (
-            <th key={h} scope="col" className="px-4 py-3 font-semibold">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
-        {keys.map((key) => (
-          <KeyRow key={key.id} apiKey={key} />
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable columns={['Name', 'Key', 'Scopes', 'Created', 'Last used', 'Status']}>
+      {keys.map((key) => (
+        <KeyRow key={key.id} apiKey={key} />
+      ))}
+    </ResponsiveTable>
   );
 }
 
@@ -86,14 +74,5 @@ function RevokeKey({ apiKey }: { apiKey: ApiKey }) {
       />
       {revoke.isError && <Alert tone="error">{messageOf(revoke.error)}</Alert>}
     </>
-  );
-}
-
-function Cell({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <td className="flex items-baseline justify-between gap-4 py-1 sm:table-cell sm:px-4 sm:py-3">
-      <span className="shrink-0 text-slate-600 sm:hidden">{label}</span>
-      <span className="min-w-0 text-right text-slate-800 sm:text-left">{children}</span>
-    </td>
   );
 }

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Cell, ResponsiveTable } from '@/components/ui';
 import { Link } from 'react-router';
 import type { Client } from './api';
 import { ClientStatusBadge } from './ClientStatusBadge';
@@ -7,32 +7,13 @@ import { useFormatDate } from '@/lib/console-queries';
 /** A table on wide screens; under 640 px each row becomes a card with its own labels. */
 export function ClientsTable({ clients }: { clients: Client[] }) {
   return (
-    <table className="w-full text-left text-sm sm:overflow-hidden sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
-        <tr>
-          <th scope="col" className="px-4 py-3 font-semibold">
-            Name
-          </th>
-          <th scope="col" className="px-4 py-3 font-semibold">
-            Email
-          </th>
-          <th scope="col" className="hidden px-4 py-3 font-semibold md:table-cell">
-            Company
-          </th>
-          <th scope="col" className="px-4 py-3 font-semibold">
-            Status
-          </th>
-          <th scope="col" className="px-4 py-3 font-semibold">
-            Portal
-          </th>
-        </tr>
-      </thead>
-      <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
-        {clients.map((client) => (
-          <ClientRow key={client.id} client={client} />
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable
+      columns={['Name', 'Email', { label: 'Company', className: 'hidden md:table-cell' }, 'Status', 'Portal']}
+    >
+      {clients.map((client) => (
+        <ClientRow key={client.id} client={client} />
+      ))}
+    </ResponsiveTable>
   );
 }
 
@@ -66,22 +47,6 @@ function ClientRow({ client }: { client: Client }) {
 }
 
 /** `wide`: how the cell displays from 640 px up (the Company column waits for 768 px). */
-function Cell({
-  label,
-  wide = 'sm:table-cell',
-  children,
-}: {
-  label: string;
-  wide?: string;
-  children: ReactNode;
-}) {
-  return (
-    <td className={`flex items-baseline justify-between gap-4 py-1 sm:px-4 sm:py-3 ${wide}`}>
-      <span className="shrink-0 text-slate-600 sm:hidden">{label}</span>
-      <span className="min-w-0 text-right text-slate-800 sm:text-left">{children}</span>
-    </td>
-  );
-}
 
 /** Where the client stands with the portal, in a few words. */
 export function PortalSummary({ client }: { client: Client }) {

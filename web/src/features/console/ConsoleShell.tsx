@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { logOut } from '@/api/login';
 import { messageOf } from '@/api/problem';
 import { setSession } from '@/api/session';
-import { ErrorState, Loading } from '@/components/ui';
+import { ErrorState, Loading, MenuToggle, ShellNav, SkipLink } from '@/components/ui';
 import { RequireSession } from '@/lib/RequireSession';
 import { useActiveRealm } from '@/lib/session-hooks';
 import { isAdmin, useStaffMe } from './api';
@@ -33,12 +33,7 @@ function Shell() {
   const items = consoleNav.filter((i) => !i.admin || isAdmin(me.data));
   return (
     <div className="min-h-dvh">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="bg-slate-900 text-white">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3">
           <div className="flex min-w-0 items-center gap-3">
@@ -72,38 +67,23 @@ function Shell() {
             >
               Log out
             </button>
-            <button
-              type="button"
-              className="rounded-lg border border-slate-600 px-3 py-2 text-sm font-medium sm:hidden"
-              aria-expanded={menuOpen}
-              aria-controls="console-nav"
-              onClick={() => setMenuOpen((o) => !o)}
-            >
-              Menu
-            </button>
+            <MenuToggle
+              controls="console-nav"
+              tone="dark"
+              open={menuOpen}
+              onToggle={() => setMenuOpen((o) => !o)}
+            />
           </div>
         </div>
-        <nav
+        <ShellNav
           id="console-nav"
-          aria-label="Console"
-          className={`${menuOpen ? 'block' : 'hidden'} border-t border-slate-800 sm:block`}
-        >
-          <ul className="mx-auto flex max-w-6xl flex-col gap-1 px-4 py-2 sm:flex-row">
-            {items.map((item) => (
-              <li key={item.path}>
-                <NavLink
-                  to={item.path}
-                  onClick={() => setMenuOpen(false)}
-                  className={({ isActive }) =>
-                    `block rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-white text-slate-900' : 'text-slate-200 hover:bg-slate-800'}`
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+          label="Console"
+          tone="dark"
+          width="max-w-6xl"
+          open={menuOpen}
+          onNavigate={() => setMenuOpen(false)}
+          items={items.map((item) => ({ to: item.path, label: item.label }))}
+        />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">
         {me.isPending ? (

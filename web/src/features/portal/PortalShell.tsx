@@ -4,7 +4,7 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logOut } from '@/api/login';
 import { setSession } from '@/api/session';
 import { PortalBrand } from '@/components/branding/PortalBrand';
-import { ErrorState, Loading } from '@/components/ui';
+import { ErrorState, Loading, MenuToggle, ShellNav, SkipLink } from '@/components/ui';
 import { messageOf } from '@/api/problem';
 import { RequireSession } from '@/lib/RequireSession';
 import { useSession } from '@/lib/session-hooks';
@@ -40,12 +40,7 @@ function Shell() {
 
   return (
     <div className="min-h-dvh">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       {impersonated && (
         <div
           role="status"
@@ -72,39 +67,21 @@ function Shell() {
             >
               Log out
             </button>
-            <button
-              type="button"
-              className="rounded-lg border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 sm:hidden"
-              aria-expanded={menuOpen}
-              aria-controls="portal-nav"
-              onClick={() => setMenuOpen((o) => !o)}
-            >
-              Menu
-            </button>
+            <MenuToggle controls="portal-nav" open={menuOpen} onToggle={() => setMenuOpen((o) => !o)} />
           </div>
         </div>
-        <nav
+        <ShellNav
           id="portal-nav"
-          aria-label="Portal"
-          className={`${menuOpen ? 'block' : 'hidden'} border-t border-slate-100 sm:block`}
-        >
-          <ul className="mx-auto flex max-w-5xl flex-col gap-1 px-4 py-2 sm:flex-row sm:gap-2">
-            {portalNav.map((item) => (
-              <li key={item.path}>
-                <NavLink
-                  to={`${base}${item.path}` || '/'}
-                  end={item.path === ''}
-                  onClick={() => setMenuOpen(false)}
-                  className={({ isActive }) =>
-                    `block rounded-lg px-3 py-2 text-sm font-medium ${isActive ? 'bg-brand text-brand-fg' : 'text-slate-700 hover:bg-slate-100'}`
-                  }
-                >
-                  {item.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+          label="Portal"
+          width="max-w-5xl"
+          open={menuOpen}
+          onNavigate={() => setMenuOpen(false)}
+          items={portalNav.map((item) => ({
+            to: `${base}${item.path}` || '/',
+            label: item.label,
+            end: item.path === '',
+          }))}
+        />
       </header>
       <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
         {me.isPending ? (

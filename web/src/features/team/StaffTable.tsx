@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { messageOf } from '@/api/problem';
-import { Alert, Badge, Button, useToast } from '@/components/ui';
+import { Alert, Badge, Button, Cell, ResponsiveTable, useToast } from '@/components/ui';
 import {
   removeStaff,
   staffKey,
@@ -18,22 +18,11 @@ import { useFormatDate } from '@/lib/console-queries';
 /** A table on wide screens; under 640 px each person becomes a card with its own labels. */
 export function StaffTable({ staff, me }: { staff: StaffMember[]; me: StaffMe | undefined }) {
   return (
-    <table className="w-full text-left text-sm sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
-      <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
-        <tr>
-          {['Name', 'Email', 'Role', 'Joined', 'Actions'].map((h) => (
-            <th key={h} scope="col" className="px-4 py-3 font-semibold">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
-        {staff.map((member) => (
-          <StaffRow key={member.id} member={member} me={me} />
-        ))}
-      </tbody>
-    </table>
+    <ResponsiveTable columns={['Name', 'Email', 'Role', 'Joined', 'Actions']}>
+      {staff.map((member) => (
+        <StaffRow key={member.id} member={member} me={me} />
+      ))}
+    </ResponsiveTable>
   );
 }
 
@@ -138,14 +127,5 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
         </span>
       </Cell>
     </tr>
-  );
-}
-
-function Cell({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <td className="flex items-baseline justify-between gap-4 py-1 sm:table-cell sm:px-4 sm:py-3">
-      <span className="shrink-0 text-slate-600 sm:hidden">{label}</span>
-      <span className="min-w-0 text-right text-slate-800 sm:text-left">{children}</span>
-    </td>
   );
 }
