@@ -63,7 +63,7 @@ function Shell() {
             <button
               type="button"
               onClick={() => void signOut()}
-              className="rounded-lg px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-800"
+              className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-800"
             >
               Log out
             </button>

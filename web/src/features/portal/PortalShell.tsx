@@ -63,7 +63,7 @@ function Shell() {
             <button
               type="button"
               onClick={() => void signOut()}
-              className="rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
+              className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
             >
               Log out
             </button>
