@@ -8,8 +8,12 @@ use crate::activity::{self, store::Subject};
 use crate::auth::Actor;
 use crate::clients::model::{ClientRow, ClientStatus};
 use crate::clients::store as client_store;
-use crate::db::{Db, new_id, now};
+use crate::db::{Db, DbConn, counters, new_id, now};
 use crate::error::ApiError;
+use crate::service_orders::model::{
+    COUNTER, EventRow, NewLine, ServiceOrderRow, ServiceOrderStatus, line_rows, reference,
+};
+use crate::service_orders::store as order_store;
 use crate::tenants::model::{TenantChanges, TenantRow};
 use crate::tenants::provision::{self, NewTenant, Provisioned};
 use crate::tenants::store as tenant_store;
@@ -106,6 +110,7 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         )?;
         let tenant = brand(conn, &created.tenant)?;
         let at = now();
+        let mut client_ids = Vec::new();
         for (name, email, phone, company, status, days) in CLIENTS {
             let created_at = at - TimeDelta::days(*days);
             let row = ClientRow {
@@ -124,8 +129,15 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
                 updated_at: created_at,
             };
             client_store::insert(conn, &row)?;
+            client_ids.push((row.email.clone(), row.id.clone()));
             let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
             activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "source": "demo" }))?;
+        }
+        for order in ORDERS {
+            let client_id = client_ids.iter().find(|(email, _)| email == order.email).map(|(_, id)| id.as_str());
+            if let Some(client_id) = client_id {
+                seed_order(conn, &tenant, client_id, order)?;
+            }
         }
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
@@ -148,4 +160,124 @@ fn brand(conn: &mut crate::db::DbConn, tenant: &TenantRow) -> Result<TenantRow, 
         updated_at: now(),
     };
     Ok(tenant_store::update(conn, &tenant.id, &changes)?)
+}
+
+/// A demo service order: whose, what, its lines, and the statuses it went through with how
+/// many days ago each happened (the first is when it was received).
+struct DemoOrder {
+    email: &'static str,
+    title: &'static str,
+    description: Option<&'static str>,
+    /// description, quantity, unit price in cents
+    lines: &'static [(&'static str, i64, i64)],
+    steps: &'static [(ServiceOrderStatus, i64)],
+    /// Days from today, when the work should be done.
+    due_in_days: Option<i64>,
+}
+
+const ORDERS: &[DemoOrder] = &[
+    DemoOrder {
+        email: CLIENT_EMAIL,
+        title: "Brand refresh: shop signage",
+        description: None,
+        lines: &[("Shop sign, brushed aluminium", 1, 68000)],
+        steps: &[
+            (ServiceOrderStatus::Received, 40),
+            (ServiceOrderStatus::InProgress, 38),
+            (ServiceOrderStatus::Ready, 32),
+            (ServiceOrderStatus::Delivered, 30),
+        ],
+        due_in_days: None,
+    },
+    DemoOrder {
+        email: "james@whitfieldbakery.co.uk",
+        title: "Menu boards for the new counter",
+        description: Some("Three chalk-style boards, matching the logo colours."),
+        lines: &[("Menu board, 60 × 90 cm", 3, 12500)],
+        steps: &[(ServiceOrderStatus::Received, 9), (ServiceOrderStatus::InProgress, 6)],
+        due_in_days: Some(5),
+    },
+    DemoOrder {
+        email: CLIENT_EMAIL,
+        title: "Framed poster set",
+        description: Some("Three A2 posters of the autumn collection, oak frames."),
+        lines: &[("A2 poster print", 3, 2400), ("Oak frame, A2", 3, 5500)],
+        steps: &[
+            (ServiceOrderStatus::Received, 12),
+            (ServiceOrderStatus::InProgress, 8),
+            (ServiceOrderStatus::Ready, 1),
+        ],
+        due_in_days: None,
+    },
+    DemoOrder {
+        email: "sofia.rossi@example.it",
+        title: "Wedding invitations",
+        description: None,
+        lines: &[("Letterpress invitation", 120, 350)],
+        steps: &[(ServiceOrderStatus::Received, 3)],
+        due_in_days: Some(14),
+    },
+    DemoOrder {
+        email: CLIENT_EMAIL,
+        title: "Print run: 200 brochures",
+        description: Some("A5, four pages, matt 170 g paper."),
+        lines: &[("Brochure print, A5, 4 pages", 200, 150), ("Design proof and colour check", 1, 4500)],
+        steps: &[(ServiceOrderStatus::Received, 4), (ServiceOrderStatus::InProgress, 2)],
+        due_in_days: Some(3),
+    },
+];
+
+/// Writes one order as if it had lived through its steps: numbered by the counter, with a
+/// history entry and an activity entry per step, and no email (nothing happened today).
+fn seed_order(conn: &mut DbConn, tenant: &TenantRow, client_id: &str, demo: &DemoOrder) -> Result<(), ApiError> {
+    let at = now();
+    let (first, last) = match (demo.steps.first(), demo.steps.last()) {
+        (Some(first), Some(last)) => (first, last),
+        _ => return Ok(()),
+    };
+    let number = counters::next(conn, &tenant.id, COUNTER)?;
+    let row = ServiceOrderRow {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        client_id: client_id.to_string(),
+        number,
+        title: demo.title.to_string(),
+        description: demo.description.map(str::to_string),
+        currency: tenant.currency.clone(),
+        estimated_completion: demo.due_in_days.map(|d| (at + TimeDelta::days(d)).date()),
+        status: last.0.as_str().to_string(),
+        status_changed_at: at - TimeDelta::days(last.1),
+        created_at: at - TimeDelta::days(first.1),
+        updated_at: at - TimeDelta::days(last.1),
+    };
+    order_store::insert(conn, &row)?;
+    let lines = demo
+        .lines
+        .iter()
+        .map(|(d, q, p)| NewLine { description: d.to_string(), quantity: *q, unit_price_minor: *p })
+        .collect();
+    order_store::replace_lines(conn, &tenant.id, &row.id, &line_rows(&tenant.id, &row.id, lines))?;
+    let mut from = None;
+    for (status, days) in demo.steps {
+        let event = EventRow {
+            id: new_id(),
+            tenant_id: tenant.id.clone(),
+            service_order_id: row.id.clone(),
+            status: status.as_str().to_string(),
+            note: None,
+            at: at - TimeDelta::days(*days),
+        };
+        order_store::insert_event(conn, &event)?;
+        let subject = Subject { kind: "service_order", id: &row.id, client_id: Some(client_id) };
+        let (verb, data) = match from {
+            None => ("created", json!({ "number": number, "reference": reference(number), "title": row.title })),
+            Some(from) => (
+                "status_changed",
+                json!({ "reference": reference(number), "title": row.title, "from": ServiceOrderStatus::as_str(from), "to": status.as_str(), "note": null }),
+            ),
+        };
+        activity::record(conn, &tenant.id, &Actor::System, verb, subject, data)?;
+        from = Some(*status);
+    }
+    Ok(())
 }

@@ -8,6 +8,7 @@ pub mod api_keys;
 pub mod auth;
 pub mod clients;
 pub mod config;
+pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod mail;
 pub mod openapi;
 pub mod outbox;
 pub mod rules;
+pub mod service_orders;
 pub mod sms;
 pub mod spa;
 pub mod staff;
@@ -58,9 +60,13 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure).service(
         scope::scope("/api/v1")
             .configure(auth::routes::configure)
+            // Before tenants: `/portal/{slug}` would take `/portal/dashboard` and the like.
+            .configure(service_orders::portal::configure)
+            .configure(dashboard::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
             .configure(clients::access::configure)
+            .configure(service_orders::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             // Served as a plain route so it does not describe itself.

@@ -26,6 +26,8 @@ use crate::error::{FieldError, Problem};
         (name = "sessions", description = "Refresh, log out, and see or end your sessions"),
         (name = "tenant", description = "The caller's own business: branding and settings"),
         (name = "clients", description = "The business's clients"),
+        (name = "service-orders", description = "Repairs and jobs taken in for clients, numbered per business"),
+        (name = "client-portal", description = "What a logged-in client sees in the portal: their dashboard and service orders"),
         (name = "api-keys", description = "Credentials for integrations"),
         (name = "staff", description = "The team that runs the console"),
         (name = "health", description = "Probes for orchestrators"),

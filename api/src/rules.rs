@@ -34,6 +34,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "readyz",
     "register",
     "root",
+    "service-orders",
     "settings",
     "signup",
     "static",

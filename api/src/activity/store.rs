@@ -57,3 +57,21 @@ pub fn list_for_client(
     }
     query.load(conn)
 }
+
+/// A client's latest entries about objects of these kinds, newest first.
+pub fn recent_for_client(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    kinds: &[&str],
+    limit: i64,
+) -> QueryResult<Vec<ActivityRow>> {
+    activity::table
+        .filter(activity::tenant_id.eq(tenant_id))
+        .filter(activity::client_id.eq(client_id))
+        .filter(activity::subject_type.eq_any(kinds.iter().map(|k| k.to_string()).collect::<Vec<_>>()))
+        .select(ActivityRow::as_select())
+        .order(activity::id.desc())
+        .limit(limit)
+        .load(conn)
+}

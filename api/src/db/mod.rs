@@ -1,6 +1,7 @@
 //! The data layer: one connection type over SQLite and PostgreSQL, one pool, embedded
 //! migrations, and the two ways handlers reach the database (`read`, `write`).
 
+pub mod counters;
 mod migrations;
 mod pool;
 pub mod schema;

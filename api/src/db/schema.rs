@@ -141,11 +141,60 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    counters (tenant_id, kind) {
+        tenant_id -> Text,
+        kind -> Text,
+        value -> BigInt,
+    }
+}
+
+diesel::table! {
+    service_orders (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        number -> BigInt,
+        title -> Text,
+        description -> Nullable<Text>,
+        currency -> Text,
+        estimated_completion -> Nullable<Date>,
+        status -> Text,
+        status_changed_at -> Timestamp,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    service_order_lines (id) {
+        id -> Text,
+        tenant_id -> Text,
+        service_order_id -> Text,
+        position -> Integer,
+        description -> Text,
+        quantity -> BigInt,
+        unit_price_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    service_order_events (id) {
+        id -> Text,
+        tenant_id -> Text,
+        service_order_id -> Text,
+        status -> Text,
+        note -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
 diesel::joinable!(activity -> tenants (tenant_id));
 diesel::joinable!(sessions -> tenants (tenant_id));
+diesel::joinable!(service_orders -> clients (client_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     staff,
@@ -155,5 +204,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_codes,
     sessions,
     rate_limits,
-    outbox
+    outbox,
+    counters,
+    service_orders,
+    service_order_lines,
+    service_order_events
 );

@@ -134,6 +134,40 @@ pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, 
     email(brand, to, format!("{} invited you to {what}", brand.name), text, layout(brand, &card))
 }
 
+/// What an order-status email says.
+pub struct OrderNews<'a> {
+    /// `SO-0007`.
+    pub reference: &'a str,
+    pub title: &'a str,
+    /// How the order stands, after "Your order SO-0007 ": "is ready for pickup".
+    pub phrase: &'a str,
+    /// Staff's note with the change.
+    pub note: Option<&'a str>,
+    /// The order's page in the portal.
+    pub link: &'a str,
+}
+
+/// A service order changed status: the news in the subject, staff's note, a button to the order.
+pub fn order_status(brand: &Brand<'_>, to: &str, greeting_name: &str, news: &OrderNews<'_>) -> Email {
+    let subject = format!("Your order {} {}", news.reference, news.phrase);
+    let about = format!("{}: {}", news.reference, news.title);
+    let note = news.note.map(|n| format!("Note from {}: {n}", brand.name));
+    let mut lines = vec![about.as_str()];
+    lines.extend(note.as_deref());
+    let text =
+        format!("Hello {greeting_name},\n\n{subject}.\n\n{}\n\nSee the order:\n{}\n", lines.join("\n\n"), news.link);
+    let footer = format!("You get this email because {} is handling this order for you.", brand.name);
+    let card = Card {
+        heading: &subject,
+        highlight: None,
+        lines: &lines,
+        button: "View your order",
+        link: news.link,
+        footer: &footer,
+    };
+    email(brand, to, subject.clone(), text, layout(brand, &card))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

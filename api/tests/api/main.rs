@@ -18,6 +18,7 @@ mod login;
 mod migrations;
 mod openapi;
 mod portal;
+mod service_orders;
 mod sms;
 mod team;
 mod tenants;

@@ -1,0 +1,4 @@
+DROP TABLE service_order_events;
+DROP TABLE service_order_lines;
+DROP TABLE service_orders;
+DROP TABLE counters;
