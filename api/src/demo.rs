@@ -259,14 +259,7 @@ fn seed_order(conn: &mut DbConn, tenant: &TenantRow, client_id: &str, demo: &Dem
     order_store::replace_lines(conn, &tenant.id, &row.id, &line_rows(&tenant.id, &row.id, lines))?;
     let mut from = None;
     for (status, days) in demo.steps {
-        let event = EventRow {
-            id: new_id(),
-            tenant_id: tenant.id.clone(),
-            service_order_id: row.id.clone(),
-            status: status.as_str().to_string(),
-            note: None,
-            at: at - TimeDelta::days(*days),
-        };
+        let event = EventRow::of(&row, *status, None, at - TimeDelta::days(*days));
         order_store::insert_event(conn, &event)?;
         let subject = Subject { kind: "service_order", id: &row.id, client_id: Some(client_id) };
         let (verb, data) = match from {

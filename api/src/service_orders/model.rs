@@ -168,37 +168,15 @@ pub struct ServiceOrderEvent {
     pub note: Option<String>,
 }
 
-/// A service order (a repair or a job), as staff see it.
+/// A service order (a repair or a job), as staff see it: the client's view plus who the
+/// client is.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ServiceOrder {
-    pub id: String,
-    /// Per-tenant sequence, from 1, without gaps.
-    #[schema(example = 7)]
-    pub number: i64,
-    /// The number as people quote it.
-    #[schema(example = "SO-0007")]
-    pub reference: String,
     pub client_id: String,
     #[schema(example = "Maria Lopez")]
     pub client_name: String,
-    #[schema(example = "Print run: 200 brochures")]
-    pub title: String,
-    pub description: Option<String>,
-    pub lines: Vec<ServiceOrderLine>,
-    /// Sum of the lines' totals, in minor units.
-    #[schema(example = 30000)]
-    pub total_minor: i64,
-    /// ISO 4217, the tenant's currency when the order was created.
-    #[schema(example = "EUR")]
-    pub currency: String,
-    /// When the work should be done, `YYYY-MM-DD`.
-    pub estimated_completion: Option<NaiveDate>,
-    pub status: ServiceOrderStatus,
-    pub status_changed_at: DateTime<Utc>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-    /// Every status the order went through, oldest first.
-    pub history: Vec<ServiceOrderEvent>,
+    #[serde(flatten)]
+    pub order: PortalServiceOrder,
 }
 
 /// A service order as its client sees it in the portal.
@@ -289,26 +267,25 @@ impl From<OrderParts> for PortalServiceOrder {
 
 impl From<OrderParts> for ServiceOrder {
     fn from(p: OrderParts) -> ServiceOrder {
-        let (client_id, client_name) = (p.order.client_id.clone(), p.client_name.clone());
-        // The staff view is the portal view plus who the client is.
-        let v = PortalServiceOrder::from(p);
-        ServiceOrder {
-            id: v.id,
-            number: v.number,
-            reference: v.reference,
-            client_id,
-            client_name,
-            title: v.title,
-            description: v.description,
-            lines: v.lines,
-            total_minor: v.total_minor,
-            currency: v.currency,
-            estimated_completion: v.estimated_completion,
-            status: v.status,
-            status_changed_at: v.status_changed_at,
-            created_at: v.created_at,
-            updated_at: v.updated_at,
-            history: v.history,
+        ServiceOrder { client_id: p.order.client_id.clone(), client_name: p.client_name.clone(), order: p.into() }
+    }
+}
+
+impl EventRow {
+    /// A history entry, at the same instant as the order's `status_changed_at`.
+    pub fn of(
+        order: &ServiceOrderRow,
+        status: ServiceOrderStatus,
+        note: Option<String>,
+        at: NaiveDateTime,
+    ) -> EventRow {
+        EventRow {
+            id: crate::db::new_id(),
+            tenant_id: order.tenant_id.clone(),
+            service_order_id: order.id.clone(),
+            status: status.as_str().to_string(),
+            note,
+            at,
         }
     }
 }

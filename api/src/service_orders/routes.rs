@@ -7,7 +7,6 @@
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::NaiveDateTime;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -157,23 +156,11 @@ pub fn create_in(
     };
     store::insert(conn, &row)?;
     store::replace_lines(conn, tenant_id, &row.id, &line_rows(tenant_id, &row.id, new.lines))?;
-    store::insert_event(conn, &event(&row, ServiceOrderStatus::Received, None, at))?;
+    store::insert_event(conn, &EventRow::of(&row, ServiceOrderStatus::Received, None, at))?;
     let subject = Subject { kind: "service_order", id: &row.id, client_id: Some(&row.client_id) };
     let data = json!({ "number": number, "reference": reference(number), "title": row.title });
     activity::record(conn, tenant_id, actor, "created", subject, data)?;
     store::get(conn, tenant_id, None, &row.id)?.ok_or_else(|| not_found(&row.id))
-}
-
-/// A history entry, at the same instant as the order's `status_changed_at`.
-fn event(order: &ServiceOrderRow, status: ServiceOrderStatus, note: Option<String>, at: NaiveDateTime) -> EventRow {
-    EventRow {
-        id: new_id(),
-        tenant_id: order.tenant_id.clone(),
-        service_order_id: order.id.clone(),
-        status: status.as_str().to_string(),
-        note,
-        at,
-    }
 }
 
 /// One service order, with its lines and history.
@@ -330,7 +317,7 @@ pub fn change_status(
     };
     store::update(conn, tenant_id, id, &changes)?;
     let note = tidy(change.note);
-    store::insert_event(conn, &event(order, to, note.clone(), at))?;
+    store::insert_event(conn, &EventRow::of(order, to, note.clone(), at))?;
     let subject = Subject { kind: "service_order", id, client_id: Some(&order.client_id) };
     let data = json!({
         "reference": reference(order.number),

@@ -175,6 +175,22 @@ async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     let page: serde_json::Value = res.json().await.unwrap();
     let clients = page["items"].as_array().unwrap().len();
     assert!(clients >= 10, "a dozen realistic clients (leads included): {clients}");
+    let orders: serde_json::Value = http
+        .get(format!("http://127.0.0.1:{port}/api/v1/service-orders?limit=100"))
+        .bearer_auth(&key)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let numbers: Vec<i64> = orders["items"].as_array().unwrap().iter().map(|o| o["number"].as_i64().unwrap()).collect();
+    assert_eq!(numbers, [5, 4, 3, 2, 1], "demo orders numbered by the counter, newest first");
+    let print_run = &orders["items"][0];
+    assert_eq!(print_run["title"], "Print run: 200 brochures");
+    assert_eq!(print_run["client_name"], "Maria Lopez");
+    assert_eq!(print_run["status"], "in_progress");
+    assert_eq!(print_run["lines"].as_array().unwrap().len(), 2);
 
     let deadline = Instant::now() + Duration::from_secs(10);
     let mut logged = None;
