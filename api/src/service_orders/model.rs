@@ -478,3 +478,32 @@ pub struct PortalServiceOrderListQuery {
     /// `next_cursor` of the previous page; omit for the first page.
     pub cursor: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ServiceOrderStatus::{self, *};
+    use super::reference;
+
+    #[test]
+    fn only_the_documented_transitions_are_allowed() {
+        let allowed = [
+            (Received, InProgress),
+            (InProgress, Ready),
+            (Ready, Delivered),
+            (Received, Cancelled),
+            (InProgress, Cancelled),
+            (Ready, Cancelled),
+        ];
+        for from in ServiceOrderStatus::ALL {
+            for to in ServiceOrderStatus::ALL {
+                assert_eq!(from.can_become(to), allowed.contains(&(from, to)), "{from:?} → {to:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn references_are_zero_padded_to_four_digits() {
+        assert_eq!(reference(7), "SO-0007");
+        assert_eq!(reference(12345), "SO-12345");
+    }
+}
