@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod api_keys;
 pub mod auth;
+pub mod bookings;
 pub mod clients;
 pub mod config;
 pub mod db;
@@ -63,6 +64,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::access::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
+            .configure(bookings::services::routes::configure)
+            .configure(bookings::settings::routes::configure)
+            .configure(bookings::appointments::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

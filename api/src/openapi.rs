@@ -28,6 +28,8 @@ use crate::error::{FieldError, Problem};
         (name = "clients", description = "The business's clients"),
         (name = "api-keys", description = "Credentials for integrations"),
         (name = "staff", description = "The team that runs the console"),
+        (name = "bookings", description = "Services, opening hours, appointments and reviews, as staff manage them"),
+        (name = "portal-bookings", description = "A client's own appointments and reviews in the portal"),
         (name = "health", description = "Probes for orchestrators"),
     ),
 )]

@@ -7,6 +7,8 @@ mod helpers;
 mod smtp;
 
 mod api_keys;
+mod appointments;
+mod bookings_services;
 mod cli;
 mod clients;
 mod docs;

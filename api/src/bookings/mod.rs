@@ -1,0 +1,6 @@
+//! Bookings: the services a tenant offers, when it is open, the appointments its clients
+//! book, and the reviews they leave afterwards.
+
+pub mod appointments;
+pub mod services;
+pub mod settings;
