@@ -59,6 +59,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure).service(
         scope::scope("/api/v1")
             .configure(auth::routes::configure)
+            // Before tenants: `/portal/appointments` must not be read as a portal slug.
+            .configure(bookings::portal::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
             .configure(clients::access::configure)

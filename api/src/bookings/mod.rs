@@ -2,5 +2,6 @@
 //! book, and the reviews they leave afterwards.
 
 pub mod appointments;
+pub mod portal;
 pub mod services;
 pub mod settings;

@@ -20,6 +20,7 @@ mod login;
 mod migrations;
 mod openapi;
 mod portal;
+mod portal_appointments;
 mod sms;
 mod team;
 mod tenants;
