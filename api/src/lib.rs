@@ -69,6 +69,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(bookings::services::routes::configure)
             .configure(bookings::settings::routes::configure)
             .configure(bookings::appointments::routes::configure)
+            .configure(bookings::availability::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

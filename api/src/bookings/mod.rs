@@ -2,6 +2,8 @@
 //! book, and the reviews they leave afterwards.
 
 pub mod appointments;
+pub mod availability;
 pub mod portal;
 pub mod services;
 pub mod settings;
+pub mod slots;

@@ -5,18 +5,21 @@
 use actix_web::{get, post, web};
 use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
+use serde_json::json;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
 use super::appointments::model::{AppointmentStatus, Named};
-use super::appointments::routes::{after, cut_page, not_found, reload, transition};
+use super::appointments::routes::{after, cut_page, ensure_free, not_found, reload, taken, transition};
 use super::appointments::store::{self, ListFilter};
+use super::availability::{SlotList, SlotQuery, free_starts, slot_list};
 use super::settings::model::BookingSettings;
 use super::settings::store as settings_store;
 use crate::AppState;
+use crate::activity;
 use crate::activity::model::ActivityRow;
-use crate::activity::store as activity_store;
+use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Actor, ClientPrincipal};
 use crate::config::Config;
 use crate::db::{DbConn, now};
@@ -30,7 +33,11 @@ use crate::tenants::model::{TenantRow, utc};
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_portal_appointments).service(get_portal_appointment).service(cancel_portal_appointment);
+    cfg.service(list_portal_appointments)
+        .service(get_portal_appointment)
+        .service(cancel_portal_appointment)
+        .service(list_portal_appointment_slots)
+        .service(reschedule_portal_appointment);
 }
 
 /// An appointment as its client sees it.
@@ -49,7 +56,7 @@ pub struct PortalAppointment {
     pub can_cancel: bool,
     /// `starts_at` minus the business's cancellation cutoff.
     pub cancel_deadline: DateTime<Utc>,
-    /// Whether the client may move it now. Always `false` until rescheduling ships.
+    /// Whether the client may move it now (same rule as cancelling).
     pub can_reschedule: bool,
     /// Whether the client may review it now. Always `false` until reviews ship.
     pub can_review: bool,
@@ -122,7 +129,7 @@ fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime) -> PortalAppoin
         duration_minutes: (r.ends_at - r.starts_at).num_minutes(),
         can_cancel: status.is_live() && at < cancel_deadline,
         cancel_deadline: utc(cancel_deadline),
-        can_reschedule: false,
+        can_reschedule: status.is_live() && at < cancel_deadline,
         can_review: false,
         review: None,
         id: r.id,
@@ -262,32 +269,74 @@ fn business_addresses(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<Strin
     Ok(to)
 }
 
+/// What each side is told about a change.
+struct Notice<'a> {
+    client_heading: &'a str,
+    client_line: String,
+    business_heading: &'a str,
+    business_line: String,
+}
+
 /// Queues the client's confirmation and the business's notice, in the caller's transaction.
-fn notify_cancelled(
+fn notify(
     conn: &mut DbConn,
     config: &Config,
     tenant: &TenantRow,
     named: &Named,
     client_email: &str,
-    when: &str,
+    notice: Notice<'_>,
 ) -> Result<(), ApiError> {
     let brand = Brand::of(tenant);
-    let reason = named.row.cancel_reason.as_deref().map(|r| format!("Reason: {r}"));
+    let reason =
+        named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled").map(|r| format!("Reason: {r}"));
     let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
-    let yours = format!("Your {} on {when} is cancelled.", named.service_name);
-    let mut lines = vec![yours.as_str()];
+    let mut lines = vec![notice.client_line.as_str()];
     lines.extend(reason.as_deref());
-    let mail = templates::appointment_notice(&brand, client_email, "Appointment cancelled", &lines, &link);
+    let mail = templates::appointment_notice(&brand, client_email, notice.client_heading, &lines, &link);
     outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
-    let theirs = format!("{} cancelled their {} on {when}.", named.client_name, named.service_name);
-    let mut lines = vec![theirs.as_str()];
+    let mut lines = vec![notice.business_line.as_str()];
     lines.extend(reason.as_deref());
     let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
     for to in business_addresses(conn, tenant)? {
-        let mail = templates::appointment_notice(&brand, &to, "A client cancelled", &lines, &staff_link);
+        let mail = templates::appointment_notice(&brand, &to, notice.business_heading, &lines, &staff_link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())
+}
+
+/// The client's appointment, refused (409) when it is over or past the cutoff.
+fn changeable(
+    conn: &mut DbConn,
+    who: &ClientPrincipal,
+    id: &str,
+    verb: &str,
+) -> Result<(Named, BookingSettings, TenantRow), ApiError> {
+    let named = store::get(conn, &who.tenant_id, Some(&who.client_id), id)?.ok_or_else(|| not_found(id))?;
+    let settings = settings_store::load(conn, &who.tenant_id)?;
+    let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    let status = AppointmentStatus::parse(&named.row.status).unwrap_or(AppointmentStatus::Cancelled);
+    if !status.is_live() {
+        return Err(ApiError::Conflict(format!(
+            "This appointment is {}; only pending or confirmed appointments can be {verb}.",
+            status.as_str()
+        )));
+    }
+    let until = deadline(&settings, named.row.starts_at);
+    if now() >= until {
+        return Err(ApiError::Conflict(format!(
+            "Appointments can be {verb} up to {} hours before they start (until {}). Please contact {}.",
+            settings.cancellation_cutoff_hours,
+            local(&settings, until),
+            tenant.name
+        )));
+    }
+    Ok((named, settings, tenant))
+}
+
+fn client_email(conn: &mut DbConn, who: &ClientPrincipal) -> Result<String, ApiError> {
+    let client = crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?
+        .ok_or_else(|| ApiError::Unauthorized("Your client account no longer exists.".into()))?;
+    Ok(client.email)
 }
 
 /// Cancel one of your appointments, up to the business's cutoff before it starts. The time
@@ -323,32 +372,137 @@ pub async fn cancel_portal_appointment(
     let detail = state
         .db
         .write(move |conn| {
-            let named = store::get(conn, &who.tenant_id, Some(&who.client_id), &id)?.ok_or_else(|| not_found(&id))?;
-            let settings = settings_store::load(conn, &who.tenant_id)?;
-            let tenant = tenant_store::get(conn, &who.tenant_id)?;
-            let status = AppointmentStatus::parse(&named.row.status).unwrap_or(AppointmentStatus::Cancelled);
-            if !status.is_live() {
-                return Err(ApiError::Conflict(format!(
-                    "This appointment is {}; only pending or confirmed appointments can be cancelled.",
-                    status.as_str()
-                )));
-            }
-            let until = deadline(&settings, named.row.starts_at);
-            if now() >= until {
-                return Err(ApiError::Conflict(format!(
-                    "Appointments can be cancelled up to {} hours before they start (until {}). Please contact {}.",
-                    settings.cancellation_cutoff_hours,
-                    local(&settings, until),
-                    tenant.name
-                )));
-            }
+            let (named, settings, tenant) = changeable(conn, &who, &id, "cancelled")?;
             let actor = Actor::Client { id: who.client_id.clone() };
             let row = transition(conn, &actor, named.row, AppointmentStatus::Cancelled, reason)?;
             let named = reload(conn, &row)?;
-            let client =
-                crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?.ok_or_else(|| not_found(&id))?;
-            notify_cancelled(conn, &config, &tenant, &named, &client.email, &local(&settings, row.starts_at))?;
+            let when = local(&settings, row.starts_at);
+            let notice = Notice {
+                client_heading: "Appointment cancelled",
+                client_line: format!("Your {} on {when} is cancelled.", named.service_name),
+                business_heading: "A client cancelled",
+                business_line: format!("{} cancelled their {} on {when}.", named.client_name, named.service_name),
+            };
+            let email = client_email(conn, &who)?;
+            notify(conn, &config, &tenant, &named, &email, notice)?;
             detail(conn, &who, named)
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(web::Json(detail))
+}
+
+pub const NOT_AVAILABLE: &str = "That time is not available any more; pick another.";
+
+/// Moving an appointment.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RescheduleAppointment {
+    /// One of the `starts_at` of the appointment's slots.
+    pub starts_at: DateTime<Utc>,
+}
+
+/// Times you could move this appointment to: inside opening hours, at least an hour ahead,
+/// and free.
+#[utoipa::path(
+    tag = "portal-bookings",
+    params(("id" = String, Path, description = "The appointment's id"), SlotQuery),
+    responses(
+        (status = 200, description = "The free slots", body = SlotList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("client_session" = [])),
+)]
+#[get("/portal/appointments/{id}/slots")]
+pub async fn list_portal_appointment_slots(
+    state: web::Data<AppState>,
+    who: ClientPrincipal,
+    id: web::Path<String>,
+    query: web::Query<SlotQuery>,
+) -> Result<web::Json<SlotList>, ApiError> {
+    let id = id.into_inner();
+    let list = state
+        .db
+        .read(move |conn| {
+            let named = store::get(conn, &who.tenant_id, Some(&who.client_id), &id)?.ok_or_else(|| not_found(&id))?;
+            slot_list(conn, &named.row, &query)
+        })
+        .await?;
+    Ok(web::Json(list))
+}
+
+/// Move one of your appointments to one of its free slots. Concurrent moves into one time:
+/// exactly one wins, the others get 409.
+#[utoipa::path(
+    tag = "portal-bookings",
+    params(("id" = String, Path, description = "The appointment's id")),
+    request_body = RescheduleAppointment,
+    responses(
+        (status = 200, description = "The appointment at its new time", body = PortalAppointmentDetail),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a client session, or a read-only one", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Over, past the cutoff, or the time is not free", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("client_session" = [])),
+)]
+#[post("/portal/appointments/{id}/reschedule")]
+pub async fn reschedule_portal_appointment(
+    state: web::Data<AppState>,
+    who: ClientPrincipal,
+    id: web::Path<String>,
+    body: JsonBody<RescheduleAppointment>,
+) -> Result<web::Json<PortalAppointmentDetail>, ApiError> {
+    let id = id.into_inner();
+    let wanted = body.into_inner().starts_at;
+    let config = state.config.clone();
+    let detail = state
+        .db
+        .write(move |conn| {
+            // Taken first, so the check below and the update see no concurrent booking.
+            store::lock_bookings(conn, &who.tenant_id)?;
+            let (named, settings, tenant) = changeable(conn, &who, &id, "moved")?;
+            let day = wanted.with_timezone(&settings.tz()).date_naive();
+            let (_, minutes, starts) = free_starts(conn, &named.row, day, day)?;
+            if !starts.contains(&wanted) {
+                return Err(ApiError::Conflict(NOT_AVAILABLE.into()));
+            }
+            let mut row = named.row.clone();
+            row.starts_at = wanted.naive_utc();
+            row.ends_at = row.starts_at + TimeDelta::minutes(minutes);
+            row.updated_at = now();
+            ensure_free(conn, &row).map_err(|_| ApiError::Conflict(NOT_AVAILABLE.into()))?;
+            store::save(conn, &row).map_err(|e| match taken(e) {
+                ApiError::Conflict(_) => ApiError::Conflict(NOT_AVAILABLE.into()),
+                other => other,
+            })?;
+            let actor = Actor::Client { id: who.client_id.clone() };
+            let data = json!({ "fields": ["starts_at"], "from": utc(named.row.starts_at), "to": wanted });
+            let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) };
+            activity::record(conn, &who.tenant_id, &actor, "moved", subject, data)?;
+            let moved = reload(conn, &row)?;
+            let (before, after) = (local(&settings, named.row.starts_at), local(&settings, row.starts_at));
+            let notice = Notice {
+                client_heading: "Appointment moved",
+                client_line: format!("Your {} moved from {before} to {after}.", moved.service_name),
+                business_heading: "A client moved an appointment",
+                business_line: format!(
+                    "{} moved their {} from {before} to {after}.",
+                    moved.client_name, moved.service_name
+                ),
+            };
+            let email = client_email(conn, &who)?;
+            notify(conn, &config, &tenant, &moved, &email, notice)?;
+            detail(conn, &who, moved)
         })
         .await?;
     state.outbox.wake();

@@ -7,6 +7,7 @@ mod helpers;
 mod smtp;
 
 mod api_keys;
+mod appointment_slots;
 mod appointments;
 mod bookings_services;
 mod cli;
