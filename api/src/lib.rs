@@ -61,6 +61,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(auth::routes::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
+            .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
             .configure(clients::access::configure)

@@ -4,6 +4,7 @@
 pub mod appointments;
 pub mod availability;
 pub mod portal;
+pub mod reviews;
 pub mod services;
 pub mod settings;
 pub mod slots;

@@ -14,6 +14,8 @@ use super::appointments::model::{AppointmentStatus, Named};
 use super::appointments::routes::{after, cut_page, ensure_free, not_found, reload, taken, transition};
 use super::appointments::store::{self, ListFilter};
 use super::availability::{SlotList, SlotQuery, free_starts, slot_list};
+use super::reviews::model::{OwnReview, ReviewRow};
+use super::reviews::store as review_store;
 use super::settings::model::BookingSettings;
 use super::settings::store as settings_store;
 use crate::AppState;
@@ -58,11 +60,10 @@ pub struct PortalAppointment {
     pub cancel_deadline: DateTime<Utc>,
     /// Whether the client may move it now (same rule as cancelling).
     pub can_reschedule: bool,
-    /// Whether the client may review it now. Always `false` until reviews ship.
+    /// Whether the client may review it now (completed, not yet reviewed).
     pub can_review: bool,
-    /// The client's review of it, once reviews ship; `null` today.
-    #[schema(value_type = Option<Object>)]
-    pub review: Option<serde_json::Value>,
+    /// The client's review of it, if any.
+    pub review: Option<OwnReview>,
 }
 
 /// One line of an appointment's history.
@@ -121,7 +122,8 @@ fn deadline(settings: &BookingSettings, starts: NaiveDateTime) -> NaiveDateTime 
     starts - TimeDelta::hours(settings.cancellation_cutoff_hours.into())
 }
 
-fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime) -> PortalAppointment {
+fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[ReviewRow]) -> PortalAppointment {
+    let review = reviews.iter().find(|r| r.appointment_id == n.row.id).map(OwnReview::from);
     let r = n.row;
     let status = AppointmentStatus::parse(&r.status).unwrap_or(AppointmentStatus::Cancelled);
     let cancel_deadline = deadline(settings, r.starts_at);
@@ -130,8 +132,8 @@ fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime) -> PortalAppoin
         can_cancel: status.is_live() && at < cancel_deadline,
         cancel_deadline: utc(cancel_deadline),
         can_reschedule: status.is_live() && at < cancel_deadline,
-        can_review: false,
-        review: None,
+        can_review: status == AppointmentStatus::Completed && review.is_none(),
+        review,
         id: r.id,
         service_name: n.service_name,
         starts_at: utc(r.starts_at),
@@ -203,15 +205,18 @@ pub async fn list_portal_appointments(
         limit: limit + 1,
         ..ListFilter::default()
     };
-    let (mut rows, settings) = state
+    let loaded = state
         .db
         .read(move |conn| {
             let rows = store::list(conn, &who.tenant_id, &filter)?;
-            Ok((rows, settings_store::load(conn, &who.tenant_id)?))
+            let ids: Vec<String> = rows.iter().map(|n| n.row.id.clone()).collect();
+            let reviews = review_store::for_appointments(conn, &who.tenant_id, &ids)?;
+            Ok((rows, settings_store::load(conn, &who.tenant_id)?, reviews))
         })
         .await?;
+    let (mut rows, settings, reviews) = loaded;
     let next_cursor = cut_page(&mut rows, limit);
-    let items = rows.into_iter().map(|n| view(n, &settings, at)).collect();
+    let items = rows.into_iter().map(|n| view(n, &settings, at, &reviews)).collect();
     Ok(web::Json(PortalAppointmentPage { items, next_cursor }))
 }
 
@@ -223,7 +228,8 @@ fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<Port
         .iter()
         .filter_map(|r| sentence(r, &settings, &tenant.name).map(|text| HistoryEntry { at: utc(r.at), text }))
         .collect();
-    Ok(PortalAppointmentDetail { appointment: view(named, &settings, now()), history })
+    let reviews = review_store::for_appointments(conn, &who.tenant_id, std::slice::from_ref(&named.row.id))?;
+    Ok(PortalAppointmentDetail { appointment: view(named, &settings, now(), &reviews), history })
 }
 
 /// One of your appointments, with its history.

@@ -22,6 +22,7 @@ mod migrations;
 mod openapi;
 mod portal;
 mod portal_appointments;
+mod reviews;
 mod sms;
 mod team;
 mod tenants;
