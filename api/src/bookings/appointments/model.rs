@@ -245,7 +245,3 @@ pub struct ChangeStatus {
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     pub reason: Option<String>,
 }
-
-pub fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}

@@ -15,7 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
     Appointment, AppointmentListQuery, AppointmentPage, AppointmentRow, AppointmentStatus, ChangeStatus,
-    CreateAppointment, Named, UpdateAppointment, tidy,
+    CreateAppointment, Named, UpdateAppointment,
 };
 use super::store::{self, ListFilter};
 use crate::AppState;
@@ -24,6 +24,7 @@ use crate::auth::{Actor, Caller, Scope};
 use crate::bookings::services::model::ServiceRow;
 use crate::bookings::services::store as service_store;
 use crate::bookings::settings::store as settings_store;
+use crate::bookings::tidy;
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::db::{DbConn, new_id, now};

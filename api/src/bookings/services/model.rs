@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::bookings::tidy;
 use crate::db::schema::services;
 use crate::http::patch::{double_option, no_null};
 use crate::rules;
@@ -133,10 +134,6 @@ pub struct ServiceChanges {
     pub price_minor: Option<i64>,
     pub active: Option<bool>,
     pub updated_at: NaiveDateTime,
-}
-
-fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
 impl CreateService {
