@@ -1,5 +1,5 @@
 //! The client's portal home page in one request: counts of what needs their attention and
-//! their recent timeline. Each domain adds its own fields here (appointments next).
+//! their recent timeline. Each domain adds its own fields here.
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
@@ -11,10 +11,16 @@ use crate::AppState;
 use crate::activity::model::ActivityRow;
 use crate::activity::store as activity_store;
 use crate::auth::ClientPrincipal;
+use crate::bookings::appointments::store as appointment_store;
+use crate::bookings::portal as bookings_portal;
+use crate::bookings::settings::model::BookingSettings;
+use crate::bookings::settings::store as settings_store;
+use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::service_orders::model::ServiceOrderStatus;
 use crate::service_orders::store as order_store;
 use crate::tenants::model::utc;
+use crate::tenants::store as tenant_store;
 
 /// Entries shown in `recent_activity`.
 const RECENT: usize = 10;
@@ -28,6 +34,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// What the portal's home page shows a client.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PortalDashboard {
+    /// Your pending or confirmed appointments that have not started yet.
+    #[schema(example = 1)]
+    pub upcoming_appointments: i64,
     /// Your orders still being handled (received, in progress or ready).
     #[schema(example = 2)]
     pub open_service_orders: i64,
@@ -50,9 +59,15 @@ pub struct DashboardActivity {
     pub text: String,
 }
 
+/// What the timeline's sentences need to know about the business.
+struct Context {
+    settings: BookingSettings,
+    business: String,
+}
+
 /// The sentence a client reads for an activity entry; `None` for entries not meant for them
 /// (or verbs this version does not know), which are left out.
-fn sentence(row: &ActivityRow) -> Option<String> {
+fn sentence(row: &ActivityRow, cx: &Context) -> Option<String> {
     let data: serde_json::Value = serde_json::from_str(&row.data).ok()?;
     let text = |key: &str| data[key].as_str().map(str::to_string);
     match (row.subject_type.as_str(), row.verb.as_str()) {
@@ -61,11 +76,12 @@ fn sentence(row: &ActivityRow) -> Option<String> {
             let to = ServiceOrderStatus::parse(&text("to")?)?;
             Some(format!("Order {} {}.", text("reference")?, to.phrase()))
         }
+        ("appointment", _) => bookings_portal::sentence(row, &cx.settings, &cx.business).map(|s| format!("{s}.")),
         _ => None,
     }
 }
 
-/// Your portal's home page: open and ready orders, and what happened lately.
+/// Your portal's home page: upcoming appointments, open and ready orders, and what happened lately.
 #[utoipa::path(
     tag = "client-portal",
     responses(
@@ -87,16 +103,26 @@ pub async fn get_portal_dashboard(
             let (tenant, client) = (&who.tenant_id, &who.client_id);
             let open = order_store::count_for_client(conn, tenant, client, &ServiceOrderStatus::OPEN)?;
             let ready = order_store::count_for_client(conn, tenant, client, &["ready"])?;
+            let upcoming = appointment_store::count_upcoming(conn, tenant, client, now())?;
+            let cx = Context {
+                settings: settings_store::load(conn, tenant)?,
+                business: tenant_store::get(conn, tenant)?.name,
+            };
             // Staff-only entries (edits) are skipped, so read more than are shown.
             let rows = activity_store::recent_for_client(conn, tenant, client, &KINDS, (RECENT * 5) as i64)?;
             let recent_activity = rows
                 .iter()
                 .filter_map(|r| {
-                    sentence(r).map(|text| DashboardActivity { at: utc(r.at), kind: r.subject_type.clone(), text })
+                    sentence(r, &cx).map(|text| DashboardActivity { at: utc(r.at), kind: r.subject_type.clone(), text })
                 })
                 .take(RECENT)
                 .collect();
-            Ok(PortalDashboard { open_service_orders: open, ready_service_orders: ready, recent_activity })
+            Ok(PortalDashboard {
+                upcoming_appointments: upcoming,
+                open_service_orders: open,
+                ready_service_orders: ready,
+                recent_activity,
+            })
         })
         .await?;
     Ok(web::Json(dashboard))

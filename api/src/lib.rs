@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod api_keys;
 pub mod auth;
+pub mod bookings;
 pub mod clients;
 pub mod config;
 pub mod dashboard;
@@ -63,12 +64,19 @@ pub fn routes(cfg: &mut ServiceConfig) {
             // Before tenants: `/portal/{slug}` would take `/portal/dashboard` and the like.
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
+            // Before tenants: `/portal/appointments` must not be read as a portal slug.
+            .configure(bookings::portal::configure)
+            .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
+            .configure(bookings::services::routes::configure)
+            .configure(bookings::settings::routes::configure)
+            .configure(bookings::appointments::routes::configure)
+            .configure(bookings::availability::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

@@ -30,6 +30,8 @@ use crate::error::{FieldError, Problem};
         (name = "client-portal", description = "What a logged-in client sees in the portal: their dashboard and service orders"),
         (name = "api-keys", description = "Credentials for integrations"),
         (name = "staff", description = "The team that runs the console"),
+        (name = "bookings", description = "Services, opening hours, appointments and reviews, as staff manage them"),
+        (name = "portal-bookings", description = "A client's own appointments and reviews in the portal"),
         (name = "health", description = "Probes for orchestrators"),
     ),
 )]

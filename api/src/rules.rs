@@ -15,6 +15,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "admin",
     "api",
     "app",
+    "appointments",
     "apps",
     "assets",
     "auth",

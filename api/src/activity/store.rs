@@ -75,3 +75,21 @@ pub fn recent_for_client(
         .limit(limit)
         .load(conn)
 }
+
+/// The log of one object, oldest first; for a client, only entries about them.
+pub fn list_for_subject(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    kind: &str,
+    id: &str,
+) -> QueryResult<Vec<ActivityRow>> {
+    activity::table
+        .filter(activity::tenant_id.eq(tenant_id))
+        .filter(activity::client_id.eq(client_id))
+        .filter(activity::subject_type.eq(kind))
+        .filter(activity::subject_id.eq(id))
+        .select(ActivityRow::as_select())
+        .order(activity::id.asc())
+        .load(conn)
+}

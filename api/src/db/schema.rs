@@ -189,12 +189,76 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    services (id) {
+        id -> Text,
+        tenant_id -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        duration_minutes -> Integer,
+        price_minor -> BigInt,
+        currency -> Text,
+        active -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    booking_settings (tenant_id) {
+        tenant_id -> Text,
+        weekly_hours -> Text,
+        closed_days -> Text,
+        cancellation_cutoff_hours -> Integer,
+        slot_step_minutes -> Integer,
+        location -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    appointments (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        service_id -> Text,
+        staff_id -> Nullable<Text>,
+        starts_at -> Timestamp,
+        ends_at -> Timestamp,
+        status -> Text,
+        location -> Nullable<Text>,
+        notes -> Nullable<Text>,
+        cancel_reason -> Nullable<Text>,
+        cancelled_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reviews (id) {
+        id -> Text,
+        tenant_id -> Text,
+        appointment_id -> Text,
+        client_id -> Text,
+        rating -> Integer,
+        text -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        moderated_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
 diesel::joinable!(activity -> tenants (tenant_id));
 diesel::joinable!(sessions -> tenants (tenant_id));
 diesel::joinable!(service_orders -> clients (client_id));
+diesel::joinable!(appointments -> clients (client_id));
+diesel::joinable!(appointments -> services (service_id));
+diesel::joinable!(appointments -> staff (staff_id));
+diesel::joinable!(reviews -> appointments (appointment_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     staff,
@@ -208,5 +272,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     counters,
     service_orders,
     service_order_lines,
-    service_order_events
+    service_order_events,
+    services,
+    booking_settings,
+    appointments,
+    reviews
 );

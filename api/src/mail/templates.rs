@@ -168,6 +168,14 @@ pub fn order_status(brand: &Brand<'_>, to: &str, greeting_name: &str, news: &Ord
     email(brand, to, subject.clone(), text, layout(brand, &card))
 }
 
+/// A notice about an appointment (cancelled, moved): a heading, a few lines, one button.
+pub fn appointment_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], link: &str) -> Email {
+    let footer = format!("Sent by {} through its client portal.", brand.name);
+    let text = format!("{heading}\n\n{}\n\n{link}\n", lines.join("\n\n"));
+    let card = Card { heading, highlight: None, lines, button: "Open the portal", link, footer: &footer };
+    email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

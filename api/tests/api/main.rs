@@ -7,6 +7,9 @@ mod helpers;
 mod smtp;
 
 mod api_keys;
+mod appointment_slots;
+mod appointments;
+mod bookings_services;
 mod cli;
 mod clients;
 mod docs;
@@ -18,6 +21,8 @@ mod login;
 mod migrations;
 mod openapi;
 mod portal;
+mod portal_appointments;
+mod reviews;
 mod service_orders;
 mod sms;
 mod team;

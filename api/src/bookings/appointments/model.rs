@@ -1,0 +1,247 @@
+//! Appointment rows, statuses and the DTOs staff speak.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::db::schema::appointments;
+use crate::http::patch::{double_option, no_null};
+use crate::tenants::model::utc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = appointments)]
+pub struct AppointmentRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub client_id: String,
+    pub service_id: String,
+    pub staff_id: Option<String>,
+    pub starts_at: NaiveDateTime,
+    pub ends_at: NaiveDateTime,
+    pub status: String,
+    pub location: Option<String>,
+    pub notes: Option<String>,
+    pub cancel_reason: Option<String>,
+    pub cancelled_by: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+/// An appointment row with the names it is shown with.
+#[derive(Debug, Clone)]
+pub struct Named {
+    pub row: AppointmentRow,
+    pub client_name: String,
+    pub service_name: String,
+    pub staff_name: Option<String>,
+}
+
+/// Where an appointment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum AppointmentStatus {
+    /// Requested, not yet confirmed by the business. Holds its time.
+    Pending,
+    /// Agreed. Holds its time.
+    Confirmed,
+    /// Called off, by the client or the business. Frees its time.
+    Cancelled,
+    /// It took place.
+    Completed,
+    /// The client did not come.
+    NoShow,
+}
+
+impl AppointmentStatus {
+    pub const ALL: [AppointmentStatus; 5] = [
+        AppointmentStatus::Pending,
+        AppointmentStatus::Confirmed,
+        AppointmentStatus::Cancelled,
+        AppointmentStatus::Completed,
+        AppointmentStatus::NoShow,
+    ];
+    /// The statuses that hold a time: no other booking may overlap them.
+    pub const LIVE: [&'static str; 2] = ["pending", "confirmed"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AppointmentStatus::Pending => "pending",
+            AppointmentStatus::Confirmed => "confirmed",
+            AppointmentStatus::Cancelled => "cancelled",
+            AppointmentStatus::Completed => "completed",
+            AppointmentStatus::NoShow => "no_show",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<AppointmentStatus> {
+        AppointmentStatus::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    pub fn is_live(self) -> bool {
+        matches!(self, AppointmentStatus::Pending | AppointmentStatus::Confirmed)
+    }
+
+    /// The allowed moves: pending → confirmed; pending or confirmed → cancelled;
+    /// confirmed → completed or no_show. Everything else is final or a skip.
+    pub fn can_become(self, to: AppointmentStatus) -> bool {
+        use AppointmentStatus::*;
+        matches!((self, to), (Pending, Confirmed) | (Pending | Confirmed, Cancelled) | (Confirmed, Completed | NoShow))
+    }
+}
+
+/// An appointment as staff see it (with internal notes).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Appointment {
+    pub id: String,
+    pub client_id: String,
+    #[schema(example = "Maria Lopez")]
+    pub client_name: String,
+    pub service_id: String,
+    #[schema(example = "Design consultation")]
+    pub service_name: String,
+    /// The staff member it is assigned to; `null` when anyone may take it.
+    pub staff_id: Option<String>,
+    pub staff_name: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    /// `starts_at` plus the service's duration at booking time.
+    pub ends_at: DateTime<Utc>,
+    pub status: AppointmentStatus,
+    pub location: Option<String>,
+    /// Internal notes; never shown to the client.
+    pub notes: Option<String>,
+    pub cancel_reason: Option<String>,
+    /// `client` or `staff`, once cancelled.
+    #[schema(example = "client")]
+    pub cancelled_by: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<Named> for Appointment {
+    fn from(n: Named) -> Appointment {
+        let r = n.row;
+        Appointment {
+            status: AppointmentStatus::parse(&r.status).unwrap_or(AppointmentStatus::Cancelled),
+            id: r.id,
+            client_id: r.client_id,
+            client_name: n.client_name,
+            service_id: r.service_id,
+            service_name: n.service_name,
+            staff_id: r.staff_id,
+            staff_name: n.staff_name,
+            starts_at: utc(r.starts_at),
+            ends_at: utc(r.ends_at),
+            location: r.location,
+            notes: r.notes,
+            cancel_reason: r.cancel_reason,
+            cancelled_by: r.cancelled_by,
+            created_at: utc(r.created_at),
+            updated_at: utc(r.updated_at),
+        }
+    }
+}
+
+/// A page of appointments, by start time.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AppointmentPage {
+    pub items: Vec<Appointment>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Filters of the appointment list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct AppointmentListQuery {
+    /// Only appointments starting at or after this instant (RFC 3339).
+    pub from: Option<String>,
+    /// Only appointments starting before this instant (RFC 3339).
+    pub to: Option<String>,
+    /// One status: pending, confirmed, cancelled, completed or no_show.
+    pub status: Option<String>,
+    pub client_id: Option<String>,
+    pub staff_id: Option<String>,
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+/// A new appointment booked by staff. Staff may book outside opening hours.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateAppointment {
+    pub client_id: String,
+    pub service_id: String,
+    /// Leave out to let anyone take it.
+    pub staff_id: Option<String>,
+    pub starts_at: DateTime<Utc>,
+    /// Default: the booking settings' location.
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    pub location: Option<String>,
+    #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    pub notes: Option<String>,
+    /// `pending` or `confirmed` (default).
+    #[validate(custom(function = "bookable"))]
+    pub status: Option<AppointmentStatus>,
+}
+
+fn bookable(status: &AppointmentStatus) -> Result<(), validator::ValidationError> {
+    if status.is_live() {
+        Ok(())
+    } else {
+        Err(validator::ValidationError::new("status").with_message("must be 'pending' or 'confirmed'".into()))
+    }
+}
+
+/// Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
+/// unassigns the staff member or clears the location or notes.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateAppointment {
+    #[serde(default, deserialize_with = "no_null")]
+    pub service_id: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<String>, nullable)]
+    pub staff_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "no_null")]
+    pub starts_at: Option<DateTime<Utc>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub location: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub notes: Option<Option<String>>,
+}
+
+impl UpdateAppointment {
+    /// The names of the fields this update touches, for the activity log.
+    pub fn fields(&self) -> Vec<&'static str> {
+        [
+            ("service_id", self.service_id.is_some()),
+            ("staff_id", self.staff_id.is_some()),
+            ("starts_at", self.starts_at.is_some()),
+            ("location", self.location.is_some()),
+            ("notes", self.notes.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, p)| *p)
+        .map(|(f, _)| f)
+        .collect()
+    }
+}
+
+/// A status change.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeStatus {
+    pub status: AppointmentStatus,
+    /// Why, for a cancellation; shown to the client.
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    pub reason: Option<String>,
+}

@@ -1,0 +1,447 @@
+//! Appointment endpoints for staff and API keys: list with filters, book, read, change,
+//! and move through the statuses.
+//!
+//! Overlap rule: a pending or confirmed appointment holds its time. One staff member
+//! cannot hold two overlapping appointments, and at no moment may more appointments be
+//! live than the tenant has staff members (so an unassigned booking needs someone free).
+//! Staff may book outside opening hours; only the portal is held to them.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::{DateTime, NaiveDateTime, TimeDelta};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::model::{
+    Appointment, AppointmentListQuery, AppointmentPage, AppointmentRow, AppointmentStatus, ChangeStatus,
+    CreateAppointment, Named, UpdateAppointment,
+};
+use super::store::{self, ListFilter};
+use crate::AppState;
+use crate::activity::{self, store::Subject};
+use crate::auth::{Actor, Caller, Scope};
+use crate::bookings::services::model::ServiceRow;
+use crate::bookings::services::store as service_store;
+use crate::bookings::settings::store as settings_store;
+use crate::bookings::tidy;
+use crate::clients::model::ClientStatus;
+use crate::clients::store as client_store;
+use crate::db::{DbConn, new_id, now};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::http::JsonBody;
+use crate::http::page::{Cursor, PageQuery};
+use crate::staff::store as staff_store;
+use crate::tenants::model::utc;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_appointments)
+        .service(create_appointment)
+        .service(get_appointment)
+        .service(update_appointment)
+        .service(change_appointment_status);
+}
+
+pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
+
+pub fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no appointment '{id}' here."))
+}
+
+/// A unique-index violation on the live (staff, start) pair is a lost race, not a bug.
+pub fn taken(err: DieselError) -> ApiError {
+    match err {
+        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::Conflict(TAKEN.into()),
+        other => other.into(),
+    }
+}
+
+/// As a cursor part: microseconds, so it reads back exactly.
+pub fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+}
+
+/// Keeps `limit` rows and returns the cursor after the last, if more follow.
+pub fn cut_page(rows: &mut Vec<Named>, limit: i64) -> Option<String> {
+    // The key borrows a formatted time, which `next_cursor`'s borrowed keys cannot hold.
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    rows.last().filter(|_| more).map(|n| Cursor::encode(&[&stamp(n.row.starts_at), &n.row.id]))
+}
+
+/// The (starts_at, id) of a cursor.
+pub fn after(page: &PageQuery) -> Result<Option<(NaiveDateTime, String)>, ApiError> {
+    let Some(cursor) = page.cursor()? else { return Ok(None) };
+    let parts = cursor.parts(2)?;
+    let at = NaiveDateTime::parse_from_str(&parts[0], "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| {
+        ApiError::BadRequest("'cursor' is not valid: pass the 'next_cursor' of the previous page as it was.".into())
+    })?;
+    Ok(Some((at, parts[1].clone())))
+}
+
+fn instant(name: &str, raw: Option<&str>) -> Result<Option<NaiveDateTime>, ApiError> {
+    raw.map(|r| {
+        DateTime::parse_from_rfc3339(r).map(|t| t.naive_utc()).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "'{name}' must be an RFC 3339 instant such as 2026-12-01T09:00:00Z, not '{r}'."
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Refuses a time the overlap rule does not allow. Call inside the write transaction,
+/// after `store::lock_bookings`.
+pub fn ensure_free(conn: &mut DbConn, row: &AppointmentRow) -> Result<(), ApiError> {
+    let tenant = &row.tenant_id;
+    if let Some(staff_id) = row.staff_id.as_deref()
+        && store::overlapping(conn, tenant, row.starts_at, row.ends_at, Some(staff_id), Some(&row.id))? > 0
+    {
+        return Err(ApiError::Conflict(TAKEN.into()));
+    }
+    let capacity = store::staff_count(conn, tenant)?.max(1);
+    if store::overlapping(conn, tenant, row.starts_at, row.ends_at, None, Some(&row.id))? >= capacity {
+        return Err(ApiError::Conflict(TAKEN.into()));
+    }
+    Ok(())
+}
+
+/// Who cancelled, as the API shows it.
+fn side(actor: &Actor) -> &'static str {
+    if matches!(actor, Actor::Client { .. }) { "client" } else { "staff" }
+}
+
+fn subject(row: &AppointmentRow) -> Subject<'_> {
+    Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) }
+}
+
+/// Reloads with names after a write.
+pub fn reload(conn: &mut DbConn, row: &AppointmentRow) -> Result<Named, ApiError> {
+    store::get(conn, &row.tenant_id, None, &row.id)?.ok_or_else(|| not_found(&row.id))
+}
+
+fn bookable_service(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ServiceRow, ApiError> {
+    match service_store::get(conn, tenant_id, id)? {
+        Some(s) if s.active => Ok(s),
+        Some(_) => Err(ApiError::validation("service_id", "is inactive; activate it or pick another")),
+        None => Err(ApiError::validation("service_id", "is not a service of this tenant")),
+    }
+}
+
+fn known_staff(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(), ApiError> {
+    match staff_store::get(conn, tenant_id, id)? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::validation("staff_id", "is not a staff member of this tenant")),
+    }
+}
+
+/// Appointments by start time, filtered, keyset-paginated.
+#[utoipa::path(
+    tag = "bookings",
+    params(AppointmentListQuery),
+    responses(
+        (status = 200, description = "A page of appointments", body = AppointmentPage),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/appointments")]
+pub async fn list_appointments(
+    state: web::Data<AppState>,
+    caller: Caller,
+    query: web::Query<AppointmentListQuery>,
+) -> Result<web::Json<AppointmentPage>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let q = query.into_inner();
+    let page = PageQuery { limit: q.limit.clone(), cursor: q.cursor.clone() };
+    let limit = page.limit()?;
+    let status = match q.status.as_deref() {
+        None => None,
+        Some(s) => Some(AppointmentStatus::parse(s).map(AppointmentStatus::as_str).ok_or_else(|| {
+            ApiError::BadRequest(format!(
+                "'status' must be pending, confirmed, cancelled, completed or no_show, not '{s}'."
+            ))
+        })?),
+    };
+    let filter = ListFilter {
+        client_id: q.client_id,
+        staff_id: q.staff_id,
+        status,
+        from: instant("from", q.from.as_deref())?,
+        to: instant("to", q.to.as_deref())?,
+        upcoming: None,
+        descending: false,
+        after: after(&page)?,
+        limit: limit + 1,
+    };
+    let mut rows = state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, &filter)?)).await?;
+    let next_cursor = cut_page(&mut rows, limit);
+    Ok(web::Json(AppointmentPage { items: rows.into_iter().map(Appointment::from).collect(), next_cursor }))
+}
+
+/// Book an appointment for a client. 409 when the time is taken.
+#[utoipa::path(
+    tag = "bookings",
+    request_body = CreateAppointment,
+    responses(
+        (status = 201, description = "The appointment, booked", body = Appointment,
+            headers(("Location" = String, description = "URL of the new appointment"))),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The time overlaps another appointment", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid, or name no client, service or staff member of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/appointments")]
+pub async fn create_appointment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    body: JsonBody<CreateAppointment>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let body = body.into_inner();
+    let named = state
+        .db
+        .write(move |conn| {
+            let tenant_id = caller.tenant_id.clone();
+            let mut bad = Vec::new();
+            match client_store::get(conn, &tenant_id, &body.client_id)? {
+                Some(c) if c.status != ClientStatus::Archived.as_str() => {}
+                Some(_) => bad.push(FieldError::new("client_id", "is archived; restore the client first")),
+                None => bad.push(FieldError::new("client_id", "is not a client of this tenant")),
+            }
+            let service = match bookable_service(conn, &tenant_id, &body.service_id) {
+                Ok(s) => Some(s),
+                Err(ApiError::Validation(mut e)) => {
+                    bad.append(&mut e);
+                    None
+                }
+                Err(e) => return Err(e),
+            };
+            if let Some(staff_id) = &body.staff_id
+                && let Err(ApiError::Validation(mut e)) = known_staff(conn, &tenant_id, staff_id)
+            {
+                bad.append(&mut e);
+            }
+            let Some(service) = service.filter(|_| bad.is_empty()) else {
+                return Err(ApiError::Validation(bad));
+            };
+            let settings = settings_store::load(conn, &tenant_id)?;
+            let at = now();
+            let starts = body.starts_at.naive_utc();
+            let row = AppointmentRow {
+                id: new_id(),
+                tenant_id: tenant_id.clone(),
+                client_id: body.client_id,
+                service_id: service.id.clone(),
+                staff_id: body.staff_id,
+                starts_at: starts,
+                ends_at: starts + TimeDelta::minutes(service.duration_minutes.into()),
+                status: body.status.unwrap_or(AppointmentStatus::Confirmed).as_str().to_string(),
+                location: tidy(body.location).or(settings.location),
+                notes: tidy(body.notes),
+                cancel_reason: None,
+                cancelled_by: None,
+                created_at: at,
+                updated_at: at,
+            };
+            store::lock_bookings(conn, &tenant_id)?;
+            ensure_free(conn, &row)?;
+            store::insert(conn, &row).map_err(taken)?;
+            let data = json!({ "starts_at": utc(row.starts_at), "service_name": service.name, "status": row.status });
+            activity::record(conn, &tenant_id, &caller.actor, "booked", subject(&row), data)?;
+            reload(conn, &row)
+        })
+        .await?;
+    let location = format!("/api/v1/appointments/{}", named.row.id);
+    Ok(HttpResponse::Created().insert_header((LOCATION, location)).json(Appointment::from(named)))
+}
+
+/// One appointment.
+#[utoipa::path(
+    tag = "bookings",
+    params(("id" = String, Path, description = "The appointment's id")),
+    responses(
+        (status = 200, description = "The appointment", body = Appointment),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/appointments/{id}")]
+pub async fn get_appointment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<web::Json<Appointment>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let wanted = id.clone();
+    let row = state.db.read(move |conn| Ok(store::get(conn, &caller.tenant_id, None, &wanted)?)).await?;
+    row.map(|r| web::Json(r.into())).ok_or_else(|| not_found(&id))
+}
+
+/// Change a pending or confirmed appointment: its service, staff member, time, location or
+/// notes. 409 once it is cancelled, completed or a no-show, or when the new time is taken.
+#[utoipa::path(
+    tag = "bookings",
+    params(("id" = String, Path, description = "The appointment's id")),
+    request_body = UpdateAppointment,
+    responses(
+        (status = 200, description = "The appointment as changed", body = Appointment),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The appointment is over, or the new time is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/appointments/{id}")]
+pub async fn update_appointment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<UpdateAppointment>,
+) -> Result<web::Json<Appointment>, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let id = id.into_inner();
+    let update = body.into_inner();
+    let named = state
+        .db
+        .write(move |conn| {
+            let tenant_id = caller.tenant_id.clone();
+            store::lock_bookings(conn, &tenant_id)?;
+            let current = store::get(conn, &tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?.row;
+            let status = AppointmentStatus::parse(&current.status).unwrap_or(AppointmentStatus::Cancelled);
+            if !status.is_live() {
+                return Err(ApiError::Conflict(format!(
+                    "This appointment is {}; only pending or confirmed appointments can be changed.",
+                    status.as_str()
+                )));
+            }
+            let fields = update.fields();
+            let mut row = current.clone();
+            let service_id = update.service_id.clone().unwrap_or_else(|| current.service_id.clone());
+            let service = if update.service_id.is_some() {
+                bookable_service(conn, &tenant_id, &service_id)?
+            } else {
+                service_store::get(conn, &tenant_id, &service_id)?.ok_or_else(|| not_found(&id))?
+            };
+            if let Some(Some(staff_id)) = &update.staff_id {
+                known_staff(conn, &tenant_id, staff_id)?;
+            }
+            if let Some(staff_id) = update.staff_id {
+                row.staff_id = staff_id;
+            }
+            if let Some(starts) = update.starts_at {
+                row.starts_at = starts.naive_utc();
+            }
+            if update.service_id.is_some() || update.starts_at.is_some() {
+                row.service_id = service.id.clone();
+                row.ends_at = row.starts_at + TimeDelta::minutes(service.duration_minutes.into());
+            }
+            if let Some(location) = update.location {
+                row.location = tidy(location);
+            }
+            if let Some(notes) = update.notes {
+                row.notes = tidy(notes);
+            }
+            row.updated_at = now();
+            let moved = row.starts_at != current.starts_at;
+            if moved || row.ends_at != current.ends_at || row.staff_id != current.staff_id {
+                ensure_free(conn, &row)?;
+            }
+            store::save(conn, &row).map_err(taken)?;
+            let data = if moved {
+                json!({ "fields": fields, "from": utc(current.starts_at), "to": utc(row.starts_at) })
+            } else {
+                json!({ "fields": fields })
+            };
+            let verb = if moved { "moved" } else { "updated" };
+            activity::record(conn, &tenant_id, &caller.actor, verb, subject(&row), data)?;
+            reload(conn, &row)
+        })
+        .await?;
+    Ok(web::Json(named.into()))
+}
+
+/// Moves `row` to `to` if the transition is allowed (409 naming both statuses otherwise),
+/// recording who did it. The caller's transaction holds the write.
+pub fn transition(
+    conn: &mut DbConn,
+    actor: &Actor,
+    mut row: AppointmentRow,
+    to: AppointmentStatus,
+    reason: Option<String>,
+) -> Result<AppointmentRow, ApiError> {
+    let from = AppointmentStatus::parse(&row.status).unwrap_or(AppointmentStatus::Cancelled);
+    if !from.can_become(to) {
+        return Err(ApiError::Conflict(format!(
+            "This appointment is {}; it cannot become {}.",
+            from.as_str(),
+            to.as_str()
+        )));
+    }
+    row.status = to.as_str().to_string();
+    row.updated_at = now();
+    let reason = tidy(reason);
+    if to == AppointmentStatus::Cancelled {
+        row.cancel_reason = reason.clone();
+        row.cancelled_by = Some(side(actor).to_string());
+    }
+    store::save(conn, &row)?;
+    let data = json!({ "from": from.as_str(), "reason": reason, "by": side(actor) });
+    activity::record(conn, &row.tenant_id, actor, to.as_str(), subject(&row), data)?;
+    Ok(row)
+}
+
+/// Move an appointment along its statuses: pending → confirmed; pending or confirmed →
+/// cancelled; confirmed → completed or no_show. Anything else is 409.
+#[utoipa::path(
+    tag = "bookings",
+    params(("id" = String, Path, description = "The appointment's id")),
+    request_body = ChangeStatus,
+    responses(
+        (status = 200, description = "The appointment in its new status", body = Appointment),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The transition is not allowed from the current status", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/appointments/{id}/status")]
+pub async fn change_appointment_status(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<ChangeStatus>,
+) -> Result<web::Json<Appointment>, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let named = state
+        .db
+        .write(move |conn| {
+            let current = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?.row;
+            let row = transition(conn, &caller.actor, current, body.status, body.reason)?;
+            reload(conn, &row)
+        })
+        .await?;
+    Ok(web::Json(named.into()))
+}

@@ -1,0 +1,153 @@
+//! Free slots for moving an appointment: what `slots` computes, loaded from the database
+//! and answered as `SlotList`. Staff see them at `/appointments/{id}/slots`; the portal
+//! offers the same list and accepts only its times when a client reschedules.
+
+use actix_web::{get, web};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::appointments::model::AppointmentRow;
+use super::appointments::routes::not_found;
+use super::appointments::store;
+use super::services::store as service_store;
+use super::settings::store as settings_store;
+use super::slots::{self, Busy, Rules};
+use crate::AppState;
+use crate::auth::{Caller, Scope};
+use crate::db::{DbConn, now};
+use crate::error::{ApiError, Problem};
+use crate::tenants::model::utc;
+
+/// Clients may not book closer to now than this.
+pub const NOTICE_MINUTES: i64 = 60;
+/// The longest range one request may ask for.
+pub const MAX_DAYS: i64 = 31;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_appointment_slots);
+}
+
+/// One free start time.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Slot {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+}
+
+/// Free times for an appointment, as UTC instants.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SlotList {
+    /// The tenant's zone, in which `from`/`to` and opening hours are read.
+    #[schema(example = "Europe/Berlin")]
+    pub timezone: String,
+    pub duration_minutes: i64,
+    pub slots: Vec<Slot>,
+}
+
+/// The local dates to look at.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SlotQuery {
+    /// First local date, `YYYY-MM-DD` (default today in the tenant's zone).
+    pub from: Option<String>,
+    /// Last local date, inclusive (default `from` + 13 days); at most 31 days in all.
+    pub to: Option<String>,
+}
+
+fn date(name: &str, raw: &str) -> Result<NaiveDate, ApiError> {
+    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
+        .map_err(|_| ApiError::BadRequest(format!("'{name}' must be a date as YYYY-MM-DD, not '{raw}'.")))
+}
+
+/// The checked range, defaults filled in from today in `tz`.
+pub fn range(q: &SlotQuery, tz: chrono_tz::Tz) -> Result<(NaiveDate, NaiveDate), ApiError> {
+    let today = Utc::now().with_timezone(&tz).date_naive();
+    let from = q.from.as_deref().map(|f| date("from", f)).transpose()?.unwrap_or(today);
+    let to = q.to.as_deref().map(|t| date("to", t)).transpose()?.unwrap_or(from + TimeDelta::days(13));
+    if to < from || (to - from).num_days() >= MAX_DAYS {
+        return Err(ApiError::BadRequest(format!(
+            "'to' must be on or after 'from' and at most {MAX_DAYS} days in all."
+        )));
+    }
+    Ok((from, to))
+}
+
+/// Free starts for moving `row` on the local dates `from..=to`, never before `now` + 1 h.
+pub fn free_starts(
+    conn: &mut DbConn,
+    row: &AppointmentRow,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<(String, i64, Vec<DateTime<Utc>>), ApiError> {
+    let settings = settings_store::load(conn, &row.tenant_id)?;
+    let service = service_store::get(conn, &row.tenant_id, &row.service_id)?.ok_or_else(|| not_found(&row.id))?;
+    // A day either side covers every zone's offset from UTC.
+    let window = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(0, 0, 0).unwrap_or_default() };
+    let busy: Vec<Busy> = store::busy(
+        conn,
+        &row.tenant_id,
+        window(from - TimeDelta::days(1)),
+        window(to + TimeDelta::days(2)),
+        Some(&row.id),
+    )?
+    .into_iter()
+    .map(|(staff_id, starts, ends)| Busy { staff_id, starts: utc(starts), ends: utc(ends) })
+    .collect();
+    let rules = Rules {
+        tz: settings.tz(),
+        hours: &settings.weekly_hours,
+        closed: &settings.closed_days,
+        step_minutes: settings.slot_step_minutes.into(),
+        duration_minutes: service.duration_minutes.into(),
+        earliest: utc(now()) + TimeDelta::minutes(NOTICE_MINUTES),
+        staff_id: row.staff_id.as_deref(),
+        capacity: store::staff_count(conn, &row.tenant_id)?,
+        busy: &busy,
+    };
+    let starts = slots::free_starts(&rules, from, to);
+    Ok((settings.timezone.clone(), service.duration_minutes.into(), starts))
+}
+
+/// `free_starts` as the API answers it.
+pub fn slot_list(conn: &mut DbConn, row: &AppointmentRow, q: &SlotQuery) -> Result<SlotList, ApiError> {
+    let tz = settings_store::load(conn, &row.tenant_id)?.tz();
+    let (from, to) = range(q, tz)?;
+    let (timezone, minutes, starts) = free_starts(conn, row, from, to)?;
+    let slots = starts.into_iter().map(|s| Slot { starts_at: s, ends_at: s + TimeDelta::minutes(minutes) }).collect();
+    Ok(SlotList { timezone, duration_minutes: minutes, slots })
+}
+
+/// Free times this appointment could move to, inside opening hours (staff may still book
+/// any time with PATCH).
+#[utoipa::path(
+    tag = "bookings",
+    params(("id" = String, Path, description = "The appointment's id"), SlotQuery),
+    responses(
+        (status = 200, description = "The free slots", body = SlotList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/appointments/{id}/slots")]
+pub async fn list_appointment_slots(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<SlotQuery>,
+) -> Result<web::Json<SlotList>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let list = state
+        .db
+        .read(move |conn| {
+            let named = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?;
+            slot_list(conn, &named.row, &query)
+        })
+        .await?;
+    Ok(web::Json(list))
+}

@@ -1,0 +1,177 @@
+//! Review rows and the DTOs the API speaks.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::db::schema::reviews;
+use crate::tenants::model::utc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = reviews)]
+pub struct ReviewRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub appointment_id: String,
+    pub client_id: String,
+    pub rating: i32,
+    pub text: Option<String>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub moderated_at: Option<NaiveDateTime>,
+}
+
+/// Where a review stands with the business.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewStatus {
+    /// Waiting for staff; not public.
+    Pending,
+    /// Public on the portal.
+    Approved,
+    /// Kept, never public.
+    Rejected,
+}
+
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Pending => "pending",
+            ReviewStatus::Approved => "approved",
+            ReviewStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReviewStatus> {
+        [ReviewStatus::Pending, ReviewStatus::Approved, ReviewStatus::Rejected].into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+/// A review as staff see it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Review {
+    pub id: String,
+    pub appointment_id: String,
+    pub client_id: String,
+    pub client_name: String,
+    pub service_name: String,
+    /// 1 to 5 stars.
+    #[schema(example = 5)]
+    pub rating: i32,
+    pub text: Option<String>,
+    pub status: ReviewStatus,
+    pub created_at: DateTime<Utc>,
+    pub moderated_at: Option<DateTime<Utc>>,
+}
+
+impl Review {
+    pub fn of(r: ReviewRow, client_name: String, service_name: String) -> Review {
+        Review {
+            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+            id: r.id,
+            appointment_id: r.appointment_id,
+            client_id: r.client_id,
+            client_name,
+            service_name,
+            rating: r.rating,
+            text: r.text,
+            created_at: utc(r.created_at),
+            moderated_at: r.moderated_at.map(utc),
+        }
+    }
+}
+
+/// A client's own review, as the portal shows it on the appointment.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct OwnReview {
+    pub rating: i32,
+    pub text: Option<String>,
+    pub status: ReviewStatus,
+}
+
+impl From<&ReviewRow> for OwnReview {
+    fn from(r: &ReviewRow) -> OwnReview {
+        OwnReview {
+            rating: r.rating,
+            text: r.text.clone(),
+            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+        }
+    }
+}
+
+/// A page of reviews, newest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct ReviewPage {
+    pub items: Vec<Review>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Filters of the review list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReviewListQuery {
+    /// `pending` (default), `approved` or `rejected`.
+    pub status: Option<String>,
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+/// A client's review of a completed appointment.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateReview {
+    #[validate(range(min = 1, max = 5, message = "must be 1 to 5"))]
+    #[schema(example = 5)]
+    pub rating: i32,
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    pub text: Option<String>,
+}
+
+/// An approved review as anyone may read it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PublicReview {
+    pub rating: i32,
+    pub text: Option<String>,
+    /// First name and initial only.
+    #[schema(example = "Maria L.")]
+    pub author: String,
+    pub service_name: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A tenant's approved reviews, newest first (at most 50), with the average of all.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PublicReviews {
+    /// `null` when there are none.
+    #[schema(example = 4.5)]
+    pub average_rating: Option<f64>,
+    /// How many approved reviews there are in all.
+    pub count: i64,
+    pub items: Vec<PublicReview>,
+}
+
+/// "Maria Lopez" → "Maria L."; a single name stays as it is.
+pub fn author(name: &str) -> String {
+    let mut words = name.split_whitespace();
+    let first = words.next().unwrap_or("A client").to_string();
+    match words.last().and_then(|w| w.chars().next()) {
+        Some(initial) => format!("{first} {initial}."),
+        None => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn authors_are_a_first_name_and_an_initial() {
+        assert_eq!(super::author("Maria Lopez"), "Maria L.");
+        assert_eq!(super::author(" Chloé  van  Dubois "), "Chloé D.");
+        assert_eq!(super::author("Aiko"), "Aiko");
+    }
+}

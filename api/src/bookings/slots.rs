@@ -1,0 +1,172 @@
+//! Free start times, computed from opening hours and busy times alone (no database), so the
+//! rules can be tested directly.
+//!
+//! Rules: start times run every `step` minutes from each opening time, on the local dates
+//! asked for, skipping closed days; a start is offered when the whole service fits before
+//! the interval closes (on the wall clock), it is not before `earliest`, and it is free.
+//! Free means: for an assigned appointment, that staff member holds no overlapping live
+//! appointment; in every case, fewer live appointments overlap than there are staff
+//! members (the same rule `appointments::routes::ensure_free` enforces on write).
+//!
+//! Daylight saving: a local time that does not exist (clocks spring forward) is skipped; a
+//! local time that happens twice (clocks fall back) yields both instants. Slots are UTC.
+
+use chrono::{DateTime, Datelike, LocalResult, NaiveDate, TimeDelta, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::settings::model::OpeningInterval;
+
+/// A live appointment that holds a time.
+#[derive(Debug, Clone)]
+pub struct Busy {
+    pub staff_id: Option<String>,
+    pub starts: DateTime<Utc>,
+    pub ends: DateTime<Utc>,
+}
+
+/// What the computation needs.
+pub struct Rules<'a> {
+    pub tz: Tz,
+    pub hours: &'a [OpeningInterval],
+    pub closed: &'a [NaiveDate],
+    pub step_minutes: i64,
+    pub duration_minutes: i64,
+    /// Nothing earlier is offered (now plus the booking notice).
+    pub earliest: DateTime<Utc>,
+    /// The appointment's staff member, if assigned.
+    pub staff_id: Option<&'a str>,
+    /// How many appointments may run at once: the number of staff members.
+    pub capacity: i64,
+    pub busy: &'a [Busy],
+}
+
+/// Whether `[starts, starts + duration)` may be taken under `rules`.
+pub fn is_free(rules: &Rules<'_>, starts: DateTime<Utc>) -> bool {
+    let ends = starts + TimeDelta::minutes(rules.duration_minutes);
+    let overlapping = rules.busy.iter().filter(|b| b.starts < ends && b.ends > starts);
+    let mut total = 0;
+    for b in overlapping {
+        if rules.staff_id.is_some() && b.staff_id.as_deref() == rules.staff_id {
+            return false;
+        }
+        total += 1;
+    }
+    total < rules.capacity.max(1)
+}
+
+/// Free start instants on the local dates `from..=to`, ascending, without duplicates.
+pub fn free_starts(rules: &Rules<'_>, from: NaiveDate, to: NaiveDate) -> Vec<DateTime<Utc>> {
+    let step = TimeDelta::minutes(rules.step_minutes.max(1));
+    let duration = TimeDelta::minutes(rules.duration_minutes);
+    let mut out = Vec::new();
+    for day in from.iter_days().take_while(|d| *d <= to) {
+        if rules.closed.contains(&day) {
+            continue;
+        }
+        let weekday = day.weekday().number_from_monday() as u8;
+        for (opens, closes) in rules.hours.iter().filter(|h| h.weekday == weekday).filter_map(OpeningInterval::times) {
+            let (opens, closes) = (day.and_time(opens), day.and_time(closes));
+            let mut local = opens;
+            while local + duration <= closes {
+                let instants = match rules.tz.from_local_datetime(&local) {
+                    LocalResult::Single(t) => vec![t],
+                    LocalResult::Ambiguous(a, b) => vec![a, b],
+                    LocalResult::None => vec![],
+                };
+                out.extend(
+                    instants
+                        .into_iter()
+                        .map(|t| t.with_timezone(&Utc))
+                        .filter(|t| *t >= rules.earliest && is_free(rules, *t)),
+                );
+                local += step;
+            }
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn sunday(opens: &str, closes: &str) -> Vec<OpeningInterval> {
+        vec![OpeningInterval { weekday: 7, opens: opens.into(), closes: closes.into() }]
+    }
+
+    fn rules<'a>(hours: &'a [OpeningInterval], busy: &'a [Busy]) -> Rules<'a> {
+        Rules {
+            tz: chrono_tz::Europe::Berlin,
+            hours,
+            closed: &[],
+            step_minutes: 60,
+            duration_minutes: 60,
+            earliest: at("2020-01-01T00:00:00Z"),
+            staff_id: None,
+            capacity: 1,
+            busy,
+        }
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn spring_forward_skips_the_missing_hour() {
+        let hours = sunday("01:00", "04:00");
+        let got = free_starts(&rules(&hours, &[]), day("2027-03-28"), day("2027-03-28"));
+        // 01:00 CET is 00:00Z; 02:00 does not exist; 03:00 CEST is 01:00Z.
+        assert_eq!(got, [at("2027-03-28T00:00:00Z"), at("2027-03-28T01:00:00Z")]);
+    }
+
+    #[test]
+    fn fall_back_offers_the_repeated_hour_twice() {
+        let hours = sunday("01:00", "04:00");
+        let got = free_starts(&rules(&hours, &[]), day("2027-10-31"), day("2027-10-31"));
+        assert_eq!(
+            got,
+            [
+                at("2027-10-30T23:00:00Z"),
+                at("2027-10-31T00:00:00Z"),
+                at("2027-10-31T01:00:00Z"),
+                at("2027-10-31T02:00:00Z")
+            ]
+        );
+    }
+
+    #[test]
+    fn busy_times_closed_days_and_the_past_are_left_out() {
+        let hours = vec![OpeningInterval { weekday: 1, opens: "09:00".into(), closes: "12:00".into() }];
+        let busy = [Busy {
+            staff_id: Some("ann".into()),
+            starts: at("2030-03-04T09:30:00Z"),
+            ends: at("2030-03-04T10:00:00Z"),
+        }];
+        let mut r = rules(&hours, &busy);
+        r.tz = chrono_tz::UTC;
+        r.step_minutes = 30;
+        // 10:00–11:00, 10:30–11:30, 11:00–12:00; 09:00 and 09:30 overlap the busy half hour.
+        let got = free_starts(&r, day("2030-03-04"), day("2030-03-04"));
+        assert_eq!(got, [at("2030-03-04T10:00:00Z"), at("2030-03-04T10:30:00Z"), at("2030-03-04T11:00:00Z")]);
+        // Two staff: someone else is free, unless the appointment is Ann's.
+        r.capacity = 2;
+        assert_eq!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).len(), 5);
+        r.staff_id = Some("ann");
+        assert_eq!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).len(), 3);
+        r.earliest = at("2030-03-04T10:15:00Z");
+        assert_eq!(
+            free_starts(&r, day("2030-03-04"), day("2030-03-04")),
+            [at("2030-03-04T10:30:00Z"), at("2030-03-04T11:00:00Z")]
+        );
+        let closed = [day("2030-03-04")];
+        r.closed = &closed;
+        assert!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).is_empty());
+    }
+}
