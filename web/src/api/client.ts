@@ -26,9 +26,9 @@ function baseUrl(): string {
 
 export const api = createClient<paths>({ baseUrl: baseUrl(), fetch: (request) => globalThis.fetch(request) });
 
-// Calls that carry their own credential (a code, a link, a refresh token) go without one.
-// Their 401s (a wrong code) say nothing about the session, so they must not end it.
-const PUBLIC = /\/auth\/(otp|otp\/verify|magic-link|select|refresh)$|^\/api\/v1\/portal(\/(?!me$)[^/]+)?$/;
+// Login steps carry their own credential (a code, a link, a refresh token), and their 401s
+// (a wrong code) say nothing about the session, so they must neither send nor end it.
+const PUBLIC = /\/auth\/(otp|otp\/verify|magic-link|select|refresh)$/;
 
 const auth: Middleware = {
   async onRequest({ request }) {

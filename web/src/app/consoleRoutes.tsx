@@ -1,9 +1,18 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { ApiKeysPage } from '@/features/api-keys/ApiKeysPage';
+import { AppointmentDetailPage } from '@/features/appointments/AppointmentDetailPage';
+import { AppointmentsPage } from '@/features/appointments/AppointmentsPage';
+import { NewAppointmentPage } from '@/features/appointments/NewAppointmentPage';
+import { BookingSettingsPage } from '@/features/booking-settings/BookingSettingsPage';
 import { ClientDetailPage } from '@/features/clients/ClientDetailPage';
 import { ClientsPage } from '@/features/clients/ClientsPage';
 import { EditClientPage } from '@/features/clients/EditClientPage';
 import { NewClientPage } from '@/features/clients/NewClientPage';
+import { ReviewsPage } from '@/features/reviews/ReviewsPage';
+import { EditOrderPage } from '@/features/service-orders/EditOrderPage';
+import { NewOrderPage } from '@/features/service-orders/NewOrderPage';
+import { OrderDetailPage } from '@/features/service-orders/OrderDetailPage';
+import { OrdersPage } from '@/features/service-orders/OrdersPage';
 import { BrandingPage } from '@/features/settings/BrandingPage';
 import { TeamPage } from '@/features/team/TeamPage';
 
@@ -13,8 +22,17 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'clients/new', element: <NewClientPage /> },
   { path: 'clients/:id', element: <ClientDetailPage /> },
   { path: 'clients/:id/edit', element: <EditClientPage /> },
+  { path: 'appointments', element: <AppointmentsPage /> },
+  { path: 'appointments/new', element: <NewAppointmentPage /> },
+  { path: 'appointments/:id', element: <AppointmentDetailPage /> },
+  { path: 'orders', element: <OrdersPage /> },
+  { path: 'orders/new', element: <NewOrderPage /> },
+  { path: 'orders/:id', element: <OrderDetailPage /> },
+  { path: 'orders/:id/edit', element: <EditOrderPage /> },
+  { path: 'reviews', element: <ReviewsPage /> },
   { path: 'settings', element: <Navigate to="/app/settings/branding" replace /> },
   { path: 'settings/branding', element: <BrandingPage /> },
+  { path: 'settings/bookings', element: <BookingSettingsPage /> },
   { path: 'settings/api-keys', element: <ApiKeysPage /> },
   { path: 'settings/team', element: <TeamPage /> },
 ];

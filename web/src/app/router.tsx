@@ -2,6 +2,11 @@ import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { ConsoleShell } from '@/features/console/ConsoleShell';
 import { ConsoleLinkPage, ConsoleLoginPage } from '@/features/console/LoginPage';
 import { DashboardPage } from '@/features/portal/DashboardPage';
+import { AppointmentPage } from '@/features/portal-bookings/AppointmentPage';
+import { AppointmentsPage } from '@/features/portal-bookings/AppointmentsPage';
+import { BookingsSummary } from '@/features/portal-bookings/BookingsSummary';
+import { OrderPage } from '@/features/portal-bookings/OrderPage';
+import { OrdersPage } from '@/features/portal-bookings/OrdersPage';
 import { PortalLinkPage, PortalLoginPage } from '@/features/portal/LoginPage';
 import { PortalRoot } from '@/features/portal/PortalRoot';
 import { PortalShell } from '@/features/portal/PortalShell';
@@ -20,7 +25,11 @@ function portalChildren(): RouteObject[] {
     {
       element: <PortalShell />,
       children: [
-        { index: true, element: <DashboardPage /> },
+        { index: true, element: <DashboardPage summary={<BookingsSummary />} /> },
+        { path: 'appointments', element: <AppointmentsPage /> },
+        { path: 'appointments/:id', element: <AppointmentPage /> },
+        { path: 'orders', element: <OrdersPage /> },
+        { path: 'orders/:id', element: <OrderPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage home="." /> },
       ],

@@ -25,3 +25,78 @@ export function initials(name: string): string {
     '?'
   );
 }
+
+/** Minor units (cents) as money in `currency`, in `locale`'s way of writing it. */
+export function formatMoney(minor: number, currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
+  } catch {
+    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
+  }
+}
+
+/** Decimal places of a currency (2 for EUR, 0 for JPY), as Intl knows them. */
+export function currencyDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
+}
+
+/** A date-only value ("2026-12-01") written out, without any timezone shift. */
+export function formatDay(day: string | null | undefined, locale: string): string {
+  if (!day) return '—';
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    Date.UTC(y, m - 1, d),
+  );
+}
+
+/** Parts of an instant in a timezone: the weekday and date line, and the time. */
+export function formatParts(
+  iso: string,
+  locale: string,
+  timeZone: string,
+): { day: string; time: string; dayKey: string } {
+  const date = new Date(iso);
+  const safe = (opts: Intl.DateTimeFormatOptions) => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...opts, timeZone }).format(date);
+    } catch {
+      return new Intl.DateTimeFormat('en', { ...opts, timeZone: 'UTC' }).format(date);
+    }
+  };
+  return {
+    day: safe({ weekday: 'long', day: 'numeric', month: 'long' }),
+    time: safe({ hour: '2-digit', minute: '2-digit' }),
+    dayKey: safe({ year: 'numeric', month: '2-digit', day: '2-digit' }),
+  };
+}
+
+/** Today's date ("2026-11-25") on the clock of `timeZone`. */
+export function todayIn(timeZone: string, now = new Date()): string {
+  return localDay(now.toISOString(), timeZone);
+}
+
+/** The calendar date ("2026-11-25") of an instant on the clock of `timeZone`. */
+export function localDay(iso: string, timeZone: string): string {
+  // en-CA writes dates as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(iso));
+}
+
+/** `day` ("2026-11-25") plus `n` calendar days. */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+}

@@ -1,6 +1,10 @@
 /** The console's navigation; `admin` entries are shown to owners and admins only. */
 export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
   { path: '/app/clients', label: 'Clients' },
+  { path: '/app/appointments', label: 'Appointments' },
+  { path: '/app/orders', label: 'Orders' },
+  { path: '/app/reviews', label: 'Reviews' },
+  { path: '/app/settings/bookings', label: 'Bookings', admin: true },
   { path: '/app/settings/branding', label: 'Branding', admin: true },
   { path: '/app/settings/api-keys', label: 'API keys', admin: true },
   { path: '/app/settings/team', label: 'Team', admin: true },

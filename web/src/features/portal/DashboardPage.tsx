@@ -1,10 +1,12 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Card, EmptyState } from '@/components/ui';
 import { firstName } from '@/lib/format';
 import { usePortalMe } from './api';
-import { usePortal } from './context';
+import { usePortal } from '@/lib/portal';
 
-export function DashboardPage() {
+/** `summary`: what the domains put first (the app composes it; features do not import each other). */
+export function DashboardPage({ summary }: { summary?: ReactNode }) {
   const { slug, base, branding } = usePortal();
   const me = usePortalMe(slug);
   if (!me.data) return null;
@@ -19,10 +21,12 @@ export function DashboardPage() {
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <div className="md:col-span-2">
-          <EmptyState title="Nothing needs your attention">
-            When {branding.name} shares appointments, projects, quotes or invoices with you, they appear here
-            first, with anything waiting for you at the top.
-          </EmptyState>
+          {summary ?? (
+            <EmptyState title="Nothing needs your attention">
+              When {branding.name} shares appointments, projects, quotes or invoices with you, they appear
+              here first, with anything waiting for you at the top.
+            </EmptyState>
+          )}
         </div>
         <Card
           title="Your details"

@@ -8,7 +8,7 @@ import { portalLogin, type Tokens } from '@/api/login';
 import { readLinkFragment } from '@/components/login/fragment';
 import { LinkConfirm } from '@/components/login/LinkConfirm';
 import { LoginFlow } from '@/components/login/LoginFlow';
-import { usePortal } from './context';
+import { usePortal } from '@/lib/portal';
 import { LoginCard } from '@/components/branding/LoginCard';
 
 function useCompleteLogin() {

@@ -5,7 +5,7 @@ import { ApiProblem, messageOf } from '@/api/problem';
 import { brandStyle } from '@/lib/color';
 import { useActiveRealm } from '@/lib/session-hooks';
 import { useBranding, type Branding } from './api';
-import { PortalContext, portalInfo } from './context';
+import { PortalContext, portalInfo } from '@/lib/portal';
 import { PortalNotFound } from './PortalNotFound';
 import { useEffect } from 'react';
 

@@ -9,7 +9,7 @@ import { messageOf } from '@/api/problem';
 import { RequireSession } from '@/lib/RequireSession';
 import { useSession } from '@/lib/session-hooks';
 import { usePortalMe } from './api';
-import { usePortal } from './context';
+import { usePortal } from '@/lib/portal';
 import { portalNav } from './nav';
 
 /** Header, navigation and the read-only banner around every page of a logged-in client. */

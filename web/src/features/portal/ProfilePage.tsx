@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, PageHeader, TextField, useToast } from '@/components/ui';
 import { updatePortalMe, usePortalMe, type PortalMe } from './api';
-import { usePortal } from './context';
+import { usePortal } from '@/lib/portal';
 
 export function ProfilePage() {
   const { slug } = usePortal();

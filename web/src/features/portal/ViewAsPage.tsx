@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
 import { setSession } from '@/api/session';
 import { Alert } from '@/components/ui';
-import { usePortal } from './context';
+import { usePortal } from '@/lib/portal';
 
 /**
  * Where the console's "View as client" lands: the read-only client session arrives in the

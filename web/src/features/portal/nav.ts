@@ -5,5 +5,7 @@
  */
 export const portalNav: { path: string; label: string }[] = [
   { path: '', label: 'Dashboard' },
+  { path: '/appointments', label: 'Appointments' },
+  { path: '/orders', label: 'Orders' },
   { path: '/profile', label: 'Profile' },
 ];

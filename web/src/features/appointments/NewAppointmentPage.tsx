@@ -1,0 +1,294 @@
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import {
+  Alert,
+  Button,
+  Card,
+  ErrorState,
+  Loading,
+  PageHeader,
+  TextArea,
+  TextField,
+  useToast,
+} from '@/components/ui';
+import {
+  createAppointment,
+  useAppointmentSaved,
+  useServices,
+  useStaffList,
+  useTenant,
+  type CreateAppointment,
+  type Service,
+} from './api';
+import { ClientPicker, type PickedClient } from './ClientPicker';
+import { formatDuration, formatMoney } from './money';
+import { labelClass, select } from './styles';
+import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
+
+export function NewAppointmentPage() {
+  const tenant = useTenant();
+  const services = useServices();
+  const header = (
+    <PageHeader
+      title="New appointment"
+      description="Book a client in. Times are in your business’s time zone."
+    />
+  );
+  if (tenant.isPending || services.isPending) return <Loading label="Loading the booking form…" />;
+  const failed = tenant.error ?? services.error;
+  if (tenant.isError || services.isError) {
+    return (
+      <div className="max-w-2xl">
+        {header}
+        <ErrorState
+          title="The booking form could not be loaded"
+          message={messageOf(failed)}
+          onRetry={() => {
+            void tenant.refetch();
+            void services.refetch();
+          }}
+        />
+      </div>
+    );
+  }
+  return (
+    <div className="max-w-2xl">
+      {header}
+      <AppointmentForm
+        services={services.data.filter((s) => s.active)}
+        timeZone={tenant.data.timezone}
+        locale={tenant.data.locale}
+        currency={tenant.data.currency}
+      />
+    </div>
+  );
+}
+
+interface Draft {
+  client: PickedClient | null;
+  serviceId: string;
+  staffId: string;
+  date: string;
+  time: string;
+  location: string;
+  notes: string;
+  status: 'pending' | 'confirmed';
+}
+
+/** What must still be filled in, by the field the server would name. */
+function gapsOf(draft: Draft): Record<string, string | undefined> {
+  const gaps: Record<string, string> = {};
+  if (!draft.client) gaps.client_id = 'Choose the client.';
+  if (!draft.serviceId) gaps.service_id = 'Choose a service.';
+  if (!draft.date) gaps.date = 'Enter the date.';
+  if (!draft.time) gaps.time = 'Enter the start time.';
+  return gaps;
+}
+
+function AppointmentForm({
+  services,
+  timeZone,
+  locale,
+  currency,
+}: {
+  services: Service[];
+  timeZone: string;
+  locale: string;
+  currency: string;
+}) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useAppointmentSaved();
+  const staff = useStaffList();
+  const form = useRef<HTMLFormElement>(null);
+  const ids = { service: useId(), staff: useId() };
+  const [draft, setDraft] = useState<Draft>({
+    client: null,
+    serviceId: '',
+    staffId: '',
+    date: zonedDate(new Date(), timeZone),
+    time: '',
+    location: '',
+    notes: '',
+    status: 'confirmed',
+  });
+  const [checked, setChecked] = useState(false);
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const create = useMutation({
+    mutationFn: (body: CreateAppointment) => createAppointment(body),
+    onSuccess: (appointment) => {
+      saved(appointment);
+      toast(
+        `Appointment booked — ${appointment.client_name}, ${formatDay(zonedDate(appointment.starts_at, timeZone), locale)} at ${formatTime(appointment.starts_at, locale, timeZone)}`,
+      );
+      navigate(`/app/appointments/${appointment.id}`);
+    },
+  });
+  const problem = create.error instanceof ApiProblem ? create.error : null;
+  const missing = checked ? gapsOf(draft) : {};
+  const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [create.error]);
+
+  const service = services.find((s) => s.id === draft.serviceId);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setChecked(true);
+    if (Object.keys(gapsOf(draft)).length > 0 || !draft.client) {
+      // Focus the first field to fix, even when the form was already checked once.
+      setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    create.mutate({
+      client_id: draft.client.id,
+      service_id: draft.serviceId,
+      staff_id: draft.staffId || undefined,
+      starts_at: zonedToUtc(draft.date, draft.time, timeZone).toISOString(),
+      location: draft.location.trim() || undefined,
+      notes: draft.notes.trim() || undefined,
+      status: draft.status,
+    });
+  };
+
+  const startsError = errorOf('starts_at');
+  return (
+    <Card>
+      <form ref={form} onSubmit={submit} noValidate className="space-y-5">
+        {create.error != null && (
+          <Alert tone="error">
+            {problem?.status === 409
+              ? `This time is not free. ${messageOf(create.error)}`
+              : messageOf(create.error)}
+          </Alert>
+        )}
+        <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
+        <div className="space-y-1.5">
+          <label htmlFor={ids.service} className={labelClass}>
+            Service
+          </label>
+          <select
+            id={ids.service}
+            value={draft.serviceId}
+            aria-invalid={errorOf('service_id') ? true : undefined}
+            aria-describedby={`${ids.service}-hint`}
+            onChange={(e) => set('serviceId', e.target.value)}
+            className={`${select} ${errorOf('service_id') ? 'border-red-600' : ''}`}
+          >
+            <option value="">Choose a service</option>
+            {services.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} — {formatDuration(s.duration_minutes)},{' '}
+                {formatMoney(s.price_minor, s.currency || currency, locale)}
+              </option>
+            ))}
+          </select>
+          <p
+            id={`${ids.service}-hint`}
+            className={`text-sm ${errorOf('service_id') ? 'font-medium text-red-700' : 'text-slate-600'}`}
+          >
+            {errorOf('service_id') ??
+              (service
+                ? `Takes ${formatDuration(service.duration_minutes)} and costs ${formatMoney(service.price_minor, service.currency || currency, locale)}.`
+                : services.length === 0
+                  ? 'There are no active services yet. Add them under Bookings.'
+                  : 'The service sets how long the appointment takes.')}
+          </p>
+        </div>
+        <div className="space-y-1.5">
+          <label htmlFor={ids.staff} className={labelClass}>
+            Staff member
+          </label>
+          <select
+            id={ids.staff}
+            value={draft.staffId}
+            aria-invalid={errorOf('staff_id') ? true : undefined}
+            onChange={(e) => set('staffId', e.target.value)}
+            className={select}
+          >
+            <option value="">Not assigned yet</option>
+            {staff.data?.items.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+          {errorOf('staff_id') && <p className="text-sm font-medium text-red-700">{errorOf('staff_id')}</p>}
+        </div>
+        <div className="grid gap-5 sm:grid-cols-2">
+          <TextField
+            label="Date"
+            type="date"
+            required
+            value={draft.date}
+            error={errorOf('date') ?? startsError}
+            onChange={(e) => set('date', e.target.value)}
+          />
+          <TextField
+            label="Start time"
+            type="time"
+            required
+            value={draft.time}
+            error={errorOf('time')}
+            hint={`In ${timeZone} time.`}
+            onChange={(e) => set('time', e.target.value)}
+          />
+        </div>
+        <TextField
+          label="Location"
+          value={draft.location}
+          error={errorOf('location')}
+          hint="Optional. Leave empty to use your usual address."
+          onChange={(e) => set('location', e.target.value)}
+        />
+        <TextArea
+          label="Internal notes"
+          value={draft.notes}
+          error={errorOf('notes')}
+          hint="Only your team sees these."
+          onChange={(e) => set('notes', e.target.value)}
+        />
+        <fieldset className="space-y-2">
+          <legend className={labelClass}>Status</legend>
+          {(
+            [
+              { value: 'confirmed', label: 'Confirmed', hint: 'The time is agreed.' },
+              { value: 'pending', label: 'Pending', hint: 'Still to be confirmed with the client.' },
+            ] as const
+          ).map((s) => (
+            <label key={s.value} className="flex items-start gap-3 rounded-lg border border-slate-200 p-3">
+              <input
+                type="radio"
+                name="status"
+                value={s.value}
+                checked={draft.status === s.value}
+                onChange={() => set('status', s.value)}
+                className="mt-1 h-4 w-4 shrink-0"
+              />
+              <span>
+                <span className="block font-medium text-slate-900">{s.label}</span>
+                <span className="block text-sm text-slate-600">{s.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" busy={create.isPending}>
+            Book appointment
+          </Button>
+          <Link
+            to="/app/appointments"
+            className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+          >
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </Card>
+  );
+}

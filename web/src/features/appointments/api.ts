@@ -1,0 +1,124 @@
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '@/api/client';
+import type { components, paths } from '@/api/schema';
+
+export type Appointment = components['schemas']['Appointment'];
+export type AppointmentStatus = Appointment['status'];
+export type Service = components['schemas']['Service'];
+export type SlotList = components['schemas']['SlotList'];
+export type Slot = SlotList['slots'][number];
+export type StaffMember = components['schemas']['StaffMember'];
+
+type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+export type CreateAppointment = JsonBody<paths['/api/v1/appointments']['post']>;
+export type UpdateAppointment = JsonBody<paths['/api/v1/appointments/{id}']['patch']>;
+export type ChangeAppointmentStatus = JsonBody<paths['/api/v1/appointments/{id}/status']['post']>;
+
+export interface AppointmentFilters {
+  from: string;
+  to: string;
+  status: string;
+  staffId: string;
+}
+
+// Every key starts with 'console' so logging out of the console forgets them all.
+export const appointmentKeys = {
+  all: ['console', 'appointments'] as const,
+  lists: ['console', 'appointments', 'list'] as const,
+  list: (f: AppointmentFilters) => ['console', 'appointments', 'list', f] as const,
+  detail: (id: string) => ['console', 'appointments', 'detail', id] as const,
+  slots: (id: string, from: string, to: string) =>
+    ['console', 'appointments', 'slots', id, from, to] as const,
+};
+
+export function useAppointments(filters: AppointmentFilters) {
+  return useInfiniteQuery({
+    queryKey: appointmentKeys.list(filters),
+    queryFn: ({ pageParam }) =>
+      call(
+        api.GET('/api/v1/appointments', {
+          params: {
+            query: {
+              from: filters.from,
+              to: filters.to,
+              status: (filters.status || undefined) as AppointmentStatus | undefined,
+              staff_id: filters.staffId || undefined,
+              limit: 100,
+              cursor: pageParam,
+            },
+          },
+        }),
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAppointment(id: string) {
+  return useQuery({
+    queryKey: appointmentKeys.detail(id),
+    queryFn: () => call(api.GET('/api/v1/appointments/{id}', { params: { path: { id } } })),
+  });
+}
+
+export function useSlots(id: string, from: string, to: string, enabled: boolean) {
+  return useQuery({
+    queryKey: appointmentKeys.slots(id, from, to),
+    queryFn: () =>
+      call(api.GET('/api/v1/appointments/{id}/slots', { params: { path: { id }, query: { from, to } } })),
+    enabled,
+  });
+}
+
+/** Puts an appointment the server just returned into the cache, and marks the lists stale. */
+export function useAppointmentSaved() {
+  const queryClient = useQueryClient();
+  return (appointment: Appointment) => {
+    queryClient.setQueryData(appointmentKeys.detail(appointment.id), appointment);
+    void queryClient.invalidateQueries({ queryKey: appointmentKeys.lists });
+    void queryClient.invalidateQueries({ queryKey: ['console', 'appointments', 'slots', appointment.id] });
+  };
+}
+
+export function createAppointment(body: CreateAppointment) {
+  return call(api.POST('/api/v1/appointments', { body }));
+}
+
+export function updateAppointment(id: string, body: UpdateAppointment) {
+  return call(api.PATCH('/api/v1/appointments/{id}', { params: { path: { id } }, body }));
+}
+
+export function changeAppointmentStatus(id: string, body: ChangeAppointmentStatus) {
+  return call(api.POST('/api/v1/appointments/{id}/status', { params: { path: { id } }, body }));
+}
+
+/** The services that can be booked now. */
+export function useServices() {
+  return useQuery({
+    queryKey: ['console', 'services', 'active'],
+    queryFn: async () => listOf(await call(api.GET('/api/v1/services'))),
+  });
+}
+
+/** A list the server sends either bare or as `{ items }`. */
+function listOf<T>(data: T[] | { items: T[] }): T[] {
+  return Array.isArray(data) ? data : data.items;
+}
+
+// Features do not import each other, so this repeats the console's staff query under the same
+// key: the cache holds one copy, whichever screen asked first.
+export function useStaffList() {
+  return useQuery({ queryKey: ['console', 'staff'], queryFn: () => call(api.GET('/api/v1/staff')) });
+}
+
+/** Clients whose name, email or company contains `q`, for picking one. */
+export function useClientSearch(q: string) {
+  return useQuery({
+    queryKey: ['console', 'client-picker', q],
+    queryFn: () => call(api.GET('/api/v1/clients', { params: { query: { q: q || undefined } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export { useConsoleMe, useTenant } from '@/lib/console-queries';

@@ -1,0 +1,69 @@
+import { Link, useSearchParams } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { Button, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { usePortal } from '@/lib/portal';
+import { usePortalAppointments } from './api';
+import { AppointmentCard } from './AppointmentCard';
+
+export function AppointmentsPage() {
+  const { slug, base, branding } = usePortal();
+  const [params] = useSearchParams();
+  const when = params.get('when') === 'past' ? 'past' : 'upcoming';
+  const list = usePortalAppointments(slug, when);
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+
+  return (
+    <div className="max-w-3xl">
+      <PageHeader
+        title="Appointments"
+        description={`Your bookings with ${branding.name}, in ${branding.timezone} time.`}
+      />
+      <div
+        role="tablist"
+        aria-label="Which appointments"
+        className="mb-4 inline-flex rounded-lg bg-slate-100 p-1"
+      >
+        {(['upcoming', 'past'] as const).map((tab) => (
+          <Link
+            key={tab}
+            role="tab"
+            aria-selected={when === tab}
+            to={tab === 'upcoming' ? `${base}/appointments` : `${base}/appointments?when=past`}
+            className={`rounded-md px-4 py-1.5 text-sm font-medium ${when === tab ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700'}`}
+          >
+            {tab === 'upcoming' ? 'Upcoming' : 'Past'}
+          </Link>
+        ))}
+      </div>
+      {list.isPending ? (
+        <Loading label="Loading your appointments…" />
+      ) : list.isError ? (
+        <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={when === 'upcoming' ? 'No upcoming appointments' : 'No past appointments'}>
+          {when === 'upcoming'
+            ? `When ${branding.name} books you in, your appointments appear here, and you can move or cancel them.`
+            : 'Appointments you have had, or cancelled, are kept here.'}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {items.map((a) => (
+            <li key={a.id}>
+              <AppointmentCard appointment={a} />
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.hasNextPage && (
+        <Button
+          variant="secondary"
+          className="mt-4"
+          busy={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          Show more
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import { Card, EmptyState, Loading } from '@/components/ui';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortalAppointments, usePortalDashboard } from './api';
+import { AppointmentStatus } from './status';
+
+/** The dashboard's top: the next appointment, counts, and what changed lately. */
+export function BookingsSummary() {
+  const { slug, base, branding } = usePortal();
+  const format = usePortalFormat();
+  const next = usePortalAppointments(slug, 'upcoming', 1);
+  const dashboard = usePortalDashboard(slug);
+  if (next.isPending || dashboard.isPending) return <Loading />;
+  const upcoming = next.data?.pages[0]?.items[0];
+  const d = dashboard.data;
+
+  return (
+    <div className="space-y-4">
+      {upcoming ? (
+        <Link
+          to={`${base}/appointments/${upcoming.id}`}
+          className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-slate-300 hover:shadow"
+        >
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-ink">Next appointment</p>
+          <p className="mt-1 text-xl font-semibold text-slate-900">{upcoming.service_name}</p>
+          <p className="text-slate-700">
+            {format.parts(upcoming.starts_at).day}, {format.parts(upcoming.starts_at).time}
+            {upcoming.staff_name && ` with ${upcoming.staff_name}`}
+          </p>
+          <div className="mt-2">
+            <AppointmentStatus status={upcoming.status} />
+          </div>
+        </Link>
+      ) : (
+        <EmptyState title="No upcoming appointments">
+          When {branding.name} books you in, your next appointment shows here.
+        </EmptyState>
+      )}
+      {d && (
+        <div className="grid grid-cols-2 gap-4">
+          <Link
+            to={`${base}/appointments`}
+            className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300"
+          >
+            <p className="text-2xl font-semibold text-slate-900">{d.upcoming_appointments ?? 0}</p>
+            <p className="text-sm text-slate-700">Upcoming appointments</p>
+          </Link>
+          <Link
+            to={`${base}/orders`}
+            className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300"
+          >
+            <p className="text-2xl font-semibold text-slate-900">{d.open_service_orders}</p>
+            <p className="text-sm text-slate-700">
+              Open orders{d.ready_service_orders > 0 && `, ${d.ready_service_orders} ready`}
+            </p>
+          </Link>
+        </div>
+      )}
+      {d && d.recent_activity.length > 0 && (
+        <Card title="Recent activity">
+          <ol className="space-y-2">
+            {d.recent_activity.map((r, i) => (
+              <li key={i} className="flex flex-col sm:flex-row sm:gap-4">
+                <span className="shrink-0 text-sm text-slate-600 sm:w-44">{format.dateTime(r.at)}</span>
+                <span className="text-slate-900">{r.text}</span>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      )}
+    </div>
+  );
+}

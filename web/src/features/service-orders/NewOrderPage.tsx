@@ -1,0 +1,67 @@
+import { useMutation } from '@tanstack/react-query';
+import { useNavigate } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import { createOrder, useOrderSaved, useTenant, type CreateServiceOrder } from './api';
+import { emptyLine } from './lines';
+import { fractionDigits } from './money';
+import { OrderForm } from './OrderForm';
+
+export function NewOrderPage() {
+  const tenant = useTenant();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useOrderSaved();
+  const create = useMutation({
+    mutationFn: (body: CreateServiceOrder) => createOrder(body),
+    onSuccess: (order) => {
+      saved(order);
+      toast(`${order.reference} created for ${order.client_name}`);
+      navigate(`/app/orders/${order.id}`);
+    },
+  });
+  const header = (
+    <PageHeader
+      title="New order"
+      description="Record work you will do for a client. They can follow it in the portal."
+    />
+  );
+  if (tenant.isPending) return <Loading label="Loading the order form…" />;
+  if (tenant.isError) {
+    return (
+      <div className="max-w-3xl">
+        {header}
+        <ErrorState
+          title="The order form could not be loaded"
+          message={messageOf(tenant.error)}
+          onRetry={() => void tenant.refetch()}
+        />
+      </div>
+    );
+  }
+  const { currency, locale } = tenant.data;
+  return (
+    <div className="max-w-4xl">
+      {header}
+      <OrderForm
+        initial={{ client: null, title: '', description: '', lines: [emptyLine()], due: '' }}
+        currency={currency}
+        locale={locale}
+        digits={fractionDigits(currency, locale)}
+        submitLabel="Create order"
+        cancelTo="/app/orders"
+        busy={create.isPending}
+        error={create.error}
+        onSubmit={(v) =>
+          create.mutate({
+            client_id: v.client_id,
+            title: v.title,
+            description: v.description ?? undefined,
+            lines: v.lines,
+            estimated_completion: v.estimated_completion ?? undefined,
+          })
+        }
+      />
+    </div>
+  );
+}

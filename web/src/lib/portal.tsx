@@ -1,0 +1,39 @@
+import { createContext, useContext } from 'react';
+import { portalRealm, type Realm } from '@/api/session';
+import type { components } from '@/api/schema';
+import { formatDateTime, formatDay, formatMoney, formatParts } from './format';
+
+type Branding = components['schemas']['PublicBranding'];
+
+export interface PortalInfo {
+  slug: string;
+  /** `/portal/{slug}`, or `` on the tenant's own domain. */
+  base: string;
+  realm: Realm;
+  branding: Branding;
+}
+
+export const PortalContext = createContext<PortalInfo | null>(null);
+
+export function usePortal(): PortalInfo {
+  const portal = useContext(PortalContext);
+  if (!portal) throw new Error('usePortal outside a portal');
+  return portal;
+}
+
+export function portalInfo(branding: Branding, base: string): PortalInfo {
+  return { slug: branding.slug, base, realm: portalRealm(branding.slug), branding };
+}
+
+/** Dates and money the way the tenant writes them, on the tenant's clock. */
+export function usePortalFormat() {
+  const { branding } = usePortal();
+  const { locale, timezone } = branding;
+  return {
+    timezone,
+    dateTime: (iso: string | null | undefined) => formatDateTime(iso, locale, timezone),
+    parts: (iso: string) => formatParts(iso, locale, timezone),
+    day: (day: string | null | undefined) => formatDay(day, locale),
+    money: (minor: number, currency: string) => formatMoney(minor, currency, locale),
+  };
+}
