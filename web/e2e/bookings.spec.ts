@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { DEMO, logInWithCode, OWNER, staffToken } from './support/helpers';
+import { DEMO, logInWithCode, OWNER, screenshots, staffToken } from './support/helpers';
 
 /** 15:00 UTC (16:00 in Berlin in winter, clear of the demo's bookings) on the `n`th weekday from today. */
 function weekdayAt(n: number): string {
@@ -59,6 +59,10 @@ test('a client cancels one appointment, moves another and reviews a past one; st
   await page.goto(`${DEMO}/login`);
   await logInWithCode(page, data.email);
   await expect(page.getByText('Next appointment')).toBeVisible();
+  await screenshots(page, 'portal-dashboard-bookings');
+  await page.getByRole('link', { name: 'Appointments' }).first().click();
+  await expect(page.getByRole('tab', { name: 'Upcoming', selected: true })).toBeVisible();
+  await screenshots(page, 'portal-appointments');
 
   // Cancel.
   await page.goto(`${DEMO}/appointments/${data.toCancel.id}`);
@@ -73,6 +77,7 @@ test('a client cancels one appointment, moves another and reviews a past one; st
   // Reschedule into the first free time offered.
   await page.goto(`${DEMO}/appointments/${data.toMove.id}`);
   await page.getByRole('button', { name: 'Move to another time' }).click();
+  await screenshots(page, 'portal-reschedule');
   const firstSlot = page.getByRole('radio').first();
   await expect(firstSlot).toBeVisible();
   await firstSlot.check({ force: true });
@@ -103,5 +108,6 @@ test('a client cancels one appointment, moves another and reviews a past one; st
 
   await page.goto(`${DEMO}/orders/${data.order.id}`);
   await expect(page.getByText('Your order is ready.')).toBeVisible();
+  await screenshots(page, 'portal-order');
   await expect(page.getByText('€240.00').first()).toBeVisible();
 });
