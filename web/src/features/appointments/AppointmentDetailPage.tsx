@@ -281,13 +281,7 @@ function Reschedule({ appointment: a, zone }: { appointment: Appointment; zone: 
   return (
     <Card title="Change time or staff">
       <form onSubmit={submit} noValidate className="space-y-5">
-        {save.isError && (
-          <Alert tone="error">
-            {problem?.status === 409
-              ? `That time is not free. ${messageOf(save.error)}`
-              : messageOf(save.error)}
-          </Alert>
-        )}
+        {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
         <div className="grid gap-5 sm:grid-cols-3">
           <TextField
             label="Date"

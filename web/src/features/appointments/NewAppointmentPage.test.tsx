@@ -116,7 +116,7 @@ describe('NewAppointmentPage', () => {
     await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'This time is not free. Jo Park already has an appointment from 09:30 to 10:15.',
+      'Jo Park already has an appointment from 09:30 to 10:15.',
     );
   });
 });

@@ -160,13 +160,7 @@ function AppointmentForm({
   return (
     <Card>
       <form ref={form} onSubmit={submit} noValidate className="space-y-5">
-        {create.error != null && (
-          <Alert tone="error">
-            {problem?.status === 409
-              ? `This time is not free. ${messageOf(create.error)}`
-              : messageOf(create.error)}
-          </Alert>
-        )}
+        {create.error != null && <Alert tone="error">{messageOf(create.error)}</Alert>}
         <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
         <div className="space-y-1.5">
           <label htmlFor={ids.service} className={labelClass}>

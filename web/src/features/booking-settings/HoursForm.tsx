@@ -222,7 +222,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
             inputMode="numeric"
             value={draft.slotStep}
             error={errorOf('slot_step_minutes')}
-            hint="With 15, clients can start at 9:00, 9:15, 9:30…"
+            hint="5 to 120. With 15, clients can start at 9:00, 9:15, 9:30…"
             onChange={(e) => set('slotStep', e.target.value)}
           />
         </div>
