@@ -1,4 +1,5 @@
-import { formatDay, formatMoney, formatParts } from './format';
+import { formatDay, formatParts } from './format';
+import { formatMoney } from './money';
 
 it('writes money from minor units in the tenant’s locale', () => {
   expect(formatMoney(123450, 'EUR', 'de-DE').replace(/\s/g, ' ')).toBe('1.234,50 €');

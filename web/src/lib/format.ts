@@ -26,28 +26,6 @@ export function initials(name: string): string {
   );
 }
 
-/** Minor units (cents) as money in `currency`, in `locale`'s way of writing it. */
-export function formatMoney(minor: number, currency: string, locale: string): string {
-  const digits = currencyDigits(currency);
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(minor / 10 ** digits);
-  } catch {
-    return `${(minor / 10 ** digits).toFixed(digits)} ${currency}`;
-  }
-}
-
-/** Decimal places of a currency (2 for EUR, 0 for JPY), as Intl knows them. */
-export function currencyDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
-
 /** A date-only value ("2026-12-01") written out, without any timezone shift. */
 export function formatDay(day: string | null | undefined, locale: string): string {
   if (!day) return '—';

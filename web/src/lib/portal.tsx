@@ -1,7 +1,8 @@
 import { createContext, useContext } from 'react';
 import { portalRealm, type Realm } from '@/api/session';
 import type { components } from '@/api/schema';
-import { formatDateTime, formatDay, formatMoney, formatParts } from './format';
+import { formatDateTime, formatDay, formatParts } from './format';
+import { formatMoney } from './money';
 
 type Branding = components['schemas']['PublicBranding'];
 

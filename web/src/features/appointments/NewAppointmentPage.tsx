@@ -22,8 +22,8 @@ import {
   type CreateAppointment,
   type Service,
 } from './api';
-import { ClientPicker, type PickedClient } from './ClientPicker';
-import { formatDuration, formatMoney } from './money';
+import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
+import { formatDuration, formatMoney } from '@/lib/money';
 import { labelClass, select } from './styles';
 import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
 

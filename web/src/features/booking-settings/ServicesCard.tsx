@@ -24,7 +24,7 @@ import {
   type Service,
 } from './api';
 import { formatDuration } from './duration';
-import { formatMoney, fractionDigits, minorToInput, parseMoney } from './money';
+import { formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
 
 /** The services clients can book: add one, or change its name, length, price or whether it is offered. */
 export function ServicesCard() {

@@ -4,7 +4,7 @@ import { messageOf } from '@/api/problem';
 import { Alert, Button, EmptyState, ErrorState, Loading, PageHeader, Spinner } from '@/components/ui';
 import { useClients } from './api';
 import { ClientsTable } from './ClientsTable';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '@/lib/useDebounced';
 
 const STATUS_FILTERS = [
   { value: '', label: 'Active and leads' },

@@ -12,7 +12,7 @@ import {
   type UpdateServiceOrder,
 } from './api';
 import { lineDraftOf } from './lines';
-import { fractionDigits } from './money';
+import { fractionDigits } from '@/lib/money';
 import { OrderForm } from './OrderForm';
 import { valuesOf, type OrderDraft, type OrderValues } from './orderDraft';
 

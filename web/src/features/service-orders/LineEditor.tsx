@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui';
 import { emptyLine, lineTotal, linesTotal, type LineDraft } from './lines';
-import { formatMoney } from './money';
+import { formatMoney } from '@/lib/money';
 
 const input =
   'block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm placeholder:text-slate-500';

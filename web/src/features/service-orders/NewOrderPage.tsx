@@ -4,7 +4,7 @@ import { messageOf } from '@/api/problem';
 import { ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
 import { createOrder, useOrderSaved, useTenant, type CreateServiceOrder } from './api';
 import { emptyLine } from './lines';
-import { fractionDigits } from './money';
+import { fractionDigits } from '@/lib/money';
 import { OrderForm } from './OrderForm';
 
 export function NewOrderPage() {

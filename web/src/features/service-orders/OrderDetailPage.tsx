@@ -22,7 +22,7 @@ import {
   type OrderStatus,
   type ServiceOrder,
 } from './api';
-import { formatMoney } from './money';
+import { formatMoney } from '@/lib/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { canCancel, formatPlainDate, movedMessage, NEXT, statusLooks } from './statuses';
 

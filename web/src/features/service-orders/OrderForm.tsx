@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
-import { ClientPicker } from './ClientPicker';
+import { ClientPicker } from '@/components/ClientPicker';
 import { LineEditor } from './LineEditor';
 import { lineProblems } from './lines';
 import { valuesOf, type OrderDraft, type OrderValues } from './orderDraft';

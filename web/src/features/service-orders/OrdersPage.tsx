@@ -13,11 +13,11 @@ import {
   Spinner,
 } from '@/components/ui';
 import { useOrders, useTenant, type ServiceOrder } from './api';
-import { formatMoney } from './money';
+import { formatMoney } from '@/lib/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { formatPlainDate, STATUSES, statusLooks } from './statuses';
 import { labelClass, linkButton, select } from './styles';
-import { useDebounced } from './useDebounced';
+import { useDebounced } from '@/lib/useDebounced';
 
 export function OrdersPage() {
   const [params, setParams] = useSearchParams();

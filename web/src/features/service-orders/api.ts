@@ -69,12 +69,5 @@ export function changeOrderStatus(id: string, body: ChangeOrderStatus) {
 }
 
 /** Clients whose name, email or company contains `q`, for picking one. */
-export function useClientSearch(q: string) {
-  return useQuery({
-    queryKey: ['console', 'client-picker', q],
-    queryFn: () => call(api.GET('/api/v1/clients', { params: { query: { q: q || undefined } } })),
-    placeholderData: keepPreviousData,
-  });
-}
 
 export { useConsoleMe, useTenant } from '@/lib/console-queries';

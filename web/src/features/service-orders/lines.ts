@@ -1,5 +1,5 @@
 import type { LineInput, OrderLine } from './api';
-import { minorToInput, parseMoney } from './money';
+import { minorToInput, parseMoney } from '@/lib/money';
 
 /** A line as the editor holds it: what the person typed, parsed only for totals and saving. */
 export interface LineDraft {

@@ -1,5 +1,5 @@
 import type { LineInput } from './api';
-import type { PickedClient } from './ClientPicker';
+import type { PickedClient } from '@/components/ClientPicker';
 import { lineInputs, type LineDraft } from './lines';
 
 export interface OrderDraft {

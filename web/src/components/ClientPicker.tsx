@@ -1,8 +1,9 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { messageOf } from '@/api/problem';
 import { Button, Spinner } from '@/components/ui';
-import { useClientSearch } from './api';
-import { useDebounced } from './useDebounced';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '@/api/client';
+import { useDebounced } from '@/lib/useDebounced';
 
 export interface PickedClient {
   id: string;
@@ -147,4 +148,12 @@ export function ClientPicker({
       </ul>
     </div>
   );
+}
+
+function useClientSearch(q: string) {
+  return useQuery({
+    queryKey: ['console', 'client-picker', q],
+    queryFn: () => call(api.GET('/api/v1/clients', { params: { query: { q: q || undefined } } })),
+    placeholderData: keepPreviousData,
+  });
 }
