@@ -33,6 +33,21 @@ export function ReschedulePicker({
     const key = localDay(slot.starts_at, branding.timezone);
     days.set(key, [...(days.get(key) ?? []), slot]);
   }
+  // One day's times at a time: two weeks of times in one list is too long on a phone.
+  const [pickedDay, setPickedDay] = useState<string | null>(null);
+  const day = pickedDay && days.has(pickedDay) ? pickedDay : ([...days.keys()][0] ?? null);
+  const shortDay = (iso: string) => {
+    try {
+      return new Intl.DateTimeFormat(branding.locale, {
+        weekday: 'short',
+        day: 'numeric',
+        month: 'short',
+        timeZone: branding.timezone,
+      }).format(new Date(iso));
+    } catch {
+      return localDay(iso, branding.timezone);
+    }
+  };
 
   const move = async () => {
     if (!chosen) return;
@@ -82,15 +97,34 @@ export function ReschedulePicker({
       ) : days.size === 0 ? (
         <Alert tone="info">No free times in these two weeks. Try later dates.</Alert>
       ) : (
-        <fieldset className="space-y-4">
-          <legend className="sr-only">Choose a new time</legend>
-          {[...days.entries()].map(([day, list]) => (
-            <div key={day}>
-              <p className="mb-2 text-sm font-semibold text-slate-800">
-                {format.parts(list[0]!.starts_at).day}
-              </p>
+        <div className="space-y-4">
+          <div
+            role="group"
+            aria-label="Days with free times"
+            className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1"
+          >
+            {[...days.entries()].map(([key, list]) => (
+              <button
+                key={key}
+                type="button"
+                aria-pressed={key === day}
+                onClick={() => setPickedDay(key)}
+                className={`shrink-0 rounded-lg border px-3 py-2 text-left text-sm ${key === day ? 'border-transparent bg-brand text-brand-fg' : 'border-slate-300 bg-white text-slate-800 hover:border-slate-400'}`}
+              >
+                <span className="block font-semibold">{shortDay(list[0]!.starts_at)}</span>
+                <span className="block text-xs">
+                  {list.length} {list.length === 1 ? 'time' : 'times'}
+                </span>
+              </button>
+            ))}
+          </div>
+          {day && (
+            <fieldset>
+              <legend className="mb-2 text-sm font-semibold text-slate-800">
+                {format.parts(days.get(day)![0]!.starts_at).day}
+              </legend>
               <div className="flex flex-wrap gap-2">
-                {list.map((slot) => {
+                {days.get(day)!.map((slot) => {
                   const selected = chosen?.starts_at === slot.starts_at;
                   return (
                     <label
@@ -109,9 +143,9 @@ export function ReschedulePicker({
                   );
                 })}
               </div>
-            </div>
-          ))}
-        </fieldset>
+            </fieldset>
+          )}
+        </div>
       )}
       <div className="flex flex-wrap gap-2">
         <Button busy={busy} disabled={!chosen} onClick={() => void move()}>
