@@ -486,11 +486,13 @@ pub async fn reschedule_portal_appointment(
             row.starts_at = wanted.naive_utc();
             row.ends_at = row.starts_at + TimeDelta::minutes(minutes);
             row.updated_at = now();
-            ensure_free(conn, &row).map_err(|_| ApiError::Conflict(NOT_AVAILABLE.into()))?;
-            store::save(conn, &row).map_err(|e| match taken(e) {
+            // Only a clash is the client's "not available"; a database failure stays one.
+            let unavailable = |e: ApiError| match e {
                 ApiError::Conflict(_) => ApiError::Conflict(NOT_AVAILABLE.into()),
                 other => other,
-            })?;
+            };
+            ensure_free(conn, &row).map_err(unavailable)?;
+            store::save(conn, &row).map_err(|e| unavailable(taken(e)))?;
             let actor = Actor::Client { id: who.client_id.clone() };
             let data = json!({ "fields": ["starts_at"], "from": utc(named.row.starts_at), "to": wanted });
             let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) };
