@@ -8,3 +8,4 @@ export { ToastProvider, useToast } from './Toast';
 export { ConfirmButton } from './ConfirmButton';
 export { Cell, ResponsiveTable, type Column } from './Table';
 export { MenuToggle, ShellNav, SkipLink, type NavItem } from './ShellNav';
+export { TabLinks } from './TabLinks';

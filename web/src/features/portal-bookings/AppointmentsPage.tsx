@@ -1,6 +1,6 @@
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
-import { Button, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { usePortal } from '@/lib/portal';
 import { usePortalAppointments } from './api';
 import { AppointmentCard } from './AppointmentCard';
@@ -18,23 +18,13 @@ export function AppointmentsPage() {
         title="Appointments"
         description={`Your bookings with ${branding.name}, in ${branding.timezone} time.`}
       />
-      <div
-        role="tablist"
-        aria-label="Which appointments"
-        className="mb-4 inline-flex rounded-lg bg-slate-100 p-1"
-      >
-        {(['upcoming', 'past'] as const).map((tab) => (
-          <Link
-            key={tab}
-            role="tab"
-            aria-selected={when === tab}
-            to={tab === 'upcoming' ? `${base}/appointments` : `${base}/appointments?when=past`}
-            className={`rounded-md px-4 py-1.5 text-sm font-medium ${when === tab ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700'}`}
-          >
-            {tab === 'upcoming' ? 'Upcoming' : 'Past'}
-          </Link>
-        ))}
-      </div>
+      <TabLinks
+        label="Which appointments"
+        tabs={[
+          { to: `${base}/appointments`, label: 'Upcoming', selected: when === 'upcoming' },
+          { to: `${base}/appointments?when=past`, label: 'Past', selected: when === 'past' },
+        ]}
+      />
       {list.isPending ? (
         <Loading label="Loading your appointments…" />
       ) : list.isError ? (

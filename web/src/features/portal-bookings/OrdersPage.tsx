@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
-import { Button, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalOrders } from './api';
 import { OrderStatus } from './status';
@@ -19,19 +19,13 @@ export function OrdersPage() {
         title="Orders"
         description={`Work ${branding.name} is doing for you, and where it stands.`}
       />
-      <div role="tablist" aria-label="Which orders" className="mb-4 inline-flex rounded-lg bg-slate-100 p-1">
-        {(['open', 'completed'] as const).map((tab) => (
-          <Link
-            key={tab}
-            role="tab"
-            aria-selected={state === tab}
-            to={tab === 'open' ? `${base}/orders` : `${base}/orders?state=completed`}
-            className={`rounded-md px-4 py-1.5 text-sm font-medium ${state === tab ? 'bg-white text-slate-900 shadow-sm' : 'text-slate-700'}`}
-          >
-            {tab === 'open' ? 'Open' : 'Completed'}
-          </Link>
-        ))}
-      </div>
+      <TabLinks
+        label="Which orders"
+        tabs={[
+          { to: `${base}/orders`, label: 'Open', selected: state === 'open' },
+          { to: `${base}/orders?state=completed`, label: 'Completed', selected: state === 'completed' },
+        ]}
+      />
       {list.isPending ? (
         <Loading label="Loading your orders…" />
       ) : list.isError ? (
