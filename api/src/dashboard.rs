@@ -3,6 +3,7 @@
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
+use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -15,8 +16,12 @@ use crate::bookings::appointments::store as appointment_store;
 use crate::bookings::portal as bookings_portal;
 use crate::bookings::settings::model::BookingSettings;
 use crate::bookings::settings::store as settings_store;
+use crate::db::DbConn;
 use crate::db::now;
+use crate::db::schema::{deliverables, projects};
 use crate::error::{ApiError, Problem};
+use crate::projects::model::ProjectStatus;
+use crate::projects::store as project_store;
 use crate::service_orders::model::ServiceOrderStatus;
 use crate::service_orders::store as order_store;
 use crate::tenants::model::utc;
@@ -25,7 +30,7 @@ use crate::tenants::store as tenant_store;
 /// Entries shown in `recent_activity`.
 const RECENT: usize = 10;
 /// Kinds of object the timeline speaks about.
-const KINDS: [&str; 2] = ["service_order", "appointment"];
+const KINDS: [&str; 3] = ["service_order", "appointment", "project"];
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_portal_dashboard);
@@ -43,6 +48,15 @@ pub struct PortalDashboard {
     /// Your orders ready for pickup.
     #[schema(example = 1)]
     pub ready_service_orders: i64,
+    /// Your projects still going (planned, active or on hold).
+    #[schema(example = 1)]
+    pub active_projects: i64,
+    /// Your completed projects.
+    #[schema(example = 1)]
+    pub completed_projects: i64,
+    /// Deliverables of your projects submitted and waiting for your approval.
+    #[schema(example = 1)]
+    pub deliverables_awaiting_approval: i64,
     /// What happened lately, newest first (at most 10).
     pub recent_activity: Vec<DashboardActivity>,
 }
@@ -51,7 +65,7 @@ pub struct PortalDashboard {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct DashboardActivity {
     pub at: DateTime<Utc>,
-    /// What it is about: `service_order` (or `appointment`).
+    /// What it is about: `service_order`, `appointment` or `project`.
     #[schema(example = "service_order")]
     pub kind: String,
     /// A sentence for the client.
@@ -76,12 +90,35 @@ fn sentence(row: &ActivityRow, cx: &Context) -> Option<String> {
             let to = ServiceOrderStatus::parse(&text("to")?)?;
             Some(format!("Order {} {}.", text("reference")?, to.phrase()))
         }
+        ("project", verb) => project_sentence(verb, &data),
         ("appointment", _) => bookings_portal::sentence(row, &cx.settings, &cx.business).map(|s| format!("{s}.")),
         _ => None,
     }
 }
 
-/// Your portal's home page: upcoming appointments, open and ready orders, and what happened lately.
+/// What a client reads about their project's news. Internal entries (a staff note, a file
+/// the client cannot see) have no sentence and never reach them.
+fn project_sentence(verb: &str, data: &serde_json::Value) -> Option<String> {
+    let text = |key: &str| data[key].as_str();
+    let project = text("name")?;
+    Some(match verb {
+        "created" => format!("New project: {project}."),
+        "status_changed" => format!("Project {project} {}.", ProjectStatus::parse(text("to")?)?.phrase()),
+        "deliverable_submitted" => format!("“{}” in {project} is ready for your review.", text("title")?),
+        "deliverable_approved" => format!("“{}” in {project} was approved.", text("title")?),
+        "deliverable_changes_requested" => format!("Changes were requested to “{}” in {project}.", text("title")?),
+        "file_uploaded" if data["client_visible"] == true => format!("New file in {project}: {}.", text("file_name")?),
+        "message_posted" if data["internal"] == false && text("author_kind") == Some("staff") => {
+            format!("New message in “{}” ({project}).", text("thread_title")?)
+        }
+        "feedback_requested" => format!("How did {project} go? Your feedback is welcome."),
+        "feedback_submitted" => format!("Thank you for rating {project}."),
+        _ => return None,
+    })
+}
+
+/// Your portal's home page: upcoming appointments, open and ready orders, projects,
+/// deliverables waiting for you, and what happened lately.
 #[utoipa::path(
     tag = "client-portal",
     responses(
@@ -103,6 +140,9 @@ pub async fn get_portal_dashboard(
             let (tenant, client) = (&who.tenant_id, &who.client_id);
             let open = order_store::count_for_client(conn, tenant, client, &ServiceOrderStatus::OPEN)?;
             let ready = order_store::count_for_client(conn, tenant, client, &["ready"])?;
+            let active_projects = project_store::count_for_client(conn, tenant, client, &ProjectStatus::OPEN)?;
+            let completed_projects = project_store::count_for_client(conn, tenant, client, &["completed"])?;
+            let awaiting = awaiting_approval(conn, tenant, client)?;
             let upcoming = appointment_store::count_upcoming(conn, tenant, client, now())?;
             let cx = Context {
                 settings: settings_store::load(conn, tenant)?,
@@ -121,9 +161,24 @@ pub async fn get_portal_dashboard(
                 upcoming_appointments: upcoming,
                 open_service_orders: open,
                 ready_service_orders: ready,
+                active_projects,
+                completed_projects,
+                deliverables_awaiting_approval: awaiting,
                 recent_activity,
             })
         })
         .await?;
     Ok(web::Json(dashboard))
+}
+
+/// Submitted deliverables of the client's projects.
+fn awaiting_approval(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> QueryResult<i64> {
+    deliverables::table
+        .inner_join(projects::table)
+        .filter(deliverables::tenant_id.eq(tenant_id))
+        .filter(projects::tenant_id.eq(tenant_id))
+        .filter(projects::client_id.eq(client_id))
+        .filter(deliverables::status.eq("submitted"))
+        .count()
+        .get_result(conn)
 }

@@ -151,6 +151,8 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         }
         let ids: Vec<String> = client_ids.into_iter().map(|(_, id)| id).collect();
         bookings(conn, &tenant, &ids)?;
+        // Maria (the client who logs in) and Sofia.
+        crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -19,6 +19,7 @@ pub mod http;
 pub mod mail;
 pub mod openapi;
 pub mod outbox;
+pub mod projects;
 pub mod rules;
 pub mod service_orders;
 pub mod sms;
@@ -64,6 +65,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             // Before tenants: `/portal/{slug}` would take `/portal/dashboard` and the like.
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
+            .configure(projects::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -71,6 +73,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::routes::configure)
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
+            .configure(projects::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)

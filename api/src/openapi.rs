@@ -27,6 +27,7 @@ use crate::error::{FieldError, Problem};
         (name = "tenant", description = "The caller's own business: branding and settings"),
         (name = "clients", description = "The business's clients"),
         (name = "service-orders", description = "Repairs and jobs taken in for clients, numbered per business"),
+        (name = "projects", description = "Projects shared with a client: the task board and its progress, deliverables, files, messages, time and feedback"),
         (name = "client-portal", description = "What a logged-in client sees in the portal: their dashboard and service orders"),
         (name = "api-keys", description = "Credentials for integrations"),
         (name = "staff", description = "The team that runs the console"),

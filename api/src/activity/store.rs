@@ -93,3 +93,27 @@ pub fn list_for_subject(
         .order(activity::id.asc())
         .load(conn)
 }
+
+/// A project's log, newest first, `limit` rows after the cursor's id. Everything that
+/// happens within a project (deliverable decisions, uploads, feedback) is recorded with the
+/// project as its subject and the detail in `verb` and `data`.
+pub fn list_for_project(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    project_id: &str,
+    before_id: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ActivityRow>> {
+    let mut query = activity::table
+        .filter(activity::tenant_id.eq(tenant_id))
+        .filter(activity::subject_type.eq("project"))
+        .filter(activity::subject_id.eq(project_id))
+        .select(ActivityRow::as_select())
+        .order(activity::id.desc())
+        .limit(limit)
+        .into_boxed();
+    if let Some(before) = before_id {
+        query = query.filter(activity::id.lt(before.to_string()));
+    }
+    query.load(conn)
+}

@@ -249,6 +249,169 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    projects (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        staff_id -> Nullable<Text>,
+        name -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        start_date -> Nullable<Date>,
+        due_date -> Nullable<Date>,
+        client_uploads -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    tasks (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Text,
+        title -> Text,
+        status -> Text,
+        position -> Integer,
+        due_date -> Nullable<Date>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliverables (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        status -> Text,
+        round -> Integer,
+        submitted_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    deliverable_events (id) {
+        id -> Text,
+        tenant_id -> Text,
+        deliverable_id -> Text,
+        status -> Text,
+        comment -> Nullable<Text>,
+        actor_kind -> Text,
+        actor_id -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    products (id) {
+        id -> Text,
+        tenant_id -> Text,
+        name -> Text,
+        description -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    files (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Nullable<Text>,
+        deliverable_id -> Nullable<Text>,
+        product_id -> Nullable<Text>,
+        storage_key -> Text,
+        name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        client_visible -> Bool,
+        uploaded_by_kind -> Text,
+        uploaded_by_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    purchases (id) {
+        id -> Text,
+        tenant_id -> Text,
+        product_id -> Text,
+        client_id -> Text,
+        granted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    threads (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+        last_message_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        tenant_id -> Text,
+        thread_id -> Text,
+        author_kind -> Text,
+        author_id -> Text,
+        body -> Text,
+        internal -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    thread_reads (thread_id, reader_kind, reader_id) {
+        tenant_id -> Text,
+        thread_id -> Text,
+        reader_kind -> Text,
+        reader_id -> Text,
+        last_read_id -> Text,
+    }
+}
+
+diesel::table! {
+    time_logs (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Text,
+        staff_id -> Nullable<Text>,
+        work_date -> Date,
+        minutes -> Integer,
+        description -> Text,
+        billable -> Bool,
+        hourly_rate_minor -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    feedback (id) {
+        id -> Text,
+        tenant_id -> Text,
+        project_id -> Text,
+        client_id -> Text,
+        requested_at -> Timestamp,
+        rating -> Nullable<Integer>,
+        comment -> Nullable<Text>,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
@@ -259,6 +422,14 @@ diesel::joinable!(appointments -> clients (client_id));
 diesel::joinable!(appointments -> services (service_id));
 diesel::joinable!(appointments -> staff (staff_id));
 diesel::joinable!(reviews -> appointments (appointment_id));
+diesel::joinable!(projects -> clients (client_id));
+diesel::joinable!(tasks -> projects (project_id));
+diesel::joinable!(deliverables -> projects (project_id));
+diesel::joinable!(threads -> projects (project_id));
+diesel::joinable!(messages -> threads (thread_id));
+diesel::joinable!(time_logs -> projects (project_id));
+diesel::joinable!(feedback -> projects (project_id));
+diesel::joinable!(purchases -> products (product_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     staff,
@@ -276,5 +447,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     services,
     booking_settings,
     appointments,
-    reviews
+    reviews,
+    projects,
+    tasks,
+    deliverables,
+    deliverable_events,
+    products,
+    files,
+    purchases,
+    threads,
+    messages,
+    thread_reads,
+    time_logs,
+    feedback
 );

@@ -176,6 +176,15 @@ pub fn appointment_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
 }
 
+/// A notice to staff or a client about project work (a decision on a deliverable, a reply in
+/// a thread): a heading that is also the subject, a few lines, one button.
+pub fn notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], button: &str, link: &str) -> Email {
+    let footer = format!("Sent by {}'s client portal.", brand.name);
+    let text = format!("{heading}\n\n{}\n\n{button}: {link}\n", lines.join("\n\n"));
+    let card = Card { heading, highlight: None, lines, button, link, footer: &footer };
+    email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

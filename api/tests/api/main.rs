@@ -22,6 +22,7 @@ mod migrations;
 mod openapi;
 mod portal;
 mod portal_appointments;
+mod projects;
 mod reviews;
 mod service_orders;
 mod sms;

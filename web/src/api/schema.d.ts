@@ -575,7 +575,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your portal's home page: upcoming appointments, open and ready orders, and what happened lately. */
+        /**
+         * Your portal's home page: upcoming appointments, open and ready orders, projects,
+         *     deliverables waiting for you, and what happened lately.
+         */
         get: operations["get_portal_dashboard"];
         put?: never;
         post?: never;
@@ -604,6 +607,40 @@ export interface paths {
          *     the phone or the company. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
+        trace?: never;
+    };
+    "/api/v1/portal/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your projects, newest first, each with its progress. */
+        get: operations["list_portal_projects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your projects, with its progress and its board: every task grouped by status. */
+        get: operations["get_portal_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/portal/service-orders": {
@@ -746,6 +783,124 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List projects, newest first, keyset-paginated, each with its progress. */
+        get: operations["list_projects"];
+        put?: never;
+        /** Start a project for a client. */
+        post: operations["create_project"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One project, with its tasks in board order and its progress. */
+        get: operations["get_project"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a project: its name, description, dates, status (any status to any other: a
+         *     completed project can be reopened), assignee or whether the client may upload files.
+         *     A status change appears in the client's timeline.
+         */
+        patch: operations["update_project"];
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything that happened on a project, newest first: changes, decisions on
+         *     deliverables, uploads, feedback.
+         */
+        get: operations["list_project_activity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a task to a project's board, at the end. */
+        post: operations["create_task"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/tasks/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put the board in a new order: send every task id of the project once, in the order
+         *     wanted.
+         */
+        put: operations["reorder_tasks"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/tasks/{task_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a task from the board. (To keep it visible but out of the progress, set it to
+         *     `cancelled` instead.)
+         */
+        delete: operations["delete_task"];
+        options?: never;
+        head?: never;
+        /** Change a task: its title, status (move it on the board) or due date. */
+        patch: operations["update_task"];
         trace?: never;
     };
     "/api/v1/reviews": {
@@ -1111,6 +1266,11 @@ export interface components {
          * @enum {string}
          */
         AppointmentStatus: "pending" | "confirmed" | "cancelled" | "completed" | "no_show";
+        /** @description One column of the board: the tasks in one status, in board order. */
+        BoardColumn: {
+            status: components["schemas"]["TaskStatus"];
+            tasks: components["schemas"]["PortalTask"][];
+        };
         /** @description When and how clients can book. */
         BookingSettings: {
             /**
@@ -1257,6 +1417,29 @@ export interface components {
             portal_enabled?: boolean | null;
             status?: null | components["schemas"]["ClientStatus"];
         };
+        /** @description A new project. It starts `planned` unless another status is given. */
+        CreateProject: {
+            /** @description The client the project is for, in your tenant. */
+            client_id: string;
+            /** @description Whether the client may upload files to it. Default `false`. */
+            client_uploads?: boolean;
+            description?: string | null;
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`, not before `start_date`.
+             */
+            due_date?: string | null;
+            /** @example Brand refresh */
+            name: string;
+            /** @description The staff member who answers for it; default: nobody (owners and admins are told). */
+            staff_id?: string | null;
+            /**
+             * Format: date
+             * @description `YYYY-MM-DD`.
+             */
+            start_date?: string | null;
+            status?: null | components["schemas"]["ProjectStatus"];
+        };
         /** @description A client's review of a completed appointment. */
         CreateReview: {
             /**
@@ -1300,6 +1483,14 @@ export interface components {
             /** @example Print run: 200 brochures */
             title: string;
         };
+        /** @description A new task, added at the end of the board unless `position` says where. */
+        CreateTask: {
+            /** Format: date */
+            due_date?: string | null;
+            status?: null | components["schemas"]["TaskStatus"];
+            /** @example Moodboard */
+            title: string;
+        };
         /** @description A key just created: the only time its secret is shown. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -1313,7 +1504,7 @@ export interface components {
             /** Format: date-time */
             at: string;
             /**
-             * @description What it is about: `service_order` (or `appointment`).
+             * @description What it is about: `service_order`, `appointment` or `project`.
              * @example service_order
              */
             kind: string;
@@ -1447,6 +1638,24 @@ export interface components {
         PortalDashboard: {
             /**
              * Format: int64
+             * @description Your projects still going (planned, active or on hold).
+             * @example 1
+             */
+            active_projects: number;
+            /**
+             * Format: int64
+             * @description Your completed projects.
+             * @example 1
+             */
+            completed_projects: number;
+            /**
+             * Format: int64
+             * @description Deliverables of your projects submitted and waiting for your approval.
+             * @example 1
+             */
+            deliverables_awaiting_approval: number;
+            /**
+             * Format: int64
              * @description Your orders still being handled (received, in progress or ready).
              * @example 2
              */
@@ -1477,6 +1686,39 @@ export interface components {
             phone?: string | null;
             tenant_name: string;
             tenant_slug: string;
+        };
+        /** @description A project as its client sees it. */
+        PortalProject: {
+            /** @description Whether you may upload files to this project. */
+            client_uploads: boolean;
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            id: string;
+            /** @example Brand refresh */
+            name: string;
+            progress: components["schemas"]["Progress"];
+            /** Format: date */
+            start_date?: string | null;
+            status: components["schemas"]["ProjectStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A project with its board, as its client sees it. */
+        PortalProjectDetail: components["schemas"]["PortalProject"] & {
+            /**
+             * @description Every status in board order (todo, in_progress, review, query, done, cancelled),
+             *     each with its tasks; empty columns included.
+             */
+            board: components["schemas"]["BoardColumn"][];
+        };
+        /** @description A page of your projects, newest first. */
+        PortalProjectPage: {
+            items: components["schemas"]["PortalProject"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
         };
         /** @description A service order as its client sees it in the portal. */
         PortalServiceOrder: {
@@ -1517,6 +1759,15 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A task as the client sees it on the read-only board. */
+        PortalTask: {
+            /** Format: date */
+            due_date?: string | null;
+            id: string;
+            status: components["schemas"]["TaskStatus"];
+            /** @example Moodboard */
+            title: string;
+        };
         /** @description An RFC 9457 problem document: what went wrong, in words a person can act on. */
         Problem: {
             /**
@@ -1543,6 +1794,52 @@ export interface components {
              */
             type: string;
         };
+        /** @description How far a project is: `done` of `total` tasks, cancelled tasks left out of both. */
+        Progress: {
+            /**
+             * Format: int64
+             * @description Tasks done.
+             * @example 3
+             */
+            done: number;
+            /**
+             * Format: int64
+             * @description `done × 100 / total`, rounded down (so 100 only when every task is done); 0 when
+             *     there are no tasks.
+             * @example 37
+             */
+            percent: number;
+            /**
+             * Format: int64
+             * @description Tasks that count: every task but the cancelled ones.
+             * @example 8
+             */
+            total: number;
+        };
+        /** @description A project as staff see it. */
+        Project: components["schemas"]["PortalProject"] & {
+            client_id: string;
+            /** @example Maria Lopez */
+            client_name: string;
+            /** @description The staff member who answers for the project; `null` means the owners and admins. */
+            staff_id?: string | null;
+        };
+        /** @description A project with its tasks in board order, as staff see it. */
+        ProjectDetail: components["schemas"]["Project"] & {
+            tasks: components["schemas"]["Task"][];
+        };
+        /** @description A page of projects, newest first. */
+        ProjectPage: {
+            items: components["schemas"]["Project"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where a project stands. Staff may move it between any two statuses (a completed project
+         *     can be reopened).
+         * @enum {string}
+         */
+        ProjectStatus: "planned" | "active" | "on_hold" | "completed" | "cancelled";
         /** @description What a portal's login page may show before anyone logs in. */
         PublicBranding: {
             accent_color: string;
@@ -1593,6 +1890,10 @@ export interface components {
         /** @description Exchange a refresh token for new tokens. */
         RefreshRequest: {
             refresh_token: string;
+        };
+        /** @description The board's new order: every task id of the project, each once. */
+        ReorderTasks: {
+            task_ids: string[];
         };
         /** @description Ask for a login code and link. */
         RequestCode: {
@@ -1802,6 +2103,30 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** @description A task as staff see it. */
+        Task: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            due_date?: string | null;
+            id: string;
+            /**
+             * Format: int32
+             * @description Order on the board, from 0.
+             */
+            position: number;
+            status: components["schemas"]["TaskStatus"];
+            /** @example Moodboard */
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Where a task stands on the board. `query` means it waits on a question to the client;
+         *     `cancelled` tasks stay visible but do not count towards progress.
+         * @enum {string}
+         */
+        TaskStatus: "todo" | "in_progress" | "review" | "done" | "query" | "cancelled";
         /** @description A tenant as its staff and API keys see it. */
         Tenant: {
             /** @example #f59e0b */
@@ -1915,6 +2240,18 @@ export interface components {
             /** @example +34 612 345 678 */
             phone?: string | null;
         };
+        /** @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones. */
+        UpdateProject: {
+            client_uploads?: boolean | null;
+            description?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            name?: string | null;
+            staff_id?: string | null;
+            /** Format: date */
+            start_date?: string | null;
+            status?: null | components["schemas"]["ProjectStatus"];
+        };
         /** @description Changes to a service. Fields left out stay as they are; `null` clears the description. */
         UpdateService: {
             active?: boolean | null;
@@ -1940,6 +2277,13 @@ export interface components {
         UpdateStaff: {
             name?: string | null;
             role?: null | components["schemas"]["Role"];
+        };
+        /** @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`. */
+        UpdateTask: {
+            /** Format: date */
+            due_date?: string | null;
+            status?: null | components["schemas"]["TaskStatus"];
+            title?: string | null;
         };
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -4929,6 +5273,128 @@ export interface operations {
             };
         };
     };
+    list_portal_projects: {
+        parameters: {
+            query?: {
+                /** @description `open` (planned, active, on hold) or `closed` (completed, cancelled). Default: both. */
+                state?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProjectPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalProjectDetail"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_portal_service_orders: {
         parameters: {
             query?: {
@@ -5463,6 +5929,760 @@ export interface operations {
             };
             /** @description No such portal */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_projects: {
+        parameters: {
+            query?: {
+                /** @description `planned`, `active`, `on_hold`, `completed` or `cancelled`. Default: all. */
+                status?: string;
+                /** @description Only this client's projects. */
+                client_id?: string;
+                /** @description Case-insensitive search in the project's and the client's name. */
+                q?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of projects */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProject"];
+            };
+        };
+        responses: {
+            /** @description The project, created */
+            201: {
+                headers: {
+                    /** @description URL of the new project */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the client or staff member is unknown */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The project */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_project: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProject"];
+            };
+        };
+        responses: {
+            /** @description The project as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_project_activity: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the project's activity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTask"];
+            };
+        };
+        responses: {
+            /** @description The task, created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The project already has the most tasks allowed (500) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reorder_tasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderTasks"];
+            };
+        };
+        responses: {
+            /** @description The tasks in their new order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"][];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ids are not exactly the project's tasks */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+                /** @description The task's id */
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task is gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant, or no such task in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_task: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The project's id */
+                id: string;
+                /** @description The task's id */
+                task_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTask"];
+            };
+        };
+        responses: {
+            /** @description The task as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant, or no such task in it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

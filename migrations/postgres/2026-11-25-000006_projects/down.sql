@@ -1,0 +1,12 @@
+DROP TABLE feedback;
+DROP TABLE time_logs;
+DROP TABLE thread_reads;
+DROP TABLE messages;
+DROP TABLE threads;
+DROP TABLE purchases;
+DROP TABLE files;
+DROP TABLE products;
+DROP TABLE deliverable_events;
+DROP TABLE deliverables;
+DROP TABLE tasks;
+DROP TABLE projects;
