@@ -17,6 +17,7 @@ pub mod health;
 pub mod housekeeping;
 pub mod http;
 pub mod mail;
+pub mod messages;
 pub mod openapi;
 pub mod outbox;
 pub mod projects;
@@ -27,6 +28,7 @@ pub mod spa;
 pub mod staff;
 pub mod telemetry;
 pub mod tenants;
+pub mod time_logs;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -66,6 +68,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
             .configure(projects::portal::configure)
+            .configure(messages::portal::configure)
+            .configure(time_logs::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -74,6 +78,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
             .configure(projects::routes::configure)
+            .configure(messages::routes::configure)
+            .configure(time_logs::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
