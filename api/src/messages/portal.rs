@@ -209,8 +209,14 @@ pub async fn post_portal_message(
             let (thread, project) = client_thread(conn, &who, &id)?;
             let tenant = tenant_store::get(conn, tenant_id)?;
             let actor = Actor::Client { id: who.client_id.clone() };
-            let new =
-                NewMessage { tenant: &tenant, project: &project, thread: &thread, actor: &actor, body, internal: false };
+            let new = NewMessage {
+                tenant: &tenant,
+                project: &project,
+                thread: &thread,
+                actor: &actor,
+                body,
+                internal: false,
+            };
             let row = post::post_in(conn, &config, new)?;
             let authors = Authors::of(conn, tenant_id, &tenant.name, std::slice::from_ref(&row))?;
             authors.portal_message(row).ok_or_else(|| ApiError::Internal("a client's message came out internal".into()))

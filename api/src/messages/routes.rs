@@ -20,11 +20,7 @@ use crate::projects::model::ProjectRow;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_threads)
-        .service(create_thread)
-        .service(list_messages)
-        .service(post_message)
-        .service(read_thread);
+    cfg.service(list_threads).service(create_thread).service(list_messages).service(post_message).service(read_thread);
 }
 
 pub fn thread_not_found(id: &str) -> ApiError {

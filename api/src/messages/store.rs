@@ -102,7 +102,12 @@ pub fn messages_of(
 }
 
 /// The newest message's id, if there is any.
-pub fn newest_id(conn: &mut DbConn, tenant_id: &str, thread_id: &str, with_internal: bool) -> QueryResult<Option<String>> {
+pub fn newest_id(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    thread_id: &str,
+    with_internal: bool,
+) -> QueryResult<Option<String>> {
     let mut query = messages::table
         .filter(messages::tenant_id.eq(tenant_id))
         .filter(messages::thread_id.eq(thread_id))

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 
 use diesel::QueryResult;
 
-use super::model::{
-    AuthorKind, EXCERPT, Message, MessageRow, PortalMessage, PortalThread, Thread, ThreadRow, excerpt,
-};
+use super::model::{AuthorKind, EXCERPT, Message, MessageRow, PortalMessage, PortalThread, Thread, ThreadRow, excerpt};
 use super::store::{self, Reader};
 use crate::db::DbConn;
 use crate::tenants::model::utc;

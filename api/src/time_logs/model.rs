@@ -273,7 +273,11 @@ pub fn by_month<'a>(rows: impl IntoIterator<Item = &'a TimeLogRow>) -> Vec<Month
         e.0 += i64::from(r.minutes);
         e.1 += r.amount();
     }
-    months.into_iter().rev().map(|(month, (minutes, amount_minor))| MonthTotal { month, minutes, amount_minor }).collect()
+    months
+        .into_iter()
+        .rev()
+        .map(|(month, (minutes, amount_minor))| MonthTotal { month, minutes, amount_minor })
+        .collect()
 }
 
 #[cfg(test)]
@@ -314,11 +318,8 @@ mod tests {
 
     #[test]
     fn totals_sum_rounded_entries_and_leave_non_billable_time_out_of_the_client_figures() {
-        let rows = [
-            row("2026-10-30", 1, true, 90),
-            row("2026-11-02", 1, true, 90),
-            row("2026-11-03", 600, false, 9000),
-        ];
+        let rows =
+            [row("2026-10-30", 1, true, 90), row("2026-11-02", 1, true, 90), row("2026-11-03", 600, false, 9000)];
         let staff = TimeTotals::of(&rows, "EUR");
         assert_eq!((staff.minutes, staff.billable_minutes, staff.billable_amount_minor), (602, 2, 4));
         assert_eq!(billable_sum(&rows), (2, 4), "1.5 + 1.5 rounds per entry: 2 + 2");

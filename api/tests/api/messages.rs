@@ -53,8 +53,9 @@ async fn get_text(app: &TestApp, token: &str, path: &str) -> String {
 
 async fn start(app: &TestApp, token: &str, project: &str, title: &str, body: &str, internal: bool) -> Value {
     let path = format!("{PROJECTS}/{project}/threads");
-    let res = send(app, token, Method::POST, &path, Some(json!({ "title": title, "body": body, "internal": internal })))
-        .await;
+    let res =
+        send(app, token, Method::POST, &path, Some(json!({ "title": title, "body": body, "internal": internal })))
+            .await;
     assert_eq!(res.status(), 201, "start {title}");
     res.json().await.unwrap()
 }
@@ -107,8 +108,14 @@ async fn both_sides_start_threads_and_reply(app: TestApp) {
 
     // The client starts a thread of her own.
     let path = format!("{PORTAL_PROJECTS}/{}/threads", s.project);
-    let res = send(&app, &s.maria, Method::POST, &path, Some(json!({ "title": "Invoice address", "body": "Please use the new one." })))
-        .await;
+    let res = send(
+        &app,
+        &s.maria,
+        Method::POST,
+        &path,
+        Some(json!({ "title": "Invoice address", "body": "Please use the new one." })),
+    )
+    .await;
     assert_eq!(res.status(), 201);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     let hers: Value = res.json().await.unwrap();
@@ -138,12 +145,14 @@ async fn both_sides_start_threads_and_reply(app: TestApp) {
 
     // Both sides' posts are in the project's activity; the client's dashboard shows the team's.
     let log = get_json(&app, &owner, &format!("{PROJECTS}/{}/activity", s.project)).await;
-    let posted: Vec<&Value> = log["items"].as_array().unwrap().iter().filter(|a| a["verb"] == "message_posted").collect();
+    let posted: Vec<&Value> =
+        log["items"].as_array().unwrap().iter().filter(|a| a["verb"] == "message_posted").collect();
     assert_eq!(posted.len(), 4);
     assert_eq!(posted[0]["data"]["thread_title"], "Design feedback");
     assert_eq!(posted[0]["data"]["author_kind"], "staff");
     let dash = get_json(&app, &s.maria, "/api/v1/portal/dashboard").await;
-    let texts: Vec<&str> = dash["recent_activity"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
+    let texts: Vec<&str> =
+        dash["recent_activity"].as_array().unwrap().iter().map(|a| a["text"].as_str().unwrap()).collect();
     assert!(texts.contains(&"New message in “Design feedback” (Brand refresh)."), "{texts:?}");
 }
 
@@ -153,6 +162,8 @@ async fn internal_notes_never_reach_the_client(app: TestApp) {
     let hidden_title = "Pricing strategy XJ9";
     let started = start(&app, &app.key, &s.project, "Design feedback", "Concepts attached.", false).await;
     let thread = started["id"].as_str().unwrap().to_string();
+    // Her login code, then the team's first message.
+    app.smtp.nth_to("maria@lopez.es", 2).await;
     let mails_before = app.smtp.count_to("maria@lopez.es");
     let posted = post(&app, &app.key, &thread, note, true).await;
     assert_eq!(posted["internal"], true);
@@ -171,7 +182,10 @@ async fn internal_notes_never_reach_the_client(app: TestApp) {
     assert_eq!(portal_list["items"][0]["message_count"], 1);
     assert_eq!(portal_list["items"][0]["unread_count"], 1);
     assert_eq!(portal_list["items"][0]["last_message"], "Concepts attached.");
-    assert_eq!(portal_list["items"][0]["last_message_at"], started["message"]["created_at"], "dated by what she can see");
+    assert_eq!(
+        portal_list["items"][0]["last_message_at"], started["message"]["created_at"],
+        "dated by what she can see"
+    );
     let reads = [
         format!("{PORTAL_PROJECTS}/{}/threads", s.project),
         format!("/api/v1/portal/threads/{thread}/messages"),
@@ -242,7 +256,8 @@ async fn unread_counts_move_for_each_side_and_reset_on_read(app: TestApp) {
 }
 
 async fn a_client_message_emails_the_assigned_staff_not_the_client(app: TestApp) {
-    let res = app.post("/api/v1/staff", &json!({ "email": "ada@acme.example", "name": "Ada Park", "role": "member" })).await;
+    let res =
+        app.post("/api/v1/staff", &json!({ "email": "ada@acme.example", "name": "Ada Park", "role": "member" })).await;
     assert_eq!(res.status(), 201);
     let ada: Value = res.json().await.unwrap();
     let s = setup(&app, ada["id"].as_str()).await;
@@ -251,16 +266,20 @@ async fn a_client_message_emails_the_assigned_staff_not_the_client(app: TestApp)
         .unwrap()
         .to_string();
     // The team's message reaches the client, with a button to her portal.
-    let to_maria = app.smtp.nth_to("maria@lopez.es", app.smtp.count_to("maria@lopez.es").max(1)).await;
-    assert!(to_maria.subject().contains("Design feedback"), "{}", to_maria.subject());
+    // Her first email was the login code; the second is the team's message.
+    let to_maria = app.smtp.nth_to("maria@lopez.es", 2).await;
+    assert!(to_maria.subject().starts_with("New message in"), "{}", to_maria.subject());
+    assert!(to_maria.decoded().contains("Design feedback"), "{}", to_maria.decoded());
     assert!(to_maria.decoded().contains(&format!("/portal/acme/projects/{}", s.project)), "{}", to_maria.decoded());
     let maria_mails = app.smtp.count_to("maria@lopez.es");
     let owner_mails = app.smtp.count_to("owner@acme.example");
 
     reply(&app, &s.maria, &thread, "Could the second one be warmer?").await;
-    let mail = app.smtp.nth_to("ada@acme.example", 1).await;
-    assert!(mail.subject().contains("Maria Lopez") && mail.subject().contains("Design feedback"), "{}", mail.subject());
+    // Her first email was the invitation to the team.
+    let mail = app.smtp.nth_to("ada@acme.example", 2).await;
+    assert!(mail.subject().starts_with("Maria Lopez wrote in"), "{}", mail.subject());
     let text = mail.decoded();
+    assert!(text.contains("Design feedback"), "the thread's title: {text}");
     assert!(text.contains("Could the second one be warmer?"), "{text}");
     assert!(text.contains(&format!("/app/projects/{}", s.project)), "{text}");
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;

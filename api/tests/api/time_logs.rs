@@ -19,7 +19,8 @@ async fn project(app: &TestApp, client_id: &str, name: &str) -> String {
 }
 
 async fn log(app: &TestApp, token: &str, project: &str, body: Value) -> Value {
-    let res = app.req_as(token, Method::POST, &format!("{PROJECTS}/{project}/time-logs")).json(&body).send().await.unwrap();
+    let res =
+        app.req_as(token, Method::POST, &format!("{PROJECTS}/{project}/time-logs")).json(&body).send().await.unwrap();
     assert_eq!(res.status(), 201, "log {body}");
     res.json().await.unwrap()
 }
@@ -85,12 +86,17 @@ async fn invalid_time_is_422_and_changes_nothing(app: TestApp) {
         (entry("2026-11-02", 60, "  ", false, None), "description"),
         (entry("2026-11-02", 60, "x", true, None), "hourly_rate_minor"),
         (entry("2026-11-02", 60, "x", true, Some(-1)), "hourly_rate_minor"),
-        (json!({ "work_date": "2026-11-02", "minutes": 60, "description": "x", "billable": false, "staff_id": "nobody" }), "staff_id"),
+        (
+            json!({ "work_date": "2026-11-02", "minutes": 60, "description": "x", "billable": false, "staff_id": "nobody" }),
+            "staff_id",
+        ),
     ] {
         let p = problem(app.post(&path, &body).await, 422).await;
         assert_eq!(fields(&p), [field], "{body}");
     }
-    let res = app.post(&path, &json!({ "work_date": "yesterday", "minutes": 60, "description": "x", "billable": false })).await;
+    let res = app
+        .post(&path, &json!({ "work_date": "yesterday", "minutes": 60, "description": "x", "billable": false }))
+        .await;
     assert!(res.status().is_client_error());
     let list = get_json(&app, &app.key, &path).await;
     assert_eq!(list["items"], json!([]), "nothing was logged");
@@ -116,12 +122,15 @@ async fn the_client_sees_billable_time_only_with_totals_per_project_and_month(ap
     log(&app, &app.key, &brand, entry("2026-11-04", 1357, secret, false, Some(8000))).await;
     log(&app, &app.key, &site, entry("2026-11-10", 30, "Sitemap", true, Some(10000))).await;
     let hidden = log(&app, &app.key, &site, entry("2026-09-01", 45, "Was billable", true, Some(10000))).await;
-    let res = app.patch(&format!("/api/v1/time-logs/{}", hidden["id"].as_str().unwrap()), &json!({ "billable": false })).await;
+    let res = app
+        .patch(&format!("/api/v1/time-logs/{}", hidden["id"].as_str().unwrap()), &json!({ "billable": false }))
+        .await;
     assert_eq!(res.status(), 200);
 
     let token = bearer(&client_login(&app, "maria@lopez.es").await);
     let time = get_json(&app, &token, &format!("{PORTAL_PROJECTS}/{brand}/time")).await;
-    let minutes: Vec<i64> = time["entries"].as_array().unwrap().iter().map(|e| e["minutes"].as_i64().unwrap()).collect();
+    let minutes: Vec<i64> =
+        time["entries"].as_array().unwrap().iter().map(|e| e["minutes"].as_i64().unwrap()).collect();
     assert_eq!(minutes, [60, 1, 1], "billable only, newest first");
     assert_eq!(time["entries"][0]["amount_minor"], 8000);
     assert_eq!(time["entries"][1]["amount_minor"], 2, "1.5 cents rounds half to even: 2");
