@@ -152,7 +152,9 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         let ids: Vec<String> = client_ids.into_iter().map(|(_, id)| id).collect();
         bookings(conn, &tenant, &ids)?;
         // Maria (the client who logs in) and Sofia.
-        crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
+        let projects = crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
+        crate::deliverables::demo::seed(conn, &projects)?;
+        crate::feedback::demo::seed(conn, &projects)?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -11,8 +11,10 @@ pub mod clients;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod deliverables;
 pub mod demo;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
@@ -66,6 +68,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
             .configure(projects::portal::configure)
+            .configure(deliverables::portal::configure)
+            .configure(feedback::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -74,6 +78,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
             .configure(projects::routes::configure)
+            .configure(deliverables::routes::configure)
+            .configure(feedback::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
