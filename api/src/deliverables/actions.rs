@@ -4,7 +4,9 @@
 
 use serde_json::json;
 
-use super::model::{DeliverableEventKind, DeliverableParts, DeliverableRow, DeliverableStatus, EventRow, Party, status_of};
+use super::model::{
+    DeliverableEventKind, DeliverableParts, DeliverableRow, DeliverableStatus, EventRow, Party, status_of,
+};
 use super::store::{self, Viewer};
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::Actor;
@@ -41,7 +43,11 @@ fn refused(conn: &mut DbConn, tenant_id: &str, id: &str, action: &str) -> ApiErr
 }
 
 /// A deliverable of the staff member's tenant, with its project.
-pub fn staff_deliverable(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(DeliverableRow, ProjectRow), ApiError> {
+pub fn staff_deliverable(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+) -> Result<(DeliverableRow, ProjectRow), ApiError> {
     let row = store::row(conn, tenant_id, id)?.ok_or_else(|| not_found(id))?;
     let project = access::staff_project(conn, tenant_id, &row.project_id)?;
     Ok((row, project))

@@ -237,7 +237,13 @@ pub struct DeliverableList {
 
 impl From<FileRow> for DeliverableFile {
     fn from(r: FileRow) -> DeliverableFile {
-        DeliverableFile { id: r.id, name: r.name, size: r.size, content_type: r.content_type, created_at: utc(r.created_at) }
+        DeliverableFile {
+            id: r.id,
+            name: r.name,
+            size: r.size,
+            content_type: r.content_type,
+            created_at: utc(r.created_at),
+        }
     }
 }
 
@@ -386,7 +392,10 @@ mod tests {
     #[test]
     fn sources_are_what_the_conditional_updates_match() {
         assert_eq!(DeliverableStatus::sources(Submitted, Party::Staff), ["in_progress", "changes_requested"]);
-        assert_eq!(DeliverableStatus::sources(InProgress, Party::Staff), ["submitted", "approved", "changes_requested"]);
+        assert_eq!(
+            DeliverableStatus::sources(InProgress, Party::Staff),
+            ["submitted", "approved", "changes_requested"]
+        );
         assert_eq!(DeliverableStatus::sources(Approved, Party::Client), ["submitted"]);
         assert_eq!(DeliverableStatus::sources(ChangesRequested, Party::Client), ["submitted"]);
     }

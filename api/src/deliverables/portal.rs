@@ -72,10 +72,8 @@ pub async fn approve_deliverable(
 ) -> Result<web::Json<Deliverable>, ApiError> {
     let id = id.into_inner();
     let config = state.config.clone();
-    let parts = state
-        .db
-        .write(move |conn| actions::decide(conn, &config, &who.tenant_id, &who.client_id, &id, None))
-        .await?;
+    let parts =
+        state.db.write(move |conn| actions::decide(conn, &config, &who.tenant_id, &who.client_id, &id, None)).await?;
     state.outbox.wake();
     Ok(web::Json(parts.into()))
 }

@@ -230,10 +230,8 @@ pub async fn submit_deliverable(
     let id = id.into_inner();
     let note = tidy(body.into_inner().note);
     let config = state.config.clone();
-    let parts = state
-        .db
-        .write(move |conn| actions::submit(conn, &config, &caller.tenant_id, &caller.actor, &id, note))
-        .await?;
+    let parts =
+        state.db.write(move |conn| actions::submit(conn, &config, &caller.tenant_id, &caller.actor, &id, note)).await?;
     state.outbox.wake();
     Ok(web::Json(parts.into()))
 }
@@ -267,7 +265,6 @@ pub async fn reopen_deliverable(
     caller.require(Scope::ClientsWrite)?;
     let id = id.into_inner();
     let note = tidy(body.into_inner().note);
-    let parts =
-        state.db.write(move |conn| actions::reopen(conn, &caller.tenant_id, &caller.actor, &id, note)).await?;
+    let parts = state.db.write(move |conn| actions::reopen(conn, &caller.tenant_id, &caller.actor, &id, note)).await?;
     Ok(web::Json(parts.into()))
 }

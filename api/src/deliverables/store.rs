@@ -18,7 +18,12 @@ pub enum Viewer {
 }
 
 /// A project's deliverables, oldest first, with files and history.
-pub fn list(conn: &mut DbConn, tenant_id: &str, project_id: &str, viewer: Viewer) -> QueryResult<Vec<DeliverableParts>> {
+pub fn list(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    project_id: &str,
+    viewer: Viewer,
+) -> QueryResult<Vec<DeliverableParts>> {
     let rows: Vec<DeliverableRow> = deliverables::table
         .filter(deliverables::tenant_id.eq(tenant_id))
         .filter(deliverables::project_id.eq(project_id))
@@ -102,7 +107,13 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Deliverabl
 }
 
 /// Submits it (a new round) if it is in one of `from`; rows changed.
-pub fn submit(conn: &mut DbConn, tenant_id: &str, id: &str, from: Vec<&'static str>, at: NaiveDateTime) -> QueryResult<usize> {
+pub fn submit(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    from: Vec<&'static str>,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         deliverables::table
             .filter(deliverables::tenant_id.eq(tenant_id))

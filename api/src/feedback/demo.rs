@@ -27,6 +27,13 @@ pub fn seed(conn: &mut DbConn, projects: &DemoProjects) -> Result<(), ApiError> 
         },
     )?;
     let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-    activity_store::record(conn, &project.tenant_id, &Actor::System, "feedback_requested", subject, json!({ "name": project.name }))?;
+    activity_store::record(
+        conn,
+        &project.tenant_id,
+        &Actor::System,
+        "feedback_requested",
+        subject,
+        json!({ "name": project.name }),
+    )?;
     Ok(())
 }

@@ -105,7 +105,8 @@ pub async fn submit_portal_feedback(
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let data = json!({ "name": project.name, "rating": rating, "comment": comment });
             activity_store::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
-            let who = client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
+            let who =
+                client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
             let heading = format!("{who} rated {} {rating} of 5", project.name);
             let stars = format!("{}{}", "★".repeat(rating as usize), "☆".repeat(5 - rating as usize));
             let mut lines = vec![stars.as_str()];

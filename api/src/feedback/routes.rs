@@ -88,7 +88,14 @@ pub async fn request_feedback(
                 other => other,
             })?;
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-            activity_store::record(conn, tenant_id, &caller.actor, "feedback_requested", subject, json!({ "name": project.name }))?;
+            activity_store::record(
+                conn,
+                tenant_id,
+                &caller.actor,
+                "feedback_requested",
+                subject,
+                json!({ "name": project.name }),
+            )?;
             let heading = format!("How did {} go?", project.name);
             let lines = [
                 "We would love to hear how the project went for you.",
