@@ -155,6 +155,8 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         let projects = crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
         crate::messages::demo::seed(conn, &projects.under_way)?;
         crate::time_logs::demo::seed(conn, &projects.under_way)?;
+        crate::deliverables::demo::seed(conn, &projects)?;
+        crate::feedback::demo::seed(conn, &projects)?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -11,8 +11,10 @@ pub mod clients;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod deliverables;
 pub mod demo;
 pub mod error;
+pub mod feedback;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
@@ -70,6 +72,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(projects::portal::configure)
             .configure(messages::portal::configure)
             .configure(time_logs::portal::configure)
+            .configure(deliverables::portal::configure)
+            .configure(feedback::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -80,6 +84,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(projects::routes::configure)
             .configure(messages::routes::configure)
             .configure(time_logs::routes::configure)
+            .configure(deliverables::routes::configure)
+            .configure(feedback::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
