@@ -13,12 +13,14 @@ pub mod dashboard;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
 pub mod mail;
 pub mod openapi;
 pub mod outbox;
+pub mod products;
 pub mod projects;
 pub mod rules;
 pub mod service_orders;
@@ -45,6 +47,7 @@ use crate::auth::secrets::Keys;
 use crate::auth::throttle::AuthThrottle;
 use crate::config::{Config, MailTransport};
 use crate::db::Db;
+use crate::files::storage::Storage;
 use crate::mail::Mailer;
 use crate::outbox::OutboxSignal;
 
@@ -55,6 +58,7 @@ pub struct AppState {
     pub throttle: AuthThrottle,
     pub keys: Keys,
     pub outbox: OutboxSignal,
+    pub storage: Storage,
 }
 
 /// Every route of the server. Registered here once, for the server and for the spec.
@@ -66,6 +70,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
             .configure(projects::portal::configure)
+            .configure(files::portal::configure)
+            .configure(products::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -74,6 +80,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
             .configure(projects::routes::configure)
+            .configure(files::routes::configure)
+            .configure(products::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
@@ -97,6 +105,8 @@ pub enum StartError {
     Mail(#[from] mail::MailerError),
     #[error("PORTICO_SMS_URL: {0}")]
     Sms(String),
+    #[error("PORTICO_STORAGE_URL: {0}")]
+    Storage(String),
 }
 
 /// A bound, not yet running server.
@@ -127,6 +137,7 @@ impl Application {
             MailTransport::Console => Mailer::console(&config.mail.from)?,
             MailTransport::Smtp(url) => Mailer::smtp(url, &config.mail.from)?,
         };
+        let storage = Storage::open(&config.storage).map_err(StartError::Storage)?;
         let signal = OutboxSignal::default();
         // The worker resumes whatever a previous run left undelivered.
         let sms = match &config.sms {
@@ -145,6 +156,7 @@ impl Application {
             db,
             keys,
             outbox: signal,
+            storage,
         });
         let server = HttpServer::new(move || {
             let config = &state.config;
