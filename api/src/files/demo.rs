@@ -55,7 +55,8 @@ fn stored(storage: &Storage, tenant_id: &str, name: &str, body: &str) -> Result<
 
 pub fn seed(conn: &mut DbConn, storage: &Storage, project: &ProjectRow, maria: &str) -> Result<(), ApiError> {
     let tenant_id = project.tenant_id.as_str();
-    let files = [("logo-concept.svg", LOGO, true), ("brand-brief.txt", BRIEF, true), ("internal-costing.txt", COSTING, false)];
+    let files =
+        [("logo-concept.svg", LOGO, true), ("brand-brief.txt", BRIEF, true), ("internal-costing.txt", COSTING, false)];
     for (name, body, visible) in files {
         let file = stored(storage, tenant_id, name, body)?;
         record_project_file(conn, &Actor::System, project, &file, None, visible)?;

@@ -112,11 +112,13 @@ pub async fn upload_portal_project_file(
             let client = client_store::get(conn, &who.tenant_id, &who.client_id)?;
             let who_name = client.map(|c| c.name).unwrap_or_else(|| "Your client".to_string());
             let heading = format!("{who_name} uploaded a file");
-            let lines = [format!("Project: {}", project.name), format!("File: {} ({})", row.name, human_size(row.size))];
+            let lines =
+                [format!("Project: {}", project.name), format!("File: {} ({})", row.name, human_size(row.size))];
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             let link = project_access::console_link(&config, &project.id);
             for staff in project_access::staff_to_notify(conn, &project)? {
-                let mail = templates::notice(&Brand::of(&tenant), &staff.email, &heading, &lines, "Open the project", &link);
+                let mail =
+                    templates::notice(&Brand::of(&tenant), &staff.email, &heading, &lines, "Open the project", &link);
                 outbox::store::enqueue_email(conn, Some(&who.tenant_id), &mail)?;
             }
             Ok(row)

@@ -220,7 +220,7 @@ pub async fn update_file(
             if let Some(name) = &changes.name {
                 store::rename(conn, &caller.tenant_id, &id, &sanitise(name))?;
             }
-            Ok(store::get(conn, &caller.tenant_id, &file.id)?.ok_or_else(|| access::not_found(&id))?)
+            store::get(conn, &caller.tenant_id, &file.id)?.ok_or_else(|| access::not_found(&id))
         })
         .await?;
     Ok(web::Json(ProjectFile::from(row)))

@@ -60,7 +60,10 @@ impl Storage {
     }
 
     /// The object's size and a stream of its bytes, read chunk by chunk.
-    pub async fn read(&self, key: &str) -> Result<(u64, BoxStream<'static, Result<actix_web::web::Bytes, StorageError>>), StorageError> {
+    pub async fn read(
+        &self,
+        key: &str,
+    ) -> Result<(u64, BoxStream<'static, Result<actix_web::web::Bytes, StorageError>>), StorageError> {
         let got = self.store.get(&Path::from(key)).await?;
         let size = got.meta.size;
         Ok((size, got.into_stream()))

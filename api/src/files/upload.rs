@@ -44,9 +44,9 @@ fn multipart_error(e: MultipartError) -> ApiError {
     match e {
         MultipartError::ContentTypeMissing
         | MultipartError::ContentTypeParse
-        | MultipartError::ContentTypeIncompatible => ApiError::UnsupportedMediaType(
-            "Send the file as multipart/form-data with a part named 'file'.".into(),
-        ),
+        | MultipartError::ContentTypeIncompatible => {
+            ApiError::UnsupportedMediaType("Send the file as multipart/form-data with a part named 'file'.".into())
+        }
         other => ApiError::BadRequest(format!("The multipart body could not be read ({other}).")),
     }
 }

@@ -76,7 +76,8 @@ pub async fn list_products(state: web::Data<AppState>, caller: Caller) -> Result
             Ok(rows
                 .into_iter()
                 .map(|row| {
-                    let file = files.iter().position(|f| f.product_id.as_deref() == Some(&row.id)).map(|i| files.remove(i));
+                    let file =
+                        files.iter().position(|f| f.product_id.as_deref() == Some(&row.id)).map(|i| files.remove(i));
                     let grants = counts.remove(&row.id).unwrap_or(0);
                     Product::of(row, file, grants)
                 })
@@ -335,7 +336,12 @@ pub async fn list_product_grants(
         .await?;
     let items = rows
         .into_iter()
-        .map(|(p, c)| Grant { client_id: c.id, client_name: c.name, client_email: c.email, granted_at: utc(p.granted_at) })
+        .map(|(p, c)| Grant {
+            client_id: c.id,
+            client_name: c.name,
+            client_email: c.email,
+            granted_at: utc(p.granted_at),
+        })
         .collect();
     Ok(web::Json(GrantList { items }))
 }

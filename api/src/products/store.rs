@@ -51,8 +51,7 @@ pub fn update(
 }
 
 pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize> {
-    diesel::delete(products::table.filter(products::tenant_id.eq(tenant_id)).filter(products::id.eq(id)))
-        .execute(conn)
+    diesel::delete(products::table.filter(products::tenant_id.eq(tenant_id)).filter(products::id.eq(id))).execute(conn)
 }
 
 /// The storage keys of a product's files (to remove the bytes once the rows are gone).
@@ -86,7 +85,12 @@ pub fn grant_counts(conn: &mut DbConn, tenant_id: &str, ids: &[String]) -> Query
     Ok(rows.into_iter().collect())
 }
 
-pub fn grant(conn: &mut DbConn, tenant_id: &str, product_id: &str, client_id: &str) -> QueryResult<Option<PurchaseRow>> {
+pub fn grant(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    product_id: &str,
+    client_id: &str,
+) -> QueryResult<Option<PurchaseRow>> {
     purchases::table
         .filter(purchases::tenant_id.eq(tenant_id))
         .filter(purchases::product_id.eq(product_id))

@@ -41,7 +41,9 @@ pub fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
                 )
                 .as_bytes(),
             ),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
+            None => {
+                body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes())
+            }
         }
         body.extend_from_slice(content);
         body.extend_from_slice(b"\r\n");
@@ -65,7 +67,8 @@ pub async fn send_form(
 /// Staff upload of `content` named `name` to a project; returns the file JSON.
 pub async fn upload(app: &TestApp, project: &str, name: &str, content: &[u8], visible: bool) -> Value {
     let flag = if visible { "true" } else { "false" };
-    let parts: &[(&str, Option<&str>, &[u8])] = &[("client_visible", None, flag.as_bytes()), ("file", Some(name), content)];
+    let parts: &[(&str, Option<&str>, &[u8])] =
+        &[("client_visible", None, flag.as_bytes()), ("file", Some(name), content)];
     let res = send_form(app, &app.key, Method::POST, &format!("/api/v1/projects/{project}/files"), parts).await;
     assert_eq!(res.status(), 201, "upload {name}");
     res.json().await.unwrap()
@@ -241,7 +244,8 @@ async fn internal_and_other_clients_files_are_404_for_the_client(app: TestApp) {
     let hidden = problem(app.req_as(&token, Method::GET, &download(internal_id)).send().await.unwrap(), 404).await;
     let missing = problem(app.req_as(&token, Method::GET, &download("nope")).send().await.unwrap(), 404).await;
     assert_eq!(hidden["title"], missing["title"]);
-    let res = app.req_as(&token, Method::POST, &format!("/api/v1/portal/files/{internal_id}/link")).send().await.unwrap();
+    let res =
+        app.req_as(&token, Method::POST, &format!("/api/v1/portal/files/{internal_id}/link")).send().await.unwrap();
     problem(res, 404).await;
     // Nor does the internal upload show on the client's dashboard.
     let dash: Value =
@@ -261,11 +265,13 @@ async fn internal_and_other_clients_files_are_404_for_the_client(app: TestApp) {
     problem(app.req_as(&sofia, Method::GET, &download(shared_id)).send().await.unwrap(), 404).await;
     let res = app.req_as(&sofia, Method::GET, &format!("/api/v1/portal/projects/{pid}/files")).send().await.unwrap();
     problem(res, 404).await;
-    let res = send_form(&app, &sofia, Method::POST, &format!("/api/v1/portal/projects/{pid}/files"), &[(
-        "file",
-        Some("x.txt"),
-        b"x",
-    )])
+    let res = send_form(
+        &app,
+        &sofia,
+        Method::POST,
+        &format!("/api/v1/portal/projects/{pid}/files"),
+        &[("file", Some("x.txt"), b"x")],
+    )
     .await;
     problem(res, 404).await;
 
@@ -324,7 +330,8 @@ async fn client_uploads_follow_the_project_setting(app: TestApp) {
 
     // A staff member viewing the portal as Maria cannot upload for her.
     let staff_token = bearer(&crate::flows::staff_login(&app, owner).await);
-    let res = app.req_as(&staff_token, Method::POST, &format!("/api/v1/clients/{cid}/impersonate")).send().await.unwrap();
+    let res =
+        app.req_as(&staff_token, Method::POST, &format!("/api/v1/clients/{cid}/impersonate")).send().await.unwrap();
     let viewer = bearer(&res.json().await.unwrap());
     problem(send_form(&app, &viewer, Method::POST, &path, parts).await, 403).await;
 }
@@ -357,7 +364,8 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
     let res = app.http.get(app.url(&format!("/api/v1/files/{id}/content?token={tampered}"))).send().await.unwrap();
     problem(res, 401).await;
     let other_id = other["id"].as_str().unwrap();
-    let res = app.http.get(app.url(&format!("/api/v1/files/{other_id}/content?token={token_part}"))).send().await.unwrap();
+    let res =
+        app.http.get(app.url(&format!("/api/v1/files/{other_id}/content?token={token_part}"))).send().await.unwrap();
     problem(res, 401).await;
     let key_file = std::fs::read_to_string(app.data_dir().join("secrets").join("jwt.key")).unwrap();
     use base64::Engine;
@@ -519,7 +527,7 @@ async fn measure_a_50_mb_download() {
         received += chunk.len();
         hasher.update(&chunk);
         chunks += 1;
-        if chunks % 32 == 0 {
+        if chunks.is_multiple_of(32) {
             peak = peak.max(rss_kb());
         }
     }

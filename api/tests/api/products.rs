@@ -18,8 +18,8 @@ async fn create(app: &TestApp, name: &str) -> Value {
 }
 
 async fn put_file(app: &TestApp, id: &str, name: &str, content: &[u8]) -> Value {
-    let res = send_form(app, &app.key, Method::PUT, &format!("{PRODUCTS}/{id}/file"), &[("file", Some(name), content)])
-        .await;
+    let res =
+        send_form(app, &app.key, Method::PUT, &format!("{PRODUCTS}/{id}/file"), &[("file", Some(name), content)]).await;
     assert_eq!(res.status(), 200, "file for {id}");
     res.json().await.unwrap()
 }
@@ -67,7 +67,8 @@ async fn grant_list_and_download(app: TestApp) {
     assert_eq!(item["file"]["id"], file_id.as_str());
     assert_eq!(item["file"]["size"], 15);
 
-    let res = app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
+    let res =
+        app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("kit%20v2.pdf"));
     assert_eq!(&res.bytes().await.unwrap()[..], b"%PDF-1.4 second");
@@ -81,7 +82,8 @@ async fn grant_list_and_download(app: TestApp) {
     assert_eq!(res.status(), 204);
     problem(app.req(Method::DELETE, &format!("{PRODUCTS}/{id}/grants/{cid}")).send().await.unwrap(), 404).await;
     assert_eq!(portal_products(&app, &token).await["items"], json!([]));
-    let res = app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
+    let res =
+        app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
     problem(res, 404).await;
     problem(app.http.get(app.url(link["url"].as_str().unwrap())).send().await.unwrap(), 404).await;
 }
@@ -98,7 +100,8 @@ async fn ungranted_and_other_tenants_get_404(app: TestApp) {
 
     let sofia = bearer(&client_login(&app, "sofia@rossi.it").await);
     assert_eq!(portal_products(&app, &sofia).await["items"], json!([]));
-    let res = app.req_as(&sofia, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
+    let res =
+        app.req_as(&sofia, Method::GET, &format!("/api/v1/portal/files/{file_id}/download")).send().await.unwrap();
     problem(res, 404).await;
 
     let (_, other) = app.other_tenant("globex");
@@ -155,8 +158,8 @@ async fn validation_archived_clients_and_deletion(app: TestApp) {
     assert_eq!(fields(&problem(res, 422).await), ["client_id"]);
     let res = app.post(&format!("{PRODUCTS}/{id}/grants"), &json!({ "client_id": "nobody" })).await;
     assert_eq!(fields(&problem(res, 422).await), ["client_id"]);
-    let res = send_form(&app, &app.key, Method::PUT, &format!("{PRODUCTS}/{id}/file"), &[("file", Some("e.txt"), b"")])
-        .await;
+    let res =
+        send_form(&app, &app.key, Method::PUT, &format!("{PRODUCTS}/{id}/file"), &[("file", Some("e.txt"), b"")]).await;
     assert_eq!(fields(&problem(res, 422).await), ["file"]);
 
     let kit = put_file(&app, id, "kit.txt", b"kit").await;
