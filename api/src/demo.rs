@@ -103,7 +103,7 @@ const CLIENTS: &[DemoClient] = &[
 ];
 
 /// Seeds the demo tenant unless a tenant `demo` exists. Returns what was created.
-pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
+pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<Provisioned>, ApiError> {
     db.write_sync(|conn| {
         if tenant_store::find_by_slug(conn, SLUG)?.is_some() {
             return Ok(None);
@@ -157,6 +157,7 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         crate::time_logs::demo::seed(conn, &projects.under_way)?;
         crate::deliverables::demo::seed(conn, &projects)?;
         crate::feedback::demo::seed(conn, &projects)?;
+        crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }
