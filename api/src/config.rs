@@ -419,4 +419,26 @@ mod tests {
         let c = Config::from_vars(&vars(&[("PORTICO_DATABASE_URL", "postgres://u@localhost/db")])).unwrap();
         assert_eq!(c.database, DbTarget::Postgres("postgres://u@localhost/db".into()));
     }
+
+    #[test]
+    fn storage_defaults_to_the_data_dir_and_takes_s3_urls() {
+        let c = Config::from_vars(&vars(&[("PORTICO_DATA_DIR", "/srv/portico")])).unwrap();
+        assert_eq!(c.storage, StorageTarget::Local(PathBuf::from("/srv/portico/files")));
+        assert_eq!(c.max_upload_bytes, 25 * 1024 * 1024);
+        let c = Config::from_vars(&vars(&[
+            ("PORTICO_STORAGE_URL", "s3://portal-files/prod/"),
+            ("PORTICO_MAX_UPLOAD_MB", "100"),
+        ]))
+        .unwrap();
+        assert_eq!(c.storage, StorageTarget::S3 { bucket: "portal-files".into(), prefix: "prod".into() });
+        assert_eq!(c.max_upload_bytes, 100 * 1024 * 1024);
+        let c = Config::from_vars(&vars(&[("PORTICO_STORAGE_URL", "file:///var/files")])).unwrap();
+        assert_eq!(c.storage, StorageTarget::Local(PathBuf::from("/var/files")));
+        for (var, bad) in
+            [("PORTICO_STORAGE_URL", "s3://"), ("PORTICO_STORAGE_URL", "gs://b"), ("PORTICO_MAX_UPLOAD_MB", "0")]
+        {
+            let e = Config::from_vars(&vars(&[(var, bad)])).unwrap_err();
+            assert_eq!(e.var, var, "{bad}");
+        }
+    }
 }
