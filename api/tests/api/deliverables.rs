@@ -73,7 +73,7 @@ pub fn subject_of(mail: &crate::smtp::Received) -> String {
         })
         .fold((String::new(), false), |(mut out, prev_encoded), (text, encoded)| {
             // Whitespace between two encoded words is not part of the text.
-            if !out.is_empty() && !(prev_encoded && encoded) {
+            if !(out.is_empty() || (prev_encoded && encoded)) {
                 out.push(' ');
             }
             out.push_str(&text);
