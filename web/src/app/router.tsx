@@ -8,6 +8,9 @@ import { BookingsSummary } from '@/features/portal-bookings/BookingsSummary';
 import { OrderPage } from '@/features/portal-bookings/OrderPage';
 import { OrdersPage } from '@/features/portal-bookings/OrdersPage';
 import { PortalLinkPage, PortalLoginPage } from '@/features/portal/LoginPage';
+import { ProjectPage } from '@/features/portal-projects/ProjectPage';
+import { ProjectsPage } from '@/features/portal-projects/ProjectsPage';
+import { ProjectsSummary } from '@/features/portal-projects/ProjectsSummary';
 import { PortalRoot } from '@/features/portal/PortalRoot';
 import { PortalShell } from '@/features/portal/PortalShell';
 import { ProfilePage } from '@/features/portal/ProfilePage';
@@ -25,11 +28,16 @@ function portalChildren(): RouteObject[] {
     {
       element: <PortalShell />,
       children: [
-        { index: true, element: <DashboardPage summary={<BookingsSummary />} /> },
+        {
+          index: true,
+          element: <DashboardPage projects={<ProjectsSummary />} summary={<BookingsSummary />} />,
+        },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'appointments/:id', element: <AppointmentPage /> },
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:id', element: <OrderPage /> },
+        { path: 'projects', element: <ProjectsPage /> },
+        { path: 'projects/:id', element: <ProjectPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage home="." /> },
       ],

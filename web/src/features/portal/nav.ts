@@ -7,5 +7,6 @@ export const portalNav: { path: string; label: string }[] = [
   { path: '', label: 'Dashboard' },
   { path: '/appointments', label: 'Appointments' },
   { path: '/orders', label: 'Orders' },
+  { path: '/projects', label: 'Projects' },
   { path: '/profile', label: 'Profile' },
 ];
