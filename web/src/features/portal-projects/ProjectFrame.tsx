@@ -11,6 +11,10 @@ export type ProjectTab = 'overview' | 'deliverables' | 'files' | 'messages' | 't
 
 const tabs: { tab: ProjectTab; path: string; label: string }[] = [
   { tab: 'overview', path: '', label: 'Overview' },
+  { tab: 'deliverables', path: '/deliverables', label: 'Deliverables' },
+  { tab: 'files', path: '/files', label: 'Files' },
+  { tab: 'messages', path: '/messages', label: 'Messages' },
+  { tab: 'time', path: '/time', label: 'Time' },
 ];
 
 /**

@@ -1,7 +1,10 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import { renderAt, stubApi } from '@/test/testing';
 import { base, inPortal, projectDetail } from './fixtures';
 import { ProjectPage } from './ProjectPage';
+
+// Pages load in steps (the project, then its part); a busy machine needs more than a second.
+configure({ asyncUtilTimeout: 4000 });
 
 const routes = [{ path: `${base}/projects/:id`, element: inPortal(<ProjectPage />) }];
 

@@ -1,5 +1,6 @@
 import { Card } from '@/components/ui';
 import { Board } from './Board';
+import { FeedbackCard } from './FeedbackCard';
 import { ProjectFrame } from './ProjectFrame';
 
 /** `/projects/:id`: the project's description and its board. */
@@ -8,6 +9,7 @@ export function ProjectPage() {
     <ProjectFrame tab="overview">
       {(p) => (
         <div className="space-y-6">
+          <FeedbackCard project={p} />
           {p.description && (
             <Card title="About this project">
               <p className="whitespace-pre-line text-slate-800">{p.description}</p>

@@ -1,8 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderAt, requestsOf, stubApi } from '@/test/testing';
 import { base, inPortal, project } from './fixtures';
 import { ProjectsPage } from './ProjectsPage';
+
+// Pages load in steps (the project, then its part); a busy machine needs more than a second.
+configure({ asyncUtilTimeout: 4000 });
 
 const routes = [{ path: `${base}/projects`, element: inPortal(<ProjectsPage />) }];
 

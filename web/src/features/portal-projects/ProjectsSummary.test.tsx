@@ -1,7 +1,10 @@
-import { screen } from '@testing-library/react';
+import { configure, screen } from '@testing-library/react';
 import { renderAt, stubApi } from '@/test/testing';
 import { base, inPortal, project } from './fixtures';
 import { ProjectsSummary } from './ProjectsSummary';
+
+// Pages load in steps (the project, then its part); a busy machine needs more than a second.
+configure({ asyncUtilTimeout: 4000 });
 
 const dashboard = {
   upcoming_appointments: 0,

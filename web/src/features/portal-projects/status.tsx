@@ -15,3 +15,15 @@ export function ProjectStatus({ status }: { status: Status }) {
   const [tone, label] = project[status] ?? ['grey', status];
   return <Badge tone={tone}>{label}</Badge>;
 }
+
+const deliverable: Record<string, [Tone, string]> = {
+  in_progress: ['blue', 'In progress'],
+  submitted: ['amber', 'Waiting for your approval'],
+  approved: ['green', 'Approved'],
+  changes_requested: ['red', 'Changes requested'],
+};
+
+export function DeliverableStatus({ status }: { status: string }) {
+  const [tone, label] = deliverable[status] ?? ['grey', status];
+  return <Badge tone={tone}>{label}</Badge>;
+}

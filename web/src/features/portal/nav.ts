@@ -8,5 +8,6 @@ export const portalNav: { path: string; label: string }[] = [
   { path: '/appointments', label: 'Appointments' },
   { path: '/orders', label: 'Orders' },
   { path: '/projects', label: 'Projects' },
+  { path: '/downloads', label: 'Downloads' },
   { path: '/profile', label: 'Profile' },
 ];
