@@ -1,6 +1,6 @@
 import { configure, screen } from '@testing-library/react';
 import { renderAt, stubApi } from '@/test/testing';
-import { base, inPortal, project } from './fixtures';
+import { approved, base, inPortal, project, submitted } from './fixtures';
 import { ProjectsSummary } from './ProjectsSummary';
 
 // Pages load in steps (the project, then its part); a busy machine needs more than a second.
@@ -19,7 +19,11 @@ const dashboard = {
 it('counts active and completed projects and links what waits for approval to the deliverables', async () => {
   stubApi({
     'GET /api/v1/portal/dashboard': { body: dashboard },
-    'GET /api/v1/portal/projects': { body: { items: [project], next_cursor: null } },
+    'GET /api/v1/portal/projects': {
+      body: { items: [{ ...project, id: 'pr_0', name: 'Website' }, project], next_cursor: null },
+    },
+    'GET /api/v1/portal/projects/pr_0/deliverables': { body: { items: [approved] } },
+    'GET /api/v1/portal/projects/pr_1/deliverables': { body: { items: [approved, submitted] } },
   });
   renderAt(base, [{ path: base, element: inPortal(<ProjectsSummary />) }]);
 
@@ -32,6 +36,12 @@ it('counts active and completed projects and links what waits for approval to th
     `${base}/projects?state=closed`,
   );
   expect(await screen.findByRole('link', { name: 'Brand refresh' })).toBeVisible();
+  // The one waiting is on the second project: both the count and the list lead there.
+  expect(await screen.findByRole('link', { name: 'Logo concepts' })).toHaveAttribute(
+    'href',
+    `${base}/projects/pr_1/deliverables`,
+  );
+  expect(screen.getByText('· Brand refresh')).toBeVisible();
   expect(screen.getByRole('link', { name: '1 Waiting for your approval' })).toHaveAttribute(
     'href',
     `${base}/projects/pr_1/deliverables`,

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui';
 import { usePortal } from '@/lib/portal';
-import { usePortalDashboard, usePortalProjects } from './api';
+import { useAwaitingApproval, usePortalDashboard, usePortalProjects } from './api';
 import { ProgressBar } from './ProgressBar';
 import { ProjectStatus } from './status';
 
@@ -17,13 +17,18 @@ export function ProjectsSummary() {
   const dashboard = usePortalDashboard(slug);
   const open = usePortalProjects(slug, 'open', 5);
   const d = dashboard.data;
+  const projects = open.data?.pages[0]?.items ?? [];
+  const waiting = d?.deliverables_awaiting_approval ?? 0;
+  const awaiting = useAwaitingApproval(
+    slug,
+    projects.map((p) => p.id),
+    waiting > 0,
+  );
   if (!d) return null;
   if (d.active_projects === 0 && d.completed_projects === 0) return null;
-  const projects = open.data?.pages[0]?.items ?? [];
-  const waiting = d.deliverables_awaiting_approval;
-  // With a single open project the approvals are surely there; otherwise the list says which.
-  const approvalsLink =
-    projects.length === 1 ? `${base}/projects/${projects[0]!.id}/deliverables` : `${base}/projects`;
+  const nameOf = (id: string) => projects.find((p) => p.id === id)?.name ?? '';
+  const first = awaiting[0]?.project_id ?? (projects.length === 1 ? projects[0]!.id : null);
+  const approvalsLink = first ? `${base}/projects/${first}/deliverables` : `${base}/projects`;
 
   return (
     <div className="space-y-4">
@@ -44,6 +49,23 @@ export function ProjectsSummary() {
           <p className="text-sm text-slate-700">Waiting for your approval</p>
         </Link>
       </div>
+      {awaiting.length > 0 && (
+        <Card title="Waiting for your approval">
+          <ul className="space-y-2">
+            {awaiting.map((a) => (
+              <li key={a.id}>
+                <Link
+                  to={`${base}/projects/${a.project_id}/deliverables`}
+                  className="font-medium text-brand-ink underline-offset-2 hover:underline"
+                >
+                  {a.title}
+                </Link>
+                <span className="text-sm text-slate-600"> · {nameOf(a.project_id)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
       {projects.length > 0 && (
         <Card title="Your projects">
           <ul className="space-y-4">

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components } from '@/api/schema';
 
@@ -81,6 +81,18 @@ export function useDeliverables(slug: string, projectId: string) {
     queryFn: () =>
       call(api.GET('/api/v1/portal/projects/{id}/deliverables', { params: { path: { id: projectId } } })),
   });
+}
+
+/** The submitted deliverables of these projects: what waits for the client's decision. */
+export function useAwaitingApproval(slug: string, projectIds: string[], enabled: boolean) {
+  const results = useQueries({
+    queries: projectIds.map((id) => ({
+      queryKey: parts.deliverables(slug, id),
+      queryFn: () => call(api.GET('/api/v1/portal/projects/{id}/deliverables', { params: { path: { id } } })),
+      enabled,
+    })),
+  });
+  return results.flatMap((r) => r.data?.items.filter((d) => d.status === 'submitted') ?? []);
 }
 
 /** After a decision: the deliverables, the project's header and the dashboard's counts. */
