@@ -8,6 +8,15 @@ import { BookingsSummary } from '@/features/portal-bookings/BookingsSummary';
 import { OrderPage } from '@/features/portal-bookings/OrderPage';
 import { OrdersPage } from '@/features/portal-bookings/OrdersPage';
 import { PortalLinkPage, PortalLoginPage } from '@/features/portal/LoginPage';
+import { DeliverablesPage } from '@/features/portal-projects/DeliverablesPage';
+import { DownloadsPage } from '@/features/portal-projects/DownloadsPage';
+import { FilesPage } from '@/features/portal-projects/FilesPage';
+import { MessagesPage } from '@/features/portal-projects/MessagesPage';
+import { ProjectPage } from '@/features/portal-projects/ProjectPage';
+import { ProjectsPage } from '@/features/portal-projects/ProjectsPage';
+import { ProjectsSummary } from '@/features/portal-projects/ProjectsSummary';
+import { ThreadPage } from '@/features/portal-projects/ThreadPage';
+import { TimePage } from '@/features/portal-projects/TimePage';
 import { PortalRoot } from '@/features/portal/PortalRoot';
 import { PortalShell } from '@/features/portal/PortalShell';
 import { ProfilePage } from '@/features/portal/ProfilePage';
@@ -25,11 +34,22 @@ function portalChildren(): RouteObject[] {
     {
       element: <PortalShell />,
       children: [
-        { index: true, element: <DashboardPage summary={<BookingsSummary />} /> },
+        {
+          index: true,
+          element: <DashboardPage projects={<ProjectsSummary />} summary={<BookingsSummary />} />,
+        },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'appointments/:id', element: <AppointmentPage /> },
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:id', element: <OrderPage /> },
+        { path: 'projects', element: <ProjectsPage /> },
+        { path: 'projects/:id', element: <ProjectPage /> },
+        { path: 'projects/:id/deliverables', element: <DeliverablesPage /> },
+        { path: 'projects/:id/files', element: <FilesPage /> },
+        { path: 'projects/:id/messages', element: <MessagesPage /> },
+        { path: 'projects/:id/messages/:threadId', element: <ThreadPage /> },
+        { path: 'projects/:id/time', element: <TimePage /> },
+        { path: 'downloads', element: <DownloadsPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage home="." /> },
       ],

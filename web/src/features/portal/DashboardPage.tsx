@@ -5,8 +5,11 @@ import { firstName } from '@/lib/format';
 import { usePortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 
-/** `summary`: what the domains put first (the app composes it; features do not import each other). */
-export function DashboardPage({ summary }: { summary?: ReactNode }) {
+/**
+ * `summary` and `projects`: what the domains put first (the app composes them; features do
+ * not import each other).
+ */
+export function DashboardPage({ summary, projects }: { summary?: ReactNode; projects?: ReactNode }) {
   const { slug, base, branding } = usePortal();
   const me = usePortalMe(slug);
   if (!me.data) return null;
@@ -20,13 +23,15 @@ export function DashboardPage({ summary }: { summary?: ReactNode }) {
         <p className="mt-1 text-slate-600">Welcome to your portal with {branding.name}.</p>
       </div>
       <div className="grid gap-4 md:grid-cols-3">
-        <div className="md:col-span-2">
-          {summary ?? (
-            <EmptyState title="Nothing needs your attention">
-              When {branding.name} shares appointments, projects, quotes or invoices with you, they appear
-              here first, with anything waiting for you at the top.
-            </EmptyState>
-          )}
+        <div className="space-y-4 md:col-span-2">
+          {projects}
+          {summary ??
+            (!projects && (
+              <EmptyState title="Nothing needs your attention">
+                When {branding.name} shares appointments, projects, quotes or invoices with you, they appear
+                here first, with anything waiting for you at the top.
+              </EmptyState>
+            ))}
         </div>
         <Card
           title="Your details"

@@ -7,5 +7,7 @@ export const portalNav: { path: string; label: string }[] = [
   { path: '', label: 'Dashboard' },
   { path: '/appointments', label: 'Appointments' },
   { path: '/orders', label: 'Orders' },
+  { path: '/projects', label: 'Projects' },
+  { path: '/downloads', label: 'Downloads' },
   { path: '/profile', label: 'Profile' },
 ];

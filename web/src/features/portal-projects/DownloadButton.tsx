@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { messageOf } from '@/api/problem';
+import { Button, useToast } from '@/components/ui';
+import { downloadLink } from './api';
+import { openUrl } from './navigate';
+
+/**
+ * Asks for a short-lived link to the file, then lets the browser follow it: the file streams
+ * to disk under its own name, and the page stays where it is.
+ */
+export function DownloadButton({ fileId, name }: { fileId: string; name: string }) {
+  const toast = useToast();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      const link = await downloadLink(fileId);
+      openUrl(link.url);
+    } catch (err) {
+      toast(`“${name}” could not be downloaded: ${messageOf(err)}`, 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="secondary" busy={busy} onClick={() => void download()} aria-label={`Download ${name}`}>
+      Download
+    </Button>
+  );
+}

@@ -1,0 +1,133 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { ApiProblem, messageOf } from '@/api/problem';
+import {
+  Button,
+  Card,
+  Cell,
+  EmptyState,
+  ErrorState,
+  Loading,
+  ResponsiveTable,
+  useToast,
+} from '@/components/ui';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import { uploadFile, useFilesChanged, useProjectFiles, type PortalProjectDetail } from './api';
+import { DownloadButton } from './DownloadButton';
+import { ProjectFrame } from './ProjectFrame';
+import { useReadOnly } from './readOnly';
+import { formatSize } from './units';
+
+/** `/projects/:id/files`: the files shared on the project, and an upload when the project allows it. */
+export function FilesPage() {
+  return <ProjectFrame tab="files">{(p) => <Files project={p} />}</ProjectFrame>;
+}
+
+function Files({ project }: { project: PortalProjectDetail }) {
+  const { slug, branding } = usePortal();
+  const format = usePortalFormat();
+  const readOnly = useReadOnly();
+  const files = useProjectFiles(slug, project.id);
+  const canUpload = project.client_uploads && !readOnly;
+
+  return (
+    <div className="space-y-6">
+      {files.isPending ? (
+        <Loading label="Loading the files…" />
+      ) : files.isError ? (
+        <ErrorState message={messageOf(files.error)} onRetry={() => void files.refetch()} />
+      ) : files.data.items.length === 0 ? (
+        <EmptyState title="No files yet">
+          Files {branding.name} shares with you on this project appear here, ready to download
+          {project.client_uploads ? '. You can also send files of your own below.' : '.'}
+        </EmptyState>
+      ) : (
+        <ResponsiveTable columns={['Name', 'Size', 'Added', { label: 'Download', className: 'sr-only' }]}>
+          {files.data.items.map((f) => (
+            <tr
+              key={f.id}
+              className="block rounded-xl border border-slate-200 bg-white p-4 sm:table-row sm:border-0 sm:p-0"
+            >
+              <td className="block pb-2 font-medium break-all text-slate-900 sm:table-cell sm:px-4 sm:py-3">
+                {f.name}
+                {f.uploaded_by_you && (
+                  <span className="ml-2 text-xs font-normal text-slate-600">from you</span>
+                )}
+              </td>
+              <Cell label="Size">{formatSize(f.size, branding.locale)}</Cell>
+              <Cell label="Added">{format.dateTime(f.created_at)}</Cell>
+              <td className="block pt-2 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
+                <DownloadButton fileId={f.id} name={f.name} />
+              </td>
+            </tr>
+          ))}
+        </ResponsiveTable>
+      )}
+      {canUpload && <UploadForm projectId={project.id} />}
+    </div>
+  );
+}
+
+function UploadForm({ projectId }: { projectId: string }) {
+  const { slug, branding } = usePortal();
+  const toast = useToast();
+  const changed = useFilesChanged(slug, projectId);
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!file) {
+      setError('Choose a file to upload.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const uploaded = await uploadFile(projectId, file);
+      toast(`“${uploaded.name}” uploaded — ${branding.name} can see it now.`);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      changed();
+    } catch (err) {
+      // 413 says how large a file may be; 403 that uploads were switched off meanwhile.
+      setError(err instanceof ApiProblem ? err.message : messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="Send a file">
+      <form className="space-y-3" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="space-y-1.5">
+          <label htmlFor="upload-file" className="block text-sm font-medium text-slate-800">
+            File
+          </label>
+          <input
+            ref={input}
+            id="upload-file"
+            type="file"
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? 'upload-file-error' : 'upload-file-hint'}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="block w-full text-sm text-slate-800 file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold file:text-slate-800 hover:file:bg-slate-50"
+          />
+          {error ? (
+            <p id="upload-file-error" className="text-sm font-medium text-red-700">
+              {error}
+            </p>
+          ) : (
+            <p id="upload-file-hint" className="text-sm text-slate-600">
+              {branding.name} sees the file as soon as it is uploaded.
+            </p>
+          )}
+        </div>
+        <Button type="submit" busy={busy}>
+          Upload
+        </Button>
+      </form>
+    </Card>
+  );
+}

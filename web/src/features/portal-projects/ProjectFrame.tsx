@@ -1,0 +1,109 @@
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { ErrorState, Loading, TabLinks } from '@/components/ui';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortalProject, type PortalProjectDetail } from './api';
+import { ProgressBar } from './ProgressBar';
+import { ProjectStatus } from './status';
+
+export type ProjectTab = 'overview' | 'deliverables' | 'files' | 'messages' | 'time';
+
+const tabs: { tab: ProjectTab; path: string; label: string }[] = [
+  { tab: 'overview', path: '', label: 'Overview' },
+  { tab: 'deliverables', path: '/deliverables', label: 'Deliverables' },
+  { tab: 'files', path: '/files', label: 'Files' },
+  { tab: 'messages', path: '/messages', label: 'Messages' },
+  { tab: 'time', path: '/time', label: 'Time' },
+];
+
+/**
+ * A project's header (name, status, dates, progress) and its tabs around one tab's content.
+ * Every tab has its own address, so an email can link straight to it.
+ */
+export function ProjectFrame({
+  tab,
+  children,
+}: {
+  tab: ProjectTab;
+  children: (project: PortalProjectDetail) => ReactNode;
+}) {
+  const { id = '' } = useParams();
+  const { slug, base } = usePortal();
+  const format = usePortalFormat();
+  const project = usePortalProject(slug, id);
+  const back = (
+    <Link
+      to={`${base}/projects`}
+      className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
+    >
+      ← All projects
+    </Link>
+  );
+  if (project.isPending) return <Loading label="Loading the project…" />;
+  if (project.isError) {
+    const missing = project.error instanceof ApiProblem && project.error.status === 404;
+    return (
+      <div className="max-w-2xl space-y-4">
+        <ErrorState
+          title={missing ? 'Project not found' : 'This could not be loaded'}
+          message={messageOf(project.error)}
+          onRetry={missing ? undefined : () => void project.refetch()}
+        />
+        {back}
+      </div>
+    );
+  }
+  const p = project.data;
+  const waiting = p.board.find((c) => c.status === 'query')?.tasks.length ?? 0;
+  const closed = p.status === 'completed' || p.status === 'cancelled';
+  return (
+    <div className="space-y-6">
+      <div className="space-y-3">
+        {back}
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{p.name}</h1>
+          <ProjectStatus status={p.status} />
+        </div>
+        {(p.start_date || p.due_date) && (
+          <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+            {p.start_date && (
+              <div className="flex gap-1.5">
+                <dt className="text-slate-600">Started</dt>
+                <dd className="font-medium text-slate-900">{format.day(p.start_date)}</dd>
+              </div>
+            )}
+            {p.due_date && (
+              <div className="flex gap-1.5">
+                <dt className="text-slate-600">{closed ? 'Was due' : 'Due'}</dt>
+                <dd className="font-medium text-slate-900">{format.day(p.due_date)}</dd>
+              </div>
+            )}
+          </dl>
+        )}
+        <div className="max-w-md">
+          <ProgressBar progress={p.progress} />
+        </div>
+        {waiting > 0 && !closed && (
+          <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm font-medium text-amber-950">
+            {waiting === 1 ? 'One task is' : `${waiting} tasks are`} waiting on you — see “Waiting on you” on
+            the board{tab === 'overview' ? ' below' : ''}, and reply in Messages.
+          </p>
+        )}
+      </div>
+      {tabs.length > 1 && (
+        <div className="-mx-4 overflow-x-auto px-4">
+          <TabLinks
+            label="Project sections"
+            tabs={tabs.map((t) => ({
+              to: `${base}/projects/${p.id}${t.path}`,
+              label: t.label,
+              selected: t.tab === tab,
+            }))}
+          />
+        </div>
+      )}
+      {children(p)}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Card } from '@/components/ui';
+import { Board } from './Board';
+import { FeedbackCard } from './FeedbackCard';
+import { ProjectFrame } from './ProjectFrame';
+
+/** `/projects/:id`: the project's description and its board. */
+export function ProjectPage() {
+  return (
+    <ProjectFrame tab="overview">
+      {(p) => (
+        <div className="space-y-6">
+          <FeedbackCard project={p} />
+          {p.description && (
+            <Card title="About this project">
+              <p className="whitespace-pre-line text-slate-800">{p.description}</p>
+            </Card>
+          )}
+          <section aria-labelledby="tasks-title" className="space-y-3">
+            <h2 id="tasks-title" className="text-lg font-semibold text-slate-900">
+              Tasks
+            </h2>
+            <Board columns={p.board} />
+          </section>
+        </div>
+      )}
+    </ProjectFrame>
+  );
+}

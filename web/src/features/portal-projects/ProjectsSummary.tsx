@@ -1,0 +1,91 @@
+import { Link } from 'react-router';
+import { Card } from '@/components/ui';
+import { usePortal } from '@/lib/portal';
+import { useAwaitingApproval, usePortalDashboard, usePortalProjects } from './api';
+import { ProgressBar } from './ProgressBar';
+import { ProjectStatus } from './status';
+
+const tile = 'rounded-xl border bg-white p-4 shadow-sm hover:border-slate-300';
+
+/**
+ * The dashboard's projects part: how many are going and done, what waits for the client's
+ * approval, and the open projects with their progress. Nothing at all for a client who has
+ * never had a project.
+ */
+export function ProjectsSummary() {
+  const { slug, base } = usePortal();
+  const dashboard = usePortalDashboard(slug);
+  const open = usePortalProjects(slug, 'open', 5);
+  const d = dashboard.data;
+  const projects = open.data?.pages[0]?.items ?? [];
+  const waiting = d?.deliverables_awaiting_approval ?? 0;
+  const awaiting = useAwaitingApproval(
+    slug,
+    projects.map((p) => p.id),
+    waiting > 0,
+  );
+  if (!d) return null;
+  if (d.active_projects === 0 && d.completed_projects === 0) return null;
+  const nameOf = (id: string) => projects.find((p) => p.id === id)?.name ?? '';
+  const first = awaiting[0]?.project_id ?? (projects.length === 1 ? projects[0]!.id : null);
+  const approvalsLink = first ? `${base}/projects/${first}/deliverables` : `${base}/projects`;
+
+  return (
+    <div className="space-y-4">
+      <div className="grid grid-cols-2 gap-4 sm:grid-cols-3">
+        <Link to={`${base}/projects`} className={`${tile} border-slate-200`}>
+          <p className="text-2xl font-semibold text-slate-900">{d.active_projects}</p>
+          <p className="text-sm text-slate-700">Active projects</p>
+        </Link>
+        <Link to={`${base}/projects?state=closed`} className={`${tile} border-slate-200`}>
+          <p className="text-2xl font-semibold text-slate-900">{d.completed_projects}</p>
+          <p className="text-sm text-slate-700">Completed projects</p>
+        </Link>
+        <Link
+          to={approvalsLink}
+          className={`${tile} col-span-2 sm:col-span-1 ${waiting > 0 ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}
+        >
+          <p className="text-2xl font-semibold text-slate-900">{waiting}</p>
+          <p className="text-sm text-slate-700">Waiting for your approval</p>
+        </Link>
+      </div>
+      {awaiting.length > 0 && (
+        <Card title="Waiting for your approval">
+          <ul className="space-y-2">
+            {awaiting.map((a) => (
+              <li key={a.id}>
+                <Link
+                  to={`${base}/projects/${a.project_id}/deliverables`}
+                  className="font-medium text-brand-ink underline-offset-2 hover:underline"
+                >
+                  {a.title}
+                </Link>
+                <span className="text-sm text-slate-600"> · {nameOf(a.project_id)}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+      {projects.length > 0 && (
+        <Card title="Your projects">
+          <ul className="space-y-4">
+            {projects.map((p) => (
+              <li key={p.id}>
+                <div className="mb-1.5 flex flex-wrap items-center justify-between gap-2">
+                  <Link
+                    to={`${base}/projects/${p.id}`}
+                    className="font-medium text-slate-900 underline-offset-2 hover:underline"
+                  >
+                    {p.name}
+                  </Link>
+                  <ProjectStatus status={p.status} />
+                </div>
+                <ProgressBar progress={p.progress} label={`Progress of ${p.name}`} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}

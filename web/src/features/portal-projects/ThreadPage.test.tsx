@@ -1,0 +1,124 @@
+import { configure, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderAt, requestsOf, stubApi } from '@/test/testing';
+import { base, client, inPortal, messages, projectDetail, thread } from './fixtures';
+import { MessagesPage } from './MessagesPage';
+import { ThreadPage } from './ThreadPage';
+
+// Pages load in steps (the project, then its part); a busy machine needs more than a second.
+configure({ asyncUtilTimeout: 4000 });
+
+const routes = [
+  { path: `${base}/projects/:id/messages`, element: inPortal(<MessagesPage />) },
+  { path: `${base}/projects/:id/messages/:threadId`, element: inPortal(<ThreadPage />) },
+];
+
+function stubs(me = client) {
+  let items = [...messages];
+  let unread = 1;
+  return stubApi({
+    'GET /api/v1/portal/me': { body: me },
+    'GET /api/v1/portal/projects/pr_1': { body: projectDetail },
+    'GET /api/v1/portal/projects/pr_1/threads': () => ({
+      body: { items: [{ ...thread, unread_count: unread }] },
+    }),
+    'GET /api/v1/portal/threads/th_1/messages': () => ({ body: { items, next_cursor: null } }),
+    'POST /api/v1/portal/threads/th_1/read': () => {
+      unread = 0;
+      return { status: 204 };
+    },
+    'POST /api/v1/portal/threads/th_1/messages': async (request) => {
+      const { body } = (await request.clone().json()) as { body: string };
+      const message = { ...messages[0]!, id: 'ms_3', body, created_at: '2026-11-25T19:00:00Z' };
+      items = [...items, message];
+      return { status: 201, body: message };
+    },
+    'POST /api/v1/portal/projects/pr_1/threads': async (request) => {
+      const { title, body } = (await request.clone().json()) as { title: string; body: string };
+      return {
+        status: 201,
+        body: {
+          ...thread,
+          id: 'th_2',
+          title,
+          unread_count: 0,
+          message: { ...messages[0]!, id: 'ms_9', thread_id: 'th_2', body },
+        },
+      };
+    },
+  });
+}
+
+it('lists threads with unread badges and excerpts', async () => {
+  stubs();
+  renderAt(`${base}/projects/pr_1/messages`, routes);
+  const link = await screen.findByRole('link', { name: /Design feedback/ });
+  expect(link).toHaveAttribute('href', `${base}/projects/pr_1/messages/th_1`);
+  expect(within(link).getByText(/1 new/)).toHaveTextContent('1 new message');
+  expect(within(link).getByText('Here is the second round, with the warmer red.')).toBeVisible();
+  expect(screen.getByRole('tab', { name: 'Messages' })).toHaveAttribute('aria-selected', 'true');
+});
+
+it('opens a thread as plain text, marks it read, and sends a reply', async () => {
+  const fetch = stubs();
+  const user = userEvent.setup();
+  renderAt(`${base}/projects/pr_1/messages/th_1`, routes);
+
+  expect(await screen.findByRole('heading', { name: 'Design feedback' })).toBeVisible();
+  const list = screen.getByRole('list', { name: 'Messages' });
+  const [first, second] = within(list).getAllByRole('listitem');
+  expect(first).toHaveTextContent('You');
+  expect(first).toHaveTextContent('Could the red be warmer?');
+  expect(second).toHaveTextContent('Anna Weber');
+  // Line breaks kept, markup shown as the text it is.
+  const body = within(second!).getByText(/Here is the second round/);
+  expect(body.textContent).toBe('Here is the second round,\nwith the warmer red. <b>not bold</b>');
+  expect(body.querySelector('b')).toBeNull();
+  await waitFor(() => expect(requestsOf(fetch)).toContain('POST /api/v1/portal/threads/th_1/read'));
+
+  await user.click(screen.getByRole('button', { name: 'Send reply' }));
+  expect(screen.getByRole('textbox', { name: 'Your reply' })).toHaveAccessibleDescription(
+    'Write your reply first.',
+  );
+  await user.type(screen.getByRole('textbox', { name: 'Your reply' }), 'Perfect,{enter}thank you!');
+  await user.click(screen.getByRole('button', { name: 'Send reply' }));
+
+  expect(await screen.findByText('Reply sent — Lumen Design Studio has been told.')).toBeVisible();
+  await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(3));
+  expect(screen.getByRole('textbox', { name: 'Your reply' })).toHaveValue('');
+  const post = fetch.mock.calls
+    .map(([r]) => r as Request)
+    .find((r) => r.method === 'POST' && r.url.endsWith('/th_1/messages'))!;
+  expect(await post.clone().json()).toEqual({ body: 'Perfect,\nthank you!' });
+
+  await user.click(screen.getByRole('link', { name: '← All threads' }));
+  const link = await screen.findByRole('link', { name: /Design feedback/ });
+  await waitFor(() => expect(within(link).queryByText(/new/)).toBeNull());
+});
+
+it('neither marks read nor offers a reply to staff viewing as the client', async () => {
+  const fetch = stubs({ ...client, impersonated: true });
+  renderAt(`${base}/projects/pr_1/messages/th_1`, routes);
+  expect(await screen.findByText('Could the red be warmer?')).toBeVisible();
+  await new Promise((r) => setTimeout(r, 50));
+  expect(requestsOf(fetch)).not.toContain('POST /api/v1/portal/threads/th_1/read');
+  expect(screen.queryByRole('textbox', { name: 'Your reply' })).toBeNull();
+});
+
+it('starts a new thread and opens it', async () => {
+  const fetch = stubs();
+  const user = userEvent.setup();
+  renderAt(`${base}/projects/pr_1/messages`, routes);
+  await user.click(await screen.findByRole('button', { name: 'New thread' }));
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  expect(screen.getByRole('textbox', { name: 'Subject' })).toHaveAccessibleDescription(
+    'Give the thread a subject.',
+  );
+  await user.type(screen.getByRole('textbox', { name: 'Subject' }), 'Printing');
+  await user.type(screen.getByRole('textbox', { name: 'Message' }), 'Which paper?');
+  await user.click(screen.getByRole('button', { name: 'Send' }));
+  await waitFor(() =>
+    expect(screen.getByTestId('address')).toHaveTextContent(`${base}/projects/pr_1/messages/th_2`),
+  );
+  expect(requestsOf(fetch)).toContain('POST /api/v1/portal/projects/pr_1/threads');
+});

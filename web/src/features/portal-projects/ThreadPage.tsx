@@ -1,0 +1,151 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { Alert, Button, ErrorState, Loading, TextArea, useToast } from '@/components/ui';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import {
+  markThreadRead,
+  postMessage,
+  useMessages,
+  useThreadChanged,
+  useThreads,
+  useThreadsChanged,
+  type PortalProjectDetail,
+} from './api';
+import { ProjectFrame } from './ProjectFrame';
+import { useReadOnly } from './readOnly';
+
+/** `/projects/:id/messages/:threadId`: one conversation, and a reply box. */
+export function ThreadPage() {
+  return <ProjectFrame tab="messages">{(p) => <Thread project={p} />}</ProjectFrame>;
+}
+
+function Thread({ project }: { project: PortalProjectDetail }) {
+  const { threadId = '' } = useParams();
+  const { slug, base } = usePortal();
+  const format = usePortalFormat();
+  const readOnly = useReadOnly();
+  const threads = useThreads(slug, project.id);
+  const messages = useMessages(slug, threadId);
+  const threadsChanged = useThreadsChanged(slug, project.id);
+  const read = useRef<string | null>(null);
+  const title = threads.data?.items.find((t) => t.id === threadId)?.title;
+  const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
+
+  // A long thread comes in pages, oldest first: fetch on to the newest message.
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = messages;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  // Opening the thread reads it; staff viewing as the client leave the client's marks alone.
+  const loaded = messages.isSuccess;
+  useEffect(() => {
+    if (!loaded || readOnly || read.current === threadId) return;
+    read.current = threadId;
+    markThreadRead(threadId).then(threadsChanged, () => {});
+  }, [loaded, readOnly, threadId, threadsChanged]);
+
+  const back = (
+    <Link
+      to={`${base}/projects/${project.id}/messages`}
+      className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
+    >
+      ← All threads
+    </Link>
+  );
+
+  if (messages.isPending) return <Loading label="Loading the messages…" />;
+  if (messages.isError) {
+    const missing = messages.error instanceof ApiProblem && messages.error.status === 404;
+    return (
+      <div className="space-y-4">
+        <ErrorState
+          title={missing ? 'Thread not found' : 'This could not be loaded'}
+          message={messageOf(messages.error)}
+          onRetry={missing ? undefined : () => void messages.refetch()}
+        />
+        {back}
+      </div>
+    );
+  }
+
+  return (
+    <div className="max-w-3xl space-y-4">
+      {back}
+      <h2 className="text-xl font-semibold break-words text-slate-900">{title ?? 'Conversation'}</h2>
+      <ol className="space-y-3" aria-label="Messages">
+        {items.map((m) => {
+          const mine = m.author_kind === 'client';
+          return (
+            <li
+              key={m.id}
+              className={`rounded-xl border p-4 ${mine ? 'border-slate-200 bg-slate-50 sm:ml-12' : 'border-slate-200 bg-white shadow-sm sm:mr-12'}`}
+            >
+              <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
+                <span className="font-semibold text-slate-900">{mine ? 'You' : m.author_name}</span>
+                <time dateTime={m.created_at} className="text-slate-600">
+                  {format.dateTime(m.created_at)}
+                </time>
+              </p>
+              {/* Plain text as typed: line breaks kept, never read as HTML. */}
+              <p className="mt-1.5 whitespace-pre-wrap break-words text-slate-800">{m.body}</p>
+            </li>
+          );
+        })}
+      </ol>
+      {isFetchingNextPage && <Loading label="Loading newer messages…" />}
+      {!readOnly && <Reply projectId={project.id} threadId={threadId} />}
+    </div>
+  );
+}
+
+function Reply({ projectId, threadId }: { projectId: string; threadId: string }) {
+  const { slug, branding } = usePortal();
+  const toast = useToast();
+  const changed = useThreadChanged(slug, projectId, threadId);
+  const [body, setBody] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [fieldError, setFieldError] = useState<string | undefined>();
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!body.trim()) {
+      setFieldError('Write your reply first.');
+      return;
+    }
+    setBusy(true);
+    setFieldError(undefined);
+    setError(null);
+    try {
+      await postMessage(threadId, body);
+      setBody('');
+      toast(`Reply sent — ${branding.name} has been told.`);
+      changed();
+    } catch (err) {
+      const field = err instanceof ApiProblem ? err.fieldError('body') : undefined;
+      if (field) setFieldError(field);
+      else setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="space-y-3" onSubmit={(e) => void submit(e)} noValidate>
+      {error && <Alert tone="error">{error}</Alert>}
+      <TextArea
+        label="Your reply"
+        required
+        maxLength={10000}
+        value={body}
+        error={fieldError}
+        onChange={(e) => setBody(e.target.value)}
+      />
+      <Button type="submit" busy={busy}>
+        Send reply
+      </Button>
+    </form>
+  );
+}
