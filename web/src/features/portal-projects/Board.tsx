@@ -34,7 +34,7 @@ export function Board({ columns }: { columns: BoardColumn[] }) {
               {taskColumn[column.status]}
               <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-700">
                 {column.tasks.length}
-                <span className="sr-only"> tasks</span>
+                <span className="sr-only">{column.tasks.length === 1 ? ' task' : ' tasks'}</span>
               </span>
             </h3>
             {column.tasks.length === 0 ? (
