@@ -110,11 +110,15 @@ test('a client downloads a file, asks for changes, replies, approves the resubmi
   await expect(page.getByText('The first concept boards are up.')).toBeVisible();
   await page.getByLabel('Your reply').fill('Love the oak direction.\nCan we see it with matt black handles?');
   await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(page.getByRole('list', { name: 'Messages' }).getByText('Love the oak direction.')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Messages' }).getByText('Love the oak direction.'),
+  ).toBeVisible();
   await screenshots(page, 'project-thread');
 
   // Staff resubmit; the client approves round two.
-  await data.send('post', `/api/v1/deliverables/${data.deliverable.id}/submit`, { note: 'Warmer light added.' });
+  await data.send('post', `/api/v1/deliverables/${data.deliverable.id}/submit`, {
+    note: 'Warmer light added.',
+  });
   await page.goto(`${base}/deliverables`);
   await page.getByRole('button', { name: 'Approve' }).click();
   await expect(page.getByText('“Concept boards” approved')).toBeVisible();
@@ -133,7 +137,9 @@ test('a client downloads a file, asks for changes, replies, approves the resubmi
   await screenshots(page, 'project-rated');
 
   // Staff see the rating in the project's activity.
-  const log = await page.request.get(`/api/v1/projects/${data.project.id}/activity`, { headers: data.headers });
+  const log = await page.request.get(`/api/v1/projects/${data.project.id}/activity`, {
+    headers: data.headers,
+  });
   const entries = ((await log.json()) as { items: { verb: string; data: { rating?: number } }[] }).items;
   expect(entries.find((e) => e.verb === 'feedback_submitted')?.data.rating).toBe(4);
 });
