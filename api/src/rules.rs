@@ -148,6 +148,12 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
 }
 
+/// Optional text as stored: trimmed, and `None` when nothing is left, so a blank field and
+/// an absent one read the same.
+pub fn tidy(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,4 @@ pub mod services;
 pub mod settings;
 pub mod slots;
 
-/// Trimmed text, or `None` when nothing is left: blank optional text is stored as absent.
-pub fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+pub use crate::rules::tidy;

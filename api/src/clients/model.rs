@@ -189,9 +189,7 @@ pub struct ClientChanges {
     pub updated_at: NaiveDateTime,
 }
 
-fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+use crate::rules::tidy;
 
 impl UpdateClient {
     /// The names of the fields this update touches, for the activity log.

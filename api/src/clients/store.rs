@@ -2,14 +2,11 @@
 
 use diesel::prelude::*;
 
+use crate::db::text::{escape_like, lower};
+
 use super::model::{ClientChanges, ClientRow, ClientSort};
 use crate::db::DbConn;
 use crate::db::schema::clients;
-
-diesel::define_sql_function! {
-    /// SQL `lower` on text.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 diesel::define_sql_function! {
     /// SQL `lower` on nullable text.
@@ -61,11 +58,6 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         }
     }
     query.load(conn)
-}
-
-/// `%`, `_` and `\` typed by a person are literal characters, not wildcards.
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 pub fn get(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<Option<ClientRow>> {

@@ -5,6 +5,7 @@ pub mod counters;
 mod migrations;
 mod pool;
 pub mod schema;
+pub mod text;
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;

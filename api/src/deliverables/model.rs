@@ -358,9 +358,7 @@ impl UpdateDeliverable {
     }
 }
 
-pub fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+pub use crate::rules::tidy;
 
 #[cfg(test)]
 mod tests {

@@ -143,7 +143,4 @@ pub struct PortalProductList {
     pub items: Vec<PortalProduct>,
 }
 
-/// Trimmed; empty becomes None.
-pub fn tidy(text: Option<String>) -> Option<String> {
-    text.map(|t| t.trim().to_string()).filter(|t| !t.is_empty())
-}
+pub use crate::rules::tidy;

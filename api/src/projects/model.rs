@@ -505,9 +505,7 @@ pub struct PortalProjectListQuery {
     pub cursor: Option<String>,
 }
 
-pub fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+pub use crate::rules::tidy;
 
 #[cfg(test)]
 mod tests {

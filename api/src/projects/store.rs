@@ -6,14 +6,11 @@ use std::collections::HashMap;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
+use crate::db::text::{escape_like, lower};
+
 use super::model::{Progress, ProjectChanges, ProjectRow, TaskChanges, TaskRow, task_status_of};
 use crate::db::DbConn;
 use crate::db::schema::{clients, projects, tasks};
-
-diesel::define_sql_function! {
-    /// SQL `lower` on text.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 pub struct ListFilter {
     /// Only these statuses; empty means all.
@@ -56,11 +53,6 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         );
     }
     query.load(conn)
-}
-
-/// `%`, `_` and `\` typed by a person are literal characters, not wildcards.
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// One project of this tenant (and of this client, when given), with its client's name.

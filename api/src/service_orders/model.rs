@@ -395,9 +395,7 @@ pub struct OrderChanges {
     pub updated_at: NaiveDateTime,
 }
 
-pub fn tidy(v: Option<String>) -> Option<String> {
-    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
-}
+pub use crate::rules::tidy;
 
 /// The rows of `lines` for order `order_id`, in the order sent.
 pub fn line_rows(tenant_id: &str, order_id: &str, lines: Vec<NewLine>) -> Vec<LineRow> {

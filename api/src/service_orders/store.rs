@@ -3,14 +3,11 @@
 
 use diesel::prelude::*;
 
+use crate::db::text::{escape_like, lower};
+
 use super::model::{EventRow, LineRow, OrderChanges, OrderParts, ServiceOrderRow};
 use crate::db::DbConn;
 use crate::db::schema::{clients, service_order_events, service_order_lines, service_orders};
-
-diesel::define_sql_function! {
-    /// SQL `lower` on text.
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 pub struct ListFilter {
     /// Only these statuses; empty means all.
@@ -58,11 +55,6 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     }
     let rows: Vec<(ServiceOrderRow, String)> = query.load(conn)?;
     with_parts(conn, tenant_id, rows)
-}
-
-/// `%`, `_` and `\` typed by a person are literal characters, not wildcards.
-fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
 /// One order of this tenant (and of this client, when given).

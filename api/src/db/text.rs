@@ -1,0 +1,12 @@
+//! Case-insensitive search in SQL that reads the same on SQLite and PostgreSQL.
+
+diesel::define_sql_function! {
+    /// SQL `lower` on text.
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// `%`, `_` and `\` typed by a person are literal characters, not wildcards (use with
+/// `.escape('\\')`).
+pub fn escape_like(s: &str) -> String {
+    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
