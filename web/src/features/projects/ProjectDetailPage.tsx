@@ -5,6 +5,11 @@ import { messageOf } from '@/api/problem';
 import { Alert, Button, Card, ErrorState, Loading, TabLinks, useToast } from '@/components/ui';
 import { formatDay } from '@/lib/format';
 import { ActivityTab } from './ActivityTab';
+import { DeliverablesTab } from './DeliverablesTab';
+import { FeedbackTab } from './FeedbackTab';
+import { FilesTab } from './FilesTab';
+import { MessagesTab, ThreadView } from './MessagesTab';
+import { TimeTab } from './TimeTab';
 import {
   updateProject,
   useProject,
@@ -24,7 +29,12 @@ import { TasksTab } from './TasksTab';
 
 const TABS = [
   { path: 'tasks', label: 'Tasks' },
+  { path: 'deliverables', label: 'Deliverables' },
+  { path: 'files', label: 'Files' },
+  { path: 'messages', label: 'Messages' },
+  { path: 'time', label: 'Time' },
   { path: 'activity', label: 'Activity' },
+  { path: 'feedback', label: 'Feedback' },
 ];
 
 export function ProjectDetailPage() {
@@ -63,7 +73,13 @@ export function ProjectDetailPage() {
           <Routes>
             <Route index element={<TasksTab project={project.data} />} />
             <Route path="tasks" element={<TasksTab project={project.data} />} />
+            <Route path="deliverables" element={<DeliverablesTab project={project.data} />} />
+            <Route path="files" element={<FilesTab project={project.data} />} />
+            <Route path="messages" element={<MessagesTab project={project.data} />} />
+            <Route path="messages/:threadId" element={<ThreadView project={project.data} />} />
+            <Route path="time" element={<TimeTab project={project.data} />} />
             <Route path="activity" element={<ActivityTab project={project.data} />} />
+            <Route path="feedback" element={<FeedbackTab project={project.data} />} />
             <Route
               path="*"
               element={<Alert tone="warning">This section does not exist. Pick one of the tabs above.</Alert>}

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui';
-import type { ProjectStatus, TaskStatus } from './api';
-import { projectStatusLooks, taskStatusLooks } from './statuses';
+import type { DeliverableStatus, ProjectStatus, TaskStatus } from './api';
+import { deliverableStatusLooks, projectStatusLooks, taskStatusLooks } from './statuses';
 
 export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
   const look = projectStatusLooks[status] ?? { tone: 'grey', label: status };
@@ -9,5 +9,10 @@ export function ProjectStatusBadge({ status }: { status: ProjectStatus }) {
 
 export function TaskStatusBadge({ status }: { status: TaskStatus }) {
   const look = taskStatusLooks[status] ?? { tone: 'grey', label: status };
+  return <Badge tone={look.tone}>{look.label}</Badge>;
+}
+
+export function DeliverableStatusBadge({ status }: { status: DeliverableStatus }) {
+  const look = deliverableStatusLooks[status] ?? { tone: 'grey', label: status };
   return <Badge tone={look.tone}>{look.label}</Badge>;
 }

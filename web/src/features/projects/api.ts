@@ -1,6 +1,32 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, call } from '@/api/client';
+import { api, ApiProblem, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import {
+  loose,
+  type Deliverable,
+  type Feedback,
+  type FileLink,
+  type Message,
+  type ProjectFile,
+  type Thread,
+  type TimeLog,
+  type TimeLogInput,
+  type TimeLogList,
+} from './pending';
+
+export type {
+  Deliverable,
+  DeliverableEvent,
+  DeliverableStatus,
+  Feedback,
+  FileSummary,
+  Message,
+  ProjectFile,
+  Thread,
+  TimeLog,
+  TimeLogInput,
+  TimeLogList,
+} from './pending';
 
 export type Project = components['schemas']['Project'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
@@ -125,3 +151,174 @@ export function useStaffList() {
 }
 
 export { useConsoleMe, useFormatDate, useTenant } from '@/lib/console-queries';
+
+// ——— Deliverables, files, messages, time and feedback ———
+
+export const workKeys = {
+  deliverables: (id: string) => ['console', 'projects', 'of', id, 'deliverables'] as const,
+  files: (id: string) => ['console', 'projects', 'of', id, 'files'] as const,
+  threads: (id: string) => ['console', 'projects', 'of', id, 'threads'] as const,
+  messages: (id: string, threadId: string) =>
+    ['console', 'projects', 'of', id, 'threads', threadId, 'messages'] as const,
+  time: (id: string) => ['console', 'projects', 'of', id, 'time'] as const,
+  feedback: (id: string) => ['console', 'projects', 'of', id, 'feedback'] as const,
+};
+
+export function useDeliverables(id: string) {
+  return useQuery({
+    queryKey: workKeys.deliverables(id),
+    queryFn: () =>
+      call(loose.GET('/api/v1/projects/{id}/deliverables', { params: { path: { id } } })) as Promise<{
+        items: Deliverable[];
+      }>,
+  });
+}
+
+export function createDeliverable(id: string, body: { title: string; description?: string }) {
+  return call(
+    loose.POST('/api/v1/projects/{id}/deliverables', { params: { path: { id } }, body }),
+  ) as Promise<Deliverable>;
+}
+
+export function updateDeliverable(id: string, body: { title?: string; description?: string | null }) {
+  return call(
+    loose.PATCH('/api/v1/deliverables/{id}', { params: { path: { id } }, body }),
+  ) as Promise<Deliverable>;
+}
+
+export function submitDeliverable(id: string, note?: string) {
+  return call(
+    loose.POST('/api/v1/deliverables/{id}/submit', { params: { path: { id } }, body: { note } }),
+  ) as Promise<Deliverable>;
+}
+
+export function reopenDeliverable(id: string, note?: string) {
+  return call(
+    loose.POST('/api/v1/deliverables/{id}/reopen', { params: { path: { id } }, body: { note } }),
+  ) as Promise<Deliverable>;
+}
+
+export function useProjectFiles(id: string) {
+  return useQuery({
+    queryKey: workKeys.files(id),
+    queryFn: () =>
+      call(loose.GET('/api/v1/projects/{id}/files', { params: { path: { id } } })) as Promise<{
+        items: ProjectFile[];
+      }>,
+  });
+}
+
+/** Uploads one file as multipart form data; `deliverable_id` attaches it to a deliverable. */
+export function uploadFile(
+  id: string,
+  file: File,
+  options: { clientVisible: boolean; deliverableId?: string },
+) {
+  const form = new FormData();
+  form.append('client_visible', String(options.clientVisible));
+  if (options.deliverableId) form.append('deliverable_id', options.deliverableId);
+  form.append('file', file);
+  return call(
+    loose.POST('/api/v1/projects/{id}/files', { params: { path: { id } }, body: form }),
+  ) as Promise<ProjectFile>;
+}
+
+export function updateFile(id: string, body: { client_visible?: boolean; name?: string }) {
+  return call(loose.PATCH('/api/v1/files/{id}', { params: { path: { id } }, body })) as Promise<ProjectFile>;
+}
+
+export function deleteFile(id: string) {
+  return call(loose.DELETE('/api/v1/files/{id}', { params: { path: { id } } }));
+}
+
+/** A short-lived address that downloads the file without the session's token. */
+export function fileLink(id: string) {
+  return call(loose.POST('/api/v1/files/{id}/link', { params: { path: { id } } })) as Promise<FileLink>;
+}
+
+export function useThreads(id: string) {
+  return useQuery({
+    queryKey: workKeys.threads(id),
+    queryFn: () =>
+      call(loose.GET('/api/v1/projects/{id}/threads', { params: { path: { id } } })) as Promise<{
+        items: Thread[];
+      }>,
+  });
+}
+
+export function useMessages(id: string, threadId: string) {
+  return useInfiniteQuery({
+    queryKey: workKeys.messages(id, threadId),
+    queryFn: ({ pageParam }) =>
+      call(
+        loose.GET('/api/v1/threads/{id}/messages', {
+          params: { path: { id: threadId }, query: { cursor: pageParam } },
+        }),
+      ) as Promise<{ items: Message[]; next_cursor?: string | null }>,
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+export function createThread(id: string, body: { title: string; body: string; internal: boolean }) {
+  return call(
+    loose.POST('/api/v1/projects/{id}/threads', { params: { path: { id } }, body }),
+  ) as Promise<Thread>;
+}
+
+export function postMessage(threadId: string, body: { body: string; internal: boolean }) {
+  return call(
+    loose.POST('/api/v1/threads/{id}/messages', { params: { path: { id: threadId } }, body }),
+  ) as Promise<Message>;
+}
+
+export function markThreadRead(threadId: string) {
+  return call(loose.POST('/api/v1/threads/{id}/read', { params: { path: { id: threadId } } }));
+}
+
+export function useTimeLogs(id: string) {
+  return useQuery({
+    queryKey: workKeys.time(id),
+    queryFn: () =>
+      call(
+        loose.GET('/api/v1/projects/{id}/time-logs', { params: { path: { id } } }),
+      ) as Promise<TimeLogList>,
+  });
+}
+
+export function createTimeLog(id: string, body: TimeLogInput) {
+  return call(
+    loose.POST('/api/v1/projects/{id}/time-logs', { params: { path: { id } }, body }),
+  ) as Promise<TimeLog>;
+}
+
+export function updateTimeLog(id: string, body: Partial<TimeLogInput>) {
+  return call(loose.PATCH('/api/v1/time-logs/{id}', { params: { path: { id } }, body })) as Promise<TimeLog>;
+}
+
+export function deleteTimeLog(id: string) {
+  return call(loose.DELETE('/api/v1/time-logs/{id}', { params: { path: { id } } }));
+}
+
+/** The feedback request and its answer; `null` when none was ever requested (404). */
+export function useFeedback(id: string) {
+  return useQuery({
+    queryKey: workKeys.feedback(id),
+    queryFn: async () => {
+      try {
+        return (await call(
+          loose.GET('/api/v1/projects/{id}/feedback', { params: { path: { id } } }),
+        )) as Feedback;
+      } catch (e) {
+        if (e instanceof ApiProblem && e.status === 404) return null;
+        throw e;
+      }
+    },
+  });
+}
+
+export function requestFeedback(id: string) {
+  return call(
+    loose.POST('/api/v1/projects/{id}/feedback-request', { params: { path: { id } } }),
+  ) as Promise<Feedback>;
+}

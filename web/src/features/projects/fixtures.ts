@@ -1,4 +1,4 @@
-import type { Project, ProjectDetail, Task } from './api';
+import type { Deliverable, Message, Project, ProjectDetail, ProjectFile, Task, Thread, TimeLog } from './api';
 
 export function aTask(over: Partial<Task> = {}): Task {
   return {
@@ -62,3 +62,77 @@ export const team = {
     },
   ],
 };
+
+export function aDeliverable(over: Partial<Deliverable> = {}): Deliverable {
+  return {
+    id: 'dl_1',
+    title: 'Logo concepts',
+    description: 'Three directions.',
+    status: 'in_progress',
+    round: 0,
+    submitted_at: null,
+    decided_at: null,
+    created_at: '2026-11-10T10:00:00Z',
+    updated_at: '2026-11-10T10:00:00Z',
+    files: [],
+    history: [],
+    ...over,
+  };
+}
+
+export function aFile(over: Partial<ProjectFile> = {}): ProjectFile {
+  return {
+    id: 'fl_1',
+    name: 'brand-brief.txt',
+    size: 2048,
+    content_type: 'text/plain',
+    client_visible: false,
+    deliverable_id: null,
+    uploaded_by_kind: 'staff',
+    created_at: '2026-11-12T10:00:00Z',
+    ...over,
+  };
+}
+
+export function aMessage(over: Partial<Message> = {}): Message {
+  return {
+    id: 'ms_1',
+    body: 'Here are the first sketches.',
+    internal: false,
+    author_kind: 'staff',
+    author_id: 'st_1',
+    author_name: 'Anna Weber',
+    created_at: '2026-11-20T10:00:00Z',
+    ...over,
+  };
+}
+
+export function aThread(over: Partial<Thread> = {}): Thread {
+  return {
+    id: 'th_1',
+    title: 'Design feedback',
+    message_count: 3,
+    last_message_at: '2026-11-21T10:00:00Z',
+    last_message: 'Love the second one!',
+    unread_count: 1,
+    created_at: '2026-11-20T10:00:00Z',
+    ...over,
+  };
+}
+
+export function aTimeLog(over: Partial<TimeLog> = {}): TimeLog {
+  return {
+    id: 'tl_1',
+    work_date: '2026-11-20',
+    minutes: 90,
+    description: 'Logo sketches',
+    billable: true,
+    hourly_rate_minor: 8000,
+    amount_minor: 12000,
+    staff_id: 'st_1',
+    staff_name: 'Anna Weber',
+    created_at: '2026-11-20T18:00:00Z',
+    updated_at: '2026-11-20T18:00:00Z',
+    ...over,
+  };
+}

@@ -1,4 +1,4 @@
-import type { ProjectStatus, TaskStatus } from './api';
+import type { DeliverableStatus, ProjectStatus, TaskStatus } from './api';
 
 type Tone = 'amber' | 'blue' | 'green' | 'grey' | 'red';
 
@@ -22,3 +22,10 @@ export const taskStatusLooks: Record<TaskStatus, { tone: Tone; label: string }> 
 };
 
 export const TASK_STATUSES = Object.keys(taskStatusLooks) as TaskStatus[];
+
+export const deliverableStatusLooks: Record<DeliverableStatus, { tone: Tone; label: string }> = {
+  in_progress: { tone: 'grey', label: 'In progress' },
+  submitted: { tone: 'amber', label: 'Waiting for the client' },
+  approved: { tone: 'green', label: 'Approved' },
+  changes_requested: { tone: 'red', label: 'Changes requested' },
+};

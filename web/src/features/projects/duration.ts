@@ -1,0 +1,20 @@
+/**
+ * A duration as a person types it, in minutes: "90" (minutes), "1:30" or "1h30" (hours and
+ * minutes), "1.5h" or "2h" (hours). `null` when it is not one.
+ */
+export function parseDuration(text: string): number | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, '');
+  if (!s) return null;
+  let m = /^(\d+)(?:m|min)?$/.exec(s);
+  if (m) return Number(m[1]);
+  m = /^(\d+)(?::|h)(\d{1,2})(?:m|min)?$/.exec(s);
+  if (m) return Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : null;
+  m = /^(\d+(?:[.,]\d+)?)h$/.exec(s);
+  if (m) return Math.round(Number(m[1]!.replace(',', '.')) * 60);
+  return null;
+}
+
+/** Minutes as "h:mm", the way the field shows them back. */
+export function minutesToInput(minutes: number): string {
+  return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
+}
