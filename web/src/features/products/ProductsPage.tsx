@@ -57,7 +57,7 @@ export function ProductsPage() {
         </EmptyState>
       ) : (
         <ResponsiveTable
-          columns={['Product', 'File', { label: 'Updated', className: 'hidden md:table-cell' }]}
+          columns={['Product', 'File', 'Clients', { label: 'Updated', className: 'hidden md:table-cell' }]}
         >
           {items.map((p) => (
             <tr
@@ -78,6 +78,13 @@ export function ProductsPage() {
                   `${p.file.name} (${formatBytes(p.file.size, locale)})`
                 ) : (
                   <span className="text-amber-800">No file yet</span>
+                )}
+              </Cell>
+              <Cell label="Clients">
+                {p.grants === 0 ? (
+                  <span className="text-slate-600">Nobody yet</span>
+                ) : (
+                  `${p.grants} ${p.grants === 1 ? 'client' : 'clients'}`
                 )}
               </Cell>
               <Cell label="Updated" wide="sm:hidden md:table-cell">

@@ -28,6 +28,8 @@ export interface Product {
   name: string;
   description?: string | null;
   file?: ProductFile | null;
+  /** How many clients have it. */
+  grants: number;
   created_at: string;
   updated_at: string;
 }
@@ -35,5 +37,6 @@ export interface Product {
 export interface Grant {
   client_id: string;
   client_name: string;
+  client_email: string;
   granted_at: string;
 }

@@ -65,14 +65,14 @@ describe('Project deliverables', () => {
               round: 1,
               history: [
                 {
-                  status: 'submitted',
+                  event: 'submitted',
                   comment: null,
                   actor_kind: 'staff',
                   actor_id: 'st_2',
                   at: '2026-11-20T10:00:00Z',
                 },
                 {
-                  status: 'changes_requested',
+                  event: 'changes_requested',
                   comment: 'Warmer colours, please.',
                   actor_kind: 'client',
                   actor_id: 'cl_1',

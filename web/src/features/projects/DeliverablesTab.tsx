@@ -310,12 +310,12 @@ function History({
   const names = useMemo(() => new Map((staff.data?.items ?? []).map((s) => [s.id, s.name])), [staff.data]);
   const who = (e: DeliverableEvent) =>
     e.actor_kind === 'client'
-      ? (e.actor_name ?? project.client_name)
+      ? project.client_name
       : e.actor_id && e.actor_id === me.data?.id
         ? 'You'
-        : (e.actor_name ?? (e.actor_id && names.get(e.actor_id)) ?? 'A team member');
+        : ((e.actor_id && names.get(e.actor_id)) ?? 'A team member');
   const what = (e: DeliverableEvent) => {
-    switch (e.status) {
+    switch (e.event) {
       case 'submitted':
         return `${who(e)} submitted it for review`;
       case 'approved':
@@ -323,10 +323,9 @@ function History({
       case 'changes_requested':
         return `${who(e)} asked for changes`;
       case 'reopened':
-      case 'in_progress':
         return `${who(e)} reopened it`;
       default:
-        return `${who(e)}: ${String(e.status).replaceAll('_', ' ')}`;
+        return `${who(e)}: ${String(e.event).replaceAll('_', ' ')}`;
     }
   };
   return (
@@ -341,7 +340,7 @@ function History({
               <p className="text-slate-900">{what(e)}.</p>
               {e.comment && (
                 <blockquote
-                  className={`mt-1 rounded-md px-3 py-2 whitespace-pre-wrap ${e.status === 'changes_requested' ? 'bg-red-50 text-red-900' : 'bg-slate-50 text-slate-800'}`}
+                  className={`mt-1 rounded-md px-3 py-2 whitespace-pre-wrap ${e.event === 'changes_requested' ? 'bg-red-50 text-red-900' : 'bg-slate-50 text-slate-800'}`}
                 >
                   “{e.comment}”
                 </blockquote>

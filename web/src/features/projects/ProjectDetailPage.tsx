@@ -16,6 +16,7 @@ import {
   useProjectSaved,
   useStaffList,
   useTenant,
+  useThreads,
   type ProjectDetail,
   type ProjectStatus,
 } from './api';
@@ -41,6 +42,8 @@ export function ProjectDetailPage() {
   const { id = '', '*': rest = '' } = useParams();
   const project = useProject(id);
   const tab = rest.split('/')[0] || 'tasks';
+  const threads = useThreads(id);
+  const unread = (threads.data?.items ?? []).reduce((n, t) => n + t.unread_count, 0);
   return (
     <div>
       <Link
@@ -65,7 +68,7 @@ export function ProjectDetailPage() {
               label="Project sections"
               tabs={TABS.map((t) => ({
                 to: `/app/projects/${id}/${t.path}`,
-                label: t.label,
+                label: t.path === 'messages' && unread > 0 ? `${t.label} (${unread} unread)` : t.label,
                 selected: tab === t.path,
               }))}
             />

@@ -22,7 +22,7 @@ const common = {
           description: 'Internal review',
           billable: false,
           hourly_rate_minor: null,
-          amount_minor: null,
+          amount_minor: 0,
         }),
       ],
       totals: { minutes: 120, billable_minutes: 90, billable_amount_minor: 12000, currency: 'EUR' },

@@ -138,7 +138,7 @@ function TimeRow({
         <span className="text-sm text-slate-800">
           <Badge tone="green">Billable</Badge>{' '}
           {log.hourly_rate_minor != null && `${money(log.hourly_rate_minor)}/h`}
-          {log.amount_minor != null && <span className="ml-2 font-semibold">{money(log.amount_minor)}</span>}
+          {log.amount_minor > 0 && <span className="ml-2 font-semibold">{money(log.amount_minor)}</span>}
         </span>
       ) : (
         <Badge tone="grey">Not billable</Badge>

@@ -66,6 +66,7 @@ export const team = {
 export function aDeliverable(over: Partial<Deliverable> = {}): Deliverable {
   return {
     id: 'dl_1',
+    project_id: 'pr_1',
     title: 'Logo concepts',
     description: 'Three directions.',
     status: 'in_progress',
@@ -83,6 +84,9 @@ export function aDeliverable(over: Partial<Deliverable> = {}): Deliverable {
 export function aFile(over: Partial<ProjectFile> = {}): ProjectFile {
   return {
     id: 'fl_1',
+    project_id: 'pr_1',
+    product_id: null,
+    uploaded_by_id: 'st_1',
     name: 'brand-brief.txt',
     size: 2048,
     content_type: 'text/plain',
@@ -97,6 +101,7 @@ export function aFile(over: Partial<ProjectFile> = {}): ProjectFile {
 export function aMessage(over: Partial<Message> = {}): Message {
   return {
     id: 'ms_1',
+    thread_id: 'th_1',
     body: 'Here are the first sketches.',
     internal: false,
     author_kind: 'staff',
@@ -110,6 +115,7 @@ export function aMessage(over: Partial<Message> = {}): Message {
 export function aThread(over: Partial<Thread> = {}): Thread {
   return {
     id: 'th_1',
+    project_id: 'pr_1',
     title: 'Design feedback',
     message_count: 3,
     last_message_at: '2026-11-21T10:00:00Z',
@@ -123,6 +129,8 @@ export function aThread(over: Partial<Thread> = {}): Thread {
 export function aTimeLog(over: Partial<TimeLog> = {}): TimeLog {
   return {
     id: 'tl_1',
+    project_id: 'pr_1',
+    currency: 'EUR',
     work_date: '2026-11-20',
     minutes: 90,
     description: 'Logo sketches',

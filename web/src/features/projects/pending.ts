@@ -27,16 +27,16 @@ export interface FileSummary {
 }
 
 export interface DeliverableEvent {
-  status: DeliverableStatus | 'reopened' | string;
+  at: string;
+  event: 'submitted' | 'approved' | 'changes_requested' | 'reopened';
   comment?: string | null;
   actor_kind: string;
   actor_id?: string | null;
-  actor_name?: string | null;
-  at: string;
 }
 
 export interface Deliverable {
   id: string;
+  project_id: string;
   title: string;
   description?: string | null;
   status: DeliverableStatus;
@@ -50,10 +50,12 @@ export interface Deliverable {
 }
 
 export interface ProjectFile extends FileSummary {
-  client_visible: boolean;
+  project_id?: string | null;
   deliverable_id?: string | null;
-  uploaded_by_kind?: string;
-  uploaded_by_name?: string | null;
+  product_id?: string | null;
+  client_visible: boolean;
+  uploaded_by_kind: string;
+  uploaded_by_id?: string | null;
 }
 
 export interface FileLink {
@@ -63,6 +65,7 @@ export interface FileLink {
 
 export interface Thread {
   id: string;
+  project_id: string;
   title: string;
   message_count: number;
   last_message_at: string;
@@ -73,22 +76,25 @@ export interface Thread {
 
 export interface Message {
   id: string;
+  thread_id: string;
   body: string;
   internal: boolean;
-  author_kind: 'staff' | 'client' | string;
-  author_id?: string | null;
+  author_kind: 'staff' | 'client';
+  author_id: string;
   author_name: string;
   created_at: string;
 }
 
 export interface TimeLog {
   id: string;
+  project_id: string;
   work_date: string;
   minutes: number;
   description: string;
   billable: boolean;
   hourly_rate_minor?: number | null;
-  amount_minor?: number | null;
+  amount_minor: number;
+  currency: string;
   staff_id?: string | null;
   staff_name?: string | null;
   created_at: string;
@@ -109,6 +115,7 @@ export interface TimeLogInput {
 }
 
 export interface Feedback {
+  project_id: string;
   requested_at: string;
   rating?: number | null;
   comment?: string | null;
