@@ -29,30 +29,40 @@ describe('Project messages', () => {
     const posts: unknown[] = [];
     const fetch = stubApi({
       ...common,
-      'GET /api/v1/threads/th_1/messages': {
-        body: {
-          items: [
-            aMessage(),
-            aMessage({
-              id: 'ms_2',
-              body: 'Budget is tight, keep it to two rounds.',
-              internal: true,
-              author_name: 'Ben Ortiz',
-              author_id: 'st_2',
-              created_at: '2026-11-20T11:00:00Z',
-            }),
-            aMessage({
-              id: 'ms_3',
-              body: 'Love the second one!',
-              author_kind: 'client',
-              author_id: 'cl_1',
-              author_name: 'Maria Lopez',
-              created_at: '2026-11-21T10:00:00Z',
-            }),
-          ],
-          next_cursor: null,
-        },
-      },
+      // Two pages, oldest first: the newest message is on the second one.
+      'GET /api/v1/threads/th_1/messages': (request) =>
+        new URL(request.url).searchParams.get('cursor') === 'c2'
+          ? {
+              body: {
+                items: [
+                  aMessage({
+                    id: 'ms_3',
+                    body: 'Love the second one!',
+                    author_kind: 'client',
+                    author_id: 'cl_1',
+                    author_name: 'Maria Lopez',
+                    created_at: '2026-11-21T10:00:00Z',
+                  }),
+                ],
+                next_cursor: null,
+              },
+            }
+          : {
+              body: {
+                items: [
+                  aMessage(),
+                  aMessage({
+                    id: 'ms_2',
+                    body: 'Budget is tight, keep it to two rounds.',
+                    internal: true,
+                    author_name: 'Ben Ortiz',
+                    author_id: 'st_2',
+                    created_at: '2026-11-20T11:00:00Z',
+                  }),
+                ],
+                next_cursor: 'c2',
+              },
+            },
       'POST /api/v1/threads/th_1/read': { status: 204 },
       'POST /api/v1/threads/th_1/messages': async (request) => {
         const body = (await request.json()) as { body: string; internal: boolean };
@@ -65,10 +75,16 @@ describe('Project messages', () => {
     const note = await screen.findByRole('listitem', { name: 'Internal note from Ben Ortiz' });
     expect(within(note).getByText('Internal')).toBeInTheDocument();
     expect(note.className).toContain('bg-amber-50');
-    const reply = screen.getByRole('listitem', { name: 'Message from Maria Lopez' });
+    const reply = await screen.findByRole('listitem', { name: 'Message from Maria Lopez' });
     expect(within(reply).queryByText('Internal')).not.toBeInTheDocument();
     expect(reply.className).not.toContain('amber');
     await waitFor(() => expect(requestsOf(fetch)).toContain('POST /api/v1/threads/th_1/read'));
+    // Marked read once the whole thread, down to its newest message, is on screen.
+    const requests = requestsOf(fetch);
+    expect(requests.indexOf('GET /api/v1/threads/th_1/messages?cursor=c2')).toBeLessThan(
+      requests.indexOf('POST /api/v1/threads/th_1/read'),
+    );
+    expect(requests.filter((r) => r === 'POST /api/v1/threads/th_1/read')).toHaveLength(1);
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'Internal note (client won’t see it)' }));
     await userEvent.type(screen.getByLabelText('Internal note'), 'Call her before Friday.');

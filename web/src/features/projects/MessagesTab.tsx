@@ -172,7 +172,13 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
     mutationFn: () => markThreadRead(threadId),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: workKeys.threads(project.id) }),
   });
-  const newest = items[items.length - 1]?.id;
+  // Pages run oldest to newest, so the whole thread is loaded to show its latest messages.
+  useEffect(() => {
+    if (messages.hasNextPage && !messages.isFetchingNextPage && !messages.isFetchNextPageError) {
+      void messages.fetchNextPage();
+    }
+  }, [messages]);
+  const newest = messages.hasNextPage ? undefined : items[items.length - 1]?.id;
   const readMark = useRef<string | undefined>(undefined);
   useEffect(() => {
     // Opening the thread (or a new message arriving in it) marks it read, once per newest message.
@@ -194,7 +200,7 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
       <Card title={thread?.title ?? 'Thread'}>
         {messages.isPending ? (
           <Loading label="Loading messages…" />
-        ) : messages.isError ? (
+        ) : messages.isError && !messages.data ? (
           <ErrorState
             title="This thread could not be loaded"
             message={messageOf(messages.error)}
@@ -202,16 +208,6 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
           />
         ) : (
           <>
-            {messages.hasNextPage && (
-              <Button
-                variant="secondary"
-                className="mb-4"
-                busy={messages.isFetchingNextPage}
-                onClick={() => void messages.fetchNextPage()}
-              >
-                Show more messages
-              </Button>
-            )}
             {items.length === 0 ? (
               <p className="text-sm text-slate-600">No messages in this thread yet.</p>
             ) : (
@@ -220,6 +216,12 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
                   <MessageItem key={m.id} message={m} />
                 ))}
               </ol>
+            )}
+            {messages.isFetchingNextPage && <Loading label="Loading newer messages…" />}
+            {messages.isFetchNextPageError && (
+              <div className="mt-3">
+                <Alert tone="error">{messageOf(messages.error)}</Alert>
+              </div>
             )}
           </>
         )}
