@@ -40,6 +40,36 @@ pub struct Config {
     pub sms: Option<SmsSettings>,
     /// The built single-page app (`index.html` and `assets/`), served outside the API paths.
     pub web_dir: PathBuf,
+    /// Where uploaded files are kept.
+    pub storage: StorageTarget,
+    /// The largest file one upload may carry, in bytes.
+    pub max_upload_bytes: u64,
+}
+
+/// Where uploaded files are kept: a local directory, or an S3-compatible bucket whose
+/// credentials and endpoint come from the standard `AWS_*` variables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageTarget {
+    Local(PathBuf),
+    S3 { bucket: String, prefix: String },
+}
+
+impl StorageTarget {
+    /// `s3://bucket/prefix`, `file:///abs/dir` or a plain directory path.
+    pub fn parse(raw: &str) -> Result<StorageTarget, String> {
+        if let Some(rest) = raw.strip_prefix("s3://") {
+            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+            if bucket.is_empty() {
+                return Err(format!("'{raw}' names no bucket; use s3://bucket or s3://bucket/prefix"));
+            }
+            return Ok(StorageTarget::S3 { bucket: bucket.to_string(), prefix: prefix.trim_matches('/').to_string() });
+        }
+        let path = raw.strip_prefix("file://").unwrap_or(raw);
+        if path.is_empty() || raw.contains("://") && !raw.starts_with("file://") {
+            return Err(format!("'{raw}' is not s3://bucket/prefix, file:///path or a directory path"));
+        }
+        Ok(StorageTarget::Local(PathBuf::from(path)))
+    }
 }
 
 /// Login and session limits (NIST SP 800-63B for out-of-band codes, OWASP ASVS L2 sessions).
@@ -143,6 +173,12 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "web/dist",
         "The built web app (index.html and assets/), served on every path outside the API.",
     ),
+    (
+        "PORTICO_STORAGE_URL",
+        "<PORTICO_DATA_DIR>/files",
+        "Where uploaded files live: a directory, or s3://bucket/prefix (credentials, region and AWS_ENDPOINT from the AWS_* variables).",
+    ),
+    ("PORTICO_MAX_UPLOAD_MB", "25", "Largest file one upload may carry, in MB (1-10240); larger ones get 413."),
 ];
 
 impl Config {
@@ -169,6 +205,14 @@ impl Config {
         let data_dir = PathBuf::from(get("PORTICO_DATA_DIR").unwrap_or("data/"));
         // Not checked here: the API runs without the web app, which may be built later.
         let web_dir = PathBuf::from(get("PORTICO_WEB_DIR").unwrap_or("web/dist"));
+        let storage = match get("PORTICO_STORAGE_URL") {
+            Some(raw) => StorageTarget::parse(raw).map_err(|p| err("PORTICO_STORAGE_URL", p))?,
+            None => StorageTarget::Local(data_dir.join("files")),
+        };
+        let max_upload_bytes = u64::from(
+            number(get("PORTICO_MAX_UPLOAD_MB"), 25, 1..=10_240).map_err(|p| err("PORTICO_MAX_UPLOAD_MB", p))?,
+        ) * 1024
+            * 1024;
 
         let public_url = match get("PORTICO_PUBLIC_URL") {
             Some(raw) => {
@@ -301,6 +345,8 @@ impl Config {
             mail,
             sms,
             web_dir,
+            storage,
+            max_upload_bytes,
         })
     }
 
@@ -372,5 +418,27 @@ mod tests {
     fn postgres_urls_are_accepted() {
         let c = Config::from_vars(&vars(&[("PORTICO_DATABASE_URL", "postgres://u@localhost/db")])).unwrap();
         assert_eq!(c.database, DbTarget::Postgres("postgres://u@localhost/db".into()));
+    }
+
+    #[test]
+    fn storage_defaults_to_the_data_dir_and_takes_s3_urls() {
+        let c = Config::from_vars(&vars(&[("PORTICO_DATA_DIR", "/srv/portico")])).unwrap();
+        assert_eq!(c.storage, StorageTarget::Local(PathBuf::from("/srv/portico/files")));
+        assert_eq!(c.max_upload_bytes, 25 * 1024 * 1024);
+        let c = Config::from_vars(&vars(&[
+            ("PORTICO_STORAGE_URL", "s3://portal-files/prod/"),
+            ("PORTICO_MAX_UPLOAD_MB", "100"),
+        ]))
+        .unwrap();
+        assert_eq!(c.storage, StorageTarget::S3 { bucket: "portal-files".into(), prefix: "prod".into() });
+        assert_eq!(c.max_upload_bytes, 100 * 1024 * 1024);
+        let c = Config::from_vars(&vars(&[("PORTICO_STORAGE_URL", "file:///var/files")])).unwrap();
+        assert_eq!(c.storage, StorageTarget::Local(PathBuf::from("/var/files")));
+        for (var, bad) in
+            [("PORTICO_STORAGE_URL", "s3://"), ("PORTICO_STORAGE_URL", "gs://b"), ("PORTICO_MAX_UPLOAD_MB", "0")]
+        {
+            let e = Config::from_vars(&vars(&[(var, bad)])).unwrap_err();
+            assert_eq!(e.var, var, "{bad}");
+        }
     }
 }

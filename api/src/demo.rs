@@ -103,7 +103,7 @@ const CLIENTS: &[DemoClient] = &[
 ];
 
 /// Seeds the demo tenant unless a tenant `demo` exists. Returns what was created.
-pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
+pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<Provisioned>, ApiError> {
     db.write_sync(|conn| {
         if tenant_store::find_by_slug(conn, SLUG)?.is_some() {
             return Ok(None);
@@ -152,7 +152,12 @@ pub fn seed(db: &Db) -> Result<Option<Provisioned>, ApiError> {
         let ids: Vec<String> = client_ids.into_iter().map(|(_, id)| id).collect();
         bookings(conn, &tenant, &ids)?;
         // Maria (the client who logs in) and Sofia.
-        crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
+        let projects = crate::projects::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
+        crate::messages::demo::seed(conn, &projects.under_way)?;
+        crate::time_logs::demo::seed(conn, &projects.under_way)?;
+        crate::deliverables::demo::seed(conn, &projects)?;
+        crate::feedback::demo::seed(conn, &projects)?;
+        crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -11,14 +11,19 @@ pub mod clients;
 pub mod config;
 pub mod dashboard;
 pub mod db;
+pub mod deliverables;
 pub mod demo;
 pub mod error;
+pub mod feedback;
+pub mod files;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
 pub mod mail;
+pub mod messages;
 pub mod openapi;
 pub mod outbox;
+pub mod products;
 pub mod projects;
 pub mod rules;
 pub mod service_orders;
@@ -27,6 +32,7 @@ pub mod spa;
 pub mod staff;
 pub mod telemetry;
 pub mod tenants;
+pub mod time_logs;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -45,6 +51,7 @@ use crate::auth::secrets::Keys;
 use crate::auth::throttle::AuthThrottle;
 use crate::config::{Config, MailTransport};
 use crate::db::Db;
+use crate::files::storage::Storage;
 use crate::mail::Mailer;
 use crate::outbox::OutboxSignal;
 
@@ -55,6 +62,7 @@ pub struct AppState {
     pub throttle: AuthThrottle,
     pub keys: Keys,
     pub outbox: OutboxSignal,
+    pub storage: Storage,
 }
 
 /// Every route of the server. Registered here once, for the server and for the spec.
@@ -66,6 +74,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(service_orders::portal::configure)
             .configure(dashboard::configure)
             .configure(projects::portal::configure)
+            .configure(messages::portal::configure)
+            .configure(time_logs::portal::configure)
+            .configure(deliverables::portal::configure)
+            .configure(feedback::portal::configure)
+            .configure(files::portal::configure)
+            .configure(products::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(bookings::reviews::routes::configure)
@@ -74,6 +88,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(clients::access::configure)
             .configure(service_orders::routes::configure)
             .configure(projects::routes::configure)
+            .configure(messages::routes::configure)
+            .configure(time_logs::routes::configure)
+            .configure(deliverables::routes::configure)
+            .configure(feedback::routes::configure)
+            .configure(files::routes::configure)
+            .configure(products::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
@@ -97,6 +117,8 @@ pub enum StartError {
     Mail(#[from] mail::MailerError),
     #[error("PORTICO_SMS_URL: {0}")]
     Sms(String),
+    #[error("PORTICO_STORAGE_URL: {0}")]
+    Storage(String),
 }
 
 /// A bound, not yet running server.
@@ -127,6 +149,7 @@ impl Application {
             MailTransport::Console => Mailer::console(&config.mail.from)?,
             MailTransport::Smtp(url) => Mailer::smtp(url, &config.mail.from)?,
         };
+        let storage = Storage::open(&config.storage).map_err(StartError::Storage)?;
         let signal = OutboxSignal::default();
         // The worker resumes whatever a previous run left undelivered.
         let sms = match &config.sms {
@@ -145,6 +168,7 @@ impl Application {
             db,
             keys,
             outbox: signal,
+            storage,
         });
         let server = HttpServer::new(move || {
             let config = &state.config;

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use portico::config::{Config, MailTransport};
 use portico::db::Db;
 use portico::error::ApiError;
+use portico::files::storage::Storage;
 use portico::tenants::provision::{self, NewTenant};
 use portico::{Application, demo, openapi, telemetry};
 
@@ -85,7 +86,7 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e.to_string()),
         },
-        Command::SeedDemo => match demo::seed(&db) {
+        Command::SeedDemo => match storage(&config).and_then(|storage| demo::seed(&db, &storage)) {
             Ok(Some(created)) => {
                 print_demo_banner(&config, Some(&created.api_key));
                 ExitCode::SUCCESS
@@ -113,10 +114,15 @@ fn main() -> ExitCode {
     }
 }
 
+/// The file store, for the demo seed's files.
+fn storage(config: &Config) -> Result<Storage, ApiError> {
+    Storage::open(&config.storage).map_err(|e| ApiError::Internal(format!("PORTICO_STORAGE_URL: {e}")))
+}
+
 fn serve(config: Config, db: Db, with_demo: bool) -> ExitCode {
     let seeded = if with_demo {
         match db.read_sync(|conn| Ok(portico::tenants::store::count(conn)?)) {
-            Ok(0) => match demo::seed(&db) {
+            Ok(0) => match storage(&config).and_then(|storage| demo::seed(&db, &storage)) {
                 Ok(created) => created.map(|c| c.api_key),
                 Err(e) => return fail_api(e),
             },

@@ -1,0 +1,120 @@
+//! Sending a file: streamed from the store with its length, its sniffed type and the
+//! original name; and the short-lived signed links that let a browser download without a
+//! bearer header (an `<a href>` cannot send one).
+
+use actix_web::HttpResponse;
+use actix_web::body::SizedStream;
+use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use chrono::{TimeDelta, Utc};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde::{Deserialize, Serialize};
+
+use super::model::{DownloadLink, FileRow};
+use super::storage::Storage;
+use crate::auth::jwt;
+use crate::error::ApiError;
+
+/// The `typ` of a download token.
+pub const FILE_TOKEN: &str = "file";
+/// How long a download link works.
+pub const LINK_MINUTES: i64 = 5;
+
+/// Who a download link was made for, and which file of which tenant it opens.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LinkClaims {
+    /// The staff member, API key or client who asked for the link.
+    pub sub: String,
+    /// `staff`, `api_key` or `client`.
+    pub kind: String,
+    pub tenant: String,
+    pub file: String,
+    pub typ: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+/// Signs a link to `file_id` for this principal.
+pub fn link(key: &[u8], tenant_id: &str, file_id: &str, kind: &str, sub: &str) -> DownloadLink {
+    let now = Utc::now();
+    let expires_at = now + TimeDelta::minutes(LINK_MINUTES);
+    let claims = LinkClaims {
+        sub: sub.to_string(),
+        kind: kind.to_string(),
+        tenant: tenant_id.to_string(),
+        file: file_id.to_string(),
+        typ: FILE_TOKEN.to_string(),
+        iat: now.timestamp(),
+        exp: expires_at.timestamp(),
+    };
+    let token = jwt::sign(key, &claims);
+    DownloadLink { url: format!("/api/v1/files/{file_id}/content?token={token}"), expires_at }
+}
+
+/// The claims of a valid, unexpired link token for this file.
+pub fn verify(key: &[u8], token: &str, file_id: &str) -> Result<LinkClaims, ApiError> {
+    jwt::verify::<LinkClaims>(key, token, FILE_TOKEN).filter(|c| c.file == file_id).ok_or_else(|| {
+        ApiError::Unauthorized("This download link is invalid or has expired; ask for a new one.".into())
+    })
+}
+
+/// Characters left as they are in `filename*` (RFC 8187 attr-char).
+const ATTR: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'!')
+    .remove(b'#')
+    .remove(b'$')
+    .remove(b'&')
+    .remove(b'+')
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'^')
+    .remove(b'_')
+    .remove(b'`')
+    .remove(b'|')
+    .remove(b'~');
+
+/// `attachment` with an ASCII fallback name and the exact name in UTF-8.
+pub fn disposition(name: &str) -> String {
+    let fallback: String =
+        name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
+    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{}", utf8_percent_encode(name, ATTR))
+}
+
+/// Streams the file's bytes; memory use does not grow with its size.
+pub async fn respond(storage: &Storage, file: &FileRow) -> Result<HttpResponse, ApiError> {
+    let (size, stream) = storage.read(&file.storage_key).await.map_err(|e| match e {
+        object_store::Error::NotFound { .. } => {
+            tracing::error!(file = %file.id, key = %file.storage_key, "a recorded file is missing from storage");
+            ApiError::Internal(format!("file {} is missing from storage", file.id))
+        }
+        other => super::upload::storage_error(other),
+    })?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, file.content_type.as_str()))
+        .insert_header((CONTENT_DISPOSITION, disposition(&file.name)))
+        .insert_header((X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((CACHE_CONTROL, "private, no-store"))
+        .body(SizedStream::new(size, stream)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disposition_has_an_ascii_fallback_and_the_utf8_name() {
+        assert_eq!(
+            disposition("Logo \"final\" ü.png"),
+            "attachment; filename=\"Logo _final_ _.png\"; filename*=UTF-8''Logo%20%22final%22%20%C3%BC.png"
+        );
+    }
+
+    #[test]
+    fn links_are_bound_to_their_file_and_expire() {
+        let l = link(b"k", "t1", "f1", "client", "c1");
+        let token = l.url.split("token=").nth(1).unwrap();
+        assert_eq!(verify(b"k", token, "f1").unwrap().sub, "c1");
+        assert!(verify(b"k", token, "f2").is_err(), "another file");
+        assert!(verify(b"other", token, "f1").is_err(), "another key");
+        assert!(l.expires_at > Utc::now() + TimeDelta::minutes(4));
+    }
+}

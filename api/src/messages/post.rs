@@ -1,0 +1,128 @@
+//! Posting a message, the same for both sides: the row, the thread's date, the poster's own
+//! read mark, the project's activity entry and the other side's email, all in the caller's
+//! transaction.
+
+use serde_json::json;
+
+use super::model::{AuthorKind, MessageRow, ThreadRow, excerpt};
+use super::store::{self, Reader};
+use crate::activity::store::{self as activity_store, Subject};
+use crate::auth::Actor;
+use crate::clients::store as client_store;
+use crate::config::Config;
+use crate::db::{DbConn, new_id, now};
+use crate::error::ApiError;
+use crate::mail::templates::{self, Brand};
+use crate::outbox;
+use crate::projects::access;
+use crate::projects::model::ProjectRow;
+use crate::tenants::model::TenantRow;
+
+/// How much of a message an email quotes, in characters.
+const MAIL_EXCERPT: usize = 500;
+
+pub struct NewMessage<'a> {
+    pub tenant: &'a TenantRow,
+    pub project: &'a ProjectRow,
+    pub thread: &'a ThreadRow,
+    pub actor: &'a Actor,
+    pub body: String,
+    pub internal: bool,
+}
+
+/// The reader a caller counts as: the staff member, the API key, or the client.
+pub fn reader_of(actor: &Actor) -> Option<Reader<'_>> {
+    actor.id().map(|id| Reader { kind: actor.kind(), id })
+}
+
+pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Result<MessageRow, ApiError> {
+    let tenant_id = &new.tenant.id;
+    let author = match new.actor {
+        Actor::Client { .. } => AuthorKind::Client,
+        _ => AuthorKind::Staff,
+    };
+    // A client never writes an internal note, whatever reached here.
+    let internal = new.internal && author == AuthorKind::Staff;
+    let row = MessageRow {
+        id: new_id(),
+        tenant_id: tenant_id.clone(),
+        thread_id: new.thread.id.clone(),
+        author_kind: author.as_str().to_string(),
+        author_id: new.actor.id().unwrap_or_default().to_string(),
+        body: new.body,
+        internal,
+        created_at: now(),
+    };
+    store::insert_message(conn, &row)?;
+    store::touch_thread(conn, tenant_id, &new.thread.id, row.created_at)?;
+    if let Some(reader) = reader_of(new.actor) {
+        store::mark_read(conn, tenant_id, &new.thread.id, &reader, &row.id)?;
+    }
+    let project = new.project;
+    // Internal notes stay out of the client's timeline and dashboard.
+    let client_id = (!internal).then_some(project.client_id.as_str());
+    let data = json!({
+        "name": project.name,
+        "thread_id": new.thread.id,
+        "thread_title": new.thread.title,
+        "author_kind": author.as_str(),
+        "internal": internal,
+    });
+    let subject = Subject { kind: "project", id: &project.id, client_id };
+    activity_store::record(conn, tenant_id, new.actor, "message_posted", subject, data)?;
+
+    let brand = Brand::of(new.tenant);
+    let quoted = excerpt(&row.body, MAIL_EXCERPT);
+    let project_line = format!("Project: {}", project.name);
+    match author {
+        AuthorKind::Client => {
+            let client = client_store::get(conn, tenant_id, &project.client_id)?;
+            let who = client.map(|c| c.name).unwrap_or_else(|| "Your client".into());
+            let heading = format!("{who} wrote in “{}”", new.thread.title);
+            let link = access::console_link(config, &project.id);
+            for staff in access::staff_to_notify(conn, project)? {
+                let lines = [project_line.as_str(), quoted.as_str()];
+                let mail = templates::notice(&brand, &staff.email, &heading, &lines, "Open the project", &link);
+                outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+            }
+        }
+        AuthorKind::Staff if !internal => {
+            if let Some(client) = client_store::get(conn, tenant_id, &project.client_id)? {
+                let heading = format!("New message in “{}”", new.thread.title);
+                let link = access::portal_link(config, &new.tenant.slug, &project.id);
+                let lines = [project_line.as_str(), quoted.as_str()];
+                let mail = templates::notice(&brand, &client.email, &heading, &lines, "Read and reply", &link);
+                outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+            }
+        }
+        AuthorKind::Staff => {}
+    }
+    Ok(row)
+}
+
+/// Starts a thread on the project; its first message is posted with `post_in`.
+#[allow(clippy::too_many_arguments)]
+pub fn start_in(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant: &TenantRow,
+    project: &ProjectRow,
+    actor: &Actor,
+    title: &str,
+    body: String,
+    internal: bool,
+) -> Result<(ThreadRow, MessageRow), ApiError> {
+    let at = now();
+    let thread = ThreadRow {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        project_id: project.id.clone(),
+        title: title.trim().to_string(),
+        created_at: at,
+        last_message_at: at,
+    };
+    store::insert_thread(conn, &thread)?;
+    let message = post_in(conn, config, NewMessage { tenant, project, thread: &thread, actor, body, internal })?;
+    let thread = ThreadRow { last_message_at: message.created_at, ..thread };
+    Ok((thread, message))
+}
