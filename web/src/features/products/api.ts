@@ -1,8 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { call } from '@/api/client';
-import { loose, type Grant, type Product } from './pending';
+import { api, call } from '@/api/client';
+import type { components } from '@/api/schema';
 
-export type { Grant, Product, ProductFile } from './pending';
+export type Product = components['schemas']['Product'];
+export type ProductFile = components['schemas']['ProductFile'];
+export type Grant = components['schemas']['Grant'];
+export type CreateProduct = components['schemas']['CreateProduct'];
+export type UpdateProduct = components['schemas']['UpdateProduct'];
+type FileOnlyForm = components['schemas']['FileOnlyForm'];
 
 // Every key starts with 'console' so logging out of the console forgets them all.
 export const productKeys = {
@@ -12,26 +17,20 @@ export const productKeys = {
 };
 
 export function useProducts() {
-  return useQuery({
-    queryKey: productKeys.list,
-    queryFn: () => call(loose.GET('/api/v1/products')) as Promise<{ items: Product[] }>,
-  });
+  return useQuery({ queryKey: productKeys.list, queryFn: () => call(api.GET('/api/v1/products')) });
 }
 
 export function useProduct(id: string) {
   return useQuery({
     queryKey: productKeys.detail(id),
-    queryFn: () => call(loose.GET('/api/v1/products/{id}', { params: { path: { id } } })) as Promise<Product>,
+    queryFn: () => call(api.GET('/api/v1/products/{id}', { params: { path: { id } } })),
   });
 }
 
 export function useGrants(id: string) {
   return useQuery({
     queryKey: productKeys.grants(id),
-    queryFn: () =>
-      call(loose.GET('/api/v1/products/{id}/grants', { params: { path: { id } } })) as Promise<{
-        items: Grant[];
-      }>,
+    queryFn: () => call(api.GET('/api/v1/products/{id}/grants', { params: { path: { id } } })),
   });
 }
 
@@ -44,36 +43,42 @@ export function useProductSaved() {
   };
 }
 
-export function createProduct(body: { name: string; description?: string }) {
-  return call(loose.POST('/api/v1/products', { body })) as Promise<Product>;
+export function createProduct(body: CreateProduct) {
+  return call(api.POST('/api/v1/products', { body }));
 }
 
-export function updateProduct(id: string, body: { name?: string; description?: string | null }) {
-  return call(loose.PATCH('/api/v1/products/{id}', { params: { path: { id } }, body })) as Promise<Product>;
+export function updateProduct(id: string, body: UpdateProduct) {
+  return call(api.PATCH('/api/v1/products/{id}', { params: { path: { id } }, body }));
 }
 
 export function deleteProduct(id: string) {
-  return call(loose.DELETE('/api/v1/products/{id}', { params: { path: { id } } }));
+  return call(api.DELETE('/api/v1/products/{id}', { params: { path: { id } } }));
 }
 
-/** Uploads the product's file as multipart form data, replacing the one it had. */
+/**
+ * Uploads the product's file as multipart form data, replacing the one it had. openapi-fetch
+ * sends a `FormData` body as it is; the spec's form schema describes its fields.
+ */
 export function putProductFile(id: string, file: File) {
   const form = new FormData();
   form.append('file', file);
   return call(
-    loose.PUT('/api/v1/products/{id}/file', { params: { path: { id } }, body: form }),
-  ) as Promise<Product>;
+    api.PUT('/api/v1/products/{id}/file', {
+      params: { path: { id } },
+      body: form as unknown as FileOnlyForm,
+    }),
+  );
 }
 
 export function grantProduct(id: string, clientId: string) {
   return call(
-    loose.POST('/api/v1/products/{id}/grants', { params: { path: { id } }, body: { client_id: clientId } }),
-  ) as Promise<Grant>;
+    api.POST('/api/v1/products/{id}/grants', { params: { path: { id } }, body: { client_id: clientId } }),
+  );
 }
 
 export function revokeGrant(id: string, clientId: string) {
   return call(
-    loose.DELETE('/api/v1/products/{id}/grants/{client_id}', {
+    api.DELETE('/api/v1/products/{id}/grants/{client_id}', {
       params: { path: { id, client_id: clientId } },
     }),
   );
@@ -81,10 +86,7 @@ export function revokeGrant(id: string, clientId: string) {
 
 /** A short-lived address that downloads the file without the session's token. */
 export function fileLink(id: string) {
-  return call(loose.POST('/api/v1/files/{id}/link', { params: { path: { id } } })) as Promise<{
-    url: string;
-    expires_at: string;
-  }>;
+  return call(api.POST('/api/v1/files/{id}/link', { params: { path: { id } } }));
 }
 
 export { useFormatDate, useTenant } from '@/lib/console-queries';

@@ -221,7 +221,7 @@ function DeliverableCard({ project, deliverable: d }: { project: ProjectDetail; 
                     ? `${project.client_name} can no longer answer until you submit it again.`
                     : 'You can submit it again when it is ready.'}
                   <label className="mt-3 block font-medium">
-                    Note (optional)
+                    Note for the client (optional)
                     <textarea
                       value={reopenNote}
                       onChange={(e) => setReopenNote(e.target.value)}

@@ -25,7 +25,7 @@ import {
   workKeys,
   type ProjectDetail,
   type TimeLog,
-  type TimeLogInput,
+  type CreateTimeLog,
 } from './api';
 import { minutesToInput, parseDuration } from './duration';
 
@@ -187,7 +187,8 @@ function TimeForm({
   const minutes = parseDuration(duration);
   const rateMinor = parseMoney(rate, digits);
   const save = useMutation({
-    mutationFn: (body: TimeLogInput) => (log ? updateTimeLog(log.id, body) : createTimeLog(project.id, body)),
+    mutationFn: (body: CreateTimeLog) =>
+      log ? updateTimeLog(log.id, body) : createTimeLog(project.id, body),
     onSuccess: (saved) => {
       void queryClient.invalidateQueries({ queryKey: workKeys.time(project.id) });
       toast(

@@ -1,32 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiProblem, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
-import {
-  loose,
-  type Deliverable,
-  type Feedback,
-  type FileLink,
-  type Message,
-  type ProjectFile,
-  type Thread,
-  type TimeLog,
-  type TimeLogInput,
-  type TimeLogList,
-} from './pending';
-
-export type {
-  Deliverable,
-  DeliverableEvent,
-  DeliverableStatus,
-  Feedback,
-  FileSummary,
-  Message,
-  ProjectFile,
-  Thread,
-  TimeLog,
-  TimeLogInput,
-  TimeLogList,
-} from './pending';
 
 export type Project = components['schemas']['Project'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
@@ -36,6 +10,23 @@ export type TaskStatus = components['schemas']['TaskStatus'];
 export type Progress = components['schemas']['Progress'];
 export type Activity = components['schemas']['Activity'];
 export type StaffMember = components['schemas']['StaffMember'];
+export type ProjectFile = components['schemas']['ProjectFile'];
+export type UploadForm = components['schemas']['UploadForm'];
+export type UpdateFile = components['schemas']['UpdateFile'];
+export type Thread = components['schemas']['Thread'];
+export type Message = components['schemas']['Message'];
+export type CreateThread = components['schemas']['CreateThread'];
+export type PostMessage = components['schemas']['PostMessage'];
+export type TimeLog = components['schemas']['TimeLog'];
+export type TimeLogList = components['schemas']['TimeLogList'];
+export type CreateTimeLog = components['schemas']['CreateTimeLog'];
+export type UpdateTimeLog = components['schemas']['UpdateTimeLog'];
+export type Deliverable = components['schemas']['Deliverable'];
+export type DeliverableStatus = components['schemas']['DeliverableStatus'];
+export type DeliverableEvent = components['schemas']['DeliverableEvent'];
+export type CreateDeliverable = components['schemas']['CreateDeliverable'];
+export type UpdateDeliverable = components['schemas']['UpdateDeliverable'];
+export type Feedback = components['schemas']['ProjectFeedback'];
 
 type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CreateProject = JsonBody<paths['/api/v1/projects']['post']>;
@@ -167,45 +158,40 @@ export const workKeys = {
 export function useDeliverables(id: string) {
   return useQuery({
     queryKey: workKeys.deliverables(id),
-    queryFn: () =>
-      call(loose.GET('/api/v1/projects/{id}/deliverables', { params: { path: { id } } })) as Promise<{
-        items: Deliverable[];
-      }>,
+    queryFn: () => call(api.GET('/api/v1/projects/{id}/deliverables', { params: { path: { id } } })),
   });
 }
 
-export function createDeliverable(id: string, body: { title: string; description?: string }) {
-  return call(
-    loose.POST('/api/v1/projects/{id}/deliverables', { params: { path: { id } }, body }),
-  ) as Promise<Deliverable>;
+export function createDeliverable(id: string, body: CreateDeliverable) {
+  return call(api.POST('/api/v1/projects/{id}/deliverables', { params: { path: { id } }, body }));
 }
 
-export function updateDeliverable(id: string, body: { title?: string; description?: string | null }) {
-  return call(
-    loose.PATCH('/api/v1/deliverables/{id}', { params: { path: { id } }, body }),
-  ) as Promise<Deliverable>;
+export function updateDeliverable(id: string, body: UpdateDeliverable) {
+  return call(api.PATCH('/api/v1/deliverables/{id}', { params: { path: { id } }, body }));
 }
 
+/** Sends it to the client for review; the note, if any, shows in its history on both sides. */
 export function submitDeliverable(id: string, note?: string) {
-  return call(
-    loose.POST('/api/v1/deliverables/{id}/submit', { params: { path: { id } }, body: { note } }),
-  ) as Promise<Deliverable>;
+  return call(api.POST('/api/v1/deliverables/{id}/submit', { params: { path: { id } }, body: { note } }));
 }
 
 export function reopenDeliverable(id: string, note?: string) {
-  return call(
-    loose.POST('/api/v1/deliverables/{id}/reopen', { params: { path: { id } }, body: { note } }),
-  ) as Promise<Deliverable>;
+  return call(api.POST('/api/v1/deliverables/{id}/reopen', { params: { path: { id } }, body: { note } }));
 }
 
 export function useProjectFiles(id: string) {
   return useQuery({
     queryKey: workKeys.files(id),
-    queryFn: () =>
-      call(loose.GET('/api/v1/projects/{id}/files', { params: { path: { id } } })) as Promise<{
-        items: ProjectFile[];
-      }>,
+    queryFn: () => call(api.GET('/api/v1/projects/{id}/files', { params: { path: { id } } })),
   });
+}
+
+/**
+ * openapi-fetch sends a `FormData` body as it is (the browser sets the multipart boundary);
+ * the spec's form schema describes its fields.
+ */
+function multipart<T>(form: FormData): T {
+  return form as unknown as T;
 }
 
 /** Uploads one file as multipart form data; `deliverable_id` attaches it to a deliverable. */
@@ -219,30 +205,30 @@ export function uploadFile(
   if (options.deliverableId) form.append('deliverable_id', options.deliverableId);
   form.append('file', file);
   return call(
-    loose.POST('/api/v1/projects/{id}/files', { params: { path: { id } }, body: form }),
-  ) as Promise<ProjectFile>;
+    api.POST('/api/v1/projects/{id}/files', {
+      params: { path: { id } },
+      body: multipart<UploadForm>(form),
+    }),
+  );
 }
 
-export function updateFile(id: string, body: { client_visible?: boolean; name?: string }) {
-  return call(loose.PATCH('/api/v1/files/{id}', { params: { path: { id } }, body })) as Promise<ProjectFile>;
+export function updateFile(id: string, body: UpdateFile) {
+  return call(api.PATCH('/api/v1/files/{id}', { params: { path: { id } }, body }));
 }
 
 export function deleteFile(id: string) {
-  return call(loose.DELETE('/api/v1/files/{id}', { params: { path: { id } } }));
+  return call(api.DELETE('/api/v1/files/{id}', { params: { path: { id } } }));
 }
 
 /** A short-lived address that downloads the file without the session's token. */
 export function fileLink(id: string) {
-  return call(loose.POST('/api/v1/files/{id}/link', { params: { path: { id } } })) as Promise<FileLink>;
+  return call(api.POST('/api/v1/files/{id}/link', { params: { path: { id } } }));
 }
 
 export function useThreads(id: string) {
   return useQuery({
     queryKey: workKeys.threads(id),
-    queryFn: () =>
-      call(loose.GET('/api/v1/projects/{id}/threads', { params: { path: { id } } })) as Promise<{
-        items: Thread[];
-      }>,
+    queryFn: () => call(api.GET('/api/v1/projects/{id}/threads', { params: { path: { id } } })),
   });
 }
 
@@ -251,53 +237,44 @@ export function useMessages(id: string, threadId: string) {
     queryKey: workKeys.messages(id, threadId),
     queryFn: ({ pageParam }) =>
       call(
-        loose.GET('/api/v1/threads/{id}/messages', {
+        api.GET('/api/v1/threads/{id}/messages', {
           params: { path: { id: threadId }, query: { cursor: pageParam } },
         }),
-      ) as Promise<{ items: Message[]; next_cursor?: string | null }>,
+      ),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
   });
 }
 
-export function createThread(id: string, body: { title: string; body: string; internal: boolean }) {
-  return call(
-    loose.POST('/api/v1/projects/{id}/threads', { params: { path: { id } }, body }),
-  ) as Promise<Thread>;
+export function createThread(id: string, body: CreateThread) {
+  return call(api.POST('/api/v1/projects/{id}/threads', { params: { path: { id } }, body }));
 }
 
-export function postMessage(threadId: string, body: { body: string; internal: boolean }) {
-  return call(
-    loose.POST('/api/v1/threads/{id}/messages', { params: { path: { id: threadId } }, body }),
-  ) as Promise<Message>;
+export function postMessage(threadId: string, body: PostMessage) {
+  return call(api.POST('/api/v1/threads/{id}/messages', { params: { path: { id: threadId } }, body }));
 }
 
 export function markThreadRead(threadId: string) {
-  return call(loose.POST('/api/v1/threads/{id}/read', { params: { path: { id: threadId } } }));
+  return call(api.POST('/api/v1/threads/{id}/read', { params: { path: { id: threadId } } }));
 }
 
 export function useTimeLogs(id: string) {
   return useQuery({
     queryKey: workKeys.time(id),
-    queryFn: () =>
-      call(
-        loose.GET('/api/v1/projects/{id}/time-logs', { params: { path: { id } } }),
-      ) as Promise<TimeLogList>,
+    queryFn: () => call(api.GET('/api/v1/projects/{id}/time-logs', { params: { path: { id } } })),
   });
 }
 
-export function createTimeLog(id: string, body: TimeLogInput) {
-  return call(
-    loose.POST('/api/v1/projects/{id}/time-logs', { params: { path: { id } }, body }),
-  ) as Promise<TimeLog>;
+export function createTimeLog(id: string, body: CreateTimeLog) {
+  return call(api.POST('/api/v1/projects/{id}/time-logs', { params: { path: { id } }, body }));
 }
 
-export function updateTimeLog(id: string, body: Partial<TimeLogInput>) {
-  return call(loose.PATCH('/api/v1/time-logs/{id}', { params: { path: { id } }, body })) as Promise<TimeLog>;
+export function updateTimeLog(id: string, body: UpdateTimeLog) {
+  return call(api.PATCH('/api/v1/time-logs/{id}', { params: { path: { id } }, body }));
 }
 
 export function deleteTimeLog(id: string) {
-  return call(loose.DELETE('/api/v1/time-logs/{id}', { params: { path: { id } } }));
+  return call(api.DELETE('/api/v1/time-logs/{id}', { params: { path: { id } } }));
 }
 
 /** The feedback request and its answer; `null` when none was ever requested (404). */
@@ -306,9 +283,7 @@ export function useFeedback(id: string) {
     queryKey: workKeys.feedback(id),
     queryFn: async () => {
       try {
-        return (await call(
-          loose.GET('/api/v1/projects/{id}/feedback', { params: { path: { id } } }),
-        )) as Feedback;
+        return await call(api.GET('/api/v1/projects/{id}/feedback', { params: { path: { id } } }));
       } catch (e) {
         if (e instanceof ApiProblem && e.status === 404) return null;
         throw e;
@@ -318,7 +293,5 @@ export function useFeedback(id: string) {
 }
 
 export function requestFeedback(id: string) {
-  return call(
-    loose.POST('/api/v1/projects/{id}/feedback-request', { params: { path: { id } } }),
-  ) as Promise<Feedback>;
+  return call(api.POST('/api/v1/projects/{id}/feedback-request', { params: { path: { id } } }));
 }

@@ -90,6 +90,7 @@ export function aFile(over: Partial<ProjectFile> = {}): ProjectFile {
     name: 'brand-brief.txt',
     size: 2048,
     content_type: 'text/plain',
+    sha256: 'b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9',
     client_visible: false,
     deliverable_id: null,
     uploaded_by_kind: 'staff',
