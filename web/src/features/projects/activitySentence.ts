@@ -57,6 +57,9 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
   const str = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   const title = str('title') ? `“${str('title')}”` : 'a deliverable';
   const comment = str('comment') ? ` — “${str('comment')}”` : '';
+  // Staff may leave a note when they submit or reopen a deliverable.
+  const note = str('note') ? ` — “${str('note')}”` : '';
+  const round = typeof data.round === 'number' && data.round > 1 ? ` (round ${data.round})` : '';
   switch (a.verb) {
     case 'created':
       return `${who} created the project.`;
@@ -72,14 +75,16 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
       return `${who} moved the project from ${statusLabel(data.from)} to ${statusLabel(data.to)}.`;
     case 'deliverable_created':
       return `${who} added the deliverable ${title}.`;
+    case 'deliverable_updated':
+      return `${who} edited the deliverable ${title}.`;
     case 'deliverable_submitted':
-      return `${who} submitted ${title} for review${comment}.`;
+      return `${who} submitted ${title} for review${round}${note}.`;
     case 'deliverable_approved':
       return `${who} approved ${title}${comment}.`;
     case 'deliverable_changes_requested':
       return `${who} asked for changes to ${title}${comment}.`;
     case 'deliverable_reopened':
-      return `${who} reopened ${title}${comment}.`;
+      return `${who} reopened ${title}${note}.`;
     case 'file_uploaded': {
       const name = str('file_name') ? `“${str('file_name')}”` : 'a file';
       return data.client_visible === false
