@@ -308,12 +308,13 @@ function History({
   const me = useConsoleMe();
   const staff = useStaffList();
   const names = useMemo(() => new Map((staff.data?.items ?? []).map((s) => [s.id, s.name])), [staff.data]);
-  const who = (e: DeliverableEvent) =>
-    e.actor_kind === 'client'
-      ? project.client_name
-      : e.actor_id && e.actor_id === me.data?.id
-        ? 'You'
-        : ((e.actor_id && names.get(e.actor_id)) ?? 'A team member');
+  const who = (e: DeliverableEvent) => {
+    if (e.actor_kind === 'client') return project.client_name;
+    if (e.actor_kind === 'api_key') return 'An integration (API key)';
+    if (e.actor_kind === 'system') return 'Portico';
+    if (e.actor_id && e.actor_id === me.data?.id) return 'You';
+    return (e.actor_id && names.get(e.actor_id)) || 'A team member';
+  };
   const what = (e: DeliverableEvent) => {
     switch (e.event) {
       case 'submitted':

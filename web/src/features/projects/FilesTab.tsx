@@ -104,8 +104,11 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
           }
         : d,
     );
+  // The box shows the choice at once; the server's answer (or a failure) settles it.
+  const [chosen, setChosen] = useState<boolean | null>(null);
   const visibility = useMutation({
     mutationFn: (clientVisible: boolean) => updateFile(file.id, { client_visible: clientVisible }),
+    onSettled: () => setChosen(null),
     onSuccess: (f) => {
       put(f);
       toast(
@@ -127,8 +130,7 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
     onMutate: () => setDownloadError(null),
     onError: (e) => setDownloadError(e),
   });
-  const shown =
-    visibility.isPending && visibility.variables !== undefined ? visibility.variables : file.client_visible;
+  const shown = chosen ?? file.client_visible;
   const error = visibility.error ?? remove.error ?? downloadError;
   return (
     <li aria-label={file.name} className="py-3">
@@ -148,7 +150,10 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
             type="checkbox"
             checked={shown}
             disabled={visibility.isPending}
-            onChange={(e) => visibility.mutate(e.target.checked)}
+            onChange={(e) => {
+              setChosen(e.target.checked);
+              visibility.mutate(e.target.checked);
+            }}
             aria-label={`Visible to the client: ${file.name}`}
             className="h-4 w-4 rounded border-slate-300"
           />

@@ -114,8 +114,11 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
   const staff = useStaffList();
   const locale = tenant.data?.locale ?? navigator.language;
   const [editing, setEditing] = useState(false);
+  // The select shows the choice at once; the server's answer (or a failure) settles it.
+  const [chosen, setChosen] = useState<ProjectStatus | null>(null);
   const status = useMutation({
     mutationFn: (next: ProjectStatus) => updateProject(project.id, { status: next }),
+    onSettled: () => setChosen(null),
     onSuccess: (updated) => {
       saved(updated);
       toast(`“${updated.name}” is now ${projectStatusLooks[updated.status].label.toLowerCase()}`);
@@ -199,9 +202,12 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
               </label>
               <select
                 id="project-status-select"
-                value={status.isPending && status.variables ? status.variables : project.status}
+                value={chosen ?? project.status}
                 disabled={status.isPending}
-                onChange={(e) => status.mutate(e.target.value as ProjectStatus)}
+                onChange={(e) => {
+                  setChosen(e.target.value as ProjectStatus);
+                  status.mutate(e.target.value as ProjectStatus);
+                }}
                 className={select}
               >
                 {PROJECT_STATUSES.map((s) => (

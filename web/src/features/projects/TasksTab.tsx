@@ -17,7 +17,6 @@ import {
   type UpdateTask,
 } from './api';
 import { TASK_STATUSES, taskStatusLooks } from './statuses';
-import { select } from './styles';
 
 /** The project's task board as an ordered list: add, rename, move, change status, delete. */
 export function TasksTab({ project }: { project: ProjectDetail }) {
@@ -123,8 +122,11 @@ function TaskRow({
       p ? { ...p, tasks: p.tasks.map((t) => (t.id === next.id ? next : t)) } : p,
     );
 
+  // The select shows the choice at once; the server's answer (or a failure) settles it.
+  const [chosen, setChosen] = useState<TaskStatus | null>(null);
   const update = useMutation({
     mutationFn: (body: UpdateTask) => updateTask(project.id, task.id, body),
+    onSettled: () => setChosen(null),
     onSuccess: (updated, body) => {
       putTask(updated);
       changed(project.id);
@@ -236,10 +238,13 @@ function TaskRow({
         </div>
         <select
           aria-label={`Status of “${task.title}”`}
-          value={task.status}
+          value={chosen ?? task.status}
           disabled={update.isPending}
-          onChange={(e) => update.mutate({ status: e.target.value as TaskStatus })}
-          className={`${select} w-44`}
+          onChange={(e) => {
+            setChosen(e.target.value as TaskStatus);
+            update.mutate({ status: e.target.value as TaskStatus });
+          }}
+          className="block h-10 w-44 rounded-lg border border-slate-300 bg-white px-3 text-[15px] text-slate-900 shadow-sm disabled:bg-slate-100"
         >
           {TASK_STATUSES.map((s) => (
             <option key={s} value={s}>

@@ -66,7 +66,7 @@ describe('Project time', () => {
     await userEvent.type(screen.getByLabelText('Duration'), '1:45');
     await userEvent.type(screen.getByLabelText('Description'), 'Colour studies');
     await userEvent.type(screen.getByLabelText('Hourly rate (EUR)'), '85,50');
-    expect(screen.getByText('€149.63 for this entry')).toBeInTheDocument();
+    expect(screen.getByText('€149.62 for this entry')).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Log time' }));
 
     expect(await screen.findByText('1 h 45 min logged as billable')).toBeInTheDocument();

@@ -27,7 +27,7 @@ import {
   type TimeLog,
   type CreateTimeLog,
 } from './api';
-import { minutesToInput, parseDuration } from './duration';
+import { amountOf, minutesToInput, parseDuration } from './duration';
 
 /** Time spent on the project: log it, see the totals, correct or remove entries. */
 export function TimeTab({ project }: { project: ProjectDetail }) {
@@ -286,7 +286,7 @@ function TimeForm({
               error={errorOf('hourly_rate_minor')}
               hint={
                 minutes && rateMinor !== null
-                  ? `${formatMoney(Math.round((minutes * rateMinor) / 60), currency, locale)} for this entry`
+                  ? `${formatMoney(amountOf(minutes, rateMinor), currency, locale)} for this entry`
                   : undefined
               }
               onChange={(e) => setRate(e.target.value)}

@@ -1,4 +1,4 @@
-import { minutesToInput, parseDuration } from './duration';
+import { amountOf, minutesToInput, parseDuration } from './duration';
 
 describe('parseDuration', () => {
   it('reads minutes, h:mm and hours', () => {
@@ -19,5 +19,16 @@ describe('parseDuration', () => {
   it('writes minutes back as h:mm', () => {
     expect(minutesToInput(90)).toBe('1:30');
     expect(minutesToInput(5)).toBe('0:05');
+  });
+});
+
+describe('amountOf', () => {
+  it('rounds half to even like the API', () => {
+    expect(amountOf(105, 8550)).toBe(14962);
+    expect(amountOf(1, 100)).toBe(2);
+    expect(amountOf(1, 90)).toBe(2);
+    expect(amountOf(1, 30)).toBe(0);
+    expect(amountOf(3, 10)).toBe(0);
+    expect(amountOf(90, 8000)).toBe(12000);
   });
 });

@@ -18,3 +18,16 @@ export function parseDuration(text: string): number | null {
 export function minutesToInput(minutes: number): string {
   return `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, '0')}`;
 }
+
+/**
+ * What `minutes` at `rateMinor` per hour come to, in minor units, rounded half to even as
+ * the API rounds it (105 min at 85.50/h is 149.625 → 149.62).
+ */
+export function amountOf(minutes: number, rateMinor: number): number {
+  const exact = minutes * rateMinor;
+  const whole = Math.floor(exact / 60);
+  const rest = exact - whole * 60;
+  if (rest * 2 < 60) return whole;
+  if (rest * 2 > 60) return whole + 1;
+  return whole % 2 === 0 ? whole : whole + 1;
+}
