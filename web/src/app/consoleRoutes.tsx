@@ -8,6 +8,11 @@ import { ClientDetailPage } from '@/features/clients/ClientDetailPage';
 import { ClientsPage } from '@/features/clients/ClientsPage';
 import { EditClientPage } from '@/features/clients/EditClientPage';
 import { NewClientPage } from '@/features/clients/NewClientPage';
+import { ProductDetailPage } from '@/features/products/ProductDetailPage';
+import { ProductsPage } from '@/features/products/ProductsPage';
+import { NewProjectPage } from '@/features/projects/NewProjectPage';
+import { ProjectDetailPage } from '@/features/projects/ProjectDetailPage';
+import { ProjectsPage } from '@/features/projects/ProjectsPage';
 import { ReviewsPage } from '@/features/reviews/ReviewsPage';
 import { EditOrderPage } from '@/features/service-orders/EditOrderPage';
 import { NewOrderPage } from '@/features/service-orders/NewOrderPage';
@@ -29,6 +34,12 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'orders/new', element: <NewOrderPage /> },
   { path: 'orders/:id', element: <OrderDetailPage /> },
   { path: 'orders/:id/edit', element: <EditOrderPage /> },
+  { path: 'projects', element: <ProjectsPage /> },
+  { path: 'projects/new', element: <NewProjectPage /> },
+  // The tabs (tasks, files, messages…) are sub-routes, so each one has its own address.
+  { path: 'projects/:id/*', element: <ProjectDetailPage /> },
+  { path: 'products', element: <ProductsPage /> },
+  { path: 'products/:id', element: <ProductDetailPage /> },
   { path: 'reviews', element: <ReviewsPage /> },
   { path: 'settings', element: <Navigate to="/app/settings/branding" replace /> },
   { path: 'settings/branding', element: <BrandingPage /> },

@@ -3,6 +3,8 @@ export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
   { path: '/app/clients', label: 'Clients' },
   { path: '/app/appointments', label: 'Appointments' },
   { path: '/app/orders', label: 'Orders' },
+  { path: '/app/projects', label: 'Projects' },
+  { path: '/app/products', label: 'Products' },
   { path: '/app/reviews', label: 'Reviews' },
   { path: '/app/settings/bookings', label: 'Bookings', admin: true },
   { path: '/app/settings/branding', label: 'Branding', admin: true },

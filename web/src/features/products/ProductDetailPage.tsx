@@ -1,0 +1,310 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
+import {
+  Alert,
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorState,
+  Loading,
+  TextArea,
+  TextField,
+  useToast,
+} from '@/components/ui';
+import {
+  deleteProduct,
+  grantProduct,
+  productKeys,
+  putProductFile,
+  revokeGrant,
+  updateProduct,
+  useFormatDate,
+  useGrants,
+  useProduct,
+  useProductSaved,
+  useTenant,
+  type Product,
+} from './api';
+import { downloadFile, formatBytes } from './files';
+
+export function ProductDetailPage() {
+  const { id = '' } = useParams();
+  const product = useProduct(id);
+  return (
+    <div className="max-w-4xl">
+      <Link
+        to="/app/products"
+        className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
+      >
+        ← All products
+      </Link>
+      {product.isPending ? (
+        <Loading label="Loading the product…" />
+      ) : product.isError ? (
+        <ErrorState
+          title="This product could not be loaded"
+          message={messageOf(product.error)}
+          onRetry={() => void product.refetch()}
+        />
+      ) : (
+        <div className="space-y-6">
+          <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">
+            {product.data.name}
+          </h1>
+          <Details product={product.data} />
+          <FileCard product={product.data} />
+          <Grants product={product.data} />
+          <DeleteProduct product={product.data} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Details({ product }: { product: Product }) {
+  const toast = useToast();
+  const saved = useProductSaved();
+  const [name, setName] = useState(product.name);
+  const [description, setDescription] = useState(product.description ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      updateProduct(product.id, { name: name.trim(), description: description.trim() || null }),
+    onSuccess: (p) => {
+      saved(p);
+      toast(`Changes to “${p.name}” saved`);
+    },
+  });
+  const problem = save.error instanceof ApiProblem ? save.error : null;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim()) save.mutate();
+  };
+  return (
+    <Card title="Details">
+      <form onSubmit={submit} noValidate className="space-y-4">
+        <TextField
+          label="Name"
+          value={name}
+          error={!name.trim() ? 'Give the product a name.' : problem?.fieldError('name')}
+          onChange={(e) => setName(e.target.value)}
+        />
+        <TextArea
+          label="Description"
+          value={description}
+          hint="Clients see it in the portal, next to the download."
+          error={problem?.fieldError('description')}
+          onChange={(e) => setDescription(e.target.value)}
+        />
+        <Button type="submit" busy={save.isPending}>
+          Save changes
+        </Button>
+        {save.isError && !problem?.errors.length && <Alert tone="error">{messageOf(save.error)}</Alert>}
+      </form>
+    </Card>
+  );
+}
+
+function FileCard({ product }: { product: Product }) {
+  const toast = useToast();
+  const saved = useProductSaved();
+  const tenant = useTenant();
+  const locale = tenant.data?.locale ?? navigator.language;
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({
+    mutationFn: (f: File) => putProductFile(product.id, f),
+    onSuccess: (p) => {
+      saved(p);
+      setFile(null);
+      if (input.current) input.current.value = '';
+      toast(product.file ? `File replaced with “${p.file?.name}”` : `“${p.file?.name}” uploaded`);
+    },
+  });
+  const download = useMutation({ mutationFn: (id: string) => downloadFile(id) });
+  return (
+    <Card title="File">
+      {product.file ? (
+        <div className="mb-4 flex flex-wrap items-center gap-3">
+          <p className="font-medium break-all text-slate-900">{product.file.name}</p>
+          <span className="text-sm text-slate-600">{formatBytes(product.file.size, locale)}</span>
+          <Button
+            variant="secondary"
+            busy={download.isPending}
+            onClick={() => download.mutate(product.file!.id)}
+          >
+            Download
+          </Button>
+        </div>
+      ) : (
+        <p className="mb-4 text-sm text-slate-700">
+          No file yet. Upload the file clients will download; until then the product shows in their portal
+          without a download.
+        </p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (file) upload.mutate(file);
+        }}
+        className="flex flex-wrap items-end gap-3"
+      >
+        <div className="space-y-1.5">
+          <label htmlFor="product-file" className="block text-sm font-medium text-slate-800">
+            {product.file ? 'Replace the file' : 'Upload the file'}
+          </label>
+          <input
+            id="product-file"
+            ref={input}
+            type="file"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            className="block text-sm text-slate-800 file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold"
+          />
+        </div>
+        <Button type="submit" busy={upload.isPending} disabled={!file}>
+          {product.file ? 'Replace' : 'Upload'}
+        </Button>
+      </form>
+      {(upload.error ?? download.error) != null && (
+        <div className="mt-3">
+          <Alert tone="error">{messageOf(upload.error ?? download.error)}</Alert>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function Grants({ product }: { product: Product }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const grants = useGrants(product.id);
+  const format = useFormatDate();
+  const [client, setClient] = useState<PickedClient | null>(null);
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: productKeys.grants(product.id) });
+  const grant = useMutation({
+    mutationFn: (c: PickedClient) => grantProduct(product.id, c.id),
+    onSuccess: (_g, c) => {
+      refresh();
+      setClient(null);
+      toast(`${c.name} now has “${product.name}” in their portal`);
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (c: { id: string; name: string }) => revokeGrant(product.id, c.id),
+    onSuccess: (_r, c) => {
+      refresh();
+      toast(`Access to “${product.name}” removed from ${c.name}`);
+    },
+  });
+  const items = grants.data?.items ?? [];
+  return (
+    <Card title="Clients with access">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (client) grant.mutate(client);
+        }}
+        className="flex flex-col gap-3 sm:flex-row sm:items-start"
+      >
+        <div className="flex-1">
+          <ClientPicker
+            label="Give a client access"
+            value={client}
+            onChange={(c) => {
+              grant.reset();
+              setClient(c);
+            }}
+            error={grant.error instanceof ApiProblem ? grant.error.fieldError('client_id') : undefined}
+          />
+        </div>
+        <Button type="submit" busy={grant.isPending} disabled={!client} className="sm:mt-7">
+          Grant access
+        </Button>
+      </form>
+      {grant.isError && !(grant.error instanceof ApiProblem && grant.error.fieldError('client_id')) && (
+        <div className="mt-3">
+          <Alert tone="error">{messageOf(grant.error)}</Alert>
+        </div>
+      )}
+      <div className="mt-5">
+        {grants.isPending ? (
+          <Loading label="Loading clients…" />
+        ) : grants.isError ? (
+          <ErrorState
+            title="The clients with access could not be loaded"
+            message={messageOf(grants.error)}
+            onRetry={() => void grants.refetch()}
+          />
+        ) : items.length === 0 ? (
+          <p className="text-sm text-slate-600">
+            No client has this product yet. The clients you grant it to will be listed here.
+          </p>
+        ) : (
+          <ul aria-label="Clients with access" className="divide-y divide-slate-100">
+            {items.map((g) => (
+              <li
+                key={g.client_id}
+                aria-label={g.client_name}
+                className="flex flex-wrap items-center gap-3 py-3"
+              >
+                <div className="flex-1">
+                  <Link
+                    to={`/app/clients/${g.client_id}`}
+                    className="font-medium text-slate-900 underline underline-offset-2"
+                  >
+                    {g.client_name}
+                  </Link>
+                  <p className="text-sm text-slate-600">Since {format(g.granted_at)}</p>
+                </div>
+                <ConfirmButton
+                  label="Revoke"
+                  question={`Remove “${product.name}” from ${g.client_name}’s portal? They can no longer download it.`}
+                  confirmLabel="Revoke access"
+                  busy={revoke.isPending}
+                  onConfirm={() => revoke.mutateAsync({ id: g.client_id, name: g.client_name })}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {revoke.isError && (
+          <div className="mt-3">
+            <Alert tone="error">{messageOf(revoke.error)}</Alert>
+          </div>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+function DeleteProduct({ product }: { product: Product }) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const remove = useMutation({
+    mutationFn: () => deleteProduct(product.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: productKeys.list });
+      toast(`Product “${product.name}” deleted`);
+      navigate('/app/products');
+    },
+  });
+  return (
+    <div>
+      <ConfirmButton
+        label="Delete product"
+        question={`Delete “${product.name}” and its file? Clients who have it lose access.`}
+        confirmLabel="Delete product"
+        busy={remove.isPending}
+        onConfirm={() => remove.mutateAsync()}
+      />
+      {remove.isError && (
+        <div className="mt-3">
+          <Alert tone="error">{messageOf(remove.error)}</Alert>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { messageOf } from '@/api/problem';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  ConfirmButton,
+  EmptyState,
+  ErrorState,
+  Loading,
+  useToast,
+} from '@/components/ui';
+import {
+  deleteFile,
+  updateFile,
+  uploadFile,
+  useFormatDate,
+  useProjectChanged,
+  useProjectFiles,
+  useTenant,
+  workKeys,
+  type ProjectDetail,
+  type ProjectFile,
+} from './api';
+import { FileUpload } from './FileUpload';
+import { downloadFile, formatBytes } from './files';
+
+/** The project's files: upload, choose what the client sees, download, delete. */
+export function FilesTab({ project }: { project: ProjectDetail }) {
+  const files = useProjectFiles(project.id);
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const changed = useProjectChanged();
+  const upload = useMutation({
+    mutationFn: ({ file, visible }: { file: File; visible: boolean }) =>
+      uploadFile(project.id, file, { clientVisible: visible }),
+    onSuccess: (f) => {
+      void queryClient.invalidateQueries({ queryKey: workKeys.files(project.id) });
+      changed(project.id);
+      toast(
+        f.client_visible
+          ? `“${f.name}” uploaded — ${project.client_name} can see it in the portal`
+          : `“${f.name}” uploaded as an internal file`,
+      );
+    },
+  });
+  const items = files.data?.items ?? [];
+  return (
+    <div className="space-y-6">
+      <Card title="Upload a file">
+        <FileUpload
+          label="File"
+          buttonLabel="Upload"
+          visibility={false}
+          busy={upload.isPending}
+          error={upload.error}
+          onUpload={(file, visible) => upload.mutateAsync({ file, visible })}
+        />
+      </Card>
+      {files.isPending ? (
+        <Loading label="Loading files…" />
+      ) : files.isError ? (
+        <ErrorState
+          title="The files could not be loaded"
+          message={messageOf(files.error)}
+          onRetry={() => void files.refetch()}
+        />
+      ) : items.length === 0 ? (
+        <EmptyState title="No files yet">
+          Files you upload here appear in this list. Those marked visible are shared with{' '}
+          {project.client_name} in the portal; the others stay with your team.
+          {project.client_uploads && ' Files the client uploads appear here too.'}
+        </EmptyState>
+      ) : (
+        <Card title={`Files (${items.length})`}>
+          <ul aria-label="Files" className="divide-y divide-slate-100">
+            {items.map((f) => (
+              <FileRow key={f.id} project={project} file={f} />
+            ))}
+          </ul>
+        </Card>
+      )}
+    </div>
+  );
+}
+
+function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile }) {
+  const toast = useToast();
+  const queryClient = useQueryClient();
+  const tenant = useTenant();
+  const format = useFormatDate();
+  const locale = tenant.data?.locale ?? navigator.language;
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const put = (next: ProjectFile | null) =>
+    queryClient.setQueryData<{ items: ProjectFile[] }>(workKeys.files(project.id), (d) =>
+      d
+        ? {
+            ...d,
+            items: next
+              ? d.items.map((x) => (x.id === file.id ? next : x))
+              : d.items.filter((x) => x.id !== file.id),
+          }
+        : d,
+    );
+  // The box shows the choice at once; the server's answer (or a failure) settles it.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const visibility = useMutation({
+    mutationFn: (clientVisible: boolean) => updateFile(file.id, { client_visible: clientVisible }),
+    onSettled: () => setChosen(null),
+    onSuccess: (f) => {
+      put(f);
+      toast(
+        f.client_visible
+          ? `“${f.name}” is now visible to ${project.client_name}`
+          : `“${f.name}” is now internal — hidden from ${project.client_name}`,
+      );
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => deleteFile(file.id),
+    onSuccess: () => {
+      put(null);
+      toast(`“${file.name}” deleted`);
+    },
+  });
+  const download = useMutation({
+    mutationFn: () => downloadFile(file.id),
+    onMutate: () => setDownloadError(null),
+    onError: (e) => setDownloadError(e),
+  });
+  const shown = chosen ?? file.client_visible;
+  const error = visibility.error ?? remove.error ?? downloadError;
+  return (
+    <li aria-label={file.name} className="py-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <div className="min-w-48 flex-1">
+          <p className="flex flex-wrap items-center gap-2 font-medium break-all text-slate-900">
+            {file.name}
+            {file.client_visible ? <Badge tone="blue">Shared</Badge> : <Badge tone="amber">Internal</Badge>}
+          </p>
+          <p className="text-sm text-slate-600">
+            {formatBytes(file.size, locale)} · {format(file.created_at)}
+            {file.uploaded_by_kind === 'client' && ` · uploaded by ${project.client_name}`}
+          </p>
+        </div>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input
+            type="checkbox"
+            checked={shown}
+            disabled={visibility.isPending}
+            onChange={(e) => {
+              setChosen(e.target.checked);
+              visibility.mutate(e.target.checked);
+            }}
+            aria-label={`Visible to the client: ${file.name}`}
+            className="h-4 w-4 rounded border-slate-300"
+          />
+          Visible to the client
+        </label>
+        <Button variant="secondary" busy={download.isPending} onClick={() => download.mutate()}>
+          Download
+        </Button>
+        <ConfirmButton
+          label="Delete"
+          question={`Delete “${file.name}”? It is removed for good${file.client_visible ? `, also from ${project.client_name}’s portal` : ''}.`}
+          confirmLabel="Delete file"
+          busy={remove.isPending}
+          onConfirm={() => remove.mutateAsync()}
+        />
+      </div>
+      {error != null && (
+        <div className="mt-2">
+          <Alert tone="error">{messageOf(error)}</Alert>
+        </div>
+      )}
+    </li>
+  );
+}
