@@ -78,3 +78,13 @@ export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
 }
+
+/** A file size the way people read it: "820 bytes", "48 KB", "3.2 MB". */
+export function formatBytes(bytes: number, locale = 'en'): string {
+  const number = (n: number, digits: number) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
+  if (bytes < 1000) return `${number(bytes, 0)} bytes`;
+  if (bytes < 1_000_000) return `${number(bytes / 1000, 0)} KB`;
+  if (bytes < 1_000_000_000) return `${number(bytes / 1_000_000, 1)} MB`;
+  return `${number(bytes / 1_000_000_000, 1)} GB`;
+}

@@ -14,7 +14,7 @@ import { DownloadButton } from './DownloadButton';
 import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
 import { DeliverableStatus } from './status';
-import { formatSize } from './units';
+import { formatBytes } from '@/lib/format';
 
 /** `/projects/:id/deliverables`: the work handed over for the client's approval. */
 export function DeliverablesPage() {
@@ -115,7 +115,7 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
                   <span className="min-w-0 break-all text-sm">
                     <span className="font-medium text-slate-900">{f.name}</span>{' '}
-                    <span className="text-slate-600">{formatSize(f.size, branding.locale)}</span>
+                    <span className="text-slate-600">{formatBytes(f.size, branding.locale)}</span>
                   </span>
                   <DownloadButton fileId={f.id} name={f.name} />
                 </li>

@@ -3,7 +3,7 @@ import { EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useProducts } from './api';
 import { DownloadButton } from './DownloadButton';
-import { formatSize } from './units';
+import { formatBytes } from '@/lib/format';
 
 /** `/downloads`: the digital products the client holds, each ready to download. */
 export function DownloadsPage() {
@@ -38,7 +38,7 @@ export function DownloadsPage() {
                 {p.description && <p className="mt-1 whitespace-pre-line text-slate-700">{p.description}</p>}
                 <p className="mt-1 text-sm text-slate-600">
                   Yours since {format.dateTime(p.granted_at)}
-                  {p.file && ` · ${p.file.name}, ${formatSize(p.file.size, branding.locale)}`}
+                  {p.file && ` · ${p.file.name}, ${formatBytes(p.file.size, branding.locale)}`}
                 </p>
               </div>
               {p.file ? (

@@ -15,7 +15,7 @@ import { uploadFile, useFilesChanged, useProjectFiles, type PortalProjectDetail 
 import { DownloadButton } from './DownloadButton';
 import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
-import { formatSize } from './units';
+import { formatBytes } from '@/lib/format';
 
 /** `/projects/:id/files`: the files shared on the project, and an upload when the project allows it. */
 export function FilesPage() {
@@ -53,7 +53,7 @@ function Files({ project }: { project: PortalProjectDetail }) {
                   <span className="ml-2 text-xs font-normal text-slate-600">from you</span>
                 )}
               </td>
-              <Cell label="Size">{formatSize(f.size, branding.locale)}</Cell>
+              <Cell label="Size">{formatBytes(f.size, branding.locale)}</Cell>
               <Cell label="Added">{format.dateTime(f.created_at)}</Cell>
               <td className="block pt-2 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
                 <DownloadButton fileId={f.id} name={f.name} />

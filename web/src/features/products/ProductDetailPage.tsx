@@ -28,7 +28,8 @@ import {
   useTenant,
   type Product,
 } from './api';
-import { downloadFile, formatBytes } from './files';
+import { formatBytes } from '@/lib/format';
+import { downloadFile } from './files';
 
 export function ProductDetailPage() {
   const { id = '' } = useParams();

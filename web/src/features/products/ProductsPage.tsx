@@ -17,7 +17,7 @@ import {
   useToast,
 } from '@/components/ui';
 import { createProduct, useFormatDate, useProducts, useProductSaved, useTenant } from './api';
-import { formatBytes } from './files';
+import { formatBytes } from '@/lib/format';
 
 /** Digital products: files you grant to clients, who download them from the portal. */
 export function ProductsPage() {

@@ -31,7 +31,8 @@ import {
   type ProjectDetail,
 } from './api';
 import { FileUpload } from './FileUpload';
-import { downloadFile, formatBytes } from './files';
+import { formatBytes } from '@/lib/format';
+import { downloadFile } from './files';
 import { DeliverableStatusBadge } from './StatusBadges';
 
 /** What the client approves: create, edit, submit for review, reopen; history and files. */

@@ -34,7 +34,7 @@ describe('Project files', () => {
     expect(within(brief).getByText('Internal')).toBeInTheDocument();
     const logo = screen.getByRole('listitem', { name: 'logo.svg' });
     expect(within(logo).getByText('Shared')).toBeInTheDocument();
-    expect(within(logo).getByText(/14\.3 kB/)).toBeInTheDocument();
+    expect(within(logo).getByText(/14 KB/)).toBeInTheDocument();
 
     const toggle = within(brief).getByRole('checkbox', { name: 'Visible to the client: brand-brief.txt' });
     expect(toggle).not.toBeChecked();

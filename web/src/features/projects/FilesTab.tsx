@@ -25,7 +25,8 @@ import {
   type ProjectFile,
 } from './api';
 import { FileUpload } from './FileUpload';
-import { downloadFile, formatBytes } from './files';
+import { formatBytes } from '@/lib/format';
+import { downloadFile } from './files';
 
 /** The project's files: upload, choose what the client sees, download, delete. */
 export function FilesTab({ project }: { project: ProjectDetail }) {

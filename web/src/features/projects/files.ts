@@ -1,21 +1,5 @@
+import { followDownload } from '@/lib/download';
 import { fileLink } from './api';
-
-/** "12 KB", "3.4 MB": sizes as people read them. */
-export function formatBytes(bytes: number, locale = 'en'): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
-}
 
 /**
  * Downloads a file. A link cannot carry the session's token, so the API first hands out a
@@ -23,11 +7,5 @@ export function formatBytes(bytes: number, locale = 'en'): string {
  */
 export async function downloadFile(id: string): Promise<void> {
   const { url } = await fileLink(id);
-  const a = document.createElement('a');
-  a.href = url;
-  a.rel = 'noopener';
-  a.download = '';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
+  followDownload(url);
 }
