@@ -66,8 +66,16 @@ export async function logInWithCode(page: Page, email: string) {
 
 /** A staff access token through the API itself (for arranging data, not for what is tested). */
 export async function staffToken(request: APIRequestContext, email = OWNER): Promise<string> {
-  const since = Date.now();
-  expect((await request.post('/api/v1/auth/otp', { data: { email } })).status()).toBe(202);
+  let since = Date.now();
+  let asked = await request.post('/api/v1/auth/otp', { data: { email } });
+  // Another test may have asked for this email's code a moment ago: wait out the cooldown.
+  for (let tries = 0; asked.status() === 429 && tries < 5; tries += 1) {
+    const wait = Number(asked.headers()['retry-after'] ?? '1');
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 100));
+    since = Date.now();
+    asked = await request.post('/api/v1/auth/otp', { data: { email } });
+  }
+  expect(asked.status()).toBe(202);
   const code = codeOf(await nextMail(request, email, since));
   const res = await request.post('/api/v1/auth/otp/verify', { data: { email, code } });
   expect(res.status()).toBe(200);
