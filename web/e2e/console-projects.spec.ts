@@ -57,7 +57,7 @@ test('staff run a project: submit a deliverable, share a file, add an internal n
   // Tasks.
   await page.getByLabel('Task', { exact: true }).fill('Proof the prices');
   await page.getByRole('button', { name: 'Add task' }).click();
-  await expect(page.getByText('Proof the prices')).toBeVisible();
+  await expect(page.getByRole('listitem', { name: 'Proof the prices' })).toBeVisible();
   const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
     (v) => v.impact === 'serious' || v.impact === 'critical',
   );

@@ -170,20 +170,22 @@ pub async fn download_portal_file(
     respond(&state.storage, &file).await
 }
 
-/// A 5-minute link to a file you may download, usable without a bearer header.
+/// A 5-minute link to a file you may download, usable without a bearer header (so a
+/// browser can follow it). Minting a link changes nothing, so it is a GET and works in a
+/// read-only view of the portal too.
 #[utoipa::path(
     tag = "client-portal",
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The link", body = DownloadLink),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session, or a read-only view", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such file", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
-#[post("/portal/files/{id}/link")]
+#[get("/portal/files/{id}/link")]
 pub async fn link_portal_file(
     state: web::Data<AppState>,
     who: ClientPrincipal,

@@ -294,7 +294,7 @@ pub async fn download_file(
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
-#[post("/files/{id}/link")]
+#[get("/files/{id}/link")]
 pub async fn link_file(
     state: web::Data<AppState>,
     caller: Caller,

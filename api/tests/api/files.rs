@@ -245,7 +245,7 @@ async fn internal_and_other_clients_files_are_404_for_the_client(app: TestApp) {
     let missing = problem(app.req_as(&token, Method::GET, &download("nope")).send().await.unwrap(), 404).await;
     assert_eq!(hidden["title"], missing["title"]);
     let res =
-        app.req_as(&token, Method::POST, &format!("/api/v1/portal/files/{internal_id}/link")).send().await.unwrap();
+        app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{internal_id}/link")).send().await.unwrap();
     problem(res, 404).await;
     // Nor does the internal upload show on the client's dashboard.
     let dash: Value =
@@ -279,7 +279,7 @@ async fn internal_and_other_clients_files_are_404_for_the_client(app: TestApp) {
     let (_, other) = app.other_tenant("globex");
     for (method, path) in [
         (Method::GET, format!("/api/v1/files/{shared_id}/download")),
-        (Method::POST, format!("/api/v1/files/{shared_id}/link")),
+        (Method::GET, format!("/api/v1/files/{shared_id}/link")),
         (Method::DELETE, format!("/api/v1/files/{shared_id}")),
         (Method::GET, format!("/api/v1/projects/{pid}/files")),
     ] {
@@ -342,7 +342,7 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
     let other = upload(&app, &pid, "other.txt", b"other", true).await;
     let id = file["id"].as_str().unwrap();
 
-    let res = app.req_as(&token, Method::POST, &format!("/api/v1/portal/files/{id}/link")).send().await.unwrap();
+    let res = app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{id}/link")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let link: Value = res.json().await.unwrap();
     let url = link["url"].as_str().unwrap();
@@ -355,6 +355,13 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("brief.txt"));
     assert_eq!(&res.bytes().await.unwrap()[..], b"calm and warm");
+
+    // Staff viewing the portal as Maria can download what she can: a link changes nothing.
+    let staff = bearer(&crate::flows::staff_login(&app, "owner@acme.example").await);
+    let res = app.req_as(&staff, Method::POST, &format!("/api/v1/clients/{cid}/impersonate")).send().await.unwrap();
+    let viewer = bearer(&res.json().await.unwrap());
+    let res = app.req_as(&viewer, Method::GET, &format!("/api/v1/portal/files/{id}/link")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
 
     // Tampered, moved to another file, or expired: refused.
     let token_part = url.split("token=").nth(1).unwrap();
@@ -393,7 +400,7 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
     problem(app.http.get(app.url(url)).send().await.unwrap(), 404).await;
 
     // Staff get links too, for internal files as well.
-    let res = app.req(Method::POST, &format!("/api/v1/files/{id}/link")).send().await.unwrap();
+    let res = app.req(Method::GET, &format!("/api/v1/files/{id}/link")).send().await.unwrap();
     let staff_link: Value = res.json().await.unwrap();
     let res = app.http.get(app.url(staff_link["url"].as_str().unwrap())).send().await.unwrap();
     assert_eq!(res.status(), 200);

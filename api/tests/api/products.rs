@@ -72,7 +72,7 @@ async fn grant_list_and_download(app: TestApp) {
     assert_eq!(res.status(), 200);
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains("kit%20v2.pdf"));
     assert_eq!(&res.bytes().await.unwrap()[..], b"%PDF-1.4 second");
-    let res = app.req_as(&token, Method::POST, &format!("/api/v1/portal/files/{file_id}/link")).send().await.unwrap();
+    let res = app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{file_id}/link")).send().await.unwrap();
     let link: Value = res.json().await.unwrap();
     let res = app.http.get(app.url(link["url"].as_str().unwrap())).send().await.unwrap();
     assert_eq!(&res.bytes().await.unwrap()[..], b"%PDF-1.4 second");

@@ -17,11 +17,12 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-/** The newest email to `to` that arrived after `since` (epoch ms), waiting up to 15 s. */
+/** The newest email to `to` that arrived after `since` (epoch ms) and is `wanted`, waiting up to 15 s. */
 export async function nextMail(
   request: APIRequestContext,
   to: string,
   since: number,
+  wanted: (data: string) => boolean = () => true,
 ): Promise<{ subject: string; body: string }> {
   let found: Mail | undefined;
   await expect
@@ -30,7 +31,7 @@ export async function nextMail(
         const all = (await (
           await request.get(`${SINK}/messages?to=${encodeURIComponent(to)}`)
         ).json()) as Mail[];
-        found = all.filter((m) => m.at >= since).at(-1);
+        found = all.filter((m) => m.at >= since && wanted(m.data)).at(-1);
         return Boolean(found);
       },
       { message: `an email to ${to}`, timeout: 15_000 },
@@ -40,6 +41,9 @@ export async function nextMail(
   const subject = /^Subject: (.*)$/m.exec(data)?.[1] ?? '';
   return { subject, body: decodeQuotedPrintable(data) };
 }
+
+/** A login email (its subject starts with the code), not a notice that happened to arrive later. */
+export const isLoginCode = (data: string) => /^Subject: \d{6}/m.test(data);
 
 export function codeOf(mail: { subject: string }): string {
   const code = /^(\d{6})/.exec(mail.subject)?.[1];
@@ -59,7 +63,7 @@ export async function logInWithCode(page: Page, email: string) {
   await page.getByLabel('Email address').fill(email);
   await page.getByRole('button', { name: 'Email me a login code' }).click();
   await expect(page.getByRole('heading', { name: 'Check your email' })).toBeVisible();
-  const code = codeOf(await nextMail(page.request, email, since));
+  const code = codeOf(await nextMail(page.request, email, since, isLoginCode));
   await page.getByRole('textbox', { name: 'Digit 1 of 6' }).click();
   await page.keyboard.type(code);
 }
@@ -76,7 +80,7 @@ export async function staffToken(request: APIRequestContext, email = OWNER): Pro
     asked = await request.post('/api/v1/auth/otp', { data: { email } });
   }
   expect(asked.status()).toBe(202);
-  const code = codeOf(await nextMail(request, email, since));
+  const code = codeOf(await nextMail(request, email, since, isLoginCode));
   const res = await request.post('/api/v1/auth/otp/verify', { data: { email, code } });
   expect(res.status()).toBe(200);
   const body = (await res.json()) as { access_token?: string };

@@ -547,10 +547,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
         /** A 5-minute link that downloads the file without a bearer header, for `<a href>`. */
-        post: operations["link_file"];
+        get: operations["link_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -783,10 +783,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A 5-minute link to a file you may download, usable without a bearer header (so a
+         *     browser can follow it). Minting a link changes nothing, so it is a GET and works in a
+         *     read-only view of the portal too.
+         */
+        get: operations["link_portal_file"];
         put?: never;
-        /** A 5-minute link to a file you may download, usable without a bearer header. */
-        post: operations["link_portal_file"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7353,7 +7357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a client session, or a read-only view */
+            /** @description Not a client session */
             403: {
                 headers: {
                     [name: string]: unknown;

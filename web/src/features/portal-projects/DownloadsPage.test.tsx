@@ -38,7 +38,7 @@ it('lists the client’s products and downloads one through a link', async () =>
         ],
       },
     },
-    'POST /api/v1/portal/files/fl_7/link': {
+    'GET /api/v1/portal/files/fl_7/link': {
       body: { url: '/api/v1/files/fl_7/content?token=abc', expires_at: '2026-11-25T20:05:00Z' },
     },
   });

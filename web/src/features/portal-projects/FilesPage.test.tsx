@@ -30,7 +30,7 @@ it('downloads a file through a short-lived link the browser follows', async () =
     'GET /api/v1/portal/me': { body: client },
     'GET /api/v1/portal/projects/pr_1': { body: projectDetail },
     'GET /api/v1/portal/projects/pr_1/files': { body: { items: [brief] } },
-    'POST /api/v1/portal/files/fl_1/link': {
+    'GET /api/v1/portal/files/fl_1/link': {
       body: { url: '/api/v1/files/fl_1/content?token=t0k3n', expires_at: '2026-11-25T20:05:00Z' },
     },
   });
@@ -43,7 +43,7 @@ it('downloads a file through a short-lived link the browser follows', async () =
   await user.click(within(row).getByRole('button', { name: 'Download brand-brief.txt' }));
 
   await waitFor(() => expect(openUrl).toHaveBeenCalledWith('/api/v1/files/fl_1/content?token=t0k3n'));
-  expect(requestsOf(fetch)).toContain('POST /api/v1/portal/files/fl_1/link');
+  expect(requestsOf(fetch)).toContain('GET /api/v1/portal/files/fl_1/link');
 });
 
 it('uploads a file as multipart when the project allows it, and shows a 413’s reason', async () => {

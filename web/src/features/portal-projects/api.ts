@@ -163,7 +163,7 @@ export function uploadFile(projectId: string, file: File) {
 
 /** A short-lived address that downloads the file without a login header (so a browser can follow it). */
 export const downloadLink = (fileId: string) =>
-  call(api.POST('/api/v1/portal/files/{id}/link', { params: { path: { id: fileId } } }));
+  call(api.GET('/api/v1/portal/files/{id}/link', { params: { path: { id: fileId } } }));
 
 export function useThreads(slug: string, projectId: string) {
   return useQuery({

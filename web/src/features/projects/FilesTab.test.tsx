@@ -57,7 +57,7 @@ describe('Project files', () => {
         return { status: 201, body: aFile({ id: 'fl_3', name: 'notes.pdf', client_visible: true }) };
       },
       'DELETE /api/v1/files/fl_2': { status: 204 },
-      'POST /api/v1/files/fl_2/link': {
+      'GET /api/v1/files/fl_2/link': {
         body: { url: '/api/v1/files/fl_2/content?token=t', expires_at: '2026-11-25T10:05:00Z' },
       },
     });
@@ -79,7 +79,7 @@ describe('Project files', () => {
 
     const logo = screen.getByRole('listitem', { name: 'logo.svg' });
     await userEvent.click(within(logo).getByRole('button', { name: 'Download' }));
-    await waitFor(() => expect(requestsOf(fetch)).toContain('POST /api/v1/files/fl_2/link'));
+    await waitFor(() => expect(requestsOf(fetch)).toContain('GET /api/v1/files/fl_2/link'));
 
     await userEvent.click(within(logo).getByRole('button', { name: 'Delete' }));
     await userEvent.click(within(logo).getByRole('button', { name: 'Delete file' }));

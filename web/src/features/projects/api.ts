@@ -222,7 +222,7 @@ export function deleteFile(id: string) {
 
 /** A short-lived address that downloads the file without the session's token. */
 export function fileLink(id: string) {
-  return call(api.POST('/api/v1/files/{id}/link', { params: { path: { id } } }));
+  return call(api.GET('/api/v1/files/{id}/link', { params: { path: { id } } }));
 }
 
 export function useThreads(id: string) {
