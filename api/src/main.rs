@@ -70,7 +70,11 @@ fn main() -> ExitCode {
         eprintln!("portico: PORTICO_DATA_DIR: cannot create {}: {e}", config.data_dir.display());
         return ExitCode::from(2);
     }
-    let db = match Db::open(&config.database, config.db_pool_size) {
+    let opened = match command {
+        Command::Serve { .. } => Db::open(&config.database, config.db_pool_size),
+        _ => Db::open_for_command(&config.database),
+    };
+    let db = match opened {
         Ok(db) => db,
         Err(e) => {
             eprintln!("portico: {e} (PORTICO_DATABASE_URL={})", redact(&config.database_url));

@@ -56,13 +56,24 @@ impl Db {
     /// Connects once up front (so a wrong URL or a missing server is reported as such),
     /// builds the pool and applies pending migrations.
     pub fn open(target: &DbTarget, pool_size: u32) -> Result<Db, OpenError> {
+        Db::open_with(target, pool_size, 1)
+    }
+
+    /// For a one-shot command (`create-tenant`, `migrate`): no idle connection is kept, so
+    /// the pool never opens one in the background that the process could exit in the
+    /// middle of (exiting while libpq is connecting on another thread can crash it).
+    pub fn open_for_command(target: &DbTarget) -> Result<Db, OpenError> {
+        Db::open_with(target, 2, 0)
+    }
+
+    fn open_with(target: &DbTarget, pool_size: u32, min_idle: u32) -> Result<Db, OpenError> {
         let manager = pool::Manager::new(target.clone());
         let mut first = manager.connect().map_err(|e| OpenError::Connect(e.to_string()))?;
         migrations::run(&mut first).map_err(|e| OpenError::Migrate(e.to_string()))?;
         drop(first);
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
-            .min_idle(Some(1))
+            .min_idle(Some(min_idle))
             .connection_timeout(Duration::from_secs(10))
             .build(manager)
             .map_err(|e| OpenError::Connect(e.to_string()))?;
