@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import { messageOf } from '@/api/problem';
-import { Alert, Button, Card, EmptyState, ErrorState, Loading } from '@/components/ui';
+import { ActivityFeed } from '@/components/ActivityFeed';
 import { useClientActivity, useConsoleMe, useStaffList, type Client } from './api';
 import { activitySentence } from './activitySentence';
 import { useFormatDate } from '@/lib/console-queries';
@@ -18,51 +17,12 @@ export function ActivityTimeline({ client }: { client: Client }) {
     }),
     [me.data?.id, staff.data, client.name],
   );
-  const items = activity.data?.pages.flatMap((p) => p.items) ?? [];
-
   return (
-    <Card title="Activity">
-      {activity.isPending ? (
-        <Loading label="Loading activity…" />
-      ) : activity.isError && !activity.data ? (
-        <ErrorState
-          title="The activity could not be loaded"
-          message={messageOf(activity.error)}
-          onRetry={() => void activity.refetch()}
-        />
-      ) : items.length === 0 ? (
-        <EmptyState title="Nothing has happened yet">
-          Changes to this client, invitations and portal logins will be listed here.
-        </EmptyState>
-      ) : (
-        <>
-          <ol className="space-y-4 border-l-2 border-slate-200 pl-4">
-            {items.map((a) => (
-              <li key={a.id}>
-                <p className="text-slate-900">{activitySentence(a, names)}</p>
-                <p className="text-sm text-slate-600">
-                  <time dateTime={a.at}>{format(a.at)}</time>
-                </p>
-              </li>
-            ))}
-          </ol>
-          {activity.isFetchNextPageError && (
-            <div className="mt-4">
-              <Alert tone="error">{messageOf(activity.error)}</Alert>
-            </div>
-          )}
-          {activity.hasNextPage && (
-            <Button
-              variant="secondary"
-              className="mt-4"
-              busy={activity.isFetchingNextPage}
-              onClick={() => void activity.fetchNextPage()}
-            >
-              Show older activity
-            </Button>
-          )}
-        </>
-      )}
-    </Card>
+    <ActivityFeed
+      activity={activity}
+      sentence={(a) => activitySentence(a, names)}
+      format={format}
+      empty="Changes to this client, invitations and portal logins will be listed here."
+    />
   );
 }

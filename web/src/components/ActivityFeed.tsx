@@ -1,0 +1,71 @@
+import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { messageOf } from '@/api/problem';
+import type { components } from '@/api/schema';
+import { Alert, Button, Card, EmptyState, ErrorState, Loading } from '@/components/ui';
+
+type Activity = components['schemas']['Activity'];
+type ActivityPage = components['schemas']['ActivityPage'];
+
+/**
+ * An activity log in words, newest first, with "Show older activity": the client's and the
+ * project's logs differ only in their query, their sentences and their empty state.
+ */
+export function ActivityFeed({
+  activity,
+  sentence,
+  format,
+  label,
+  empty,
+}: {
+  activity: UseInfiniteQueryResult<InfiniteData<ActivityPage>>;
+  sentence: (a: Activity) => string;
+  format: (at: string) => string;
+  label?: string;
+  empty: ReactNode;
+}) {
+  const items = activity.data?.pages.flatMap((p) => p.items) ?? [];
+  return (
+    <Card title="Activity">
+      {activity.isPending ? (
+        <Loading label="Loading activity…" />
+      ) : activity.isError && !activity.data ? (
+        <ErrorState
+          title="The activity could not be loaded"
+          message={messageOf(activity.error)}
+          onRetry={() => void activity.refetch()}
+        />
+      ) : items.length === 0 ? (
+        <EmptyState title="Nothing has happened yet">{empty}</EmptyState>
+      ) : (
+        <>
+          <ol aria-label={label} className="space-y-4 border-l-2 border-slate-200 pl-4">
+            {items.map((a) => (
+              <li key={a.id}>
+                <p className="text-slate-900">{sentence(a)}</p>
+                <p className="text-sm text-slate-600">
+                  <time dateTime={a.at}>{format(a.at)}</time>
+                </p>
+              </li>
+            ))}
+          </ol>
+          {activity.isFetchNextPageError && (
+            <div className="mt-4">
+              <Alert tone="error">{messageOf(activity.error)}</Alert>
+            </div>
+          )}
+          {activity.hasNextPage && (
+            <Button
+              variant="secondary"
+              className="mt-4"
+              busy={activity.isFetchingNextPage}
+              onClick={() => void activity.fetchNextPage()}
+            >
+              Show older activity
+            </Button>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}
