@@ -1,13 +1,5 @@
+import { actorOf, listOf, type ActivityNames } from '@/lib/activity-names';
 import type { Activity } from './api';
-
-export interface ActivityNames {
-  /** The signed-in staff member's id, to say "You". */
-  meId?: string;
-  /** Staff ids to names. */
-  staff: Map<string, string>;
-  /** The client whose timeline this is. */
-  clientName: string;
-}
 
 const FIELDS: Record<string, string> = {
   name: 'name',
@@ -19,28 +11,10 @@ const FIELDS: Record<string, string> = {
   portal_enabled: 'portal access',
 };
 
-function listOf(words: string[]): string {
-  return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
-}
-
 function fieldsOf(data: Record<string, unknown>): string[] {
   return Array.isArray(data.fields)
     ? data.fields.map((f) => FIELDS[String(f)] ?? String(f).replaceAll('_', ' '))
     : [];
-}
-
-function actorOf(a: Activity, names: ActivityNames): string {
-  switch (a.actor_kind) {
-    case 'staff':
-      if (a.actor_id && a.actor_id === names.meId) return 'You';
-      return (a.actor_id && names.staff.get(a.actor_id)) || 'A team member';
-    case 'client':
-      return names.clientName;
-    case 'api_key':
-      return 'An integration (API key)';
-    default:
-      return 'Portico';
-  }
 }
 
 /** One line of a client's timeline, as a sentence a person reads ("You invited Maria to the portal."). */
@@ -84,3 +58,4 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
       return `${who}: ${a.verb.replaceAll('_', ' ')}.`;
   }
 }
+

@@ -1,14 +1,6 @@
+import { actorOf, listOf, type ActivityNames } from '@/lib/activity-names';
 import type { Activity } from './api';
 import { projectStatusLooks } from './statuses';
-
-export interface ActivityNames {
-  /** The signed-in staff member's id, to say "You". */
-  meId?: string;
-  /** Staff ids to names. */
-  staff: Map<string, string>;
-  /** The project's client. */
-  clientName: string;
-}
 
 const FIELDS: Record<string, string> = {
   name: 'name',
@@ -20,27 +12,9 @@ const FIELDS: Record<string, string> = {
   client_uploads: 'client uploads',
 };
 
-function listOf(words: string[]): string {
-  return new Intl.ListFormat('en', { style: 'long', type: 'conjunction' }).format(words);
-}
-
 function statusLabel(value: unknown): string {
   const look = projectStatusLooks[String(value) as keyof typeof projectStatusLooks];
   return (look?.label ?? String(value).replaceAll('_', ' ')).toLowerCase();
-}
-
-function actorOf(a: Activity, names: ActivityNames): string {
-  switch (a.actor_kind) {
-    case 'staff':
-      if (a.actor_id && a.actor_id === names.meId) return 'You';
-      return (a.actor_id && names.staff.get(a.actor_id)) || 'A team member';
-    case 'client':
-      return names.clientName;
-    case 'api_key':
-      return 'An integration (API key)';
-    default:
-      return 'Portico';
-  }
 }
 
 /** "★★★★☆" for a rating of 4 out of 5. */
@@ -108,3 +82,4 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
       return `${who}: ${a.verb.replaceAll('_', ' ')}.`;
   }
 }
+
