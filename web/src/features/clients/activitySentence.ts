@@ -58,4 +58,3 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
       return `${who}: ${a.verb.replaceAll('_', ' ')}.`;
   }
 }
-
