@@ -44,6 +44,8 @@ pub struct Config {
     pub storage: StorageTarget,
     /// The largest file one upload may carry, in bytes.
     pub max_upload_bytes: u64,
+    /// Where the online payment providers' APIs are; only tests point them elsewhere.
+    pub payments: PaymentApis,
 }
 
 /// Where uploaded files are kept: a local directory, or an S3-compatible bucket whose
@@ -77,6 +79,8 @@ impl StorageTarget {
 pub struct AuthSettings {
     pub jwt_secret: Option<String>,
     pub hmac_secret: Option<String>,
+    /// Key encrypting secrets stored in the database (payment provider keys).
+    pub vault_secret: Option<String>,
     pub code_ttl_minutes: i64,
     pub link_ttl_minutes: i64,
     pub code_max_attempts: i32,
@@ -94,8 +98,15 @@ pub enum MailTransport {
     Smtp(String),
 }
 
+/// Base URLs of the payment providers' APIs (no trailing slash).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaymentApis {
+    pub stripe_url: String,
+    pub paystack_url: String,
+}
+
 /// A Twilio-compatible SMS API, when configured.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SmsSettings {
     pub url: String,
     pub account_sid: String,
@@ -155,6 +166,13 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "Key signing access tokens, 32+ characters; set it when several nodes share no data dir.",
     ),
     ("PORTICO_HMAC_SECRET", "(generated in the data dir)", "Key for login-code HMACs, 32+ characters."),
+    (
+        "PORTICO_VAULT_KEY",
+        "(generated in the data dir)",
+        "Key encrypting payment provider keys at rest, 32+ characters; every node needs the same one, and changing it means entering the provider keys again.",
+    ),
+    ("PORTICO_STRIPE_API_URL", "https://api.stripe.com", "Stripe's API; only tests point it elsewhere."),
+    ("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co", "Paystack's API; only tests point it elsewhere."),
     ("PORTICO_OTP_TTL_MINUTES", "10", "Lifetime of a login code."),
     ("PORTICO_MAGIC_LINK_TTL_MINUTES", "15", "Lifetime of a magic link."),
     ("PORTICO_OTP_MAX_ATTEMPTS", "5", "Wrong codes before a code is void."),
@@ -279,6 +297,7 @@ impl Config {
         let auth = AuthSettings {
             jwt_secret: secret("PORTICO_JWT_SECRET")?,
             hmac_secret: secret("PORTICO_HMAC_SECRET")?,
+            vault_secret: secret("PORTICO_VAULT_KEY")?,
             code_ttl_minutes: int("PORTICO_OTP_TTL_MINUTES", 10, 60)?,
             link_ttl_minutes: int("PORTICO_MAGIC_LINK_TTL_MINUTES", 15, 60 * 24)?,
             code_max_attempts: int("PORTICO_OTP_MAX_ATTEMPTS", 5, 100)? as i32,
@@ -328,6 +347,19 @@ impl Config {
             Some(SmsSettings { url, account_sid: value(0), auth_token: value(1), from: value(2) })
         };
 
+        let api_url = |var: &'static str, default: &str| -> Result<String, ConfigError> {
+            let url = get(var).unwrap_or(default).trim_end_matches('/').to_string();
+            if url.starts_with("https://") || url.starts_with("http://") {
+                Ok(url)
+            } else {
+                Err(err(var, format!("'{url}' must start with https:// or http://")))
+            }
+        };
+        let payments = PaymentApis {
+            stripe_url: api_url("PORTICO_STRIPE_API_URL", "https://api.stripe.com")?,
+            paystack_url: api_url("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co")?,
+        };
+
         Ok(Config {
             listen,
             database,
@@ -347,6 +379,7 @@ impl Config {
             web_dir,
             storage,
             max_upload_bytes,
+            payments,
         })
     }
 

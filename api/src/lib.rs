@@ -21,8 +21,10 @@ pub mod housekeeping;
 pub mod http;
 pub mod mail;
 pub mod messages;
+pub mod money;
 pub mod openapi;
 pub mod outbox;
+pub mod pdf;
 pub mod products;
 pub mod projects;
 pub mod rules;
@@ -33,6 +35,7 @@ pub mod staff;
 pub mod telemetry;
 pub mod tenants;
 pub mod time_logs;
+pub mod vault;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -143,8 +146,13 @@ impl Application {
             .map_err(|source| StartError::Bind { addr: config.listen.to_string(), source })?
             .port();
         let workers = config.workers;
-        let keys = Keys::load(&config.data_dir, config.auth.jwt_secret.as_deref(), config.auth.hmac_secret.as_deref())
-            .map_err(|source| StartError::Secrets { dir: config.data_dir.display().to_string(), source })?;
+        let keys = Keys::load_with_vault(
+            &config.data_dir,
+            config.auth.jwt_secret.as_deref(),
+            config.auth.hmac_secret.as_deref(),
+            config.auth.vault_secret.as_deref(),
+        )
+        .map_err(|source| StartError::Secrets { dir: config.data_dir.display().to_string(), source })?;
         let mailer = match &config.mail.transport {
             MailTransport::Console => Mailer::console(&config.mail.from)?,
             MailTransport::Smtp(url) => Mailer::smtp(url, &config.mail.from)?,

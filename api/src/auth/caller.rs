@@ -32,16 +32,23 @@ pub enum Scope {
     ApiKeysManage,
     #[serde(rename = "staff:manage")]
     StaffManage,
+    /// Quotes, contracts, invoices and payments.
+    #[serde(rename = "billing:read")]
+    BillingRead,
+    #[serde(rename = "billing:write")]
+    BillingWrite,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 8] = [
         Scope::TenantRead,
         Scope::TenantWrite,
         Scope::ClientsRead,
         Scope::ClientsWrite,
         Scope::ApiKeysManage,
         Scope::StaffManage,
+        Scope::BillingRead,
+        Scope::BillingWrite,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -52,6 +59,8 @@ impl Scope {
             Scope::ClientsWrite => "clients:write",
             Scope::ApiKeysManage => "api_keys:manage",
             Scope::StaffManage => "staff:manage",
+            Scope::BillingRead => "billing:read",
+            Scope::BillingWrite => "billing:write",
         }
     }
 
@@ -73,6 +82,7 @@ impl Scope {
         match self {
             Scope::TenantRead => Some(Scope::TenantWrite),
             Scope::ClientsRead => Some(Scope::ClientsWrite),
+            Scope::BillingRead => Some(Scope::BillingWrite),
             _ => None,
         }
     }
@@ -126,7 +136,9 @@ pub struct Caller {
 pub fn role_scopes(role: &str) -> Vec<Scope> {
     match role {
         "owner" | "admin" => Scope::ALL.to_vec(),
-        _ => vec![Scope::TenantRead, Scope::ClientsWrite],
+        // Members write quotes and invoices; only owners and admins change the tenant's
+        // billing settings and payment provider keys (`tenant:write`).
+        _ => vec![Scope::TenantRead, Scope::ClientsWrite, Scope::BillingWrite],
     }
 }
 

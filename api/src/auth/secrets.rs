@@ -1,4 +1,5 @@
-//! Server secrets: the JWT signing key and the HMAC key for login codes. From config when
+//! Server secrets: the JWT signing key, the HMAC key for login codes and the vault key for
+//! secrets kept in the database. From config when
 //! set; otherwise generated once and kept in the data directory, so restarts (and a second
 //! process on the same data directory) keep sessions valid.
 
@@ -14,6 +15,7 @@ use rand::RngExt;
 pub struct Keys {
     pub jwt: Vec<u8>,
     pub hmac: Vec<u8>,
+    pub vault: crate::vault::Vault,
 }
 
 impl std::fmt::Debug for Keys {
@@ -24,6 +26,15 @@ impl std::fmt::Debug for Keys {
 
 impl Keys {
     pub fn load(data_dir: &Path, jwt: Option<&str>, hmac: Option<&str>) -> std::io::Result<Keys> {
+        Keys::load_with_vault(data_dir, jwt, hmac, None)
+    }
+
+    pub fn load_with_vault(
+        data_dir: &Path,
+        jwt: Option<&str>,
+        hmac: Option<&str>,
+        vault: Option<&str>,
+    ) -> std::io::Result<Keys> {
         Ok(Keys {
             jwt: match jwt {
                 Some(s) => s.as_bytes().to_vec(),
@@ -33,6 +44,10 @@ impl Keys {
                 Some(s) => s.as_bytes().to_vec(),
                 None => load_or_create(&data_dir.join("secrets").join("hmac.key"))?,
             },
+            vault: crate::vault::Vault::new(&match vault {
+                Some(s) => s.as_bytes().to_vec(),
+                None => load_or_create(&data_dir.join("secrets").join("vault.key"))?,
+            }),
         })
     }
 }

@@ -412,6 +412,207 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    billing_settings (tenant_id) {
+        tenant_id -> Text,
+        quote_prefix -> Text,
+        invoice_prefix -> Text,
+        payment_terms_days -> Integer,
+        quote_valid_days -> Integer,
+        billing_details -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quotes (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        staff_id -> Nullable<Text>,
+        number -> Text,
+        revision -> Integer,
+        title -> Text,
+        notes -> Nullable<Text>,
+        currency -> Text,
+        subtotal_minor -> BigInt,
+        tax_minor -> BigInt,
+        total_minor -> BigInt,
+        valid_until -> Date,
+        status -> Text,
+        sent_at -> Nullable<Timestamp>,
+        first_viewed_at -> Nullable<Timestamp>,
+        last_viewed_at -> Nullable<Timestamp>,
+        view_count -> Integer,
+        decided_at -> Nullable<Timestamp>,
+        decision_comment -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    quote_lines (id) {
+        id -> Text,
+        tenant_id -> Text,
+        quote_id -> Text,
+        position -> Integer,
+        description -> Text,
+        quantity_milli -> BigInt,
+        unit_price_minor -> BigInt,
+        tax_rate_bp -> Integer,
+        discount_bp -> Integer,
+        net_minor -> BigInt,
+        tax_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    quote_revisions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        quote_id -> Text,
+        revision -> Integer,
+        snapshot -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contracts (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        staff_id -> Nullable<Text>,
+        title -> Text,
+        body -> Text,
+        body_sha256 -> Text,
+        status -> Text,
+        countersign -> Bool,
+        sent_at -> Nullable<Timestamp>,
+        first_viewed_at -> Nullable<Timestamp>,
+        view_count -> Integer,
+        signer_name -> Nullable<Text>,
+        signer_email -> Nullable<Text>,
+        signed_at -> Nullable<Timestamp>,
+        signer_ip -> Nullable<Text>,
+        signer_user_agent -> Nullable<Text>,
+        signature_kind -> Nullable<Text>,
+        signature -> Nullable<Text>,
+        signed_sha256 -> Nullable<Text>,
+        countersigner_id -> Nullable<Text>,
+        countersigner_name -> Nullable<Text>,
+        countersigned_at -> Nullable<Timestamp>,
+        voided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Text,
+        tenant_id -> Text,
+        client_id -> Text,
+        staff_id -> Nullable<Text>,
+        number -> Text,
+        title -> Text,
+        notes -> Nullable<Text>,
+        currency -> Text,
+        issue_date -> Date,
+        due_date -> Date,
+        status -> Text,
+        subtotal_minor -> BigInt,
+        tax_minor -> BigInt,
+        total_minor -> BigInt,
+        paid_minor -> BigInt,
+        quote_id -> Nullable<Text>,
+        project_id -> Nullable<Text>,
+        sent_at -> Nullable<Timestamp>,
+        first_viewed_at -> Nullable<Timestamp>,
+        paid_at -> Nullable<Timestamp>,
+        voided_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    invoice_lines (id) {
+        id -> Text,
+        tenant_id -> Text,
+        invoice_id -> Text,
+        position -> Integer,
+        description -> Text,
+        quantity_milli -> BigInt,
+        unit_price_minor -> BigInt,
+        tax_rate_bp -> Integer,
+        discount_bp -> Integer,
+        net_minor -> BigInt,
+        tax_minor -> BigInt,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Text,
+        tenant_id -> Text,
+        invoice_id -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        method -> Text,
+        reference -> Nullable<Text>,
+        provider_ref -> Nullable<Text>,
+        received_at -> Timestamp,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    payment_providers (tenant_id, provider) {
+        tenant_id -> Text,
+        provider -> Text,
+        secret_key -> Text,
+        webhook_secret -> Nullable<Text>,
+        key_hint -> Text,
+        enabled -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    checkout_sessions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        invoice_id -> Text,
+        provider -> Text,
+        provider_ref -> Text,
+        amount_minor -> BigInt,
+        currency -> Text,
+        checkout_url -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    payment_events (id) {
+        id -> Text,
+        tenant_id -> Text,
+        provider -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        invoice_id -> Nullable<Text>,
+        outcome -> Text,
+        detail -> Nullable<Text>,
+        received_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
@@ -430,6 +631,12 @@ diesel::joinable!(messages -> threads (thread_id));
 diesel::joinable!(time_logs -> projects (project_id));
 diesel::joinable!(feedback -> projects (project_id));
 diesel::joinable!(purchases -> products (product_id));
+diesel::joinable!(quotes -> clients (client_id));
+diesel::joinable!(quote_lines -> quotes (quote_id));
+diesel::joinable!(contracts -> clients (client_id));
+diesel::joinable!(invoices -> clients (client_id));
+diesel::joinable!(invoice_lines -> invoices (invoice_id));
+diesel::joinable!(payments -> invoices (invoice_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     staff,
@@ -459,5 +666,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     messages,
     thread_reads,
     time_logs,
-    feedback
+    feedback,
+    billing_settings,
+    quotes,
+    quote_lines,
+    quote_revisions,
+    contracts,
+    invoices,
+    invoice_lines,
+    payments,
+    payment_providers,
+    checkout_sessions,
+    payment_events
 );

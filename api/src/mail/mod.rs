@@ -20,4 +20,35 @@ pub struct Email {
     pub subject: String,
     pub text: String,
     pub html: String,
+    /// Files sent with the message (a signed contract's PDF). Kept in the outbox row itself,
+    /// so a delivery after a restart sends exactly what was committed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+/// A file attached to an email.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub filename: String,
+    pub content_type: String,
+    /// The bytes, base64 (standard alphabet).
+    pub content_base64: String,
+}
+
+impl Attachment {
+    pub fn new(filename: impl Into<String>, content_type: impl Into<String>, bytes: &[u8]) -> Attachment {
+        use base64::Engine;
+        Attachment {
+            filename: filename.into(),
+            content_type: content_type.into(),
+            content_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
+        }
+    }
+}
+
+impl Email {
+    pub fn with_attachment(mut self, attachment: Attachment) -> Email {
+        self.attachments.push(attachment);
+        self
+    }
 }

@@ -98,6 +98,7 @@ fn email(brand: &Brand<'_>, to: &str, subject: String, text: String, html: Strin
         subject,
         text,
         html,
+        attachments: Vec::new(),
     }
 }
 

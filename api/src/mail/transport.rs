@@ -1,7 +1,9 @@
 //! Transports: `console` writes each email to the log (so a fresh checkout works with no
 //! mail server), `smtp` speaks SMTP through lettre.
 
-use lettre::message::{Mailbox, MultiPart};
+use base64::Engine;
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 use super::Email;
@@ -75,13 +77,25 @@ fn display(from: &Mailbox, email: &Email) -> Mailbox {
 fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError> {
     let to: Mailbox = email.to.parse().map_err(|e| MailerError::Send(format!("bad recipient '{}': {e}", email.to)))?;
     let domain = from.email.domain().to_string();
-    Message::builder()
+    let message = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(email.subject.clone())
-        .message_id(Some(format!("<{id}@{domain}>")))
-        .multipart(MultiPart::alternative_plain_html(email.text.clone(), email.html.clone()))
-        .map_err(|e| MailerError::Send(e.to_string()))
+        .message_id(Some(format!("<{id}@{domain}>")));
+    let body = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
+    if email.attachments.is_empty() {
+        return message.multipart(body).map_err(|e| MailerError::Send(e.to_string()));
+    }
+    let mut mixed = MultiPart::mixed().multipart(body);
+    for file in &email.attachments {
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(&file.content_base64)
+            .map_err(|e| MailerError::Send(format!("attachment '{}' is not base64: {e}", file.filename)))?;
+        let content_type = ContentType::parse(&file.content_type)
+            .map_err(|e| MailerError::Send(format!("attachment '{}': {e}", file.filename)))?;
+        mixed = mixed.singlepart(Attachment::new(file.filename.clone()).body(bytes, content_type));
+    }
+    message.multipart(mixed).map_err(|e| MailerError::Send(e.to_string()))
 }
 
 fn redact(url: &str) -> String {

@@ -420,6 +420,7 @@ async fn the_outbox_resumes_and_never_resends(app: TestApp) {
         subject: "Hello".into(),
         text: "Plain".into(),
         html: "<p>Plain</p>".into(),
+        attachments: Vec::new(),
     };
     {
         let mut conn = app.db.conn().unwrap();

@@ -3045,7 +3045,7 @@ export interface components {
          * @description A permission an API key can carry. A `:write` scope includes the matching `:read`.
          * @enum {string}
          */
-        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage";
+        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write";
         /** @description Pick one of the accounts offered after a login. */
         SelectAccount: {
             account_id: string;

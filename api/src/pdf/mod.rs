@@ -1,0 +1,108 @@
+//! PDFs of quotes, invoices and signed contracts, drawn with printpdf's built-in Helvetica
+//! (no font files). Rendering is a pure function of its input — no clock, no random ids — so
+//! the copy staff preview and the copy the client downloads are the same bytes.
+
+use chrono::NaiveDateTime;
+
+use crate::money::{Line, Totals};
+
+/// Who issues the document, as printed in its header.
+#[derive(Debug, Clone)]
+pub struct Letterhead {
+    pub business_name: String,
+    /// `#RRGGBB`, the tenant's primary colour, used for the header band and headings.
+    pub primary_color: String,
+    /// The tenant's billing details (address, tax number, bank details), one item per line.
+    pub details: Vec<String>,
+}
+
+/// A quote or an invoice.
+#[derive(Debug, Clone)]
+pub struct DocumentPdf {
+    /// Stable id of the document (its row id): becomes the PDF's document id.
+    pub id: String,
+    /// `"Quote"` or `"Invoice"`.
+    pub kind: String,
+    /// `Q-2026-0001`.
+    pub number: String,
+    pub title: String,
+    /// A stamp such as `PAID`, `VOID`, `ACCEPTED`; none for an ordinary open document.
+    pub stamp: Option<String>,
+    pub letterhead: Letterhead,
+    /// The client block: name, company, email — one item per line.
+    pub bill_to: Vec<String>,
+    /// Label and value pairs under the number: issue date, due date, valid until, revision.
+    pub facts: Vec<(String, String)>,
+    pub currency: String,
+    pub lines: Vec<Line>,
+    pub totals: Totals,
+    /// Payments received so far (invoices): date or label, and amount already formatted.
+    pub payments: Vec<(String, String)>,
+    /// What is still due (invoices), formatted; none for quotes.
+    pub amount_due: Option<String>,
+    pub notes: Option<String>,
+    /// When the document last changed: the PDF's creation date, so bytes never depend on
+    /// when they were rendered.
+    pub updated_at: NaiveDateTime,
+}
+
+/// How the client signed.
+#[derive(Debug, Clone)]
+pub enum SignatureMark {
+    /// The typed full name.
+    Typed(String),
+    /// An SVG path (`d` attribute, absolute M/L/C/Q/Z commands) drawn on a canvas of the
+    /// given width and height.
+    Svg { path: String, width: f32, height: f32 },
+    /// PNG bytes from a canvas.
+    Png(Vec<u8>),
+}
+
+/// A signed contract: the whole text, the signature and the audit block.
+#[derive(Debug, Clone)]
+pub struct ContractPdf {
+    pub id: String,
+    pub title: String,
+    pub letterhead: Letterhead,
+    /// The client block: name, company, email.
+    pub client: Vec<String>,
+    /// The exact Markdown that was signed; rendered as text (headings, paragraphs, lists,
+    /// emphasis dropped to plain text), never as HTML.
+    pub body_markdown: String,
+    pub signature: SignatureMark,
+    /// Label and value pairs of the audit block: signer name, email, signed at (UTC), IP,
+    /// user agent, SHA-256 of the signed text, and the countersignature when there is one.
+    pub audit: Vec<(String, String)>,
+    /// When it was signed: the PDF's creation date.
+    pub signed_at: NaiveDateTime,
+}
+
+/// Renders a quote or an invoice. Long documents continue on further pages, each repeating
+/// the table header and carrying "Page n of m".
+pub fn document(doc: &DocumentPdf) -> Vec<u8> {
+    let _ = doc;
+    unimplemented!("pdf::document is being written on the money-pdf branch")
+}
+
+/// Renders a signed contract.
+pub fn contract(doc: &ContractPdf) -> Vec<u8> {
+    let _ = doc;
+    unimplemented!("pdf::contract is being written on the money-pdf branch")
+}
+
+impl Letterhead {
+    /// The tenant's name and colour, and its billing details split into lines.
+    pub fn of(tenant: &crate::tenants::model::TenantRow, billing_details: Option<&str>) -> Letterhead {
+        Letterhead {
+            business_name: tenant.name.clone(),
+            primary_color: tenant.primary_color.clone(),
+            details: billing_details
+                .unwrap_or_default()
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+}

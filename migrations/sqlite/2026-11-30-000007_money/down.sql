@@ -1,0 +1,11 @@
+DROP TABLE payment_events;
+DROP TABLE checkout_sessions;
+DROP TABLE payment_providers;
+DROP TABLE payments;
+DROP TABLE invoice_lines;
+DROP TABLE invoices;
+DROP TABLE contracts;
+DROP TABLE quote_revisions;
+DROP TABLE quote_lines;
+DROP TABLE quotes;
+DROP TABLE billing_settings;
