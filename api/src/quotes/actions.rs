@@ -90,7 +90,12 @@ pub fn portal_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Resul
         .into_iter()
         .map(|r| {
             let s = snapshot_of(&r)?;
-            Ok(RevisionSummary { revision: r.revision, sent_at: s.sent_at.map(utc), status: s.status, comment: s.comment })
+            Ok(RevisionSummary {
+                revision: r.revision,
+                sent_at: s.sent_at.map(utc),
+                status: s.status,
+                comment: s.comment,
+            })
         })
         .collect::<Result<Vec<_>, ApiError>>()?;
     Ok(PortalQuote {
@@ -141,9 +146,8 @@ fn snapshot_of(row: &QuoteRevisionRow) -> Result<Snapshot, ApiError> {
 /// A frozen revision of the quote, or 404.
 pub fn revision(conn: &mut DbConn, row: &QuoteRow, revision: i32) -> Result<QuoteRevision, ApiError> {
     let found = store::revision(conn, &row.tenant_id, &row.id, revision)?;
-    let found = found.ok_or_else(|| {
-        ApiError::NotFound(format!("Quote {} has no earlier revision {revision}.", row.number))
-    })?;
+    let found =
+        found.ok_or_else(|| ApiError::NotFound(format!("Quote {} has no earlier revision {revision}.", row.number)))?;
     Ok(snapshot_of(&found)?.revision(revision))
 }
 
@@ -168,7 +172,13 @@ fn subject<'a>(row: &'a QuoteRow) -> Subject<'a> {
     Subject { kind: "quote", id: &row.id, client_id: Some(&row.client_id) }
 }
 
-fn record(conn: &mut DbConn, actor: &Actor, row: &QuoteRow, verb: &str, extra: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    row: &QuoteRow,
+    verb: &str,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
     let mut data = json!({ "number": row.number, "title": row.title, "revision": row.revision });
     if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
         data.extend(extra.clone());
@@ -240,7 +250,13 @@ pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) 
 }
 
 /// Edits a draft (anything else: 409, nothing changed).
-pub fn update(conn: &mut DbConn, tenant_id: &str, actor: &Actor, id: &str, update: UpdateQuote) -> Result<Quote, ApiError> {
+pub fn update(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    actor: &Actor,
+    id: &str,
+    update: UpdateQuote,
+) -> Result<Quote, ApiError> {
     staff_quote(conn, tenant_id, id)?;
     let today = today_of(conn, tenant_id)?;
     if update.valid_until.is_some_and(|d| d < today) {
@@ -432,12 +448,8 @@ pub fn decide(
         QuoteStatus::ChangesRequested => format!("{} asked for changes to quote {}", client.name, row.number),
         _ => format!("{} declined quote {}", client.name, row.number),
     };
-    let context = format!(
-        "{} · revision {} · {}",
-        row.title,
-        row.revision,
-        money::format_amount(row.total_minor, &row.currency)
-    );
+    let context =
+        format!("{} · revision {} · {}", row.title, row.revision, money::format_amount(row.total_minor, &row.currency));
     let mut lines = vec![context];
     if let Some(c) = comment {
         lines.push(format!("“{c}”"));

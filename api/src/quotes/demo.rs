@@ -23,7 +23,14 @@ fn line(description: &str, quantity_milli: i64, unit_price_minor: i64) -> LineIn
     }
 }
 
-fn quote(conn: &mut DbConn, tenant: &TenantRow, client_id: &str, title: &str, notes: &str, lines: Vec<LineInput>) -> Result<String, ApiError> {
+fn quote(
+    conn: &mut DbConn,
+    tenant: &TenantRow,
+    client_id: &str,
+    title: &str,
+    notes: &str,
+    lines: Vec<LineInput>,
+) -> Result<String, ApiError> {
     let new = NewQuote {
         client_id: client_id.to_string(),
         title: title.to_string(),

@@ -8,8 +8,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::actions::{self, Decision};
 use super::model::{
-    AcceptedQuote, DeclineQuote, PortalQuote, PortalQuoteList, PortalQuoteListQuery, PortalQuoteSummary,
-    QuoteRevision, QuoteStatus, RequestQuoteChanges,
+    AcceptedQuote, DeclineQuote, PortalQuote, PortalQuoteList, PortalQuoteListQuery, PortalQuoteSummary, QuoteRevision,
+    QuoteStatus, RequestQuoteChanges,
 };
 use super::routes::pdf_response;
 use super::store::{self, ListFilter, StatusFilter};

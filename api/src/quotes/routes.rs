@@ -144,9 +144,7 @@ pub async fn create_quote(
         lines: b.lines,
     };
     let quote = state.db.write(move |conn| actions::create(conn, &caller.tenant_id, &caller.actor, new)).await?;
-    Ok(HttpResponse::Created()
-        .insert_header((LOCATION, format!("/api/v1/quotes/{}", quote.quote.id)))
-        .json(quote))
+    Ok(HttpResponse::Created().insert_header((LOCATION, format!("/api/v1/quotes/{}", quote.quote.id))).json(quote))
 }
 
 /// One quote, with its lines, totals, the client's views and its earlier revisions.
@@ -201,7 +199,8 @@ pub async fn update_quote(
     caller.require(Scope::BillingWrite)?;
     let id = id.into_inner();
     let update = body.into_inner();
-    let quote = state.db.write(move |conn| actions::update(conn, &caller.tenant_id, &caller.actor, &id, update)).await?;
+    let quote =
+        state.db.write(move |conn| actions::update(conn, &caller.tenant_id, &caller.actor, &id, update)).await?;
     Ok(web::Json(quote))
 }
 
@@ -228,8 +227,7 @@ pub async fn send_quote(
     caller.require(Scope::BillingWrite)?;
     let id = id.into_inner();
     let config = state.config.clone();
-    let quote =
-        state.db.write(move |conn| actions::send(conn, &config, &caller.tenant_id, &caller.actor, &id)).await?;
+    let quote = state.db.write(move |conn| actions::send(conn, &config, &caller.tenant_id, &caller.actor, &id)).await?;
     state.outbox.wake();
     Ok(web::Json(quote))
 }

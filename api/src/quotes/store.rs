@@ -60,9 +60,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         StatusFilter::SentValid => query.filter(quotes::status.eq("sent")).filter(quotes::valid_until.ge(today)),
         StatusFilter::Expired => query.filter(quotes::status.eq("sent")).filter(quotes::valid_until.lt(today)),
         StatusFilter::Open => query.filter(
-            quotes::status
-                .eq("changes_requested")
-                .or(quotes::status.eq("sent").and(quotes::valid_until.ge(today))),
+            quotes::status.eq("changes_requested").or(quotes::status.eq("sent").and(quotes::valid_until.ge(today))),
         ),
         StatusFilter::Closed => query.filter(
             quotes::status
@@ -118,15 +116,20 @@ pub fn lines(conn: &mut DbConn, tenant_id: &str, quote_id: &str) -> QueryResult<
 
 /// Replaces every line of the quote.
 pub fn replace_lines(conn: &mut DbConn, tenant_id: &str, quote_id: &str, rows: &[QuoteLineRow]) -> QueryResult<()> {
-    diesel::delete(quote_lines::table.filter(quote_lines::tenant_id.eq(tenant_id)).filter(quote_lines::quote_id.eq(quote_id)))
-        .execute(conn)?;
+    diesel::delete(
+        quote_lines::table.filter(quote_lines::tenant_id.eq(tenant_id)).filter(quote_lines::quote_id.eq(quote_id)),
+    )
+    .execute(conn)?;
     diesel::insert_into(quote_lines::table).values(rows).execute(conn).map(|_| ())
 }
 
 /// Edits a draft; 0 when the quote is not (or no longer) a draft.
 pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &QuoteChanges) -> QueryResult<usize> {
     diesel::update(
-        quotes::table.filter(quotes::tenant_id.eq(tenant_id)).filter(quotes::id.eq(id)).filter(quotes::status.eq("draft")),
+        quotes::table
+            .filter(quotes::tenant_id.eq(tenant_id))
+            .filter(quotes::id.eq(id))
+            .filter(quotes::status.eq("draft")),
     )
     .set(changes)
     .execute(conn)
@@ -135,7 +138,10 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Quot
 /// draft → sent.
 pub fn send(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
-        quotes::table.filter(quotes::tenant_id.eq(tenant_id)).filter(quotes::id.eq(id)).filter(quotes::status.eq("draft")),
+        quotes::table
+            .filter(quotes::tenant_id.eq(tenant_id))
+            .filter(quotes::id.eq(id))
+            .filter(quotes::status.eq("draft")),
     )
     .set((quotes::status.eq("sent"), quotes::sent_at.eq(Some(at)), quotes::updated_at.eq(at)))
     .execute(conn)
@@ -224,8 +230,9 @@ pub fn record_view(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTi
     diesel::update(mine())
         .set((quotes::view_count.eq(quotes::view_count + 1), quotes::last_viewed_at.eq(Some(at))))
         .execute(conn)?;
-    let first =
-        diesel::update(mine().filter(quotes::first_viewed_at.is_null())).set(quotes::first_viewed_at.eq(Some(at))).execute(conn)?;
+    let first = diesel::update(mine().filter(quotes::first_viewed_at.is_null()))
+        .set(quotes::first_viewed_at.eq(Some(at)))
+        .execute(conn)?;
     Ok(first == 1)
 }
 

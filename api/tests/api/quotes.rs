@@ -148,8 +148,10 @@ async fn totals_are_computed_per_line_and_numbers_given(app: TestApp) {
     assert_eq!(q["totals"]["total_minor"], 102);
 
     // Yen have no minor unit: amounts are whole yen.
-    let yen = json!([{ "description": "Translation", "quantity": "1.5", "unit_price_minor": 333, "tax_rate_bp": 1000 }]);
-    let q = create(&app, json!({ "client_id": cid, "title": "Japanese edition", "currency": "JPY", "lines": yen })).await;
+    let yen =
+        json!([{ "description": "Translation", "quantity": "1.5", "unit_price_minor": 333, "tax_rate_bp": 1000 }]);
+    let q =
+        create(&app, json!({ "client_id": cid, "title": "Japanese edition", "currency": "JPY", "lines": yen })).await;
     assert_eq!(q["currency"], "JPY");
     assert_eq!((q["lines"][0]["net_minor"].as_i64(), q["lines"][0]["tax_minor"].as_i64()), (Some(500), Some(50)));
     assert_eq!(q["totals"]["total_minor"], 550);
@@ -396,7 +398,8 @@ async fn declining_with_or_without_a_comment(app: TestApp) {
     let a = sent(&app, &cid, "Website").await;
     let b = sent(&app, &cid, "Print").await;
     let owner_emails = app.smtp.count_to(OWNER);
-    let res = portal(&app, &token, Method::POST, &format!("/{a}/decline"), Some(json!({ "comment": "Too dear." }))).await;
+    let res =
+        portal(&app, &token, Method::POST, &format!("/{a}/decline"), Some(json!({ "comment": "Too dear." }))).await;
     assert_eq!(res.status(), 200);
     let q: Value = res.json().await.unwrap();
     assert_eq!((q["status"].as_str(), q["decision_comment"].as_str()), (Some("declined"), Some("Too dear.")));
@@ -413,10 +416,8 @@ async fn declining_with_or_without_a_comment(app: TestApp) {
 async fn only_staff_undo_an_acceptance(app: TestApp) {
     let (cid, token) = maria(&app).await;
     let id = sent(&app, &cid, "Brand refresh").await;
-    let project_id = accept(&app, &token, &id).await.json::<Value>().await.unwrap()["project_id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let project_id =
+        accept(&app, &token, &id).await.json::<Value>().await.unwrap()["project_id"].as_str().unwrap().to_string();
     let path = format!("{QUOTES}/{id}/undo-acceptance");
     let before = staff_view(&app, &id).await;
     problem(app.post(&path, &json!({ "reason": "Key says so" })).await, 403).await;
@@ -488,8 +489,11 @@ async fn forbidden_moves_are_409_and_change_nothing(app: TestApp) {
     ];
     let mut refused = 0;
     for (id, phrase, allowed) in &cases {
-        let mut moves: Vec<(Method, String, Value, &str, &String)> =
-            staff_moves(id.as_str()).into_iter().filter(|m| !allowed.contains(&m.3)).map(|m| (m.0, m.1, m.2, m.3, &staff)).collect();
+        let mut moves: Vec<(Method, String, Value, &str, &String)> = staff_moves(id.as_str())
+            .into_iter()
+            .filter(|m| !allowed.contains(&m.3))
+            .map(|m| (m.0, m.1, m.2, m.3, &staff))
+            .collect();
         // Drafts are 404 to the client, and sent ones are theirs to decide.
         if !["a draft", "sent and waiting"].contains(phrase) {
             moves.extend(client_moves(id.as_str()).into_iter().map(|m| (m.0, m.1, m.2, m.3, &token)));
@@ -533,8 +537,12 @@ async fn lists_filter_by_status_client_and_search(app: TestApp) {
     problem(app.get(&format!("{QUOTES}?status=lost")).await, 400).await;
     let page: Value = app.get(&format!("{QUOTES}?limit=2")).await.json().await.unwrap();
     assert_eq!(page["items"].as_array().unwrap().len(), 2);
-    let next: Value =
-        app.get(&format!("{QUOTES}?limit=2&cursor={}", page["next_cursor"].as_str().unwrap())).await.json().await.unwrap();
+    let next: Value = app
+        .get(&format!("{QUOTES}?limit=2&cursor={}", page["next_cursor"].as_str().unwrap()))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(next["items"].as_array().unwrap().len(), 1);
     assert!(next["next_cursor"].is_null());
     // Another tenant sees none of them.
@@ -561,30 +569,29 @@ async fn pdf_is_the_same_for_staff_and_client(app: TestApp) {
     let client_bytes = client.bytes().await.unwrap();
     assert_eq!(staff_bytes, client_bytes, "the same bytes");
 
-    let text = pdf_text(&staff_bytes).await;
-    for expected in [number(1).as_str(), "Maria Lopez", "Logo design", "Brand guidelines", "Stationery set", "EUR 2,482.39"]
+    let text = pdf_text(&staff_bytes);
+    for expected in
+        [number(1).as_str(), "Maria Lopez", "Logo design", "Brand guidelines", "Stationery set", "EUR 2,482.39"]
     {
         assert!(text.contains(expected), "the PDF holds {expected}: {text}");
     }
     // Once accepted, it says so.
     assert_eq!(accept(&app, &token, &id).await.status(), 200);
     let bytes = app.get(&format!("{QUOTES}/{id}/pdf")).await.bytes().await.unwrap();
-    assert!(pdf_text(&bytes).await.contains("ACCEPTED"));
+    assert!(pdf_text(&bytes).contains("ACCEPTED"));
 }
 
 /// The text of a PDF, as `pdftotext` extracts it.
-async fn pdf_text(bytes: &[u8]) -> String {
-    use tokio::io::AsyncWriteExt;
-    let mut child = tokio::process::Command::new("pdftotext")
+fn pdf_text(bytes: &[u8]) -> String {
+    use std::io::Write;
+    let mut child = std::process::Command::new("pdftotext")
         .args(["-", "-"])
         .stdin(std::process::Stdio::piped())
         .stdout(std::process::Stdio::piped())
         .spawn()
         .expect("pdftotext (poppler-utils) is installed");
-    let mut stdin = child.stdin.take().unwrap();
-    stdin.write_all(bytes).await.unwrap();
-    drop(stdin);
-    let out = child.wait_with_output().await.unwrap();
+    child.stdin.take().unwrap().write_all(bytes).unwrap();
+    let out = child.wait_with_output().unwrap();
     assert!(out.status.success(), "pdftotext reads the PDF");
     String::from_utf8_lossy(&out.stdout).to_string()
 }
