@@ -27,6 +27,7 @@ pub mod outbox;
 pub mod pdf;
 pub mod products;
 pub mod projects;
+pub mod quotes;
 pub mod rules;
 pub mod service_orders;
 pub mod sms;
@@ -85,6 +86,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(products::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
+            .configure(quotes::portal::configure)
             .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
@@ -103,6 +105,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(bookings::settings::routes::configure)
             .configure(bookings::appointments::routes::configure)
             .configure(bookings::availability::configure)
+            .configure(quotes::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

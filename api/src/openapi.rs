@@ -30,6 +30,7 @@ use crate::error::{FieldError, Problem};
         (name = "projects", description = "Projects shared with a client: the task board and its progress, deliverables, files, messages, time and feedback"),
         (name = "client-portal", description = "What a logged-in client sees in the portal: their dashboard and service orders"),
         (name = "products", description = "Digital products staff define and grant to clients, each with a file to download"),
+        (name = "quotes", description = "Quotes staff write and send to clients; accepting one starts a project"),
         (name = "api-keys", description = "Credentials for integrations"),
         (name = "staff", description = "The team that runs the console"),
         (name = "bookings", description = "Services, opening hours, appointments and reviews, as staff manage them"),

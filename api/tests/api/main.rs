@@ -29,6 +29,7 @@ mod portal;
 mod portal_appointments;
 mod products;
 mod projects;
+mod quotes;
 mod reviews;
 mod service_orders;
 mod sms;
