@@ -120,7 +120,11 @@ pub fn replace_lines(conn: &mut DbConn, tenant_id: &str, quote_id: &str, rows: &
         quote_lines::table.filter(quote_lines::tenant_id.eq(tenant_id)).filter(quote_lines::quote_id.eq(quote_id)),
     )
     .execute(conn)?;
-    diesel::insert_into(quote_lines::table).values(rows).execute(conn).map(|_| ())
+    // One statement per line: `MultiConnection` has no batch insert, and there are at most 200.
+    for row in rows {
+        diesel::insert_into(quote_lines::table).values(row).execute(conn)?;
+    }
+    Ok(())
 }
 
 /// Edits a draft; 0 when the quote is not (or no longer) a draft.
