@@ -117,7 +117,8 @@ pub fn email_sent(conn: &mut DbConn, config: &Config, row: &ContractRow) -> Resu
     let first = format!("“{}” is ready for you in your portal.", row.title);
     let second = "Read it through, then sign it with your name or your own hand.";
     let link = portal_link(config, &tenant.slug, &row.id);
-    let mail = templates::notice(&Brand::of(&tenant), &client.email, &heading, &[&first, second], "Read and sign", &link);
+    let mail =
+        templates::notice(&Brand::of(&tenant), &client.email, &heading, &[&first, second], "Read and sign", &link);
     outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     Ok(())
 }
@@ -177,7 +178,12 @@ pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> 
 
 /// After the client signed, in the same transaction: the signed PDF to the client and to
 /// the business (assigned staff, or owners and admins), each as an attachment.
-pub fn email_signed(conn: &mut DbConn, config: &Config, row: &ContractRow, client: &ClientBits) -> Result<(), ApiError> {
+pub fn email_signed(
+    conn: &mut DbConn,
+    config: &Config,
+    row: &ContractRow,
+    client: &ClientBits,
+) -> Result<(), ApiError> {
     let bytes = signed_pdf(conn, row, client)?
         .ok_or_else(|| ApiError::Internal(format!("contract {} has no signature to email", row.id)))?;
     let attachment = Attachment::new(pdf_name(&row.title), "application/pdf", &bytes);
@@ -197,7 +203,8 @@ pub fn email_signed(conn: &mut DbConn, config: &Config, row: &ContractRow, clien
     let next = if row.countersign { "It waits for your countersignature." } else { "Nothing more is needed." };
     let link = console_link(config, &row.id);
     for member in staff_to_notify(conn, row)? {
-        let mail = templates::notice(&brand, &member.email, &heading, &[&first, next, &hash], "Open the contract", &link);
+        let mail =
+            templates::notice(&brand, &member.email, &heading, &[&first, next, &hash], "Open the contract", &link);
         enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;
     }
     Ok(())

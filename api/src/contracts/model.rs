@@ -11,9 +11,6 @@ use crate::http::patch::double_option;
 use crate::rules;
 use crate::tenants::model::utc;
 
-/// Longest contract text, in characters.
-pub const MAX_BODY: u64 = 200_000;
-
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = contracts)]
 pub struct ContractRow {

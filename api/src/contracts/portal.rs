@@ -83,7 +83,7 @@ pub async fn get_portal_contract(
 ) -> Result<web::Json<PortalContract>, ApiError> {
     let id = id.into_inner();
     let (tenant_id, client_id) = (who.tenant_id.clone(), who.client_id.clone());
-    let fetch = move |conn: &mut crate::db::DbConn| {
+    let fetch = move |conn: &mut crate::db::DbConn| -> Result<PortalContract, ApiError> {
         let (row, client) = client_contract(conn, &tenant_id, &client_id, &id)?;
         Ok(PortalContract::of(row, client))
     };
@@ -182,10 +182,9 @@ pub async fn sign_contract(
                         row.signer_name.as_deref().unwrap_or("you"),
                         row.signed_at.map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
                     )),
-                    ContractStatus::Void => ApiError::Conflict(format!(
-                        "“{}” was withdrawn (void) and can no longer be signed.",
-                        row.title
-                    )),
+                    ContractStatus::Void => {
+                        ApiError::Conflict(format!("“{}” was withdrawn (void) and can no longer be signed.", row.title))
+                    }
                     ContractStatus::Draft => not_found(&id),
                 });
             }

@@ -189,7 +189,10 @@ async fn a_client_reads_and_signs_a_contract_with_a_drawn_signature(app: TestApp
     assert_eq!(c["body"], BODY, "the Markdown comes back raw");
     assert_eq!(c["body_sha256"], sha256(BODY));
     assert_eq!(c["client"]["email"], MARIA);
-    assert_eq!((c["view_count"].clone(), c["signature"].clone(), c["sent_at"].clone()), (json!(0), json!(null), json!(null)));
+    assert_eq!(
+        (c["view_count"].clone(), c["signature"].clone(), c["sent_at"].clone()),
+        (json!(0), json!(null), json!(null))
+    );
 
     // A draft does not exist for Maria, whatever she tries.
     let list: Value = portal_get(&app, &token, "").await.json().await.unwrap();
@@ -372,7 +375,10 @@ async fn bad_signatures_are_422_naming_the_field_and_change_nothing(app: TestApp
         (json!({ "kind": "svg", "path": "M10 10 A5 5 0 0 1 20 20", "width": 400, "height": 150 }), "signature.path"),
         (json!({ "kind": "svg", "path": "M10 10", "width": 400, "height": 150 }), "signature.path"),
         (json!({ "kind": "svg", "path": "M0 0 L1 1\"/><script>", "width": 400, "height": 150 }), "signature.path"),
-        (json!({ "kind": "svg", "path": format!("M0 0{}", " L1 1".repeat(20_001)), "width": 400, "height": 150 }), "signature.path"),
+        (
+            json!({ "kind": "svg", "path": format!("M0 0{}", " L1 1".repeat(20_001)), "width": 400, "height": 150 }),
+            "signature.path",
+        ),
         (json!({ "kind": "svg", "path": "M0 0 L1 1", "width": 0, "height": 150 }), "signature.width"),
         (json!({ "kind": "svg", "path": "M0 0 L1 1", "width": 400, "height": 4001 }), "signature.height"),
         (json!({ "kind": "png", "data_base64": "not base64!" }), "signature.data_base64"),
@@ -385,13 +391,25 @@ async fn bad_signatures_are_422_naming_the_field_and_change_nothing(app: TestApp
         let p = problem(sign(&app, &token, &id, body).await, 422).await;
         assert_eq!(fields(&p), [field], "{signature}");
     }
-    let p = problem(sign(&app, &token, &id, json!({ "signer_name": " ", "body_sha256": hash, "signature": { "kind": "typed", "name": "M" } })).await, 422).await;
+    let p = problem(
+        sign(
+            &app,
+            &token,
+            &id,
+            json!({ "signer_name": " ", "body_sha256": hash, "signature": { "kind": "typed", "name": "M" } }),
+        )
+        .await,
+        422,
+    )
+    .await;
     assert_eq!(fields(&p), ["signer_name"]);
     let p = problem(sign(&app, &token, &id, typed("abc")).await, 422).await;
     assert_eq!(fields(&p), ["body_sha256"]);
     let p = problem(sign(&app, &token, &id, typed(&"z".repeat(64))).await, 422).await;
     assert_eq!(fields(&p), ["body_sha256"]);
-    let res = sign(&app, &token, &id, json!({ "signer_name": "M", "body_sha256": hash, "signature": { "kind": "stamp" } })).await;
+    let res =
+        sign(&app, &token, &id, json!({ "signer_name": "M", "body_sha256": hash, "signature": { "kind": "stamp" } }))
+            .await;
     assert!(matches!(res.status().as_u16(), 400 | 422), "unknown kind: {}", res.status());
     assert_eq!(staff_view(&app, &id).await, before, "nothing changed");
 
@@ -540,7 +558,10 @@ async fn staff_list_filter_and_edit_drafts(app: TestApp) {
 
     // A draft's text and settings change quietly; its hash follows the text.
     let res = app
-        .patch(&format!("{CONTRACTS}/{did}"), &json!({ "title": " Retainer 2027 ", "body": "New text", "countersign": true }))
+        .patch(
+            &format!("{CONTRACTS}/{did}"),
+            &json!({ "title": " Retainer 2027 ", "body": "New text", "countersign": true }),
+        )
         .await;
     assert_eq!(res.status(), 200);
     let c: Value = res.json().await.unwrap();
