@@ -159,6 +159,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
         crate::quotes::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
         crate::feedback::demo::seed(conn, &projects)?;
         crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
+        crate::contracts::demo::seed(conn, &tenant, &ids[0])?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bookings;
 pub mod clients;
 pub mod config;
+pub mod contracts;
 pub mod dashboard;
 pub mod db;
 pub mod deliverables;
@@ -84,6 +85,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(feedback::portal::configure)
             .configure(files::portal::configure)
             .configure(products::portal::configure)
+            .configure(contracts::portal::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(quotes::portal::configure)
@@ -99,6 +101,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(feedback::routes::configure)
             .configure(files::routes::configure)
             .configure(products::routes::configure)
+            .configure(contracts::routes::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)

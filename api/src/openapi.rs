@@ -29,6 +29,7 @@ use crate::error::{FieldError, Problem};
         (name = "service-orders", description = "Repairs and jobs taken in for clients, numbered per business"),
         (name = "projects", description = "Projects shared with a client: the task board and its progress, deliverables, files, messages, time and feedback"),
         (name = "client-portal", description = "What a logged-in client sees in the portal: their dashboard and service orders"),
+        (name = "contracts", description = "Contracts the client signs in the portal: Markdown text, typed or drawn signature bound to the text's SHA-256, signed PDF, countersignature"),
         (name = "products", description = "Digital products staff define and grant to clients, each with a file to download"),
         (name = "quotes", description = "Quotes staff write and send to clients; accepting one starts a project"),
         (name = "api-keys", description = "Credentials for integrations"),

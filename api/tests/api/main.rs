@@ -13,6 +13,7 @@ mod bookings_services;
 mod cli;
 mod client_visibility;
 mod clients;
+mod contracts;
 mod deliverables;
 mod docs;
 mod errors;
