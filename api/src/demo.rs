@@ -160,6 +160,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
         crate::feedback::demo::seed(conn, &projects)?;
         crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
         crate::contracts::demo::seed(conn, &tenant, &ids[0])?;
+        crate::invoices::demo::seed(conn, &tenant, &ids[0], &projects)?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -20,11 +20,13 @@ pub mod files;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
+pub mod invoices;
 pub mod mail;
 pub mod messages;
 pub mod money;
 pub mod openapi;
 pub mod outbox;
+pub mod payments;
 pub mod pdf;
 pub mod products;
 pub mod projects;
@@ -86,6 +88,8 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(files::portal::configure)
             .configure(products::portal::configure)
             .configure(contracts::portal::configure)
+            .configure(invoices::portal::configure)
+            .configure(payments::checkout::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(quotes::portal::configure)
@@ -102,6 +106,10 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(files::routes::configure)
             .configure(products::routes::configure)
             .configure(contracts::routes::configure)
+            .configure(invoices::routes::configure)
+            .configure(payments::routes::configure)
+            .configure(payments::settings::configure)
+            .configure(payments::webhooks::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)

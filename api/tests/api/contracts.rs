@@ -537,6 +537,7 @@ async fn staff_list_filter_and_edit_drafts(app: TestApp) {
     let sid = sent(&app, &cid, json!({})).await;
     create(&app, noah["id"].as_str().unwrap(), json!({ "title": "Bike shop NDA" })).await;
 
+    let app = &app;
     let page = |q: &str| {
         let path = format!("{CONTRACTS}{q}");
         async move {
