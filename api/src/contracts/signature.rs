@@ -178,7 +178,7 @@ fn parse_path(path: &str) -> Result<Vec<Segment>, String> {
             (x, y) = (start_x, start_y);
             continue;
         }
-        if args.is_empty() || args.len() % n != 0 {
+        if args.is_empty() || !args.len().is_multiple_of(n) {
             return Err(format!("'{command}' takes {n} numbers (or a multiple of {n}), not {}", args.len()));
         }
         let relative = command.is_ascii_lowercase();

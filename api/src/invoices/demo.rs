@@ -85,7 +85,8 @@ fn pay(conn: &mut DbConn, invoice: &InvoiceRow, amount: i64, days_ago: i64, refe
     let data = json!({ "number": invoice.number, "amount_minor": amount, "currency": invoice.currency, "method": "bank_transfer" });
     activity_store::record(conn, &invoice.tenant_id, &Actor::System, "payment_recorded", subject(), data)?;
     if paid_in_full {
-        let data = json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
+        let data =
+            json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
         activity_store::record(conn, &invoice.tenant_id, &Actor::System, "paid", subject(), data)?;
     }
     Ok(())

@@ -47,10 +47,7 @@ pub fn input(conn: &mut DbConn, row: &InvoiceRow) -> Result<DocumentPdf, ApiErro
         stamp: stamp(row, row.overdue(today)),
         letterhead: Letterhead::of(&tenant, billing.billing_details.as_deref()),
         bill_to,
-        facts: vec![
-            ("Issue date".into(), row.issue_date.to_string()),
-            ("Due date".into(), row.due_date.to_string()),
-        ],
+        facts: vec![("Issue date".into(), row.issue_date.to_string()), ("Due date".into(), row.due_date.to_string())],
         currency: row.currency.clone(),
         totals: totals(&lines),
         lines,

@@ -158,7 +158,12 @@ fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Re
 }
 
 /// The project must be one of this client's, in this tenant.
-fn check_project(conn: &mut DbConn, tenant_id: &str, client_id: &str, project_id: Option<&str>) -> Result<(), ApiError> {
+fn check_project(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    project_id: Option<&str>,
+) -> Result<(), ApiError> {
     use diesel::prelude::*;
     let Some(id) = project_id else { return Ok(()) };
     let n: i64 = projects::table
@@ -220,7 +225,8 @@ pub fn create_in(conn: &mut DbConn, tenant_id: &str, actor: &Actor, draft: Draft
     store::insert(conn, &row, &lines)?;
     // A draft is the business's own business: the entry stays off the client's timeline.
     let subject = Subject { kind: "invoice", id: &row.id, client_id: None };
-    let data = json!({ "number": row.number, "title": row.title, "quote_id": row.quote_id, "total_minor": row.total_minor });
+    let data =
+        json!({ "number": row.number, "title": row.title, "quote_id": row.quote_id, "total_minor": row.total_minor });
     activity_store::record(conn, tenant_id, actor, "created", subject, data)?;
     Ok(row)
 }
@@ -491,7 +497,14 @@ pub async fn update_invoice(
                 store::replace_lines(conn, tenant_id, &id, &rows)?;
             }
             let subject = Subject { kind: "invoice", id: &id, client_id: None };
-            activity_store::record(conn, tenant_id, &caller.actor, "updated", subject, json!({ "number": current.number }))?;
+            activity_store::record(
+                conn,
+                tenant_id,
+                &caller.actor,
+                "updated",
+                subject,
+                json!({ "number": current.number }),
+            )?;
             staff_detail(conn, tenant_id, &id)
         })
         .await?;

@@ -40,12 +40,11 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     }
     match f.overdue {
         Some(true) => {
-            query = query.filter(invoices::status.eq_any(["sent", "partially_paid"])).filter(invoices::due_date.lt(f.today))
+            query =
+                query.filter(invoices::status.eq_any(["sent", "partially_paid"])).filter(invoices::due_date.lt(f.today))
         }
         Some(false) => {
-            query = query.filter(
-                invoices::status.ne_all(["sent", "partially_paid"]).or(invoices::due_date.ge(f.today)),
-            )
+            query = query.filter(invoices::status.ne_all(["sent", "partially_paid"]).or(invoices::due_date.ge(f.today)))
         }
         None => {}
     }
@@ -93,9 +92,16 @@ pub fn insert(conn: &mut DbConn, row: &InvoiceRow, lines: &[InvoiceLineRow]) -> 
 }
 
 /// Replaces a draft's lines.
-pub fn replace_lines(conn: &mut DbConn, tenant_id: &str, invoice_id: &str, lines: &[InvoiceLineRow]) -> QueryResult<()> {
+pub fn replace_lines(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    invoice_id: &str,
+    lines: &[InvoiceLineRow],
+) -> QueryResult<()> {
     diesel::delete(
-        invoice_lines::table.filter(invoice_lines::tenant_id.eq(tenant_id)).filter(invoice_lines::invoice_id.eq(invoice_id)),
+        invoice_lines::table
+            .filter(invoice_lines::tenant_id.eq(tenant_id))
+            .filter(invoice_lines::invoice_id.eq(invoice_id)),
     )
     .execute(conn)?;
     insert_lines(conn, lines)
@@ -112,7 +118,10 @@ fn insert_lines(conn: &mut DbConn, lines: &[InvoiceLineRow]) -> QueryResult<()> 
 /// Applies `changes` to a draft only; 0 when it is not (or no longer) a draft.
 pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &InvoiceChanges) -> QueryResult<usize> {
     diesel::update(
-        invoices::table.filter(invoices::tenant_id.eq(tenant_id)).filter(invoices::id.eq(id)).filter(invoices::status.eq("draft")),
+        invoices::table
+            .filter(invoices::tenant_id.eq(tenant_id))
+            .filter(invoices::id.eq(id))
+            .filter(invoices::status.eq("draft")),
     )
     .set(changes)
     .execute(conn)
@@ -121,7 +130,10 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Invo
 /// draft → sent; 0 when it was not a draft.
 pub fn mark_sent(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
-        invoices::table.filter(invoices::tenant_id.eq(tenant_id)).filter(invoices::id.eq(id)).filter(invoices::status.eq("draft")),
+        invoices::table
+            .filter(invoices::tenant_id.eq(tenant_id))
+            .filter(invoices::id.eq(id))
+            .filter(invoices::status.eq("draft")),
     )
     .set((invoices::status.eq("sent"), invoices::sent_at.eq(at), invoices::updated_at.eq(at)))
     .execute(conn)

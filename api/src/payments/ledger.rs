@@ -88,7 +88,8 @@ pub fn apply(
     }
     let at = now();
     let paid_in_full = p.amount_minor == due;
-    let (to, paid_at) = if paid_in_full { (InvoiceStatus::Paid, Some(at)) } else { (InvoiceStatus::PartiallyPaid, None) };
+    let (to, paid_at) =
+        if paid_in_full { (InvoiceStatus::Paid, Some(at)) } else { (InvoiceStatus::PartiallyPaid, None) };
     if crate::invoices::store::add_paid(conn, invoice, p.amount_minor, to.as_str(), paid_at, at)? == 0 {
         return Ok(Err(Refusal::Changed));
     }
@@ -120,7 +121,8 @@ pub fn apply(
     });
     activity_store::record(conn, &invoice.tenant_id, actor, "payment_recorded", subject(), data)?;
     if paid_in_full {
-        let data = json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
+        let data =
+            json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
         activity_store::record(conn, &invoice.tenant_id, actor, "paid", subject(), data)?;
         let heading = format!("Payment received for invoice {}", invoice.number);
         let first = format!(

@@ -305,7 +305,8 @@ pub struct BillingSettings {
 }
 
 fn prefix(value: &str) -> Result<(), ValidationError> {
-    let ok = (1..=10).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    let ok = (1..=10).contains(&value.len())
+        && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
     if ok { Ok(()) } else { Err(rules_error("must be 1 to 10 characters of A–Z, 0–9 and '-'")) }
 }
 
@@ -339,7 +340,10 @@ pub struct UpdateBillingSettings {
 pub struct SetPaymentProvider {
     /// Stripe `sk_live_…` / `sk_test_…`; Paystack `sk_live_…` (it also signs Paystack's
     /// webhooks).
-    #[validate(length(min = 8, max = 500, message = "must be 8 to 500 characters"), custom(function = "rules::not_blank"))]
+    #[validate(
+        length(min = 8, max = 500, message = "must be 8 to 500 characters"),
+        custom(function = "rules::not_blank")
+    )]
     pub secret_key: String,
     /// Stripe's webhook signing secret (`whsec_…`); required for Stripe, unused by Paystack.
     #[validate(length(min = 8, max = 500, message = "must be 8 to 500 characters"))]

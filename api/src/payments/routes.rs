@@ -97,10 +97,8 @@ pub async fn list_payment_events(
     caller.require(Scope::BillingRead)?;
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let mut rows = state
-        .db
-        .read(move |conn| Ok(store::events(conn, &caller.tenant_id, before_id.as_deref(), limit + 1)?))
-        .await?;
+    let mut rows =
+        state.db.read(move |conn| Ok(store::events(conn, &caller.tenant_id, before_id.as_deref(), limit + 1)?)).await?;
     let next_cursor = next_cursor(&mut rows, limit, |last| vec![&last.id]);
     Ok(web::Json(PaymentEventPage { items: rows.into_iter().map(PaymentEvent::from).collect(), next_cursor }))
 }

@@ -94,7 +94,10 @@ fn provider_of(raw: &str) -> Result<ProviderKind, ApiError> {
     ),
 )]
 #[get("/billing/settings")]
-pub async fn get_billing_settings(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<BillingSettings>, ApiError> {
+pub async fn get_billing_settings(
+    state: web::Data<AppState>,
+    caller: Caller,
+) -> Result<web::Json<BillingSettings>, ApiError> {
     caller.require(Scope::TenantRead)?;
     let config = state.config.clone();
     let settings = state.db.read(move |conn| load(conn, &config, &caller.tenant_id)).await?;
@@ -185,12 +188,14 @@ pub async fn set_payment_provider(
     let set = body.into_inner();
     let secret_key = set.secret_key.trim().to_string();
     let webhook_secret = match kind {
-        ProviderKind::Stripe => Some(
-            set.webhook_secret
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .ok_or_else(|| ApiError::validation("webhook_secret", "is required for Stripe (the whsec_… signing secret of your webhook endpoint)"))?,
-        ),
+        ProviderKind::Stripe => {
+            Some(set.webhook_secret.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).ok_or_else(|| {
+                ApiError::validation(
+                    "webhook_secret",
+                    "is required for Stripe (the whsec_… signing secret of your webhook endpoint)",
+                )
+            })?)
+        }
         // Paystack signs its webhooks with the secret key itself.
         ProviderKind::Paystack => None,
     };

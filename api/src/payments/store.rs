@@ -22,7 +22,12 @@ pub fn insert(conn: &mut DbConn, row: &PaymentRow) -> QueryResult<()> {
 }
 
 /// The payment already recorded for this provider payment, if any.
-pub fn by_provider_ref(conn: &mut DbConn, tenant_id: &str, method: &str, provider_ref: &str) -> QueryResult<Option<PaymentRow>> {
+pub fn by_provider_ref(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    method: &str,
+    provider_ref: &str,
+) -> QueryResult<Option<PaymentRow>> {
     payments::table
         .filter(payments::tenant_id.eq(tenant_id))
         .filter(payments::method.eq(method))
@@ -84,7 +89,12 @@ pub fn insert_checkout(conn: &mut DbConn, row: &CheckoutRow) -> QueryResult<()> 
 }
 
 /// A checkout session by the provider's reference for it.
-pub fn checkout_by_ref(conn: &mut DbConn, tenant_id: &str, provider: &str, provider_ref: &str) -> QueryResult<Option<CheckoutRow>> {
+pub fn checkout_by_ref(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    provider: &str,
+    provider_ref: &str,
+) -> QueryResult<Option<CheckoutRow>> {
     checkout_sessions::table
         .filter(checkout_sessions::tenant_id.eq(tenant_id))
         .filter(checkout_sessions::provider.eq(provider))
@@ -95,7 +105,13 @@ pub fn checkout_by_ref(conn: &mut DbConn, tenant_id: &str, provider: &str, provi
 }
 
 /// open → completed or rejected (a completed one stays completed).
-pub fn close_checkout(conn: &mut DbConn, tenant_id: &str, id: &str, status: &str, at: NaiveDateTime) -> QueryResult<usize> {
+pub fn close_checkout(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    status: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         checkout_sessions::table
             .filter(checkout_sessions::tenant_id.eq(tenant_id))
@@ -111,7 +127,12 @@ pub fn insert_event(conn: &mut DbConn, row: &PaymentEventRow) -> QueryResult<()>
 }
 
 /// Webhook events newest first.
-pub fn events(conn: &mut DbConn, tenant_id: &str, before_id: Option<&str>, limit: i64) -> QueryResult<Vec<PaymentEventRow>> {
+pub fn events(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    before_id: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<PaymentEventRow>> {
     let mut query = payment_events::table
         .filter(payment_events::tenant_id.eq(tenant_id))
         .order(payment_events::id.desc())

@@ -47,7 +47,6 @@ pub struct Rgb(pub f32, pub f32, pub f32);
 pub const BLACK: Rgb = Rgb(0.067, 0.094, 0.153);
 pub const GREY: Rgb = Rgb(0.42, 0.45, 0.5);
 pub const RULE: Rgb = Rgb(0.82, 0.84, 0.86);
-pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 /// The brand colour when the tenant's is not a valid `#RRGGBB`.
 const FALLBACK: Rgb = Rgb(0.145, 0.388, 0.922);
 
@@ -280,10 +279,6 @@ impl Canvas {
         self.running_head = Some(head);
     }
 
-    pub fn page_count(&self) -> usize {
-        self.pages.len()
-    }
-
     fn ops(&mut self) -> &mut Vec<Op> {
         self.pages.last_mut().expect("a canvas always has a page")
     }
@@ -333,12 +328,6 @@ impl Canvas {
     pub fn text_right(&mut self, right: f32, y: f32, text: &str, style: Style) {
         let w = width(&clean(text), style.face, style.size);
         self.text(right - w, y, text, style);
-    }
-
-    /// One line of text centred on `center`.
-    pub fn text_center(&mut self, center: f32, y: f32, text: &str, style: Style) {
-        let w = width(&clean(text), style.face, style.size);
-        self.text(center - w / 2.0, y, text, style);
     }
 
     /// Wrapped text from the cursor down, continuing on new pages; leaves the cursor under
@@ -398,11 +387,6 @@ impl Canvas {
         ops.push(Op::RestoreGraphicsState);
     }
 
-    /// Raw operations on the current page (images).
-    pub fn push(&mut self, op: Op) {
-        self.ops().push(op);
-    }
-
     /// Adds "Page n of m" (and `footer` on the left) to every page and writes the file.
     pub fn finish(mut self, meta: &Meta<'_>, doc: PdfDocument) -> Vec<u8> {
         let total = self.pages.len();
@@ -447,13 +431,14 @@ fn save(pages: Vec<Vec<Op>>, meta: &Meta<'_>, mut doc: PdfDocument) -> Vec<u8> {
         .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("the epoch is a date"));
     let info = &mut doc.metadata.info;
     info.document_title = clean(meta.title);
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     info.producer = "Portico".into();
     info.creator = "Portico".into();
     info.identifier = meta.id.to_string();
-    let pages = pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm::from(Pt(PAGE_W)), printpdf::Mm::from(Pt(PAGE_H)), ops));
+    let pages =
+        pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm::from(Pt(PAGE_W)), printpdf::Mm::from(Pt(PAGE_H)), ops));
     doc.with_pages(pages.collect());
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);

@@ -173,7 +173,11 @@ fn a_long_invoice_continues_with_the_header_on_every_page() {
     for (i, page) in pages.iter().enumerate() {
         assert!(page.contains(&format!("Page {} of {n}", i + 1)), "page {} footer:\n{page}", i + 1);
         for header in ["Description", "Qty", "Unit price", "Amount"] {
-            assert!(page.contains(header) || i == n - 1 && !page.contains("Line item"), "page {} lacks {header}", i + 1);
+            assert!(
+                page.contains(header) || i == n - 1 && !page.contains("Line item"),
+                "page {} lacks {header}",
+                i + 1
+            );
         }
     }
     assert!(pages[1].contains("Invoice INV-2026-0042 (continued)"));
@@ -194,7 +198,8 @@ fn long_descriptions_and_notes_wrap_and_paginate() {
     let mut lines: Vec<_> = (0..40).map(|i| line(&format!("{i}: {long}"), "1", 50_000, 2000, 0)).collect();
     lines.push(line("Final line", "1", 1, 0, 0));
     let mut doc = invoice(lines);
-    doc.notes = Some(format!("{}The very last sentence of the notes.", "Payment terms apply to every item. ".repeat(300)));
+    doc.notes =
+        Some(format!("{}The very last sentence of the notes.", "Payment terms apply to every item. ".repeat(300)));
     let pages = pages(&document(&doc));
     assert!(pages.len() > 5, "expected many pages, got {}", pages.len());
     let all = flat(&pages.join("\n"));
@@ -217,9 +222,9 @@ fn latin_text_survives_and_the_rest_becomes_question_marks() {
 
 #[test]
 fn header_text_reads_on_the_brand_colour() {
-    assert_eq!(layout::text_on("#2563eb"), layout::WHITE);
+    assert_eq!(layout::text_on("#2563eb"), layout::Rgb(1.0, 1.0, 1.0));
     assert_eq!(layout::text_on("#fde047"), layout::Rgb::hex("#111827"));
-    assert_eq!(layout::text_on("not a colour"), layout::WHITE);
+    assert_eq!(layout::text_on("not a colour"), layout::Rgb(1.0, 1.0, 1.0));
     // A light brand colour still renders a readable, valid file.
     let mut doc = invoice(three_lines());
     doc.letterhead.primary_color = "#fde047".into();
@@ -289,7 +294,14 @@ fn contract_shows_text_signature_and_audit() {
 fn a_long_contract_runs_over_pages_and_ends_with_the_signature() {
     let body: String =
         (1..=120).map(|i| format!("Clause {i}. The parties agree to everything in clause number {i}.\n\n")).collect();
-    let doc = contract_pdf(SignatureMark::Svg { path: "M10 10 C 20 40 40 40 50 10 q10 -20 20 0 L 290 90 Z".into(), width: 300.0, height: 100.0 }, &body);
+    let doc = contract_pdf(
+        SignatureMark::Svg {
+            path: "M10 10 C 20 40 40 40 50 10 q10 -20 20 0 L 290 90 Z".into(),
+            width: 300.0,
+            height: 100.0,
+        },
+        &body,
+    );
     let pdf = contract(&doc);
     let pages = pages(&pdf);
     assert!(pages.len() >= 3, "got {} pages", pages.len());

@@ -89,7 +89,8 @@ async fn answer(req: HttpRequest, body: web::Bytes, shared: web::Data<Shared>) -
         requests.len()
     };
     if *shared.failing.lock().unwrap() {
-        return HttpResponse::InternalServerError().json(json!({ "error": { "message": "An unknown error occurred" } }));
+        return HttpResponse::InternalServerError()
+            .json(json!({ "error": { "message": "An unknown error occurred" } }));
     }
     if !recorded.headers.get("authorization").is_some_and(|a| a.starts_with("Bearer sk_")) {
         return HttpResponse::Unauthorized().json(json!({ "error": { "message": "Invalid API Key provided" } }));

@@ -80,7 +80,12 @@ impl Provider {
     }
 
     /// Opens a hosted checkout; the error says what went wrong, for the log.
-    pub async fn create_checkout(&self, base_url: &str, keys: &Keys, req: &CheckoutRequest) -> Result<CreatedCheckout, String> {
+    pub async fn create_checkout(
+        &self,
+        base_url: &str,
+        keys: &Keys,
+        req: &CheckoutRequest,
+    ) -> Result<CreatedCheckout, String> {
         match self {
             Provider::Stripe => stripe::create_checkout(http(), base_url, &keys.secret_key, req).await,
             Provider::Paystack => paystack::create_checkout(http(), base_url, &keys.secret_key, req).await,
@@ -92,12 +97,17 @@ impl Provider {
         match self {
             Provider::Stripe => {
                 let secret = keys.webhook_secret.as_deref().ok_or("no Stripe webhook secret is set")?;
-                let header = headers.get("stripe-signature").and_then(|v| v.to_str().ok()).ok_or("no Stripe-Signature header")?;
+                let header = headers
+                    .get("stripe-signature")
+                    .and_then(|v| v.to_str().ok())
+                    .ok_or("no Stripe-Signature header")?;
                 stripe::verify(header, body, secret, now)
             }
             Provider::Paystack => {
-                let header =
-                    headers.get("x-paystack-signature").and_then(|v| v.to_str().ok()).ok_or("no x-paystack-signature header")?;
+                let header = headers
+                    .get("x-paystack-signature")
+                    .and_then(|v| v.to_str().ok())
+                    .ok_or("no x-paystack-signature header")?;
                 paystack::verify(header, body, &keys.secret_key)
             }
         }
@@ -117,10 +127,7 @@ impl Provider {
 fn http() -> &'static reqwest::Client {
     static CLIENT: OnceLock<reqwest::Client> = OnceLock::new();
     CLIENT.get_or_init(|| {
-        reqwest::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap_or_else(|_| reqwest::Client::new())
+        reqwest::Client::builder().timeout(Duration::from_secs(10)).build().unwrap_or_else(|_| reqwest::Client::new())
     })
 }
 

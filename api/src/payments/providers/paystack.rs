@@ -50,7 +50,9 @@ pub async fn create_checkout(
     }
     let answer: Initialized = res.json().await.map_err(|e| format!("Paystack's answer is not a transaction: {e}"))?;
     match answer.data {
-        Some(data) if answer.status => Ok(CreatedCheckout { provider_ref: data.reference, url: data.authorization_url }),
+        Some(data) if answer.status => {
+            Ok(CreatedCheckout { provider_ref: data.reference, url: data.authorization_url })
+        }
         _ => Err(format!("Paystack refused the transaction: {}", answer.message)),
     }
 }
