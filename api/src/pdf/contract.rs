@@ -4,9 +4,7 @@
 use printpdf::PdfDocument;
 use sha2::{Digest, Sha256};
 
-use super::layout::{
-    BLACK, CONTENT_W, Canvas, Face, GREY, MARGIN, Meta, RIGHT, RULE, Style, letterhead, pairs, wrap,
-};
+use super::layout::{BLACK, CONTENT_W, Canvas, Face, GREY, MARGIN, Meta, RIGHT, RULE, Style, letterhead, pairs, wrap};
 use super::markdown::{self, Block, Kind};
 use super::{ContractPdf, SignatureMark, signature};
 

@@ -280,10 +280,6 @@ impl Canvas {
         self.running_head = Some(head);
     }
 
-    pub fn page_count(&self) -> usize {
-        self.pages.len()
-    }
-
     fn ops(&mut self) -> &mut Vec<Op> {
         self.pages.last_mut().expect("a canvas always has a page")
     }
@@ -333,12 +329,6 @@ impl Canvas {
     pub fn text_right(&mut self, right: f32, y: f32, text: &str, style: Style) {
         let w = width(&clean(text), style.face, style.size);
         self.text(right - w, y, text, style);
-    }
-
-    /// One line of text centred on `center`.
-    pub fn text_center(&mut self, center: f32, y: f32, text: &str, style: Style) {
-        let w = width(&clean(text), style.face, style.size);
-        self.text(center - w / 2.0, y, text, style);
     }
 
     /// Wrapped text from the cursor down, continuing on new pages; leaves the cursor under
@@ -398,11 +388,6 @@ impl Canvas {
         ops.push(Op::RestoreGraphicsState);
     }
 
-    /// Raw operations on the current page (images).
-    pub fn push(&mut self, op: Op) {
-        self.ops().push(op);
-    }
-
     /// Adds "Page n of m" (and `footer` on the left) to every page and writes the file.
     pub fn finish(mut self, meta: &Meta<'_>, doc: PdfDocument) -> Vec<u8> {
         let total = self.pages.len();
@@ -453,7 +438,8 @@ fn save(pages: Vec<Vec<Op>>, meta: &Meta<'_>, mut doc: PdfDocument) -> Vec<u8> {
     info.producer = "Portico".into();
     info.creator = "Portico".into();
     info.identifier = meta.id.to_string();
-    let pages = pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm::from(Pt(PAGE_W)), printpdf::Mm::from(Pt(PAGE_H)), ops));
+    let pages =
+        pages.into_iter().map(|ops| PdfPage::new(printpdf::Mm::from(Pt(PAGE_W)), printpdf::Mm::from(Pt(PAGE_H)), ops));
     doc.with_pages(pages.collect());
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&PdfSaveOptions::default(), &mut warnings);

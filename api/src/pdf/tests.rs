@@ -173,7 +173,11 @@ fn a_long_invoice_continues_with_the_header_on_every_page() {
     for (i, page) in pages.iter().enumerate() {
         assert!(page.contains(&format!("Page {} of {n}", i + 1)), "page {} footer:\n{page}", i + 1);
         for header in ["Description", "Qty", "Unit price", "Amount"] {
-            assert!(page.contains(header) || i == n - 1 && !page.contains("Line item"), "page {} lacks {header}", i + 1);
+            assert!(
+                page.contains(header) || i == n - 1 && !page.contains("Line item"),
+                "page {} lacks {header}",
+                i + 1
+            );
         }
     }
     assert!(pages[1].contains("Invoice INV-2026-0042 (continued)"));
@@ -194,7 +198,8 @@ fn long_descriptions_and_notes_wrap_and_paginate() {
     let mut lines: Vec<_> = (0..40).map(|i| line(&format!("{i}: {long}"), "1", 50_000, 2000, 0)).collect();
     lines.push(line("Final line", "1", 1, 0, 0));
     let mut doc = invoice(lines);
-    doc.notes = Some(format!("{}The very last sentence of the notes.", "Payment terms apply to every item. ".repeat(300)));
+    doc.notes =
+        Some(format!("{}The very last sentence of the notes.", "Payment terms apply to every item. ".repeat(300)));
     let pages = pages(&document(&doc));
     assert!(pages.len() > 5, "expected many pages, got {}", pages.len());
     let all = flat(&pages.join("\n"));
@@ -275,21 +280,32 @@ fn contract_shows_text_signature_and_audit() {
         "Signature",
         "Typed signature",
         "Audit trail",
-        "Signed by Ada Lovelace",
+        "Signed by",
+        "Signed at (UTC)",
+        "2026-11-03 10:30:00",
         "203.0.113.7",
         "Chrome/131.0",
         HASH,
-        "Page 1 of 1",
+        "Page 1 of",
     ] {
         assert!(flat.contains(expected), "{expected:?} missing from:\n{text}");
     }
+    let audit = flat.split("Audit trail").nth(1).expect("an audit block");
+    assert!(audit.contains("Ada Lovelace") && audit.contains("ada@example.com"), "{audit}");
 }
 
 #[test]
 fn a_long_contract_runs_over_pages_and_ends_with_the_signature() {
     let body: String =
         (1..=120).map(|i| format!("Clause {i}. The parties agree to everything in clause number {i}.\n\n")).collect();
-    let doc = contract_pdf(SignatureMark::Svg { path: "M10 10 C 20 40 40 40 50 10 q10 -20 20 0 L 290 90 Z".into(), width: 300.0, height: 100.0 }, &body);
+    let doc = contract_pdf(
+        SignatureMark::Svg {
+            path: "M10 10 C 20 40 40 40 50 10 q10 -20 20 0 L 290 90 Z".into(),
+            width: 300.0,
+            height: 100.0,
+        },
+        &body,
+    );
     let pdf = contract(&doc);
     let pages = pages(&pdf);
     assert!(pages.len() >= 3, "got {} pages", pages.len());
@@ -297,8 +313,10 @@ fn a_long_contract_runs_over_pages_and_ends_with_the_signature() {
     for i in 1..=120 {
         assert!(all.contains(&format!("Clause {i}. The parties agree to everything in clause number {i}.")));
     }
-    let last = flat(pages.last().unwrap());
-    assert!(last.contains("Drawn signature") && last.contains(HASH), "{last}");
+    // The signature and the audit block come after the last clause.
+    let after = all.split("clause number 120.").nth(1).expect("the last clause");
+    assert!(after.contains("Drawn signature") && after.contains(HASH), "{after}");
+    assert!(flat(pages.last().unwrap()).contains(HASH));
     assert!(pages[1].contains("Master services agreement (continued)"));
 }
 
