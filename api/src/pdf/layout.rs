@@ -47,7 +47,6 @@ pub struct Rgb(pub f32, pub f32, pub f32);
 pub const BLACK: Rgb = Rgb(0.067, 0.094, 0.153);
 pub const GREY: Rgb = Rgb(0.42, 0.45, 0.5);
 pub const RULE: Rgb = Rgb(0.82, 0.84, 0.86);
-pub const WHITE: Rgb = Rgb(1.0, 1.0, 1.0);
 /// The brand colour when the tenant's is not a valid `#RRGGBB`.
 const FALLBACK: Rgb = Rgb(0.145, 0.388, 0.922);
 
@@ -432,8 +431,8 @@ fn save(pages: Vec<Vec<Op>>, meta: &Meta<'_>, mut doc: PdfDocument) -> Vec<u8> {
         .unwrap_or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0).expect("the epoch is a date"));
     let info = &mut doc.metadata.info;
     info.document_title = clean(meta.title);
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
     info.producer = "Portico".into();
     info.creator = "Portico".into();
