@@ -280,14 +280,18 @@ fn contract_shows_text_signature_and_audit() {
         "Signature",
         "Typed signature",
         "Audit trail",
-        "Signed by Ada Lovelace",
+        "Signed by",
+        "Signed at (UTC)",
+        "2026-11-03 10:30:00",
         "203.0.113.7",
         "Chrome/131.0",
         HASH,
-        "Page 1 of 1",
+        "Page 1 of",
     ] {
         assert!(flat.contains(expected), "{expected:?} missing from:\n{text}");
     }
+    let audit = flat.split("Audit trail").nth(1).expect("an audit block");
+    assert!(audit.contains("Ada Lovelace") && audit.contains("ada@example.com"), "{audit}");
 }
 
 #[test]
@@ -309,8 +313,10 @@ fn a_long_contract_runs_over_pages_and_ends_with_the_signature() {
     for i in 1..=120 {
         assert!(all.contains(&format!("Clause {i}. The parties agree to everything in clause number {i}.")));
     }
-    let last = flat(pages.last().unwrap());
-    assert!(last.contains("Drawn signature") && last.contains(HASH), "{last}");
+    // The signature and the audit block come after the last clause.
+    let after = all.split("clause number 120.").nth(1).expect("the last clause");
+    assert!(after.contains("Drawn signature") && after.contains(HASH), "{after}");
+    assert!(flat(pages.last().unwrap()).contains(HASH));
     assert!(pages[1].contains("Master services agreement (continued)"));
 }
 
