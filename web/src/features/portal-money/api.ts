@@ -104,12 +104,15 @@ export function usePortalInvoices(slug: string, state: InvoiceState) {
   });
 }
 
-/** `poll`: ask again every `poll` ms (while a payment is on its way), or never. */
-export function usePortalInvoice(slug: string, id: string, poll: number | false = false) {
+/** How often to ask again while a payment is on its way from the provider. */
+export const PAYMENT_POLL_MS = 2000;
+
+/** `untilPaid`: ask again every 2 s until the invoice reads paid (a payment is on its way). */
+export function usePortalInvoice(slug: string, id: string, untilPaid = false) {
   return useQuery({
     queryKey: keys.invoice(slug, id),
     queryFn: () => call(api.GET('/api/v1/portal/invoices/{id}', { params: { path: { id } } })),
-    refetchInterval: poll,
+    refetchInterval: (query) => (untilPaid && query.state.data?.status !== 'paid' ? PAYMENT_POLL_MS : false),
   });
 }
 
@@ -125,11 +128,14 @@ export function usePortalDashboard(slug: string) {
   });
 }
 
-/** After a decision or a signature: the document, its lists, the dashboard (and projects, after an acceptance). */
+/**
+ * After a decision, a signature or a payment: its lists, the dashboard (and the projects,
+ * after an acceptance). The document itself is already up to date where this is called.
+ */
 export function useMoneyChanged(slug: string) {
   const queryClient = useQueryClient();
   return (kind: 'quotes' | 'contracts' | 'invoices') => {
-    void queryClient.invalidateQueries({ queryKey: keys[kind](slug) });
+    void queryClient.invalidateQueries({ queryKey: [...keys[kind](slug), 'list'] });
     void queryClient.invalidateQueries({ queryKey: keys.dashboard(slug) });
     if (kind === 'quotes') void queryClient.invalidateQueries({ queryKey: keys.projects(slug) });
   };
