@@ -14,7 +14,9 @@ it('renders headings, lists and emphasis', () => {
 });
 
 it('shows raw HTML as text and creates no element from it', () => {
-  const div = dom('Hello <img src=x onerror=alert(1)> and <script>alert(2)</script>\n\n<iframe src="x"></iframe>');
+  const div = dom(
+    'Hello <img src=x onerror=alert(1)> and <script>alert(2)</script>\n\n<iframe src="x"></iframe>',
+  );
   expect(div.querySelector('img, script, iframe')).toBeNull();
   expect(div.textContent).toContain('<img src=x onerror=alert(1)>');
   expect(div.textContent).toContain('<script>alert(2)</script>');

@@ -10,7 +10,10 @@ import { useSession } from './session-hooks';
  */
 export function useReadOnly(): boolean {
   const { slug, realm } = usePortal();
-  const me = useQuery({ queryKey: ['portal', slug, 'me'], queryFn: () => call(api.GET('/api/v1/portal/me')) });
+  const me = useQuery({
+    queryKey: ['portal', slug, 'me'],
+    queryFn: () => call(api.GET('/api/v1/portal/me')),
+  });
   const session = useSession(realm);
   return me.data?.impersonated ?? session?.impersonated ?? false;
 }

@@ -85,7 +85,9 @@ it('asks for a name and the agreement before signing', async () => {
   const user = userEvent.setup();
   renderAt(`${base}/contracts/ct_1`, routes);
   await user.click(await screen.findByRole('button', { name: 'Sign contract' }));
-  expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveAccessibleDescription('Write your full name.');
+  expect(screen.getByRole('textbox', { name: 'Full name' })).toHaveAccessibleDescription(
+    'Write your full name.',
+  );
   expect(screen.getByRole('checkbox', { name: /^I agree/ })).toHaveAccessibleDescription(
     'Tick the box to confirm that you agree.',
   );
@@ -102,7 +104,9 @@ it('signs with a typed name and the hash of the text read, then offers the signe
   await user.click(screen.getByRole('checkbox', { name: /^I agree to the terms of “Design agreement”/ }));
   await user.click(screen.getByRole('button', { name: 'Sign contract' }));
 
-  expect(await screen.findByText('Contract signed — a signed copy is on its way to your email.')).toBeVisible();
+  expect(
+    await screen.findByText('Contract signed — a signed copy is on its way to your email.'),
+  ).toBeVisible();
   expect(await signBody(fetch)).toEqual({
     signer_name: 'Maria Lopez',
     body_sha256: 'a'.repeat(64),
@@ -184,7 +188,9 @@ it('reloads a contract whose text changed, and asks for it to be read again', as
   let changed = false;
   const fetch = stubs({
     'GET /api/v1/portal/contracts/ct_1': () => ({
-      body: changed ? { ...contract, body: '# Design agreement\n\nNew payment terms.', body_sha256: 'b'.repeat(64) } : contract,
+      body: changed
+        ? { ...contract, body: '# Design agreement\n\nNew payment terms.', body_sha256: 'b'.repeat(64) }
+        : contract,
     }),
     'POST /api/v1/portal/contracts/ct_1/sign': () => {
       changed = true;
@@ -200,7 +206,9 @@ it('reloads a contract whose text changed, and asks for it to be read again', as
   await user.click(screen.getByRole('button', { name: 'Sign contract' }));
 
   expect(
-    await screen.findByText('The text of this contract was updated since you opened it. Read it again before you sign.'),
+    await screen.findByText(
+      'The text of this contract was updated since you opened it. Read it again before you sign.',
+    ),
   ).toBeVisible();
   expect(screen.getByText('New payment terms.')).toBeVisible();
   expect(screen.queryByRole('textbox', { name: 'Full name' })).toBeNull();
@@ -234,7 +242,9 @@ it('says a withdrawn contract can no longer be signed', async () => {
   });
   renderAt(`${base}/contracts/ct_1`, routes);
   expect(
-    await screen.findByText('Lumen Design Studio withdrew this contract on 22 Nov 2026, 10:00; it can no longer be signed.'),
+    await screen.findByText(
+      'Lumen Design Studio withdrew this contract on 22 Nov 2026, 10:00; it can no longer be signed.',
+    ),
   ).toBeVisible();
   expect(screen.getByText('Void')).toBeVisible();
   expect(screen.queryByRole('button', { name: 'Sign contract' })).toBeNull();

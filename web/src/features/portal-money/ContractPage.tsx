@@ -15,7 +15,8 @@ import {
   type SignatureInput,
 } from './api';
 import { DocumentFrame } from './DocumentFrame';
-import { PdfButton, pdfName } from './PdfButton';
+import { pdfName } from './format';
+import { PdfButton } from './PdfButton';
 import { SignaturePad, type DrawnSignature } from './SignaturePad';
 import { ContractStatus } from './status';
 
@@ -71,8 +72,8 @@ function Contract({ contract: c }: { contract: PortalContract }) {
       )}
       {c.status === 'void' && (
         <Alert tone="warning">
-          {branding.name} withdrew this contract{c.voided_at ? ` on ${format.dateTime(c.voided_at)}` : ''}; it can
-          no longer be signed.
+          {branding.name} withdrew this contract{c.voided_at ? ` on ${format.dateTime(c.voided_at)}` : ''}; it
+          can no longer be signed.
         </Alert>
       )}
       {notice && <Alert tone="warning">{notice}</Alert>}
@@ -181,7 +182,9 @@ function SignForm({
         await queryClient.refetchQueries({ queryKey: keys.contract(slug, c.id), exact: true });
         const fresh = queryClient.getQueryData<PortalContract>(keys.contract(slug, c.id));
         if (fresh && fresh.body_sha256 !== c.body_sha256) {
-          onNotice('The text of this contract was updated since you opened it. Read it again before you sign.');
+          onNotice(
+            'The text of this contract was updated since you opened it. Read it again before you sign.',
+          );
           return;
         }
         onNotice(messageOf(err));
@@ -240,7 +243,11 @@ function SignForm({
             </div>
           ) : (
             <div className="space-y-1.5">
-              <SignaturePad onChange={setDrawn} invalid={Boolean(errors.drawn)} describedBy={`${ids}-drawn`} />
+              <SignaturePad
+                onChange={setDrawn}
+                invalid={Boolean(errors.drawn)}
+                describedBy={`${ids}-drawn`}
+              />
               {errors.drawn && (
                 <p id={`${ids}-drawn`} className="text-sm font-medium text-red-700">
                   {errors.drawn}
@@ -260,8 +267,8 @@ function SignForm({
               className="mt-0.5 h-4 w-4 accent-brand"
             />
             <span>
-              I agree to the terms of “{c.title}” above, and that this signature binds me as my handwritten one
-              would.
+              I agree to the terms of “{c.title}” above, and that this signature binds me as my handwritten
+              one would.
             </span>
           </label>
           {errors.agreed && (

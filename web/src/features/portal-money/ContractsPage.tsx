@@ -23,8 +23,8 @@ export function ContractsPage() {
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No contracts yet">
-          When {branding.name} sends you a contract, it appears here: you read it, sign it online, and download the
-          signed copy.
+          When {branding.name} sends you a contract, it appears here: you read it, sign it online, and
+          download the signed copy.
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -40,7 +40,9 @@ export function ContractsPage() {
                   <ContractStatus status={c.status} />
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
-                  {c.signed_at ? `Signed ${format.dateTime(c.signed_at)}` : `Sent ${format.dateTime(c.sent_at)}`}
+                  {c.signed_at
+                    ? `Signed ${format.dateTime(c.signed_at)}`
+                    : `Sent ${format.dateTime(c.sent_at)}`}
                 </p>
               </article>
             </li>

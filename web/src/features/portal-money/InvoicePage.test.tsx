@@ -37,7 +37,9 @@ function stubs(extra: ApiStubs = {}) {
   return stubApi({
     'GET /api/v1/portal/me': { body: client },
     'GET /api/v1/portal/invoices/in_1': { body: invoice },
-    'POST /api/v1/portal/invoices/in_1/pay': { body: { checkout_url: 'https://checkout.stripe.test/pay/cs_1' } },
+    'POST /api/v1/portal/invoices/in_1/pay': {
+      body: { checkout_url: 'https://checkout.stripe.test/pay/cs_1' },
+    },
     ...extra,
   });
 }
@@ -80,7 +82,10 @@ it('pays through the provider’s checkout page', async () => {
 it('names the provider on each button when there are two, and says why a payment could not start', async () => {
   stubs({
     'GET /api/v1/portal/invoices/in_1': { body: { ...invoice, pay_with: ['stripe', 'paystack'] } },
-    'POST /api/v1/portal/invoices/in_1/pay': problem(502, 'The payment provider is unavailable. Try again later.'),
+    'POST /api/v1/portal/invoices/in_1/pay': problem(
+      502,
+      'The payment provider is unavailable. Try again later.',
+    ),
   });
   const user = userEvent.setup();
   renderAt(`${base}/invoices/in_1`, routes);
@@ -160,7 +165,9 @@ it('says a cancelled invoice needs nothing', async () => {
   });
   renderAt(`${base}/invoices/in_1`, routes);
   expect(
-    await screen.findByText('Lumen Design Studio cancelled this invoice on 20 Nov 2026, 10:00; nothing is due.'),
+    await screen.findByText(
+      'Lumen Design Studio cancelled this invoice on 20 Nov 2026, 10:00; nothing is due.',
+    ),
   ).toBeVisible();
   expect(screen.queryByRole('button', { name: /Pay now/ })).toBeNull();
 });

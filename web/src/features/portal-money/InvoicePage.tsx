@@ -50,7 +50,15 @@ export function InvoicePage() {
   );
 }
 
-function Invoice({ invoice: i, returned, waiting }: { invoice: PortalInvoice; returned: boolean; waiting: boolean }) {
+function Invoice({
+  invoice: i,
+  returned,
+  waiting,
+}: {
+  invoice: PortalInvoice;
+  returned: boolean;
+  waiting: boolean;
+}) {
   const { slug, branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -87,14 +95,14 @@ function Invoice({ invoice: i, returned, waiting }: { invoice: PortalInvoice; re
           <Alert tone="info">Payment received — it can take a moment to show.</Alert>
         ) : (
           <Alert tone="warning">
-            Your payment is still being confirmed. It will show here once {branding.name} receives it; there is no
-            need to pay again.
+            Your payment is still being confirmed. It will show here once {branding.name} receives it; there
+            is no need to pay again.
           </Alert>
         ))}
       {i.status === 'void' && (
         <Alert tone="info">
-          {branding.name} cancelled this invoice{i.voided_at ? ` on ${format.dateTime(i.voided_at)}` : ''}; nothing
-          is due.
+          {branding.name} cancelled this invoice{i.voided_at ? ` on ${format.dateTime(i.voided_at)}` : ''};
+          nothing is due.
         </Alert>
       )}
 

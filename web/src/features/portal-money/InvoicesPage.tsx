@@ -1,6 +1,14 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
-import { Cell, EmptyState, ErrorState, Loading, PageHeader, ResponsiveTable, TabLinks } from '@/components/ui';
+import {
+  Cell,
+  EmptyState,
+  ErrorState,
+  Loading,
+  PageHeader,
+  ResponsiveTable,
+  TabLinks,
+} from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalInvoices, type InvoiceState } from './api';
 import { InvoiceStatus } from './status';
@@ -14,7 +22,10 @@ const states: { state: InvoiceState; label: string }[] = [
 const empty: Record<InvoiceState, [string, (business: string) => string]> = {
   unpaid: ['Nothing to pay', (b) => `When ${b} sends you an invoice, it appears here until it is paid.`],
   paid: ['No paid invoices yet', () => 'Invoices you have paid are kept here, with their payments.'],
-  all: ['No invoices yet', (b) => `When ${b} sends you an invoice, it appears here, with what is due and when.`],
+  all: [
+    'No invoices yet',
+    (b) => `When ${b} sends you an invoice, it appears here, with what is due and when.`,
+  ],
 };
 
 /** `/invoices`: what is due (overdue marked), what is paid, or everything. */
@@ -48,7 +59,10 @@ export function InvoicesPage() {
       ) : (
         <ResponsiveTable columns={['Invoice', 'Status', 'Due date', 'Total', 'Amount due']}>
           {items.map((i) => (
-            <tr key={i.id} className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none">
+            <tr
+              key={i.id}
+              className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none"
+            >
               <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
                 <Link
                   to={`${base}/invoices/${i.id}`}

@@ -1,15 +1,13 @@
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import type { Line, Totals } from './api';
-
-/** Basis points as a percentage in the tenant's locale: 2000 → "20%", 550 → "5.5%". */
-export function percent(bp: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
-}
+import { percent } from './format';
 
 /** A quantity as sent ("1.500") without trailing zeros, in the tenant's locale. */
 function quantity(q: string | number, locale: string): string {
   const n = Number(q);
-  return Number.isFinite(n) ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n) : String(q);
+  return Number.isFinite(n)
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n)
+    : String(q);
 }
 
 /**
@@ -48,7 +46,10 @@ export function LinesTable({ lines, totals, currency }: { lines: Line[]; totals:
         </thead>
         <tbody className="grid gap-3 sm:table-row-group sm:divide-y sm:divide-slate-100">
           {lines.map((line, i) => (
-            <tr key={i} className="block rounded-lg border border-slate-200 p-3 sm:table-row sm:border-0 sm:p-0">
+            <tr
+              key={i}
+              className="block rounded-lg border border-slate-200 p-3 sm:table-row sm:border-0 sm:p-0"
+            >
               <td className="block pb-1 font-medium text-slate-900 sm:table-cell sm:px-3 sm:py-2.5">
                 <span className="whitespace-pre-line">{line.description}</span>
                 {line.discount_bp > 0 && (

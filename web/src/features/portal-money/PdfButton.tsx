@@ -31,14 +31,3 @@ export function PdfButton({
     </Button>
   );
 }
-
-/** A file name from a title: "Design agreement 2026" → "Design-agreement-2026.pdf". */
-export function pdfName(title: string): string {
-  const stem = title
-    .normalize('NFKD')
-    .replace(/[^\w\s-]/g, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 80);
-  return `${stem || 'document'}.pdf`;
-}

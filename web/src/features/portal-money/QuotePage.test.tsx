@@ -75,7 +75,9 @@ it('accepts after confirming the number and amount, and links to the new project
   renderAt(`${base}/quotes/qt_1`, routes);
   await user.click(await screen.findByRole('button', { name: 'Accept' }));
   const question = screen.getByRole('group', { name: 'Accept' });
-  expect(question).toHaveTextContent(/^Accept quote Q-2026-0001 for EUR\s1,717\.80\? A project will be created\./);
+  expect(question).toHaveTextContent(
+    /^Accept quote Q-2026-0001 for EUR\s1,717\.80\? A project will be created\./,
+  );
   expect(requestsOf(fetch)).not.toContain('POST /api/v1/portal/quotes/qt_1/accept');
 
   await user.click(within(question).getByRole('button', { name: 'Accept quote' }));
@@ -163,7 +165,9 @@ it('declines without a comment', async () => {
 it('says an expired quote expired, and offers no decision', async () => {
   stubs({ 'GET /api/v1/portal/quotes/qt_1': { body: { ...quote, status: 'expired' } } });
   renderAt(`${base}/quotes/qt_1`, routes);
-  expect(await screen.findByText(/This quote expired on 31 Dec 2026, so it can no longer be accepted/)).toBeVisible();
+  expect(
+    await screen.findByText(/This quote expired on 31 Dec 2026, so it can no longer be accepted/),
+  ).toBeVisible();
   expect(screen.getByText('Expired 31 Dec 2026')).toBeVisible();
   expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull();
   expect(screen.queryByRole('button', { name: 'Decline' })).toBeNull();

@@ -63,15 +63,18 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       {problem && <Alert tone="error">{problem}</Alert>}
       {q.status === 'expired' && (
         <Alert tone="warning">
-          This quote expired on {format.day(q.valid_until)}, so it can no longer be accepted. If you still want
-          to go ahead, ask {branding.name} for a new one.
+          This quote expired on {format.day(q.valid_until)}, so it can no longer be accepted. If you still
+          want to go ahead, ask {branding.name} for a new one.
         </Alert>
       )}
       {q.status === 'accepted' && (
         <Alert tone="success">
           {readOnly ? 'The client accepted' : 'You accepted'} this quote{decided}.{' '}
           {q.project_id && (
-            <Link to={`${base}/projects/${q.project_id}`} className="font-semibold underline underline-offset-2">
+            <Link
+              to={`${base}/projects/${q.project_id}`}
+              className="font-semibold underline underline-offset-2"
+            >
               Open the project
             </Link>
           )}
@@ -79,8 +82,8 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       )}
       {q.status === 'changes_requested' && (
         <Alert tone="info">
-          {readOnly ? 'The client asked' : 'You asked'} for changes{decided}. {branding.name} will send a revised
-          quote.
+          {readOnly ? 'The client asked' : 'You asked'} for changes{decided}. {branding.name} will send a
+          revised quote.
           {q.decision_comment && (
             <span className="mt-1 block whitespace-pre-line border-l-2 border-sky-300 pl-3">
               {q.decision_comment}
@@ -111,7 +114,9 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
 
       {q.status === 'sent' &&
         (readOnly ? (
-          <p className="text-sm text-slate-600">Waiting for the client to accept, decline or ask for changes.</p>
+          <p className="text-sm text-slate-600">
+            Waiting for the client to accept, decline or ask for changes.
+          </p>
         ) : (
           <QuoteActions quote={q} onProblem={setProblem} />
         ))}
@@ -199,8 +204,8 @@ function QuoteActions({
         {mode === 'choose' && (
           <>
             <p className="text-sm text-slate-700">
-              Accept to go ahead: {branding.name} starts a project for you with these lines as its tasks. Or ask for
-              changes, or decline.
+              Accept to go ahead: {branding.name} starts a project for you with these lines as its tasks. Or
+              ask for changes, or decline.
             </p>
             <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
               <ConfirmButton

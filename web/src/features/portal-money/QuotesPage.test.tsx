@@ -15,7 +15,9 @@ it('lists open quotes with their total and validity, and closed ones under their
         ? { body: { items: [quoteSummary] } }
         : {
             body: {
-              items: [{ ...quoteSummary, id: 'qt_0', number: 'Q-2026-0000', title: 'Old logo', status: 'expired' }],
+              items: [
+                { ...quoteSummary, id: 'qt_0', number: 'Q-2026-0000', title: 'Old logo', status: 'expired' },
+              ],
             },
           },
   });

@@ -16,7 +16,10 @@ export function QuotesPage() {
 
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Quotes" description={`What ${branding.name} proposes to do for you, and for how much.`} />
+      <PageHeader
+        title="Quotes"
+        description={`What ${branding.name} proposes to do for you, and for how much.`}
+      />
       <TabLinks
         label="Which quotes"
         tabs={[
@@ -51,7 +54,9 @@ export function QuotesPage() {
                   <QuoteStatus status={q.status} />
                 </div>
                 <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm text-slate-700">
-                  <span className="font-semibold text-slate-900">{format.money(q.total_minor, q.currency)}</span>
+                  <span className="font-semibold text-slate-900">
+                    {format.money(q.total_minor, q.currency)}
+                  </span>
                   <span>
                     {q.status === 'expired' ? 'Expired' : 'Valid until'} {format.day(q.valid_until)}
                   </span>

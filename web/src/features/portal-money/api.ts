@@ -69,7 +69,9 @@ export const acceptQuote = (id: string) =>
   call(api.POST('/api/v1/portal/quotes/{id}/accept', { params: { path: { id } }, body: {} }));
 
 export const requestQuoteChanges = (id: string, comment: string) =>
-  call(api.POST('/api/v1/portal/quotes/{id}/request-changes', { params: { path: { id } }, body: { comment } }));
+  call(
+    api.POST('/api/v1/portal/quotes/{id}/request-changes', { params: { path: { id } }, body: { comment } }),
+  );
 
 export const declineQuote = (id: string, comment: string | null) =>
   call(api.POST('/api/v1/portal/quotes/{id}/decline', { params: { path: { id } }, body: { comment } }));

@@ -97,7 +97,12 @@ export const quote: PortalQuote = {
   decision_comment: null,
   project_id: null,
   revisions: [
-    { revision: 1, sent_at: '2026-11-10T09:00:00Z', status: 'changes_requested', comment: 'Fewer hours, please.' },
+    {
+      revision: 1,
+      sent_at: '2026-11-10T09:00:00Z',
+      status: 'changes_requested',
+      comment: 'Fewer hours, please.',
+    },
   ],
   created_at: '2026-11-09T09:00:00Z',
   updated_at: '2026-11-20T09:00:00Z',
