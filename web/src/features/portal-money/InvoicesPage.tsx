@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import {
+  Button,
   Cell,
   EmptyState,
   ErrorState,
@@ -36,7 +37,7 @@ export function InvoicesPage() {
   const asked = params.get('state');
   const state: InvoiceState = asked === 'paid' || asked === 'all' ? asked : 'unpaid';
   const list = usePortalInvoices(slug, state);
-  const items = list.data?.items ?? [];
+  const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const [title, explain] = empty[state];
 
   return (
@@ -83,6 +84,16 @@ export function InvoicesPage() {
             </tr>
           ))}
         </ResponsiveTable>
+      )}
+      {list.hasNextPage && (
+        <Button
+          variant="secondary"
+          className="mt-4"
+          busy={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          Show more
+        </Button>
       )}
     </div>
   );

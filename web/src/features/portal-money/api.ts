@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components } from '@/api/schema';
 import { filenameOf, saveBlob } from '@/lib/download';
@@ -10,7 +10,7 @@ export type PortalContract = components['schemas']['PortalContract'];
 export type PortalContractSummary = components['schemas']['PortalContractSummary'];
 export type SignatureInput = components['schemas']['SignatureInput'];
 export type PortalInvoice = components['schemas']['PortalInvoice'];
-export type PortalInvoiceSummary = components['schemas']['PortalInvoiceSummary'];
+export type InvoiceSummary = components['schemas']['InvoiceSummary'];
 export type Line = components['schemas']['Line'];
 export type Totals = components['schemas']['Totals'];
 export type Payment = components['schemas']['Payment'];
@@ -99,10 +99,13 @@ export const signContract = (
 
 // ——— Invoices ———
 
-export function usePortalInvoices(slug: string, state: InvoiceState) {
-  return useQuery({
-    queryKey: [...keys.invoices(slug), 'list', state],
-    queryFn: () => call(api.GET('/api/v1/portal/invoices', { params: { query: { state } } })),
+export function usePortalInvoices(slug: string, state: InvoiceState, limit = 25) {
+  return useInfiniteQuery({
+    queryKey: [...keys.invoices(slug), 'list', state, limit],
+    initialPageParam: undefined as string | undefined,
+    queryFn: ({ pageParam }) =>
+      call(api.GET('/api/v1/portal/invoices', { params: { query: { state, limit, cursor: pageParam } } })),
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 }
 

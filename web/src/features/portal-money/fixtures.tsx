@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import { PortalContext, portalInfo } from '@/lib/portal';
 import type { components } from '@/api/schema';
 import type {
+  InvoiceSummary,
   Line,
   PortalContract,
   PortalContractSummary,
   PortalInvoice,
-  PortalInvoiceSummary,
   PortalQuote,
   PortalQuoteSummary,
   Totals,
@@ -133,7 +133,6 @@ export const contract: PortalContract = {
   signature: null,
   countersignature: null,
   voided_at: null,
-  created_at: '2026-11-19T09:00:00Z',
   updated_at: '2026-11-20T09:00:00Z',
 };
 
@@ -195,12 +194,13 @@ export const invoice: PortalInvoice = {
   pay_with: ['stripe'],
 };
 
-export const invoiceSummary: PortalInvoiceSummary = {
+export const invoiceSummary: InvoiceSummary = {
   id: 'in_1',
   number: 'INV-2026-0007',
   title: 'Brand refresh, first half',
   status: 'partially_paid',
   overdue: true,
+  client: { id: 'cl_1', name: 'Maria Lopez' },
   currency: 'EUR',
   total_minor: 171780,
   due_minor: 121780,
