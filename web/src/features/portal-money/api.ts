@@ -66,7 +66,7 @@ export function useQuoteRevision(slug: string, id: string, revision: number) {
 }
 
 export const acceptQuote = (id: string) =>
-  call(api.POST('/api/v1/portal/quotes/{id}/accept', { params: { path: { id } }, body: {} }));
+  call(api.POST('/api/v1/portal/quotes/{id}/accept', { params: { path: { id } } }));
 
 export const requestQuoteChanges = (id: string, comment: string) =>
   call(
