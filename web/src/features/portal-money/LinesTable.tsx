@@ -78,24 +78,26 @@ export function LinesTable({ lines, totals, currency }: { lines: Line[]; totals:
           ))}
         </tbody>
       </table>
-      <dl role="group" aria-label="Totals" className="ml-auto max-w-xs space-y-1.5 text-sm">
-        <div className="flex justify-between gap-4">
-          <dt className="text-slate-600">Subtotal</dt>
-          <dd className="text-slate-900">{money(totals.subtotal_minor)}</dd>
-        </div>
-        {totals.taxes.map((t) => (
-          <div key={t.rate_bp} className="flex justify-between gap-4">
-            <dt className="text-slate-600">
-              Tax {percent(t.rate_bp, branding.locale)} on {money(t.taxable_minor)}
-            </dt>
-            <dd className="text-slate-900">{money(t.amount_minor)}</dd>
+      <div role="group" aria-label="Totals" className="ml-auto max-w-xs">
+        <dl className="space-y-1.5 text-sm">
+          <div className="flex justify-between gap-4">
+            <dt className="text-slate-600">Subtotal</dt>
+            <dd className="text-slate-900">{money(totals.subtotal_minor)}</dd>
           </div>
-        ))}
-        <div className="flex justify-between gap-4 border-t border-slate-200 pt-1.5 text-base font-semibold">
-          <dt className="text-slate-900">Total</dt>
-          <dd className="text-slate-900">{money(totals.total_minor)}</dd>
-        </div>
-      </dl>
+          {totals.taxes.map((t) => (
+            <div key={t.rate_bp} className="flex justify-between gap-4">
+              <dt className="text-slate-600">
+                Tax {percent(t.rate_bp, branding.locale)} on {money(t.taxable_minor)}
+              </dt>
+              <dd className="text-slate-900">{money(t.amount_minor)}</dd>
+            </div>
+          ))}
+          <div className="flex justify-between gap-4 border-t border-slate-200 pt-1.5 text-base font-semibold">
+            <dt className="text-slate-900">Total</dt>
+            <dd className="text-slate-900">{money(totals.total_minor)}</dd>
+          </div>
+        </dl>
+      </div>
     </div>
   );
 }
