@@ -2,7 +2,7 @@
 //! their recent timeline. Each domain adds its own fields here.
 
 use actix_web::{get, web};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -18,8 +18,10 @@ use crate::bookings::settings::model::BookingSettings;
 use crate::bookings::settings::store as settings_store;
 use crate::db::DbConn;
 use crate::db::now;
-use crate::db::schema::{deliverables, projects};
+use crate::db::schema::{contracts, deliverables, projects, quotes};
 use crate::error::{ApiError, Problem};
+use crate::invoices::model::today_in;
+use crate::invoices::store as invoice_store;
 use crate::projects::model::ProjectStatus;
 use crate::projects::store as project_store;
 use crate::service_orders::model::ServiceOrderStatus;
@@ -57,8 +59,42 @@ pub struct PortalDashboard {
     /// Deliverables of your projects submitted and waiting for your approval.
     #[schema(example = 1)]
     pub deliverables_awaiting_approval: i64,
+    /// What you owe, per currency: the sum of what is due on your sent and partly paid
+    /// invoices. Empty when nothing is due.
+    pub amount_due: Vec<AmountDue>,
+    /// Your unpaid invoice due first (overdue ones come first of all).
+    pub next_due_invoice: Option<NextDueInvoice>,
+    /// Quotes sent to you, not yet expired, waiting for your answer.
+    #[schema(example = 1)]
+    pub quotes_awaiting_decision: i64,
+    /// Contracts sent to you, waiting for your signature.
+    #[schema(example = 1)]
+    pub contracts_awaiting_signature: i64,
     /// What happened lately, newest first (at most 10).
     pub recent_activity: Vec<DashboardActivity>,
+}
+
+/// An amount in one currency.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AmountDue {
+    #[schema(example = "EUR")]
+    pub currency: String,
+    #[schema(example = 120000)]
+    pub amount_minor: i64,
+}
+
+/// The invoice to pay next.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct NextDueInvoice {
+    pub id: String,
+    #[schema(example = "INV-2026-0001")]
+    pub number: String,
+    pub due_date: NaiveDate,
+    pub due_minor: i64,
+    #[schema(example = "EUR")]
+    pub currency: String,
+    /// Its due date has passed.
+    pub overdue: bool,
 }
 
 /// One line of the client's recent timeline.
@@ -144,10 +180,23 @@ pub async fn get_portal_dashboard(
             let completed_projects = project_store::count_for_client(conn, tenant, client, &["completed"])?;
             let awaiting = awaiting_approval(conn, tenant, client)?;
             let upcoming = appointment_store::count_upcoming(conn, tenant, client, now())?;
-            let cx = Context {
-                settings: settings_store::load(conn, tenant)?,
-                business: tenant_store::get(conn, tenant)?.name,
-            };
+            let tenant_row = tenant_store::get(conn, tenant)?;
+            let today = today_in(&tenant_row.timezone);
+            let amount_due = invoice_store::due_by_currency(conn, tenant, client)?
+                .into_iter()
+                .map(|(currency, amount_minor)| AmountDue { currency, amount_minor })
+                .collect();
+            let next_due_invoice = invoice_store::next_due(conn, tenant, client)?.map(|row| NextDueInvoice {
+                overdue: row.overdue(today),
+                due_minor: row.due_minor(),
+                id: row.id,
+                number: row.number,
+                due_date: row.due_date,
+                currency: row.currency,
+            });
+            let quotes_awaiting_decision = quotes_awaiting(conn, tenant, client, today)?;
+            let contracts_awaiting_signature = contracts_awaiting(conn, tenant, client)?;
+            let cx = Context { settings: settings_store::load(conn, tenant)?, business: tenant_row.name };
             // Staff-only entries (edits) are skipped, so read more than are shown.
             let rows = activity_store::recent_for_client(conn, tenant, client, &KINDS, (RECENT * 5) as i64)?;
             let recent_activity = rows
@@ -164,6 +213,10 @@ pub async fn get_portal_dashboard(
                 active_projects,
                 completed_projects,
                 deliverables_awaiting_approval: awaiting,
+                amount_due,
+                next_due_invoice,
+                quotes_awaiting_decision,
+                contracts_awaiting_signature,
                 recent_activity,
             })
         })
@@ -179,6 +232,27 @@ fn awaiting_approval(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> Que
         .filter(projects::tenant_id.eq(tenant_id))
         .filter(projects::client_id.eq(client_id))
         .filter(deliverables::status.eq("submitted"))
+        .count()
+        .get_result(conn)
+}
+
+/// The client's sent quotes still valid on `today` (the business's date).
+fn quotes_awaiting(conn: &mut DbConn, tenant_id: &str, client_id: &str, today: NaiveDate) -> QueryResult<i64> {
+    quotes::table
+        .filter(quotes::tenant_id.eq(tenant_id))
+        .filter(quotes::client_id.eq(client_id))
+        .filter(quotes::status.eq("sent"))
+        .filter(quotes::valid_until.ge(today))
+        .count()
+        .get_result(conn)
+}
+
+/// The client's contracts sent and not yet signed.
+fn contracts_awaiting(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> QueryResult<i64> {
+    contracts::table
+        .filter(contracts::tenant_id.eq(tenant_id))
+        .filter(contracts::client_id.eq(client_id))
+        .filter(contracts::status.eq("sent"))
         .count()
         .get_result(conn)
 }

@@ -156,8 +156,11 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
         crate::messages::demo::seed(conn, &projects.under_way)?;
         crate::time_logs::demo::seed(conn, &projects.under_way)?;
         crate::deliverables::demo::seed(conn, &projects)?;
+        crate::quotes::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
         crate::feedback::demo::seed(conn, &projects)?;
         crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
+        crate::contracts::demo::seed(conn, &tenant, &ids[0])?;
+        crate::invoices::demo::seed(conn, &tenant, &ids[0], &projects)?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

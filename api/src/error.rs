@@ -78,6 +78,9 @@ pub enum ApiError {
     /// The database is momentarily unable to answer (pool exhausted, SQLite locked).
     #[error("{0}")]
     Unavailable(String),
+    /// A service we depend on (a payment provider) failed or did not answer in time.
+    #[error("{0}")]
+    BadGateway(String),
     /// A bug or an outage. The message goes to the log, never to the caller.
     #[error("{0}")]
     Internal(String),
@@ -102,6 +105,7 @@ impl ApiError {
             ApiError::Validation(_) => ("validation-failed", "Validation failed"),
             ApiError::RateLimited { .. } => ("rate-limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
+            ApiError::BadGateway(_) => ("bad-gateway", "Bad gateway"),
             ApiError::Internal(_) => ("internal", "Internal server error"),
         }
     }
@@ -148,6 +152,7 @@ impl ResponseError for ApiError {
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::BadGateway(_) => StatusCode::BAD_GATEWAY,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

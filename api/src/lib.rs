@@ -9,6 +9,7 @@ pub mod auth;
 pub mod bookings;
 pub mod clients;
 pub mod config;
+pub mod contracts;
 pub mod dashboard;
 pub mod db;
 pub mod deliverables;
@@ -19,14 +20,17 @@ pub mod files;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
+pub mod invoices;
 pub mod mail;
 pub mod messages;
 pub mod money;
 pub mod openapi;
 pub mod outbox;
+pub mod payments;
 pub mod pdf;
 pub mod products;
 pub mod projects;
+pub mod quotes;
 pub mod rules;
 pub mod service_orders;
 pub mod sms;
@@ -83,8 +87,12 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(feedback::portal::configure)
             .configure(files::portal::configure)
             .configure(products::portal::configure)
+            .configure(contracts::portal::configure)
+            .configure(invoices::portal::configure)
+            .configure(payments::checkout::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
+            .configure(quotes::portal::configure)
             .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
@@ -97,12 +105,18 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(feedback::routes::configure)
             .configure(files::routes::configure)
             .configure(products::routes::configure)
+            .configure(contracts::routes::configure)
+            .configure(invoices::routes::configure)
+            .configure(payments::routes::configure)
+            .configure(payments::settings::configure)
+            .configure(payments::webhooks::configure)
             .configure(api_keys::routes::configure)
             .configure(staff::routes::configure)
             .configure(bookings::services::routes::configure)
             .configure(bookings::settings::routes::configure)
             .configure(bookings::appointments::routes::configure)
             .configure(bookings::availability::configure)
+            .configure(quotes::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

@@ -97,7 +97,7 @@ impl<'de> Deserialize<'de> for Quantity {
 }
 
 /// One line as staff write it.
-#[derive(Debug, Clone, Deserialize, Validate, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LineInput {
     #[validate(

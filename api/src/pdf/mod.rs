@@ -2,6 +2,12 @@
 //! (no font files). Rendering is a pure function of its input — no clock, no random ids — so
 //! the copy staff preview and the copy the client downloads are the same bytes.
 
+mod contract;
+mod document;
+mod layout;
+mod markdown;
+mod signature;
+
 use chrono::NaiveDateTime;
 
 use crate::money::{Line, Totals};
@@ -80,14 +86,12 @@ pub struct ContractPdf {
 /// Renders a quote or an invoice. Long documents continue on further pages, each repeating
 /// the table header and carrying "Page n of m".
 pub fn document(doc: &DocumentPdf) -> Vec<u8> {
-    let _ = doc;
-    unimplemented!("pdf::document is being written on the money-pdf branch")
+    document::render(doc)
 }
 
 /// Renders a signed contract.
 pub fn contract(doc: &ContractPdf) -> Vec<u8> {
-    let _ = doc;
-    unimplemented!("pdf::contract is being written on the money-pdf branch")
+    contract::render(doc)
 }
 
 impl Letterhead {
@@ -106,3 +110,6 @@ impl Letterhead {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -63,6 +63,13 @@ async fn nothing_internal_reaches_any_portal_endpoint(app: TestApp) {
     let deliverable = json_of(res, "deliverable").await;
     let did = deliverable["id"].as_str().unwrap();
     json_of(app.post(&format!("/api/v1/deliverables/{did}/submit"), &json!({})).await, "submit").await;
+    // A draft contract: the client must not learn it exists.
+    let draft = json!({ "client_id": maria["id"], "title": NOTE, "body": NOTE });
+    let draft_contract = json_of(app.post("/api/v1/contracts", &draft).await, "draft contract").await;
+    // A draft invoice: not the client's to see on any endpoint.
+    let line = json!({ "description": NOTE, "quantity": 1, "unit_price_minor": 100 });
+    let res = app.post("/api/v1/invoices", &json!({ "client_id": maria["id"], "title": NOTE, "lines": [line] })).await;
+    let draft_invoice = json_of(res, "draft invoice").await;
 
     let ids: Vec<String> = [
         pid,
@@ -73,6 +80,8 @@ async fn nothing_internal_reaches_any_portal_endpoint(app: TestApp) {
         shown["id"].as_str().unwrap(),
         hidden["id"].as_str().unwrap(),
         did,
+        draft_contract["id"].as_str().unwrap(),
+        draft_invoice["id"].as_str().unwrap(),
         maria["id"].as_str().unwrap(),
     ]
     .iter()

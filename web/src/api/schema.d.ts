@@ -257,6 +257,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/providers/{provider}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a payment provider's keys (replacing any before). The keys are stored encrypted and
+         *     never shown again; clients see "Pay now" while the provider is enabled.
+         */
+        put: operations["set_payment_provider"];
+        post?: never;
+        /** Remove a payment provider's keys: clients no longer see it. */
+        delete: operations["remove_payment_provider"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing settings and both payment providers (configured or not, with the webhook
+         *     URL to paste into each provider's dashboard).
+         */
+        get: operations["get_billing_settings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the billing settings. A new prefix applies to documents created from now on. */
+        patch: operations["update_billing_settings"];
+        trace?: never;
+    };
     "/api/v1/booking-settings": {
         parameters: {
             query?: never;
@@ -423,6 +465,131 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List contracts, newest first, keyset-paginated. */
+        get: operations["list_contracts"];
+        put?: never;
+        /**
+         * Write a contract for a client. It is saved as a draft, which the client cannot see
+         *     until it is sent.
+         */
+        post: operations["create_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract, with the client's signature and the audit record once signed. */
+        get: operations["get_contract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft or sent contract: title, text, assignee, whether you countersign.
+         *     Changing the text of a sent contract changes its `body_sha256`: a client who still has
+         *     the old text open cannot sign it, and the change is logged. Signed and void contracts
+         *     no longer change.
+         */
+        patch: operations["update_contract"];
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/countersign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Countersign a contract the client has signed, in your own name. Only for contracts that
+         *     ask for it (`countersign`), once, and only by a person (an API key gets 403). The
+         *     countersignature appears in the PDF's audit block.
+         */
+        post: operations["countersign_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed contract as a PDF: the text, the signature and the audit block. The same
+         *     bytes the client downloads.
+         */
+        get: operations["get_contract_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a draft to the client: it appears in their portal, ready to sign, and they are
+         *     emailed a link to it.
+         */
+        post: operations["send_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contracts/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw a draft or sent contract: it can no longer be signed. A signed contract cannot
+         *     be voided.
+         */
+        post: operations["void_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/deliverables/{id}": {
         parameters: {
             query?: never;
@@ -557,6 +724,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List invoices, newest first, keyset-paginated. */
+        get: operations["list_invoices"];
+        put?: never;
+        /**
+         * Create an invoice: a numbered draft (`INV-2026-0001`, the prefix from the billing
+         *     settings), totalled on the server.
+         */
+        post: operations["create_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One invoice with its lines, totals and payments. */
+        get: operations["get_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a draft invoice. Once sent it is fixed: void it and write a new one. */
+        patch: operations["update_invoice"];
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a payment received by hand (bank transfer, cash, card, other) — all of what is
+         *     due, or part of it. The invoice becomes partially paid, or paid (and the client gets a
+         *     receipt by email).
+         */
+        post: operations["record_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The invoice as a PDF, in the business's branding: the same bytes the client downloads. */
+        get: operations["get_invoice_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to the client: it appears in their portal and they are emailed a link. */
+        post: operations["send_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Void an invoice: a draft, or a sent one on which nothing was paid. Its number stays
+         *     used; nothing is due any more.
+         */
+        post: operations["void_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -568,6 +849,60 @@ export interface paths {
         get: operations["get_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payment providers' webhooks, newest first, with what was done with each: recorded,
+         *     duplicate, rejected (and why) or ignored.
+         */
+        get: operations["list_payment_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/webhooks/paystack/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Paystack's events: `charge.success` records the payment. */
+        post: operations["receive_paystack_webhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/webhooks/stripe/{tenant_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe's events: `checkout.session.completed` (paid) records the payment. */
+        post: operations["receive_stripe_webhook"];
         delete?: never;
         options?: never;
         head?: never;
@@ -702,6 +1037,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your contracts, newest first: those waiting for your signature, signed and void. */
+        get: operations["list_portal_contracts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your contracts, with its whole text and its `body_sha256` (send it back when you
+         *     sign). Opening it is recorded, so the business knows you have seen it.
+         */
+        get: operations["get_portal_contract"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/contracts/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your signed contract as a PDF: the text, your signature and the audit block. The same
+         *     bytes the business has.
+         */
+        get: operations["get_portal_contract_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/contracts/{id}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign a contract sent to you, with your typed name or your drawn signature, and the
+         *     `body_sha256` of the text you read. Refused (409) if it is already signed, void, or its
+         *     text changed since you opened it (reload and read it again). Once signed, you and the
+         *     business are each emailed the signed PDF.
+         */
+        post: operations["sign_contract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/dashboard": {
         parameters: {
             query?: never;
@@ -789,6 +1203,80 @@ export interface paths {
          *     read-only view of the portal too.
          */
         get: operations["link_portal_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your invoices, newest first: all but drafts. */
+        get: operations["list_portal_invoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your invoices with its lines, payments and what is still due. Opening it the
+         *     first time lets the business know you saw it.
+         */
+        get: operations["get_portal_invoice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices/{id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pay one of your invoices online: answers the provider's page to send you to. The whole
+         *     amount due is collected; the invoice shows as paid once the provider confirms.
+         */
+        post: operations["pay_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your invoices as a PDF: the same document the business sees. */
+        get: operations["get_portal_invoice_pdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -967,6 +1455,135 @@ export interface paths {
          *     totals, and the totals per month.
          */
         get: operations["get_portal_project_time"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your quotes, newest first (at most 500). */
+        get: operations["list_portal_quotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your quotes, with its lines, totals and earlier revisions. Opening it tells the
+         *     team you have seen it.
+         */
+        get: operations["get_portal_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept a quote sent to you, while it is valid. A project for the work starts at once,
+         *     with the quote's lines as its tasks, and the team is told by email. Any body (`{}`) is
+         *     ignored.
+         */
+        post: operations["accept_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline a quote sent to you, optionally saying why. The team is told by email. */
+        post: operations["decline_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your quotes as a PDF: the same document the team sees. */
+        get: operations["get_portal_quote_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}/request-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for changes to a quote sent to you, saying what should change. The team is told by
+         *     email and sends you a revised quote.
+         */
+        post: operations["request_quote_changes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/quotes/{id}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earlier revision of one of your quotes, as you saw it then. */
+        get: operations["get_portal_quote_revision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1504,6 +2121,161 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quotes, newest first, keyset-paginated. */
+        get: operations["list_quotes"];
+        put?: never;
+        /**
+         * Create a quote for a client: a draft, numbered at once (`Q-2026-0001`; the prefix is in
+         *     the billing settings). Net, tax and totals are computed here: each line rounded half to
+         *     even on its own, totals summed from the rounded lines.
+         */
+        post: operations["create_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quote, with its lines, totals, the client's views and its earlier revisions. */
+        get: operations["get_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft: title, notes, last valid day, staff member, or all its lines at once.
+         *     Anything but a draft answers 409 (revise a sent quote first).
+         */
+        patch: operations["update_quote"];
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/invoice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice an accepted quote: a draft invoice for its client with its lines, currency and
+         *     project, linked to the quote.
+         */
+        post: operations["invoice_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote as a PDF, the same bytes the client downloads from the portal. */
+        get: operations["get_quote_pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a new revision of a quote the client asked changes to (or of a sent or expired
+         *     one): the current revision is frozen as the client saw it (readable through the
+         *     revisions endpoint), and the quote becomes a draft again, one revision higher.
+         */
+        post: operations["revise_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/revisions/{revision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An earlier revision of a quote, as the client saw it. */
+        get: operations["get_quote_revision"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft to the client: they get an email with a link to it in their portal. */
+        post: operations["send_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/undo-acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Undo the client's acceptance (say why): the quote is sent again and waits for a new
+         *     decision; the project the acceptance started stays, unlinked. Staff members only.
+         */
+        post: operations["undo_quote_acceptance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reviews": {
         parameters: {
             query?: never;
@@ -1807,6 +2579,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The accepted quote and the project it started. */
+        AcceptedQuote: {
+            project_id: string;
+            quote: components["schemas"]["PortalQuote"];
+        };
         /** @description One account a person may continue as. */
         AccountChoice: {
             /**
@@ -1850,6 +2627,16 @@ export interface components {
             items: components["schemas"]["Activity"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
+        };
+        /** @description An amount in one currency. */
+        AmountDue: {
+            /**
+             * Format: int64
+             * @example 120000
+             */
+            amount_minor: number;
+            /** @example EUR */
+            currency: string;
         };
         /** @description An API key, without its secret. */
         ApiKey: {
@@ -1931,6 +2718,29 @@ export interface components {
          * @enum {string}
          */
         AuthorKind: "staff" | "client";
+        /** @description The tenant's billing settings and payment providers. */
+        BillingSettings: {
+            /** @description Address, tax number, bank details: printed on every quote and invoice. */
+            billing_details?: string | null;
+            /** @example INV */
+            invoice_prefix: string;
+            /**
+             * Format: int32
+             * @description Days from issue to due date for new invoices.
+             * @example 14
+             */
+            payment_terms_days: number;
+            /** @description Both providers, configured or not. */
+            providers: components["schemas"]["PaymentProviderInfo"][];
+            /** @example Q */
+            quote_prefix: string;
+            /**
+             * Format: int32
+             * @description Days a new quote stays valid.
+             * @example 30
+             */
+            quote_valid_days: number;
+        };
         /** @description One column of the board: the tasks in one status, in board order. */
         BoardColumn: {
             status: components["schemas"]["TaskStatus"];
@@ -1990,6 +2800,14 @@ export interface components {
          * @enum {string}
          */
         Channel: "email" | "sms";
+        /** @description Where to send the client to pay. */
+        Checkout: {
+            /**
+             * @description The provider's hosted payment page.
+             * @example https://checkout.stripe.com/c/pay/cs_test_…
+             */
+            checkout_url: string;
+        };
         /** @description A client of the business, as staff see it (with internal notes). */
         Client: {
             /** @example Lopez Design SL */
@@ -2024,6 +2842,12 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description The client of a list item. */
+        ClientRef: {
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
         /**
          * @description Where a client stands with the business.
          * @enum {string}
@@ -2048,6 +2872,124 @@ export interface components {
              * @example 60
              */
             resend_in: number;
+        };
+        /** @description A contract as staff see it. */
+        Contract: {
+            /** @description The text, in Markdown. Show it rendered without raw HTML. */
+            body: string;
+            /**
+             * @description Hex SHA-256 of `body`'s UTF-8 bytes; changes with every edit of the text.
+             * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
+             */
+            body_sha256: string;
+            client: components["schemas"]["ContractClient"];
+            /** @description Whether a staff countersignature is wanted once the client has signed. */
+            countersign: boolean;
+            countersignature?: null | components["schemas"]["Countersignature"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description When the client first opened it in the portal.
+             */
+            first_viewed_at?: string | null;
+            id: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            signature?: null | components["schemas"]["ContractSignature"];
+            /** @description The staff member who answers for it; `null` means the owners and admins. */
+            staff_id?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            /** @example Brand refresh — services agreement */
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: int32
+             * @description How often the client opened it.
+             */
+            view_count: number;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        /** @description The client a contract is with. */
+        ContractClient: {
+            company?: string | null;
+            /** @example maria@lopez-interiors.es */
+            email: string;
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
+        /** @description The client, in a list. */
+        ContractClientRef: {
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
+        /** @description A page of contracts, newest first. */
+        ContractPage: {
+            items: components["schemas"]["ContractSummary"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description The audit record of the client's signature: who, when, from where, and the SHA-256 of
+         *     the exact text they signed.
+         */
+        ContractSignature: {
+            /**
+             * @description The address the signature came from.
+             * @example 203.0.113.7
+             */
+            ip: string;
+            kind: components["schemas"]["SignatureKind"];
+            /** Format: date-time */
+            signed_at: string;
+            /** @description Hex SHA-256 of the text signed: equal to the contract's `body_sha256`. */
+            signed_sha256: string;
+            /** @description The client's email address at the time of signing (the login they signed with). */
+            signer_email: string;
+            /**
+             * @description The name the signer gave.
+             * @example Maria Lopez
+             */
+            signer_name: string;
+            user_agent: string;
+        };
+        /**
+         * @description Where a contract stands. `draft` (staff still writing; the client never sees it) →
+         *     `sent` (waiting for the client's signature) → `signed`; a draft or sent contract can be
+         *     made `void` instead. Signed and void are final.
+         * @enum {string}
+         */
+        ContractStatus: "draft" | "sent" | "signed" | "void";
+        /** @description A contract in the staff list. */
+        ContractSummary: {
+            client: components["schemas"]["ContractClientRef"];
+            id: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            view_count: number;
+        };
+        /** @description Staff's countersignature: the name printed under the client's. */
+        CountersignContract: {
+            /** @example Lena Vogel */
+            name: string;
+        };
+        /** @description Staff's countersignature. */
+        Countersignature: {
+            /** @example Lena Vogel */
+            name: string;
+            /** Format: date-time */
+            signed_at: string;
         };
         /** @description A new API key. */
         CreateApiKey: {
@@ -2082,6 +3024,19 @@ export interface components {
             portal_enabled?: boolean | null;
             status?: null | components["schemas"]["ClientStatus"];
         };
+        /** @description A new contract, saved as a draft. */
+        CreateContract: {
+            /** @description The text, in Markdown (raw HTML is shown as text, never rendered). */
+            body: string;
+            /** @description The client it is with, in your tenant. */
+            client_id: string;
+            /** @description Whether staff countersign after the client. Default `false`. */
+            countersign?: boolean;
+            /** @description The staff member who answers for it; default: nobody (owners and admins are told). */
+            staff_id?: string | null;
+            /** @example Brand refresh — services agreement */
+            title: string;
+        };
         /**
          * @description A new deliverable. It starts `in_progress`: the client sees it, but decides only once it
          *     is submitted.
@@ -2093,6 +3048,33 @@ export interface components {
         };
         CreateGrant: {
             client_id: string;
+        };
+        /** @description A new invoice, created as a numbered draft. */
+        CreateInvoice: {
+            /** @description The client billed, in your tenant. */
+            client_id: string;
+            /**
+             * @description ISO 4217; default the business's currency.
+             * @example EUR
+             */
+            currency?: string | null;
+            /**
+             * Format: date
+             * @description Default the issue date plus the payment terms of the billing settings.
+             */
+            due_date?: string | null;
+            /**
+             * Format: date
+             * @description Default today (the business's time zone).
+             */
+            issue_date?: string | null;
+            /** @description 1 to 200 lines. */
+            lines: components["schemas"]["LineInput"][];
+            notes?: string | null;
+            project_id?: string | null;
+            staff_id?: string | null;
+            /** @example Brand refresh — first half */
+            title: string;
         };
         CreateProduct: {
             description?: string | null;
@@ -2120,6 +3102,29 @@ export interface components {
              */
             start_date?: string | null;
             status?: null | components["schemas"]["ProjectStatus"];
+        };
+        /** @description A new quote, created as a numbered draft. */
+        CreateQuote: {
+            /** @description The client the quote is for, in your tenant. */
+            client_id: string;
+            /**
+             * @description ISO 4217 code; default: your business's currency.
+             * @example EUR
+             */
+            currency?: string | null;
+            /** @description 1 to 200 lines; net, tax and totals are computed by the server. */
+            lines: components["schemas"]["LineInput"][];
+            notes?: string | null;
+            /** @description Who is told about the client's decisions; default: nobody (owners and admins are told). */
+            staff_id?: string | null;
+            /** @example Brand refresh */
+            title: string;
+            /**
+             * Format: date
+             * @description The last day it can be accepted; default: today + the billing settings'
+             *     `quote_valid_days`.
+             */
+            valid_until?: string | null;
         };
         /** @description A client's review of a completed appointment. */
         CreateReview: {
@@ -2231,6 +3236,10 @@ export interface components {
              * @example Order SO-0007 is ready for pickup.
              */
             text: string;
+        };
+        /** @description The client declines the quote, optionally saying why. */
+        DeclineQuote: {
+            comment?: string | null;
         };
         /**
          * @description A deliverable with its files and history. In the portal only files shared with the
@@ -2372,6 +3381,152 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /**
+         * @description An invoice with its lines, totals and payments.
+         *
+         *     Amounts are integer minor units of `currency`. **Rounding**: each line is rounded on its
+         *     own, half to even, to the currency's minor unit — first its net (quantity × unit price ×
+         *     (1 − discount)), then its tax (net × rate); the subtotal is the sum of the line nets,
+         *     each rate's tax the sum of its lines' taxes, and the total subtotal plus taxes.
+         */
+        Invoice: {
+            client: components["schemas"]["InvoiceClient"];
+            /** Format: date-time */
+            created_at: string;
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            due_date: string;
+            /**
+             * Format: int64
+             * @description Total less payments; 0 once void.
+             */
+            due_minor: number;
+            id: string;
+            /** Format: date */
+            issue_date: string;
+            lines: components["schemas"]["Line"][];
+            notes?: string | null;
+            /** @example INV-2026-0001 */
+            number: string;
+            /** @description Sent or partly paid, and the due date has passed (in the business's time zone). */
+            overdue: boolean;
+            /** Format: date-time */
+            paid_at?: string | null;
+            /**
+             * Format: int64
+             * @description Received so far.
+             */
+            paid_minor: number;
+            /** @description Payments received, oldest first. */
+            payments: components["schemas"]["Payment"][];
+            project_id?: string | null;
+            /** @description The accepted quote it was made from. */
+            quote_id?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** @description The staff member who answers for it. */
+            staff_id?: string | null;
+            status: components["schemas"]["InvoiceStatus"];
+            /** @example Brand refresh — first half */
+            title: string;
+            totals: components["schemas"]["Totals"];
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        /** @description The client an invoice is addressed to. */
+        InvoiceClient: {
+            company?: string | null;
+            /** @example maria@lopez.es */
+            email: string;
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
+        /** @description A page of invoices, newest first. */
+        InvoicePage: {
+            items: components["schemas"]["InvoiceSummary"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description Where an invoice stands. `overdue` is not a status: see `Invoice::overdue`.
+         * @enum {string}
+         */
+        InvoiceStatus: "draft" | "sent" | "partially_paid" | "paid" | "void";
+        /** @description An invoice in a list. */
+        InvoiceSummary: {
+            client: components["schemas"]["ClientRef"];
+            currency: string;
+            /** Format: date */
+            due_date: string;
+            /** Format: int64 */
+            due_minor: number;
+            id: string;
+            /** Format: date */
+            issue_date: string;
+            /** @example INV-2026-0001 */
+            number: string;
+            overdue: boolean;
+            status: components["schemas"]["InvoiceStatus"];
+            title: string;
+            /** Format: int64 */
+            total_minor: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description A line as stored and shown, with its computed amounts. */
+        Line: {
+            description: string;
+            /** Format: int32 */
+            discount_bp: number;
+            /**
+             * Format: int64
+             * @description Quantity × unit price, less the discount; rounded half to even.
+             */
+            net_minor: number;
+            /** @example 1.5 */
+            quantity: string;
+            /**
+             * Format: int64
+             * @description Net × tax rate; rounded half to even.
+             */
+            tax_minor: number;
+            /** Format: int32 */
+            tax_rate_bp: number;
+            /** Format: int64 */
+            unit_price_minor: number;
+        };
+        /** @description One line as staff write it. */
+        LineInput: {
+            /** @example Logo design */
+            description: string;
+            /**
+             * Format: int32
+             * @description Discount on this line in basis points: `1000` is 10 % off.
+             * @example 0
+             */
+            discount_bp?: number;
+            /**
+             * @description Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number.
+             * @example 1.5
+             */
+            quantity: string;
+            /**
+             * Format: int32
+             * @description Tax rate in basis points: `2000` is 20 %, `0` no tax.
+             * @example 2000
+             */
+            tax_rate_bp?: number;
+            /**
+             * Format: int64
+             * @description Price of one unit in minor units of the document's currency (`12050` is EUR 120.50).
+             * @example 12050
+             */
+            unit_price_minor: number;
+        };
         /** @description The outcome of a successful code or link. */
         LoginResponse: (components["schemas"]["Tokens"] & {
             /** @enum {string} */
@@ -2382,6 +3537,11 @@ export interface components {
             /** @enum {string} */
             status: "choose_account";
         };
+        /**
+         * @description A way staff record money received by hand.
+         * @enum {string}
+         */
+        ManualMethod: "bank_transfer" | "cash" | "card" | "other";
         /** @description A message as staff see it. */
         Message: {
             /** @description The staff member's or client's id (an API key's id for messages posted with a key). */
@@ -2432,6 +3592,20 @@ export interface components {
              */
             unit_price_minor: number;
         };
+        /** @description The invoice to pay next. */
+        NextDueInvoice: {
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            due_date: string;
+            /** Format: int64 */
+            due_minor: number;
+            id: string;
+            /** @example INV-2026-0001 */
+            number: string;
+            /** @description Its due date has passed. */
+            overdue: boolean;
+        };
         /** @description One opening interval on one weekday, in the tenant's local time. */
         OpeningInterval: {
             /**
@@ -2457,6 +3631,75 @@ export interface components {
             rating: number;
             status: components["schemas"]["ReviewStatus"];
             text?: string | null;
+        };
+        /** @description Which provider the client pays with. */
+        PayInvoice: {
+            provider: components["schemas"]["ProviderKind"];
+        };
+        /** @description A payment received against an invoice. */
+        Payment: {
+            /**
+             * Format: int64
+             * @example 50000
+             */
+            amount_minor: number;
+            /** @example EUR */
+            currency: string;
+            id: string;
+            method: components["schemas"]["PaymentMethod"];
+            /** Format: date-time */
+            received_at: string;
+            /** @description The bank reference, receipt number, or the provider's payment id. */
+            reference?: string | null;
+        };
+        /** @description A provider webhook we received, and what we did with it. */
+        PaymentEvent: {
+            /** @description Why it was rejected or ignored. */
+            detail?: string | null;
+            /** @description The provider's event id. */
+            event_id: string;
+            /** @example checkout.session.completed */
+            event_type: string;
+            id: string;
+            invoice_id?: string | null;
+            /**
+             * @description `recorded` (a payment was recorded), `duplicate` (already recorded), `rejected`
+             *     (amount, currency or session did not match, or the invoice could not take it),
+             *     `ignored` (an event type we do not act on).
+             * @example recorded
+             */
+            outcome: string;
+            /** @example stripe */
+            provider: string;
+            /** Format: date-time */
+            received_at: string;
+        };
+        /** @description A page of webhook events, newest first. */
+        PaymentEventPage: {
+            items: components["schemas"]["PaymentEvent"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description How money arrived.
+         * @enum {string}
+         */
+        PaymentMethod: "bank_transfer" | "cash" | "card" | "other" | "stripe" | "paystack";
+        /** @description A provider as staff see it: never the key itself. */
+        PaymentProviderInfo: {
+            /** @description Whether clients are offered it ("Pay now"). */
+            enabled: boolean;
+            /**
+             * @description The last four characters of the secret key; `null` when no key is set.
+             * @example 4242
+             */
+            key_hint?: string | null;
+            provider: components["schemas"]["ProviderKind"];
+            /**
+             * @description Paste this into the provider's dashboard as the webhook endpoint.
+             * @example https://portal.example/api/v1/payments/webhooks/stripe/0193…
+             */
+            webhook_url: string;
         };
         /** @description An appointment as its client sees it. */
         PortalAppointment: {
@@ -2495,6 +3738,43 @@ export interface components {
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
         };
+        /** @description A contract as the client sees it: never a draft, no staff-only fields. */
+        PortalContract: {
+            /** @description The text, in Markdown. Rendered without raw HTML. */
+            body: string;
+            /** @description Hex SHA-256 of `body`: send it back when signing, to prove which text you read. */
+            body_sha256: string;
+            client: components["schemas"]["ContractClient"];
+            /** @description Whether the business countersigns after you. */
+            countersign: boolean;
+            countersignature?: null | components["schemas"]["Countersignature"];
+            id: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            signature?: null | components["schemas"]["ContractSignature"];
+            status: components["schemas"]["ContractStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            voided_at?: string | null;
+        };
+        /** @description Your contracts, newest first. */
+        PortalContractList: {
+            items: components["schemas"]["PortalContractSummary"][];
+        };
+        /** @description A contract in the client's list. */
+        PortalContractSummary: {
+            id: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         /** @description A new thread, started by the client. */
         PortalCreateThread: {
             body: string;
@@ -2510,6 +3790,11 @@ export interface components {
              */
             active_projects: number;
             /**
+             * @description What you owe, per currency: the sum of what is due on your sent and partly paid
+             *     invoices. Empty when nothing is due.
+             */
+            amount_due: components["schemas"]["AmountDue"][];
+            /**
              * Format: int64
              * @description Your completed projects.
              * @example 1
@@ -2517,16 +3802,29 @@ export interface components {
             completed_projects: number;
             /**
              * Format: int64
+             * @description Contracts sent to you, waiting for your signature.
+             * @example 1
+             */
+            contracts_awaiting_signature: number;
+            /**
+             * Format: int64
              * @description Deliverables of your projects submitted and waiting for your approval.
              * @example 1
              */
             deliverables_awaiting_approval: number;
+            next_due_invoice?: null | components["schemas"]["NextDueInvoice"];
             /**
              * Format: int64
              * @description Your orders still being handled (received, in progress or ready).
              * @example 2
              */
             open_service_orders: number;
+            /**
+             * Format: int64
+             * @description Quotes sent to you, not yet expired, waiting for your answer.
+             * @example 1
+             */
+            quotes_awaiting_decision: number;
             /**
              * Format: int64
              * @description Your orders ready for pickup.
@@ -2562,6 +3860,14 @@ export interface components {
         };
         PortalFileList: {
             items: components["schemas"]["PortalFile"][];
+        };
+        /** @description An invoice as its client sees it, with the ways it can be paid online. */
+        PortalInvoice: components["schemas"]["Invoice"] & {
+            /**
+             * @description Online payment providers the business has enabled (`stripe`, `paystack`); empty when
+             *     none is set up or nothing is due. Show a "Pay now" button only when not empty.
+             */
+            pay_with: string[];
         };
         /** @description The logged-in client. */
         PortalMe: {
@@ -2650,6 +3956,81 @@ export interface components {
             by_month: components["schemas"]["MonthTotal"][];
             entries: components["schemas"]["PortalTimeEntry"][];
             totals: components["schemas"]["PortalTimeTotals"];
+        };
+        /**
+         * @description A quote as its client sees it: no drafts ever, and none of the staff's own fields.
+         *
+         *     Amounts are integer minor units of `currency` (cents; yen for JPY). Each line's net
+         *     (quantity × unit price − discount) and tax are rounded to the minor unit on their own,
+         *     half to even; `totals` are the sums of those rounded line amounts.
+         */
+        PortalQuote: {
+            client: components["schemas"]["QuoteClient"];
+            /** Format: date-time */
+            created_at: string;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: date-time
+             * @description When the client accepted, declined or asked for changes.
+             */
+            decided_at?: string | null;
+            /** @description The client's comment with their decision. */
+            decision_comment?: string | null;
+            id: string;
+            /** Format: date-time */
+            last_viewed_at?: string | null;
+            lines: components["schemas"]["Line"][];
+            notes?: string | null;
+            /** @example Q-2026-0001 */
+            number: string;
+            /** @description The project the acceptance started. */
+            project_id?: string | null;
+            /**
+             * Format: int32
+             * @description 1, then one more each time the quote is revised after the client asked for changes.
+             * @example 1
+             */
+            revision: number;
+            /** @description The earlier revisions, oldest first. */
+            revisions: components["schemas"]["RevisionSummary"][];
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            /** @example Brand refresh */
+            title: string;
+            totals: components["schemas"]["Totals"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: date
+             * @description The last day the quote can be accepted.
+             */
+            valid_until: string;
+        };
+        /** @description Your quotes, newest first. */
+        PortalQuoteList: {
+            items: components["schemas"]["PortalQuoteSummary"][];
+        };
+        /** @description A quote in the client's list. */
+        PortalQuoteSummary: {
+            /** @example EUR */
+            currency: string;
+            id: string;
+            /** @example Q-2026-0001 */
+            number: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            title: string;
+            /** Format: int64 */
+            total_minor: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            valid_until: string;
         };
         /** @description A service order as its client sees it in the portal. */
         PortalServiceOrder: {
@@ -2927,6 +4308,11 @@ export interface components {
             /** @example Brand refresh */
             project_name: string;
         };
+        /**
+         * @description An online payment provider.
+         * @enum {string}
+         */
+        ProviderKind: "stripe" | "paystack";
         /** @description What a portal's login page may show before anyone logs in. */
         PublicBranding: {
             accent_color: string;
@@ -2970,6 +4356,116 @@ export interface components {
             count: number;
             items: components["schemas"]["PublicReview"][];
         };
+        /**
+         * @description A quote as staff see it: the client's view plus who answers for it and how often the
+         *     client has opened it (views by staff "viewing as the client" do not count).
+         */
+        Quote: components["schemas"]["PortalQuote"] & {
+            /**
+             * Format: date-time
+             * @description When the client first opened it in the portal.
+             */
+            first_viewed_at?: string | null;
+            /** @description The staff member told about the client's decisions; `null` means the owners and admins. */
+            staff_id?: string | null;
+            /**
+             * Format: int32
+             * @description How many times the client opened it in the portal.
+             */
+            view_count: number;
+        };
+        /** @description The client a quote is for, as shown on the quote. */
+        QuoteClient: {
+            company?: string | null;
+            /** @example maria@lopez.es */
+            email: string;
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
+        /** @description The client a quote is for, in lists. */
+        QuoteClientName: {
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+        };
+        /** @description A page of quotes, newest first. */
+        QuotePage: {
+            items: components["schemas"]["QuoteSummary"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description An earlier revision of a quote, exactly as the client saw it. Amounts follow the same
+         *     rule as the quote: each line rounded half to even on its own, totals summed from lines.
+         */
+        QuoteRevision: {
+            comment?: string | null;
+            /** @example EUR */
+            currency: string;
+            lines: components["schemas"]["Line"][];
+            notes?: string | null;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            revision: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            title: string;
+            totals: components["schemas"]["Totals"];
+            /** Format: date */
+            valid_until: string;
+        };
+        /**
+         * @description Where a quote stands. `expired` is never stored: it is a `sent` quote whose
+         *     `valid_until` has passed (in the business's time zone).
+         * @enum {string}
+         */
+        QuoteStatus: "draft" | "sent" | "accepted" | "changes_requested" | "declined" | "expired";
+        /** @description A quote in the staff list. */
+        QuoteSummary: {
+            client: components["schemas"]["QuoteClientName"];
+            /** @example EUR */
+            currency: string;
+            /** Format: date-time */
+            first_viewed_at?: string | null;
+            id: string;
+            /** @example Q-2026-0001 */
+            number: string;
+            /** Format: int32 */
+            revision: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            title: string;
+            /** Format: int64 */
+            total_minor: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date */
+            valid_until: string;
+            /** Format: int32 */
+            view_count: number;
+        };
+        /** @description Money received by hand against a sent invoice: all of what is due, or part of it. */
+        RecordPayment: {
+            /**
+             * Format: int64
+             * @description In minor units of the invoice's currency; at most what is due.
+             * @example 50000
+             */
+            amount_minor: number;
+            method: components["schemas"]["ManualMethod"];
+            /**
+             * Format: date-time
+             * @description When the money arrived; default now.
+             */
+            received_at?: string | null;
+            /** @description The bank reference or receipt number. */
+            reference?: string | null;
+        };
         /** @description The token of a magic link (the part after `#token=`). */
         RedeemLink: {
             token: string;
@@ -2995,6 +4491,11 @@ export interface components {
             channel?: null | components["schemas"]["Channel"];
             /** @example maria@example.com */
             email: string;
+        };
+        /** @description What the client wants changed. */
+        RequestQuoteChanges: {
+            /** @example Could the logo work be split into two phases? */
+            comment: string;
         };
         /** @description Moving an appointment. */
         RescheduleAppointment: {
@@ -3035,6 +4536,23 @@ export interface components {
          * @enum {string}
          */
         ReviewStatus: "pending" | "approved" | "rejected";
+        /** @description An earlier revision of a quote, in brief: open it with the revisions endpoint. */
+        RevisionSummary: {
+            /** @description What the client said about it, when they asked for changes. */
+            comment?: string | null;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            revision: number;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /**
+             * @description Where that revision stood when staff revised it (`changes_requested`, `sent` or
+             *     `expired`).
+             */
+            status: components["schemas"]["QuoteStatus"];
+        };
         /**
          * @description What a staff member may do. Owners and admins manage everything; members work with
          *     clients but cannot change settings, keys or staff. Only an owner can make an owner.
@@ -3157,6 +4675,57 @@ export interface components {
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
         };
+        /** @description A provider's keys. Stored encrypted; never shown again (only the last four characters). */
+        SetPaymentProvider: {
+            /** @description Offer it to clients; default `true`. */
+            enabled?: boolean | null;
+            /**
+             * @description Stripe `sk_live_…` / `sk_test_…`; Paystack `sk_live_…` (it also signs Paystack's
+             *     webhooks).
+             */
+            secret_key: string;
+            /** @description Stripe's webhook signing secret (`whsec_…`); required for Stripe, unused by Paystack. */
+            webhook_secret?: string | null;
+        };
+        /** @description The client signs the text they read. */
+        SignContract: {
+            /**
+             * @description The `body_sha256` of the contract as you read it. If the text changed since, the
+             *     signature is refused (409): reload and read it again.
+             */
+            body_sha256: string;
+            signature: components["schemas"]["SignatureInput"];
+            /**
+             * @description The signer's full name.
+             * @example Maria Lopez
+             */
+            signer_name: string;
+        };
+        /** @description The client's mark. */
+        SignatureInput: {
+            /** @enum {string} */
+            kind: "typed";
+            /** @example Maria Lopez */
+            name: string;
+        } | {
+            /** Format: int64 */
+            height: number;
+            /** @enum {string} */
+            kind: "svg";
+            /** @example M10 80 C40 10 65 10 95 80 S150 150 180 80 */
+            path: string;
+            /** Format: int64 */
+            width: number;
+        } | {
+            data_base64: string;
+            /** @enum {string} */
+            kind: "png";
+        };
+        /**
+         * @description How the client signed.
+         * @enum {string}
+         */
+        SignatureKind: "typed" | "svg" | "png";
         /** @description One free start time. */
         Slot: {
             /** Format: date-time */
@@ -3233,6 +4802,18 @@ export interface components {
          * @enum {string}
          */
         TaskStatus: "todo" | "in_progress" | "review" | "done" | "query" | "cancelled";
+        /** @description Tax at one rate: the sum of the taxes of the lines at that rate. */
+        TaxAmount: {
+            /** Format: int64 */
+            amount_minor: number;
+            /** Format: int32 */
+            rate_bp: number;
+            /**
+             * Format: int64
+             * @description The nets of the lines at this rate, summed.
+             */
+            taxable_minor: number;
+        };
         /** @description A tenant as its staff and API keys see it. */
         Tenant: {
             /** @example #f59e0b */
@@ -3393,6 +4974,22 @@ export interface components {
             /** @example Bearer */
             token_type: string;
         };
+        /** @description A document's totals: subtotal (sum of line nets), tax per rate (sum of line taxes), total. */
+        Totals: {
+            /** Format: int64 */
+            subtotal_minor: number;
+            /** Format: int64 */
+            tax_minor: number;
+            /** @description One entry per tax rate used, lowest rate first; rates of 0 are left out. */
+            taxes: components["schemas"]["TaxAmount"][];
+            /** Format: int64 */
+            total_minor: number;
+        };
+        /** @description Why staff undo the client's acceptance (kept in the activity log). */
+        UndoAcceptance: {
+            /** @example The client accepted by mistake; they will accept the revised quote. */
+            reason: string;
+        };
         /**
          * @description Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
          *     unassigns the staff member or clears the location or notes.
@@ -3404,6 +5001,18 @@ export interface components {
             staff_id?: string | null;
             /** Format: date-time */
             starts_at?: string | null;
+        };
+        /** @description Changes to the billing settings; fields left out stay as they are. */
+        UpdateBillingSettings: {
+            billing_details?: string | null;
+            /** @example INV */
+            invoice_prefix?: string | null;
+            /** Format: int32 */
+            payment_terms_days?: number | null;
+            /** @example Q */
+            quote_prefix?: string | null;
+            /** Format: int32 */
+            quote_valid_days?: number | null;
         };
         /** @description The whole settings, replacing what was there. */
         UpdateBookingSettings: {
@@ -3425,6 +5034,17 @@ export interface components {
             portal_enabled?: boolean | null;
             status?: null | components["schemas"]["ClientStatus"];
         };
+        /**
+         * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
+         *     `staff_id`. Changing the text of a sent contract changes `body_sha256`, so a client who
+         *     read the old text must reload before signing.
+         */
+        UpdateContract: {
+            body?: string | null;
+            countersign?: boolean | null;
+            staff_id?: string | null;
+            title?: string | null;
+        };
         /** @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`. */
         UpdateDeliverable: {
             description?: string | null;
@@ -3435,6 +5055,23 @@ export interface components {
             client_visible?: boolean | null;
             /** @description A new name; cleaned like an uploaded one. */
             name?: string | null;
+        };
+        /**
+         * @description Changes to a draft invoice. Fields left out stay as they are; `null` clears the
+         *     nullable ones.
+         */
+        UpdateInvoice: {
+            currency?: string | null;
+            /** Format: date */
+            due_date?: string | null;
+            /** Format: date */
+            issue_date?: string | null;
+            /** @description Replaces every line (1 to 200). */
+            lines?: components["schemas"]["LineInput"][] | null;
+            notes?: string | null;
+            project_id?: string | null;
+            staff_id?: string | null;
+            title?: string | null;
         };
         /**
          * @description Changes a client makes to their own details. Fields left out stay as they are; `null`
@@ -3464,6 +5101,18 @@ export interface components {
             /** Format: date */
             start_date?: string | null;
             status?: null | components["schemas"]["ProjectStatus"];
+        };
+        /**
+         * @description Changes to a draft. Fields left out stay as they are; `null` clears `notes` or
+         *     `staff_id`; `lines`, when sent, replaces every line.
+         */
+        UpdateQuote: {
+            lines?: components["schemas"]["LineInput"][] | null;
+            notes?: string | null;
+            staff_id?: string | null;
+            title?: string | null;
+            /** Format: date */
+            valid_until?: string | null;
         };
         /** @description Changes to a service. Fields left out stay as they are; `null` clears the description. */
         UpdateService: {
@@ -3555,6 +5204,14 @@ export interface components {
              */
             code: string;
             email: string;
+        };
+        /** @description What we did with an authentic event. */
+        WebhookAnswer: {
+            /**
+             * @description `recorded`, `duplicate`, `rejected` or `ignored`.
+             * @example recorded
+             */
+            outcome: string;
         };
     };
     responses: never;
@@ -4817,6 +6474,296 @@ export interface operations {
             };
         };
     };
+    set_payment_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stripe` or `paystack` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPaymentProvider"];
+            };
+        };
+        responses: {
+            /** @description The provider, configured */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentProviderInfo"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid (Stripe needs `webhook_secret`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_payment_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stripe` or `paystack` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The keys are gone */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider, or it is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_billing_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billing settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_billing_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateBillingSettings"];
+            };
+        };
+        responses: {
+            /** @description The billing settings as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSettings"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_booking_settings: {
         parameters: {
             query?: never;
@@ -5735,6 +7682,641 @@ export interface operations {
             };
         };
     };
+    list_contracts: {
+        parameters: {
+            query?: {
+                /** @description `draft`, `sent`, `signed` or `void`. Default: all. */
+                status?: string;
+                /** @description Only this client's contracts. */
+                client_id?: string;
+                /** @description Case-insensitive search in the title and the client's name. */
+                q?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContract"];
+            };
+        };
+        responses: {
+            /** @description The contract, a draft */
+            201: {
+                headers: {
+                    /** @description URL of the new contract */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the client or staff member is unknown */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContract"];
+            };
+        };
+        responses: {
+            /** @description The contract as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contract is signed or void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    countersign_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CountersignContract"];
+            };
+        };
+        responses: {
+            /** @description The contract, countersigned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key, or the credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not signed by the client yet, already countersigned, or no countersignature wanted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name is missing, blank or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_contract_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed PDF, as an attachment named after the contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contract is not signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract, sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contract is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    void_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract, void */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such contract in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contract is signed or already void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_deliverable: {
         parameters: {
             query?: never;
@@ -6445,6 +9027,634 @@ export interface operations {
             };
         };
     };
+    list_invoices: {
+        parameters: {
+            query?: {
+                /** @description `draft`, `sent`, `partially_paid`, `paid` or `void`. Default: all. */
+                status?: string;
+                /** @description Only this client's invoices. */
+                client_id?: string;
+                /** @description `true`: only overdue invoices; `false`: only those not overdue. */
+                overdue?: boolean;
+                /** @description Case-insensitive search in the number, the title and the client's name. */
+                q?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoice"];
+            };
+        };
+        responses: {
+            /** @description The draft invoice */
+            201: {
+                headers: {
+                    /** @description URL of the new invoice */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the client, staff member or project is unknown */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInvoice"];
+            };
+        };
+        responses: {
+            /** @description The invoice as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_payment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPayment"];
+            };
+        };
+        responses: {
+            /** @description The invoice with the payment */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is a draft, paid or void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the amount is more than is due (the detail says how much is) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invoice_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (`INV-2026-0001.pdf`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    void_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice, void */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invoice in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payments were recorded on it, or it is already void */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_me: {
         parameters: {
             query?: never;
@@ -6483,6 +9693,159 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_payment_events: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of webhook events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentEventPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_paystack_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business the webhook is for */
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The Paystack event, as Paystack signed it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description An authentic event, handled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAnswer"];
+                };
+            };
+            /** @description Missing or forged signature, or no Paystack keys for this business; nothing recorded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice changed meanwhile; retry */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receive_stripe_webhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The business the webhook is for */
+                tenant_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The Stripe event, as Stripe signed it */
+        requestBody: {
+            content: {
+                "application/json": string;
+            };
+        };
+        responses: {
+            /** @description An authentic event, handled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAnswer"];
+                };
+            };
+            /** @description Missing, forged or stale signature, or no Stripe keys for this business; nothing recorded */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invoice changed meanwhile; retry */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7045,6 +10408,288 @@ export interface operations {
             };
         };
     };
+    list_portal_contracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your contracts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalContractList"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalContract"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such contract */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_contract_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The signed PDF, as an attachment named after the contract */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such contract */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The contract is not signed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sign_contract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The contract's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignContract"];
+            };
+        };
+        responses: {
+            /** @description The contract, signed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalContract"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such contract */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already signed, void, or the text changed since you read it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The name, the hash or the signature is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_portal_dashboard: {
         parameters: {
             query?: never;
@@ -7367,6 +11012,286 @@ export interface operations {
                 };
             };
             /** @description You have no such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_portal_invoices: {
+        parameters: {
+            query?: {
+                /** @description `unpaid` (sent, partly paid), `paid`, or `all` (default; includes void). */
+                state?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your invoices */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalInvoice"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    pay_invoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PayInvoice"];
+            };
+        };
+        responses: {
+            /** @description Where to pay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or viewing as the client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such invoice */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Nothing is due on it (paid or void) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The business does not take payments through this provider */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The payment provider failed or did not answer; nothing was charged */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_invoice_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The invoice's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF (`INV-2026-0001.pdf`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such invoice */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8275,6 +12200,540 @@ export interface operations {
                 };
             };
             /** @description You have no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_portal_quotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `open` (waiting for your decision, or for the changes you asked for) or `closed`
+                 *     (accepted, declined, expired). Default: both.
+                 */
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your quotes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalQuoteList"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalQuote"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    accept_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote, accepted, and the project it started */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedQuote"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not waiting for your decision (already decided, or expired) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    decline_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeclineQuote"];
+            };
+        };
+        responses: {
+            /** @description The quote, declined */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalQuote"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not waiting for your decision */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The comment is too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_quote_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, as an attachment named after the quote's number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_quote_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestQuoteChanges"];
+            };
+        };
+        responses: {
+            /** @description The quote, waiting for the changes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalQuote"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not waiting for your decision */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The comment is missing, blank or too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_quote_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+                /** @description An earlier revision number (see the quote's `revisions`) */
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteRevision"];
+                };
+            };
+            /** @description The revision is not a number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such quote, or it has no such earlier revision */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11294,6 +15753,793 @@ export interface operations {
                 };
             };
             /** @description Some fields are invalid, a billable entry has no rate, or the staff member is unknown */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_quotes: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `draft`, `sent` (and not expired), `accepted`, `changes_requested`, `declined` or
+                 *     `expired`. Default: all.
+                 */
+                status?: string;
+                /** @description Only this client's quotes. */
+                client_id?: string;
+                /** @description Case-insensitive search in the number, the title and the client's name. */
+                q?: string;
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of quotes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuote"];
+            };
+        };
+        responses: {
+            /** @description The quote, created as a draft */
+            201: {
+                headers: {
+                    /** @description URL of the new quote */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the client or staff member is unknown */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuote"];
+            };
+        };
+        responses: {
+            /** @description The quote as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invoice_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft invoice */
+            201: {
+                headers: {
+                    /** @description URL of the new invoice */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote's client is archived */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote_pdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, as an attachment named after the quote's number */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": number[];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revise_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote, a draft of its next revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is a draft, accepted or declined */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote_revision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+                /** @description An earlier revision number (see the quote's `revisions`) */
+                revision: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The revision */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteRevision"];
+                };
+            };
+            /** @description The revision is not a number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant, or no such earlier revision */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote, sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Its `valid_until` has passed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    undo_quote_acceptance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The quote's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UndoAcceptance"];
+            };
+        };
+        responses: {
+            /** @description The quote, sent again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff member (API keys cannot), or lacking `billing:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not accepted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The reason is missing or blank */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,216 @@
+//! What the staff and portal handlers share: finding a contract for the caller, the 409
+//! that says where it stands, its activity entries, the emails, and the signed PDF.
+
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::model::{ClientBits, ContractRow, ContractStatus};
+use super::signature;
+use super::store;
+use crate::activity::store::{self as activity_store, Subject};
+use crate::auth::Actor;
+use crate::clients::model::ClientStatus;
+use crate::clients::store as client_store;
+use crate::config::Config;
+use crate::db::DbConn;
+use crate::db::schema::staff;
+use crate::error::ApiError;
+use crate::mail::templates::{self, Brand};
+use crate::mail::{Attachment, Email};
+use crate::money::settings;
+use crate::outbox;
+use crate::pdf::{self, ContractPdf, Letterhead};
+use crate::staff::store::StaffRow;
+use crate::tenants::model::TenantRow;
+use crate::tenants::store as tenant_store;
+
+pub fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no contract '{id}'."))
+}
+
+/// A contract of the staff member's tenant, with its client, or 404.
+pub fn staff_contract(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(ContractRow, ClientBits), ApiError> {
+    store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
+}
+
+/// A contract of this client that they may see (never a draft), or 404: a draft, another
+/// client's contract and no contract at all read the same.
+pub fn client_contract(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    id: &str,
+) -> Result<(ContractRow, ClientBits), ApiError> {
+    store::get(conn, tenant_id, Some(client_id), id)?
+        .filter(|(row, _)| row.status() != ContractStatus::Draft)
+        .ok_or_else(|| not_found(id))
+}
+
+/// A 409 that says where the contract stands.
+pub fn refused(row: &ContractRow, action: &str) -> ApiError {
+    let status = row.status();
+    let hint = match status {
+        ContractStatus::Draft => "; send it first",
+        ContractStatus::Void => "; write a new contract instead",
+        ContractStatus::Sent | ContractStatus::Signed => "",
+    };
+    ApiError::Conflict(format!("“{}” {} and cannot be {action}{hint}.", row.title, status.phrase()))
+}
+
+/// Appends an entry to the activity log. `client_visible` entries carry the client's id;
+/// what only staff should know about (a draft's life) carries none.
+pub fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    row: &ContractRow,
+    verb: &str,
+    client_visible: bool,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
+    let mut data = json!({ "title": row.title });
+    if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
+        data.extend(extra.clone());
+    }
+    let client_id = client_visible.then_some(row.client_id.as_str());
+    let subject = Subject { kind: "contract", id: &row.id, client_id };
+    activity_store::record(conn, &row.tenant_id, actor, verb, subject, data)?;
+    Ok(())
+}
+
+/// Who hears about the client's signature: the assigned staff member, or the owners and
+/// admins when nobody is assigned (or the assignee has left).
+pub fn staff_to_notify(conn: &mut DbConn, row: &ContractRow) -> QueryResult<Vec<StaffRow>> {
+    if let Some(id) = &row.staff_id {
+        let assigned: Vec<StaffRow> = staff::table
+            .filter(staff::tenant_id.eq(&row.tenant_id))
+            .filter(staff::id.eq(id))
+            .select(StaffRow::as_select())
+            .load(conn)?;
+        if !assigned.is_empty() {
+            return Ok(assigned);
+        }
+    }
+    staff::table
+        .filter(staff::tenant_id.eq(&row.tenant_id))
+        .filter(staff::role.eq_any(["owner", "admin"]))
+        .select(StaffRow::as_select())
+        .order(staff::id)
+        .load(conn)
+}
+
+/// The contract's page in the staff console.
+pub fn console_link(config: &Config, id: &str) -> String {
+    config.public(&format!("/app/contracts/{id}"))
+}
+
+/// The contract's page in the client's portal.
+pub fn portal_link(config: &Config, tenant_slug: &str, id: &str) -> String {
+    config.public(&format!("/portal/{tenant_slug}/contracts/{id}"))
+}
+
+/// Emails the client a link to read and sign a contract just sent (unless archived).
+pub fn email_sent(conn: &mut DbConn, config: &Config, row: &ContractRow) -> Result<(), ApiError> {
+    let client = client_store::get(conn, &row.tenant_id, &row.client_id)?;
+    let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
+    let tenant = tenant_store::get(conn, &row.tenant_id)?;
+    let heading = format!("{} sent you a contract to sign", tenant.name);
+    let first = format!("“{}” is ready for you in your portal.", row.title);
+    let second = "Read it through, then sign it with your name or your own hand.";
+    let link = portal_link(config, &tenant.slug, &row.id);
+    let mail =
+        templates::notice(&Brand::of(&tenant), &client.email, &heading, &[&first, second], "Read and sign", &link);
+    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    Ok(())
+}
+
+/// The file name of the signed PDF: the title, with characters file systems dislike replaced.
+pub fn pdf_name(title: &str) -> String {
+    let clean: String =
+        title.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    format!("{}.pdf", clean.trim())
+}
+
+/// UTC, to the second, as the audit block prints it.
+fn stamp(at: chrono::NaiveDateTime) -> String {
+    at.format("%Y-%m-%d %H:%M:%S UTC").to_string()
+}
+
+/// The signed contract as a PDF: the text, the signature and the audit block. A pure
+/// function of the row, so staff and client download the same bytes. `None` before the
+/// client has signed.
+pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> Result<Option<Vec<u8>>, ApiError> {
+    let (Some(signed_at), Some(kind), Some(stored)) = (row.signed_at, &row.signature_kind, &row.signature) else {
+        return Ok(None);
+    };
+    let mark = signature::mark(kind, stored)
+        .ok_or_else(|| ApiError::Internal(format!("contract {} holds an unreadable signature", row.id)))?;
+    let tenant: TenantRow = tenant_store::get(conn, &row.tenant_id)?;
+    let billing = settings::load(conn, &row.tenant_id)?;
+    let mut client_lines = vec![client.name.clone()];
+    client_lines.extend(client.company.clone());
+    client_lines.push(client.email.clone());
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut audit = vec![
+        ("Signed by".to_string(), text(&row.signer_name)),
+        ("Email".to_string(), text(&row.signer_email)),
+        ("Signed at".to_string(), stamp(signed_at)),
+        ("IP address".to_string(), text(&row.signer_ip)),
+        ("User agent".to_string(), text(&row.signer_user_agent)),
+        ("Signature".to_string(), if kind == "typed" { "typed name" } else { "drawn by hand" }.to_string()),
+        ("SHA-256 of the signed text".to_string(), text(&row.signed_sha256)),
+    ];
+    if let (Some(name), Some(at)) = (&row.countersigner_name, row.countersigned_at) {
+        audit.push(("Countersigned by".to_string(), format!("{name} for {}", tenant.name)));
+        audit.push(("Countersigned at".to_string(), stamp(at)));
+    }
+    let doc = ContractPdf {
+        id: row.id.clone(),
+        title: row.title.clone(),
+        letterhead: Letterhead::of(&tenant, billing.billing_details.as_deref()),
+        client: client_lines,
+        body_markdown: row.body.clone(),
+        signature: mark,
+        audit,
+        signed_at,
+    };
+    Ok(Some(pdf::contract(&doc)))
+}
+
+/// After the client signed, in the same transaction: the signed PDF to the client and to
+/// the business (assigned staff, or owners and admins), each as an attachment.
+pub fn email_signed(
+    conn: &mut DbConn,
+    config: &Config,
+    row: &ContractRow,
+    client: &ClientBits,
+) -> Result<(), ApiError> {
+    let bytes = signed_pdf(conn, row, client)?
+        .ok_or_else(|| ApiError::Internal(format!("contract {} has no signature to email", row.id)))?;
+    let attachment = Attachment::new(pdf_name(&row.title), "application/pdf", &bytes);
+    let tenant = tenant_store::get(conn, &row.tenant_id)?;
+    let brand = Brand::of(&tenant);
+    let signer = row.signer_name.clone().unwrap_or_else(|| client.name.clone());
+    let hash = format!("SHA-256 of the signed text: {}", row.signed_sha256.as_deref().unwrap_or_default());
+
+    let heading = format!("You signed “{}”", row.title);
+    let first = format!("Thank you, {signer}. Your signed copy is attached to this email, and stays in your portal.");
+    let link = portal_link(config, &tenant.slug, &row.id);
+    let mail = templates::notice(&brand, &client.email, &heading, &[&first, &hash], "Open the contract", &link);
+    enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;
+
+    let heading = format!("{} signed “{}”", client.name, row.title);
+    let first = format!("Signed by {signer} ({}). The signed PDF is attached.", client.email);
+    let next = if row.countersign { "It waits for your countersignature." } else { "Nothing more is needed." };
+    let link = console_link(config, &row.id);
+    for member in staff_to_notify(conn, row)? {
+        let mail =
+            templates::notice(&brand, &member.email, &heading, &[&first, next, &hash], "Open the contract", &link);
+        enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;
+    }
+    Ok(())
+}
+
+fn enqueue(conn: &mut DbConn, tenant: &TenantRow, mail: Email) -> Result<(), ApiError> {
+    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    Ok(())
+}

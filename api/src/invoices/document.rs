@@ -1,0 +1,68 @@
+//! The invoice's PDF: everything `pdf::document` prints, gathered from the rows. The same
+//! input (and so the same bytes) for staff and client.
+
+use super::model::{InvoiceLineRow, InvoiceRow, InvoiceStatus, status_of};
+use super::routes::tenant_today;
+use super::store;
+use crate::clients::store as client_store;
+use crate::db::DbConn;
+use crate::error::ApiError;
+use crate::money::{Line, format_amount, settings, totals};
+use crate::payments::model::PaymentMethod;
+use crate::payments::store as payment_store;
+use crate::pdf::{self, DocumentPdf, Letterhead};
+use crate::tenants::store as tenant_store;
+
+/// The stamp across the page: what a reader must not miss.
+pub fn stamp(row: &InvoiceRow, overdue: bool) -> Option<String> {
+    match status_of(&row.status) {
+        InvoiceStatus::Paid => Some("PAID".into()),
+        InvoiceStatus::Void => Some("VOID".into()),
+        _ if overdue => Some("OVERDUE".into()),
+        _ => None,
+    }
+}
+
+/// The PDF's input for an invoice.
+pub fn input(conn: &mut DbConn, row: &InvoiceRow) -> Result<DocumentPdf, ApiError> {
+    let tenant = tenant_store::get(conn, &row.tenant_id)?;
+    let billing = settings::load(conn, &row.tenant_id)?;
+    let client = client_store::get(conn, &row.tenant_id, &row.client_id)?
+        .ok_or_else(|| ApiError::Internal(format!("invoice {} has no client", row.id)))?;
+    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(InvoiceLineRow::line).collect();
+    let payments = payment_store::for_invoice(conn, &row.tenant_id, &row.id)?
+        .into_iter()
+        .map(|p| {
+            let method = PaymentMethod::parse(&p.method).map(PaymentMethod::label).unwrap_or("Payment");
+            (format!("{} · {method}", p.received_at.date()), format_amount(p.amount_minor, &p.currency))
+        })
+        .collect();
+    let today = tenant_today(conn, &row.tenant_id)?;
+    let bill_to = [Some(client.name), client.company, Some(client.email)].into_iter().flatten().collect();
+    Ok(DocumentPdf {
+        id: row.id.clone(),
+        kind: "Invoice".into(),
+        number: row.number.clone(),
+        title: row.title.clone(),
+        stamp: stamp(row, row.overdue(today)),
+        letterhead: Letterhead::of(&tenant, billing.billing_details.as_deref()),
+        bill_to,
+        facts: vec![
+            ("Issue date".into(), row.issue_date.to_string()),
+            ("Due date".into(), row.due_date.to_string()),
+        ],
+        currency: row.currency.clone(),
+        totals: totals(&lines),
+        lines,
+        payments,
+        amount_due: Some(format_amount(row.due_minor(), &row.currency)),
+        notes: row.notes.clone(),
+        updated_at: row.updated_at,
+    })
+}
+
+/// `(file name, PDF bytes)`.
+pub fn render(conn: &mut DbConn, row: InvoiceRow) -> Result<(String, Vec<u8>), ApiError> {
+    let doc = input(conn, &row)?;
+    Ok((format!("{}.pdf", row.number), pdf::document(&doc)))
+}

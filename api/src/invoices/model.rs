@@ -1,0 +1,450 @@
+//! Invoice rows, statuses and the DTOs the API speaks.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use validator::Validate;
+
+use crate::db::schema::{invoice_lines, invoices};
+use crate::http::patch::double_option;
+use crate::money::{Line, LineInput, Quantity, Totals};
+use crate::payments::model::Payment;
+use crate::rules;
+use crate::tenants::model::utc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = invoices)]
+pub struct InvoiceRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub client_id: String,
+    pub staff_id: Option<String>,
+    pub number: String,
+    pub title: String,
+    pub notes: Option<String>,
+    pub currency: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub status: String,
+    pub subtotal_minor: i64,
+    pub tax_minor: i64,
+    pub total_minor: i64,
+    pub paid_minor: i64,
+    pub quote_id: Option<String>,
+    pub project_id: Option<String>,
+    pub sent_at: Option<NaiveDateTime>,
+    pub first_viewed_at: Option<NaiveDateTime>,
+    pub paid_at: Option<NaiveDateTime>,
+    pub voided_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl InvoiceRow {
+    /// What is still to pay: total less payments, nothing once void.
+    pub fn due_minor(&self) -> i64 {
+        if self.status == InvoiceStatus::Void.as_str() { 0 } else { (self.total_minor - self.paid_minor).max(0) }
+    }
+
+    /// Sent (or partly paid) and past its due date on `today` (the tenant's date).
+    pub fn overdue(&self, today: NaiveDate) -> bool {
+        matches!(self.status.as_str(), "sent" | "partially_paid") && self.due_date < today
+    }
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = invoice_lines)]
+pub struct InvoiceLineRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub invoice_id: String,
+    pub position: i32,
+    pub description: String,
+    pub quantity_milli: i64,
+    pub unit_price_minor: i64,
+    pub tax_rate_bp: i32,
+    pub discount_bp: i32,
+    pub net_minor: i64,
+    pub tax_minor: i64,
+}
+
+impl InvoiceLineRow {
+    pub fn of(line: &Line, tenant_id: &str, invoice_id: &str, position: usize) -> InvoiceLineRow {
+        InvoiceLineRow {
+            id: crate::db::new_id(),
+            tenant_id: tenant_id.to_string(),
+            invoice_id: invoice_id.to_string(),
+            position: position as i32,
+            description: line.description.clone(),
+            quantity_milli: line.quantity.milli(),
+            unit_price_minor: line.unit_price_minor,
+            tax_rate_bp: line.tax_rate_bp,
+            discount_bp: line.discount_bp,
+            net_minor: line.net_minor,
+            tax_minor: line.tax_minor,
+        }
+    }
+
+    pub fn line(&self) -> Line {
+        Line {
+            description: self.description.clone(),
+            quantity: Quantity(self.quantity_milli),
+            unit_price_minor: self.unit_price_minor,
+            tax_rate_bp: self.tax_rate_bp,
+            discount_bp: self.discount_bp,
+            net_minor: self.net_minor,
+            tax_minor: self.tax_minor,
+        }
+    }
+}
+
+/// Where an invoice stands. `overdue` is not a status: see `Invoice::overdue`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum InvoiceStatus {
+    /// Being written; never shown to the client.
+    Draft,
+    /// Sent to the client, nothing paid yet.
+    Sent,
+    /// Some, not all, of the total received.
+    PartiallyPaid,
+    /// Paid in full.
+    Paid,
+    /// Cancelled; nothing is due.
+    Void,
+}
+
+impl InvoiceStatus {
+    pub const ALL: [InvoiceStatus; 5] = [
+        InvoiceStatus::Draft,
+        InvoiceStatus::Sent,
+        InvoiceStatus::PartiallyPaid,
+        InvoiceStatus::Paid,
+        InvoiceStatus::Void,
+    ];
+    /// Waiting for money: where payments may be recorded.
+    pub const UNPAID: [&'static str; 2] = ["sent", "partially_paid"];
+    /// Everything the client may see.
+    pub const VISIBLE: [&'static str; 4] = ["sent", "partially_paid", "paid", "void"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InvoiceStatus::Draft => "draft",
+            InvoiceStatus::Sent => "sent",
+            InvoiceStatus::PartiallyPaid => "partially_paid",
+            InvoiceStatus::Paid => "paid",
+            InvoiceStatus::Void => "void",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<InvoiceStatus> {
+        InvoiceStatus::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// How the status reads after "Invoice INV-2026-0001 ".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            InvoiceStatus::Draft => "is a draft",
+            InvoiceStatus::Sent => "is sent and unpaid",
+            InvoiceStatus::PartiallyPaid => "is partly paid",
+            InvoiceStatus::Paid => "is paid",
+            InvoiceStatus::Void => "is void",
+        }
+    }
+}
+
+pub fn status_of(s: &str) -> InvoiceStatus {
+    InvoiceStatus::parse(s).unwrap_or(InvoiceStatus::Draft)
+}
+
+/// The client an invoice is addressed to.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceClient {
+    pub id: String,
+    #[schema(example = "Maria Lopez")]
+    pub name: String,
+    #[schema(example = "maria@lopez.es")]
+    pub email: String,
+    pub company: Option<String>,
+}
+
+/// The client of a list item.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct ClientRef {
+    pub id: String,
+    #[schema(example = "Maria Lopez")]
+    pub name: String,
+}
+
+/// An invoice with its lines, totals and payments.
+///
+/// Amounts are integer minor units of `currency`. **Rounding**: each line is rounded on its
+/// own, half to even, to the currency's minor unit — first its net (quantity × unit price ×
+/// (1 − discount)), then its tax (net × rate); the subtotal is the sum of the line nets,
+/// each rate's tax the sum of its lines' taxes, and the total subtotal plus taxes.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Invoice {
+    pub id: String,
+    #[schema(example = "INV-2026-0001")]
+    pub number: String,
+    #[schema(example = "Brand refresh — first half")]
+    pub title: String,
+    pub notes: Option<String>,
+    pub status: InvoiceStatus,
+    /// Sent or partly paid, and the due date has passed (in the business's time zone).
+    pub overdue: bool,
+    pub client: InvoiceClient,
+    /// The staff member who answers for it.
+    pub staff_id: Option<String>,
+    #[schema(example = "EUR")]
+    pub currency: String,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub lines: Vec<Line>,
+    pub totals: Totals,
+    /// Received so far.
+    pub paid_minor: i64,
+    /// Total less payments; 0 once void.
+    pub due_minor: i64,
+    /// Payments received, oldest first.
+    pub payments: Vec<Payment>,
+    /// The accepted quote it was made from.
+    pub quote_id: Option<String>,
+    pub project_id: Option<String>,
+    pub sent_at: Option<DateTime<Utc>>,
+    pub paid_at: Option<DateTime<Utc>>,
+    pub voided_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// An invoice as its client sees it, with the ways it can be paid online.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalInvoice {
+    #[serde(flatten)]
+    pub invoice: Invoice,
+    /// Online payment providers the business has enabled (`stripe`, `paystack`); empty when
+    /// none is set up or nothing is due. Show a "Pay now" button only when not empty.
+    pub pay_with: Vec<String>,
+}
+
+/// An invoice in a list.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InvoiceSummary {
+    pub id: String,
+    #[schema(example = "INV-2026-0001")]
+    pub number: String,
+    pub title: String,
+    pub status: InvoiceStatus,
+    pub overdue: bool,
+    pub client: ClientRef,
+    pub currency: String,
+    pub total_minor: i64,
+    pub due_minor: i64,
+    pub issue_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl InvoiceSummary {
+    pub fn of(row: InvoiceRow, client_name: String, today: NaiveDate) -> InvoiceSummary {
+        InvoiceSummary {
+            status: status_of(&row.status),
+            overdue: row.overdue(today),
+            due_minor: row.due_minor(),
+            client: ClientRef { id: row.client_id, name: client_name },
+            id: row.id,
+            number: row.number,
+            title: row.title,
+            currency: row.currency,
+            total_minor: row.total_minor,
+            issue_date: row.issue_date,
+            due_date: row.due_date,
+            updated_at: utc(row.updated_at),
+        }
+    }
+}
+
+/// A page of invoices, newest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct InvoicePage {
+    pub items: Vec<InvoiceSummary>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// A new invoice, created as a numbered draft.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CreateInvoice {
+    /// The client billed, in your tenant.
+    #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    pub client_id: String,
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    #[schema(example = "Brand refresh — first half")]
+    pub title: String,
+    #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    pub notes: Option<String>,
+    /// ISO 4217; default the business's currency.
+    #[validate(custom(function = "rules::currency"))]
+    #[schema(example = "EUR")]
+    pub currency: Option<String>,
+    /// Default today (the business's time zone).
+    pub issue_date: Option<NaiveDate>,
+    /// Default the issue date plus the payment terms of the billing settings.
+    pub due_date: Option<NaiveDate>,
+    #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    pub staff_id: Option<String>,
+    #[validate(length(min = 1, max = 100, message = "must be a project id"))]
+    pub project_id: Option<String>,
+    /// 1 to 200 lines.
+    #[serde(deserialize_with = "crate::money::lines::lines_field")]
+    #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    pub lines: Vec<LineInput>,
+}
+
+/// Changes to a draft invoice. Fields left out stay as they are; `null` clears the
+/// nullable ones.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateInvoice {
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    pub title: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub notes: Option<Option<String>>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "rules::currency"))]
+    pub currency: Option<String>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    pub issue_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    pub due_date: Option<NaiveDate>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub staff_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(min = 1, max = 100, message = "must be a project id"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub project_id: Option<Option<String>>,
+    /// Replaces every line (1 to 200).
+    #[serde(default, deserialize_with = "crate::money::lines::some_lines_field")]
+    #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    pub lines: Option<Vec<LineInput>>,
+}
+
+#[derive(Debug, Default, AsChangeset)]
+#[diesel(table_name = invoices)]
+pub struct InvoiceChanges {
+    pub title: Option<String>,
+    pub notes: Option<Option<String>>,
+    pub currency: Option<String>,
+    pub issue_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub staff_id: Option<Option<String>>,
+    pub project_id: Option<Option<String>>,
+    pub subtotal_minor: Option<i64>,
+    pub tax_minor: Option<i64>,
+    pub total_minor: Option<i64>,
+    pub updated_at: NaiveDateTime,
+}
+
+/// Filters of the staff list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InvoiceListQuery {
+    /// `draft`, `sent`, `partially_paid`, `paid` or `void`. Default: all.
+    #[param(value_type = Option<String>)]
+    pub status: Option<String>,
+    /// Only this client's invoices.
+    pub client_id: Option<String>,
+    /// `true`: only overdue invoices; `false`: only those not overdue.
+    #[param(value_type = Option<bool>)]
+    pub overdue: Option<String>,
+    /// Case-insensitive search in the number, the title and the client's name.
+    pub q: Option<String>,
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+/// Filters of the portal list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PortalInvoiceListQuery {
+    /// `unpaid` (sent, partly paid), `paid`, or `all` (default; includes void).
+    #[param(value_type = Option<String>)]
+    pub state: Option<String>,
+    /// Items per page, 1–100 (default 25).
+    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
+    pub limit: Option<String>,
+    /// `next_cursor` of the previous page; omit for the first page.
+    pub cursor: Option<String>,
+}
+
+/// Today's date in the business's time zone (UTC when the zone is unknown): due dates and
+/// overdue are judged by the calendar the business and its clients live in.
+pub fn today_in(timezone: &str) -> NaiveDate {
+    let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::UTC);
+    Utc::now().with_timezone(&tz).date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(status: &str, total: i64, paid: i64, due: NaiveDate) -> InvoiceRow {
+        let at = crate::db::now();
+        InvoiceRow {
+            id: "i".into(),
+            tenant_id: "t".into(),
+            client_id: "c".into(),
+            staff_id: None,
+            number: "INV-2026-0001".into(),
+            title: "x".into(),
+            notes: None,
+            currency: "EUR".into(),
+            issue_date: due,
+            due_date: due,
+            status: status.into(),
+            subtotal_minor: total,
+            tax_minor: 0,
+            total_minor: total,
+            paid_minor: paid,
+            quote_id: None,
+            project_id: None,
+            sent_at: None,
+            first_viewed_at: None,
+            paid_at: None,
+            voided_at: None,
+            created_at: at,
+            updated_at: at,
+        }
+    }
+
+    #[test]
+    fn overdue_only_when_unpaid_and_past_due() {
+        let due = NaiveDate::from_ymd_opt(2026, 3, 10).unwrap();
+        let next_day = NaiveDate::from_ymd_opt(2026, 3, 11).unwrap();
+        assert!(!row("sent", 100, 0, due).overdue(due), "due today is not overdue yet");
+        assert!(row("sent", 100, 0, due).overdue(next_day));
+        assert!(row("partially_paid", 100, 50, due).overdue(next_day));
+        for status in ["draft", "paid", "void"] {
+            assert!(!row(status, 100, 0, due).overdue(next_day), "{status}");
+        }
+        assert_eq!(row("partially_paid", 100, 30, due).due_minor(), 70);
+        assert_eq!(row("void", 100, 0, due).due_minor(), 0);
+    }
+}

@@ -1,0 +1,364 @@
+//! Payment, provider, checkout and webhook-event rows, and the DTOs the API speaks.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use validator::{Validate, ValidationError};
+
+use crate::db::schema::{checkout_sessions, payment_events, payment_providers, payments};
+use crate::http::patch::double_option;
+use crate::rules;
+use crate::tenants::model::utc;
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = payments)]
+pub struct PaymentRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub invoice_id: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub method: String,
+    pub reference: Option<String>,
+    pub provider_ref: Option<String>,
+    pub received_at: NaiveDateTime,
+    pub recorded_by: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// How money arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    BankTransfer,
+    Cash,
+    Card,
+    Other,
+    /// Online, through Stripe Checkout.
+    Stripe,
+    /// Online, through Paystack.
+    Paystack,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 6] = [
+        PaymentMethod::BankTransfer,
+        PaymentMethod::Cash,
+        PaymentMethod::Card,
+        PaymentMethod::Other,
+        PaymentMethod::Stripe,
+        PaymentMethod::Paystack,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::BankTransfer => "bank_transfer",
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Card => "card",
+            PaymentMethod::Other => "other",
+            PaymentMethod::Stripe => "stripe",
+            PaymentMethod::Paystack => "paystack",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaymentMethod> {
+        PaymentMethod::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// How it reads on a receipt or a PDF.
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentMethod::BankTransfer => "Bank transfer",
+            PaymentMethod::Cash => "Cash",
+            PaymentMethod::Card => "Card",
+            PaymentMethod::Other => "Other",
+            PaymentMethod::Stripe => "Card (Stripe)",
+            PaymentMethod::Paystack => "Card (Paystack)",
+        }
+    }
+}
+
+/// A payment received against an invoice.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Payment {
+    pub id: String,
+    #[schema(example = 50000)]
+    pub amount_minor: i64,
+    #[schema(example = "EUR")]
+    pub currency: String,
+    pub method: PaymentMethod,
+    /// The bank reference, receipt number, or the provider's payment id.
+    pub reference: Option<String>,
+    pub received_at: DateTime<Utc>,
+}
+
+impl From<PaymentRow> for Payment {
+    fn from(r: PaymentRow) -> Payment {
+        Payment {
+            method: PaymentMethod::parse(&r.method).unwrap_or(PaymentMethod::Other),
+            id: r.id,
+            amount_minor: r.amount_minor,
+            currency: r.currency,
+            reference: r.reference,
+            received_at: utc(r.received_at),
+        }
+    }
+}
+
+/// A way staff record money received by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ManualMethod {
+    BankTransfer,
+    Cash,
+    Card,
+    Other,
+}
+
+impl ManualMethod {
+    pub fn method(self) -> PaymentMethod {
+        match self {
+            ManualMethod::BankTransfer => PaymentMethod::BankTransfer,
+            ManualMethod::Cash => PaymentMethod::Cash,
+            ManualMethod::Card => PaymentMethod::Card,
+            ManualMethod::Other => PaymentMethod::Other,
+        }
+    }
+}
+
+fn positive(v: i64) -> Result<(), ValidationError> {
+    if v > 0 { Ok(()) } else { Err(rules_error("must be greater than 0 (minor units, e.g. cents)")) }
+}
+
+fn rules_error(message: &'static str) -> ValidationError {
+    let mut e = ValidationError::new("invalid");
+    e.message = Some(message.into());
+    e
+}
+
+/// Money received by hand against a sent invoice: all of what is due, or part of it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordPayment {
+    /// In minor units of the invoice's currency; at most what is due.
+    #[validate(custom(function = "positive"))]
+    #[schema(example = 50000, minimum = 1)]
+    pub amount_minor: i64,
+    pub method: ManualMethod,
+    /// The bank reference or receipt number.
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub reference: Option<String>,
+    /// When the money arrived; default now.
+    pub received_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = payment_providers)]
+pub struct ProviderRow {
+    pub tenant_id: String,
+    pub provider: String,
+    /// Sealed by the vault; never the plain key.
+    pub secret_key: String,
+    pub webhook_secret: Option<String>,
+    pub key_hint: String,
+    pub enabled: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = checkout_sessions)]
+pub struct CheckoutRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub invoice_id: String,
+    pub provider: String,
+    pub provider_ref: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub checkout_url: String,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub completed_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = payment_events)]
+pub struct PaymentEventRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub provider: String,
+    pub event_id: String,
+    pub event_type: String,
+    pub invoice_id: Option<String>,
+    pub outcome: String,
+    pub detail: Option<String>,
+    pub received_at: NaiveDateTime,
+}
+
+/// A provider webhook we received, and what we did with it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PaymentEvent {
+    pub id: String,
+    #[schema(example = "stripe")]
+    pub provider: String,
+    /// The provider's event id.
+    pub event_id: String,
+    #[schema(example = "checkout.session.completed")]
+    pub event_type: String,
+    pub invoice_id: Option<String>,
+    /// `recorded` (a payment was recorded), `duplicate` (already recorded), `rejected`
+    /// (amount, currency or session did not match, or the invoice could not take it),
+    /// `ignored` (an event type we do not act on).
+    #[schema(example = "recorded")]
+    pub outcome: String,
+    /// Why it was rejected or ignored.
+    pub detail: Option<String>,
+    pub received_at: DateTime<Utc>,
+}
+
+impl From<PaymentEventRow> for PaymentEvent {
+    fn from(r: PaymentEventRow) -> PaymentEvent {
+        PaymentEvent {
+            id: r.id,
+            provider: r.provider,
+            event_id: r.event_id,
+            event_type: r.event_type,
+            invoice_id: r.invoice_id,
+            outcome: r.outcome,
+            detail: r.detail,
+            received_at: utc(r.received_at),
+        }
+    }
+}
+
+/// A page of webhook events, newest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PaymentEventPage {
+    pub items: Vec<PaymentEvent>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// An online payment provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ProviderKind {
+    Stripe,
+    Paystack,
+}
+
+impl ProviderKind {
+    pub const ALL: [ProviderKind; 2] = [ProviderKind::Stripe, ProviderKind::Paystack];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Stripe => "stripe",
+            ProviderKind::Paystack => "paystack",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ProviderKind> {
+        ProviderKind::ALL.into_iter().find(|p| p.as_str() == s)
+    }
+
+    pub fn method(self) -> PaymentMethod {
+        match self {
+            ProviderKind::Stripe => PaymentMethod::Stripe,
+            ProviderKind::Paystack => PaymentMethod::Paystack,
+        }
+    }
+}
+
+/// A provider as staff see it: never the key itself.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PaymentProviderInfo {
+    pub provider: ProviderKind,
+    /// Whether clients are offered it ("Pay now").
+    pub enabled: bool,
+    /// The last four characters of the secret key; `null` when no key is set.
+    #[schema(example = "4242")]
+    pub key_hint: Option<String>,
+    /// Paste this into the provider's dashboard as the webhook endpoint.
+    #[schema(example = "https://portal.example/api/v1/payments/webhooks/stripe/0193…")]
+    pub webhook_url: String,
+}
+
+/// The tenant's billing settings and payment providers.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct BillingSettings {
+    #[schema(example = "Q")]
+    pub quote_prefix: String,
+    #[schema(example = "INV")]
+    pub invoice_prefix: String,
+    /// Days from issue to due date for new invoices.
+    #[schema(example = 14)]
+    pub payment_terms_days: i32,
+    /// Days a new quote stays valid.
+    #[schema(example = 30)]
+    pub quote_valid_days: i32,
+    /// Address, tax number, bank details: printed on every quote and invoice.
+    pub billing_details: Option<String>,
+    /// Both providers, configured or not.
+    pub providers: Vec<PaymentProviderInfo>,
+}
+
+fn prefix(value: &str) -> Result<(), ValidationError> {
+    let ok = (1..=10).contains(&value.len()) && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+    if ok { Ok(()) } else { Err(rules_error("must be 1 to 10 characters of A–Z, 0–9 and '-'")) }
+}
+
+/// Changes to the billing settings; fields left out stay as they are.
+#[derive(Debug, Default, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateBillingSettings {
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "prefix"))]
+    #[schema(example = "Q")]
+    pub quote_prefix: Option<String>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "prefix"))]
+    #[schema(example = "INV")]
+    pub invoice_prefix: Option<String>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(range(min = 0, max = 365, message = "must be from 0 to 365 days"))]
+    pub payment_terms_days: Option<i32>,
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(range(min = 1, max = 365, message = "must be from 1 to 365 days"))]
+    pub quote_valid_days: Option<i32>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(value_type = Option<String>, nullable)]
+    pub billing_details: Option<Option<String>>,
+}
+
+/// A provider's keys. Stored encrypted; never shown again (only the last four characters).
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SetPaymentProvider {
+    /// Stripe `sk_live_…` / `sk_test_…`; Paystack `sk_live_…` (it also signs Paystack's
+    /// webhooks).
+    #[validate(length(min = 8, max = 500, message = "must be 8 to 500 characters"), custom(function = "rules::not_blank"))]
+    pub secret_key: String,
+    /// Stripe's webhook signing secret (`whsec_…`); required for Stripe, unused by Paystack.
+    #[validate(length(min = 8, max = 500, message = "must be 8 to 500 characters"))]
+    pub webhook_secret: Option<String>,
+    /// Offer it to clients; default `true`.
+    pub enabled: Option<bool>,
+}
+
+/// Which provider the client pays with.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PayInvoice {
+    pub provider: ProviderKind,
+}
+
+/// Where to send the client to pay.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Checkout {
+    /// The provider's hosted payment page.
+    #[schema(example = "https://checkout.stripe.com/c/pay/cs_test_…")]
+    pub checkout_url: String,
+}

@@ -1,0 +1,587 @@
+//! What staff and the client do to a quote, each in the caller's transaction: the
+//! conditional status change, the activity entries, the emails (through the outbox), and
+//! the project an acceptance starts. The handlers in `routes` and `portal` only unpack the
+//! request and call these.
+
+use chrono::{Datelike, Duration, NaiveDate, Utc};
+use diesel::prelude::*;
+use serde_json::json;
+
+use super::model::{
+    PortalQuote, Quote, QuoteChanges, QuoteClient, QuoteLineRow, QuoteRevision, QuoteRevisionRow, QuoteRow,
+    QuoteStatus, RevisionSummary, Snapshot, UpdateQuote,
+};
+use super::store;
+use crate::activity::store::{self as activity_store, Subject};
+use crate::auth::Actor;
+use crate::clients::model::{ClientRow, ClientStatus};
+use crate::clients::store as client_store;
+use crate::config::Config;
+use crate::db::schema::staff;
+use crate::db::{DbConn, new_id, now};
+use crate::error::ApiError;
+use crate::mail::templates::{self, Brand};
+use crate::money::numbering::{self, DocKind};
+use crate::money::{self, Line, LineInput};
+use crate::outbox;
+use crate::pdf;
+use crate::projects::model::{ProjectRow, ProjectStatus, TaskRow, TaskStatus};
+use crate::projects::store as project_store;
+use crate::rules::tidy;
+use crate::staff::store::{self as staff_store, StaffRow};
+use crate::tenants::model::{TenantRow, utc};
+use crate::tenants::store as tenant_store;
+
+pub fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no quote '{id}'."))
+}
+
+/// Today in the business's time zone: the day quotes expire by.
+pub fn today(tenant: &TenantRow) -> NaiveDate {
+    let tz: chrono_tz::Tz = tenant.timezone.parse().unwrap_or(chrono_tz::UTC);
+    Utc::now().with_timezone(&tz).date_naive()
+}
+
+pub fn today_of(conn: &mut DbConn, tenant_id: &str) -> Result<NaiveDate, ApiError> {
+    Ok(today(&tenant_store::get(conn, tenant_id)?))
+}
+
+/// A 409 that says where the quote stands and what can still happen to it. Nothing was
+/// changed: the conditional UPDATE that failed is the only write attempted before it.
+fn refused(conn: &mut DbConn, tenant_id: &str, id: &str, action: &str) -> ApiError {
+    let found = store::get(conn, tenant_id, None, id).and_then(|row| Ok((row, tenant_store::get(conn, tenant_id)?)));
+    match found {
+        Ok((Some(row), tenant)) => {
+            let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
+            ApiError::Conflict(format!(
+                "Quote {} is {} and cannot be {action}; from here {}.",
+                row.number,
+                status.phrase(),
+                status.next_steps()
+            ))
+        }
+        Ok((None, _)) => not_found(id),
+        Err(e) => e.into(),
+    }
+}
+
+/// A quote of the staff member's tenant, or 404.
+pub fn staff_quote(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<QuoteRow, ApiError> {
+    store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
+}
+
+/// A quote sent to this client, or 404: drafts, other clients' and other tenants' quotes
+/// all read as "not found".
+pub fn client_quote(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str) -> Result<QuoteRow, ApiError> {
+    store::get(conn, tenant_id, Some(client_id), id)?.ok_or_else(|| not_found(id))
+}
+
+fn client_of(conn: &mut DbConn, row: &QuoteRow) -> Result<ClientRow, ApiError> {
+    client_store::get(conn, &row.tenant_id, &row.client_id)?
+        .ok_or_else(|| ApiError::Internal(format!("quote {} has no client", row.id)))
+}
+
+/// The quote as its client sees it (no staff fields).
+pub fn portal_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Result<PortalQuote, ApiError> {
+    let client = client_of(conn, row)?;
+    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
+    let totals = money::totals(&lines);
+    let revisions = store::revisions(conn, &row.tenant_id, &row.id)?
+        .into_iter()
+        .map(|r| {
+            let s = snapshot_of(&r)?;
+            Ok(RevisionSummary {
+                revision: r.revision,
+                sent_at: s.sent_at.map(utc),
+                status: s.status,
+                comment: s.comment,
+            })
+        })
+        .collect::<Result<Vec<_>, ApiError>>()?;
+    Ok(PortalQuote {
+        id: row.id.clone(),
+        number: row.number.clone(),
+        revision: row.revision,
+        title: row.title.clone(),
+        notes: row.notes.clone(),
+        status: QuoteStatus::of(&row.status, row.valid_until, today),
+        client: QuoteClient { id: client.id, name: client.name, email: client.email, company: client.company },
+        currency: row.currency.clone(),
+        lines,
+        totals,
+        valid_until: row.valid_until,
+        sent_at: row.sent_at.map(utc),
+        last_viewed_at: row.last_viewed_at.map(utc),
+        decided_at: row.decided_at.map(utc),
+        decision_comment: row.decision_comment.clone(),
+        project_id: row.project_id.clone(),
+        revisions,
+        created_at: utc(row.created_at),
+        updated_at: utc(row.updated_at),
+    })
+}
+
+/// The quote as staff see it.
+pub fn staff_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Result<Quote, ApiError> {
+    Ok(Quote {
+        quote: portal_view(conn, row, today)?,
+        staff_id: row.staff_id.clone(),
+        first_viewed_at: row.first_viewed_at.map(utc),
+        view_count: row.view_count,
+    })
+}
+
+/// Reads a quote back after a change, as staff see it.
+pub fn reload(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Quote, ApiError> {
+    let row = staff_quote(conn, tenant_id, id)?;
+    let today = today_of(conn, tenant_id)?;
+    staff_view(conn, &row, today)
+}
+
+fn snapshot_of(row: &QuoteRevisionRow) -> Result<Snapshot, ApiError> {
+    serde_json::from_str(&row.snapshot)
+        .map_err(|e| ApiError::Internal(format!("quote revision {} is unreadable: {e}", row.id)))
+}
+
+/// A frozen revision of the quote, or 404.
+pub fn revision(conn: &mut DbConn, row: &QuoteRow, revision: i32) -> Result<QuoteRevision, ApiError> {
+    let found = store::revision(conn, &row.tenant_id, &row.id, revision)?;
+    let found =
+        found.ok_or_else(|| ApiError::NotFound(format!("Quote {} has no earlier revision {revision}.", row.number)))?;
+    Ok(snapshot_of(&found)?.revision(revision))
+}
+
+fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
+    match staff_id {
+        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
+            Err(ApiError::validation("staff_id", "is not a staff member of your business"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Line rows and the totals to store on the quote.
+fn priced(tenant_id: &str, quote_id: &str, inputs: &[LineInput]) -> (Vec<QuoteLineRow>, money::Totals) {
+    let lines: Vec<Line> = inputs.iter().map(Line::of).collect();
+    let totals = money::totals(&lines);
+    let rows = lines.iter().enumerate().map(|(i, l)| QuoteLineRow::of(tenant_id, quote_id, i, l)).collect();
+    (rows, totals)
+}
+
+fn subject<'a>(row: &'a QuoteRow) -> Subject<'a> {
+    Subject { kind: "quote", id: &row.id, client_id: Some(&row.client_id) }
+}
+
+fn record(
+    conn: &mut DbConn,
+    actor: &Actor,
+    row: &QuoteRow,
+    verb: &str,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
+    let mut data = json!({ "number": row.number, "title": row.title, "revision": row.revision });
+    if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
+        data.extend(extra.clone());
+    }
+    activity_store::record(conn, &row.tenant_id, actor, verb, subject(row), data)?;
+    Ok(())
+}
+
+/// What a new quote is made of, once the request is read.
+pub struct NewQuote {
+    pub client_id: String,
+    pub title: String,
+    pub notes: Option<String>,
+    pub currency: Option<String>,
+    pub valid_until: Option<NaiveDate>,
+    pub staff_id: Option<String>,
+    pub lines: Vec<LineInput>,
+}
+
+/// Creates a numbered draft. The number comes from the tenant's counter in this same
+/// transaction, so a failed creation gives its number back and concurrent ones take turns.
+pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) -> Result<Quote, ApiError> {
+    let client = client_store::get(conn, tenant_id, &new.client_id)?
+        .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+    if client.status == ClientStatus::Archived.as_str() {
+        return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+    }
+    check_staff(conn, tenant_id, new.staff_id.as_deref())?;
+    let tenant = tenant_store::get(conn, tenant_id)?;
+    let settings = money::settings::load(conn, tenant_id)?;
+    let today = today(&tenant);
+    let valid_until = new.valid_until.unwrap_or(today + Duration::days(i64::from(settings.quote_valid_days)));
+    if valid_until < today {
+        return Err(ApiError::validation("valid_until", "must not be in the past"));
+    }
+    let number = numbering::next_number(conn, tenant_id, DocKind::Quote, &settings.quote_prefix, today.year())?;
+    let id = new_id();
+    let (lines, totals) = priced(tenant_id, &id, &new.lines);
+    let at = now();
+    let row = QuoteRow {
+        id: id.clone(),
+        tenant_id: tenant_id.to_string(),
+        client_id: client.id.clone(),
+        staff_id: new.staff_id,
+        number,
+        revision: 1,
+        title: new.title.trim().to_string(),
+        notes: tidy(new.notes),
+        currency: new.currency.unwrap_or_else(|| tenant.currency.clone()),
+        subtotal_minor: totals.subtotal_minor,
+        tax_minor: totals.tax_minor,
+        total_minor: totals.total_minor,
+        valid_until,
+        status: QuoteStatus::Draft.as_str().to_string(),
+        sent_at: None,
+        first_viewed_at: None,
+        last_viewed_at: None,
+        view_count: 0,
+        decided_at: None,
+        decision_comment: None,
+        project_id: None,
+        created_at: at,
+        updated_at: at,
+    };
+    store::insert(conn, &row)?;
+    store::replace_lines(conn, tenant_id, &id, &lines)?;
+    record(conn, actor, &row, "created", json!({ "total_minor": row.total_minor, "currency": row.currency }))?;
+    staff_view(conn, &row, today)
+}
+
+/// Edits a draft (anything else: 409, nothing changed).
+pub fn update(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    actor: &Actor,
+    id: &str,
+    update: UpdateQuote,
+) -> Result<Quote, ApiError> {
+    staff_quote(conn, tenant_id, id)?;
+    let today = today_of(conn, tenant_id)?;
+    if update.valid_until.is_some_and(|d| d < today) {
+        return Err(ApiError::validation("valid_until", "must not be in the past"));
+    }
+    if let Some(staff_id) = &update.staff_id {
+        check_staff(conn, tenant_id, staff_id.as_deref())?;
+    }
+    let fields = update.fields();
+    let priced = update.lines.as_deref().map(|inputs| priced(tenant_id, id, inputs));
+    let changes = QuoteChanges {
+        title: update.title.map(|t| t.trim().to_string()),
+        notes: update.notes.map(tidy),
+        valid_until: update.valid_until,
+        staff_id: update.staff_id,
+        subtotal_minor: priced.as_ref().map(|(_, t)| t.subtotal_minor),
+        tax_minor: priced.as_ref().map(|(_, t)| t.tax_minor),
+        total_minor: priced.as_ref().map(|(_, t)| t.total_minor),
+        updated_at: now(),
+    };
+    if store::update_draft(conn, tenant_id, id, &changes)? == 0 {
+        return Err(refused(conn, tenant_id, id, "edited"));
+    }
+    if let Some((lines, _)) = &priced {
+        store::replace_lines(conn, tenant_id, id, lines)?;
+    }
+    let row = staff_quote(conn, tenant_id, id)?;
+    record(conn, actor, &row, "updated", json!({ "fields": fields }))?;
+    staff_view(conn, &row, today)
+}
+
+/// draft → sent, and the client is emailed a link to it in the portal.
+pub fn send(conn: &mut DbConn, config: &Config, tenant_id: &str, actor: &Actor, id: &str) -> Result<Quote, ApiError> {
+    let current = staff_quote(conn, tenant_id, id)?;
+    let tenant = tenant_store::get(conn, tenant_id)?;
+    let today = today(&tenant);
+    if current.status == QuoteStatus::Draft.as_str() && current.valid_until < today {
+        return Err(ApiError::validation(
+            "valid_until",
+            "has passed; set a new last day (PATCH the quote) before sending it",
+        ));
+    }
+    if store::send(conn, tenant_id, id, now())? == 0 {
+        return Err(refused(conn, tenant_id, id, "sent"));
+    }
+    let row = staff_quote(conn, tenant_id, id)?;
+    record(conn, actor, &row, "sent", json!({}))?;
+    let client = client_of(conn, &row)?;
+    if client.status != ClientStatus::Archived.as_str() {
+        let link = portal_link(config, &tenant.slug, &row.id);
+        let heading = if row.revision > 1 {
+            format!("Revised quote {}: {}", row.number, row.title)
+        } else {
+            format!("Quote {}: {}", row.number, row.title)
+        };
+        let first = format!("{} sent you a quote for {}.", tenant.name, row.title);
+        let total = format!("Total: {}", money::format_amount(row.total_minor, &row.currency));
+        let until = format!("You can accept it until {}.", row.valid_until.format("%-d %B %Y"));
+        let mail = templates::notice(
+            &Brand::of(&tenant),
+            &client.email,
+            &heading,
+            &[&first, &total, &until],
+            "View the quote",
+            &link,
+        );
+        outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+    }
+    staff_view(conn, &row, today)
+}
+
+/// Freezes the current revision (as the client saw it) and reopens the quote as a draft of
+/// the next revision: from changes_requested, or sent (expired or not).
+pub fn revise(conn: &mut DbConn, tenant_id: &str, actor: &Actor, id: &str) -> Result<Quote, ApiError> {
+    let current = staff_quote(conn, tenant_id, id)?;
+    let today = today_of(conn, tenant_id)?;
+    let at = now();
+    if store::revise(conn, tenant_id, id, current.revision, at)? == 0 {
+        return Err(refused(conn, tenant_id, id, "revised"));
+    }
+    let lines: Vec<Line> = store::lines(conn, tenant_id, id)?.iter().map(QuoteLineRow::line).collect();
+    let snapshot = Snapshot {
+        title: current.title.clone(),
+        notes: current.notes.clone(),
+        currency: current.currency.clone(),
+        totals: money::totals(&lines),
+        lines,
+        valid_until: current.valid_until,
+        sent_at: current.sent_at,
+        status: QuoteStatus::of(&current.status, current.valid_until, today),
+        comment: current.decision_comment.clone(),
+    };
+    let frozen = QuoteRevisionRow {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        quote_id: id.to_string(),
+        revision: current.revision,
+        snapshot: serde_json::to_string(&snapshot).map_err(|e| ApiError::Internal(e.to_string()))?,
+        created_at: at,
+    };
+    store::insert_revision(conn, &frozen)?;
+    let row = staff_quote(conn, tenant_id, id)?;
+    record(conn, actor, &row, "revised", json!({ "from_revision": current.revision }))?;
+    staff_view(conn, &row, today)
+}
+
+/// accepted → sent, by a staff member with a reason. The project the acceptance started
+/// stays (work may have begun) but is no longer linked to the quote.
+pub fn undo_acceptance(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    actor: &Actor,
+    id: &str,
+    reason: &str,
+) -> Result<Quote, ApiError> {
+    let current = staff_quote(conn, tenant_id, id)?;
+    if store::undo_acceptance(conn, tenant_id, id, now())? == 0 {
+        return Err(refused(conn, tenant_id, id, "un-accepted"));
+    }
+    let row = staff_quote(conn, tenant_id, id)?;
+    let data = json!({ "reason": reason, "project_id": current.project_id });
+    record(conn, actor, &row, "acceptance_undone", data)?;
+    let today = today_of(conn, tenant_id)?;
+    staff_view(conn, &row, today)
+}
+
+/// Counts the client's view (not when staff are viewing as the client); the first view
+/// goes to the activity log.
+pub fn viewed(conn: &mut DbConn, row: &QuoteRow) -> Result<(), ApiError> {
+    if store::record_view(conn, &row.tenant_id, &row.id, now())? {
+        let actor = Actor::Client { id: row.client_id.clone() };
+        record(conn, &actor, row, "viewed", json!({}))?;
+    }
+    Ok(())
+}
+
+/// The client's decision on a sent, unexpired quote.
+#[derive(Debug, Clone)]
+pub enum Decision {
+    Accept,
+    RequestChanges(String),
+    Decline(Option<String>),
+}
+
+/// Applies the client's decision. An acceptance starts the project in this same
+/// transaction: the UPDATE that wins the quote and the project's INSERT commit together,
+/// and a losing UPDATE (0 rows) stops before any project exists.
+pub fn decide(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant_id: &str,
+    client_id: &str,
+    id: &str,
+    decision: Decision,
+) -> Result<(PortalQuote, Option<String>), ApiError> {
+    client_quote(conn, tenant_id, client_id, id)?;
+    let tenant = tenant_store::get(conn, tenant_id)?;
+    let today = today(&tenant);
+    let at = now();
+    let (to, comment, action) = match &decision {
+        Decision::Accept => (QuoteStatus::Accepted, None, "accepted"),
+        Decision::RequestChanges(c) => (QuoteStatus::ChangesRequested, Some(c.as_str()), "sent back for changes"),
+        Decision::Decline(c) => (QuoteStatus::Declined, c.as_deref(), "declined"),
+    };
+    if store::decide(conn, tenant_id, client_id, id, to.as_str(), comment, today, at)? == 0 {
+        return Err(refused(conn, tenant_id, id, action));
+    }
+    let row = staff_quote(conn, tenant_id, id)?;
+    let actor = Actor::Client { id: client_id.to_string() };
+    let client = client_of(conn, &row)?;
+    let project_id = match &decision {
+        Decision::Accept => {
+            let project = start_project(conn, &actor, &row)?;
+            store::link_project(conn, tenant_id, id, &project.id)?;
+            record(conn, &actor, &row, "accepted", json!({ "project_id": project.id, "project_name": project.name }))?;
+            Some(project.id)
+        }
+        Decision::RequestChanges(_) => {
+            record(conn, &actor, &row, "changes_requested", json!({ "comment": comment }))?;
+            None
+        }
+        Decision::Decline(_) => {
+            record(conn, &actor, &row, "declined", json!({ "comment": comment }))?;
+            None
+        }
+    };
+    let heading = match to {
+        QuoteStatus::Accepted => format!("{} accepted quote {}", client.name, row.number),
+        QuoteStatus::ChangesRequested => format!("{} asked for changes to quote {}", client.name, row.number),
+        _ => format!("{} declined quote {}", client.name, row.number),
+    };
+    let context =
+        format!("{} · revision {} · {}", row.title, row.revision, money::format_amount(row.total_minor, &row.currency));
+    let mut lines = vec![context];
+    if let Some(c) = comment {
+        lines.push(format!("“{c}”"));
+    }
+    if project_id.is_some() {
+        lines.push(format!("The project “{}” was started from it.", row.title));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    email_staff(conn, config, &tenant, &row, &heading, &lines)?;
+    let row = staff_quote(conn, tenant_id, id)?;
+    Ok((portal_view(conn, &row, today)?, project_id))
+}
+
+/// The project an acceptance starts: named after the quote, active, for the same client
+/// and staff member, with one task per line in the quote's order.
+pub fn start_project(conn: &mut DbConn, actor: &Actor, quote: &QuoteRow) -> Result<ProjectRow, ApiError> {
+    let at = now();
+    let project = ProjectRow {
+        id: new_id(),
+        tenant_id: quote.tenant_id.clone(),
+        client_id: quote.client_id.clone(),
+        staff_id: quote.staff_id.clone(),
+        name: quote.title.clone(),
+        description: Some(format!("Started from quote {} (revision {}).", quote.number, quote.revision)),
+        status: ProjectStatus::Active.as_str().to_string(),
+        start_date: None,
+        due_date: None,
+        client_uploads: false,
+        created_at: at,
+        updated_at: at,
+    };
+    project_store::insert(conn, &project)?;
+    for (position, line) in store::lines(conn, &quote.tenant_id, &quote.id)?.into_iter().enumerate() {
+        // Task titles are at most 300 characters; line descriptions may be longer.
+        let title: String = line.description.chars().take(300).collect();
+        let task = TaskRow {
+            id: new_id(),
+            tenant_id: quote.tenant_id.clone(),
+            project_id: project.id.clone(),
+            title,
+            status: TaskStatus::Todo.as_str().to_string(),
+            position: position as i32,
+            due_date: None,
+            created_at: at,
+            updated_at: at,
+        };
+        project_store::insert_task(conn, &task)?;
+    }
+    let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
+    let data = json!({ "name": project.name, "quote_id": quote.id, "quote_number": quote.number });
+    activity_store::record(conn, &quote.tenant_id, actor, "created", subject, data)?;
+    Ok(project)
+}
+
+/// Who hears about the client's decision: the staff member on the quote, or the owners and
+/// admins when nobody is set (or they have left).
+fn staff_to_notify(conn: &mut DbConn, quote: &QuoteRow) -> QueryResult<Vec<StaffRow>> {
+    if let Some(id) = &quote.staff_id {
+        let assigned: Vec<StaffRow> = staff::table
+            .filter(staff::tenant_id.eq(&quote.tenant_id))
+            .filter(staff::id.eq(id))
+            .select(StaffRow::as_select())
+            .load(conn)?;
+        if !assigned.is_empty() {
+            return Ok(assigned);
+        }
+    }
+    staff::table
+        .filter(staff::tenant_id.eq(&quote.tenant_id))
+        .filter(staff::role.eq_any(["owner", "admin"]))
+        .select(StaffRow::as_select())
+        .order(staff::id)
+        .load(conn)
+}
+
+fn email_staff(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant: &TenantRow,
+    quote: &QuoteRow,
+    heading: &str,
+    lines: &[&str],
+) -> Result<(), ApiError> {
+    let link = config.public(&format!("/app/quotes/{}", quote.id));
+    for member in staff_to_notify(conn, quote)? {
+        let mail = templates::notice(&Brand::of(tenant), &member.email, heading, lines, "Open the quote", &link);
+        outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    }
+    Ok(())
+}
+
+/// The quote's page in the client's portal.
+pub fn portal_link(config: &Config, tenant_slug: &str, quote_id: &str) -> String {
+    config.public(&format!("/portal/{tenant_slug}/quotes/{quote_id}"))
+}
+
+/// The quote's PDF and its file name. A pure function of the stored quote (and of today,
+/// for the EXPIRED stamp), so staff and the client download the same bytes.
+pub fn pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String), ApiError> {
+    let tenant = tenant_store::get(conn, &row.tenant_id)?;
+    let settings = money::settings::load(conn, &row.tenant_id)?;
+    let client = client_of(conn, row)?;
+    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
+    let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
+    let stamp = match status {
+        QuoteStatus::Accepted => Some("ACCEPTED"),
+        QuoteStatus::Declined => Some("DECLINED"),
+        QuoteStatus::Expired => Some("EXPIRED"),
+        _ => None,
+    };
+    let mut bill_to = vec![client.name];
+    bill_to.extend(client.company);
+    bill_to.push(client.email);
+    let doc = pdf::DocumentPdf {
+        id: row.id.clone(),
+        kind: "Quote".into(),
+        number: row.number.clone(),
+        title: row.title.clone(),
+        stamp: stamp.map(str::to_string),
+        letterhead: pdf::Letterhead::of(&tenant, settings.billing_details.as_deref()),
+        bill_to,
+        facts: vec![
+            ("Valid until".into(), row.valid_until.format("%-d %B %Y").to_string()),
+            ("Revision".into(), row.revision.to_string()),
+        ],
+        currency: row.currency.clone(),
+        totals: money::totals(&lines),
+        lines,
+        payments: vec![],
+        amount_due: None,
+        notes: row.notes.clone(),
+        updated_at: row.updated_at,
+    };
+    Ok((pdf::document(&doc), format!("{}.pdf", row.number)))
+}
