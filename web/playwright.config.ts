@@ -5,6 +5,9 @@ import { defineConfig, devices } from '@playwright/test';
 const API_PORT = 18080;
 const SMTP_PORT = 12525;
 const SINK_PORT = 12526;
+// The fake Stripe (e2e/support/fake-stripe.mjs): the API creates checkout sessions there, and
+// its "Pay" button sends the signed webhook back to the API.
+const STRIPE_PORT = 12527;
 const CUSTOM_DOMAIN = 'portal.lumen.test';
 const data = 'e2e/.data';
 const server = process.env.PORTICO_E2E_BIN ?? '../target/debug/portico';
@@ -46,6 +49,12 @@ export default defineConfig({
       reuseExistingServer: false,
     },
     {
+      command: `node e2e/support/fake-stripe.mjs ${STRIPE_PORT}`,
+      url: `http://127.0.0.1:${STRIPE_PORT}/`,
+      reuseExistingServer: false,
+      env: { FAKE_STRIPE_API: `http://127.0.0.1:${API_PORT}` },
+    },
+    {
       command: `rm -rf ${data} && mkdir -p ${data} && ${server} serve --demo`,
       url: `http://127.0.0.1:${API_PORT}/readyz`,
       reuseExistingServer: false,
@@ -59,6 +68,7 @@ export default defineConfig({
         PORTICO_WEB_DIR: 'dist',
         PORTICO_MAIL_TRANSPORT: 'smtp',
         PORTICO_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+        PORTICO_STRIPE_API_URL: `http://127.0.0.1:${STRIPE_PORT}`,
         PORTICO_LOG: 'warn',
         // Several logins per address within a run; production keeps the 60 s default.
         PORTICO_OTP_COOLDOWN_SECONDS: '2',

@@ -8,6 +8,14 @@ import { BookingsSummary } from '@/features/portal-bookings/BookingsSummary';
 import { OrderPage } from '@/features/portal-bookings/OrderPage';
 import { OrdersPage } from '@/features/portal-bookings/OrdersPage';
 import { PortalLinkPage, PortalLoginPage } from '@/features/portal/LoginPage';
+import { ContractPage } from '@/features/portal-money/ContractPage';
+import { ContractsPage } from '@/features/portal-money/ContractsPage';
+import { InvoicePage } from '@/features/portal-money/InvoicePage';
+import { InvoicesPage } from '@/features/portal-money/InvoicesPage';
+import { MoneySummary } from '@/features/portal-money/MoneySummary';
+import { QuotePage } from '@/features/portal-money/QuotePage';
+import { QuoteRevisionPage } from '@/features/portal-money/QuoteRevisionPage';
+import { QuotesPage } from '@/features/portal-money/QuotesPage';
 import { DeliverablesPage } from '@/features/portal-projects/DeliverablesPage';
 import { DownloadsPage } from '@/features/portal-projects/DownloadsPage';
 import { FilesPage } from '@/features/portal-projects/FilesPage';
@@ -36,7 +44,13 @@ function portalChildren(): RouteObject[] {
       children: [
         {
           index: true,
-          element: <DashboardPage projects={<ProjectsSummary />} summary={<BookingsSummary />} />,
+          element: (
+            <DashboardPage
+              money={<MoneySummary />}
+              projects={<ProjectsSummary />}
+              summary={<BookingsSummary />}
+            />
+          ),
         },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'appointments/:id', element: <AppointmentPage /> },
@@ -49,6 +63,13 @@ function portalChildren(): RouteObject[] {
         { path: 'projects/:id/messages', element: <MessagesPage /> },
         { path: 'projects/:id/messages/:threadId', element: <ThreadPage /> },
         { path: 'projects/:id/time', element: <TimePage /> },
+        { path: 'quotes', element: <QuotesPage /> },
+        { path: 'quotes/:id', element: <QuotePage /> },
+        { path: 'quotes/:id/revisions/:revision', element: <QuoteRevisionPage /> },
+        { path: 'contracts', element: <ContractsPage /> },
+        { path: 'contracts/:id', element: <ContractPage /> },
+        { path: 'invoices', element: <InvoicesPage /> },
+        { path: 'invoices/:id', element: <InvoicePage /> },
         { path: 'downloads', element: <DownloadsPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage home="." /> },

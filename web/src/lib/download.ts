@@ -12,3 +12,35 @@ export function followDownload(url: string): void {
   a.click();
   a.remove();
 }
+
+/**
+ * Saves bytes the app fetched itself (with the session's token, so no token ever sits in a
+ * URL) under `filename`, through a temporary object URL.
+ */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // The click starts the download synchronously; the URL can go once it has been read.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The file name a `Content-Disposition` header suggests, if any. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(disposition)?.[1];
+  if (star) {
+    try {
+      return decodeURIComponent(star.trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Fall through to the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(disposition);
+  const name = (plain?.[2] ?? plain?.[1])?.trim();
+  return name || null;
+}

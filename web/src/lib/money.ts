@@ -8,6 +8,21 @@ export function formatMoney(minor: number, currency: string, locale: string): st
   }
 }
 
+/**
+ * Money with its ISO code rather than a symbol ("EUR 1,200.00"), for the moments a person
+ * commits to an amount and "$" could mean several currencies.
+ */
+export function formatMoneyCode(minor: number, currency: string, locale: string): string {
+  const digits = fractionDigits(currency, locale);
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'code' }).format(
+      minor / 10 ** digits,
+    );
+  } catch {
+    return `${currency} ${(minor / 10 ** digits).toFixed(digits)}`;
+  }
+}
+
 /** How many minor units make one: 2 for EUR, 0 for JPY, 3 for KWD. */
 export function fractionDigits(currency: string, locale = 'en'): number {
   try {

@@ -11,6 +11,9 @@ import { ToastProvider } from '@/components/ui';
 export interface Reply {
   status?: number;
   body?: unknown;
+  /** Bytes sent as they are (a PDF), instead of `body` as JSON. */
+  raw?: BodyInit;
+  headers?: Record<string, string>;
 }
 
 /** Answers keyed by "METHOD /path" (no query string); a function sees the request. */
@@ -34,6 +37,7 @@ export function stubApi(stubs: ApiStubs) {
       typeof stub === 'function' ? await stub(request) : (stub ?? problem(404, `No stub for ${pathname}`));
     const status = reply.status ?? 200;
     if (status === 204) return new Response(null, { status });
+    if (reply.raw !== undefined) return new Response(reply.raw, { status, headers: reply.headers });
     return new Response(JSON.stringify(reply.body), {
       status,
       headers: { 'content-type': 'application/json' },

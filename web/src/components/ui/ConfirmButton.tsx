@@ -12,6 +12,8 @@ export interface ConfirmButtonProps {
   onConfirm: () => Promise<unknown>;
   busy?: boolean;
   tone?: 'danger' | 'primary';
+  /** How the first button looks; `primary` for the action the page is there for. */
+  openerVariant?: 'primary' | 'secondary';
 }
 
 /**
@@ -25,6 +27,7 @@ export function ConfirmButton({
   onConfirm,
   busy,
   tone = 'danger',
+  openerVariant = 'secondary',
 }: ConfirmButtonProps) {
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLSpanElement>(null);
@@ -51,7 +54,7 @@ export function ConfirmButton({
   if (!asking) {
     return (
       <span ref={opener} className="contents">
-        <Button variant="secondary" onClick={() => setAsking(true)}>
+        <Button variant={openerVariant} onClick={() => setAsking(true)}>
           {label}
         </Button>
       </span>

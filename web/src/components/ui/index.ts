@@ -4,7 +4,7 @@ export { CodeInput } from './CodeInput';
 export { TextArea, TextField } from './Field';
 export { Loading, Spinner } from './Spinner';
 export { Alert, Badge, EmptyState, ErrorState } from './States';
-export { ToastProvider, useToast } from './Toast';
+export { ToastProvider, useToast, type ToastAction } from './Toast';
 export { ConfirmButton } from './ConfirmButton';
 export { Cell, ResponsiveTable, type Column } from './Table';
 export { MenuToggle, ShellNav, SkipLink, type NavItem } from './ShellNav';

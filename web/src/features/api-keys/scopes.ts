@@ -12,7 +12,8 @@ export const SCOPES: Record<Scope, string> = {
   'api_keys:manage': 'Create and revoke API keys.',
   'staff:manage': 'Invite, change and remove team members.',
   'billing:read': 'See quotes, contracts, invoices and payments.',
-  'billing:write': 'Create and send quotes, contracts and invoices, and record payments (includes seeing them).',
+  'billing:write':
+    'Create and send quotes, contracts and invoices, and record payments (includes seeing them).',
 };
 
 export const SCOPE_LIST = Object.keys(SCOPES) as Scope[];

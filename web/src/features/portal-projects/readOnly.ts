@@ -1,11 +1,2 @@
-import { usePortal } from '@/lib/portal';
-import { useSession } from '@/lib/session-hooks';
-import { usePortalClient } from './api';
-
-/** True when staff view the portal as this client: they may look, but change nothing. */
-export function useReadOnly(): boolean {
-  const { slug, realm } = usePortal();
-  const me = usePortalClient(slug);
-  const session = useSession(realm);
-  return me.data?.impersonated ?? session?.impersonated ?? false;
-}
+// Shared with the money pages: the one definition lives in lib.
+export { useReadOnly } from '@/lib/read-only';

@@ -6,10 +6,18 @@ import { usePortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 
 /**
- * `summary` and `projects`: what the domains put first (the app composes them; features do
- * not import each other).
+ * `summary`, `projects` and `money`: what the domains put first (the app composes them;
+ * features do not import each other).
  */
-export function DashboardPage({ summary, projects }: { summary?: ReactNode; projects?: ReactNode }) {
+export function DashboardPage({
+  summary,
+  projects,
+  money,
+}: {
+  summary?: ReactNode;
+  projects?: ReactNode;
+  money?: ReactNode;
+}) {
   const { slug, base, branding } = usePortal();
   const me = usePortalMe(slug);
   if (!me.data) return null;
@@ -24,9 +32,10 @@ export function DashboardPage({ summary, projects }: { summary?: ReactNode; proj
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <div className="space-y-4 md:col-span-2">
+          {money}
           {projects}
           {summary ??
-            (!projects && (
+            (!projects && !money && (
               <EmptyState title="Nothing needs your attention">
                 When {branding.name} shares appointments, projects, quotes or invoices with you, they appear
                 here first, with anything waiting for you at the top.

@@ -8,6 +8,9 @@ export const portalNav: { path: string; label: string }[] = [
   { path: '/appointments', label: 'Appointments' },
   { path: '/orders', label: 'Orders' },
   { path: '/projects', label: 'Projects' },
+  { path: '/quotes', label: 'Quotes' },
+  { path: '/contracts', label: 'Contracts' },
+  { path: '/invoices', label: 'Invoices' },
   { path: '/downloads', label: 'Downloads' },
   { path: '/profile', label: 'Profile' },
 ];

@@ -1,0 +1,71 @@
+import { Link, useSearchParams } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortalQuotes } from './api';
+import { QuoteStatus } from './status';
+
+/** `/quotes`: the quotes waiting for the client's decision, and the decided or expired ones. */
+export function QuotesPage() {
+  const { slug, base, branding } = usePortal();
+  const format = usePortalFormat();
+  const [params] = useSearchParams();
+  const state = params.get('state') === 'closed' ? 'closed' : 'open';
+  const list = usePortalQuotes(slug, state);
+  const items = list.data?.items ?? [];
+
+  return (
+    <div className="max-w-3xl">
+      <PageHeader
+        title="Quotes"
+        description={`What ${branding.name} proposes to do for you, and for how much.`}
+      />
+      <TabLinks
+        label="Which quotes"
+        tabs={[
+          { to: `${base}/quotes`, label: 'Open', selected: state === 'open' },
+          { to: `${base}/quotes?state=closed`, label: 'Closed', selected: state === 'closed' },
+        ]}
+      />
+      {list.isPending ? (
+        <Loading label="Loading your quotes…" />
+      ) : list.isError ? (
+        <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={state === 'open' ? 'No open quotes' : 'No closed quotes'}>
+          {state === 'open'
+            ? `When ${branding.name} sends you a quote, it appears here: you can read it, download it, accept it or ask for changes.`
+            : 'Quotes you accepted or declined, and those that expired, are kept here.'}
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {items.map((q) => (
+            <li key={q.id}>
+              <article className="relative rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300 hover:shadow">
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <div className="min-w-0">
+                    <p className="text-sm text-slate-600">{q.number}</p>
+                    <h2 className="font-semibold text-slate-900">
+                      <Link to={`${base}/quotes/${q.id}`} className="after:absolute after:inset-0">
+                        {q.title}
+                      </Link>
+                    </h2>
+                  </div>
+                  <QuoteStatus status={q.status} />
+                </div>
+                <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm text-slate-700">
+                  <span className="font-semibold text-slate-900">
+                    {format.money(q.total_minor, q.currency)}
+                  </span>
+                  <span>
+                    {q.status === 'expired' ? 'Expired' : 'Valid until'} {format.day(q.valid_until)}
+                  </span>
+                </p>
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

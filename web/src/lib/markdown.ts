@@ -1,0 +1,24 @@
+/**
+ * Markdown as a client reads it, safely: raw HTML in the text is shown as text (`html:
+ * false`), never turned into elements, and markdown-it refuses `javascript:`-style links.
+ * Links open in a new tab without handing it this page (`noopener noreferrer`).
+ */
+import MarkdownIt from 'markdown-it';
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+const defaultLinkOpen =
+  md.renderer.rules.link_open ??
+  ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  const token = tokens[idx]!;
+  token.attrSet('target', '_blank');
+  token.attrSet('rel', 'noopener noreferrer');
+  return defaultLinkOpen(tokens, idx, options, env, self);
+};
+
+/** The HTML for `text`; safe to put into the page as it is. */
+export function renderMarkdown(text: string): string {
+  return md.render(text);
+}
