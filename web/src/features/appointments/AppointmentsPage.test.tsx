@@ -1,3 +1,4 @@
+import { onTestFinished, vi } from 'vitest';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppointmentsPage } from './AppointmentsPage';
@@ -15,6 +16,10 @@ const common = {
 
 describe('AppointmentsPage', () => {
   it('groups the week by day in the business’s time zone, not UTC', async () => {
+    // Days are named "Today" when they are today: pin the clock away from the fixture's week.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-10T12:00:00Z'));
+    onTestFinished(() => vi.useRealTimers());
     const fetch = stubApi({
       ...common,
       'GET /api/v1/appointments': {
