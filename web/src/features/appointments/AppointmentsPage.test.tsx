@@ -19,7 +19,9 @@ describe('AppointmentsPage', () => {
     // Days are named "Today" when they are today: pin the clock away from the fixture's week.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-11-10T12:00:00Z'));
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const fetch = stubApi({
       ...common,
       'GET /api/v1/appointments': {
