@@ -44,3 +44,14 @@ export function filenameOf(disposition: string | null): string | null {
   const name = (plain?.[2] ?? plain?.[1])?.trim();
   return name || null;
 }
+
+/** A file name from a title: "Design agreement 2026" → "Design-agreement-2026.pdf". */
+export function pdfName(title: string): string {
+  const stem = title
+    .normalize('NFKD')
+    .replace(/[^\w\s-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-')
+    .slice(0, 80);
+  return `${stem || 'document'}.pdf`;
+}

@@ -78,3 +78,16 @@ export function formatDuration(minutes: number): string {
   if (!h) return `${m} min`;
   return m ? `${h} h ${m} min` : `${h} h`;
 }
+
+/** Basis points as a percentage in the locale: 2000 → "20%", 550 → "5.5%". */
+export function percent(bp: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000);
+}
+
+/** A quantity as the API writes it ("1.500") without trailing zeros, in the locale. */
+export function formatQuantity(q: string | number, locale: string): string {
+  const n = Number(q);
+  return Number.isFinite(n)
+    ? new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(n)
+    : String(q);
+}

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
 import { ContractPage } from './ContractPage';
 import { base, client, contract, inPortal, signedContract, viewing } from './fixtures';
-import { captureDownloads, pdfReply } from './testing';
+import { captureDownloads, pdfReply } from '@/test/downloads';
 
 configure({ asyncUtilTimeout: 4000 });
 

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
-import { renderMarkdown } from '@/lib/markdown';
+import { MarkdownView } from '@/components/Markdown';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import {
@@ -15,10 +15,10 @@ import {
   type SignatureInput,
 } from './api';
 import { DocumentFrame } from './DocumentFrame';
-import { pdfName } from './format';
+import { pdfName } from '@/lib/download';
 import { PdfButton } from './PdfButton';
 import { SignaturePad, type DrawnSignature } from './SignaturePad';
-import { ContractStatus } from './status';
+import { ContractStatus } from '@/components/money/status';
 
 /** `/contracts/:id`: the whole text, then (once read) the signature; after it, the signed copy. */
 export function ContractPage() {
@@ -32,17 +32,12 @@ export function ContractPage() {
   );
 }
 
-// Markdown's elements, styled without a typography plugin.
-const prose =
-  'space-y-3 text-slate-800 [&_a]:font-medium [&_a]:text-brand-ink [&_a]:underline [&_blockquote]:border-l-2 [&_blockquote]:border-slate-300 [&_blockquote]:pl-3 [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h1]:text-xl [&_h1]:font-semibold [&_h1]:text-slate-900 [&_h2]:text-lg [&_h2]:font-semibold [&_h2]:text-slate-900 [&_h3]:font-semibold [&_h3]:text-slate-900 [&_li]:my-1 [&_ol]:list-decimal [&_ol]:pl-6 [&_table]:w-full [&_td]:border [&_td]:border-slate-200 [&_td]:px-2 [&_th]:border [&_th]:border-slate-200 [&_th]:px-2 [&_ul]:list-disc [&_ul]:pl-6';
-
 function Contract({ contract: c }: { contract: PortalContract }) {
   const { branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
   // Survives the reload after a 409, which swaps the text (and so the reading state) below.
   const [notice, setNotice] = useState<string | null>(null);
-  const html = useMemo(() => renderMarkdown(c.body), [c.body]);
   const filename = pdfName(c.title);
 
   return (
@@ -78,7 +73,7 @@ function Contract({ contract: c }: { contract: PortalContract }) {
       )}
       {notice && <Alert tone="warning">{notice}</Alert>}
 
-      <Reading key={c.body_sha256} contract={c} html={html} readOnly={readOnly} onNotice={setNotice} />
+      <Reading key={c.body_sha256} contract={c} readOnly={readOnly} onNotice={setNotice} />
     </>
   );
 }
@@ -89,12 +84,10 @@ function Contract({ contract: c }: { contract: PortalContract }) {
  */
 function Reading({
   contract: c,
-  html,
   readOnly,
   onNotice,
 }: {
   contract: PortalContract;
-  html: string;
   readOnly: boolean;
   onNotice: (notice: string | null) => void;
 }) {
@@ -114,8 +107,7 @@ function Reading({
   return (
     <>
       <Card title="The contract">
-        {/* markdown-it with html: false escapes any HTML in the text; links get noopener. */}
-        <div className={prose} dangerouslySetInnerHTML={{ __html: html }} data-testid="contract-text" />
+        <MarkdownView text={c.body} testId="contract-text" />
         <p ref={end} className="mt-6 border-t border-slate-100 pt-3 text-center text-sm text-slate-500">
           End of the contract
         </p>

@@ -4,7 +4,7 @@ import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/te
 import { base, client, inPortal, invoice, viewing } from './fixtures';
 import { InvoicePage } from './InvoicePage';
 import { openUrl } from './navigate';
-import { captureDownloads, pdfReply } from './testing';
+import { captureDownloads, pdfReply } from '@/test/downloads';
 
 vi.mock('./navigate', () => ({ openUrl: vi.fn() }));
 

@@ -9,7 +9,7 @@ import { DocumentFrame } from './DocumentFrame';
 import { LinesTable } from './LinesTable';
 import { openUrl } from './navigate';
 import { PdfButton } from './PdfButton';
-import { InvoiceStatus } from './status';
+import { InvoiceStatus } from '@/components/money/status';
 
 /** How long to wait for the provider's confirmation after a checkout before saying it is slow. */
 export const PAYMENT_WAIT_MS = 60_000;

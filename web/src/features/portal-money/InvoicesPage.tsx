@@ -12,7 +12,7 @@ import {
 } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalInvoices, type InvoiceState } from './api';
-import { InvoiceStatus } from './status';
+import { InvoiceStatus } from '@/components/money/status';
 
 const states: { state: InvoiceState; label: string }[] = [
   { state: 'unpaid', label: 'Unpaid' },

@@ -4,7 +4,7 @@ import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/te
 import { base, client, inPortal, quote, viewing } from './fixtures';
 import { QuotePage } from './QuotePage';
 import { QuoteRevisionPage } from './QuoteRevisionPage';
-import { captureDownloads, pdfReply } from './testing';
+import { captureDownloads, pdfReply } from '@/test/downloads';
 
 configure({ asyncUtilTimeout: 4000 });
 

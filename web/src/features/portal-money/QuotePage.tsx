@@ -18,7 +18,7 @@ import {
 import { DocumentFrame } from './DocumentFrame';
 import { LinesTable } from './LinesTable';
 import { PdfButton } from './PdfButton';
-import { QuoteStatus } from './status';
+import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes/:id`: the quote, its lines and totals, and the client's decision. */
 export function QuotePage() {

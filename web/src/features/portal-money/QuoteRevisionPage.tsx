@@ -4,7 +4,7 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useQuoteRevision } from './api';
 import { DocumentFrame } from './DocumentFrame';
 import { LinesTable } from './LinesTable';
-import { QuoteStatus } from './status';
+import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes/:id/revisions/:revision`: an earlier version of a quote, kept as it was sent. */
 export function QuoteRevisionPage() {

@@ -3,7 +3,7 @@ import { messageOf } from '@/api/problem';
 import { EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalQuotes } from './api';
-import { QuoteStatus } from './status';
+import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes`: the quotes waiting for the client's decision, and the decided or expired ones. */
 export function QuotesPage() {

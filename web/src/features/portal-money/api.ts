@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components } from '@/api/schema';
-import { filenameOf, saveBlob } from '@/lib/download';
+import { savePdf } from '@/lib/pdf';
 
 export type PortalQuote = components['schemas']['PortalQuote'];
 export type PortalQuoteSummary = components['schemas']['PortalQuoteSummary'];
@@ -162,12 +162,5 @@ export async function downloadPdf({ kind, id }: PdfOf, fallback: string): Promis
       : kind === 'contract'
         ? api.GET('/api/v1/portal/contracts/{id}/pdf', options)
         : api.GET('/api/v1/portal/invoices/{id}/pdf', options);
-  let name = fallback;
-  const blob = await call(
-    request.then((result) => {
-      name = filenameOf(result.response.headers.get('content-disposition')) ?? fallback;
-      return result;
-    }),
-  );
-  saveBlob(blob as unknown as Blob, name);
+  await savePdf(request, fallback);
 }
