@@ -3,6 +3,17 @@ import { ApiKeysPage } from '@/features/api-keys/ApiKeysPage';
 import { AppointmentDetailPage } from '@/features/appointments/AppointmentDetailPage';
 import { AppointmentsPage } from '@/features/appointments/AppointmentsPage';
 import { NewAppointmentPage } from '@/features/appointments/NewAppointmentPage';
+import { ContractDetailPage } from '@/features/billing/contracts/ContractDetailPage';
+import { EditContractPage, NewContractPage } from '@/features/billing/contracts/ContractFormPages';
+import { ContractsPage } from '@/features/billing/contracts/ContractsPage';
+import { InvoiceDetailPage } from '@/features/billing/invoices/InvoiceDetailPage';
+import { EditInvoicePage, NewInvoicePage } from '@/features/billing/invoices/InvoiceFormPages';
+import { InvoicesPage } from '@/features/billing/invoices/InvoicesPage';
+import { QuoteDetailPage } from '@/features/billing/quotes/QuoteDetailPage';
+import { EditQuotePage, NewQuotePage } from '@/features/billing/quotes/QuoteFormPages';
+import { QuoteRevisionPage } from '@/features/billing/quotes/QuoteRevisionPage';
+import { QuotesPage } from '@/features/billing/quotes/QuotesPage';
+import { BillingSettingsPage } from '@/features/billing/settings/BillingSettingsPage';
 import { BookingSettingsPage } from '@/features/booking-settings/BookingSettingsPage';
 import { ClientDetailPage } from '@/features/clients/ClientDetailPage';
 import { ClientsPage } from '@/features/clients/ClientsPage';
@@ -38,12 +49,26 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'projects/new', element: <NewProjectPage /> },
   // The tabs (tasks, files, messages…) are sub-routes, so each one has its own address.
   { path: 'projects/:id/*', element: <ProjectDetailPage /> },
+  { path: 'quotes', element: <QuotesPage /> },
+  { path: 'quotes/new', element: <NewQuotePage /> },
+  { path: 'quotes/:id', element: <QuoteDetailPage /> },
+  { path: 'quotes/:id/edit', element: <EditQuotePage /> },
+  { path: 'quotes/:id/revisions/:revision', element: <QuoteRevisionPage /> },
+  { path: 'contracts', element: <ContractsPage /> },
+  { path: 'contracts/new', element: <NewContractPage /> },
+  { path: 'contracts/:id', element: <ContractDetailPage /> },
+  { path: 'contracts/:id/edit', element: <EditContractPage /> },
+  { path: 'invoices', element: <InvoicesPage /> },
+  { path: 'invoices/new', element: <NewInvoicePage /> },
+  { path: 'invoices/:id', element: <InvoiceDetailPage /> },
+  { path: 'invoices/:id/edit', element: <EditInvoicePage /> },
   { path: 'products', element: <ProductsPage /> },
   { path: 'products/:id', element: <ProductDetailPage /> },
   { path: 'reviews', element: <ReviewsPage /> },
   { path: 'settings', element: <Navigate to="/app/settings/branding" replace /> },
   { path: 'settings/branding', element: <BrandingPage /> },
   { path: 'settings/bookings', element: <BookingSettingsPage /> },
+  { path: 'settings/billing', element: <BillingSettingsPage /> },
   { path: 'settings/api-keys', element: <ApiKeysPage /> },
   { path: 'settings/team', element: <TeamPage /> },
 ];

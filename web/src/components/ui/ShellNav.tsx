@@ -80,7 +80,7 @@ export function ShellNav({
   const t = tones[tone];
   return (
     <nav id={id} aria-label={label} className={`${open ? 'block' : 'hidden'} border-t sm:block ${t.bar}`}>
-      <ul className={`mx-auto flex flex-col gap-1 px-4 py-2 sm:flex-row sm:gap-2 ${width}`}>
+      <ul className={`mx-auto flex flex-col gap-1 px-4 py-2 sm:flex-row sm:flex-wrap sm:gap-x-2 ${width}`}>
         {items.map((item) => (
           <li key={item.to}>
             <NavLink

@@ -9,13 +9,19 @@ export interface Column {
 /** A table on wide screens; under 640 px each row becomes a card whose cells carry their labels. */
 export function ResponsiveTable({
   columns,
+  label,
   children,
 }: {
   columns: (string | Column)[];
+  /** The table's accessible name, e.g. "Quotes". */
+  label?: string;
   children: ReactNode;
 }) {
   return (
-    <table className="w-full text-left text-sm sm:overflow-hidden sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm">
+    <table
+      aria-label={label}
+      className="w-full text-left text-sm sm:overflow-hidden sm:rounded-xl sm:border sm:border-slate-200 sm:bg-white sm:shadow-sm"
+    >
       <thead className="hidden border-b border-slate-200 bg-slate-50 text-slate-700 sm:table-header-group">
         <tr>
           {columns.map((c) => {

@@ -1,0 +1,182 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { ClientPicker } from '@/components/ClientPicker';
+import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
+import { CURRENCIES, digitsOf, valuesOf, type DocumentDraft, type DocumentValues } from './documentDraft';
+import { LineEditor } from './LineEditor';
+import { lineProblems } from './lines';
+import { labelClass, select } from './styles';
+
+export interface DateField {
+  /** The API's name for it, e.g. `valid_until`. */
+  name: string;
+  label: string;
+  hint?: string;
+}
+
+/**
+ * The form of a quote or an invoice: who it is for, what it is called, its currency and dates,
+ * its lines (with a live preview of the totals) and notes.
+ */
+export function DocumentForm({
+  what,
+  initial,
+  clientLocked,
+  currencyLocked,
+  locale,
+  dateFields,
+  submitLabel,
+  cancelTo,
+  busy,
+  error,
+  onSubmit,
+}: {
+  /** "quote" or "invoice", for the messages. */
+  what: string;
+  initial: DocumentDraft;
+  /** The client of an existing document cannot change. */
+  clientLocked?: boolean;
+  /** A quote's currency is set when it is created. */
+  currencyLocked?: boolean;
+  locale: string;
+  dateFields: DateField[];
+  submitLabel: string;
+  cancelTo: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (values: DocumentValues) => void;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const [draft, setDraft] = useState(initial);
+  const [checked, setChecked] = useState(false);
+  const set = <K extends keyof DocumentDraft>(key: K, value: DocumentDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const digits = digitsOf(draft.currency, locale);
+  const problem = error instanceof ApiProblem ? error : null;
+  const problems = checked ? lineProblems(draft.lines, digits) : {};
+  const values = valuesOf(draft, locale);
+  const missing: Record<string, string | undefined> = checked
+    ? {
+        client_id: draft.client ? undefined : 'Choose the client.',
+        title: values.title ? undefined : `Give the ${what} a title.`,
+        lines: values.lines.length ? undefined : 'Add at least one line.',
+      }
+    : {};
+  const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
+  const currencies = [...new Set([initial.currency, ...CURRENCIES])];
+
+  // Takes the person to the first field the server refused.
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setChecked(true);
+    const invalid = Object.keys(lineProblems(draft.lines, digits)).length > 0;
+    if (!draft.client || !values.title || values.lines.length === 0 || invalid) {
+      setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    onSubmit(values);
+  };
+
+  return (
+    <Card>
+      <form ref={form} onSubmit={submit} noValidate className="space-y-5">
+        {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
+        {clientLocked && draft.client ? (
+          <div>
+            <p className="text-sm font-medium text-slate-800">Client</p>
+            <p className="mt-1 font-medium text-slate-900">{draft.client.name}</p>
+          </div>
+        ) : (
+          <ClientPicker
+            value={draft.client}
+            onChange={(c) => set('client', c)}
+            error={errorOf('client_id')}
+          />
+        )}
+        <TextField
+          label="Title"
+          required
+          value={draft.title}
+          error={errorOf('title')}
+          hint="What the client will recognise, e.g. “Brand refresh”."
+          onChange={(e) => set('title', e.target.value)}
+        />
+        <div className="grid gap-5 sm:grid-cols-3">
+          <div className="space-y-1.5">
+            <label htmlFor="document-currency" className={labelClass}>
+              Currency
+            </label>
+            <select
+              id="document-currency"
+              value={draft.currency}
+              disabled={currencyLocked}
+              aria-invalid={errorOf('currency') ? true : undefined}
+              aria-describedby={errorOf('currency') ? 'document-currency-error' : undefined}
+              onChange={(e) => set('currency', e.target.value)}
+              className={select}
+            >
+              {currencies.map((c) => (
+                <option key={c} value={c}>
+                  {c}
+                </option>
+              ))}
+            </select>
+            {errorOf('currency') ? (
+              <p id="document-currency-error" className="text-sm font-medium text-red-700">
+                {errorOf('currency')}
+              </p>
+            ) : (
+              currencyLocked && <p className="text-sm text-slate-600">Set when the {what} was created.</p>
+            )}
+          </div>
+          {dateFields.map((f) => (
+            <TextField
+              key={f.name}
+              label={f.label}
+              type="date"
+              value={draft.dates[f.name] ?? ''}
+              error={errorOf(f.name)}
+              hint={f.hint}
+              onChange={(e) => set('dates', { ...draft.dates, [f.name]: e.target.value })}
+            />
+          ))}
+        </div>
+        <LineEditor
+          lines={draft.lines}
+          onChange={(lines) => set('lines', lines)}
+          currency={draft.currency}
+          locale={locale}
+          digits={digits}
+          problems={problems}
+          serverErrors={(i, f) =>
+            problem?.fieldError(`lines[${i}].${f}`) ?? problem?.fieldError(`lines.${i}.${f}`)
+          }
+        />
+        {errorOf('lines') && <p className="text-sm font-medium text-red-700">{errorOf('lines')}</p>}
+        <TextArea
+          label="Notes"
+          value={draft.notes}
+          error={errorOf('notes')}
+          hint={`Optional. Printed on the ${what} and shown to the client.`}
+          onChange={(e) => set('notes', e.target.value)}
+        />
+        <div className="flex flex-wrap gap-3">
+          <Button type="submit" busy={busy}>
+            {submitLabel}
+          </Button>
+          <Link
+            to={cancelTo}
+            className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+          >
+            Cancel
+          </Link>
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,137 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { ApiProblem, messageOf } from '@/api/problem';
+import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
+import { MarkdownView } from '@/components/Markdown';
+import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
+
+export interface ContractDraft {
+  client: PickedClient | null;
+  title: string;
+  body: string;
+  countersign: boolean;
+}
+
+/** A contract's client, title, countersignature wish and text, with the text's rendered preview. */
+export function ContractForm({
+  initial,
+  clientLocked,
+  submitLabel,
+  cancelTo,
+  busy,
+  error,
+  onSubmit,
+}: {
+  initial: ContractDraft;
+  clientLocked?: boolean;
+  submitLabel: string;
+  cancelTo: string;
+  busy: boolean;
+  error: unknown;
+  onSubmit: (draft: ContractDraft) => void;
+}) {
+  const form = useRef<HTMLFormElement>(null);
+  const countersignId = useId();
+  const [draft, setDraft] = useState(initial);
+  const [checked, setChecked] = useState(false);
+  const set = <K extends keyof ContractDraft>(key: K, value: ContractDraft[K]) =>
+    setDraft((d) => ({ ...d, [key]: value }));
+  const problem = error instanceof ApiProblem ? error : null;
+  const missing: Record<string, string | undefined> = checked
+    ? {
+        client_id: draft.client ? undefined : 'Choose the client.',
+        title: draft.title.trim() ? undefined : 'Give the contract a title.',
+        body: draft.body.trim() ? undefined : 'Write the text the client will sign.',
+      }
+    : {};
+  const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
+
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [error]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setChecked(true);
+    if (!draft.client || !draft.title.trim() || !draft.body.trim()) {
+      setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    onSubmit({ ...draft, title: draft.title.trim() });
+  };
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="space-y-6">
+      {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
+      <Card>
+        <div className="space-y-5">
+          {clientLocked && draft.client ? (
+            <div>
+              <p className="text-sm font-medium text-slate-800">Client</p>
+              <p className="mt-1 font-medium text-slate-900">{draft.client.name}</p>
+            </div>
+          ) : (
+            <ClientPicker
+              value={draft.client}
+              onChange={(c) => set('client', c)}
+              error={errorOf('client_id')}
+            />
+          )}
+          <TextField
+            label="Title"
+            required
+            value={draft.title}
+            error={errorOf('title')}
+            hint="E.g. “Brand refresh — services agreement”."
+            onChange={(e) => set('title', e.target.value)}
+          />
+          <div className="flex items-start gap-3">
+            <input
+              id={countersignId}
+              type="checkbox"
+              checked={draft.countersign}
+              onChange={(e) => set('countersign', e.target.checked)}
+              className="mt-1 h-4 w-4"
+            />
+            <label htmlFor={countersignId} className="text-sm text-slate-800">
+              <span className="font-medium">Countersign after the client</span>
+              <span className="block text-slate-600">
+                Once they have signed, someone on your team adds their name under the signature.
+              </span>
+            </label>
+          </div>
+        </div>
+      </Card>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title="Text">
+          <TextArea
+            label="Contract text (Markdown)"
+            value={draft.body}
+            rows={18}
+            error={errorOf('body')}
+            hint="# Headings, **bold**, lists and [links](https://…) work. HTML is shown as plain text."
+            onChange={(e) => set('body', e.target.value)}
+          />
+        </Card>
+        <Card title="Preview">
+          {draft.body.trim() ? (
+            <MarkdownView text={draft.body} label="Preview of the contract" testId="contract-preview" />
+          ) : (
+            <p className="text-sm text-slate-600">The text appears here as the client will read it.</p>
+          )}
+        </Card>
+      </div>
+      <div className="flex flex-wrap gap-3">
+        <Button type="submit" busy={busy}>
+          {submitLabel}
+        </Button>
+        <Link
+          to={cancelTo}
+          className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
+        >
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

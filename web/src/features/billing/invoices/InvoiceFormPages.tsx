@@ -1,0 +1,180 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { Alert, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import {
+  createInvoice,
+  updateInvoice,
+  useInvoice,
+  useSaved,
+  useTenant,
+  type CreateInvoice,
+  type Invoice,
+  type UpdateInvoice,
+} from '../api';
+import { DocumentForm, type DateField } from '../DocumentForm';
+import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
+import { emptyLine, lineDraftOf } from '../lines';
+
+const dates: DateField[] = [
+  { name: 'issue_date', label: 'Issue date', hint: 'Empty: the day it is created.' },
+  { name: 'due_date', label: 'Due date', hint: 'Empty: the issue date plus your payment terms.' },
+];
+
+/** `/app/invoices/new`: a new invoice, saved as a numbered draft. */
+export function NewInvoicePage() {
+  const tenant = useTenant();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useSaved();
+  const create = useMutation({
+    mutationFn: (body: CreateInvoice) => createInvoice(body),
+    onSuccess: (invoice) => {
+      saved.invoice(invoice);
+      toast(`Invoice ${invoice.number} saved as a draft`);
+      navigate(`/app/invoices/${invoice.id}`);
+    },
+  });
+  const header = (
+    <PageHeader
+      title="New invoice"
+      description="It is saved as a draft: the client sees it once you send it."
+    />
+  );
+  if (tenant.isPending) return <Loading label="Loading the invoice form…" />;
+  if (tenant.isError) {
+    return (
+      <div className="max-w-3xl">
+        {header}
+        <ErrorState
+          title="The invoice form could not be loaded"
+          message={messageOf(tenant.error)}
+          onRetry={() => void tenant.refetch()}
+        />
+      </div>
+    );
+  }
+  const { currency, locale } = tenant.data;
+  return (
+    <div className="max-w-5xl">
+      {header}
+      <DocumentForm
+        what="invoice"
+        initial={{
+          client: null,
+          title: '',
+          currency,
+          notes: '',
+          lines: [emptyLine()],
+          dates: { issue_date: '', due_date: '' },
+        }}
+        locale={locale}
+        dateFields={dates}
+        submitLabel="Save draft"
+        cancelTo="/app/invoices"
+        busy={create.isPending}
+        error={create.error}
+        onSubmit={(v) =>
+          create.mutate({
+            client_id: v.client_id,
+            title: v.title,
+            currency: v.currency,
+            lines: v.lines,
+            notes: v.notes ?? undefined,
+            issue_date: v.dates.issue_date ?? undefined,
+            due_date: v.dates.due_date ?? undefined,
+          })
+        }
+      />
+    </div>
+  );
+}
+
+/** `/app/invoices/:id/edit`: a draft's changes. */
+export function EditInvoicePage() {
+  const { id = '' } = useParams();
+  const invoice = useInvoice(id);
+  const tenant = useTenant();
+  return (
+    <div className="max-w-5xl">
+      <Link
+        to={`/app/invoices/${id}`}
+        className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
+      >
+        ← Back to the invoice
+      </Link>
+      {invoice.isPending || tenant.isPending ? (
+        <Loading label="Loading the invoice…" />
+      ) : invoice.isError || tenant.isError ? (
+        <ErrorState
+          title="This invoice could not be loaded"
+          message={messageOf(invoice.error ?? tenant.error)}
+          onRetry={() => {
+            void invoice.refetch();
+            void tenant.refetch();
+          }}
+        />
+      ) : (
+        <EditInvoice key={invoice.data.updated_at} invoice={invoice.data} locale={tenant.data.locale} />
+      )}
+    </div>
+  );
+}
+
+function EditInvoice({ invoice: i, locale }: { invoice: Invoice; locale: string }) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useSaved();
+  const [initial] = useState<DocumentDraft>(() => ({
+    client: { id: i.client.id, name: i.client.name },
+    title: i.title,
+    currency: i.currency,
+    notes: i.notes ?? '',
+    lines: i.lines.map((l) => lineDraftOf(l, digitsOf(i.currency, locale))),
+    dates: { issue_date: i.issue_date, due_date: i.due_date },
+  }));
+  const save = useMutation({
+    mutationFn: (body: UpdateInvoice) => updateInvoice(i.id, body),
+    onSuccess: (updated) => {
+      saved.invoice(updated);
+      toast(`Invoice ${updated.number} saved`);
+      navigate(`/app/invoices/${updated.id}`);
+    },
+  });
+  return (
+    <>
+      <PageHeader title={`Edit ${i.number}`} description={`${i.title} for ${i.client.name}`} />
+      {i.status !== 'draft' ? (
+        <Alert tone="info">
+          This invoice has been sent and can no longer be edited. If it is wrong and nothing was paid, void it
+          and write a new one.
+        </Alert>
+      ) : (
+        <DocumentForm
+          what="invoice"
+          initial={initial}
+          clientLocked
+          locale={locale}
+          dateFields={dates}
+          submitLabel="Save draft"
+          cancelTo={`/app/invoices/${i.id}`}
+          busy={save.isPending}
+          error={save.error}
+          onSubmit={(v) => {
+            const c = changedFields(valuesOf(initial, locale), v);
+            const body: UpdateInvoice = {};
+            if (c.title !== undefined) body.title = c.title;
+            if (c.currency !== undefined) body.currency = c.currency;
+            if (c.notes !== undefined) body.notes = c.notes;
+            if (c.lines !== undefined) body.lines = c.lines;
+            if (c.dates.issue_date) body.issue_date = c.dates.issue_date;
+            if (c.dates.due_date) body.due_date = c.dates.due_date;
+            if (Object.keys(body).length === 0) navigate(`/app/invoices/${i.id}`);
+            else save.mutate(body);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,182 @@
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { Alert, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import {
+  createQuote,
+  updateQuote,
+  useQuote,
+  useSaved,
+  useTenant,
+  type CreateQuote,
+  type Quote,
+  type UpdateQuote,
+} from '../api';
+import { DocumentForm, type DateField } from '../DocumentForm';
+import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
+import { emptyLine, lineDraftOf } from '../lines';
+
+const dates: DateField[] = [
+  {
+    name: 'valid_until',
+    label: 'Valid until',
+    hint: 'The last day the client can accept. Empty: your usual validity from the billing settings.',
+  },
+];
+
+/** `/app/quotes/new`: a new quote, saved as a numbered draft. */
+export function NewQuotePage() {
+  const tenant = useTenant();
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useSaved();
+  const create = useMutation({
+    mutationFn: (body: CreateQuote) => createQuote(body),
+    onSuccess: (quote) => {
+      saved.quote(quote);
+      toast(`Quote ${quote.number} saved as a draft`);
+      navigate(`/app/quotes/${quote.id}`);
+    },
+  });
+  const header = (
+    <PageHeader
+      title="New quote"
+      description="It is saved as a draft: nothing reaches the client until you send it."
+    />
+  );
+  if (tenant.isPending) return <Loading label="Loading the quote form…" />;
+  if (tenant.isError) {
+    return (
+      <div className="max-w-3xl">
+        {header}
+        <ErrorState
+          title="The quote form could not be loaded"
+          message={messageOf(tenant.error)}
+          onRetry={() => void tenant.refetch()}
+        />
+      </div>
+    );
+  }
+  const { currency, locale } = tenant.data;
+  return (
+    <div className="max-w-5xl">
+      {header}
+      <DocumentForm
+        what="quote"
+        initial={{
+          client: null,
+          title: '',
+          currency,
+          notes: '',
+          lines: [emptyLine()],
+          dates: { valid_until: '' },
+        }}
+        locale={locale}
+        dateFields={dates}
+        submitLabel="Save draft"
+        cancelTo="/app/quotes"
+        busy={create.isPending}
+        error={create.error}
+        onSubmit={(v) =>
+          create.mutate({
+            client_id: v.client_id,
+            title: v.title,
+            currency: v.currency,
+            lines: v.lines,
+            notes: v.notes ?? undefined,
+            valid_until: v.dates.valid_until ?? undefined,
+          })
+        }
+      />
+    </div>
+  );
+}
+
+/** `/app/quotes/:id/edit`: a draft's changes; anything past draft is revised instead. */
+export function EditQuotePage() {
+  const { id = '' } = useParams();
+  const quote = useQuote(id);
+  const tenant = useTenant();
+  return (
+    <div className="max-w-5xl">
+      <Link
+        to={`/app/quotes/${id}`}
+        className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
+      >
+        ← Back to the quote
+      </Link>
+      {quote.isPending || tenant.isPending ? (
+        <Loading label="Loading the quote…" />
+      ) : quote.isError || tenant.isError ? (
+        <ErrorState
+          title="This quote could not be loaded"
+          message={messageOf(quote.error ?? tenant.error)}
+          onRetry={() => {
+            void quote.refetch();
+            void tenant.refetch();
+          }}
+        />
+      ) : (
+        <EditQuote key={quote.data.updated_at} quote={quote.data} locale={tenant.data.locale} />
+      )}
+    </div>
+  );
+}
+
+function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
+  const navigate = useNavigate();
+  const toast = useToast();
+  const saved = useSaved();
+  const [initial] = useState<DocumentDraft>(() => ({
+    client: { id: quote.client.id, name: quote.client.name },
+    title: quote.title,
+    currency: quote.currency,
+    notes: quote.notes ?? '',
+    lines: quote.lines.map((l) => lineDraftOf(l, digitsOf(quote.currency, locale))),
+    dates: { valid_until: quote.valid_until },
+  }));
+  const save = useMutation({
+    mutationFn: (body: UpdateQuote) => updateQuote(quote.id, body),
+    onSuccess: (updated) => {
+      saved.quote(updated);
+      toast(`Quote ${updated.number} saved`);
+      navigate(`/app/quotes/${updated.id}`);
+    },
+  });
+  const title = `Edit ${quote.number}${quote.revision > 1 ? `, revision ${quote.revision}` : ''}`;
+  return (
+    <>
+      <PageHeader title={title} description={`${quote.title} for ${quote.client.name}`} />
+      {quote.status !== 'draft' ? (
+        <Alert tone="info">
+          This quote has been sent, so it can no longer be edited. To change it, revise it from its page: the
+          client then gets the new version.
+        </Alert>
+      ) : (
+        <DocumentForm
+          what="quote"
+          initial={initial}
+          clientLocked
+          currencyLocked
+          locale={locale}
+          dateFields={dates}
+          submitLabel="Save draft"
+          cancelTo={`/app/quotes/${quote.id}`}
+          busy={save.isPending}
+          error={save.error}
+          onSubmit={(v) => {
+            const c = changedFields(valuesOf(initial, locale), v);
+            const body: UpdateQuote = {};
+            if (c.title !== undefined) body.title = c.title;
+            if (c.notes !== undefined) body.notes = c.notes;
+            if (c.lines !== undefined) body.lines = c.lines;
+            if ('valid_until' in c.dates && c.dates.valid_until) body.valid_until = c.dates.valid_until;
+            if (Object.keys(body).length === 0) navigate(`/app/quotes/${quote.id}`);
+            else save.mutate(body);
+          }}
+        />
+      )}
+    </>
+  );
+}
