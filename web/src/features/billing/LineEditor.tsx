@@ -17,7 +17,7 @@ const input =
 /**
  * A quote's or invoice's lines: what, how many, at what price, with which tax and discount.
  * Amounts are typed as money ("12.50"); each line's amount and the totals follow the typing,
- * as a preview of what the server will compute. Under 640 px each line stacks into a card.
+ * as a preview of what the server will compute. Under 640 px each line is a card of two columns.
  */
 export function LineEditor({
   lines,
@@ -66,7 +66,7 @@ export function LineEditor({
             <li
               key={line.key}
               aria-label={`Line ${n}`}
-              className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-6 lg:grid-cols-[minmax(0,1fr)_5.5rem_7.5rem_5rem_5.5rem_7rem_auto] lg:items-start"
+              className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-6 lg:grid-cols-[minmax(0,1fr)_5.5rem_7.5rem_5rem_5.5rem_7rem_auto] lg:items-start"
             >
               {fields.map(([field, server, label, placeholder, mode]) => {
                 const fid = `${id}-${line.key}-${field}`;
@@ -74,7 +74,7 @@ export function LineEditor({
                 return (
                   <div
                     key={field}
-                    className={`space-y-1 ${field === 'description' ? 'sm:col-span-6 lg:col-span-1' : 'sm:col-span-3 lg:col-span-1'}`}
+                    className={`space-y-1 ${field === 'description' ? 'col-span-2 sm:col-span-6 lg:col-span-1' : 'sm:col-span-3 lg:col-span-1'}`}
                   >
                     <label htmlFor={fid} className="block text-sm text-slate-700">
                       {label}
@@ -108,7 +108,7 @@ export function LineEditor({
                   {net === null ? '—' : money(net)}
                 </output>
               </div>
-              <div className="sm:col-span-3 lg:col-span-1 lg:pt-6">
+              <div className="pt-6 sm:col-span-3 lg:col-span-1">
                 <Button
                   variant="ghost"
                   aria-label={`Remove line ${n}`}
