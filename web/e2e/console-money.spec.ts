@@ -145,6 +145,7 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
     page.getByText('“Bakery rebrand — services agreement” sent — Jonas Richter has been emailed'),
   ).toBeVisible();
   await expect(page.getByText('Waiting for Jonas Richter to sign.')).toBeVisible();
+  await screenshots(page, 'console-contract-sent');
 
   // ——— An invoice: sent, paid in two parts, and its PDF ———
   await nav(page, 'Invoices');
@@ -210,4 +211,43 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   const row = page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('Paid');
   expect(errors).toEqual([]);
+});
+
+test('an admin sets the billing prefixes and Paystack keys, which are never shown back, then removes them', async ({
+  page,
+}) => {
+  await page.goto('/app/login');
+  await logInWithCode(page, OWNER);
+  await expect(page).toHaveURL(/\/app\/clients$/);
+  await nav(page, 'Billing');
+  await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
+
+  await page.getByLabel('Payment terms (days)').fill('21');
+  await page.getByLabel('Billing details').fill('Lumen Design Studio · IBAN DE89 3704 0044 0532 0130 00');
+  await page.getByRole('button', { name: 'Save billing settings' }).click();
+  await expect(page.getByText('Billing settings saved')).toBeVisible();
+
+  // Paystack stays switched off, so the portal's "Pay now" (money.spec.ts) is Stripe's alone.
+  const paystack = page.getByRole('form', { name: 'Paystack keys' });
+  await paystack.getByLabel('Paystack secret key').fill('sk_test_e2e_paystack_9F3k');
+  await paystack.getByRole('checkbox', { name: /Offer Paystack to clients/ }).uncheck();
+  await paystack.getByRole('button', { name: 'Save Paystack keys' }).click();
+  await expect(page.getByText('Paystack keys saved — switched off for now')).toBeVisible();
+  const card = page.getByRole('heading', { name: 'Paystack', exact: true }).locator('../..');
+  await expect(card).toContainText('Secret key ending in 9F3k');
+  await expect(card.getByText('Off', { exact: true })).toBeVisible();
+  await expect(page.getByLabel('Paystack secret key')).toHaveValue('');
+  await expect(page.locator('body')).not.toContainText('sk_test_e2e_paystack_9F3k');
+  await expectNoSeriousA11yIssues(page);
+  await screenshots(page, 'console-billing-settings');
+
+  // A reload shows what the server kept: the terms, and still no key.
+  await page.reload();
+  await expect(page.getByLabel('Payment terms (days)')).toHaveValue('21');
+  await expect(card).toContainText('Secret key ending in 9F3k');
+
+  await card.getByRole('button', { name: 'Remove Paystack' }).click();
+  await card.getByRole('button', { name: 'Remove Paystack' }).click();
+  await expect(page.getByText('Paystack removed — clients can no longer pay with it')).toBeVisible();
+  await expect(card.getByText('Not set up')).toBeVisible();
 });
