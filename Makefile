@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web test test-rust test-web e2e lint fmt openapi clean
+.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -44,9 +44,15 @@ e2e: web ## End-to-end tests: Playwright drives Debian's Chromium against the re
 	$(CARGO) build -p portico
 	cd web && $(NPM) run e2e
 
-lint: ## cargo fmt --check and clippy with warnings as errors
+lint: compose-check ## cargo fmt --check, clippy with warnings as errors, docker-compose.yml validated
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+
+# `docker compose` (v2 plugin) where there is one, else Debian's docker-compose (v1).
+compose-check: ## Validate docker-compose.yml
+	@if docker compose version >/dev/null 2>&1; then docker compose -f docker-compose.yml config -q; \
+	else docker-compose -f docker-compose.yml config -q; fi
+	@echo "docker-compose.yml is valid"
 
 fmt: ## Format the code
 	$(CARGO) fmt --all

@@ -46,6 +46,15 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Where the online payment providers' APIs are; only tests point them elsewhere.
     pub payments: PaymentApis,
+    pub metrics: MetricsSettings,
+}
+
+/// How `/metrics` is reached: with a bearer token on the main address, and/or without one
+/// on a separate address. Neither: off.
+#[derive(Debug, Clone, Default)]
+pub struct MetricsSettings {
+    pub token: Option<String>,
+    pub listen: Option<SocketAddr>,
 }
 
 /// Where uploaded files are kept: a local directory, or an S3-compatible bucket whose
@@ -195,6 +204,16 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "PORTICO_STORAGE_URL",
         "<PORTICO_DATA_DIR>/files",
         "Where uploaded files live: a directory, or s3://bucket/prefix (credentials, region and AWS_ENDPOINT from the AWS_* variables).",
+    ),
+    (
+        "PORTICO_METRICS_TOKEN",
+        "(none)",
+        "Bearer token for GET /metrics (Prometheus) on the main address, 16+ characters; without it (or the next) metrics are off.",
+    ),
+    (
+        "PORTICO_METRICS_LISTEN",
+        "(none)",
+        "A separate address (e.g. 127.0.0.1:9090 or a private interface) serving /metrics without a token.",
     ),
     ("PORTICO_MAX_UPLOAD_MB", "25", "Largest file one upload may carry, in MB (1-10240); larger ones get 413."),
 ];
@@ -360,6 +379,23 @@ impl Config {
             paystack_url: api_url("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co")?,
         };
 
+        let metrics_token = match get("PORTICO_METRICS_TOKEN") {
+            Some(t) if t.len() < 16 => {
+                return Err(err("PORTICO_METRICS_TOKEN", "must be at least 16 characters".to_string()));
+            }
+            other => other.map(str::to_string),
+        };
+        let metrics_listen = match get("PORTICO_METRICS_LISTEN") {
+            Some(raw) => Some(raw.parse::<SocketAddr>().map_err(|_| {
+                err("PORTICO_METRICS_LISTEN", format!("'{raw}' is not an address and port like 127.0.0.1:9090"))
+            })?),
+            None => None,
+        };
+        if metrics_listen == Some(listen) {
+            return Err(err("PORTICO_METRICS_LISTEN", "must differ from PORTICO_LISTEN".to_string()));
+        }
+        let metrics = MetricsSettings { token: metrics_token, listen: metrics_listen };
+
         Ok(Config {
             listen,
             database,
@@ -380,6 +416,7 @@ impl Config {
             storage,
             max_upload_bytes,
             payments,
+            metrics,
         })
     }
 

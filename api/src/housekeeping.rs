@@ -1,4 +1,5 @@
-//! Periodic clean-up of short-lived auth state.
+//! Periodic clean-up of short-lived state: login codes and limit windows, and answers kept
+//! for `Idempotency-Key` retries.
 
 use std::time::Duration;
 
@@ -6,6 +7,7 @@ use chrono::TimeDelta;
 
 use crate::auth::store;
 use crate::db::{Db, now};
+use crate::http::idempotency;
 
 const EVERY: Duration = Duration::from_secs(600);
 /// Longer than any code, link, invitation or limit window lives.
@@ -18,6 +20,10 @@ pub async fn run(db: Db) {
             Ok(0) => {}
             Ok(n) => tracing::info!(rows = n, "housekeeping: removed stale login codes and limit windows"),
             Err(e) => tracing::warn!(error = %e, "housekeeping failed"),
+        }
+        let before = now() - idempotency::KEEP;
+        if let Err(e) = db.write(move |conn| Ok(idempotency::purge_before(conn, before)?)).await {
+            tracing::warn!(error = %e, "housekeeping: cannot remove old idempotency keys");
         }
         tokio::time::sleep(EVERY).await;
     }

@@ -23,6 +23,7 @@ pub mod http;
 pub mod invoices;
 pub mod mail;
 pub mod messages;
+pub mod metrics;
 pub mod money;
 pub mod openapi;
 pub mod outbox;
@@ -70,11 +71,14 @@ pub struct AppState {
     pub keys: Keys,
     pub outbox: OutboxSignal,
     pub storage: Storage,
+    pub http_stats: metrics::HttpStats,
+    /// When this process started serving, for `/metrics`.
+    pub started: std::time::Instant,
 }
 
 /// Every route of the server. Registered here once, for the server and for the spec.
 pub fn routes(cfg: &mut ServiceConfig) {
-    cfg.configure(health::configure).service(
+    cfg.configure(health::configure).configure(metrics::routes::configure).service(
         scope::scope("/api/v1")
             .configure(auth::routes::configure)
             // Before tenants: `/portal/{slug}` would take `/portal/dashboard` and the like.
@@ -142,6 +146,8 @@ pub enum StartError {
 pub struct Application {
     port: u16,
     server: Server,
+    /// The metrics-only server on `PORTICO_METRICS_LISTEN`, when set.
+    metrics_server: Option<Server>,
 }
 
 impl Application {
@@ -191,7 +197,23 @@ impl Application {
             keys,
             outbox: signal,
             storage,
+            http_stats: metrics::HttpStats::default(),
+            started: std::time::Instant::now(),
         });
+        let metrics_server = match state.config.metrics.listen {
+            Some(addr) => {
+                let state = state.clone();
+                let server = HttpServer::new(move || {
+                    App::new().app_data(state.clone()).route("/metrics", web::get().to(metrics::routes::serve_private))
+                })
+                .workers(1)
+                .bind(addr)
+                .map_err(|source| StartError::Bind { addr: addr.to_string(), source })?
+                .run();
+                Some(server)
+            }
+            None => None,
+        };
         let server = HttpServer::new(move || {
             let config = &state.config;
             let (app, _) = App::new()
@@ -208,17 +230,19 @@ impl Application {
                 .route("/docs", web::get().to(openapi::docs_redirect))
                 // Last: the web app answers only what no route above claims.
                 .default_service(web::to(spa::serve))
+                .wrap(from_fn(http::idempotency::honour))
                 .wrap(Condition::new(!config.cors_origins.is_empty(), cors(config)))
                 .wrap(from_fn(http::nul::reject_nul))
                 .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
                 .wrap(from_fn(http::request_id::echo_request_id))
+                .wrap(from_fn(metrics::middleware::track))
                 .wrap(TracingLogger::default())
         })
         .workers(workers)
         .listen(listener)
         .map_err(|source| StartError::Bind { addr: format!("port {port}"), source })?
         .run();
-        Ok(Application { port, server })
+        Ok(Application { port, server, metrics_server })
     }
 
     pub fn port(&self) -> u16 {
@@ -226,7 +250,16 @@ impl Application {
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        match self.metrics_server {
+            // Either one stopping (a signal stops both) ends the process's serving.
+            Some(metrics) => {
+                tokio::select! {
+                    done = self.server => done,
+                    done = metrics => done,
+                }
+            }
+            None => self.server.await,
+        }
     }
 }
 
@@ -240,6 +273,6 @@ fn cors(config: &Config) -> Cors {
         .fold(Cors::default(), |cors, origin| cors.allowed_origin(origin))
         .allowed_methods(["GET", "POST", "PATCH", "PUT", "DELETE"])
         .allowed_headers(["authorization", "content-type", "idempotency-key"])
-        .expose_headers(["x-request-id", "location", "retry-after"])
+        .expose_headers(["x-request-id", "location", "retry-after", "idempotency-replayed"])
         .max_age(3600)
 }

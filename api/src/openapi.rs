@@ -70,13 +70,59 @@ impl Modify for BearerAuth {
             "client_session",
             bearer("JWT", "The access token of a client's portal login (`/api/v1/portal/{slug}/auth/…`)."),
         );
+        components.add_security_scheme(
+            "metrics_token",
+            bearer("token", "The operator's `PORTICO_METRICS_TOKEN`, for `GET /metrics` only."),
+        );
     }
 }
 
 /// The document the server serves at `/api/v1/openapi.json`.
 pub fn spec() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
+    let (_, mut api) =
+        App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
+    document_idempotency_key(&mut api);
     api
+}
+
+/// Every POST under `/api/v1` honours `Idempotency-Key` (a middleware, so no handler
+/// declares it): say so on each of them, where integrators look.
+fn document_idempotency_key(api: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::path::{ParameterBuilder, ParameterIn};
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::{Required, header::HeaderBuilder};
+
+    let parameter = ParameterBuilder::new()
+        .name("Idempotency-Key")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "Any unique string (a UUID): a retry with the same key and the same request gets the first \
+             successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md.",
+        ))
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255))))
+        .build();
+    let replayed = HeaderBuilder::new()
+        .schema(ObjectBuilder::new().schema_type(Type::String))
+        .description(Some("`true` when this is the kept answer to an earlier request with the same Idempotency-Key."))
+        .build();
+    for (path, item) in api.paths.paths.iter_mut() {
+        let Some(op) = item.post.as_mut().filter(|_| path.starts_with("/api/v1/")) else { continue };
+        // Public endpoints (no security requirement) cannot tell one caller's key from another's.
+        if op
+            .security
+            .as_ref()
+            .is_some_and(|s| s.iter().all(|r| r == &utoipa::openapi::security::SecurityRequirement::default()))
+        {
+            continue;
+        }
+        op.parameters.get_or_insert_with(Vec::new).push(parameter.clone());
+        for (status, response) in op.responses.responses.iter_mut() {
+            if let (true, utoipa::openapi::RefOr::T(response)) = (status.starts_with('2'), response) {
+                response.headers.insert("Idempotency-Replayed".into(), replayed.clone());
+            }
+        }
+    }
 }
 
 /// As committed in `openapi/openapi.json` (pretty, trailing newline).

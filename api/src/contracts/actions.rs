@@ -33,8 +33,9 @@ pub fn staff_contract(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(C
     store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
 }
 
-/// A contract of this client that they may see (never a draft), or 404: a draft, another
-/// client's contract and no contract at all read the same.
+/// A contract of this client that they may see (one that was sent: never a draft, nor a
+/// draft voided before it went out), or 404: those, another client's contract and no
+/// contract at all read the same.
 pub fn client_contract(
     conn: &mut DbConn,
     tenant_id: &str,
@@ -42,7 +43,7 @@ pub fn client_contract(
     id: &str,
 ) -> Result<(ContractRow, ClientBits), ApiError> {
     store::get(conn, tenant_id, Some(client_id), id)?
-        .filter(|(row, _)| row.status() != ContractStatus::Draft)
+        .filter(|(row, _)| row.status() != ContractStatus::Draft && row.sent_at.is_some())
         .ok_or_else(|| not_found(id))
 }
 

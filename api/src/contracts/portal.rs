@@ -51,6 +51,7 @@ pub async fn list_portal_contracts(
     let filter = ListFilter {
         statuses: ContractStatus::CLIENT_VISIBLE.to_vec(),
         client_id: Some(who.client_id),
+        sent_only: true,
         q: None,
         before_id: None,
         limit: LIST_LIMIT,

@@ -96,7 +96,8 @@ pub async fn list_contracts(
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));
     }
-    let filter = ListFilter { statuses, client_id: query.client_id, q: query.q, before_id, limit: limit + 1 };
+    let filter =
+        ListFilter { statuses, client_id: query.client_id, sent_only: false, q: query.q, before_id, limit: limit + 1 };
     let mut rows = state.db.read(move |conn| Ok(store::list(conn, &caller.tenant_id, &filter)?)).await?;
     let next_cursor = next_cursor(&mut rows, limit, |(last, _)| vec![&last.id]);
     let items = rows.into_iter().map(|(row, client_name)| ContractSummary::of(row, client_name)).collect();

@@ -17,6 +17,9 @@ pub struct ListFilter {
     pub statuses: Vec<&'static str>,
     /// Only this client's contracts (always set for the portal).
     pub client_id: Option<String>,
+    /// Only contracts that were ever sent: the client's view, where a draft voided before it
+    /// went out never existed.
+    pub sent_only: bool,
     /// Case-insensitive substring of the title or the client's name.
     pub q: Option<String>,
     /// The id the page starts after (newest first).
@@ -39,6 +42,9 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     }
     if let Some(client_id) = &f.client_id {
         query = query.filter(contracts::client_id.eq(client_id.clone()));
+    }
+    if f.sent_only {
+        query = query.filter(contracts::sent_at.is_not_null());
     }
     if let Some(before) = &f.before_id {
         query = query.filter(contracts::id.lt(before.clone()));
@@ -138,7 +144,24 @@ pub struct Signing<'a> {
 
 /// Sent → signed, only if the text is still the one the client read (`body_sha256` equals
 /// the hash they sent). One statement, so of two racing signatures exactly one matches.
+/// A signature is also a reading: one sent straight through the API, without opening the
+/// contract first, sets `first_viewed_at` so staff never see "signed, never viewed".
 pub fn sign(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str, s: &Signing<'_>) -> QueryResult<usize> {
+    let signed = sign_row(conn, tenant_id, client_id, id, s)?;
+    if signed > 0 {
+        diesel::update(
+            contracts::table
+                .filter(contracts::tenant_id.eq(tenant_id))
+                .filter(contracts::id.eq(id))
+                .filter(contracts::first_viewed_at.is_null()),
+        )
+        .set((contracts::first_viewed_at.eq(Some(s.at)), contracts::view_count.eq(contracts::view_count + 1)))
+        .execute(conn)?;
+    }
+    Ok(signed)
+}
+
+fn sign_row(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str, s: &Signing<'_>) -> QueryResult<usize> {
     diesel::update(
         contracts::table
             .filter(contracts::tenant_id.eq(tenant_id))

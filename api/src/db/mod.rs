@@ -42,6 +42,12 @@ pub enum OpenError {
     Migrate(String),
 }
 
+pub struct PoolState {
+    pub open: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
 /// The pool plus what every caller needs to use it well. Cheap to clone.
 #[derive(Clone)]
 pub struct Db {
@@ -84,6 +90,12 @@ impl Db {
 
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// Connections open, idle, and the most the pool may open (for `/metrics`).
+    pub fn pool_state(&self) -> PoolState {
+        let state = self.pool.state();
+        PoolState { open: state.connections, idle: state.idle_connections, max: self.pool.max_size() }
     }
 
     /// A pooled connection, for synchronous callers (the CLI, tests).

@@ -142,6 +142,21 @@ diesel::table! {
 }
 
 diesel::table! {
+    idempotency_keys (id) {
+        id -> Text,
+        tenant_id -> Text,
+        principal -> Text,
+        key -> Text,
+        fingerprint -> Text,
+        status -> Nullable<Integer>,
+        content_type -> Nullable<Text>,
+        location -> Nullable<Text>,
+        body -> Nullable<Binary>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     counters (tenant_id, kind) {
         tenant_id -> Text,
         kind -> Text,
@@ -639,6 +654,7 @@ diesel::joinable!(invoice_lines -> invoices (invoice_id));
 diesel::joinable!(payments -> invoices (invoice_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
+    idempotency_keys,
     staff,
     clients,
     api_keys,

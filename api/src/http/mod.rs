@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
-//! PATCH semantics and request ids.
+//! PATCH semantics, request ids and idempotency keys.
 
 pub mod client_ip;
+pub mod idempotency;
 pub mod json;
 pub mod nul;
 pub mod page;

@@ -72,6 +72,7 @@ pub async fn list_portal_invoices(
             let filter = ListFilter {
                 statuses,
                 client_id: Some(who.client_id),
+                sent_only: true,
                 overdue: None,
                 today,
                 q: None,

@@ -285,6 +285,7 @@ pub async fn list_invoices(
             let filter = ListFilter {
                 statuses,
                 client_id: query.client_id,
+                sent_only: false,
                 overdue,
                 today,
                 q: query.q,

@@ -14,6 +14,9 @@ pub struct ListFilter {
     /// Only these statuses; empty means all.
     pub statuses: Vec<&'static str>,
     pub client_id: Option<String>,
+    /// Only invoices that were ever sent: the client's view, where a draft voided before it
+    /// went out never existed.
+    pub sent_only: bool,
     /// `Some(true)`: only unpaid and past `today`; `Some(false)`: the others.
     pub overdue: Option<bool>,
     pub today: NaiveDate,
@@ -37,6 +40,9 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     }
     if let Some(client_id) = &f.client_id {
         query = query.filter(invoices::client_id.eq(client_id.clone()));
+    }
+    if f.sent_only {
+        query = query.filter(invoices::sent_at.is_not_null());
     }
     match f.overdue {
         Some(true) => {
@@ -64,7 +70,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     query.load(conn)
 }
 
-/// One invoice of this tenant (and of this client, when given; drafts are then left out).
+/// One invoice of this tenant (and of this client, when given: only one that was sent).
 pub fn get(conn: &mut DbConn, tenant_id: &str, client_id: Option<&str>, id: &str) -> QueryResult<Option<InvoiceRow>> {
     let mut query = invoices::table
         .filter(invoices::tenant_id.eq(tenant_id))
@@ -72,7 +78,7 @@ pub fn get(conn: &mut DbConn, tenant_id: &str, client_id: Option<&str>, id: &str
         .select(InvoiceRow::as_select())
         .into_boxed();
     if let Some(client_id) = client_id {
-        query = query.filter(invoices::client_id.eq(client_id.to_string())).filter(invoices::status.ne("draft"));
+        query = query.filter(invoices::client_id.eq(client_id.to_string())).filter(invoices::sent_at.is_not_null());
     }
     query.first(conn).optional()
 }

@@ -11,10 +11,10 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+use crate::both;
 use crate::deliverables::subject_of;
 use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{TestApp, fields, problem, spawn_app_with};
-use crate::{both, both_ignored};
 
 const CONTRACTS: &str = "/api/v1/contracts";
 const PORTAL: &str = "/api/v1/portal/contracts";
@@ -612,12 +612,6 @@ both!(
     bad_signatures_are_422_naming_the_field_and_change_nothing,
     only_the_client_signs_and_only_their_own_contracts,
     staff_list_filter_and_edit_drafts,
-);
-
-// Known failing when issue 7 was merged (written by parallel helpers who could not build in
-// time); see the issue note. Kept visible as ignored until fixed.
-both_ignored!(
-    "fails since the money merge: see issue 7 note";
     a_changed_text_a_second_signature_or_a_void_contract_is_refused,
     staff_countersign_once_after_the_client,
 );

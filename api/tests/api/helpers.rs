@@ -37,28 +37,6 @@ macro_rules! both {
     )+};
 }
 
-/// `both!` for tests known to fail, kept visible as ignored (with the reason) until fixed.
-#[macro_export]
-macro_rules! both_ignored {
-    ($reason:literal; $($name:ident),+ $(,)?) => {$(
-        mod $name {
-            #[tokio::test]
-            #[ignore = $reason]
-            async fn sqlite() {
-                let app = $crate::helpers::spawn_app($crate::helpers::Backend::Sqlite).await;
-                super::$name(app).await;
-            }
-
-            #[tokio::test]
-            #[ignore = $reason]
-            async fn postgres() {
-                let Some(app) = $crate::helpers::spawn_pg().await else { return };
-                super::$name(app).await;
-            }
-        }
-    )+};
-}
-
 /// A throwaway database, removed when dropped.
 pub struct TestDb {
     pub url: String,

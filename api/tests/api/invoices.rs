@@ -8,10 +8,10 @@ use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use crate::both;
 use crate::deliverables::subject_of;
 use crate::flows::{bearer, client_login};
 use crate::helpers::{TestApp, fields, problem};
-use crate::{both, both_ignored};
 
 pub const INVOICES: &str = "/api/v1/invoices";
 pub const PORTAL: &str = "/api/v1/portal";
@@ -698,11 +698,5 @@ both!(
     overdue_is_judged_by_the_due_date,
     the_pdf_is_the_same_for_staff_and_client_and_holds_the_invoice,
     a_long_invoice_paginates_with_the_header_on_every_page,
-);
-
-// Known failing when issue 7 was merged (written by parallel helpers who could not build in
-// time); see the issue note. Kept visible as ignored until fixed.
-both_ignored!(
-    "fails since the money merge: see issue 7 note";
     the_portal_dashboard_shows_what_is_due_and_what_waits,
 );

@@ -9,9 +9,9 @@ use diesel::prelude::*;
 use reqwest::Method;
 use serde_json::{Value, json};
 
+use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{TestApp, fields, problem};
-use crate::{both, both_ignored};
 
 const QUOTES: &str = "/api/v1/quotes";
 const PORTAL: &str = "/api/v1/portal/quotes";
@@ -608,11 +608,5 @@ both!(
     forbidden_moves_are_409_and_change_nothing,
     lists_filter_by_status_client_and_search,
     pdf_is_the_same_for_staff_and_client,
-);
-
-// Known failing when issue 7 was merged (written by parallel helpers who could not build in
-// time); see the issue note. Kept visible as ignored until fixed.
-both_ignored!(
-    "fails since the money merge: see issue 7 note";
     only_staff_undo_an_acceptance,
 );

@@ -91,16 +91,22 @@ impl SmtpServer {
 
     /// Waits for the `n`-th message (1-based) to `addr`.
     pub async fn nth_to(&self, addr: &str, n: usize) -> Received {
+        self.next_to(addr, n - 1, |_| true).await
+    }
+
+    /// Waits for the first message to `addr` after its first `skip` that `wanted` accepts:
+    /// a login code, say, while notices of what the test just did arrive in between.
+    pub async fn next_to(&self, addr: &str, skip: usize, wanted: impl Fn(&Received) -> bool) -> Received {
         let deadline = tokio::time::Instant::now() + Duration::from_secs(15);
         loop {
             let found = {
                 let all = self.messages.lock().unwrap();
-                all.iter().filter(|m| m.to.iter().any(|t| t == addr)).nth(n - 1).cloned()
+                all.iter().filter(|m| m.to.iter().any(|t| t == addr)).skip(skip).find(|m| wanted(m)).cloned()
             };
             if let Some(m) = found {
                 return m;
             }
-            assert!(tokio::time::Instant::now() < deadline, "no message #{n} to {addr} within 15 s");
+            assert!(tokio::time::Instant::now() < deadline, "no such message #{} to {addr} within 15 s", skip + 1);
             let _ = tokio::time::timeout(Duration::from_millis(200), self.arrived.notified()).await;
         }
     }
