@@ -358,7 +358,7 @@ pub async fn create_invoice(
         (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The quote is not accepted", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The quote is not accepted, or already invoiced (void that invoice first)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The quote's client is archived", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
@@ -382,6 +382,12 @@ pub async fn invoice_quote(
                     "Quote {} is {}, not accepted: only an accepted quote can be invoiced.",
                     quote.number,
                     quote.status.replace('_', " ")
+                )));
+            }
+            if let Some(number) = store::invoice_of_quote(conn, tenant_id, &quote.id)? {
+                return Err(ApiError::Conflict(format!(
+                    "Quote {} is already invoiced as {number}; void that invoice first to invoice the quote again.",
+                    quote.number
                 )));
             }
             let draft = Draft {

@@ -212,6 +212,22 @@ pub struct QuoteForInvoice {
     pub lines: Vec<Line>,
 }
 
+/// The number of a live (not void) invoice made from this quote, after taking the quote's
+/// row lock (a no-op UPDATE), so two requests invoicing one quote at once take turns and
+/// the second sees the first's invoice.
+pub fn invoice_of_quote(conn: &mut DbConn, tenant_id: &str, quote_id: &str) -> QueryResult<Option<String>> {
+    diesel::update(quotes::table.filter(quotes::tenant_id.eq(tenant_id)).filter(quotes::id.eq(quote_id)))
+        .set(quotes::updated_at.eq(quotes::updated_at))
+        .execute(conn)?;
+    invoices::table
+        .filter(invoices::tenant_id.eq(tenant_id))
+        .filter(invoices::quote_id.eq(quote_id))
+        .filter(invoices::status.ne("void"))
+        .select(invoices::number)
+        .first(conn)
+        .optional()
+}
+
 pub fn quote_for_invoice(conn: &mut DbConn, tenant_id: &str, quote_id: &str) -> QueryResult<Option<QuoteForInvoice>> {
     type QuoteCols = (String, String, Option<String>, Option<String>, String, String, Option<String>, String, String);
     let quote: Option<QuoteCols> = quotes::table

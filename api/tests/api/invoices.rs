@@ -420,6 +420,18 @@ async fn an_accepted_quote_is_invoiced_with_its_lines(app: TestApp) {
     assert_eq!(invoice["lines"][0]["quantity"], "1.5");
     assert_eq!(invoice["totals"]["total_minor"], 4812);
 
+    // Once is enough: a second invoice for the quote is refused, even asked for five at once,
+    // until the first is void.
+    let (path, empty) = (format!("/api/v1/quotes/{accepted}/invoice"), json!({}));
+    let again = (0..5).map(|_| app.post(&path, &empty));
+    let statuses: Vec<u16> = futures_util::future::join_all(again).await.iter().map(|r| r.status().as_u16()).collect();
+    assert_eq!(statuses, [409; 5]);
+    let body = problem(app.post(&format!("/api/v1/quotes/{accepted}/invoice"), &json!({})).await, 409).await;
+    assert!(body["detail"].as_str().unwrap().contains(invoice["number"].as_str().unwrap()), "{body}");
+    let first = invoice["id"].as_str().unwrap();
+    assert_eq!(app.post(&format!("/api/v1/invoices/{first}/void"), &json!({})).await.status(), 200);
+    assert_eq!(app.post(&format!("/api/v1/quotes/{accepted}/invoice"), &json!({})).await.status(), 201);
+
     let sent = insert_quote(&app, &cid, "sent", today());
     let body = problem(app.post(&format!("/api/v1/quotes/{sent}/invoice"), &json!({})).await, 409).await;
     assert!(body["detail"].as_str().unwrap().contains("not accepted"), "{body}");

@@ -16400,7 +16400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is not accepted */
+            /** @description The quote is not accepted, or already invoiced (void that invoice first) */
             409: {
                 headers: {
                     [name: string]: unknown;
