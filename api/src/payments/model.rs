@@ -352,6 +352,13 @@ pub struct SetPaymentProvider {
     pub enabled: Option<bool>,
 }
 
+/// Offer a configured provider to clients, or stop offering it, keeping its keys.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ToggleProvider {
+    pub enabled: bool,
+}
+
 /// Which provider the client pays with.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]

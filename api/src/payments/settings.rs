@@ -8,7 +8,8 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
-    BillingSettings, PaymentProviderInfo, ProviderKind, ProviderRow, SetPaymentProvider, UpdateBillingSettings,
+    BillingSettings, PaymentProviderInfo, ProviderKind, ProviderRow, SetPaymentProvider, ToggleProvider,
+    UpdateBillingSettings,
 };
 use super::providers::Keys;
 use super::store;
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_billing_settings)
         .service(update_billing_settings)
         .service(set_payment_provider)
+        .service(toggle_payment_provider)
         .service(remove_payment_provider);
 }
 
@@ -221,6 +223,55 @@ pub async fn set_payment_provider(
             let data = json!({ "provider": row.provider, "enabled": row.enabled, "key_hint": row.key_hint });
             activity_store::record(conn, &row.tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
             Ok(info(&config, &row.tenant_id, kind, Some(&row)))
+        })
+        .await?;
+    Ok(web::Json(info))
+}
+
+/// Offer a configured provider to clients, or stop offering it, without entering its keys
+/// again.
+#[utoipa::path(
+    tag = "billing",
+    params(("provider" = String, Path, description = "`stripe` or `paystack`")),
+    request_body = ToggleProvider,
+    responses(
+        (status = 200, description = "The provider as changed", body = PaymentProviderInfo),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such provider, or it is not set up", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`enabled` is missing or not a boolean", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[patch("/billing/providers/{provider}")]
+pub async fn toggle_payment_provider(
+    state: web::Data<AppState>,
+    caller: Caller,
+    provider: web::Path<String>,
+    body: JsonBody<ToggleProvider>,
+) -> Result<web::Json<PaymentProviderInfo>, ApiError> {
+    caller.require(Scope::TenantWrite)?;
+    let kind = provider_of(&provider)?;
+    let enabled = body.into_inner().enabled;
+    let config = state.config.clone();
+    let info = state
+        .db
+        .write(move |conn| {
+            let tenant_id = &caller.tenant_id;
+            let mut row = store::provider(conn, tenant_id, kind.as_str())?
+                .ok_or_else(|| ApiError::NotFound(format!("{} is not set up: set its keys first.", kind.as_str())))?;
+            if row.enabled != enabled {
+                row.enabled = enabled;
+                row.updated_at = now();
+                store::save_provider(conn, &row)?;
+                let subject = Subject { kind: "tenant", id: tenant_id, client_id: None };
+                let data = json!({ "provider": row.provider, "enabled": enabled, "key_hint": row.key_hint });
+                activity_store::record(conn, tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
+            }
+            Ok(info(&config, tenant_id, kind, Some(&row)))
         })
         .await?;
     Ok(web::Json(info))

@@ -517,6 +517,21 @@ async fn billing_settings_and_sealed_provider_keys(app: TestApp) {
         assert!(hook.as_deref().is_some_and(|h| h.starts_with("v1:") && !h.contains("HOOKSECRET")));
     }
 
+    // Switched off and on again without the keys, which stay as they were.
+    let toggle = |enabled: Value| {
+        app.req(Method::PATCH, "/api/v1/billing/providers/stripe").json(&json!({ "enabled": enabled })).send()
+    };
+    let off: Value = toggle(json!(false)).await.unwrap().json().await.unwrap();
+    assert_eq!((off["enabled"].as_bool(), off["key_hint"].as_str()), (Some(false), Some("9876")));
+    let settings: Value = app.get("/api/v1/billing/settings").await.json().await.unwrap();
+    let stripe = settings["providers"].as_array().unwrap().iter().find(|p| p["provider"] == "stripe").unwrap().clone();
+    assert_eq!(stripe["enabled"], false);
+    assert_eq!(toggle(json!("yes")).await.unwrap().status(), 422);
+    let on: Value = toggle(json!(true)).await.unwrap().json().await.unwrap();
+    assert_eq!((on["enabled"].as_bool(), on["key_hint"].as_str()), (Some(true), Some("9876")));
+    let unset = app.req(Method::PATCH, "/api/v1/billing/providers/paystack").json(&json!({ "enabled": true })).send();
+    problem(unset.await.unwrap(), 404).await;
+
     let res = app.req(Method::DELETE, "/api/v1/billing/providers/stripe").send().await.unwrap();
     assert_eq!(res.status(), 204);
     problem(app.req(Method::DELETE, "/api/v1/billing/providers/stripe").send().await.unwrap(), 404).await;

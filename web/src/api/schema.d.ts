@@ -275,7 +275,11 @@ export interface paths {
         delete: operations["remove_payment_provider"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Offer a configured provider to clients, or stop offering it, without entering its keys
+         *     again.
+         */
+        patch: operations["toggle_payment_provider"];
         trace?: never;
     };
     "/api/v1/billing/settings": {
@@ -4980,6 +4984,10 @@ export interface components {
              */
             minutes: number;
         };
+        /** @description Offer a configured provider to clients, or stop offering it, keeping its keys. */
+        ToggleProvider: {
+            enabled: boolean;
+        };
         /** @description What a login or a refresh hands out. */
         Tokens: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -6659,6 +6667,105 @@ export interface operations {
             };
             /** @description No such provider, or it is not set up */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    toggle_payment_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stripe` or `paystack` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToggleProvider"];
+            };
+        };
+        responses: {
+            /** @description The provider as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentProviderInfo"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider, or it is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `enabled` is missing or not a boolean */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

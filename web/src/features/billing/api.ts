@@ -201,6 +201,10 @@ export const updateBillingSettings = (body: UpdateBillingSettings) =>
   call(api.PATCH('/api/v1/billing/settings', { body }));
 export const setPaymentProvider = (provider: ProviderKind, body: SetPaymentProvider) =>
   call(api.PUT('/api/v1/billing/providers/{provider}', { params: { path: { provider } }, body }));
+export const togglePaymentProvider = (provider: ProviderKind, enabled: boolean) =>
+  call(
+    api.PATCH('/api/v1/billing/providers/{provider}', { params: { path: { provider } }, body: { enabled } }),
+  );
 export const removePaymentProvider = (provider: ProviderKind) =>
   call(api.DELETE('/api/v1/billing/providers/{provider}', { params: { path: { provider } } }));
 

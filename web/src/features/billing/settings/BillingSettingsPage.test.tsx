@@ -123,6 +123,35 @@ describe('BillingSettingsPage', () => {
     expect(await within(gone).findByText('Not set up')).toBeInTheDocument();
   });
 
+  it('switches a configured provider off and on without its keys', async () => {
+    const patches: unknown[] = [];
+    let settings = someSettings();
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      ...noEvents,
+      'GET /api/v1/billing/settings': () => ({ body: settings }),
+      'PATCH /api/v1/billing/providers/stripe': async (request) => {
+        const body = (await request.json()) as { enabled: boolean };
+        patches.push(body);
+        const info = { ...settings.providers[0]!, enabled: body.enabled };
+        settings = { ...settings, providers: [info, settings.providers[1]!] };
+        return { body: info };
+      },
+    });
+    renderAt('/app/settings/billing', page);
+    const stripe = (await screen.findByRole('heading', { name: 'Stripe' })).closest('section')!;
+    await userEvent.click(within(stripe).getByRole('button', { name: 'Switch Stripe off' }));
+    expect(await screen.findByText('Stripe switched off')).toBeInTheDocument();
+    const card = () => screen.getByRole('heading', { name: 'Stripe' }).closest('section')!;
+    expect(await screen.findByRole('button', { name: 'Switch Stripe on' })).toBeInTheDocument();
+    expect(within(card()).getByText('Off')).toBeInTheDocument();
+    await userEvent.click(within(card()).getByRole('button', { name: 'Switch Stripe on' }));
+    expect(await screen.findByText('Stripe switched on — clients can pay with Stripe')).toBeInTheDocument();
+    expect(patches).toEqual([{ enabled: false }, { enabled: true }]);
+    expect(within(card()).getByLabelText('Stripe secret key')).toHaveValue('');
+  });
+
   it('asks for Stripe’s webhook secret, and shows the server’s word on a key', async () => {
     stubApi({
       'GET /api/v1/me': { body: me },

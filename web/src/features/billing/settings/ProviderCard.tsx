@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Card, ConfirmButton, TextField, useToast } from '
 import {
   removePaymentProvider,
   setPaymentProvider,
+  togglePaymentProvider,
   useSaved,
   type PaymentProviderInfo,
   type SetPaymentProvider,
@@ -40,6 +41,14 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
           ? `${name} keys saved — clients can pay with ${name}`
           : `${name} keys saved — switched off for now`,
       );
+    },
+  });
+  const toggle = useMutation({
+    mutationFn: (on: boolean) => togglePaymentProvider(p.provider, on),
+    onSuccess: (info) => {
+      setEnabled(info.enabled);
+      void saved.refetchSettings();
+      toast(info.enabled ? `${name} switched on — clients can pay with ${name}` : `${name} switched off`);
     },
   });
   const remove = useMutation({
@@ -87,11 +96,17 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
     >
       <div className="space-y-5">
         {configured && (
-          <p className="text-sm text-slate-700">
-            Secret key ending in <span className="font-mono font-semibold">{p.key_hint}</span>. It is never
-            shown in full.
-          </p>
+          <div className="flex flex-wrap items-center justify-between gap-3">
+            <p className="text-sm text-slate-700">
+              Secret key ending in <span className="font-mono font-semibold">{p.key_hint}</span>. It is never
+              shown in full.
+            </p>
+            <Button variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate(!p.enabled)}>
+              {p.enabled ? `Switch ${name} off` : `Switch ${name} on`}
+            </Button>
+          </div>
         )}
+        {toggle.isError && <Alert tone="error">{messageOf(toggle.error)}</Alert>}
         <div className="space-y-1.5">
           <label htmlFor={`${ids}-webhook`} className="block text-sm font-medium text-slate-800">
             Webhook URL
@@ -167,11 +182,6 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
             />
             <label htmlFor={`${ids}-enabled`} className="text-sm text-slate-800">
               <span className="font-medium">Offer {name} to clients (“Pay now”)</span>
-              {configured && (
-                <span className="block text-slate-600">
-                  To switch it on or off, enter the keys again: they are never sent back to this page.
-                </span>
-              )}
             </label>
           </div>
           <div className="flex flex-wrap gap-2">
