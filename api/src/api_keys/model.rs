@@ -67,6 +67,7 @@ pub struct ApiKeyPage {
 /// A new API key.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "CRM sync", "scopes": ["clients:write", "billing:read"]}))]
 pub struct CreateApiKey {
     /// What the key is for, e.g. the integration's name.
     #[validate(

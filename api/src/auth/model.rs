@@ -69,6 +69,7 @@ pub struct VerifyCode {
 /// The token of a magic link (the part after `#token=`).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "q3v9Xr2bT0uJ5mW8yA1cD4eF7gH6iK"}))]
 pub struct RedeemLink {
     #[validate(length(min = 20, max = 200, message = "is not a login link token"))]
     pub token: String,
@@ -77,6 +78,7 @@ pub struct RedeemLink {
 /// Pick one of the accounts offered after a login.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"selection_token": "eyJhbGciOiJIUzI1NiJ9.eyJyZWFsbSI6ImRlbW8ifQ.sig", "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"}))]
 pub struct SelectAccount {
     #[validate(length(min = 1, max = 2000, message = "is required"))]
     pub selection_token: String,
@@ -108,6 +110,7 @@ pub enum LoginResponse {
 /// Exchange a refresh token for new tokens.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"}))]
 pub struct RefreshRequest {
     #[validate(length(min = 1, max = 500, message = "is required"))]
     pub refresh_token: String,

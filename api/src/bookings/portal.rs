@@ -107,6 +107,7 @@ pub struct PortalAppointmentQuery {
 /// Calling an appointment off.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Something came up at work; I will book another day."}))]
 pub struct CancelAppointment {
     /// Why, for the business.
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
@@ -403,6 +404,7 @@ pub const NOT_AVAILABLE: &str = "That time is not available any more; pick anoth
 /// Moving an appointment.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"starts_at": "2026-12-04T14:00:00Z"}))]
 pub struct RescheduleAppointment {
     /// One of the `starts_at` of the appointment's slots.
     pub starts_at: DateTime<Utc>,

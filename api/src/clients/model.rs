@@ -138,6 +138,7 @@ pub struct CreateClient {
 /// Changes to a client. Fields left out stay as they are; `null` clears an optional field.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"phone": "+33 6 12 34 56 78", "company": "Lopez Interiors", "portal_enabled": true}))]
 pub struct UpdateClient {
     #[validate(
         email(message = "must be a valid email address"),

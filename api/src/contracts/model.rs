@@ -386,6 +386,7 @@ pub struct CreateContract {
 /// read the old text must reload before signing.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Brand refresh — services agreement", "body": "# Services agreement\n\nLumen Design Studio will…", "countersign": true}))]
 pub struct UpdateContract {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(

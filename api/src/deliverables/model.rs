@@ -297,6 +297,7 @@ pub struct CreateDeliverable {
 /// Changes to a deliverable. Fields left out stay as they are; `null` clears `description`.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Logo — final files", "description": "SVG, PNG and PDF versions."}))]
 pub struct UpdateDeliverable {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -313,6 +314,7 @@ pub struct UpdateDeliverable {
 /// Submitting or reopening, with an optional note the client sees in the history.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"note": "Second round: colours adjusted as discussed."}))]
 pub struct DeliverableNote {
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     pub note: Option<String>,

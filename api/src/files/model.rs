@@ -148,6 +148,7 @@ pub struct FileListQuery {
 /// Changes to a file: leave a field out to keep it.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"client_visible": true, "name": "moodboard-v2.pdf"}))]
 pub struct UpdateFile {
     #[serde(default, deserialize_with = "no_null")]
     pub client_visible: Option<bool>,

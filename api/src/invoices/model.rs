@@ -311,6 +311,7 @@ pub struct CreateInvoice {
 /// nullable ones.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"due_date": "2026-12-31", "notes": "Bank transfer to IBAN FR76 …", "lines": [{"description": "Logo design", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000}]}))]
 pub struct UpdateInvoice {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(

@@ -196,6 +196,7 @@ pub struct CreateThread {
 /// A new message from staff.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "The first draft is in the files tab.", "internal": false}))]
 pub struct PostMessage {
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
@@ -227,6 +228,7 @@ pub struct PortalCreateThread {
 /// A new message from the client.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "Thanks! Could we move the review to Thursday?"}))]
 pub struct PortalPostMessage {
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),

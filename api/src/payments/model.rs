@@ -337,6 +337,7 @@ pub struct UpdateBillingSettings {
 /// A provider's keys. Stored encrypted; never shown again (only the last four characters).
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"secret_key": "sk_live_51Hx…", "webhook_secret": "whsec_9f…", "enabled": true}))]
 pub struct SetPaymentProvider {
     /// Stripe `sk_live_…` / `sk_test_…`; Paystack `sk_live_…` (it also signs Paystack's
     /// webhooks).
@@ -355,6 +356,7 @@ pub struct SetPaymentProvider {
 /// Offer a configured provider to clients, or stop offering it, keeping its keys.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"enabled": false}))]
 pub struct ToggleProvider {
     pub enabled: bool,
 }
@@ -362,6 +364,7 @@ pub struct ToggleProvider {
 /// Which provider the client pays with.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"provider": "stripe"}))]
 pub struct PayInvoice {
     pub provider: ProviderKind,
 }

@@ -37,7 +37,12 @@ pub struct WebhookAnswer {
 #[utoipa::path(
     tag = "payment-webhooks",
     params(("tenant_id" = String, Path, description = "The business the webhook is for")),
-    request_body(content = String, description = "The Stripe event, as Stripe signed it", content_type = "application/json"),
+    request_body(
+        content = String,
+        description = "The Stripe event, as Stripe signed it",
+        content_type = "application/json",
+        example = json!({"id": "evt_1QxYz", "type": "checkout.session.completed", "data": {"object": {"id": "cs_test_a1B2", "amount_total": 144000, "currency": "eur", "payment_status": "paid"}}}),
+    ),
     responses(
         (status = 200, description = "An authentic event, handled", body = WebhookAnswer),
         (status = 400, description = "Missing, forged or stale signature, or no Stripe keys for this business; nothing recorded", body = Problem, content_type = "application/problem+json"),
@@ -59,7 +64,12 @@ pub async fn receive_stripe_webhook(
 #[utoipa::path(
     tag = "payment-webhooks",
     params(("tenant_id" = String, Path, description = "The business the webhook is for")),
-    request_body(content = String, description = "The Paystack event, as Paystack signed it", content_type = "application/json"),
+    request_body(
+        content = String,
+        description = "The Paystack event, as Paystack signed it",
+        content_type = "application/json",
+        example = json!({"event": "charge.success", "data": {"reference": "inv_019a7b2e", "amount": 144000, "currency": "NGN", "status": "success"}}),
+    ),
     responses(
         (status = 200, description = "An authentic event, handled", body = WebhookAnswer),
         (status = 400, description = "Missing or forged signature, or no Paystack keys for this business; nothing recorded", body = Problem, content_type = "application/problem+json"),

@@ -86,6 +86,7 @@ pub struct ProductList {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Brand guidelines (PDF)", "description": "The full guidelines, 48 pages."}))]
 pub struct CreateProduct {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     pub name: String,
@@ -96,6 +97,7 @@ pub struct CreateProduct {
 /// Changes to a product: leave a field out to keep it; `description: null` clears it.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Brand guidelines (PDF, 2nd edition)"}))]
 pub struct UpdateProduct {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
@@ -122,6 +124,7 @@ pub struct GrantList {
 
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"}))]
 pub struct CreateGrant {
     #[validate(length(min = 1, max = 64, message = "must be a client id"))]
     pub client_id: String,

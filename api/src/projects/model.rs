@@ -364,6 +364,7 @@ pub struct CreateProject {
 /// Changes to a project. Fields left out stay as they are; `null` clears the nullable ones.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "active", "due_date": "2027-01-31", "client_uploads": true}))]
 pub struct UpdateProject {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -441,6 +442,7 @@ pub struct CreateTask {
 /// Changes to a task. Fields left out stay as they are; `null` clears `due_date`.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "done"}))]
 pub struct UpdateTask {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -468,6 +470,7 @@ pub struct TaskChanges {
 /// The board's new order: every task id of the project, each once.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"task_ids": ["019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50", "019a7b2e-6a10-7b3c-8d4e-5f6a7b8c9d0e"]}))]
 pub struct ReorderTasks {
     #[validate(length(max = 500, message = "must hold at most 500 ids"))]
     pub task_ids: Vec<String>,

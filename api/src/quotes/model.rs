@@ -387,6 +387,7 @@ pub struct CreateQuote {
 /// `staff_id`; `lines`, when sent, replaces every line.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"valid_until": "2026-12-31", "lines": [{"description": "Logo design", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000}, {"description": "Brand guidelines", "quantity": "2.5", "unit_price_minor": 30000, "tax_rate_bp": 2000}]}))]
 pub struct UpdateQuote {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -453,6 +454,7 @@ pub struct RequestQuoteChanges {
 /// The client declines the quote, optionally saying why.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"comment": "We went with a smaller scope for now."}))]
 pub struct DeclineQuote {
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub comment: Option<String>,

@@ -354,6 +354,7 @@ pub struct CreateServiceOrder {
 /// `estimated_completion`; `lines`, when sent, replaces every line.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"estimated_completion": "2026-12-10", "lines": [{"description": "Screen replacement", "quantity": 1, "unit_price_minor": 14900}]}))]
 pub struct UpdateServiceOrder {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -376,6 +377,7 @@ pub struct UpdateServiceOrder {
 /// Move an order to another status.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "ready", "note": "Ready for pick-up at the front desk."}))]
 pub struct ChangeServiceOrderStatus {
     /// received → in_progress → ready → delivered; or cancelled before delivery.
     pub status: ServiceOrderStatus,

@@ -63,6 +63,7 @@ pub struct StaffList {
 /// Someone to add to the team; they get an email with a login link.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "lena@lumen.example", "name": "Lena Vogel", "role": "member"}))]
 pub struct InviteStaff {
     #[validate(
         email(message = "must be a valid email address"),
@@ -80,6 +81,7 @@ pub struct InviteStaff {
 /// Changes to a staff member.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "admin"}))]
 pub struct UpdateStaff {
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),

@@ -89,6 +89,7 @@ pub struct PublicBranding {
 /// optional field.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Lumen Design Studio", "primary_color": "#4f46e5", "login_title": "Welcome to your studio space", "timezone": "Europe/Paris"}))]
 pub struct UpdateTenant {
     /// Changing it changes every portal link already sent to clients.
     #[validate(custom(function = "rules::slug"))]

@@ -146,6 +146,7 @@ pub struct CreateTimeLog {
 /// `hourly_rate_minor` (a billable entry still needs a rate).
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"minutes": 90, "description": "Logo sketches, second round", "billable": true}))]
 pub struct UpdateTimeLog {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     pub work_date: Option<NaiveDate>,

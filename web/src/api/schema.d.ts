@@ -2803,19 +2803,36 @@ export interface components {
             /** @description Opening intervals; several per day are allowed, none overlapping. */
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /** @description Calling an appointment off. */
+        /**
+         * @description Calling an appointment off.
+         * @example {
+         *       "reason": "Something came up at work; I will book another day."
+         *     }
+         */
         CancelAppointment: {
             /** @description Why, for the business. */
             reason?: string | null;
         };
-        /** @description Move an order to another status. */
+        /**
+         * @description Move an order to another status.
+         * @example {
+         *       "note": "Ready for pick-up at the front desk.",
+         *       "status": "ready"
+         *     }
+         */
         ChangeServiceOrderStatus: {
             /** @description Shown to the client in the order's history and the email. */
             note?: string | null;
             /** @description received → in_progress → ready → delivered; or cancelled before delivery. */
             status: components["schemas"]["ServiceOrderStatus"];
         };
-        /** @description A status change. */
+        /**
+         * @description A status change.
+         * @example {
+         *       "reason": null,
+         *       "status": "completed"
+         *     }
+         */
         ChangeStatus: {
             /** @description Why, for a cancellation; shown to the client. */
             reason?: string | null;
@@ -3017,14 +3034,32 @@ export interface components {
             /** Format: date-time */
             signed_at: string;
         };
-        /** @description A new API key. */
+        /**
+         * @description A new API key.
+         * @example {
+         *       "name": "CRM sync",
+         *       "scopes": [
+         *         "clients:write",
+         *         "billing:read"
+         *       ]
+         *     }
+         */
         CreateApiKey: {
             /** @description What the key is for, e.g. the integration's name. */
             name: string;
             /** @description What the key may do; at least one, and only scopes the calling credential holds. */
             scopes: components["schemas"]["Scope"][];
         };
-        /** @description A new appointment booked by staff. Staff may book outside opening hours. */
+        /**
+         * @description A new appointment booked by staff. Staff may book outside opening hours.
+         * @example {
+         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "location": "Studio, 12 rue Oberkampf",
+         *       "notes": "First fitting",
+         *       "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8",
+         *       "starts_at": "2026-12-03T09:30:00Z"
+         *     }
+         */
         CreateAppointment: {
             client_id: string;
             /** @description Default: the booking settings' location. */
@@ -3072,6 +3107,11 @@ export interface components {
             /** @example Logo concepts */
             title: string;
         };
+        /**
+         * @example {
+         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"
+         *     }
+         */
         CreateGrant: {
             client_id: string;
         };
@@ -3102,6 +3142,12 @@ export interface components {
             /** @example Brand refresh — first half */
             title: string;
         };
+        /**
+         * @example {
+         *       "description": "The full guidelines, 48 pages.",
+         *       "name": "Brand guidelines (PDF)"
+         *     }
+         */
         CreateProduct: {
             description?: string | null;
             name: string;
@@ -3263,7 +3309,12 @@ export interface components {
              */
             text: string;
         };
-        /** @description The client declines the quote, optionally saying why. */
+        /**
+         * @description The client declines the quote, optionally saying why.
+         * @example {
+         *       "comment": "We went with a smaller scope for now."
+         *     }
+         */
         DeclineQuote: {
             comment?: string | null;
         };
@@ -3341,7 +3392,12 @@ export interface components {
         DeliverableList: {
             items: components["schemas"]["Deliverable"][];
         };
-        /** @description Submitting or reopening, with an optional note the client sees in the history. */
+        /**
+         * @description Submitting or reopening, with an optional note the client sees in the history.
+         * @example {
+         *       "note": "Second round: colours adjusted as discussed."
+         *     }
+         */
         DeliverableNote: {
             note?: string | null;
         };
@@ -3401,7 +3457,14 @@ export interface components {
             /** @example Booked for Tue 1 Dec, 10:00 */
             text: string;
         };
-        /** @description Someone to add to the team; they get an email with a login link. */
+        /**
+         * @description Someone to add to the team; they get an email with a login link.
+         * @example {
+         *       "email": "lena@lumen.example",
+         *       "name": "Lena Vogel",
+         *       "role": "member"
+         *     }
+         */
         InviteStaff: {
             email: string;
             name: string;
@@ -3658,7 +3721,12 @@ export interface components {
             status: components["schemas"]["ReviewStatus"];
             text?: string | null;
         };
-        /** @description Which provider the client pays with. */
+        /**
+         * @description Which provider the client pays with.
+         * @example {
+         *       "provider": "stripe"
+         *     }
+         */
         PayInvoice: {
             provider: components["schemas"]["ProviderKind"];
         };
@@ -3925,7 +3993,12 @@ export interface components {
             /** @description Pass as `cursor` for the next (newer) page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @description A new message from the client. */
+        /**
+         * @description A new message from the client.
+         * @example {
+         *       "body": "Thanks! Could we move the review to Thursday?"
+         *     }
+         */
         PortalPostMessage: {
             body: string;
         };
@@ -4165,7 +4238,13 @@ export interface components {
             /** Format: int64 */
             minutes: number;
         };
-        /** @description A new message from staff. */
+        /**
+         * @description A new message from staff.
+         * @example {
+         *       "body": "The first draft is in the files tab.",
+         *       "internal": false
+         *     }
+         */
         PostMessage: {
             body: string;
             /** @description A note for staff only: the client never sees it and nobody is emailed. Default `false`. */
@@ -4492,15 +4571,33 @@ export interface components {
             /** @description The bank reference or receipt number. */
             reference?: string | null;
         };
-        /** @description The token of a magic link (the part after `#token=`). */
+        /**
+         * @description The token of a magic link (the part after `#token=`).
+         * @example {
+         *       "token": "q3v9Xr2bT0uJ5mW8yA1cD4eF7gH6iK"
+         *     }
+         */
         RedeemLink: {
             token: string;
         };
-        /** @description Exchange a refresh token for new tokens. */
+        /**
+         * @description Exchange a refresh token for new tokens.
+         * @example {
+         *       "refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
-        /** @description The board's new order: every task id of the project, each once. */
+        /**
+         * @description The board's new order: every task id of the project, each once.
+         * @example {
+         *       "task_ids": [
+         *         "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50",
+         *         "019a7b2e-6a10-7b3c-8d4e-5f6a7b8c9d0e"
+         *       ]
+         *     }
+         */
         ReorderTasks: {
             task_ids: string[];
         };
@@ -4523,7 +4620,12 @@ export interface components {
             /** @example Could the logo work be split into two phases? */
             comment: string;
         };
-        /** @description Moving an appointment. */
+        /**
+         * @description Moving an appointment.
+         * @example {
+         *       "starts_at": "2026-12-04T14:00:00Z"
+         *     }
+         */
         RescheduleAppointment: {
             /**
              * Format: date-time
@@ -4590,7 +4692,13 @@ export interface components {
          * @enum {string}
          */
         Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write";
-        /** @description Pick one of the accounts offered after a login. */
+        /**
+         * @description Pick one of the accounts offered after a login.
+         * @example {
+         *       "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "selection_token": "eyJhbGciOiJIUzI1NiJ9.eyJyZWFsbSI6ImRlbW8ifQ.sig"
+         *     }
+         */
         SelectAccount: {
             account_id: string;
             selection_token: string;
@@ -4701,7 +4809,14 @@ export interface components {
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
         };
-        /** @description A provider's keys. Stored encrypted; never shown again (only the last four characters). */
+        /**
+         * @description A provider's keys. Stored encrypted; never shown again (only the last four characters).
+         * @example {
+         *       "enabled": true,
+         *       "secret_key": "sk_live_51Hx…",
+         *       "webhook_secret": "whsec_9f…"
+         *     }
+         */
         SetPaymentProvider: {
             /** @description Offer it to clients; default `true`. */
             enabled?: boolean | null;
@@ -4984,7 +5099,12 @@ export interface components {
              */
             minutes: number;
         };
-        /** @description Offer a configured provider to clients, or stop offering it, keeping its keys. */
+        /**
+         * @description Offer a configured provider to clients, or stop offering it, keeping its keys.
+         * @example {
+         *       "enabled": false
+         *     }
+         */
         ToggleProvider: {
             enabled: boolean;
         };
@@ -5023,6 +5143,10 @@ export interface components {
         /**
          * @description Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
          *     unassigns the staff member or clears the location or notes.
+         * @example {
+         *       "location": "Video call",
+         *       "starts_at": "2026-12-03T10:00:00Z"
+         *     }
          */
         UpdateAppointment: {
             location?: string | null;
@@ -5044,7 +5168,29 @@ export interface components {
             /** Format: int32 */
             quote_valid_days?: number | null;
         };
-        /** @description The whole settings, replacing what was there. */
+        /**
+         * @description The whole settings, replacing what was there.
+         * @example {
+         *       "cancellation_cutoff_hours": 24,
+         *       "closed_days": [
+         *         "2026-12-25"
+         *       ],
+         *       "location": "12 rue Oberkampf, Paris",
+         *       "slot_step_minutes": 30,
+         *       "weekly_hours": [
+         *         {
+         *           "closes": "17:30",
+         *           "opens": "09:00",
+         *           "weekday": 1
+         *         },
+         *         {
+         *           "closes": "17:30",
+         *           "opens": "09:00",
+         *           "weekday": 2
+         *         }
+         *       ]
+         *     }
+         */
         UpdateBookingSettings: {
             /** Format: int32 */
             cancellation_cutoff_hours: number;
@@ -5054,7 +5200,14 @@ export interface components {
             slot_step_minutes: number;
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /** @description Changes to a client. Fields left out stay as they are; `null` clears an optional field. */
+        /**
+         * @description Changes to a client. Fields left out stay as they are; `null` clears an optional field.
+         * @example {
+         *       "company": "Lopez Interiors",
+         *       "phone": "+33 6 12 34 56 78",
+         *       "portal_enabled": true
+         *     }
+         */
         UpdateClient: {
             company?: string | null;
             email?: string | null;
@@ -5068,6 +5221,11 @@ export interface components {
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
          *     `staff_id`. Changing the text of a sent contract changes `body_sha256`, so a client who
          *     read the old text must reload before signing.
+         * @example {
+         *       "body": "# Services agreement\n\nLumen Design Studio will…",
+         *       "countersign": true,
+         *       "title": "Brand refresh — services agreement"
+         *     }
          */
         UpdateContract: {
             body?: string | null;
@@ -5075,12 +5233,24 @@ export interface components {
             staff_id?: string | null;
             title?: string | null;
         };
-        /** @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`. */
+        /**
+         * @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`.
+         * @example {
+         *       "description": "SVG, PNG and PDF versions.",
+         *       "title": "Logo — final files"
+         *     }
+         */
         UpdateDeliverable: {
             description?: string | null;
             title?: string | null;
         };
-        /** @description Changes to a file: leave a field out to keep it. */
+        /**
+         * @description Changes to a file: leave a field out to keep it.
+         * @example {
+         *       "client_visible": true,
+         *       "name": "moodboard-v2.pdf"
+         *     }
+         */
         UpdateFile: {
             client_visible?: boolean | null;
             /** @description A new name; cleaned like an uploaded one. */
@@ -5089,6 +5259,18 @@ export interface components {
         /**
          * @description Changes to a draft invoice. Fields left out stay as they are; `null` clears the
          *     nullable ones.
+         * @example {
+         *       "due_date": "2026-12-31",
+         *       "lines": [
+         *         {
+         *           "description": "Logo design",
+         *           "quantity": "1",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 120000
+         *         }
+         *       ],
+         *       "notes": "Bank transfer to IBAN FR76 …"
+         *     }
          */
         UpdateInvoice: {
             currency?: string | null;
@@ -5115,12 +5297,24 @@ export interface components {
             /** @example +34 612 345 678 */
             phone?: string | null;
         };
-        /** @description Changes to a product: leave a field out to keep it; `description: null` clears it. */
+        /**
+         * @description Changes to a product: leave a field out to keep it; `description: null` clears it.
+         * @example {
+         *       "name": "Brand guidelines (PDF, 2nd edition)"
+         *     }
+         */
         UpdateProduct: {
             description?: string | null;
             name?: string | null;
         };
-        /** @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones. */
+        /**
+         * @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones.
+         * @example {
+         *       "client_uploads": true,
+         *       "due_date": "2027-01-31",
+         *       "status": "active"
+         *     }
+         */
         UpdateProject: {
             client_uploads?: boolean | null;
             description?: string | null;
@@ -5135,6 +5329,23 @@ export interface components {
         /**
          * @description Changes to a draft. Fields left out stay as they are; `null` clears `notes` or
          *     `staff_id`; `lines`, when sent, replaces every line.
+         * @example {
+         *       "lines": [
+         *         {
+         *           "description": "Logo design",
+         *           "quantity": "1",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 120000
+         *         },
+         *         {
+         *           "description": "Brand guidelines",
+         *           "quantity": "2.5",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 30000
+         *         }
+         *       ],
+         *       "valid_until": "2026-12-31"
+         *     }
          */
         UpdateQuote: {
             lines?: components["schemas"]["LineInput"][] | null;
@@ -5144,7 +5355,14 @@ export interface components {
             /** Format: date */
             valid_until?: string | null;
         };
-        /** @description Changes to a service. Fields left out stay as they are; `null` clears the description. */
+        /**
+         * @description Changes to a service. Fields left out stay as they are; `null` clears the description.
+         * @example {
+         *       "active": true,
+         *       "duration_minutes": 45,
+         *       "price_minor": 6500
+         *     }
+         */
         UpdateService: {
             active?: boolean | null;
             description?: string | null;
@@ -5157,6 +5375,16 @@ export interface components {
         /**
          * @description Changes to an order. Fields left out stay as they are; `null` clears `description` or
          *     `estimated_completion`; `lines`, when sent, replaces every line.
+         * @example {
+         *       "estimated_completion": "2026-12-10",
+         *       "lines": [
+         *         {
+         *           "description": "Screen replacement",
+         *           "quantity": 1,
+         *           "unit_price_minor": 14900
+         *         }
+         *       ]
+         *     }
          */
         UpdateServiceOrder: {
             description?: string | null;
@@ -5165,12 +5393,22 @@ export interface components {
             lines?: components["schemas"]["NewLine"][] | null;
             title?: string | null;
         };
-        /** @description Changes to a staff member. */
+        /**
+         * @description Changes to a staff member.
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
         UpdateStaff: {
             name?: string | null;
             role?: null | components["schemas"]["Role"];
         };
-        /** @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`. */
+        /**
+         * @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`.
+         * @example {
+         *       "status": "done"
+         *     }
+         */
         UpdateTask: {
             /** Format: date */
             due_date?: string | null;
@@ -5180,6 +5418,12 @@ export interface components {
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
          *     optional field.
+         * @example {
+         *       "login_title": "Welcome to your studio space",
+         *       "name": "Lumen Design Studio",
+         *       "primary_color": "#4f46e5",
+         *       "timezone": "Europe/Paris"
+         *     }
          */
         UpdateTenant: {
             accent_color?: string | null;
@@ -5199,6 +5443,11 @@ export interface components {
         /**
          * @description Changes to an entry. Fields left out stay as they are; `null` clears `staff_id` and
          *     `hourly_rate_minor` (a billable entry still needs a rate).
+         * @example {
+         *       "billable": true,
+         *       "description": "Logo sketches, second round",
+         *       "minutes": 90
+         *     }
          */
         UpdateTimeLog: {
             billable?: boolean | null;
@@ -10005,6 +10254,17 @@ export interface operations {
         /** @description The Paystack event, as Paystack signed it */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "amount": 144000,
+                 *         "currency": "NGN",
+                 *         "reference": "inv_019a7b2e",
+                 *         "status": "success"
+                 *       },
+                 *       "event": "charge.success"
+                 *     }
+                 */
                 "application/json": string;
             };
         };
@@ -10051,6 +10311,20 @@ export interface operations {
         /** @description The Stripe event, as Stripe signed it */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "object": {
+                 *           "amount_total": 144000,
+                 *           "currency": "eur",
+                 *           "id": "cs_test_a1B2",
+                 *           "payment_status": "paid"
+                 *         }
+                 *       },
+                 *       "id": "evt_1QxYz",
+                 *       "type": "checkout.session.completed"
+                 *     }
+                 */
                 "application/json": string;
             };
         };

@@ -173,6 +173,7 @@ pub struct AppointmentListQuery {
 /// A new appointment booked by staff. Staff may book outside opening hours.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f", "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8", "starts_at": "2026-12-03T09:30:00Z", "location": "Studio, 12 rue Oberkampf", "notes": "First fitting"}))]
 pub struct CreateAppointment {
     pub client_id: String,
     pub service_id: String,
@@ -201,6 +202,7 @@ fn bookable(status: &AppointmentStatus) -> Result<(), validator::ValidationError
 /// unassigns the staff member or clears the location or notes.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"starts_at": "2026-12-03T10:00:00Z", "location": "Video call"}))]
 pub struct UpdateAppointment {
     #[serde(default, deserialize_with = "no_null")]
     pub service_id: Option<String>,
@@ -239,6 +241,7 @@ impl UpdateAppointment {
 /// A status change.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"status": "completed", "reason": null}))]
 pub struct ChangeStatus {
     pub status: AppointmentStatus,
     /// Why, for a cancellation; shown to the client.

@@ -104,6 +104,7 @@ pub struct CreateService {
 /// Changes to a service. Fields left out stay as they are; `null` clears the description.
 #[derive(Debug, Default, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"duration_minutes": 45, "price_minor": 6500, "active": true}))]
 pub struct UpdateService {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(

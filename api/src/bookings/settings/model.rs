@@ -71,6 +71,7 @@ pub struct BookingSettings {
 /// The whole settings, replacing what was there.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"weekly_hours": [{"weekday": 1, "opens": "09:00", "closes": "17:30"}, {"weekday": 2, "opens": "09:00", "closes": "17:30"}], "closed_days": ["2026-12-25"], "cancellation_cutoff_hours": 24, "slot_step_minutes": 30, "location": "12 rue Oberkampf, Paris"}))]
 pub struct UpdateBookingSettings {
     #[validate(custom(function = "valid_hours"))]
     pub weekly_hours: Vec<OpeningInterval>,
