@@ -4,6 +4,7 @@
 
 mod access;
 mod helpers;
+mod receiver;
 mod smtp;
 
 mod api_keys;
@@ -41,3 +42,4 @@ mod team;
 mod tenants;
 mod time_logs;
 mod web;
+mod webhooks;

@@ -20,6 +20,8 @@ import { OrderDetailPage } from '@/features/service-orders/OrderDetailPage';
 import { OrdersPage } from '@/features/service-orders/OrdersPage';
 import { BrandingPage } from '@/features/settings/BrandingPage';
 import { TeamPage } from '@/features/team/TeamPage';
+import { WebhookDetailPage } from '@/features/webhooks/WebhookDetailPage';
+import { WebhooksPage } from '@/features/webhooks/WebhooksPage';
 
 /** The console's pages under `/app` (inside the console shell). */
 export const consoleRoutes: RouteObject[] = [
@@ -45,5 +47,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'settings/branding', element: <BrandingPage /> },
   { path: 'settings/bookings', element: <BookingSettingsPage /> },
   { path: 'settings/api-keys', element: <ApiKeysPage /> },
+  { path: 'settings/webhooks', element: <WebhooksPage /> },
+  { path: 'settings/webhooks/:id', element: <WebhookDetailPage /> },
   { path: 'settings/team', element: <TeamPage /> },
 ];
