@@ -134,6 +134,13 @@ fn queued(db: &portico::db::Db, endpoint_id: &str) -> Vec<(String, i32)> {
         .unwrap()
 }
 
+/// A new API key of `acme` with these scopes.
+async fn key_with(app: &TestApp, scopes: Value) -> String {
+    let res = app.post("/api/v1/api-keys", &json!({ "name": "Zapier", "scopes": scopes })).await;
+    assert_eq!(res.status(), 201);
+    res.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_string()
+}
+
 async fn endpoints_are_managed_and_the_secret_shown_once(app: TestApp) {
     let types: Value = app.get("/api/v1/webhooks/event-types").await.json().await.unwrap();
     let names: Vec<&str> = types["items"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
@@ -249,6 +256,7 @@ async fn only_staff_with_the_webhooks_scope_manage_endpoints(app: TestApp) {
 
     // A member: 403. The owner, in person: allowed.
     crate::appointments::add_staff(&app, "sam@acme.example").await;
+    app.smtp.nth_to("sam@acme.example", 1).await; // the invitation, before the login code
     let member = bearer(&staff_login(&app, "sam@acme.example").await);
     problem(app.req_as(&member, Method::GET, ENDPOINTS).send().await.unwrap(), 403).await;
     let body = json!({ "url": receiver.url("/m"), "events": ["client.created"] });
@@ -257,15 +265,10 @@ async fn only_staff_with_the_webhooks_scope_manage_endpoints(app: TestApp) {
     assert_eq!(app.req_as(&owner, Method::GET, ENDPOINTS).send().await.unwrap().status(), 200);
 
     // A key without the scope: 403; with it: allowed.
-    let key = |scopes: Value| async move {
-        let res = app.post("/api/v1/api-keys", &json!({ "name": "Zapier", "scopes": scopes })).await;
-        assert_eq!(res.status(), 201);
-        res.json::<Value>().await.unwrap()["secret"].as_str().unwrap().to_string()
-    };
-    let narrow = key(json!(["clients:write"])).await;
+    let narrow = key_with(&app, json!(["clients:write"])).await;
     let p = problem(app.req_as(&narrow, Method::GET, ENDPOINTS).send().await.unwrap(), 403).await;
     assert!(p["detail"].as_str().unwrap().contains("webhooks"), "{p}");
-    let wide = key(json!(["webhooks"])).await;
+    let wide = key_with(&app, json!(["webhooks"])).await;
     let res = app.req_as(&wide, Method::GET, &format!("{ENDPOINTS}/{eid}")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(app.req_as(&wide, Method::POST, &resend).send().await.unwrap().status(), 202);
