@@ -1,6 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { messageOf } from '@/api/problem';
-import { Alert, Badge, Button, Cell, EmptyState, ErrorState, Loading, ResponsiveTable, useToast } from '@/components/ui';
+import {
+  Alert,
+  Badge,
+  Button,
+  Cell,
+  EmptyState,
+  ErrorState,
+  Loading,
+  ResponsiveTable,
+  useToast,
+} from '@/components/ui';
 import { useFormatDate } from '@/lib/console-queries';
 import { deliveriesKey, resendDelivery, useDeliveries, type WebhookDelivery } from './api';
 
@@ -21,8 +31,8 @@ export function DeliveryLog({ endpointId, enabled }: { endpointId: string; enabl
   if (items.length === 0) {
     return (
       <EmptyState title="Nothing sent yet">
-        Each attempt to deliver an event appears here, with the answer your endpoint gave. Send a test
-        event to try it.
+        Each attempt to deliver an event appears here, with the answer your endpoint gave. Send a test event
+        to try it.
       </EmptyState>
     );
   }

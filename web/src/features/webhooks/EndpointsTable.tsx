@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Cell, ResponsiveTable } from '@/components/ui';
 import { useFormatDate } from '@/lib/console-queries';
 import type { WebhookEndpoint } from './api';
-import { EndpointStatusBadge } from './status';
+import { EndpointStatusBadge } from './EndpointStatusBadge';
 
 /** A table on wide screens; under 640 px each endpoint becomes a card. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpoint[] }) {

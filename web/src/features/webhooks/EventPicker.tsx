@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Loading } from '@/components/ui';
 import { useEventTypes } from './api';
-import { groupByObject } from './status';
+import { groupByObject } from './groups';
 
 /** Checkboxes for every event type, grouped by object, each with when it is sent. */
 export function EventPicker({

@@ -33,8 +33,14 @@ describe('WebhookDetailPage', () => {
         () => log,
       ),
       'POST /api/v1/webhooks/endpoints/we_1/deliveries/wd_1/resend': () => {
-        log = [{ ...failedAttempt, id: 'wd_2', attempt: 1, status_code: 200, delivered: true, error: null }, ...log];
-        return { status: 202, body: { message_id: 'msg_0193abc', event_type: 'quote.accepted', endpoint_id: 'we_1' } };
+        log = [
+          { ...failedAttempt, id: 'wd_2', attempt: 1, status_code: 200, delivered: true, error: null },
+          ...log,
+        ];
+        return {
+          status: 202,
+          body: { message_id: 'msg_0193abc', event_type: 'quote.accepted', endpoint_id: 'we_1' },
+        };
       },
     });
     renderAt('/app/settings/webhooks/we_1', pages);
@@ -104,7 +110,9 @@ describe('WebhookDetailPage', () => {
   it('rotates the secret after confirming and shows the new one once', async () => {
     stubApi({
       ...stubs(() => crm),
-      'POST /api/v1/webhooks/endpoints/we_1/rotate-secret': { body: { ...crm, secret: 'whsec_bmV3LXNlY3JldA==' } },
+      'POST /api/v1/webhooks/endpoints/we_1/rotate-secret': {
+        body: { ...crm, secret: 'whsec_bmV3LXNlY3JldA==' },
+      },
     });
     renderAt('/app/settings/webhooks/we_1', pages);
 

@@ -2,7 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
-import { Alert, Button, Card, ConfirmButton, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import {
+  Alert,
+  Button,
+  Card,
+  ConfirmButton,
+  ErrorState,
+  Loading,
+  PageHeader,
+  useToast,
+} from '@/components/ui';
 import { isAdmin, useFormatDate } from '@/lib/console-queries';
 import {
   deleteEndpoint,
@@ -18,7 +27,7 @@ import {
 import { DeliveryLog } from './DeliveryLog';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
 import { SecretBox } from './SecretBox';
-import { EndpointStatusBadge } from './status';
+import { EndpointStatusBadge } from './EndpointStatusBadge';
 
 export function WebhookDetailPage() {
   const { id = '' } = useParams();
@@ -54,7 +63,10 @@ export function WebhookDetailPage() {
     <div className="space-y-8">
       <div>
         {back}
-        <PageHeader title="Webhook endpoint" description={<span className="break-all">{endpoint.data.url}</span>} />
+        <PageHeader
+          title="Webhook endpoint"
+          description={<span className="break-all">{endpoint.data.url}</span>}
+        />
       </div>
       <Endpoint endpoint={endpoint.data} />
     </div>
@@ -85,7 +97,9 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
     mutationFn: () => updateEndpoint(endpoint.id, { enabled: !endpoint.enabled }),
     onSuccess: (changed) => {
       refresh();
-      toast(changed.enabled ? 'Endpoint enabled — events are sent again' : 'Endpoint disabled — nothing is sent');
+      toast(
+        changed.enabled ? 'Endpoint enabled — events are sent again' : 'Endpoint disabled — nothing is sent',
+      );
     },
   });
   const test = useMutation({

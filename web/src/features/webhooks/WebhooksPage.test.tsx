@@ -20,7 +20,13 @@ describe('WebhooksPage', () => {
         body: {
           items: [
             crm,
-            { ...crm, id: 'we_2', url: 'https://old.example.com/h', status: 'failing', events: ['invoice.paid'] },
+            {
+              ...crm,
+              id: 'we_2',
+              url: 'https://old.example.com/h',
+              status: 'failing',
+              events: ['invoice.paid'],
+            },
             { ...crm, id: 'we_3', url: 'https://off.example.com/h', status: 'disabled', enabled: false },
           ],
         },
@@ -32,7 +38,10 @@ describe('WebhooksPage', () => {
     expect(within(row).getByText('Active')).toBeInTheDocument();
     expect(within(row).getByText('2 events')).toBeInTheDocument();
     expect(within(row).getByText('CRM sync')).toBeInTheDocument();
-    expect(screen.getByRole('link', { name: crm.url })).toHaveAttribute('href', '/app/settings/webhooks/we_1');
+    expect(screen.getByRole('link', { name: crm.url })).toHaveAttribute(
+      'href',
+      '/app/settings/webhooks/we_1',
+    );
     const failing = screen.getByRole('link', { name: 'https://old.example.com/h' }).closest('tr')!;
     expect(within(failing).getByText('Failing')).toBeInTheDocument();
     expect(within(failing).getByText('invoice.paid')).toBeInTheDocument();
@@ -83,7 +92,8 @@ describe('WebhooksPage', () => {
       'POST /api/v1/webhooks/endpoints': problem(422, 'Some fields are invalid.', [
         {
           field: 'url',
-          message: 'points to 127.0.0.1, a loopback address; webhooks may only call public internet addresses',
+          message:
+            'points to 127.0.0.1, a loopback address; webhooks may only call public internet addresses',
         },
       ]),
     });

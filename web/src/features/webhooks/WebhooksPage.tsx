@@ -3,7 +3,13 @@ import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Card, EmptyState, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
 import { isAdmin } from '@/lib/console-queries';
-import { createEndpoint, useConsoleMe, useEndpoints, webhooksKey, type WebhookEndpointWithSecret } from './api';
+import {
+  createEndpoint,
+  useConsoleMe,
+  useEndpoints,
+  webhooksKey,
+  type WebhookEndpointWithSecret,
+} from './api';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
 import { EndpointsTable } from './EndpointsTable';
 import { SecretBox } from './SecretBox';
@@ -74,8 +80,8 @@ function Webhooks() {
           />
         ) : endpoints.data.items.length === 0 ? (
           <EmptyState title="No webhook endpoints yet">
-            Add an endpoint to have Portico send events to another tool, like your CRM or accounting
-            software. Each request is signed so the receiver can check it came from you.
+            Add an endpoint to have Portico send events to another tool, like your CRM or accounting software.
+            Each request is signed so the receiver can check it came from you.
           </EmptyState>
         ) : (
           <EndpointsTable endpoints={endpoints.data.items} />
