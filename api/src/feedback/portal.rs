@@ -104,8 +104,7 @@ pub async fn submit_portal_feedback(
             let row = store::get(conn, tenant_id, &id)?.ok_or_else(|| not_requested(&id))?;
             let actor = Actor::Client { id: client_id.clone() };
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-            let data =
-                json!({ "name": project.name, "feedback_id": row.id, "rating": rating, "comment": comment });
+            let data = json!({ "name": project.name, "feedback_id": row.id, "rating": rating, "comment": comment });
             activity_store::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
             let who =
                 client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());

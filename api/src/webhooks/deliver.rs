@@ -94,9 +94,7 @@ async fn try_deliver(db: &Db, sender: &Sender, row: OutboxRow) -> Result<(), Api
     };
     let tenant_id = row.tenant_id.clone().unwrap_or_default();
     let (t, j) = (tenant_id.clone(), (job.endpoint_id.clone(), job.message_id.clone()));
-    let found = db
-        .read(move |conn| Ok((store::get(conn, &t, &j.0)?, store::message(conn, &t, &j.1)?)))
-        .await?;
+    let found = db.read(move |conn| Ok((store::get(conn, &t, &j.0)?, store::message(conn, &t, &j.1)?))).await?;
     let (endpoint, message) = match found {
         (Some(e), Some(m)) if e.enabled => (e, m),
         (Some(_), Some(_)) => return give_up(db, &row.id, "the endpoint is disabled".into()).await,
@@ -161,7 +159,12 @@ async fn send(sender: &Sender, endpoint: &EndpointRow, message: &MessageRow) -> 
                 } else {
                     format!("the endpoint answered {status}: {excerpt}")
                 };
-                Attempt { status_code: Some(status.as_u16().into()), delivered: false, duration_ms: 0, error: Some(error) }
+                Attempt {
+                    status_code: Some(status.as_u16().into()),
+                    delivered: false,
+                    duration_ms: 0,
+                    error: Some(error),
+                }
             }
         }
         Err(e) => Attempt::refused(describe(&e)),

@@ -128,7 +128,8 @@ mod tests {
     #[test]
     fn the_body_names_the_object_and_keeps_the_details() {
         let row = activity("quote", "accepted", json!({ "number": "Q-1", "project_id": "p9" }));
-        let body: Value = serde_json::from_str(&body(&events::of_activity("quote", "accepted").unwrap(), &row)).unwrap();
+        let body: Value =
+            serde_json::from_str(&body(&events::of_activity("quote", "accepted").unwrap(), &row)).unwrap();
         assert_eq!(body["type"], "quote.accepted");
         assert_eq!(body["timestamp"], "2026-11-30T10:00:00.500Z");
         assert_eq!(body["data"]["id"], "s1");

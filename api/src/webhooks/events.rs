@@ -38,7 +38,11 @@ pub const EVENT_TYPES: &[EventType] = &[
     ev("service_order.status_changed", "service_order", "A service order moved to another status."),
     ev("deliverable.approved", "deliverable", "The client approved a deliverable."),
     ev("deliverable.changes_requested", "deliverable", "The client asked for changes to a deliverable."),
-    ev("message.created", "message", "A message was posted in a project thread (by staff, the client, or an internal note)."),
+    ev(
+        "message.created",
+        "message",
+        "A message was posted in a project thread (by staff, the client, or an internal note).",
+    ),
     ev("quote.sent", "quote", "A quote was sent to the client."),
     ev("quote.viewed", "quote", "The client opened a quote for the first time."),
     ev("quote.accepted", "quote", "The client accepted a quote (a project was created from it)."),

@@ -154,7 +154,8 @@ fn known_events(events: &[String]) -> Result<(), ValidationError> {
         None => Ok(()),
         Some(bad) => {
             let mut e = ValidationError::new("event");
-            e.message = Some(format!("'{bad}' is not an event type; GET /api/v1/webhooks/event-types lists them").into());
+            e.message =
+                Some(format!("'{bad}' is not an event type; GET /api/v1/webhooks/event-types lists them").into());
             Err(e)
         }
     }

@@ -59,7 +59,13 @@ fn event_column(events: &[String]) -> String {
     EVENT_TYPES.iter().filter(|e| events.iter().any(|x| x == e.name)).map(|e| e.name).collect::<Vec<_>>().join(" ")
 }
 
-fn record(conn: &mut DbConn, caller: &Caller, row: &EndpointRow, verb: &str, extra: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConn,
+    caller: &Caller,
+    row: &EndpointRow,
+    verb: &str,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
     let mut data = json!({ "url": row.url });
     if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
         data.extend(extra.clone());

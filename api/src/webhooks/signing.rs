@@ -1,7 +1,8 @@
 //! Standard Webhooks signing (<https://www.standardwebhooks.com/>): the secret is `whsec_`
-//! + base64 of random bytes; each request carries `webhook-id`, `webhook-timestamp` (Unix
-//! seconds) and `webhook-signature: v1,<base64 HMAC-SHA256>` over `{id}.{timestamp}.{body}`,
-//! keyed with the decoded secret. Receivers verify it with any Standard Webhooks library.
+//! followed by the base64 of random bytes; each request carries `webhook-id`,
+//! `webhook-timestamp` (Unix seconds) and `webhook-signature: v1,<base64 HMAC-SHA256>` over
+//! `{id}.{timestamp}.{body}`, keyed with the decoded secret. Receivers verify it with any
+//! Standard Webhooks library.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;

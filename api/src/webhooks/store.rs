@@ -64,7 +64,9 @@ pub fn save(conn: &mut DbConn, row: &EndpointRow) -> QueryResult<usize> {
 
 pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize> {
     diesel::delete(
-        webhook_endpoints::table.filter(webhook_endpoints::tenant_id.eq(tenant_id)).filter(webhook_endpoints::id.eq(id)),
+        webhook_endpoints::table
+            .filter(webhook_endpoints::tenant_id.eq(tenant_id))
+            .filter(webhook_endpoints::id.eq(id)),
     )
     .execute(conn)
 }
@@ -72,7 +74,9 @@ pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize
 /// After a 2xx: the endpoint is healthy again.
 pub fn mark_success(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
-        webhook_endpoints::table.filter(webhook_endpoints::tenant_id.eq(tenant_id)).filter(webhook_endpoints::id.eq(id)),
+        webhook_endpoints::table
+            .filter(webhook_endpoints::tenant_id.eq(tenant_id))
+            .filter(webhook_endpoints::id.eq(id)),
     )
     .set((webhook_endpoints::last_success_at.eq(Some(at)), webhook_endpoints::failing_since.eq(None::<NaiveDateTime>)))
     .execute(conn)
@@ -80,7 +84,9 @@ pub fn mark_success(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateT
 
 pub fn mark_failure(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
-        webhook_endpoints::table.filter(webhook_endpoints::tenant_id.eq(tenant_id)).filter(webhook_endpoints::id.eq(id)),
+        webhook_endpoints::table
+            .filter(webhook_endpoints::tenant_id.eq(tenant_id))
+            .filter(webhook_endpoints::id.eq(id)),
     )
     .set(webhook_endpoints::last_failure_at.eq(Some(at)))
     .execute(conn)

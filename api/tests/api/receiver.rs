@@ -42,8 +42,7 @@ impl Receiver {
     pub async fn start() -> Receiver {
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind receiver");
         let port = listener.local_addr().unwrap().port();
-        let receiver =
-            Receiver { port, hits: Arc::default(), failures_left: Arc::new(AtomicUsize::new(0)) };
+        let receiver = Receiver { port, hits: Arc::default(), failures_left: Arc::new(AtomicUsize::new(0)) };
         let me = receiver.clone();
         tokio::spawn(async move {
             while let Ok((stream, _)) = listener.accept().await {

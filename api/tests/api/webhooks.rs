@@ -16,7 +16,9 @@ use tokio::io::AsyncWriteExt;
 
 use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{Backend, TempDir, TestApp, TestDb, fields, new_tenant, pg_url, problem, spawn_app_with, test_config};
+use crate::helpers::{
+    Backend, TempDir, TestApp, TestDb, fields, new_tenant, pg_url, problem, spawn_app_with, test_config,
+};
 use crate::receiver::{Hit, Receiver};
 
 const ENDPOINTS: &str = "/api/v1/webhooks/endpoints";
@@ -144,7 +146,9 @@ async fn key_with(app: &TestApp, scopes: Value) -> String {
 async fn endpoints_are_managed_and_the_secret_shown_once(app: TestApp) {
     let types: Value = app.get("/api/v1/webhooks/event-types").await.json().await.unwrap();
     let names: Vec<&str> = types["items"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
-    for wanted in ["client.created", "appointment.rescheduled", "quote.accepted", "payment.received", "feedback.submitted"] {
+    for wanted in
+        ["client.created", "appointment.rescheduled", "quote.accepted", "payment.received", "feedback.submitted"]
+    {
         assert!(names.contains(&wanted), "{wanted} in {names:?}");
     }
     assert!(types["items"].as_array().unwrap().iter().all(|t| t["description"].as_str().is_some_and(|d| d.len() > 10)));
@@ -192,7 +196,10 @@ async fn endpoints_are_managed_and_the_secret_shown_once(app: TestApp) {
 
     // Edit, disable, enable.
     let res = app
-        .patch(&format!("{ENDPOINTS}/{eid}"), &json!({ "events": ["invoice.paid"], "description": null, "enabled": false }))
+        .patch(
+            &format!("{ENDPOINTS}/{eid}"),
+            &json!({ "events": ["invoice.paid"], "description": null, "enabled": false }),
+        )
         .await;
     assert_eq!(res.status(), 200);
     let changed: Value = res.json().await.unwrap();
@@ -200,7 +207,8 @@ async fn endpoints_are_managed_and_the_secret_shown_once(app: TestApp) {
     assert_eq!(changed["description"], Value::Null);
     assert_eq!(changed["status"], "disabled");
     problem(app.post(&format!("{ENDPOINTS}/{eid}/test"), &json!({})).await, 409).await;
-    let changed: Value = app.patch(&format!("{ENDPOINTS}/{eid}"), &json!({ "enabled": true })).await.json().await.unwrap();
+    let changed: Value =
+        app.patch(&format!("{ENDPOINTS}/{eid}"), &json!({ "enabled": true })).await.json().await.unwrap();
     assert_eq!(changed["status"], "active");
 
     // A new secret, shown once; the old one no longer signs.
@@ -284,8 +292,12 @@ async fn a_domain_action_delivers_its_event_signed(app: TestApp) {
     let maria = app.client("Maria Lopez", MARIA).await;
     let token = bearer(&client_login(&app, MARIA).await);
     let lines = json!([{ "description": "Logo", "quantity": "1", "unit_price_minor": 90000, "tax_rate_bp": 2000 }]);
-    let quote: Value =
-        app.post("/api/v1/quotes", &json!({ "client_id": id(&maria), "title": "Brand", "lines": lines })).await.json().await.unwrap();
+    let quote: Value = app
+        .post("/api/v1/quotes", &json!({ "client_id": id(&maria), "title": "Brand", "lines": lines }))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(app.post(&format!("/api/v1/quotes/{}/send", id(&quote)), &json!({})).await.status(), 200);
     let res = app
         .req_as(&token, Method::POST, &format!("/api/v1/portal/quotes/{}/accept", id(&quote)))
@@ -348,7 +360,10 @@ async fn failed_deliveries_are_retried_with_the_same_id(app: TestApp) {
     let hits = receiver.hits();
     assert_eq!(hits.iter().map(|h| h.answered).collect::<Vec<_>>(), [500, 500, 200]);
     let msg_id = hits[0].header("webhook-id");
-    assert!(hits.iter().all(|h| h.header("webhook-id") == msg_id && h.body == hits[0].body), "one message, three tries");
+    assert!(
+        hits.iter().all(|h| h.header("webhook-id") == msg_id && h.body == hits[0].body),
+        "one message, three tries"
+    );
     for hit in &hits {
         assert!(verifies(&secret, hit, &hit.body).await, "every attempt is signed afresh: {hit:?}");
     }
@@ -378,7 +393,10 @@ async fn an_endpoint_out_of_retries_is_failing_until_a_success(app: TestApp) {
         use portico::db::schema::outbox::dsl;
         let mut conn = app.db.conn().unwrap();
         diesel::update(dsl::outbox.filter(dsl::kind.eq("webhook")))
-            .set((dsl::attempts.eq(portico::outbox::worker::MAX_ATTEMPTS - 1), dsl::next_attempt_at.eq(portico::db::now())))
+            .set((
+                dsl::attempts.eq(portico::outbox::worker::MAX_ATTEMPTS - 1),
+                dsl::next_attempt_at.eq(portico::db::now()),
+            ))
             .execute(&mut *conn)
             .unwrap();
     }
@@ -422,7 +440,11 @@ async fn an_endpoint_out_of_retries_is_failing_until_a_success(app: TestApp) {
 
 async fn private_addresses_are_refused_in_production(app: TestApp) {
     let receiver = Receiver::start().await;
-    let p = problem(app.post(ENDPOINTS, &json!({ "url": "http://hooks.example.com/", "events": ["client.created"] })).await, 422).await;
+    let p = problem(
+        app.post(ENDPOINTS, &json!({ "url": "http://hooks.example.com/", "events": ["client.created"] })).await,
+        422,
+    )
+    .await;
     assert_eq!(fields(&p), vec!["url"]);
     assert!(p["errors"][0]["message"].as_str().unwrap().contains("https"), "{p}");
     for (url, why) in [
@@ -447,7 +469,11 @@ async fn private_addresses_are_refused_in_production(app: TestApp) {
     // A public address is fine; changing it to a private one is refused like creating.
     let literal = create_endpoint(&app, "https://93.184.216.34/hook", &["client.created"]).await;
     let named = create_endpoint(&app, "https://93.184.216.35/hook", &["client.created"]).await;
-    let p = problem(app.patch(&format!("{ENDPOINTS}/{}", id(&literal)), &json!({ "url": "https://192.168.0.1/" })).await, 422).await;
+    let p = problem(
+        app.patch(&format!("{ENDPOINTS}/{}", id(&literal)), &json!({ "url": "https://192.168.0.1/" })).await,
+        422,
+    )
+    .await;
     assert_eq!(fields(&p), vec!["url"]);
 
     // At delivery the address is checked again: a URL that turned private (here written
@@ -457,7 +483,10 @@ async fn private_addresses_are_refused_in_production(app: TestApp) {
         let mut conn = app.db.conn().unwrap();
         for (endpoint, host) in [(&literal, "127.0.0.1"), (&named, "localhost")] {
             let url = format!("https://{host}:{}/hook", receiver.port);
-            diesel::update(dsl::webhook_endpoints.find(id(endpoint))).set(dsl::url.eq(url)).execute(&mut *conn).unwrap();
+            diesel::update(dsl::webhook_endpoints.find(id(endpoint)))
+                .set(dsl::url.eq(url))
+                .execute(&mut *conn)
+                .unwrap();
         }
     }
     app.client("Maria Lopez", MARIA).await;
@@ -543,7 +572,9 @@ async fn delivered_after_a_restart_mid_retry(backend: Backend) {
     let call = |node: &str, path: &str, body: Value| {
         http.post(format!("{node}{path}")).bearer_auth(&acme.api_key).json(&body).send()
     };
-    let res = call(&first.address, ENDPOINTS, json!({ "url": receiver.url("/hook"), "events": ["client.created"] })).await.unwrap();
+    let res = call(&first.address, ENDPOINTS, json!({ "url": receiver.url("/hook"), "events": ["client.created"] }))
+        .await
+        .unwrap();
     assert_eq!(res.status(), 201);
     let endpoint: Value = res.json().await.unwrap();
     let (eid, secret) = (id(&endpoint), endpoint["secret"].as_str().unwrap().to_string());
