@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean
+.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -19,7 +19,7 @@ run: web ## Build the web app and the server, then start on SQLite (data/portico
 dev: $(WEB_DEPS) ## API on :8080 and Vite's dev server on :5173 (open http://localhost:5173/portal/demo)
 	$(CARGO) build -p portico
 	@trap 'kill 0' EXIT INT TERM; \
-	PORTICO_PUBLIC_URL=http://localhost:5173 ./target/debug/portico serve --demo & \
+	PORTICO_PUBLIC_URL=http://localhost:5173 PORTICO_WEBHOOKS_ALLOW_PRIVATE=true ./target/debug/portico serve --demo & \
 	cd web && $(NPM) run dev -- --host 127.0.0.1
 
 build: web ## Build the web app and the release binary
@@ -34,8 +34,19 @@ $(WEB_DEPS): web/package-lock.json
 
 test: test-rust test-web e2e ## Everything: Rust (PostgreSQL too when PORTICO_TEST_PG_URL is set), web unit tests, end-to-end in Chromium
 
-test-rust: ## The API's unit and integration tests
+test-rust: webhooks-venv ## The API's unit and integration tests
 	$(CARGO) test --workspace --no-fail-fast
+
+# The webhook tests check our signatures with an independent implementation: PyPI's
+# standardwebhooks package, in a virtualenv the tests find at target/webhooks-venv.
+WEBHOOKS_VENV := target/webhooks-venv
+webhooks-venv: $(WEBHOOKS_VENV)/.installed ## The Python virtualenv the webhook tests verify signatures with
+
+$(WEBHOOKS_VENV)/.installed:
+	rm -rf $(WEBHOOKS_VENV)
+	python3 -m venv $(WEBHOOKS_VENV)
+	$(WEBHOOKS_VENV)/bin/pip install --quiet --disable-pip-version-check standardwebhooks==1.1.0
+	touch $@
 
 test-web: $(WEB_DEPS) ## Type-check, lint and unit-test the web app
 	cd web && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test

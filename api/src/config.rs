@@ -47,6 +47,10 @@ pub struct Config {
     /// Where the online payment providers' APIs are; only tests point them elsewhere.
     pub payments: PaymentApis,
     pub metrics: MetricsSettings,
+    /// Let webhook endpoints be on loopback, private or link-local addresses and use plain
+    /// `http`. For development and tests only: in production it would let staff make the
+    /// server call into its own network (SSRF).
+    pub webhooks_allow_private: bool,
 }
 
 /// How `/metrics` is reached: with a bearer token on the main address, and/or without one
@@ -216,6 +220,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "A separate address (e.g. 127.0.0.1:9090 or a private interface) serving /metrics without a token.",
     ),
     ("PORTICO_MAX_UPLOAD_MB", "25", "Largest file one upload may carry, in MB (1-10240); larger ones get 413."),
+    (
+        "PORTICO_WEBHOOKS_ALLOW_PRIVATE",
+        "false",
+        "true lets webhook endpoints use http and loopback, private or link-local addresses; for development and tests only (SSRF).",
+    ),
 ];
 
 impl Config {
@@ -285,11 +294,13 @@ impl Config {
         let cpus = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
         let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256).map_err(|p| err("PORTICO_WORKERS", p))? as usize;
 
-        let trust_proxy = match get("PORTICO_TRUST_PROXY").map(str::to_ascii_lowercase).as_deref() {
-            None | Some("false") | Some("0") | Some("no") => false,
-            Some("true") | Some("1") | Some("yes") => true,
-            Some(other) => return Err(err("PORTICO_TRUST_PROXY", format!("'{other}' is not true or false"))),
+        let flag = |var: &'static str| match get(var).map(str::to_ascii_lowercase).as_deref() {
+            None | Some("false") | Some("0") | Some("no") => Ok(false),
+            Some("true") | Some("1") | Some("yes") => Ok(true),
+            Some(other) => Err(err(var, format!("'{other}' is not true or false"))),
         };
+        let trust_proxy = flag("PORTICO_TRUST_PROXY")?;
+        let webhooks_allow_private = flag("PORTICO_WEBHOOKS_ALLOW_PRIVATE")?;
         let mut cors_origins = Vec::new();
         for origin in get("PORTICO_CORS_ORIGINS").unwrap_or("").split(',').map(str::trim).filter(|o| !o.is_empty()) {
             let ok = Url::parse(origin)
@@ -417,6 +428,7 @@ impl Config {
             max_upload_bytes,
             payments,
             metrics,
+            webhooks_allow_private,
         })
     }
 
@@ -464,6 +476,7 @@ mod tests {
             ("PORTICO_CORS_ORIGINS", "https://a.example.com/path"),
             ("PORTICO_WORKERS", "many"),
             ("PORTICO_MAIL_TRANSPORT", "pigeon"),
+            ("PORTICO_WEBHOOKS_ALLOW_PRIVATE", "sometimes"),
             ("PORTICO_OTP_MAX_ATTEMPTS", "0"),
         ] {
             let e = Config::from_vars(&vars(&[(var, value)])).unwrap_err();

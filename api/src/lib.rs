@@ -41,6 +41,7 @@ pub mod telemetry;
 pub mod tenants;
 pub mod time_logs;
 pub mod vault;
+pub mod webhooks;
 
 use std::net::TcpListener;
 use std::sync::Arc;
@@ -121,6 +122,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(bookings::appointments::routes::configure)
             .configure(bookings::availability::configure)
             .configure(quotes::routes::configure)
+            .configure(webhooks::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );
@@ -140,6 +142,8 @@ pub enum StartError {
     Sms(String),
     #[error("PORTICO_STORAGE_URL: {0}")]
     Storage(String),
+    #[error("webhooks: cannot build the HTTP client: {0}")]
+    Webhooks(String),
 }
 
 /// A bound, not yet running server.
@@ -184,7 +188,8 @@ impl Application {
             Some(settings) => Some(sms::SmsSender::new(settings.clone()).map_err(StartError::Sms)?),
             None => None,
         };
-        let channels = outbox::worker::Channels { mailer, sms };
+        let webhooks = webhooks::deliver::Sender::new(&config, keys.vault.clone()).map_err(StartError::Webhooks)?;
+        let channels = outbox::worker::Channels { mailer, sms, webhooks };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
         tokio::spawn(housekeeping::run(db.clone()));
         spa::warn_if_missing(&config.web_dir);

@@ -8,6 +8,7 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 use crate::error::{FieldError, Problem};
+use crate::webhooks::model::{WebhookPayload, WebhookPayloadData};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -18,7 +19,7 @@ use crate::error::{FieldError, Problem};
     ),
     modifiers(&BearerAuth),
     security(("api_key" = []), ("staff_session" = [])),
-    components(schemas(Problem, FieldError)),
+    components(schemas(Problem, FieldError, WebhookPayload, WebhookPayloadData)),
     tags(
         (name = "portal", description = "Public portal endpoints, no credential needed"),
         (name = "portal-auth", description = "Client login to a portal: code, magic link, account choice"),
@@ -36,6 +37,7 @@ use crate::error::{FieldError, Problem};
         (name = "billing", description = "Billing settings: document prefixes, terms, details, payment provider keys"),
         (name = "payment-webhooks", description = "Endpoints the payment providers call; the signature is the credential"),
         (name = "api-keys", description = "Credentials for integrations"),
+        (name = "webhooks", description = "Outbound webhooks: endpoints subscribed to event types, signed the Standard Webhooks way (webhook-id, webhook-timestamp, webhook-signature v1 HMAC-SHA256), retried for about a day; the body is a WebhookPayload"),
         (name = "staff", description = "The team that runs the console"),
         (name = "bookings", description = "Services, opening hours, appointments and reviews, as staff manage them"),
         (name = "portal-bookings", description = "A client's own appointments and reviews in the portal"),

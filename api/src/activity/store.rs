@@ -1,4 +1,5 @@
-//! Activity queries. `record` runs inside the transaction of the change it describes.
+//! Activity queries. `record` runs inside the transaction of the change it describes, and
+//! queues the webhooks the change stands for in that same transaction.
 
 use diesel::prelude::*;
 
@@ -34,7 +35,9 @@ pub fn record(
         data: data.to_string(),
         at: now(),
     };
-    diesel::insert_into(activity::table).values(&row).execute(conn).map(|_| ())
+    diesel::insert_into(activity::table).values(&row).execute(conn)?;
+    // The one place webhooks are emitted: every domain change passes here, in its transaction.
+    crate::webhooks::emit::on_activity(conn, &row)
 }
 
 /// A client's timeline, newest first, `limit` rows after the cursor's id.

@@ -37,10 +37,13 @@ pub enum Scope {
     BillingRead,
     #[serde(rename = "billing:write")]
     BillingWrite,
+    /// Register webhook endpoints, read their delivery log, resend.
+    #[serde(rename = "webhooks")]
+    Webhooks,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 8] = [
+    pub const ALL: [Scope; 9] = [
         Scope::TenantRead,
         Scope::TenantWrite,
         Scope::ClientsRead,
@@ -49,6 +52,7 @@ impl Scope {
         Scope::StaffManage,
         Scope::BillingRead,
         Scope::BillingWrite,
+        Scope::Webhooks,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -61,6 +65,7 @@ impl Scope {
             Scope::StaffManage => "staff:manage",
             Scope::BillingRead => "billing:read",
             Scope::BillingWrite => "billing:write",
+            Scope::Webhooks => "webhooks",
         }
     }
 

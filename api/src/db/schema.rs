@@ -628,6 +628,49 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    webhook_endpoints (id) {
+        id -> Text,
+        tenant_id -> Text,
+        url -> Text,
+        description -> Nullable<Text>,
+        events -> Text,
+        enabled -> Bool,
+        secret -> Text,
+        failing_since -> Nullable<Timestamp>,
+        last_success_at -> Nullable<Timestamp>,
+        last_failure_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_messages (id) {
+        id -> Text,
+        tenant_id -> Text,
+        event_type -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Text,
+        tenant_id -> Text,
+        endpoint_id -> Text,
+        message_id -> Text,
+        event_type -> Text,
+        attempt -> Integer,
+        status_code -> Nullable<Integer>,
+        delivered -> Bool,
+        duration_ms -> BigInt,
+        error -> Nullable<Text>,
+        at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
@@ -652,6 +695,8 @@ diesel::joinable!(contracts -> clients (client_id));
 diesel::joinable!(invoices -> clients (client_id));
 diesel::joinable!(invoice_lines -> invoices (invoice_id));
 diesel::joinable!(payments -> invoices (invoice_id));
+diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
+diesel::joinable!(webhook_deliveries -> webhook_messages (message_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     idempotency_keys,
@@ -693,5 +738,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     payments,
     payment_providers,
     checkout_sessions,
-    payment_events
+    payment_events,
+    webhook_endpoints,
+    webhook_messages,
+    webhook_deliveries
 );

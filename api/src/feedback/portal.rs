@@ -101,9 +101,10 @@ pub async fn submit_portal_feedback(
                     )),
                 });
             }
+            let row = store::get(conn, tenant_id, &id)?.ok_or_else(|| not_requested(&id))?;
             let actor = Actor::Client { id: client_id.clone() };
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-            let data = json!({ "name": project.name, "rating": rating, "comment": comment });
+            let data = json!({ "name": project.name, "feedback_id": row.id, "rating": rating, "comment": comment });
             activity_store::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
             let who =
                 client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
@@ -115,7 +116,7 @@ pub async fn submit_portal_feedback(
                 lines.push(q);
             }
             email_staff(conn, &config, &project, &heading, &lines)?;
-            store::get(conn, tenant_id, &id)?.ok_or_else(|| not_requested(&id))
+            Ok(row)
         })
         .await?;
     state.outbox.wake();

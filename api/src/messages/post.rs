@@ -63,6 +63,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
     let client_id = (!internal).then_some(project.client_id.as_str());
     let data = json!({
         "name": project.name,
+        "message_id": row.id,
         "thread_id": new.thread.id,
         "thread_title": new.thread.title,
         "author_kind": author.as_str(),

@@ -1,4 +1,4 @@
-//! The outbox: side effects (emails now, webhooks later) written in the same transaction as
+//! The outbox: side effects (emails, text messages, webhooks) written in the same transaction as
 //! the change that causes them, then delivered by a worker with retries. A crash loses
 //! nothing: what was committed is delivered after restart.
 

@@ -7,9 +7,11 @@ use crate::db::schema::outbox;
 use crate::db::{DbConn, new_id, now};
 use crate::mail::Email;
 use crate::sms::Sms;
+use crate::webhooks::emit::WebhookJob;
 
 pub const KIND_EMAIL: &str = "email";
 pub const KIND_SMS: &str = "sms";
+pub const KIND_WEBHOOK: &str = "webhook";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = outbox)]
@@ -35,6 +37,11 @@ pub fn enqueue_email(conn: &mut DbConn, tenant_id: Option<&str>, email: &Email) 
 /// Queues a text message; call inside the transaction of its cause.
 pub fn enqueue_sms(conn: &mut DbConn, tenant_id: Option<&str>, sms: &Sms) -> QueryResult<String> {
     enqueue(conn, tenant_id, KIND_SMS, serde_json::to_string(sms).unwrap_or_default())
+}
+
+/// Queues one webhook delivery; call inside the transaction of its cause.
+pub fn enqueue_webhook(conn: &mut DbConn, tenant_id: &str, job: &WebhookJob) -> QueryResult<String> {
+    enqueue(conn, Some(tenant_id), KIND_WEBHOOK, serde_json::to_string(job).unwrap_or_default())
 }
 
 fn enqueue(conn: &mut DbConn, tenant_id: Option<&str>, kind: &str, payload: String) -> QueryResult<String> {

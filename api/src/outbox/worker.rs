@@ -1,16 +1,20 @@
 //! The delivery loop: lease due rows, deliver, mark sent or schedule a retry with
 //! exponential backoff (30 s doubling to 1 h between tries, about a day in all).
+//! Webhooks of a batch go out side by side: each may take its full 10 s timeout, and one
+//! after another they could outlast the lease.
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
+use futures_util::future::join_all;
 
 use super::OutboxSignal;
-use super::store::{self, KIND_EMAIL, KIND_SMS, OutboxRow};
+use super::store::{self, KIND_EMAIL, KIND_SMS, KIND_WEBHOOK, OutboxRow};
 use crate::db::{Db, now};
 use crate::mail::{Email, Mailer};
 use crate::sms::{Sms, SmsSender};
+use crate::webhooks::deliver::{self as webhooks, Sender as WebhookSender};
 
 /// Attempts before a message is marked dead.
 pub const MAX_ATTEMPTS: i32 = 30;
@@ -23,10 +27,11 @@ pub fn backoff(attempts: i32) -> TimeDelta {
     TimeDelta::seconds(secs.min(3600))
 }
 
-/// The ways out: email always, text messages when configured.
+/// The ways out: email and webhooks always, text messages when configured.
 pub struct Channels {
     pub mailer: Mailer,
     pub sms: Option<SmsSender>,
+    pub webhooks: WebhookSender,
 }
 
 pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
@@ -40,9 +45,15 @@ pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
             }
         };
         let idle = batch.is_empty();
-        for row in batch {
-            deliver(&db, &channels, row).await;
-        }
+        let (hooks, others): (Vec<OutboxRow>, Vec<OutboxRow>) =
+            batch.into_iter().partition(|row| row.kind == KIND_WEBHOOK);
+        let hooks = join_all(hooks.into_iter().map(|row| webhooks::deliver(&db, &channels.webhooks, row)));
+        let others = async {
+            for row in others {
+                deliver(&db, &channels, row).await;
+            }
+        };
+        futures_util::future::join(hooks, others).await;
         if idle {
             tokio::select! {
                 _ = signal.woken() => {}

@@ -152,6 +152,8 @@ pub fn test_config(db_url: &str, data_dir: &std::path::Path, smtp_port: u16, ext
         ("PORTICO_DB_POOL_SIZE", "4"),
         ("PORTICO_LOG", "warn"),
         ("PORTICO_WEB_DIR", web_dir.as_str()),
+        // The tests' webhook receivers listen on loopback.
+        ("PORTICO_WEBHOOKS_ALLOW_PRIVATE", "true"),
     ]
     .into_iter()
     .chain(extra.iter().copied())

@@ -4,6 +4,7 @@
 
 mod access;
 mod helpers;
+mod receiver;
 mod smtp;
 
 mod api_keys;
@@ -43,3 +44,4 @@ mod team;
 mod tenants;
 mod time_logs;
 mod web;
+mod webhooks;

@@ -2545,6 +2545,149 @@ export interface paths {
         patch: operations["update_time_log"];
         trace?: never;
     };
+    "/api/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook endpoints, oldest first, with their status. */
+        get: operations["list_webhook_endpoints"];
+        put?: never;
+        /**
+         * Register an endpoint. The answer holds its signing secret, shown this once. The URL must
+         *     be `https://` on a public address: loopback, private, link-local and other special
+         *     addresses are refused (unless the server runs with `PORTICO_WEBHOOKS_ALLOW_PRIVATE`).
+         */
+        post: operations["create_webhook_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint, without its secret. */
+        get: operations["get_webhook_endpoint"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint, its delivery log and whatever was still to be sent to it. */
+        delete: operations["delete_webhook_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint's URL, description, events, or turn it on or off. Turning it off
+         *     stops deliveries, pending retries included; turning it on again clears `failing`.
+         */
+        patch: operations["update_webhook_endpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery attempts, newest first: status code, duration, error, attempt. */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries/{delivery_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the message of a logged attempt again: same `webhook-id` and body (receivers
+         *     deduplicate on the id), a fresh timestamp and signature, its own retries.
+         */
+        post: operations["resend_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret at once; the answer holds the new one, shown this once.
+         *     Requests from now on, retries included, are signed with it.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `webhook.test` event to the endpoint now, whatever it subscribes to. The attempt
+         *     appears in its delivery log within seconds.
+         */
+        post: operations["send_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event type an endpoint can subscribe to, with when it is sent. Each is delivered
+         *     as a Standard Webhooks request: the body is `{"type", "timestamp", "data"}` (see the
+         *     `WebhookPayload` schema) and the `webhook-id`, `webhook-timestamp` and
+         *     `webhook-signature` headers sign it.
+         */
+        get: operations["list_webhook_event_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -3286,6 +3429,26 @@ export interface components {
              */
             work_date: string;
         };
+        /** @description A new endpoint. */
+        CreateWebhookEndpoint: {
+            description?: string | null;
+            /** @description Defaults to true. */
+            enabled?: boolean | null;
+            /**
+             * @description The event types to receive; at least one.
+             * @example [
+             *       "quote.accepted",
+             *       "invoice.paid"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Where events are POSTed: `https://` (plain `http` and private addresses only when the
+             *     server allows them for development).
+             * @example https://hooks.example.com/portico
+             */
+            url: string;
+        };
         /** @description A key just created: the only time its secret is shown. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -3412,6 +3575,29 @@ export interface components {
             expires_at: string;
             /** @description Relative to the API's origin: `/api/v1/files/{id}/content?token=…`. */
             url: string;
+        };
+        /**
+         * @description Whether an endpoint receives events.
+         * @enum {string}
+         */
+        EndpointStatus: "active" | "failing" | "disabled";
+        /** @description One event type an endpoint can subscribe to. */
+        EventType: {
+            /**
+             * @description One line on when it is sent.
+             * @example The client accepted a quote (a project was created from it).
+             */
+            description: string;
+            /**
+             * @description The `type` of the payload and of the subscription, e.g. `quote.accepted`.
+             * @example quote.accepted
+             */
+            name: string;
+            /**
+             * @description The kind of object it is about (`data.object` in the payload), to group them.
+             * @example quote
+             */
+            object: string;
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -4461,6 +4647,13 @@ export interface components {
             count: number;
             items: components["schemas"]["PublicReview"][];
         };
+        /** @description A message queued for delivery (test event, resend). */
+        QueuedWebhook: {
+            endpoint_id: string;
+            event_type: string;
+            /** @description The `webhook-id` it will carry. */
+            message_id: string;
+        };
         /**
          * @description A quote as staff see it: the client's view plus who answers for it and how often the
          *     client has opened it (views by staff "viewing as the client" do not count).
@@ -4691,7 +4884,7 @@ export interface components {
          * @description A permission an API key can carry. A `:write` scope includes the matching `:read`.
          * @enum {string}
          */
-        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write";
+        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write" | "webhooks";
         /**
          * @description Pick one of the accounts offered after a login.
          * @example {
@@ -5460,6 +5653,28 @@ export interface components {
             /** Format: date */
             work_date?: string | null;
         };
+        /**
+         * @description Changes to an endpoint; what is left out stays as it is.
+         * @example {
+         *       "enabled": true,
+         *       "events": [
+         *         "quote.accepted",
+         *         "invoice.paid",
+         *         "payment.received"
+         *       ]
+         *     }
+         */
+        UpdateWebhookEndpoint: {
+            /** @description `null` clears it. */
+            description?: string | null;
+            /**
+             * @description Turning an endpoint off stops deliveries to it, retries included; turning it on
+             *     again clears `failing`.
+             */
+            enabled?: boolean | null;
+            events?: string[] | null;
+            url?: string | null;
+        };
         /** @description The multipart form of a staff upload. */
         UploadForm: {
             /**
@@ -5491,6 +5706,128 @@ export interface components {
              * @example recorded
              */
             outcome: string;
+        };
+        /** @description One delivery attempt. */
+        WebhookDelivery: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description 1 for the first try of a message or of a resend, one more per retry.
+             */
+            attempt: number;
+            /** @description A 2xx answer. */
+            delivered: boolean;
+            /** Format: int64 */
+            duration_ms: number;
+            /** @description Why it failed: the status, a timeout, a refused address, a connection error. */
+            error?: string | null;
+            /** @example quote.accepted */
+            event_type: string;
+            id: string;
+            /**
+             * @description The message (`webhook-id` header): the same on every attempt and resend.
+             * @example msg_01938f2a7c4e7b1d9a3f5e6d7c8b9a0f
+             */
+            message_id: string;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status; `null` when no answer came.
+             */
+            status_code?: number | null;
+        };
+        /** @description A page of delivery attempts, newest first. */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A registered webhook endpoint, without its secret. */
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example Sync paid invoices to the accounting system */
+            description?: string | null;
+            enabled: boolean;
+            /**
+             * @description The event types it receives.
+             * @example [
+             *       "quote.accepted",
+             *       "invoice.paid"
+             *     ]
+             */
+            events: string[];
+            /**
+             * Format: date-time
+             * @description Since when a message has run out of retries; `null` unless failing.
+             */
+            failing_since?: string | null;
+            id: string;
+            /** Format: date-time */
+            last_failure_at?: string | null;
+            /** Format: date-time */
+            last_success_at?: string | null;
+            status: components["schemas"]["EndpointStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.example.com/portico */
+            url: string;
+        };
+        /** @description All endpoints of the tenant, oldest first (a tenant has a handful). */
+        WebhookEndpointList: {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
+        /**
+         * @description An endpoint just created, or whose secret was just rotated: the only time the signing
+         *     secret is shown.
+         */
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The signing secret, `whsec_` + base64. Store it now: it cannot be shown again.
+             *     Verify each request as Standard Webhooks says: HMAC-SHA256, keyed with the
+             *     base64-decoded part after `whsec_`, over `{webhook-id}.{webhook-timestamp}.{body}`.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /** @description The event types an endpoint can subscribe to. */
+        WebhookEventTypeList: {
+            items: components["schemas"]["EventType"][];
+        };
+        /** @description The body every endpoint receives, as Standard Webhooks shapes it. */
+        WebhookPayload: {
+            data: components["schemas"]["WebhookPayloadData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (RFC 3339, UTC); the same on retries and resends.
+             */
+            timestamp: string;
+            /**
+             * @description The event type, e.g. `quote.accepted`, or `webhook.test`.
+             * @example quote.accepted
+             */
+            type: string;
+        };
+        /**
+         * @description What the event is about. Besides the fields below, `data` carries the details of the
+         *     activity entry the event comes from (e.g. `number`, `title`, `from`, `to`, `comment`,
+         *     `amount_minor`, `currency`); fetch the object with the REST API for the rest.
+         */
+        WebhookPayloadData: {
+            /** @description Who did it: `kind` is `staff`, `client`, `api_key` or `system`. */
+            actor: Record<string, never>;
+            /** @description The client concerned; `null` for staff-only entries (an internal note). */
+            client_id?: string | null;
+            /** @description The object's id. */
+            id: string;
+            /**
+             * @description Its kind: `client`, `appointment`, `service_order`, `deliverable`, `message`,
+             *     `quote`, `contract`, `invoice`, `payment`, `feedback` (or `webhook` for the test).
+             * @example quote
+             */
+            object: string;
+            /** @description The project, for objects that live in one (deliverables, messages, feedback). */
+            project_id?: string | null;
         };
     };
     responses: never;
@@ -18954,6 +19291,703 @@ export interface operations {
             };
             /** @description Some fields are invalid, a billable entry has no rate, or the staff member is unknown */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its signing secret */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description URL of the new endpoint */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The business already has the most endpoints allowed (20) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid: an unknown event type, a URL that is not https or not public */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+                /** @description The attempt's id, from the delivery log */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhook"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant, or no such attempt of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new signing secret */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_webhook_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhook"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_event_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeList"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,8 @@ import { OrderDetailPage } from '@/features/service-orders/OrderDetailPage';
 import { OrdersPage } from '@/features/service-orders/OrdersPage';
 import { BrandingPage } from '@/features/settings/BrandingPage';
 import { TeamPage } from '@/features/team/TeamPage';
+import { WebhookDetailPage } from '@/features/webhooks/WebhookDetailPage';
+import { WebhooksPage } from '@/features/webhooks/WebhooksPage';
 
 /** The console's pages under `/app` (inside the console shell). */
 export const consoleRoutes: RouteObject[] = [
@@ -70,5 +72,7 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'settings/bookings', element: <BookingSettingsPage /> },
   { path: 'settings/billing', element: <BillingSettingsPage /> },
   { path: 'settings/api-keys', element: <ApiKeysPage /> },
+  { path: 'settings/webhooks', element: <WebhooksPage /> },
+  { path: 'settings/webhooks/:id', element: <WebhookDetailPage /> },
   { path: 'settings/team', element: <TeamPage /> },
 ];

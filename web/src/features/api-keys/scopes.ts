@@ -14,6 +14,7 @@ export const SCOPES: Record<Scope, string> = {
   'billing:read': 'See quotes, contracts, invoices and payments.',
   'billing:write':
     'Create and send quotes, contracts and invoices, and record payments (includes seeing them).',
+  webhooks: 'Register webhook endpoints, read their delivery log and resend events.',
 };
 
 export const SCOPE_LIST = Object.keys(SCOPES) as Scope[];

@@ -13,5 +13,6 @@ export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
   { path: '/app/settings/billing', label: 'Billing', admin: true },
   { path: '/app/settings/branding', label: 'Branding', admin: true },
   { path: '/app/settings/api-keys', label: 'API keys', admin: true },
+  { path: '/app/settings/webhooks', label: 'Webhooks', admin: true },
   { path: '/app/settings/team', label: 'Team', admin: true },
 ];
