@@ -74,6 +74,8 @@ export default defineConfig({
         PORTICO_OTP_COOLDOWN_SECONDS: '2',
         PORTICO_OTP_PER_EMAIL_PER_HOUR: '50',
         PORTICO_OTP_PER_IP_PER_HOUR: '500',
+        // The webhook test's endpoint is the loopback mail sink.
+        PORTICO_WEBHOOKS_ALLOW_PRIVATE: 'true',
       },
     },
   ],

@@ -27,10 +27,12 @@ export function useEndpoints() {
   return useQuery({ queryKey: endpointsKey, queryFn: () => call(api.GET('/api/v1/webhooks/endpoints')) });
 }
 
+/** One endpoint; refreshed like its log, so its status follows the deliveries. */
 export function useEndpoint(id: string) {
   return useQuery({
     queryKey: endpointKey(id),
     queryFn: () => call(api.GET('/api/v1/webhooks/endpoints/{id}', { params: { path: { id } } })),
+    refetchInterval: 5000,
   });
 }
 
