@@ -46,6 +46,8 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Where the online payment providers' APIs are; only tests point them elsewhere.
     pub payments: PaymentApis,
+    /// Intake form submissions one IP may send to one portal per hour.
+    pub form_submissions_per_ip_per_hour: i32,
 }
 
 /// Where uploaded files are kept: a local directory, or an S3-compatible bucket whose
@@ -197,6 +199,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "Where uploaded files live: a directory, or s3://bucket/prefix (credentials, region and AWS_ENDPOINT from the AWS_* variables).",
     ),
     ("PORTICO_MAX_UPLOAD_MB", "25", "Largest file one upload may carry, in MB (1-10240); larger ones get 413."),
+    (
+        "PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR",
+        "5",
+        "Intake form submissions one IP may send to one portal per hour; more get 429.",
+    ),
 ];
 
 impl Config {
@@ -360,6 +367,9 @@ impl Config {
             paystack_url: api_url("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co")?,
         };
 
+        let form_submissions_per_ip_per_hour = number(get("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR"), 5, 1..=100_000)
+            .map_err(|p| err("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", p))? as i32;
+
         Ok(Config {
             listen,
             database,
@@ -380,6 +390,7 @@ impl Config {
             storage,
             max_upload_bytes,
             payments,
+            form_submissions_per_ip_per_hour,
         })
     }
 
