@@ -724,6 +724,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your intake forms, newest first. */
+        get: operations["list_forms"];
+        put?: never;
+        /**
+         * Build an intake form. It is public at `/portal/<your slug>/forms/<slug>` while enabled.
+         *     `name` and `email` fields are added when missing: every submission says who sent it.
+         */
+        post: operations["create_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One form, with its fields and submission count. */
+        get: operations["get_form"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a form nobody has submitted yet. One with submissions is kept for the record:
+         *     disable it instead (`enabled: false`), which takes it off the web.
+         */
+        delete: operations["delete_form"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a form. `fields`, when sent, replaces the whole list (earlier submissions keep
+         *     the answers they had). Changing the slug moves the form's public address.
+         */
+        patch: operations["update_form"];
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What visitors sent through a form, newest first, each with the client or lead it is
+         *     linked to.
+         */
+        get: operations["list_form_submissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invoices": {
         parameters: {
             query?: never;
@@ -1300,10 +1366,83 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your own name, phone or company. Fields left out stay as they are; `null` clears
-         *     the phone or the company. The email is your login, so only the business can change it.
+         * Change your own name, phone or company, or turn non-essential emails off or on
+         *     (`email_opt_out`). Fields left out stay as they are; `null` clears the phone or the
+         *     company. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
+        trace?: never;
+    };
+    "/api/v1/portal/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed for you, newest first: quotes, contracts and invoices sent, payments
+         *     recorded, deliverables to review, messages from the business, appointment and order
+         *     changes. What you did yourself is not listed. Reading the list marks nothing.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification you have read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread, for the bell. */
+        get: operations["get_unread_notification_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read. Marking it again changes nothing. */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/portal/products": {
@@ -1763,6 +1902,45 @@ export interface paths {
         put?: never;
         /** Continue as one of the client accounts that share the email. */
         post: operations["select_portal_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An intake form, to fill in. */
+        get: operations["get_public_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/forms/{form}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a form. The answers are checked field by field (422 naming `values.<key>`). An
+         *     unknown email becomes a lead of the business (no portal access until they convert it);
+         *     a known one is linked to that client and changes nothing about them. The business is
+         *     emailed. Leave `website` empty.
+         */
+        post: operations["submit_form"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2819,6 +2997,11 @@ export interface components {
              * @example maria@example.com
              */
             email: string;
+            /**
+             * @description The client turned off non-essential emails (news they also see in the portal).
+             *     Login codes, invitations, invoices, receipts and signed contracts are always sent.
+             */
+            email_opt_out: boolean;
             id: string;
             /** Format: date-time */
             invited_at?: string | null;
@@ -3016,6 +3199,8 @@ export interface components {
             company?: string | null;
             /** @example maria@example.com */
             email: string;
+            /** @description Default `false`: the client gets notice emails. */
+            email_opt_out?: boolean | null;
             /** @example Maria Lopez */
             name: string;
             notes?: string | null;
@@ -3044,6 +3229,23 @@ export interface components {
         CreateDeliverable: {
             description?: string | null;
             /** @example Logo concepts */
+            title: string;
+        };
+        /**
+         * @description A new form. `name` and `email` fields are added when missing: every submission must say
+         *     who sent it.
+         */
+        CreateForm: {
+            description?: string | null;
+            /** @description Default `true`. */
+            enabled?: boolean | null;
+            fields?: components["schemas"]["FormField"][];
+            /** @description Default `true`. */
+            notify_staff?: boolean | null;
+            /** @example contact */
+            slug: string;
+            success_message?: string | null;
+            /** @example Tell us about your project */
             title: string;
         };
         CreateGrant: {
@@ -3344,6 +3546,11 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @description What a field asks for.
+         * @enum {string}
+         */
+        FieldKind: "text" | "email" | "phone" | "textarea" | "select" | "checkbox";
         /** @description The multipart form of an upload with only a file (the portal, a product's file). */
         FileOnlyForm: {
             /**
@@ -3351,6 +3558,63 @@ export interface components {
              * @description The file. Its name is kept (cleaned); its declared content type is ignored.
              */
             file: string;
+        };
+        /** @description An intake form, as staff see it. */
+        Form: {
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** @description Only an enabled form is public. */
+            enabled: boolean;
+            fields: components["schemas"]["FormField"][];
+            id: string;
+            /** @description Email the owners and admins at each submission. */
+            notify_staff: boolean;
+            /**
+             * @description Where visitors fill it in.
+             * @example https://portal.example.com/portal/acme/forms/contact
+             */
+            public_url: string;
+            /**
+             * @description The last part of its public address.
+             * @example contact
+             */
+            slug: string;
+            /** Format: int64 */
+            submission_count: number;
+            /** @description What the visitor reads once they have sent it (a default when empty). */
+            success_message?: string | null;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One field of a form. */
+        FormField: {
+            /** @description A hint shown under the field. */
+            help?: string | null;
+            /**
+             * @description The name its value is sent and stored under: lowercase letters, digits and `_`,
+             *     starting with a letter. Every form has `name` and `email`.
+             * @example budget
+             */
+            key: string;
+            kind: components["schemas"]["FieldKind"];
+            /** @example Your budget */
+            label: string;
+            /** @description The choices of a `select` field; empty for the other kinds. */
+            options?: string[];
+            required?: boolean;
+        };
+        /** @description A page of forms, newest first. */
+        FormPage: {
+            items: components["schemas"]["Form"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The answer to a submission. */
+        FormReceived: {
+            /** @example Thank you! We received your message and will get back to you soon. */
+            message: string;
         };
         /** @description A client who holds the product. */
         Grant: {
@@ -3605,6 +3869,46 @@ export interface components {
             number: string;
             /** @description Its due date has passed. */
             overdue: boolean;
+        };
+        /** @description Something the business did that concerns you. */
+        Notification: {
+            /** Format: date-time */
+            at: string;
+            /** @description A second line when there is one: a note from the business, a reason. */
+            detail?: string | null;
+            /** @description The id of the activity entry it comes from. */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            read: boolean;
+            /** @description Where it leads in the portal. */
+            target: components["schemas"]["NotificationTarget"];
+            /** @example New quote Q-2026-0003: Brand refresh */
+            title: string;
+        };
+        /**
+         * @description What changed for you.
+         * @enum {string}
+         */
+        NotificationKind: "quote_sent" | "contract_sent" | "contract_changed" | "contract_countersigned" | "contract_withdrawn" | "invoice_sent" | "invoice_voided" | "payment_recorded" | "project_created" | "project_status_changed" | "deliverable_submitted" | "message_posted" | "file_shared" | "feedback_requested" | "order_created" | "order_status_changed" | "appointment_booked" | "appointment_confirmed" | "appointment_moved" | "appointment_cancelled" | "product_granted";
+        /** @description A page of notifications, newest first, with how many are unread in all. */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Unread notifications, counted up to 100 (show "99+" above 99).
+             */
+            unread_count: number;
+        };
+        /**
+         * @description What a notification links to: the object's kind and id, and its project when it lives
+         *     inside one.
+         */
+        NotificationTarget: {
+            id: string;
+            kind: components["schemas"]["TargetKind"];
+            project_id?: string | null;
         };
         /** @description One opening interval on one weekday, in the tenant's local time. */
         OpeningInterval: {
@@ -3873,6 +4177,11 @@ export interface components {
         PortalMe: {
             company?: string | null;
             email: string;
+            /**
+             * @description You turned off non-essential emails (news you also see in the portal). Login codes,
+             *     invoices, receipts and signed contracts still come.
+             */
+            email_opt_out: boolean;
             id: string;
             /** @description True when a staff member is viewing the portal as this client (read-only). */
             impersonated: boolean;
@@ -4327,6 +4636,13 @@ export interface components {
             slug: string;
             timezone: string;
         };
+        /** @description A form as visitors see it: no staff settings. */
+        PublicForm: {
+            description?: string | null;
+            fields: components["schemas"]["FormField"][];
+            slug: string;
+            title: string;
+        };
         /** @description An approved review as anyone may read it. */
         PublicReview: {
             /**
@@ -4767,6 +5083,33 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** @description One submission of a form. */
+        Submission: {
+            client: components["schemas"]["SubmissionClient"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The submission created this client as a lead (the email was unknown). */
+            created_lead: boolean;
+            /** @description The answers by field key. */
+            data: Record<string, never>;
+            form_id: string;
+            id: string;
+            ip: string;
+            user_agent?: string | null;
+        };
+        /** @description Who a submission is linked to. */
+        SubmissionClient: {
+            email: string;
+            id: string;
+            name: string;
+            status: components["schemas"]["ClientStatus"];
+        };
+        /** @description A page of submissions, newest first. */
+        SubmissionPage: {
+            items: components["schemas"]["Submission"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description The client's rating of a completed project. */
         SubmitFeedback: {
             /** @example Lovely to work with, and on time. */
@@ -4778,6 +5121,21 @@ export interface components {
              */
             rating: number;
         };
+        /** @description A visitor's answers. */
+        SubmitForm: {
+            /** @description The answers by field key: text for most kinds, `true`/`false` for a checkbox. */
+            values: Record<string, never>;
+            /**
+             * @description Leave empty. The form hides it from people; robots that fill in every field give
+             *     themselves away.
+             */
+            website?: string | null;
+        };
+        /**
+         * @description The kind of page a notification opens in the portal.
+         * @enum {string}
+         */
+        TargetKind: "quote" | "contract" | "invoice" | "project" | "deliverable" | "thread" | "file" | "service_order" | "appointment" | "product";
         /** @description A task as staff see it. */
         Task: {
             /** Format: date-time */
@@ -4990,6 +5348,15 @@ export interface components {
             /** @example The client accepted by mistake; they will accept the revised quote. */
             reason: string;
         };
+        /** @description How many notifications you have not read. */
+        UnreadCount: {
+            /**
+             * Format: int64
+             * @description Counted up to 100 (show "99+" above 99).
+             * @example 3
+             */
+            unread_count: number;
+        };
         /**
          * @description Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
          *     unassigns the staff member or clears the location or notes.
@@ -5028,6 +5395,8 @@ export interface components {
         UpdateClient: {
             company?: string | null;
             email?: string | null;
+            /** @description `true` skips the non-essential emails; the client can change it in their profile. */
+            email_opt_out?: boolean | null;
             name?: string | null;
             notes?: string | null;
             phone?: string | null;
@@ -5057,6 +5426,19 @@ export interface components {
             name?: string | null;
         };
         /**
+         * @description Changes to a form. Fields left out stay as they are; `null` clears an optional text.
+         *     `fields`, when sent, replaces the whole list.
+         */
+        UpdateForm: {
+            description?: string | null;
+            enabled?: boolean;
+            fields?: components["schemas"]["FormField"][];
+            notify_staff?: boolean;
+            slug?: string;
+            success_message?: string | null;
+            title?: string;
+        };
+        /**
          * @description Changes to a draft invoice. Fields left out stay as they are; `null` clears the
          *     nullable ones.
          */
@@ -5074,12 +5456,15 @@ export interface components {
             title?: string | null;
         };
         /**
-         * @description Changes a client makes to their own details. Fields left out stay as they are; `null`
-         *     clears the phone or the company. The email is the login, so only staff change it.
+         * @description Changes a client makes to their own details and email preference. Fields left out stay
+         *     as they are; `null` clears the phone or the company. The email is the login, so only
+         *     staff change it.
          */
         UpdatePortalMe: {
             /** @example Lopez Design SL */
             company?: string | null;
+            /** @description `true` turns off non-essential emails; `false` turns them back on. */
+            email_opt_out?: boolean;
             /** @example Maria Lopez */
             name?: string;
             /** @example +34 612 345 678 */
@@ -9027,6 +9412,453 @@ export interface operations {
             };
         };
     };
+    list_forms: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of forms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateForm"];
+            };
+        };
+        responses: {
+            /** @description The form */
+            201: {
+                headers: {
+                    /** @description URL of the new form */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the slug is taken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The form has submissions; disable it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateForm"];
+            };
+        };
+        responses: {
+            /** @description The form as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the slug is taken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_form_submissions: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of submissions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_invoices: {
         parameters: {
             query?: {
@@ -11445,6 +12277,220 @@ export interface operations {
             };
         };
     };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your notifications, with the unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All marked; the unread count (0 unless something just arrived) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal (read-only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_notification_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked; the unread count that remains */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal (read-only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such notification */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_portal_products: {
         parameters: {
             query?: never;
@@ -13530,6 +14576,123 @@ export interface operations {
                 };
             };
             /** @description Too many failed attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+                /** @description The form's slug */
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicForm"];
+                };
+            };
+            /** @description No such enabled form in this portal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+                /** @description The form's slug */
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitForm"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormReceived"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enabled form in this portal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some answers are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many submissions from your address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;
