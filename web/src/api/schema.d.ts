@@ -5091,7 +5091,9 @@ export interface components {
             /** @description The submission created this client as a lead (the email was unknown). */
             created_lead: boolean;
             /** @description The answers by field key. */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             form_id: string;
             id: string;
             ip: string;
@@ -5124,7 +5126,9 @@ export interface components {
         /** @description A visitor's answers. */
         SubmitForm: {
             /** @description The answers by field key: text for most kinds, `true`/`false` for a checkbox. */
-            values: Record<string, never>;
+            values: {
+                [key: string]: unknown;
+            };
             /**
              * @description Leave empty. The form hides it from people; robots that fill in every field give
              *     themselves away.

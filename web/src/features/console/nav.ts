@@ -6,6 +6,7 @@ export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
   { path: '/app/projects', label: 'Projects' },
   { path: '/app/products', label: 'Products' },
   { path: '/app/reviews', label: 'Reviews' },
+  { path: '/app/forms', label: 'Forms' },
   { path: '/app/settings/bookings', label: 'Bookings', admin: true },
   { path: '/app/settings/branding', label: 'Branding', admin: true },
   { path: '/app/settings/api-keys', label: 'API keys', admin: true },
