@@ -46,6 +46,8 @@ pub struct Config {
     pub max_upload_bytes: u64,
     /// Where the online payment providers' APIs are; only tests point them elsewhere.
     pub payments: PaymentApis,
+    /// Intake form submissions one IP may send to one portal per hour.
+    pub form_submissions_per_ip_per_hour: i32,
     pub metrics: MetricsSettings,
     /// Let webhook endpoints be on loopback, private or link-local addresses and use plain
     /// `http`. For development and tests only: in production it would let staff make the
@@ -224,6 +226,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "PORTICO_WEBHOOKS_ALLOW_PRIVATE",
         "false",
         "true lets webhook endpoints use http and loopback, private or link-local addresses; for development and tests only (SSRF).",
+    ),
+    (
+        "PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR",
+        "5",
+        "Intake form submissions one IP may send to one portal per hour; more get 429.",
     ),
 ];
 
@@ -406,6 +413,8 @@ impl Config {
             return Err(err("PORTICO_METRICS_LISTEN", "must differ from PORTICO_LISTEN".to_string()));
         }
         let metrics = MetricsSettings { token: metrics_token, listen: metrics_listen };
+        let form_submissions_per_ip_per_hour = number(get("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR"), 5, 1..=100_000)
+            .map_err(|p| err("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", p))? as i32;
 
         Ok(Config {
             listen,
@@ -429,6 +438,7 @@ impl Config {
             payments,
             metrics,
             webhooks_allow_private,
+            form_submissions_per_ip_per_hour,
         })
     }
 

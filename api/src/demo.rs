@@ -137,6 +137,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
                 last_login_at: None,
                 created_at,
                 updated_at: created_at,
+                email_opt_out: false,
             };
             client_store::insert(conn, &row)?;
             client_ids.push((row.email.clone(), row.id.clone()));
@@ -161,6 +162,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
         crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
         crate::contracts::demo::seed(conn, &tenant, &ids[0])?;
         crate::invoices::demo::seed(conn, &tenant, &ids[0], &projects)?;
+        crate::forms::demo::seed(conn, &tenant)?;
         Ok(Some(Provisioned { tenant, api_key: created.api_key }))
     })
 }

@@ -17,6 +17,7 @@ pub mod demo;
 pub mod error;
 pub mod feedback;
 pub mod files;
+pub mod forms;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
@@ -25,6 +26,7 @@ pub mod mail;
 pub mod messages;
 pub mod metrics;
 pub mod money;
+pub mod notifications;
 pub mod openapi;
 pub mod outbox;
 pub mod payments;
@@ -98,6 +100,9 @@ pub fn routes(cfg: &mut ServiceConfig) {
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
             .configure(quotes::portal::configure)
+            // Before tenants: `/portal/notifications` must not be read as a portal slug.
+            .configure(notifications::portal::configure)
+            .configure(forms::public::configure)
             .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
@@ -123,6 +128,7 @@ pub fn routes(cfg: &mut ServiceConfig) {
             .configure(bookings::availability::configure)
             .configure(quotes::routes::configure)
             .configure(webhooks::routes::configure)
+            .configure(forms::routes::configure)
             // Served as a plain route so it does not describe itself.
             .route("/openapi.json", web::get().to(openapi::serve_spec)),
     );

@@ -31,6 +31,7 @@ pub const RESERVED_SLUGS: &[&str] = &[
     "me",
     "metrics",
     "new",
+    "notifications",
     "portal",
     "readyz",
     "register",

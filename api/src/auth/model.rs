@@ -163,14 +163,18 @@ pub struct PortalMe {
     pub email: String,
     pub phone: Option<String>,
     pub company: Option<String>,
+    /// You turned off non-essential emails (news you also see in the portal). Login codes,
+    /// invoices, receipts and signed contracts still come.
+    pub email_opt_out: bool,
     pub tenant_slug: String,
     pub tenant_name: String,
     /// True when a staff member is viewing the portal as this client (read-only).
     pub impersonated: bool,
 }
 
-/// Changes a client makes to their own details. Fields left out stay as they are; `null`
-/// clears the phone or the company. The email is the login, so only staff change it.
+/// Changes a client makes to their own details and email preference. Fields left out stay
+/// as they are; `null` clears the phone or the company. The email is the login, so only
+/// staff change it.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UpdatePortalMe {
@@ -189,12 +193,22 @@ pub struct UpdatePortalMe {
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(value_type = Option<String>, nullable, example = "Lopez Design SL")]
     pub company: Option<Option<String>>,
+    /// `true` turns off non-essential emails; `false` turns them back on.
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(value_type = bool, required = false)]
+    pub email_opt_out: Option<bool>,
 }
 
 impl From<UpdatePortalMe> for UpdateClient {
     /// The same change staff could make, limited to the fields a client may touch.
     fn from(u: UpdatePortalMe) -> UpdateClient {
-        UpdateClient { name: u.name, phone: u.phone, company: u.company, ..UpdateClient::default() }
+        UpdateClient {
+            name: u.name,
+            phone: u.phone,
+            company: u.company,
+            email_opt_out: u.email_opt_out,
+            ..UpdateClient::default()
+        }
     }
 }
 

@@ -483,8 +483,9 @@ pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> 
     Ok(web::Json(me))
 }
 
-/// Change your own name, phone or company. Fields left out stay as they are; `null` clears
-/// the phone or the company. The email is your login, so only the business can change it.
+/// Change your own name, phone or company, or turn non-essential emails off or on
+/// (`email_opt_out`). Fields left out stay as they are; `null` clears the phone or the
+/// company. The email is your login, so only the business can change it.
 #[utoipa::path(
     tag = "portal-auth",
     request_body = UpdatePortalMe,
@@ -537,6 +538,7 @@ fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Res
         email: client.email,
         phone: client.phone,
         company: client.company,
+        email_opt_out: client.email_opt_out,
         tenant_slug: tenant.slug,
         tenant_name: tenant.name,
         impersonated: who.impersonated_by.is_some(),

@@ -23,12 +23,14 @@ use crate::activity;
 use crate::activity::model::ActivityRow;
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Actor, ClientPrincipal};
+use crate::clients::model::ClientRow;
 use crate::config::Config;
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::page::PageQuery;
 use crate::mail::templates::{self, Brand};
+use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
 use crate::staff::store as staff_store;
 use crate::tenants::model::{TenantRow, utc};
@@ -290,7 +292,7 @@ fn notify(
     config: &Config,
     tenant: &TenantRow,
     named: &Named,
-    client_email: &str,
+    client: &ClientRow,
     notice: Notice<'_>,
 ) -> Result<(), ApiError> {
     let brand = Brand::of(tenant);
@@ -299,8 +301,8 @@ fn notify(
     let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
     let mut lines = vec![notice.client_line.as_str()];
     lines.extend(reason.as_deref());
-    let mail = templates::appointment_notice(&brand, client_email, notice.client_heading, &lines, &link);
-    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    let mail = templates::appointment_notice(&brand, &client.email, notice.client_heading, &lines, &link);
+    email::send(conn, config, tenant, client, ClientEmail::Notice, mail)?;
     let mut lines = vec![notice.business_line.as_str()];
     lines.extend(reason.as_deref());
     let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
@@ -340,10 +342,9 @@ fn changeable(
     Ok((named, settings, tenant))
 }
 
-fn client_email(conn: &mut DbConn, who: &ClientPrincipal) -> Result<String, ApiError> {
-    let client = crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?
-        .ok_or_else(|| ApiError::Unauthorized("Your client account no longer exists.".into()))?;
-    Ok(client.email)
+fn the_client(conn: &mut DbConn, who: &ClientPrincipal) -> Result<ClientRow, ApiError> {
+    crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?
+        .ok_or_else(|| ApiError::Unauthorized("Your client account no longer exists.".into()))
 }
 
 /// Cancel one of your appointments, up to the business's cutoff before it starts. The time
@@ -390,8 +391,8 @@ pub async fn cancel_portal_appointment(
                 business_heading: "A client cancelled",
                 business_line: format!("{} cancelled their {} on {when}.", named.client_name, named.service_name),
             };
-            let email = client_email(conn, &who)?;
-            notify(conn, &config, &tenant, &named, &email, notice)?;
+            let client = the_client(conn, &who)?;
+            notify(conn, &config, &tenant, &named, &client, notice)?;
             detail(conn, &who, named)
         })
         .await?;
@@ -510,8 +511,8 @@ pub async fn reschedule_portal_appointment(
                     moved.client_name, moved.service_name
                 ),
             };
-            let email = client_email(conn, &who)?;
-            notify(conn, &config, &tenant, &moved, &email, notice)?;
+            let client = the_client(conn, &who)?;
+            notify(conn, &config, &tenant, &moved, &client, notice)?;
             detail(conn, &who, moved)
         })
         .await?;

@@ -19,7 +19,7 @@ use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::mail::templates::{self, Brand};
-use crate::outbox;
+use crate::notifications::{self, email::ClientEmail};
 use crate::tenants::store as tenant_store;
 
 /// How long an invitation link works.
@@ -88,7 +88,7 @@ pub async fn invite_client(
             let brand = Brand::of(&tenant);
             let mail =
                 templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);
-            outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+            notifications::email::send(conn, &config, &tenant, &client, ClientEmail::Essential, mail)?;
             let at = now();
             store::record_invite(conn, &caller.tenant_id, &client.id, at)?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };

@@ -27,6 +27,8 @@ pub struct ClientRow {
     pub last_login_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Skip the non-essential emails (notices); see `crate::notifications::email`.
+    pub email_opt_out: bool,
 }
 
 /// Where a client stands with the business.
@@ -73,6 +75,9 @@ pub struct Client {
     pub status: ClientStatus,
     /// Whether this client may log in to the portal.
     pub portal_enabled: bool,
+    /// The client turned off non-essential emails (news they also see in the portal).
+    /// Login codes, invitations, invoices, receipts and signed contracts are always sent.
+    pub email_opt_out: bool,
     pub invited_at: Option<DateTime<Utc>>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -90,6 +95,7 @@ impl From<ClientRow> for Client {
             company: r.company,
             notes: r.notes,
             portal_enabled: r.portal_enabled,
+            email_opt_out: r.email_opt_out,
             invited_at: r.invited_at.map(utc),
             last_login_at: r.last_login_at.map(utc),
             created_at: utc(r.created_at),
@@ -133,6 +139,8 @@ pub struct CreateClient {
     pub status: Option<ClientStatus>,
     /// Default `true`.
     pub portal_enabled: Option<bool>,
+    /// Default `false`: the client gets notice emails.
+    pub email_opt_out: Option<bool>,
 }
 
 /// Changes to a client. Fields left out stay as they are; `null` clears an optional field.
@@ -166,6 +174,8 @@ pub struct UpdateClient {
     #[validate(custom(function = "not_archived"))]
     pub status: Option<ClientStatus>,
     pub portal_enabled: Option<bool>,
+    /// `true` skips the non-essential emails; the client can change it in their profile.
+    pub email_opt_out: Option<bool>,
 }
 
 fn not_archived(status: &ClientStatus) -> Result<(), validator::ValidationError> {
@@ -187,6 +197,7 @@ pub struct ClientChanges {
     pub notes: Option<Option<String>>,
     pub status: Option<String>,
     pub portal_enabled: Option<bool>,
+    pub email_opt_out: Option<bool>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -203,6 +214,7 @@ impl UpdateClient {
             ("notes", self.notes.is_some()),
             ("status", self.status.is_some()),
             ("portal_enabled", self.portal_enabled.is_some()),
+            ("email_opt_out", self.email_opt_out.is_some()),
         ]
         .into_iter()
         .filter(|(_, p)| *p)
@@ -219,6 +231,7 @@ impl UpdateClient {
             notes: self.notes.map(tidy),
             status: self.status.map(|s| s.as_str().to_string()),
             portal_enabled: self.portal_enabled,
+            email_opt_out: self.email_opt_out,
             updated_at: now,
         }
     }
@@ -240,6 +253,7 @@ impl CreateClient {
             last_login_at: None,
             created_at: now,
             updated_at: now,
+            email_opt_out: self.email_opt_out.unwrap_or(false),
         }
     }
 }

@@ -230,6 +230,7 @@ fn change_status(
         notes: None,
         status: Some(to.as_str().to_string()),
         portal_enabled: None,
+        email_opt_out: None,
         updated_at: now(),
     };
     let row = store::update(conn, &caller.tenant_id, id, &changes)?.ok_or_else(|| not_found(id))?;

@@ -18,6 +18,7 @@ use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::mail::{Attachment, Email};
 use crate::money::settings;
+use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
 use crate::pdf::{self, ContractPdf, Letterhead};
 use crate::staff::store::StaffRow;
@@ -120,7 +121,7 @@ pub fn email_sent(conn: &mut DbConn, config: &Config, row: &ContractRow) -> Resu
     let link = portal_link(config, &tenant.slug, &row.id);
     let mail =
         templates::notice(&Brand::of(&tenant), &client.email, &heading, &[&first, second], "Read and sign", &link);
-    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }
 
@@ -197,7 +198,11 @@ pub fn email_signed(
     let first = format!("Thank you, {signer}. Your signed copy is attached to this email, and stays in your portal.");
     let link = portal_link(config, &tenant.slug, &row.id);
     let mail = templates::notice(&brand, &client.email, &heading, &[&first, &hash], "Open the contract", &link);
-    enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;
+    // Their copy of what they signed is theirs to keep, whatever their email preference.
+    if let Some(signer) = client_store::get(conn, &row.tenant_id, &row.client_id)? {
+        let mail = mail.with_attachment(attachment.clone());
+        email::send(conn, config, &tenant, &signer, ClientEmail::Essential, mail)?;
+    }
 
     let heading = format!("{} signed “{}”", client.name, row.title);
     let first = format!("Signed by {signer} ({}). The signed PDF is attached.", client.email);

@@ -49,6 +49,8 @@ diesel::table! {
         last_login_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        email_opt_out -> Bool,
+        notifications_read_to -> Nullable<Text>,
     }
 }
 
@@ -671,6 +673,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notification_reads (tenant_id, client_id, activity_id) {
+        tenant_id -> Text,
+        client_id -> Text,
+        activity_id -> Text,
+        read_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    forms (id) {
+        id -> Text,
+        tenant_id -> Text,
+        slug -> Text,
+        title -> Text,
+        description -> Nullable<Text>,
+        fields -> Text,
+        success_message -> Nullable<Text>,
+        enabled -> Bool,
+        notify_staff -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    form_submissions (id) {
+        id -> Text,
+        tenant_id -> Text,
+        form_id -> Text,
+        client_id -> Text,
+        created_lead -> Bool,
+        data -> Text,
+        ip -> Text,
+        user_agent -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(staff -> tenants (tenant_id));
 diesel::joinable!(clients -> tenants (tenant_id));
 diesel::joinable!(api_keys -> tenants (tenant_id));
@@ -697,6 +738,8 @@ diesel::joinable!(invoice_lines -> invoices (invoice_id));
 diesel::joinable!(payments -> invoices (invoice_id));
 diesel::joinable!(webhook_deliveries -> webhook_endpoints (endpoint_id));
 diesel::joinable!(webhook_deliveries -> webhook_messages (message_id));
+diesel::joinable!(form_submissions -> forms (form_id));
+diesel::joinable!(form_submissions -> clients (client_id));
 diesel::allow_tables_to_appear_in_same_query!(
     tenants,
     idempotency_keys,
@@ -741,5 +784,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     payment_events,
     webhook_endpoints,
     webhook_messages,
-    webhook_deliveries
+    webhook_deliveries,
+    notification_reads,
+    forms,
+    form_submissions
 );

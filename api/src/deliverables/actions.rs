@@ -16,6 +16,7 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
+use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
@@ -127,7 +128,7 @@ pub fn email_client(
     let tenant = tenant_store::get(conn, &project.tenant_id)?;
     let link = access::portal_link(config, &tenant.slug, &project.id);
     let mail = templates::notice(&Brand::of(&tenant), &client.email, heading, lines, button, &link);
-    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }
 

@@ -27,7 +27,7 @@ use crate::http::page::{PageQuery, next_cursor};
 use crate::mail::templates::{self, Brand};
 use crate::money::numbering::{self, DocKind};
 use crate::money::{Line, format_amount, settings, totals};
-use crate::outbox;
+use crate::notifications::email::{self, ClientEmail};
 use crate::payments::model::Payment;
 use crate::payments::store as payment_store;
 use crate::staff::store as staff_store;
@@ -130,7 +130,8 @@ pub fn email_client(
     let tenant = tenant_store::get(conn, &invoice.tenant_id)?;
     let link = portal_link(config, &tenant.slug, &invoice.id);
     let mail = templates::notice(&Brand::of(&tenant), &client.email, heading, lines, button, &link);
-    outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    // An invoice and its receipt are owed to the client whatever their email preference.
+    email::send(conn, config, &tenant, &client, ClientEmail::Essential, mail)?;
     Ok(())
 }
 

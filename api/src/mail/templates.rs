@@ -61,6 +61,9 @@ struct Card<'a> {
     footer: &'a str,
 }
 
+/// Where a line may be added under the footer once the card is laid out (`with_opt_out`).
+const AFTER_FOOTER: &str = "<!--after-footer-->";
+
 /// One card layout for every email: the tenant's name, a heading, a button in its colour.
 fn layout(brand: &Brand<'_>, card: &Card<'_>) -> String {
     let highlight = card
@@ -79,7 +82,7 @@ fn layout(brand: &Brand<'_>, card: &Card<'_>) -> String {
 <h1 style="margin:0 0 24px;font-size:20px">{heading}</h1>
 {highlight}{lines}<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">{button}</a></p>
 <p style="margin:0;font-size:12px;color:#6b7280">{footer}</p>
-</td></tr></table></body></html>"#,
+{AFTER_FOOTER}</td></tr></table></body></html>"#,
         name = escape(brand.name),
         heading = escape(card.heading),
         link = escape(card.link),
@@ -186,6 +189,21 @@ pub fn notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], button
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
 }
 
+/// Adds the line every non-essential email carries: how to stop these emails, with a link
+/// to the client's profile in the portal.
+pub fn with_opt_out(mut mail: Email, profile_link: &str) -> Email {
+    let line = "You get this email because you have an account in this client portal. \
+                Turn off these notices in your profile; login codes, invoices and receipts still come.";
+    mail.text = format!("{}\n--\n{line}\n{profile_link}\n", mail.text.trim_end());
+    let html = format!(
+        r#"<p style="margin:12px 0 0;font-size:12px;color:#6b7280">{} <a href="{}" style="color:#6b7280">Email preferences</a></p>"#,
+        escape(line),
+        escape(profile_link)
+    );
+    mail.html = mail.html.replacen(AFTER_FOOTER, &html, 1);
+    mail
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +216,20 @@ mod tests {
         assert!(e.html.contains("Tom &amp; &lt;Jerry&gt;") && !e.html.contains("<Jerry>"));
         assert!(e.text.contains("Tom & <Jerry>") && e.text.contains("123456"));
         assert!(e.html.contains("token=a&amp;b"));
+    }
+
+    #[test]
+    fn the_opt_out_line_goes_under_the_footer_in_both_parts() {
+        let brand = Brand { name: "B", address: None, timezone: "UTC", color: "#000000", text_color: "#ffffff" };
+        let mail = notice(&brand, "a@b.co", "New quote", &["Hello"], "View", "https://x/q?a=1&b=2");
+        let mail = with_opt_out(mail, "https://x/portal/b/profile?x=<y>");
+        assert!(mail.text.ends_with("https://x/portal/b/profile?x=<y>\n"), "{}", mail.text);
+        assert!(mail.text.contains("Turn off these notices in your profile"));
+        let footer = mail.html.find("client portal.</p>").expect("footer");
+        let line = mail.html.find("Email preferences").expect("the line");
+        assert!(line > footer, "under the footer");
+        assert!(mail.html.contains("profile?x=&lt;y&gt;"), "escaped");
+        assert!(!mail.html.contains(AFTER_FOOTER));
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
+use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
@@ -93,7 +94,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
                 let link = access::portal_link(config, &new.tenant.slug, &project.id);
                 let lines = [project_line.as_str(), quoted.as_str()];
                 let mail = templates::notice(&brand, &client.email, &heading, &lines, "Read and reply", &link);
-                outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+                email::send(conn, config, new.tenant, &client, ClientEmail::Notice, mail)?;
             }
         }
         AuthorKind::Staff => {}

@@ -23,6 +23,7 @@ use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::money::numbering::{self, DocKind};
 use crate::money::{self, Line, LineInput};
+use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
 use crate::pdf;
 use crate::projects::model::{ProjectRow, ProjectStatus, TaskRow, TaskStatus};
@@ -323,7 +324,7 @@ pub fn send(conn: &mut DbConn, config: &Config, tenant_id: &str, actor: &Actor, 
             "View the quote",
             &link,
         );
-        outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+        email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     }
     staff_view(conn, &row, today)
 }

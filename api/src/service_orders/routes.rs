@@ -27,7 +27,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::mail::templates::{self, Brand, OrderNews};
-use crate::outbox;
+use crate::notifications::email::{self, ClientEmail};
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -341,7 +341,7 @@ pub fn change_status(
             link: &link,
         };
         let mail = templates::order_status(&Brand::of(&tenant), &client.email, &client.name, &news);
-        outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
+        email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     }
     store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
 }

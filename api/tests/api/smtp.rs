@@ -89,6 +89,11 @@ impl SmtpServer {
         self.messages.lock().unwrap().iter().filter(|m| m.to.iter().any(|t| t == addr)).count()
     }
 
+    /// The messages to `addr` delivered so far, oldest first.
+    pub fn delivered_to(&self, addr: &str) -> Vec<Received> {
+        self.messages.lock().unwrap().iter().filter(|m| m.to.iter().any(|t| t == addr)).cloned().collect()
+    }
+
     /// Waits for the `n`-th message (1-based) to `addr`.
     pub async fn nth_to(&self, addr: &str, n: usize) -> Received {
         self.next_to(addr, n - 1, |_| true).await

@@ -275,11 +275,7 @@ export interface paths {
         delete: operations["remove_payment_provider"];
         options?: never;
         head?: never;
-        /**
-         * Offer a configured provider to clients, or stop offering it, without entering its keys
-         *     again.
-         */
-        patch: operations["toggle_payment_provider"];
+        patch?: never;
         trace?: never;
     };
     "/api/v1/billing/settings": {
@@ -720,6 +716,72 @@ export interface paths {
         };
         /** A 5-minute link that downloads the file without a bearer header, for `<a href>`. */
         get: operations["link_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your intake forms, newest first. */
+        get: operations["list_forms"];
+        put?: never;
+        /**
+         * Build an intake form. It is public at `/portal/<your slug>/forms/<slug>` while enabled.
+         *     `name` and `email` fields are added when missing: every submission says who sent it.
+         */
+        post: operations["create_form"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One form, with its fields and submission count. */
+        get: operations["get_form"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a form nobody has submitted yet. One with submissions is kept for the record:
+         *     disable it instead (`enabled: false`), which takes it off the web.
+         */
+        delete: operations["delete_form"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a form. `fields`, when sent, replaces the whole list (earlier submissions keep
+         *     the answers they had). Changing the slug moves the form's public address.
+         */
+        patch: operations["update_form"];
+        trace?: never;
+    };
+    "/api/v1/forms/{id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What visitors sent through a form, newest first, each with the client or lead it is
+         *     linked to.
+         */
+        get: operations["list_form_submissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1304,10 +1366,83 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your own name, phone or company. Fields left out stay as they are; `null` clears
-         *     the phone or the company. The email is your login, so only the business can change it.
+         * Change your own name, phone or company, or turn non-essential emails off or on
+         *     (`email_opt_out`). Fields left out stay as they are; `null` clears the phone or the
+         *     company. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
+        trace?: never;
+    };
+    "/api/v1/portal/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What changed for you, newest first: quotes, contracts and invoices sent, payments
+         *     recorded, deliverables to review, messages from the business, appointment and order
+         *     changes. What you did yourself is not listed. Reading the list marks nothing.
+         */
+        get: operations["list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark every notification you have read. */
+        post: operations["mark_all_notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of your notifications are unread, for the bell. */
+        get: operations["get_unread_notification_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification read. Marking it again changes nothing. */
+        post: operations["mark_notification_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/portal/products": {
@@ -1767,6 +1902,45 @@ export interface paths {
         put?: never;
         /** Continue as one of the client accounts that share the email. */
         post: operations["select_portal_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/forms/{form}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An intake form, to fill in. */
+        get: operations["get_public_form"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/forms/{form}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a form. The answers are checked field by field (422 naming `values.<key>`). An
+         *     unknown email becomes a lead of the business (no portal access until they convert it);
+         *     a known one is linked to that client and changes nothing about them. The business is
+         *     emailed. Leave `website` empty.
+         */
+        post: operations["submit_form"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2545,149 +2719,6 @@ export interface paths {
         patch: operations["update_time_log"];
         trace?: never;
     };
-    "/api/v1/webhooks/endpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's webhook endpoints, oldest first, with their status. */
-        get: operations["list_webhook_endpoints"];
-        put?: never;
-        /**
-         * Register an endpoint. The answer holds its signing secret, shown this once. The URL must
-         *     be `https://` on a public address: loopback, private, link-local and other special
-         *     addresses are refused (unless the server runs with `PORTICO_WEBHOOKS_ALLOW_PRIVATE`).
-         */
-        post: operations["create_webhook_endpoint"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/endpoints/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One endpoint, without its secret. */
-        get: operations["get_webhook_endpoint"];
-        put?: never;
-        post?: never;
-        /** Delete an endpoint, its delivery log and whatever was still to be sent to it. */
-        delete: operations["delete_webhook_endpoint"];
-        options?: never;
-        head?: never;
-        /**
-         * Change an endpoint's URL, description, events, or turn it on or off. Turning it off
-         *     stops deliveries, pending retries included; turning it on again clears `failing`.
-         */
-        patch: operations["update_webhook_endpoint"];
-        trace?: never;
-    };
-    "/api/v1/webhooks/endpoints/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The endpoint's delivery attempts, newest first: status code, duration, error, attempt. */
-        get: operations["list_webhook_deliveries"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/endpoints/{id}/deliveries/{delivery_id}/resend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send the message of a logged attempt again: same `webhook-id` and body (receivers
-         *     deduplicate on the id), a fresh timestamp and signature, its own retries.
-         */
-        post: operations["resend_webhook_delivery"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/endpoints/{id}/rotate-secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Replace the signing secret at once; the answer holds the new one, shown this once.
-         *     Requests from now on, retries included, are signed with it.
-         */
-        post: operations["rotate_webhook_secret"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/endpoints/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a `webhook.test` event to the endpoint now, whatever it subscribes to. The attempt
-         *     appears in its delivery log within seconds.
-         */
-        post: operations["send_webhook_test"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/webhooks/event-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Every event type an endpoint can subscribe to, with when it is sent. Each is delivered
-         *     as a Standard Webhooks request: the body is `{"type", "timestamp", "data"}` (see the
-         *     `WebhookPayload` schema) and the `webhook-id`, `webhook-timestamp` and
-         *     `webhook-signature` headers sign it.
-         */
-        get: operations["list_webhook_event_types"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2697,28 +2728,6 @@ export interface paths {
         };
         /** The process is up (does not touch the database). */
         get: operations["check_liveness"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/metrics": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Server metrics in the Prometheus text format: requests and latency per route, database
-         *     pool, outbox backlog and failures, memory. Needs `PORTICO_METRICS_TOKEN` as a bearer
-         *     token; off (404) unless that is set. (`PORTICO_METRICS_LISTEN` serves the same without a
-         *     token on a separate address.)
-         */
-        get: operations["get_metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2946,36 +2955,19 @@ export interface components {
             /** @description Opening intervals; several per day are allowed, none overlapping. */
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /**
-         * @description Calling an appointment off.
-         * @example {
-         *       "reason": "Something came up at work; I will book another day."
-         *     }
-         */
+        /** @description Calling an appointment off. */
         CancelAppointment: {
             /** @description Why, for the business. */
             reason?: string | null;
         };
-        /**
-         * @description Move an order to another status.
-         * @example {
-         *       "note": "Ready for pick-up at the front desk.",
-         *       "status": "ready"
-         *     }
-         */
+        /** @description Move an order to another status. */
         ChangeServiceOrderStatus: {
             /** @description Shown to the client in the order's history and the email. */
             note?: string | null;
             /** @description received → in_progress → ready → delivered; or cancelled before delivery. */
             status: components["schemas"]["ServiceOrderStatus"];
         };
-        /**
-         * @description A status change.
-         * @example {
-         *       "reason": null,
-         *       "status": "completed"
-         *     }
-         */
+        /** @description A status change. */
         ChangeStatus: {
             /** @description Why, for a cancellation; shown to the client. */
             reason?: string | null;
@@ -3005,6 +2997,11 @@ export interface components {
              * @example maria@example.com
              */
             email: string;
+            /**
+             * @description The client turned off non-essential emails (news they also see in the portal).
+             *     Login codes, invitations, invoices, receipts and signed contracts are always sent.
+             */
+            email_opt_out: boolean;
             id: string;
             /** Format: date-time */
             invited_at?: string | null;
@@ -3177,32 +3174,14 @@ export interface components {
             /** Format: date-time */
             signed_at: string;
         };
-        /**
-         * @description A new API key.
-         * @example {
-         *       "name": "CRM sync",
-         *       "scopes": [
-         *         "clients:write",
-         *         "billing:read"
-         *       ]
-         *     }
-         */
+        /** @description A new API key. */
         CreateApiKey: {
             /** @description What the key is for, e.g. the integration's name. */
             name: string;
             /** @description What the key may do; at least one, and only scopes the calling credential holds. */
             scopes: components["schemas"]["Scope"][];
         };
-        /**
-         * @description A new appointment booked by staff. Staff may book outside opening hours.
-         * @example {
-         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
-         *       "location": "Studio, 12 rue Oberkampf",
-         *       "notes": "First fitting",
-         *       "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8",
-         *       "starts_at": "2026-12-03T09:30:00Z"
-         *     }
-         */
+        /** @description A new appointment booked by staff. Staff may book outside opening hours. */
         CreateAppointment: {
             client_id: string;
             /** @description Default: the booking settings' location. */
@@ -3220,6 +3199,8 @@ export interface components {
             company?: string | null;
             /** @example maria@example.com */
             email: string;
+            /** @description Default `false`: the client gets notice emails. */
+            email_opt_out?: boolean | null;
             /** @example Maria Lopez */
             name: string;
             notes?: string | null;
@@ -3251,10 +3232,22 @@ export interface components {
             title: string;
         };
         /**
-         * @example {
-         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"
-         *     }
+         * @description A new form. `name` and `email` fields are added when missing: every submission must say
+         *     who sent it.
          */
+        CreateForm: {
+            description?: string | null;
+            /** @description Default `true`. */
+            enabled?: boolean | null;
+            fields?: components["schemas"]["FormField"][];
+            /** @description Default `true`. */
+            notify_staff?: boolean | null;
+            /** @example contact */
+            slug: string;
+            success_message?: string | null;
+            /** @example Tell us about your project */
+            title: string;
+        };
         CreateGrant: {
             client_id: string;
         };
@@ -3285,12 +3278,6 @@ export interface components {
             /** @example Brand refresh — first half */
             title: string;
         };
-        /**
-         * @example {
-         *       "description": "The full guidelines, 48 pages.",
-         *       "name": "Brand guidelines (PDF)"
-         *     }
-         */
         CreateProduct: {
             description?: string | null;
             name: string;
@@ -3429,26 +3416,6 @@ export interface components {
              */
             work_date: string;
         };
-        /** @description A new endpoint. */
-        CreateWebhookEndpoint: {
-            description?: string | null;
-            /** @description Defaults to true. */
-            enabled?: boolean | null;
-            /**
-             * @description The event types to receive; at least one.
-             * @example [
-             *       "quote.accepted",
-             *       "invoice.paid"
-             *     ]
-             */
-            events: string[];
-            /**
-             * @description Where events are POSTed: `https://` (plain `http` and private addresses only when the
-             *     server allows them for development).
-             * @example https://hooks.example.com/portico
-             */
-            url: string;
-        };
         /** @description A key just created: the only time its secret is shown. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -3472,12 +3439,7 @@ export interface components {
              */
             text: string;
         };
-        /**
-         * @description The client declines the quote, optionally saying why.
-         * @example {
-         *       "comment": "We went with a smaller scope for now."
-         *     }
-         */
+        /** @description The client declines the quote, optionally saying why. */
         DeclineQuote: {
             comment?: string | null;
         };
@@ -3555,12 +3517,7 @@ export interface components {
         DeliverableList: {
             items: components["schemas"]["Deliverable"][];
         };
-        /**
-         * @description Submitting or reopening, with an optional note the client sees in the history.
-         * @example {
-         *       "note": "Second round: colours adjusted as discussed."
-         *     }
-         */
+        /** @description Submitting or reopening, with an optional note the client sees in the history. */
         DeliverableNote: {
             note?: string | null;
         };
@@ -3576,29 +3533,6 @@ export interface components {
             /** @description Relative to the API's origin: `/api/v1/files/{id}/content?token=…`. */
             url: string;
         };
-        /**
-         * @description Whether an endpoint receives events.
-         * @enum {string}
-         */
-        EndpointStatus: "active" | "failing" | "disabled";
-        /** @description One event type an endpoint can subscribe to. */
-        EventType: {
-            /**
-             * @description One line on when it is sent.
-             * @example The client accepted a quote (a project was created from it).
-             */
-            description: string;
-            /**
-             * @description The `type` of the payload and of the subscription, e.g. `quote.accepted`.
-             * @example quote.accepted
-             */
-            name: string;
-            /**
-             * @description The kind of object it is about (`data.object` in the payload), to group them.
-             * @example quote
-             */
-            object: string;
-        };
         /** @description One invalid field of a request. */
         FieldError: {
             /**
@@ -3612,6 +3546,11 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @description What a field asks for.
+         * @enum {string}
+         */
+        FieldKind: "text" | "email" | "phone" | "textarea" | "select" | "checkbox";
         /** @description The multipart form of an upload with only a file (the portal, a product's file). */
         FileOnlyForm: {
             /**
@@ -3619,6 +3558,63 @@ export interface components {
              * @description The file. Its name is kept (cleaned); its declared content type is ignored.
              */
             file: string;
+        };
+        /** @description An intake form, as staff see it. */
+        Form: {
+            /** Format: date-time */
+            created_at: string;
+            description?: string | null;
+            /** @description Only an enabled form is public. */
+            enabled: boolean;
+            fields: components["schemas"]["FormField"][];
+            id: string;
+            /** @description Email the owners and admins at each submission. */
+            notify_staff: boolean;
+            /**
+             * @description Where visitors fill it in.
+             * @example https://portal.example.com/portal/acme/forms/contact
+             */
+            public_url: string;
+            /**
+             * @description The last part of its public address.
+             * @example contact
+             */
+            slug: string;
+            /** Format: int64 */
+            submission_count: number;
+            /** @description What the visitor reads once they have sent it (a default when empty). */
+            success_message?: string | null;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description One field of a form. */
+        FormField: {
+            /** @description A hint shown under the field. */
+            help?: string | null;
+            /**
+             * @description The name its value is sent and stored under: lowercase letters, digits and `_`,
+             *     starting with a letter. Every form has `name` and `email`.
+             * @example budget
+             */
+            key: string;
+            kind: components["schemas"]["FieldKind"];
+            /** @example Your budget */
+            label: string;
+            /** @description The choices of a `select` field; empty for the other kinds. */
+            options?: string[];
+            required?: boolean;
+        };
+        /** @description A page of forms, newest first. */
+        FormPage: {
+            items: components["schemas"]["Form"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description The answer to a submission. */
+        FormReceived: {
+            /** @example Thank you! We received your message and will get back to you soon. */
+            message: string;
         };
         /** @description A client who holds the product. */
         Grant: {
@@ -3643,14 +3639,7 @@ export interface components {
             /** @example Booked for Tue 1 Dec, 10:00 */
             text: string;
         };
-        /**
-         * @description Someone to add to the team; they get an email with a login link.
-         * @example {
-         *       "email": "lena@lumen.example",
-         *       "name": "Lena Vogel",
-         *       "role": "member"
-         *     }
-         */
+        /** @description Someone to add to the team; they get an email with a login link. */
         InviteStaff: {
             email: string;
             name: string;
@@ -3881,6 +3870,46 @@ export interface components {
             /** @description Its due date has passed. */
             overdue: boolean;
         };
+        /** @description Something the business did that concerns you. */
+        Notification: {
+            /** Format: date-time */
+            at: string;
+            /** @description A second line when there is one: a note from the business, a reason. */
+            detail?: string | null;
+            /** @description The id of the activity entry it comes from. */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            read: boolean;
+            /** @description Where it leads in the portal. */
+            target: components["schemas"]["NotificationTarget"];
+            /** @example New quote Q-2026-0003: Brand refresh */
+            title: string;
+        };
+        /**
+         * @description What changed for you.
+         * @enum {string}
+         */
+        NotificationKind: "quote_sent" | "contract_sent" | "contract_changed" | "contract_countersigned" | "contract_withdrawn" | "invoice_sent" | "invoice_voided" | "payment_recorded" | "project_created" | "project_status_changed" | "deliverable_submitted" | "message_posted" | "file_shared" | "feedback_requested" | "order_created" | "order_status_changed" | "appointment_booked" | "appointment_confirmed" | "appointment_moved" | "appointment_cancelled" | "product_granted";
+        /** @description A page of notifications, newest first, with how many are unread in all. */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description Unread notifications, counted up to 100 (show "99+" above 99).
+             */
+            unread_count: number;
+        };
+        /**
+         * @description What a notification links to: the object's kind and id, and its project when it lives
+         *     inside one.
+         */
+        NotificationTarget: {
+            id: string;
+            kind: components["schemas"]["TargetKind"];
+            project_id?: string | null;
+        };
         /** @description One opening interval on one weekday, in the tenant's local time. */
         OpeningInterval: {
             /**
@@ -3907,12 +3936,7 @@ export interface components {
             status: components["schemas"]["ReviewStatus"];
             text?: string | null;
         };
-        /**
-         * @description Which provider the client pays with.
-         * @example {
-         *       "provider": "stripe"
-         *     }
-         */
+        /** @description Which provider the client pays with. */
         PayInvoice: {
             provider: components["schemas"]["ProviderKind"];
         };
@@ -4153,6 +4177,11 @@ export interface components {
         PortalMe: {
             company?: string | null;
             email: string;
+            /**
+             * @description You turned off non-essential emails (news you also see in the portal). Login codes,
+             *     invoices, receipts and signed contracts still come.
+             */
+            email_opt_out: boolean;
             id: string;
             /** @description True when a staff member is viewing the portal as this client (read-only). */
             impersonated: boolean;
@@ -4179,12 +4208,7 @@ export interface components {
             /** @description Pass as `cursor` for the next (newer) page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /**
-         * @description A new message from the client.
-         * @example {
-         *       "body": "Thanks! Could we move the review to Thursday?"
-         *     }
-         */
+        /** @description A new message from the client. */
         PortalPostMessage: {
             body: string;
         };
@@ -4424,13 +4448,7 @@ export interface components {
             /** Format: int64 */
             minutes: number;
         };
-        /**
-         * @description A new message from staff.
-         * @example {
-         *       "body": "The first draft is in the files tab.",
-         *       "internal": false
-         *     }
-         */
+        /** @description A new message from staff. */
         PostMessage: {
             body: string;
             /** @description A note for staff only: the client never sees it and nobody is emailed. Default `false`. */
@@ -4618,6 +4636,13 @@ export interface components {
             slug: string;
             timezone: string;
         };
+        /** @description A form as visitors see it: no staff settings. */
+        PublicForm: {
+            description?: string | null;
+            fields: components["schemas"]["FormField"][];
+            slug: string;
+            title: string;
+        };
         /** @description An approved review as anyone may read it. */
         PublicReview: {
             /**
@@ -4646,13 +4671,6 @@ export interface components {
              */
             count: number;
             items: components["schemas"]["PublicReview"][];
-        };
-        /** @description A message queued for delivery (test event, resend). */
-        QueuedWebhook: {
-            endpoint_id: string;
-            event_type: string;
-            /** @description The `webhook-id` it will carry. */
-            message_id: string;
         };
         /**
          * @description A quote as staff see it: the client's view plus who answers for it and how often the
@@ -4764,33 +4782,15 @@ export interface components {
             /** @description The bank reference or receipt number. */
             reference?: string | null;
         };
-        /**
-         * @description The token of a magic link (the part after `#token=`).
-         * @example {
-         *       "token": "q3v9Xr2bT0uJ5mW8yA1cD4eF7gH6iK"
-         *     }
-         */
+        /** @description The token of a magic link (the part after `#token=`). */
         RedeemLink: {
             token: string;
         };
-        /**
-         * @description Exchange a refresh token for new tokens.
-         * @example {
-         *       "refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"
-         *     }
-         */
+        /** @description Exchange a refresh token for new tokens. */
         RefreshRequest: {
             refresh_token: string;
         };
-        /**
-         * @description The board's new order: every task id of the project, each once.
-         * @example {
-         *       "task_ids": [
-         *         "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50",
-         *         "019a7b2e-6a10-7b3c-8d4e-5f6a7b8c9d0e"
-         *       ]
-         *     }
-         */
+        /** @description The board's new order: every task id of the project, each once. */
         ReorderTasks: {
             task_ids: string[];
         };
@@ -4813,12 +4813,7 @@ export interface components {
             /** @example Could the logo work be split into two phases? */
             comment: string;
         };
-        /**
-         * @description Moving an appointment.
-         * @example {
-         *       "starts_at": "2026-12-04T14:00:00Z"
-         *     }
-         */
+        /** @description Moving an appointment. */
         RescheduleAppointment: {
             /**
              * Format: date-time
@@ -4884,14 +4879,8 @@ export interface components {
          * @description A permission an API key can carry. A `:write` scope includes the matching `:read`.
          * @enum {string}
          */
-        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write" | "webhooks";
-        /**
-         * @description Pick one of the accounts offered after a login.
-         * @example {
-         *       "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
-         *       "selection_token": "eyJhbGciOiJIUzI1NiJ9.eyJyZWFsbSI6ImRlbW8ifQ.sig"
-         *     }
-         */
+        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write";
+        /** @description Pick one of the accounts offered after a login. */
         SelectAccount: {
             account_id: string;
             selection_token: string;
@@ -5002,14 +4991,7 @@ export interface components {
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
         };
-        /**
-         * @description A provider's keys. Stored encrypted; never shown again (only the last four characters).
-         * @example {
-         *       "enabled": true,
-         *       "secret_key": "sk_live_51Hx…",
-         *       "webhook_secret": "whsec_9f…"
-         *     }
-         */
+        /** @description A provider's keys. Stored encrypted; never shown again (only the last four characters). */
         SetPaymentProvider: {
             /** @description Offer it to clients; default `true`. */
             enabled?: boolean | null;
@@ -5101,6 +5083,35 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
         };
+        /** @description One submission of a form. */
+        Submission: {
+            client: components["schemas"]["SubmissionClient"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The submission created this client as a lead (the email was unknown). */
+            created_lead: boolean;
+            /** @description The answers by field key. */
+            data: {
+                [key: string]: unknown;
+            };
+            form_id: string;
+            id: string;
+            ip: string;
+            user_agent?: string | null;
+        };
+        /** @description Who a submission is linked to. */
+        SubmissionClient: {
+            email: string;
+            id: string;
+            name: string;
+            status: components["schemas"]["ClientStatus"];
+        };
+        /** @description A page of submissions, newest first. */
+        SubmissionPage: {
+            items: components["schemas"]["Submission"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
         /** @description The client's rating of a completed project. */
         SubmitFeedback: {
             /** @example Lovely to work with, and on time. */
@@ -5112,6 +5123,23 @@ export interface components {
              */
             rating: number;
         };
+        /** @description A visitor's answers. */
+        SubmitForm: {
+            /** @description The answers by field key: text for most kinds, `true`/`false` for a checkbox. */
+            values: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description Leave empty. The form hides it from people; robots that fill in every field give
+             *     themselves away.
+             */
+            website?: string | null;
+        };
+        /**
+         * @description The kind of page a notification opens in the portal.
+         * @enum {string}
+         */
+        TargetKind: "quote" | "contract" | "invoice" | "project" | "deliverable" | "thread" | "file" | "service_order" | "appointment" | "product";
         /** @description A task as staff see it. */
         Task: {
             /** Format: date-time */
@@ -5292,15 +5320,6 @@ export interface components {
              */
             minutes: number;
         };
-        /**
-         * @description Offer a configured provider to clients, or stop offering it, keeping its keys.
-         * @example {
-         *       "enabled": false
-         *     }
-         */
-        ToggleProvider: {
-            enabled: boolean;
-        };
         /** @description What a login or a refresh hands out. */
         Tokens: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -5333,13 +5352,18 @@ export interface components {
             /** @example The client accepted by mistake; they will accept the revised quote. */
             reason: string;
         };
+        /** @description How many notifications you have not read. */
+        UnreadCount: {
+            /**
+             * Format: int64
+             * @description Counted up to 100 (show "99+" above 99).
+             * @example 3
+             */
+            unread_count: number;
+        };
         /**
          * @description Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
          *     unassigns the staff member or clears the location or notes.
-         * @example {
-         *       "location": "Video call",
-         *       "starts_at": "2026-12-03T10:00:00Z"
-         *     }
          */
         UpdateAppointment: {
             location?: string | null;
@@ -5361,29 +5385,7 @@ export interface components {
             /** Format: int32 */
             quote_valid_days?: number | null;
         };
-        /**
-         * @description The whole settings, replacing what was there.
-         * @example {
-         *       "cancellation_cutoff_hours": 24,
-         *       "closed_days": [
-         *         "2026-12-25"
-         *       ],
-         *       "location": "12 rue Oberkampf, Paris",
-         *       "slot_step_minutes": 30,
-         *       "weekly_hours": [
-         *         {
-         *           "closes": "17:30",
-         *           "opens": "09:00",
-         *           "weekday": 1
-         *         },
-         *         {
-         *           "closes": "17:30",
-         *           "opens": "09:00",
-         *           "weekday": 2
-         *         }
-         *       ]
-         *     }
-         */
+        /** @description The whole settings, replacing what was there. */
         UpdateBookingSettings: {
             /** Format: int32 */
             cancellation_cutoff_hours: number;
@@ -5393,17 +5395,12 @@ export interface components {
             slot_step_minutes: number;
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /**
-         * @description Changes to a client. Fields left out stay as they are; `null` clears an optional field.
-         * @example {
-         *       "company": "Lopez Interiors",
-         *       "phone": "+33 6 12 34 56 78",
-         *       "portal_enabled": true
-         *     }
-         */
+        /** @description Changes to a client. Fields left out stay as they are; `null` clears an optional field. */
         UpdateClient: {
             company?: string | null;
             email?: string | null;
+            /** @description `true` skips the non-essential emails; the client can change it in their profile. */
+            email_opt_out?: boolean | null;
             name?: string | null;
             notes?: string | null;
             phone?: string | null;
@@ -5414,11 +5411,6 @@ export interface components {
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
          *     `staff_id`. Changing the text of a sent contract changes `body_sha256`, so a client who
          *     read the old text must reload before signing.
-         * @example {
-         *       "body": "# Services agreement\n\nLumen Design Studio will…",
-         *       "countersign": true,
-         *       "title": "Brand refresh — services agreement"
-         *     }
          */
         UpdateContract: {
             body?: string | null;
@@ -5426,44 +5418,33 @@ export interface components {
             staff_id?: string | null;
             title?: string | null;
         };
-        /**
-         * @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`.
-         * @example {
-         *       "description": "SVG, PNG and PDF versions.",
-         *       "title": "Logo — final files"
-         *     }
-         */
+        /** @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`. */
         UpdateDeliverable: {
             description?: string | null;
             title?: string | null;
         };
-        /**
-         * @description Changes to a file: leave a field out to keep it.
-         * @example {
-         *       "client_visible": true,
-         *       "name": "moodboard-v2.pdf"
-         *     }
-         */
+        /** @description Changes to a file: leave a field out to keep it. */
         UpdateFile: {
             client_visible?: boolean | null;
             /** @description A new name; cleaned like an uploaded one. */
             name?: string | null;
         };
         /**
+         * @description Changes to a form. Fields left out stay as they are; `null` clears an optional text.
+         *     `fields`, when sent, replaces the whole list.
+         */
+        UpdateForm: {
+            description?: string | null;
+            enabled?: boolean;
+            fields?: components["schemas"]["FormField"][];
+            notify_staff?: boolean;
+            slug?: string;
+            success_message?: string | null;
+            title?: string;
+        };
+        /**
          * @description Changes to a draft invoice. Fields left out stay as they are; `null` clears the
          *     nullable ones.
-         * @example {
-         *       "due_date": "2026-12-31",
-         *       "lines": [
-         *         {
-         *           "description": "Logo design",
-         *           "quantity": "1",
-         *           "tax_rate_bp": 2000,
-         *           "unit_price_minor": 120000
-         *         }
-         *       ],
-         *       "notes": "Bank transfer to IBAN FR76 …"
-         *     }
          */
         UpdateInvoice: {
             currency?: string | null;
@@ -5479,35 +5460,26 @@ export interface components {
             title?: string | null;
         };
         /**
-         * @description Changes a client makes to their own details. Fields left out stay as they are; `null`
-         *     clears the phone or the company. The email is the login, so only staff change it.
+         * @description Changes a client makes to their own details and email preference. Fields left out stay
+         *     as they are; `null` clears the phone or the company. The email is the login, so only
+         *     staff change it.
          */
         UpdatePortalMe: {
             /** @example Lopez Design SL */
             company?: string | null;
+            /** @description `true` turns off non-essential emails; `false` turns them back on. */
+            email_opt_out?: boolean;
             /** @example Maria Lopez */
             name?: string;
             /** @example +34 612 345 678 */
             phone?: string | null;
         };
-        /**
-         * @description Changes to a product: leave a field out to keep it; `description: null` clears it.
-         * @example {
-         *       "name": "Brand guidelines (PDF, 2nd edition)"
-         *     }
-         */
+        /** @description Changes to a product: leave a field out to keep it; `description: null` clears it. */
         UpdateProduct: {
             description?: string | null;
             name?: string | null;
         };
-        /**
-         * @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones.
-         * @example {
-         *       "client_uploads": true,
-         *       "due_date": "2027-01-31",
-         *       "status": "active"
-         *     }
-         */
+        /** @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones. */
         UpdateProject: {
             client_uploads?: boolean | null;
             description?: string | null;
@@ -5522,23 +5494,6 @@ export interface components {
         /**
          * @description Changes to a draft. Fields left out stay as they are; `null` clears `notes` or
          *     `staff_id`; `lines`, when sent, replaces every line.
-         * @example {
-         *       "lines": [
-         *         {
-         *           "description": "Logo design",
-         *           "quantity": "1",
-         *           "tax_rate_bp": 2000,
-         *           "unit_price_minor": 120000
-         *         },
-         *         {
-         *           "description": "Brand guidelines",
-         *           "quantity": "2.5",
-         *           "tax_rate_bp": 2000,
-         *           "unit_price_minor": 30000
-         *         }
-         *       ],
-         *       "valid_until": "2026-12-31"
-         *     }
          */
         UpdateQuote: {
             lines?: components["schemas"]["LineInput"][] | null;
@@ -5548,14 +5503,7 @@ export interface components {
             /** Format: date */
             valid_until?: string | null;
         };
-        /**
-         * @description Changes to a service. Fields left out stay as they are; `null` clears the description.
-         * @example {
-         *       "active": true,
-         *       "duration_minutes": 45,
-         *       "price_minor": 6500
-         *     }
-         */
+        /** @description Changes to a service. Fields left out stay as they are; `null` clears the description. */
         UpdateService: {
             active?: boolean | null;
             description?: string | null;
@@ -5568,16 +5516,6 @@ export interface components {
         /**
          * @description Changes to an order. Fields left out stay as they are; `null` clears `description` or
          *     `estimated_completion`; `lines`, when sent, replaces every line.
-         * @example {
-         *       "estimated_completion": "2026-12-10",
-         *       "lines": [
-         *         {
-         *           "description": "Screen replacement",
-         *           "quantity": 1,
-         *           "unit_price_minor": 14900
-         *         }
-         *       ]
-         *     }
          */
         UpdateServiceOrder: {
             description?: string | null;
@@ -5586,22 +5524,12 @@ export interface components {
             lines?: components["schemas"]["NewLine"][] | null;
             title?: string | null;
         };
-        /**
-         * @description Changes to a staff member.
-         * @example {
-         *       "role": "admin"
-         *     }
-         */
+        /** @description Changes to a staff member. */
         UpdateStaff: {
             name?: string | null;
             role?: null | components["schemas"]["Role"];
         };
-        /**
-         * @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`.
-         * @example {
-         *       "status": "done"
-         *     }
-         */
+        /** @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`. */
         UpdateTask: {
             /** Format: date */
             due_date?: string | null;
@@ -5611,12 +5539,6 @@ export interface components {
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
          *     optional field.
-         * @example {
-         *       "login_title": "Welcome to your studio space",
-         *       "name": "Lumen Design Studio",
-         *       "primary_color": "#4f46e5",
-         *       "timezone": "Europe/Paris"
-         *     }
          */
         UpdateTenant: {
             accent_color?: string | null;
@@ -5636,11 +5558,6 @@ export interface components {
         /**
          * @description Changes to an entry. Fields left out stay as they are; `null` clears `staff_id` and
          *     `hourly_rate_minor` (a billable entry still needs a rate).
-         * @example {
-         *       "billable": true,
-         *       "description": "Logo sketches, second round",
-         *       "minutes": 90
-         *     }
          */
         UpdateTimeLog: {
             billable?: boolean | null;
@@ -5652,28 +5569,6 @@ export interface components {
             staff_id?: string | null;
             /** Format: date */
             work_date?: string | null;
-        };
-        /**
-         * @description Changes to an endpoint; what is left out stays as it is.
-         * @example {
-         *       "enabled": true,
-         *       "events": [
-         *         "quote.accepted",
-         *         "invoice.paid",
-         *         "payment.received"
-         *       ]
-         *     }
-         */
-        UpdateWebhookEndpoint: {
-            /** @description `null` clears it. */
-            description?: string | null;
-            /**
-             * @description Turning an endpoint off stops deliveries to it, retries included; turning it on
-             *     again clears `failing`.
-             */
-            enabled?: boolean | null;
-            events?: string[] | null;
-            url?: string | null;
         };
         /** @description The multipart form of a staff upload. */
         UploadForm: {
@@ -5706,128 +5601,6 @@ export interface components {
              * @example recorded
              */
             outcome: string;
-        };
-        /** @description One delivery attempt. */
-        WebhookDelivery: {
-            /** Format: date-time */
-            at: string;
-            /**
-             * Format: int32
-             * @description 1 for the first try of a message or of a resend, one more per retry.
-             */
-            attempt: number;
-            /** @description A 2xx answer. */
-            delivered: boolean;
-            /** Format: int64 */
-            duration_ms: number;
-            /** @description Why it failed: the status, a timeout, a refused address, a connection error. */
-            error?: string | null;
-            /** @example quote.accepted */
-            event_type: string;
-            id: string;
-            /**
-             * @description The message (`webhook-id` header): the same on every attempt and resend.
-             * @example msg_01938f2a7c4e7b1d9a3f5e6d7c8b9a0f
-             */
-            message_id: string;
-            /**
-             * Format: int32
-             * @description The receiver's HTTP status; `null` when no answer came.
-             */
-            status_code?: number | null;
-        };
-        /** @description A page of delivery attempts, newest first. */
-        WebhookDeliveryPage: {
-            items: components["schemas"]["WebhookDelivery"][];
-            /** @description Pass as `cursor` for the next page; `null` on the last page. */
-            next_cursor?: string | null;
-        };
-        /** @description A registered webhook endpoint, without its secret. */
-        WebhookEndpoint: {
-            /** Format: date-time */
-            created_at: string;
-            /** @example Sync paid invoices to the accounting system */
-            description?: string | null;
-            enabled: boolean;
-            /**
-             * @description The event types it receives.
-             * @example [
-             *       "quote.accepted",
-             *       "invoice.paid"
-             *     ]
-             */
-            events: string[];
-            /**
-             * Format: date-time
-             * @description Since when a message has run out of retries; `null` unless failing.
-             */
-            failing_since?: string | null;
-            id: string;
-            /** Format: date-time */
-            last_failure_at?: string | null;
-            /** Format: date-time */
-            last_success_at?: string | null;
-            status: components["schemas"]["EndpointStatus"];
-            /** Format: date-time */
-            updated_at: string;
-            /** @example https://hooks.example.com/portico */
-            url: string;
-        };
-        /** @description All endpoints of the tenant, oldest first (a tenant has a handful). */
-        WebhookEndpointList: {
-            items: components["schemas"]["WebhookEndpoint"][];
-        };
-        /**
-         * @description An endpoint just created, or whose secret was just rotated: the only time the signing
-         *     secret is shown.
-         */
-        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
-            /**
-             * @description The signing secret, `whsec_` + base64. Store it now: it cannot be shown again.
-             *     Verify each request as Standard Webhooks says: HMAC-SHA256, keyed with the
-             *     base64-decoded part after `whsec_`, over `{webhook-id}.{webhook-timestamp}.{body}`.
-             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
-             */
-            secret: string;
-        };
-        /** @description The event types an endpoint can subscribe to. */
-        WebhookEventTypeList: {
-            items: components["schemas"]["EventType"][];
-        };
-        /** @description The body every endpoint receives, as Standard Webhooks shapes it. */
-        WebhookPayload: {
-            data: components["schemas"]["WebhookPayloadData"];
-            /**
-             * Format: date-time
-             * @description When the event happened (RFC 3339, UTC); the same on retries and resends.
-             */
-            timestamp: string;
-            /**
-             * @description The event type, e.g. `quote.accepted`, or `webhook.test`.
-             * @example quote.accepted
-             */
-            type: string;
-        };
-        /**
-         * @description What the event is about. Besides the fields below, `data` carries the details of the
-         *     activity entry the event comes from (e.g. `number`, `title`, `from`, `to`, `comment`,
-         *     `amount_minor`, `currency`); fetch the object with the REST API for the rest.
-         */
-        WebhookPayloadData: {
-            /** @description Who did it: `kind` is `staff`, `client`, `api_key` or `system`. */
-            actor: Record<string, never>;
-            /** @description The client concerned; `null` for staff-only entries (an internal note). */
-            client_id?: string | null;
-            /** @description The object's id. */
-            id: string;
-            /**
-             * @description Its kind: `client`, `appointment`, `service_order`, `deliverable`, `message`,
-             *     `quote`, `contract`, `invoice`, `payment`, `feedback` (or `webhook` for the test).
-             * @example quote
-             */
-            object: string;
-            /** @description The project, for objects that live in one (deliverables, messages, feedback). */
-            project_id?: string | null;
         };
     };
     responses: never;
@@ -5902,10 +5675,7 @@ export interface operations {
     create_api_key: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5918,8 +5688,6 @@ export interface operations {
             /** @description The key, with its secret */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5994,10 +5762,7 @@ export interface operations {
     revoke_api_key: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The key's id */
                 id: string;
@@ -6009,8 +5774,6 @@ export interface operations {
             /** @description The key, revoked */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6127,10 +5890,7 @@ export interface operations {
     create_appointment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6143,8 +5903,6 @@ export interface operations {
             /** @description The appointment, booked */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new appointment */
                     Location?: string;
                     [name: string]: unknown;
@@ -6470,10 +6228,7 @@ export interface operations {
     change_appointment_status: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -6489,8 +6244,6 @@ export interface operations {
             /** @description The appointment in its new status */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6583,10 +6336,7 @@ export interface operations {
     log_out: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6595,8 +6345,6 @@ export interface operations {
             /** @description Logged out */
             204: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7271,105 +7019,6 @@ export interface operations {
             };
         };
     };
-    toggle_payment_provider: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description `stripe` or `paystack` */
-                provider: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ToggleProvider"];
-            };
-        };
-        responses: {
-            /** @description The provider as changed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PaymentProviderInfo"];
-                };
-            };
-            /** @description The body is not valid JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `tenant:write` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such provider, or it is not set up */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description `enabled` is missing or not a boolean */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     get_billing_settings: {
         parameters: {
             query?: never;
@@ -7708,10 +7357,7 @@ export interface operations {
     create_client: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7724,8 +7370,6 @@ export interface operations {
             /** @description The client, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new client */
                     Location?: string;
                     [name: string]: unknown;
@@ -8042,10 +7686,7 @@ export interface operations {
     archive_client: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The client's id */
                 id: string;
@@ -8057,8 +7698,6 @@ export interface operations {
             /** @description The client, archived */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8115,10 +7754,7 @@ export interface operations {
     impersonate_client: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The client's id */
                 id: string;
@@ -8130,8 +7766,6 @@ export interface operations {
             /** @description Tokens of a read-only client session */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8188,10 +7822,7 @@ export interface operations {
     invite_client: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The client's id */
                 id: string;
@@ -8203,8 +7834,6 @@ export interface operations {
             /** @description Invitation queued; `invited_at` updated */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8261,10 +7890,7 @@ export interface operations {
     restore_client: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The client's id */
                 id: string;
@@ -8276,8 +7902,6 @@ export interface operations {
             /** @description The client, active again */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8517,10 +8141,7 @@ export interface operations {
     create_contract: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8533,8 +8154,6 @@ export interface operations {
             /** @description The contract, a draft */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new contract */
                     Location?: string;
                     [name: string]: unknown;
@@ -8778,10 +8397,7 @@ export interface operations {
     countersign_contract: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -8797,8 +8413,6 @@ export interface operations {
             /** @description The contract, countersigned */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8959,10 +8573,7 @@ export interface operations {
     send_contract: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -8974,8 +8585,6 @@ export interface operations {
             /** @description The contract, sent */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9032,10 +8641,7 @@ export interface operations {
     void_contract: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -9047,8 +8653,6 @@ export interface operations {
             /** @description The contract, void */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9272,10 +8876,7 @@ export interface operations {
     reopen_deliverable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -9291,8 +8892,6 @@ export interface operations {
             /** @description The deliverable, in progress again */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9385,10 +8984,7 @@ export interface operations {
     submit_deliverable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -9404,8 +9000,6 @@ export interface operations {
             /** @description The deliverable, submitted */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9822,6 +9416,453 @@ export interface operations {
             };
         };
     };
+    list_forms: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of forms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateForm"];
+            };
+        };
+        responses: {
+            /** @description The form */
+            201: {
+                headers: {
+                    /** @description URL of the new form */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the slug is taken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The form has submissions; disable it instead */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateForm"];
+            };
+        };
+        responses: {
+            /** @description The form as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Form"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` or `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid, or the slug is taken */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_form_submissions: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The form's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of submissions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such form in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_invoices: {
         parameters: {
             query?: {
@@ -9894,10 +9935,7 @@ export interface operations {
     create_invoice: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -9910,8 +9948,6 @@ export interface operations {
             /** @description The draft invoice */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new invoice */
                     Location?: string;
                     [name: string]: unknown;
@@ -10155,10 +10191,7 @@ export interface operations {
     record_payment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10174,8 +10207,6 @@ export interface operations {
             /** @description The invoice with the payment */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10327,10 +10358,7 @@ export interface operations {
     send_invoice: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10342,8 +10370,6 @@ export interface operations {
             /** @description The invoice, sent */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10400,10 +10426,7 @@ export interface operations {
     void_invoice: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10415,8 +10438,6 @@ export interface operations {
             /** @description The invoice, void */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10591,17 +10612,6 @@ export interface operations {
         /** @description The Paystack event, as Paystack signed it */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "data": {
-                 *         "amount": 144000,
-                 *         "currency": "NGN",
-                 *         "reference": "inv_019a7b2e",
-                 *         "status": "success"
-                 *       },
-                 *       "event": "charge.success"
-                 *     }
-                 */
                 "application/json": string;
             };
         };
@@ -10648,20 +10658,6 @@ export interface operations {
         /** @description The Stripe event, as Stripe signed it */
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "data": {
-                 *         "object": {
-                 *           "amount_total": 144000,
-                 *           "currency": "eur",
-                 *           "id": "cs_test_a1B2",
-                 *           "payment_status": "paid"
-                 *         }
-                 *       },
-                 *       "id": "evt_1QxYz",
-                 *       "type": "checkout.session.completed"
-                 *     }
-                 */
                 "application/json": string;
             };
         };
@@ -10852,10 +10848,7 @@ export interface operations {
     cancel_portal_appointment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -10871,8 +10864,6 @@ export interface operations {
             /** @description The appointment, cancelled */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10965,10 +10956,7 @@ export interface operations {
     reschedule_portal_appointment: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -10984,8 +10972,6 @@ export interface operations {
             /** @description The appointment at its new time */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11078,10 +11064,7 @@ export interface operations {
     create_review: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -11097,8 +11080,6 @@ export interface operations {
             /** @description Your review, waiting for approval */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description The appointment's portal URL */
                     Location?: string;
                     [name: string]: unknown;
@@ -11440,10 +11421,7 @@ export interface operations {
     sign_contract: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -11459,8 +11437,6 @@ export interface operations {
             /** @description The contract, signed */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11600,10 +11576,7 @@ export interface operations {
     approve_deliverable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -11615,8 +11588,6 @@ export interface operations {
             /** @description The deliverable, approved */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11673,10 +11644,7 @@ export interface operations {
     request_deliverable_changes: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -11692,8 +11660,6 @@ export interface operations {
             /** @description The deliverable, with your requested changes */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12026,10 +11992,7 @@ export interface operations {
     pay_invoice: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -12045,8 +12008,6 @@ export interface operations {
             /** @description Where to pay */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12302,6 +12263,220 @@ export interface operations {
             };
             /** @description Some fields are invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_notifications: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your notifications, with the unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_all_notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description All marked; the unread count (0 unless something just arrived) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal (read-only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_unread_notification_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unread count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    mark_notification_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The notification's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked; the unread count that remains */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a staff member viewing your portal (read-only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such notification */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12610,10 +12785,7 @@ export interface operations {
     submit_portal_feedback: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -12629,8 +12801,6 @@ export interface operations {
             /** @description Your answer, saved */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12782,10 +12952,7 @@ export interface operations {
     upload_portal_project_file: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -12801,8 +12968,6 @@ export interface operations {
             /** @description The file, stored and shared */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL to download the file */
                     Location?: string;
                     [name: string]: unknown;
@@ -12947,10 +13112,7 @@ export interface operations {
     create_portal_thread: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -12966,8 +13128,6 @@ export interface operations {
             /** @description The thread, with your first message */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the thread's messages */
                     Location?: string;
                     [name: string]: unknown;
@@ -13233,10 +13393,7 @@ export interface operations {
     accept_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13248,8 +13405,6 @@ export interface operations {
             /** @description The quote, accepted, and the project it started */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13306,10 +13461,7 @@ export interface operations {
     decline_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13325,8 +13477,6 @@ export interface operations {
             /** @description The quote, declined */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13478,10 +13628,7 @@ export interface operations {
     request_quote_changes: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13497,8 +13644,6 @@ export interface operations {
             /** @description The quote, waiting for the changes */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13859,10 +14004,7 @@ export interface operations {
     post_portal_message: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -13878,8 +14020,6 @@ export interface operations {
             /** @description Your message, posted */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13963,10 +14103,7 @@ export interface operations {
     read_portal_thread: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -13978,8 +14115,6 @@ export interface operations {
             /** @description The thread is read */
             204: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -14455,6 +14590,123 @@ export interface operations {
             };
         };
     };
+    get_public_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+                /** @description The form's slug */
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicForm"];
+                };
+            };
+            /** @description No such enabled form in this portal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submit_form: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+                /** @description The form's slug */
+                form: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitForm"];
+            };
+        };
+        responses: {
+            /** @description Received */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormReceived"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such enabled form in this portal */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some answers are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many submissions from your address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_public_reviews: {
         parameters: {
             query?: never;
@@ -14537,10 +14789,7 @@ export interface operations {
     create_product: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -14553,8 +14802,6 @@ export interface operations {
             /** @description The product, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new product */
                     Location?: string;
                     [name: string]: unknown;
@@ -15004,10 +15251,7 @@ export interface operations {
     grant_product: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The product's id */
                 id: string;
@@ -15023,8 +15267,6 @@ export interface operations {
             /** @description Granted */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15243,10 +15485,7 @@ export interface operations {
     create_project: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -15259,8 +15498,6 @@ export interface operations {
             /** @description The project, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new project */
                     Location?: string;
                     [name: string]: unknown;
@@ -15627,10 +15864,7 @@ export interface operations {
     create_deliverable: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -15646,8 +15880,6 @@ export interface operations {
             /** @description The deliverable, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new deliverable */
                     Location?: string;
                     [name: string]: unknown;
@@ -15792,10 +16024,7 @@ export interface operations {
     request_feedback: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -15807,8 +16036,6 @@ export interface operations {
             /** @description The request, sent */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the project's feedback */
                     Location?: string;
                     [name: string]: unknown;
@@ -15929,10 +16156,7 @@ export interface operations {
     upload_project_file: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -15948,8 +16172,6 @@ export interface operations {
             /** @description The file, stored */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL to download the file */
                     Location?: string;
                     [name: string]: unknown;
@@ -16035,10 +16257,7 @@ export interface operations {
     create_task: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16054,8 +16273,6 @@ export interface operations {
             /** @description The task, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16466,10 +16683,7 @@ export interface operations {
     create_thread: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16485,8 +16699,6 @@ export interface operations {
             /** @description The thread, with its first message */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the thread's messages */
                     Location?: string;
                     [name: string]: unknown;
@@ -16631,10 +16843,7 @@ export interface operations {
     create_time_log: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16650,8 +16859,6 @@ export interface operations {
             /** @description The entry, logged */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16805,10 +17012,7 @@ export interface operations {
     create_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -16821,8 +17025,6 @@ export interface operations {
             /** @description The quote, created as a draft */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new quote */
                     Location?: string;
                     [name: string]: unknown;
@@ -17066,10 +17268,7 @@ export interface operations {
     invoice_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17081,8 +17280,6 @@ export interface operations {
             /** @description The draft invoice */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new invoice */
                     Location?: string;
                     [name: string]: unknown;
@@ -17118,7 +17315,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is not accepted, or already invoiced (void that invoice first) */
+            /** @description The quote is not accepted */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17209,10 +17406,7 @@ export interface operations {
     revise_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17224,8 +17418,6 @@ export interface operations {
             /** @description The quote, a draft of its next revision */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17352,10 +17544,7 @@ export interface operations {
     send_quote: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17367,8 +17556,6 @@ export interface operations {
             /** @description The quote, sent */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17434,10 +17621,7 @@ export interface operations {
     undo_quote_acceptance: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17453,8 +17637,6 @@ export interface operations {
             /** @description The quote, sent again */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17610,10 +17792,7 @@ export interface operations {
     approve_review: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The review's id */
                 id: string;
@@ -17625,8 +17804,6 @@ export interface operations {
             /** @description The review, approved */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17683,10 +17860,7 @@ export interface operations {
     reject_review: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The review's id */
                 id: string;
@@ -17698,8 +17872,6 @@ export interface operations {
             /** @description The review, rejected */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17826,10 +17998,7 @@ export interface operations {
     create_service_order: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -17842,8 +18011,6 @@ export interface operations {
             /** @description The order, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new order */
                     Location?: string;
                     [name: string]: unknown;
@@ -18087,10 +18254,7 @@ export interface operations {
     change_service_order_status: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The order's id */
                 id: string;
@@ -18106,8 +18270,6 @@ export interface operations {
             /** @description The order in its new status */
             200: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18259,10 +18421,7 @@ export interface operations {
     create_service: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -18275,8 +18434,6 @@ export interface operations {
             /** @description The service, created */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new service */
                     Location?: string;
                     [name: string]: unknown;
@@ -18499,10 +18656,7 @@ export interface operations {
     invite_staff_member: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -18515,8 +18669,6 @@ export interface operations {
             /** @description Added and invited */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18990,10 +19142,7 @@ export interface operations {
     post_message: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -19009,8 +19158,6 @@ export interface operations {
             /** @description The message, posted */
             201: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19094,10 +19241,7 @@ export interface operations {
     read_thread: {
         parameters: {
             query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
+            header?: never;
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -19109,8 +19253,6 @@ export interface operations {
             /** @description The thread is read */
             204: {
                 headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -19309,703 +19451,6 @@ export interface operations {
             };
         };
     };
-    list_webhook_endpoints: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoints */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointList"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    create_webhook_endpoint: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateWebhookEndpoint"];
-            };
-        };
-        responses: {
-            /** @description The endpoint, with its signing secret */
-            201: {
-                headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
-                    /** @description URL of the new endpoint */
-                    Location?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
-                };
-            };
-            /** @description The body is not valid JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The business already has the most endpoints allowed (20) */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Some fields are invalid: an unknown event type, a URL that is not https or not public */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    get_webhook_endpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    delete_webhook_endpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    update_webhook_endpoint: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateWebhookEndpoint"];
-            };
-        };
-        responses: {
-            /** @description The endpoint as changed */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpoint"];
-                };
-            };
-            /** @description The body is not valid JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Some fields are invalid */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_webhook_deliveries: {
-        parameters: {
-            query?: {
-                /** @description Items per page, 1–100 (default 25). */
-                limit?: number;
-                /** @description `next_cursor` of the previous page; omit for the first page. */
-                cursor?: string;
-            };
-            header?: never;
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of attempts */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookDeliveryPage"];
-                };
-            };
-            /** @description A query parameter is invalid */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    resend_webhook_delivery: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-                /** @description The attempt's id, from the delivery log */
-                delivery_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued for delivery */
-            202: {
-                headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueuedWebhook"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant, or no such attempt of it */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The endpoint is disabled */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    rotate_webhook_secret: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The endpoint, with its new signing secret */
-            200: {
-                headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    send_webhook_test: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /** @description The endpoint's id */
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Queued for delivery */
-            202: {
-                headers: {
-                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
-                    "Idempotency-Replayed"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["QueuedWebhook"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such endpoint in your tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The endpoint is disabled */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    list_webhook_event_types: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The event types */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["WebhookEventTypeList"];
-                };
-            };
-            /** @description Missing, invalid or revoked credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The credential lacks `webhooks` */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed authentications from this address */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
     check_liveness: {
         parameters: {
             query?: never;
@@ -20022,44 +19467,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
-                };
-            };
-        };
-    };
-    get_metrics: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The metrics */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/plain": string;
-                };
-            };
-            /** @description No or wrong metrics token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Metrics are off on this address */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };

@@ -19,6 +19,9 @@ import { ClientDetailPage } from '@/features/clients/ClientDetailPage';
 import { ClientsPage } from '@/features/clients/ClientsPage';
 import { EditClientPage } from '@/features/clients/EditClientPage';
 import { NewClientPage } from '@/features/clients/NewClientPage';
+import { FormEditorPage } from '@/features/forms/FormEditorPage';
+import { FormsPage } from '@/features/forms/FormsPage';
+import { FormSubmissionsPage } from '@/features/forms/FormSubmissionsPage';
 import { ProductDetailPage } from '@/features/products/ProductDetailPage';
 import { ProductsPage } from '@/features/products/ProductsPage';
 import { NewProjectPage } from '@/features/projects/NewProjectPage';
@@ -67,6 +70,10 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'products', element: <ProductsPage /> },
   { path: 'products/:id', element: <ProductDetailPage /> },
   { path: 'reviews', element: <ReviewsPage /> },
+  { path: 'forms', element: <FormsPage /> },
+  { path: 'forms/new', element: <FormEditorPage /> },
+  { path: 'forms/:id', element: <FormEditorPage /> },
+  { path: 'forms/:id/submissions', element: <FormSubmissionsPage /> },
   { path: 'settings', element: <Navigate to="/app/settings/branding" replace /> },
   { path: 'settings/branding', element: <BrandingPage /> },
   { path: 'settings/bookings', element: <BookingSettingsPage /> },

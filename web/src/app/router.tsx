@@ -25,6 +25,9 @@ import { ProjectsPage } from '@/features/portal-projects/ProjectsPage';
 import { ProjectsSummary } from '@/features/portal-projects/ProjectsSummary';
 import { ThreadPage } from '@/features/portal-projects/ThreadPage';
 import { TimePage } from '@/features/portal-projects/TimePage';
+import { NotificationBell } from '@/features/portal-notifications/NotificationBell';
+import { NotificationsPage } from '@/features/portal-notifications/NotificationsPage';
+import { PublicFormPage } from '@/features/portal-forms/PublicFormPage';
 import { PortalRoot } from '@/features/portal/PortalRoot';
 import { PortalShell } from '@/features/portal/PortalShell';
 import { ProfilePage } from '@/features/portal/ProfilePage';
@@ -39,8 +42,10 @@ function portalChildren(): RouteObject[] {
     { path: 'login', element: <PortalLoginPage /> },
     { path: 'login/link', element: <PortalLinkPage /> },
     { path: 'view-as', element: <ViewAsPage /> },
+    // Public: a visitor fills it in without an account.
+    { path: 'forms/:form', element: <PublicFormPage /> },
     {
-      element: <PortalShell />,
+      element: <PortalShell bell={<NotificationBell />} />,
       children: [
         {
           index: true,
@@ -71,6 +76,7 @@ function portalChildren(): RouteObject[] {
         { path: 'invoices', element: <InvoicesPage /> },
         { path: 'invoices/:id', element: <InvoicePage /> },
         { path: 'downloads', element: <DownloadsPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: 'profile', element: <ProfilePage /> },
         { path: '*', element: <NotFoundPage home="." /> },
       ],

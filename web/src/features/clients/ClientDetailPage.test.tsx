@@ -90,6 +90,51 @@ describe('ClientDetailPage', () => {
     expect(screen.getByRole('button', { name: 'Send a new invitation' })).toBeEnabled();
   });
 
+  it('converts a lead from a form into a client with portal access, and says how it came', async () => {
+    let sent: unknown;
+    const lead = aClient({ status: 'lead', portal_enabled: false, email_opt_out: true });
+    stubApi(
+      stubs({
+        'GET /api/v1/clients/cl_1': { body: lead },
+        'GET /api/v1/clients/cl_1/activity': {
+          body: {
+            items: [
+              {
+                id: 'a1',
+                actor_kind: 'client',
+                actor_id: 'cl_1',
+                verb: 'created',
+                subject_type: 'client',
+                subject_id: 'cl_1',
+                data: { source: 'form', form_title: 'Start a project' },
+                at: '2025-03-01T10:00:00Z',
+              },
+            ],
+            next_cursor: null,
+          },
+        },
+        'PATCH /api/v1/clients/cl_1': async (request) => {
+          sent = await request.json();
+          return { body: aClient({ status: 'active', portal_enabled: true, email_opt_out: true }) };
+        },
+      }),
+    );
+    renderAt('/app/clients/cl_1', page);
+
+    expect(
+      await screen.findByText('Maria Lopez sent the form “Start a project” and became a lead.'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Only essential ones (they turned notices off)')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Convert to client' }));
+
+    expect(
+      await screen.findByText('Maria Lopez is now a client — invite them to the portal when you are ready'),
+    ).toBeInTheDocument();
+    expect(sent).toEqual({ status: 'active', portal_enabled: true });
+    expect(screen.queryByRole('button', { name: 'Convert to client' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Invite to portal' })).toBeEnabled();
+  });
+
   it('explains why a client without portal access cannot be invited', async () => {
     stubApi(stubs({ 'GET /api/v1/clients/cl_1': { body: aClient({ portal_enabled: false }) } }));
     renderAt('/app/clients/cl_1', page);

@@ -6,6 +6,7 @@ import { useClient, type Client } from './api';
 import { ActivityTimeline } from './ActivityTimeline';
 import { ArchiveControl } from './ArchiveControl';
 import { ClientStatusBadge } from './ClientStatusBadge';
+import { ConvertLeadButton } from './ConvertLeadButton';
 import { PortalAccessCard } from './PortalAccessCard';
 import { useFormatDate } from '@/lib/console-queries';
 
@@ -50,6 +51,7 @@ function ClientDetail({ client }: { client: Client }) {
           {client.company && <p className="mt-1 text-slate-600">{client.company}</p>}
         </div>
         <div className="flex flex-wrap items-start gap-2">
+          {client.status === 'lead' && <ConvertLeadButton client={client} />}
           {client.status !== 'archived' && (
             <Link
               to={`/app/clients/${client.id}/edit`}
@@ -78,6 +80,11 @@ function ClientDetail({ client }: { client: Client }) {
               <Item label="Phone">{client.phone || 'Not given'}</Item>
               <Item label="Company">{client.company || 'Not given'}</Item>
               <Item label="Added">{format(client.created_at)}</Item>
+              <Item label="Emails">
+                {client.email_opt_out
+                  ? 'Only essential ones (they turned notices off)'
+                  : 'All, notices included'}
+              </Item>
             </dl>
           </Card>
         </div>

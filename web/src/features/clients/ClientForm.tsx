@@ -137,6 +137,22 @@ export function ClientForm({
               </span>
             </span>
           </label>
+          <label className="flex items-start gap-3">
+            <input
+              type="checkbox"
+              name="notice_emails"
+              checked={!draft.email_opt_out}
+              onChange={(e) => set('email_opt_out', !e.target.checked)}
+              className="mt-1 h-4 w-4 shrink-0"
+            />
+            <span>
+              <span className="block font-medium text-slate-900">Notice emails</span>
+              <span className="block text-sm text-slate-600">
+                Emails about new quotes, messages, order and appointment changes. Clients can turn them off in
+                their profile; login codes, invoices and receipts are always sent.
+              </span>
+            </span>
+          </label>
         </fieldset>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={busy} disabled={Boolean(locked)}>

@@ -83,6 +83,7 @@ describe('NewClientPage', () => {
       notes: 'Met at the fair',
       status: 'lead',
       portal_enabled: true,
+      email_opt_out: false,
     });
   });
 });

@@ -9,6 +9,7 @@ const FIELDS: Record<string, string> = {
   notes: 'internal notes',
   status: 'status',
   portal_enabled: 'portal access',
+  email_opt_out: 'email preference',
 };
 
 function fieldsOf(data: Record<string, unknown>): string[] {
@@ -26,7 +27,11 @@ export function activitySentence(a: Activity, names: ActivityNames): string {
   const fields = fieldsOf(data);
   switch (a.verb) {
     case 'created':
-      return `${who} added ${client} as a client.`;
+      return data.source === 'form'
+        ? `${client} sent the form “${String(data.form_title ?? '')}” and became a lead.`
+        : `${who} added ${client} as a client.`;
+    case 'form_submitted':
+      return `${client} sent the form “${String(data.title ?? '')}”.`;
     case 'updated':
       return fields.length > 0
         ? `${who} changed the ${listOf(fields)}.`

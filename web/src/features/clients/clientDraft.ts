@@ -9,6 +9,7 @@ export interface ClientDraft {
   notes: string;
   status: 'lead' | 'active';
   portal_enabled: boolean;
+  email_opt_out: boolean;
 }
 
 export function draftOf(client?: Client): ClientDraft {
@@ -20,6 +21,7 @@ export function draftOf(client?: Client): ClientDraft {
     notes: client?.notes ?? '',
     status: client?.status === 'lead' ? 'lead' : 'active',
     portal_enabled: client?.portal_enabled ?? true,
+    email_opt_out: client?.email_opt_out ?? false,
   };
 }
 
@@ -32,6 +34,7 @@ function clean(d: ClientDraft) {
     notes: d.notes.trim() || null,
     status: d.status,
     portal_enabled: d.portal_enabled,
+    email_opt_out: d.email_opt_out,
   };
 }
 

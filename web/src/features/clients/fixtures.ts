@@ -10,6 +10,7 @@ export function aClient(overrides: Partial<Client> = {}): Client {
     notes: null,
     status: 'active',
     portal_enabled: true,
+    email_opt_out: false,
     invited_at: null,
     last_login_at: null,
     created_at: '2025-03-01T10:00:00Z',

@@ -9,6 +9,7 @@ export const consoleNav: { path: string; label: string; admin?: boolean }[] = [
   { path: '/app/invoices', label: 'Invoices' },
   { path: '/app/products', label: 'Products' },
   { path: '/app/reviews', label: 'Reviews' },
+  { path: '/app/forms', label: 'Forms' },
   { path: '/app/settings/bookings', label: 'Bookings', admin: true },
   { path: '/app/settings/billing', label: 'Billing', admin: true },
   { path: '/app/settings/branding', label: 'Branding', admin: true },

@@ -39,6 +39,7 @@ export const client: PortalMe = {
   phone: null,
   company: 'Lopez Bakery',
   impersonated: false,
+  email_opt_out: false,
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
 };

@@ -121,6 +121,7 @@ export const client: PortalMe = {
   phone: null,
   company: null,
   impersonated: false,
+  email_opt_out: false,
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
 };

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { logOut } from '@/api/login';
 import { setSession } from '@/api/session';
@@ -12,17 +12,20 @@ import { usePortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 import { portalNav } from './nav';
 
-/** Header, navigation and the read-only banner around every page of a logged-in client. */
-export function PortalShell() {
+/**
+ * Header, navigation and the read-only banner around every page of a logged-in client.
+ * `bell` is the notifications bell, composed in by the app (features do not import each other).
+ */
+export function PortalShell({ bell }: { bell?: ReactNode }) {
   const { realm, base } = usePortal();
   return (
     <RequireSession realm={realm} loginPath={`${base}/login`}>
-      <Shell />
+      <Shell bell={bell} />
     </RequireSession>
   );
 }
 
-function Shell() {
+function Shell({ bell }: { bell?: ReactNode }) {
   const { slug, realm, base, branding } = usePortal();
   const me = usePortalMe(slug);
   const session = useSession(realm);
@@ -57,6 +60,7 @@ function Shell() {
             <span className="truncate font-semibold text-slate-900">{branding.name}</span>
           </NavLink>
           <div className="flex items-center gap-2">
+            {bell}
             <span className="hidden text-sm text-slate-700 sm:inline" data-testid="client-name">
               {me.data?.name}
             </span>

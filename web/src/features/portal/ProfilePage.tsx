@@ -16,7 +16,52 @@ export function ProfilePage() {
         description="How we reach you. Your email is your login; to change it, ask us."
       />
       <ProfileForm key={me.data.id} me={me.data} />
+      <div className="mt-6">
+        <EmailPreference me={me.data} />
+      </div>
     </div>
+  );
+}
+
+/** Notice emails on or off, saved as soon as it is ticked. */
+function EmailPreference({ me }: { me: PortalMe }) {
+  const { slug } = usePortal();
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const save = useMutation({
+    mutationFn: (optOut: boolean) => updatePortalMe({ email_opt_out: optOut }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['portal', slug, 'me'], updated);
+      toast(updated.email_opt_out ? 'Notice emails turned off' : 'Notice emails turned on');
+    },
+  });
+  const readOnly = me.impersonated;
+  return (
+    <Card title="Emails">
+      <div className="space-y-4">
+        <label className="flex items-start gap-3">
+          <input
+            type="checkbox"
+            name="notice_emails"
+            checked={!me.email_opt_out}
+            disabled={readOnly || save.isPending}
+            onChange={(e) => save.mutate(!e.target.checked)}
+            className="mt-1 h-4 w-4 shrink-0"
+          />
+          <span>
+            <span className="block font-medium text-slate-900">Email me when something changes</span>
+            <span className="block text-sm text-slate-600">
+              New quotes and contracts, messages, deliverables to review, order and appointment updates. You
+              see them under Notifications here either way.
+            </span>
+          </span>
+        </label>
+        <p className="text-sm text-slate-600">
+          Login codes, invitations, invoices, payment receipts and your signed contracts are always emailed.
+        </p>
+        {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
+      </div>
+    </Card>
   );
 }
 

@@ -1,0 +1,156 @@
+//! What an accepted submission does, in one transaction: link it to the client with that
+//! email, or create them as a lead (no portal access until staff convert them); store it;
+//! log it; email the owners and admins.
+
+use serde_json::{Map, Value, json};
+
+use super::model::{FieldKind, FormRow, SubmissionRow};
+use super::store;
+use crate::activity::{self, store::Subject};
+use crate::auth::Actor;
+use crate::clients::model::{ClientRow, ClientStatus};
+use crate::clients::store as client_store;
+use crate::config::Config;
+use crate::db::{DbConn, new_id, now};
+use crate::error::ApiError;
+use crate::mail::templates::{self, Brand};
+use crate::outbox;
+use crate::staff::store as staff_store;
+use crate::tenants::model::TenantRow;
+
+/// Longest answer quoted in the staff email, in characters.
+const MAIL_QUOTE: usize = 300;
+
+/// Where a submission came from.
+pub struct Origin {
+    pub ip: String,
+    pub user_agent: Option<String>,
+}
+
+fn answer<'a>(answers: &'a Map<String, Value>, key: &str) -> Option<&'a str> {
+    answers.get(key).and_then(Value::as_str)
+}
+
+/// A new client from the answers: `name` and `email`, and `phone` or `company` when the
+/// form asks for them under those keys.
+fn lead(tenant_id: &str, form: &FormRow, answers: &Map<String, Value>) -> ClientRow {
+    let fields = form.fields();
+    let kind_of = |key: &str| fields.iter().find(|f| f.key == key).map(|f| f.kind);
+    let phone = answer(answers, "phone").filter(|_| kind_of("phone") == Some(FieldKind::Phone));
+    let company = answer(answers, "company")
+        .filter(|c| kind_of("company") == Some(FieldKind::Text) && c.chars().count() <= 200);
+    let at = now();
+    ClientRow {
+        id: new_id(),
+        tenant_id: tenant_id.to_string(),
+        email: answer(answers, "email").unwrap_or_default().to_string(),
+        name: answer(answers, "name").unwrap_or_default().to_string(),
+        phone: phone.map(str::to_string),
+        company: company.map(str::to_string),
+        notes: None,
+        status: ClientStatus::Lead.as_str().to_string(),
+        portal_enabled: false,
+        invited_at: None,
+        last_login_at: None,
+        created_at: at,
+        updated_at: at,
+        email_opt_out: false,
+    }
+}
+
+/// Stores a checked submission and does what follows from it. The answers hold a valid
+/// `email` and a `name` (`fields::answers` made sure).
+pub fn accept(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant: &TenantRow,
+    form: &FormRow,
+    answers: Map<String, Value>,
+    origin: Origin,
+) -> Result<SubmissionRow, ApiError> {
+    let email = answer(&answers, "email").unwrap_or_default().to_string();
+    let known = store::clients_by_email(conn, &tenant.id, &email)?.into_iter().next();
+    let created_lead = known.is_none();
+    let client = match known {
+        // A known email changes nothing about the client: the submission only points to them.
+        Some(client) => client,
+        None => {
+            let row = lead(&tenant.id, form, &answers);
+            client_store::insert(conn, &row)?;
+            row
+        }
+    };
+    let row = SubmissionRow {
+        id: new_id(),
+        tenant_id: tenant.id.clone(),
+        form_id: form.id.clone(),
+        client_id: client.id.clone(),
+        created_lead,
+        data: Value::Object(answers.clone()).to_string(),
+        ip: origin.ip,
+        user_agent: origin.user_agent,
+        created_at: now(),
+    };
+    store::insert_submission(conn, &row)?;
+    // The visitor acted for themselves; as the client's own doing it notifies nobody in the portal.
+    let actor = Actor::Client { id: client.id.clone() };
+    if created_lead {
+        let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
+        let data = json!({ "source": "form", "form_id": form.id, "form_title": form.title });
+        activity::record(conn, &tenant.id, &actor, "created", subject, data)?;
+    }
+    let subject = Subject { kind: "form", id: &form.id, client_id: Some(&client.id) };
+    let data = json!({ "title": form.title, "submission_id": row.id, "created_lead": created_lead });
+    activity::record(conn, &tenant.id, &actor, "form_submitted", subject, data)?;
+    if form.notify_staff {
+        email_staff(conn, config, tenant, form, &client, created_lead, &answers)?;
+    }
+    Ok(row)
+}
+
+/// The owners and admins hear of it, with the answers and a button to the client.
+fn email_staff(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant: &TenantRow,
+    form: &FormRow,
+    client: &ClientRow,
+    created_lead: bool,
+    answers: &Map<String, Value>,
+) -> Result<(), ApiError> {
+    let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
+        .into_iter()
+        .filter(|s| s.role == "owner" || s.role == "admin")
+        .map(|s| s.email)
+        .collect();
+    if to.is_empty() {
+        to.extend(tenant.mail_from.clone());
+    }
+    let sender = format!("{} <{}>", answer(answers, "name").unwrap_or_default(), client.email);
+    let who = if created_lead {
+        format!("{sender} is a new lead: not yet a client, and without portal access until you convert them.")
+    } else {
+        format!("{sender} is already one of your clients ({}); nothing about them was changed.", client.name)
+    };
+    let mut lines = vec![who];
+    for field in form.fields().iter().filter(|f| f.key != "name" && f.key != "email") {
+        let value = match answers.get(&field.key) {
+            Some(Value::Bool(b)) => (if *b { "Yes" } else { "No" }).to_string(),
+            Some(Value::String(s)) if s.chars().count() > MAIL_QUOTE => {
+                format!("{}…", s.chars().take(MAIL_QUOTE).collect::<String>())
+            }
+            Some(Value::String(s)) => s.clone(),
+            _ => continue,
+        };
+        lines.push(format!("{}: {value}", field.label));
+    }
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let heading = format!("New submission: {}", form.title);
+    let link = config.public(&format!("/app/clients/{}", client.id));
+    let brand = Brand::of(tenant);
+    for address in to {
+        let mail = templates::notice(&brand, &address, &heading, &lines, "Open the client", &link);
+        outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    }
+    Ok(())
+}
