@@ -414,7 +414,8 @@ impl Config {
         }
         let metrics = MetricsSettings { token: metrics_token, listen: metrics_listen };
         let form_submissions_per_ip_per_hour = number(get("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR"), 5, 1..=100_000)
-            .map_err(|p| err("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", p))? as i32;
+            .map_err(|p| err("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", p))?
+            as i32;
 
         Ok(Config {
             listen,

@@ -68,7 +68,8 @@ pub fn check(fields: Vec<FormField>) -> Result<Vec<FormField>, ApiError> {
                 "must be 1 to 40 lowercase letters, digits and '_', starting with a letter (e.g. 'budget')",
             ));
         } else if f.key == HONEYPOT {
-            errors.push(FieldError::new(at("key"), format!("'{HONEYPOT}' is kept for spam protection; choose another")));
+            errors
+                .push(FieldError::new(at("key"), format!("'{HONEYPOT}' is kept for spam protection; choose another")));
         } else if seen.contains(&f.key) {
             errors.push(FieldError::new(at("key"), format!("'{}' is used by another field", f.key)));
         }
@@ -164,7 +165,9 @@ pub fn answers(fields: &[FormField], values: &Map<String, Value>) -> Result<Map<
             continue;
         }
         let problem = match f.kind {
-            FieldKind::Text if text.chars().count() > MAX_TEXT => Some(format!("must be at most {MAX_TEXT} characters")),
+            FieldKind::Text if text.chars().count() > MAX_TEXT => {
+                Some(format!("must be at most {MAX_TEXT} characters"))
+            }
             FieldKind::Textarea if text.chars().count() > MAX_TEXTAREA => {
                 Some(format!("must be at most {MAX_TEXTAREA} characters"))
             }
@@ -234,7 +237,14 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             names(e),
-            ["fields[0].key", "fields[1].options", "fields[2].key", "fields[2].options", "fields[3].kind", "fields[4].key"]
+            [
+                "fields[0].key",
+                "fields[1].options",
+                "fields[2].key",
+                "fields[2].options",
+                "fields[3].kind",
+                "fields[4].key"
+            ]
         );
     }
 
@@ -247,7 +257,8 @@ mod tests {
             field("about", FieldKind::Textarea, false, &[]),
         ])
         .unwrap();
-        let values = json!({ "name": " ", "email": "nope", "phone": "call me", "size": "XL", "terms": false, "extra": 1 });
+        let values =
+            json!({ "name": " ", "email": "nope", "phone": "call me", "size": "XL", "terms": false, "extra": 1 });
         let e = answers(&fields, values.as_object().unwrap()).unwrap_err();
         assert_eq!(
             names(e),

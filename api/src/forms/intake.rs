@@ -37,8 +37,8 @@ fn lead(tenant_id: &str, form: &FormRow, answers: &Map<String, Value>) -> Client
     let fields = form.fields();
     let kind_of = |key: &str| fields.iter().find(|f| f.key == key).map(|f| f.kind);
     let phone = answer(answers, "phone").filter(|_| kind_of("phone") == Some(FieldKind::Phone));
-    let company = answer(answers, "company")
-        .filter(|c| kind_of("company") == Some(FieldKind::Text) && c.chars().count() <= 200);
+    let company =
+        answer(answers, "company").filter(|c| kind_of("company") == Some(FieldKind::Text) && c.chars().count() <= 200);
     let at = now();
     ClientRow {
         id: new_id(),

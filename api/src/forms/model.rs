@@ -1,7 +1,5 @@
 //! Form rows and the DTOs the API speaks.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -245,9 +243,8 @@ fn form_slug(value: &str) -> Result<(), validator::ValidationError> {
     if shaped {
         Ok(())
     } else {
-        Err(validator::ValidationError::new("slug").with_message(
-            "must be 2 to 60 lowercase letters, digits and single hyphens (e.g. 'new-project')".into(),
-        ))
+        Err(validator::ValidationError::new("slug")
+            .with_message("must be 2 to 60 lowercase letters, digits and single hyphens (e.g. 'new-project')".into()))
     }
 }
 
@@ -265,7 +262,7 @@ pub struct PublicForm {
 #[serde(deny_unknown_fields)]
 pub struct SubmitForm {
     /// The answers by field key: text for most kinds, `true`/`false` for a checkbox.
-    #[schema(value_type = HashMap<String, serde_json::Value>)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub values: serde_json::Map<String, serde_json::Value>,
     /// Leave empty. The form hides it from people; robots that fill in every field give
     /// themselves away.
@@ -298,7 +295,7 @@ pub struct Submission {
     /// The submission created this client as a lead (the email was unknown).
     pub created_lead: bool,
     /// The answers by field key.
-    #[schema(value_type = HashMap<String, serde_json::Value>)]
+    #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]
     pub data: serde_json::Value,
     pub ip: String,
     pub user_agent: Option<String>,

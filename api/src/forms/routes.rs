@@ -82,7 +82,13 @@ fn detail(conn: &mut DbConn, config: &Config, tenant_id: &str, id: &str) -> Resu
     Ok(with_counts(conn, config, tenant_id, vec![row])?.remove(0))
 }
 
-fn record(conn: &mut DbConn, caller: &Caller, row: &FormRow, verb: &str, extra: serde_json::Value) -> Result<(), ApiError> {
+fn record(
+    conn: &mut DbConn,
+    caller: &Caller,
+    row: &FormRow,
+    verb: &str,
+    extra: serde_json::Value,
+) -> Result<(), ApiError> {
     let mut data = json!({ "title": row.title, "slug": row.slug });
     if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
         data.extend(extra.clone());

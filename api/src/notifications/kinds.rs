@@ -149,12 +149,7 @@ fn when(data: &Value, key: &str, tz: chrono_tz::Tz) -> Option<String> {
 }
 
 /// The title, detail and link of an entry of this kind. `data` is what the domain logged.
-pub fn read(
-    kind: NotificationKind,
-    subject_id: &str,
-    data: &Value,
-    tz: chrono_tz::Tz,
-) -> Reading {
+pub fn read(kind: NotificationKind, subject_id: &str, data: &Value, tz: chrono_tz::Tz) -> Reading {
     let target = |kind: TargetKind| NotificationTarget { kind, id: subject_id.to_string(), project_id: None };
     let in_project = |kind: TargetKind, key: &str| {
         let id = data.get(key).and_then(Value::as_str).unwrap_or(subject_id).to_string();
@@ -175,7 +170,9 @@ pub fn read(
         ContractCountersigned => {
             (format!("Contract countersigned: {}", text(data, "title")), None, target(TargetKind::Contract))
         }
-        ContractWithdrawn => (format!("Contract withdrawn: {}", text(data, "title")), None, target(TargetKind::Contract)),
+        ContractWithdrawn => {
+            (format!("Contract withdrawn: {}", text(data, "title")), None, target(TargetKind::Contract))
+        }
         InvoiceSent => {
             let title = match amount(data, "total_minor") {
                 Some(total) => format!("New invoice {} for {total}", text(data, "number")),
@@ -211,19 +208,22 @@ pub fn read(
             note(data, "name").map(|p| format!("Project: {p}")),
             in_project(TargetKind::File, "file_id"),
         ),
-        FeedbackRequested => (
-            format!("How did {} go? Rate the project", text(data, "name")),
-            None,
-            target(TargetKind::Project),
-        ),
+        FeedbackRequested => {
+            (format!("How did {} go? Rate the project", text(data, "name")), None, target(TargetKind::Project))
+        }
         OrderCreated => (
             format!("New order {}: {}", text(data, "reference"), text(data, "title")),
             None,
             target(TargetKind::ServiceOrder),
         ),
         OrderStatusChanged => {
-            let phrase = ServiceOrderStatus::parse(text(data, "to")).map(ServiceOrderStatus::phrase).unwrap_or("changed");
-            (format!("Order {} {phrase}", text(data, "reference")), note(data, "note"), target(TargetKind::ServiceOrder))
+            let phrase =
+                ServiceOrderStatus::parse(text(data, "to")).map(ServiceOrderStatus::phrase).unwrap_or("changed");
+            (
+                format!("Order {} {phrase}", text(data, "reference")),
+                note(data, "note"),
+                target(TargetKind::ServiceOrder),
+            )
         }
         AppointmentBooked => {
             let title = match when(data, "starts_at", tz) {

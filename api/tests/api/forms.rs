@@ -100,7 +100,8 @@ async fn staff_build_read_change_and_delete_forms(app: TestApp) {
     assert_eq!(app.get(&format!("{FORMS}/{id}")).await.json::<Value>().await.unwrap(), form);
 
     // The public sees the fields, not the settings.
-    let public: Value = app.http.get(app.url(&format!("{PUBLIC}/new-project"))).send().await.unwrap().json().await.unwrap();
+    let public: Value =
+        app.http.get(app.url(&format!("{PUBLIC}/new-project"))).send().await.unwrap().json().await.unwrap();
     assert_eq!(public["title"], "Start a project");
     assert_eq!(public["fields"], form["fields"]);
     assert!(public.get("notify_staff").is_none() && public.get("id").is_none(), "{public}");
@@ -143,7 +144,8 @@ async fn staff_build_read_change_and_delete_forms(app: TestApp) {
     let (_, other_key) = app.other_tenant("globex");
     problem(app.req_as(&other_key, Method::GET, &format!("{FORMS}/{id}")).send().await.unwrap(), 404).await;
     let path = format!("{FORMS}/{id}");
-    problem(app.req_as(&other_key, Method::PATCH, &path).json(&json!({ "title": "x" })).send().await.unwrap(), 404).await;
+    problem(app.req_as(&other_key, Method::PATCH, &path).json(&json!({ "title": "x" })).send().await.unwrap(), 404)
+        .await;
     problem(app.req_as(&other_key, Method::DELETE, &path).send().await.unwrap(), 404).await;
     let theirs: Value = app.req_as(&other_key, Method::GET, FORMS).send().await.unwrap().json().await.unwrap();
     assert_eq!(theirs["items"], json!([]));
@@ -175,7 +177,11 @@ async fn invalid_definitions_and_answers_are_422_naming_each_field(app: TestApp)
     ] });
     let body = problem(app.post(FORMS, &bad).await, 422).await;
     assert_eq!(fields(&body), ["fields[0].key", "fields[1].options", "fields[2].kind", "fields[3].key"]);
-    let body = problem(app.post(FORMS, &json!({ "slug": "ok", "title": "Ok", "fields": [{ "key": "x", "kind": "color" }] })).await, 422).await;
+    let body = problem(
+        app.post(FORMS, &json!({ "slug": "ok", "title": "Ok", "fields": [{ "key": "x", "kind": "color" }] })).await,
+        422,
+    )
+    .await;
     assert!(body["detail"].as_str().unwrap().contains("fields"), "{body}");
     assert_eq!(rows(&app, "forms"), 0, "nothing created");
 
@@ -188,7 +194,15 @@ async fn invalid_definitions_and_answers_are_422_naming_each_field(app: TestApp)
     let body = problem(submit(&app, "new-project", &wrong).await, 422).await;
     assert_eq!(
         fields(&body),
-        ["values.colour", "values.name", "values.email", "values.phone", "values.service", "values.message", "values.consent"]
+        [
+            "values.colour",
+            "values.name",
+            "values.email",
+            "values.phone",
+            "values.service",
+            "values.message",
+            "values.consent"
+        ]
     );
     let body = problem(submit(&app, "new-project", &json!({ "values": { "email": 7 } })).await, 422).await;
     assert!(fields(&body).contains(&"values.email".to_string()), "{body}");
@@ -252,7 +266,8 @@ async fn an_unknown_email_becomes_a_lead_and_staff_are_told(app: TestApp) {
     assert_eq!(queued_to(&app, "ana@example.com"), 0, "no email to the lead at all");
 
     // Converted by staff and invited, she can.
-    let res = app.patch(&format!("/api/v1/clients/{lead_id}"), &json!({ "status": "active", "portal_enabled": true })).await;
+    let res =
+        app.patch(&format!("/api/v1/clients/{lead_id}"), &json!({ "status": "active", "portal_enabled": true })).await;
     assert_eq!(res.status(), 200);
     assert_eq!(app.post(&format!("/api/v1/clients/{lead_id}/invite"), &json!({})).await.status(), 200);
     let invitation = app.smtp.nth_to("ana@example.com", 1).await;
@@ -321,8 +336,11 @@ async fn disabled_and_foreign_forms_are_404(app: TestApp) {
     let form = create(&app, &definition()).await;
     let id = form["id"].as_str().unwrap();
     app.other_tenant("globex");
-    for path in ["/api/v1/portal/globex/forms/new-project", "/api/v1/portal/nobody/forms/new-project", &format!("{PUBLIC}/other")]
-    {
+    for path in [
+        "/api/v1/portal/globex/forms/new-project",
+        "/api/v1/portal/nobody/forms/new-project",
+        &format!("{PUBLIC}/other"),
+    ] {
         problem(app.http.get(app.url(path)).send().await.unwrap(), 404).await;
         let res = app.http.post(app.url(&format!("{path}/submissions"))).json(&answers("A", "a@b.co")).send().await;
         problem(res.unwrap(), 404).await;

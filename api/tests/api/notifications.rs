@@ -40,7 +40,8 @@ fn titles(page: &Value) -> Vec<String> {
 
 /// A service order for the client, by the tenant's key; returns its id.
 async fn order(app: &TestApp, key: &str, client_id: &str, title: &str) -> String {
-    let res = app.req_as(key, Method::POST, ORDERS).json(&json!({ "client_id": client_id, "title": title })).send().await;
+    let res =
+        app.req_as(key, Method::POST, ORDERS).json(&json!({ "client_id": client_id, "title": title })).send().await;
     let res = res.unwrap();
     assert_eq!(res.status(), 201, "create order");
     res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string()
@@ -102,7 +103,8 @@ async fn a_staff_action_notifies_that_client_only(app: TestApp) {
 
     // Another business, a client with the same email: its news stays there.
     let (_, other_key) = app.other_tenant("globex");
-    let res = app.req_as(&other_key, Method::POST, "/api/v1/clients").json(&json!({ "name": "Maria L", "email": MARIA }));
+    let res =
+        app.req_as(&other_key, Method::POST, "/api/v1/clients").json(&json!({ "name": "Maria L", "email": MARIA }));
     let other_maria: Value = res.send().await.unwrap().json().await.unwrap();
     let globex_token = login_at(&app, "globex", MARIA).await;
     let other_order = order(&app, &other_key, other_maria["id"].as_str().unwrap(), "Globex job").await;
@@ -145,7 +147,10 @@ async fn what_the_client_does_or_only_staff_see_is_not_news(app: TestApp) {
     let thread = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
     // Staff keep an internal note: never the client's business.
     let res = app
-        .post(&format!("/api/v1/projects/{}/threads", p.id), &json!({ "title": "Budget", "body": "Tight", "internal": true }))
+        .post(
+            &format!("/api/v1/projects/{}/threads", p.id),
+            &json!({ "title": "Budget", "body": "Tight", "internal": true }),
+        )
         .await;
     assert_eq!(res.status(), 201);
     assert_eq!(unread(&app, &p.maria).await, 1, "only the project's creation");
@@ -241,7 +246,8 @@ async fn notifications_are_read_one_by_one_or_all_at_once(app: TestApp) {
 fn queued(app: &TestApp, to: &str, prefix: &str) -> usize {
     use portico::db::schema::outbox::dsl;
     let mut conn = app.db.conn().unwrap();
-    let payloads: Vec<String> = dsl::outbox.filter(dsl::kind.eq("email")).select(dsl::payload).load(&mut *conn).unwrap();
+    let payloads: Vec<String> =
+        dsl::outbox.filter(dsl::kind.eq("email")).select(dsl::payload).load(&mut *conn).unwrap();
     payloads
         .iter()
         .filter_map(|p| serde_json::from_str::<Value>(p).ok())
@@ -281,7 +287,10 @@ async fn an_opted_out_client_gets_login_codes_but_no_notices(app: TestApp) {
     let res = app.req_as(&token, Method::PATCH, "/api/v1/portal/me").json(&json!({ "email_opt_out": true }));
     let me: Value = res.send().await.unwrap().json().await.unwrap();
     assert_eq!(me["email_opt_out"], true);
-    assert_eq!(app.get(&format!("/api/v1/clients/{maria_id}")).await.json::<Value>().await.unwrap()["email_opt_out"], true);
+    assert_eq!(
+        app.get(&format!("/api/v1/clients/{maria_id}")).await.json::<Value>().await.unwrap()["email_opt_out"],
+        true
+    );
     let res = app.req_as(&token, Method::PATCH, "/api/v1/portal/me").json(&json!({ "email_opt_out": null }));
     problem(res.send().await.unwrap(), 422).await;
 
