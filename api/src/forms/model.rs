@@ -182,6 +182,7 @@ pub struct CreateForm {
 /// `fields`, when sent, replaces the whole list.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Book a discovery call", "description": "Tell us about your project; we answer within a day.", "enabled": true}))]
 pub struct UpdateForm {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(custom(function = "form_slug"))]
@@ -260,6 +261,7 @@ pub struct PublicForm {
 /// A visitor's answers.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"values": {"name": "Ana Ruiz", "email": "ana@example.com", "phone": "+34 600 123 456", "budget": "5-10k", "message": "We need a new logo and website.", "newsletter": false}, "website": ""}))]
 pub struct SubmitForm {
     /// The answers by field key: text for most kinds, `true`/`false` for a checkbox.
     #[schema(value_type = std::collections::HashMap<String, serde_json::Value>)]

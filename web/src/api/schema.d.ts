@@ -275,7 +275,11 @@ export interface paths {
         delete: operations["remove_payment_provider"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Offer a configured provider to clients, or stop offering it, without entering its keys
+         *     again.
+         */
+        patch: operations["toggle_payment_provider"];
         trace?: never;
     };
     "/api/v1/billing/settings": {
@@ -2719,6 +2723,149 @@ export interface paths {
         patch: operations["update_time_log"];
         trace?: never;
     };
+    "/api/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook endpoints, oldest first, with their status. */
+        get: operations["list_webhook_endpoints"];
+        put?: never;
+        /**
+         * Register an endpoint. The answer holds its signing secret, shown this once. The URL must
+         *     be `https://` on a public address: loopback, private, link-local and other special
+         *     addresses are refused (unless the server runs with `PORTICO_WEBHOOKS_ALLOW_PRIVATE`).
+         */
+        post: operations["create_webhook_endpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint, without its secret. */
+        get: operations["get_webhook_endpoint"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint, its delivery log and whatever was still to be sent to it. */
+        delete: operations["delete_webhook_endpoint"];
+        options?: never;
+        head?: never;
+        /**
+         * Change an endpoint's URL, description, events, or turn it on or off. Turning it off
+         *     stops deliveries, pending retries included; turning it on again clears `failing`.
+         */
+        patch: operations["update_webhook_endpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The endpoint's delivery attempts, newest first: status code, duration, error, attempt. */
+        get: operations["list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries/{delivery_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send the message of a logged attempt again: same `webhook-id` and body (receivers
+         *     deduplicate on the id), a fresh timestamp and signature, its own retries.
+         */
+        post: operations["resend_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret at once; the answer holds the new one, shown this once.
+         *     Requests from now on, retries included, are signed with it.
+         */
+        post: operations["rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `webhook.test` event to the endpoint now, whatever it subscribes to. The attempt
+         *     appears in its delivery log within seconds.
+         */
+        post: operations["send_webhook_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event type an endpoint can subscribe to, with when it is sent. Each is delivered
+         *     as a Standard Webhooks request: the body is `{"type", "timestamp", "data"}` (see the
+         *     `WebhookPayload` schema) and the `webhook-id`, `webhook-timestamp` and
+         *     `webhook-signature` headers sign it.
+         */
+        get: operations["list_webhook_event_types"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -2728,6 +2875,28 @@ export interface paths {
         };
         /** The process is up (does not touch the database). */
         get: operations["check_liveness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server metrics in the Prometheus text format: requests and latency per route, database
+         *     pool, outbox backlog and failures, memory. Needs `PORTICO_METRICS_TOKEN` as a bearer
+         *     token; off (404) unless that is set. (`PORTICO_METRICS_LISTEN` serves the same without a
+         *     token on a separate address.)
+         */
+        get: operations["get_metrics"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2955,19 +3124,36 @@ export interface components {
             /** @description Opening intervals; several per day are allowed, none overlapping. */
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /** @description Calling an appointment off. */
+        /**
+         * @description Calling an appointment off.
+         * @example {
+         *       "reason": "Something came up at work; I will book another day."
+         *     }
+         */
         CancelAppointment: {
             /** @description Why, for the business. */
             reason?: string | null;
         };
-        /** @description Move an order to another status. */
+        /**
+         * @description Move an order to another status.
+         * @example {
+         *       "note": "Ready for pick-up at the front desk.",
+         *       "status": "ready"
+         *     }
+         */
         ChangeServiceOrderStatus: {
             /** @description Shown to the client in the order's history and the email. */
             note?: string | null;
             /** @description received → in_progress → ready → delivered; or cancelled before delivery. */
             status: components["schemas"]["ServiceOrderStatus"];
         };
-        /** @description A status change. */
+        /**
+         * @description A status change.
+         * @example {
+         *       "reason": null,
+         *       "status": "completed"
+         *     }
+         */
         ChangeStatus: {
             /** @description Why, for a cancellation; shown to the client. */
             reason?: string | null;
@@ -3174,14 +3360,32 @@ export interface components {
             /** Format: date-time */
             signed_at: string;
         };
-        /** @description A new API key. */
+        /**
+         * @description A new API key.
+         * @example {
+         *       "name": "CRM sync",
+         *       "scopes": [
+         *         "clients:write",
+         *         "billing:read"
+         *       ]
+         *     }
+         */
         CreateApiKey: {
             /** @description What the key is for, e.g. the integration's name. */
             name: string;
             /** @description What the key may do; at least one, and only scopes the calling credential holds. */
             scopes: components["schemas"]["Scope"][];
         };
-        /** @description A new appointment booked by staff. Staff may book outside opening hours. */
+        /**
+         * @description A new appointment booked by staff. Staff may book outside opening hours.
+         * @example {
+         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "location": "Studio, 12 rue Oberkampf",
+         *       "notes": "First fitting",
+         *       "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8",
+         *       "starts_at": "2026-12-03T09:30:00Z"
+         *     }
+         */
         CreateAppointment: {
             client_id: string;
             /** @description Default: the booking settings' location. */
@@ -3248,6 +3452,11 @@ export interface components {
             /** @example Tell us about your project */
             title: string;
         };
+        /**
+         * @example {
+         *       "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"
+         *     }
+         */
         CreateGrant: {
             client_id: string;
         };
@@ -3278,6 +3487,12 @@ export interface components {
             /** @example Brand refresh — first half */
             title: string;
         };
+        /**
+         * @example {
+         *       "description": "The full guidelines, 48 pages.",
+         *       "name": "Brand guidelines (PDF)"
+         *     }
+         */
         CreateProduct: {
             description?: string | null;
             name: string;
@@ -3416,6 +3631,26 @@ export interface components {
              */
             work_date: string;
         };
+        /** @description A new endpoint. */
+        CreateWebhookEndpoint: {
+            description?: string | null;
+            /** @description Defaults to true. */
+            enabled?: boolean | null;
+            /**
+             * @description The event types to receive; at least one.
+             * @example [
+             *       "quote.accepted",
+             *       "invoice.paid"
+             *     ]
+             */
+            events: string[];
+            /**
+             * @description Where events are POSTed: `https://` (plain `http` and private addresses only when the
+             *     server allows them for development).
+             * @example https://hooks.example.com/portico
+             */
+            url: string;
+        };
         /** @description A key just created: the only time its secret is shown. */
         CreatedApiKey: components["schemas"]["ApiKey"] & {
             /**
@@ -3439,7 +3674,12 @@ export interface components {
              */
             text: string;
         };
-        /** @description The client declines the quote, optionally saying why. */
+        /**
+         * @description The client declines the quote, optionally saying why.
+         * @example {
+         *       "comment": "We went with a smaller scope for now."
+         *     }
+         */
         DeclineQuote: {
             comment?: string | null;
         };
@@ -3517,7 +3757,12 @@ export interface components {
         DeliverableList: {
             items: components["schemas"]["Deliverable"][];
         };
-        /** @description Submitting or reopening, with an optional note the client sees in the history. */
+        /**
+         * @description Submitting or reopening, with an optional note the client sees in the history.
+         * @example {
+         *       "note": "Second round: colours adjusted as discussed."
+         *     }
+         */
         DeliverableNote: {
             note?: string | null;
         };
@@ -3532,6 +3777,29 @@ export interface components {
             expires_at: string;
             /** @description Relative to the API's origin: `/api/v1/files/{id}/content?token=…`. */
             url: string;
+        };
+        /**
+         * @description Whether an endpoint receives events.
+         * @enum {string}
+         */
+        EndpointStatus: "active" | "failing" | "disabled";
+        /** @description One event type an endpoint can subscribe to. */
+        EventType: {
+            /**
+             * @description One line on when it is sent.
+             * @example The client accepted a quote (a project was created from it).
+             */
+            description: string;
+            /**
+             * @description The `type` of the payload and of the subscription, e.g. `quote.accepted`.
+             * @example quote.accepted
+             */
+            name: string;
+            /**
+             * @description The kind of object it is about (`data.object` in the payload), to group them.
+             * @example quote
+             */
+            object: string;
         };
         /** @description One invalid field of a request. */
         FieldError: {
@@ -3639,7 +3907,14 @@ export interface components {
             /** @example Booked for Tue 1 Dec, 10:00 */
             text: string;
         };
-        /** @description Someone to add to the team; they get an email with a login link. */
+        /**
+         * @description Someone to add to the team; they get an email with a login link.
+         * @example {
+         *       "email": "lena@lumen.example",
+         *       "name": "Lena Vogel",
+         *       "role": "member"
+         *     }
+         */
         InviteStaff: {
             email: string;
             name: string;
@@ -3936,7 +4211,12 @@ export interface components {
             status: components["schemas"]["ReviewStatus"];
             text?: string | null;
         };
-        /** @description Which provider the client pays with. */
+        /**
+         * @description Which provider the client pays with.
+         * @example {
+         *       "provider": "stripe"
+         *     }
+         */
         PayInvoice: {
             provider: components["schemas"]["ProviderKind"];
         };
@@ -4208,7 +4488,12 @@ export interface components {
             /** @description Pass as `cursor` for the next (newer) page; `null` on the last page. */
             next_cursor?: string | null;
         };
-        /** @description A new message from the client. */
+        /**
+         * @description A new message from the client.
+         * @example {
+         *       "body": "Thanks! Could we move the review to Thursday?"
+         *     }
+         */
         PortalPostMessage: {
             body: string;
         };
@@ -4448,7 +4733,13 @@ export interface components {
             /** Format: int64 */
             minutes: number;
         };
-        /** @description A new message from staff. */
+        /**
+         * @description A new message from staff.
+         * @example {
+         *       "body": "The first draft is in the files tab.",
+         *       "internal": false
+         *     }
+         */
         PostMessage: {
             body: string;
             /** @description A note for staff only: the client never sees it and nobody is emailed. Default `false`. */
@@ -4672,6 +4963,13 @@ export interface components {
             count: number;
             items: components["schemas"]["PublicReview"][];
         };
+        /** @description A message queued for delivery (test event, resend). */
+        QueuedWebhook: {
+            endpoint_id: string;
+            event_type: string;
+            /** @description The `webhook-id` it will carry. */
+            message_id: string;
+        };
         /**
          * @description A quote as staff see it: the client's view plus who answers for it and how often the
          *     client has opened it (views by staff "viewing as the client" do not count).
@@ -4782,15 +5080,33 @@ export interface components {
             /** @description The bank reference or receipt number. */
             reference?: string | null;
         };
-        /** @description The token of a magic link (the part after `#token=`). */
+        /**
+         * @description The token of a magic link (the part after `#token=`).
+         * @example {
+         *       "token": "q3v9Xr2bT0uJ5mW8yA1cD4eF7gH6iK"
+         *     }
+         */
         RedeemLink: {
             token: string;
         };
-        /** @description Exchange a refresh token for new tokens. */
+        /**
+         * @description Exchange a refresh token for new tokens.
+         * @example {
+         *       "refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"
+         *     }
+         */
         RefreshRequest: {
             refresh_token: string;
         };
-        /** @description The board's new order: every task id of the project, each once. */
+        /**
+         * @description The board's new order: every task id of the project, each once.
+         * @example {
+         *       "task_ids": [
+         *         "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50",
+         *         "019a7b2e-6a10-7b3c-8d4e-5f6a7b8c9d0e"
+         *       ]
+         *     }
+         */
         ReorderTasks: {
             task_ids: string[];
         };
@@ -4813,7 +5129,12 @@ export interface components {
             /** @example Could the logo work be split into two phases? */
             comment: string;
         };
-        /** @description Moving an appointment. */
+        /**
+         * @description Moving an appointment.
+         * @example {
+         *       "starts_at": "2026-12-04T14:00:00Z"
+         *     }
+         */
         RescheduleAppointment: {
             /**
              * Format: date-time
@@ -4879,8 +5200,14 @@ export interface components {
          * @description A permission an API key can carry. A `:write` scope includes the matching `:read`.
          * @enum {string}
          */
-        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write";
-        /** @description Pick one of the accounts offered after a login. */
+        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write" | "webhooks";
+        /**
+         * @description Pick one of the accounts offered after a login.
+         * @example {
+         *       "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "selection_token": "eyJhbGciOiJIUzI1NiJ9.eyJyZWFsbSI6ImRlbW8ifQ.sig"
+         *     }
+         */
         SelectAccount: {
             account_id: string;
             selection_token: string;
@@ -4991,7 +5318,14 @@ export interface components {
         SessionList: {
             items: components["schemas"]["SessionInfo"][];
         };
-        /** @description A provider's keys. Stored encrypted; never shown again (only the last four characters). */
+        /**
+         * @description A provider's keys. Stored encrypted; never shown again (only the last four characters).
+         * @example {
+         *       "enabled": true,
+         *       "secret_key": "sk_live_51Hx…",
+         *       "webhook_secret": "whsec_9f…"
+         *     }
+         */
         SetPaymentProvider: {
             /** @description Offer it to clients; default `true`. */
             enabled?: boolean | null;
@@ -5123,7 +5457,20 @@ export interface components {
              */
             rating: number;
         };
-        /** @description A visitor's answers. */
+        /**
+         * @description A visitor's answers.
+         * @example {
+         *       "values": {
+         *         "budget": "5-10k",
+         *         "email": "ana@example.com",
+         *         "message": "We need a new logo and website.",
+         *         "name": "Ana Ruiz",
+         *         "newsletter": false,
+         *         "phone": "+34 600 123 456"
+         *       },
+         *       "website": ""
+         *     }
+         */
         SubmitForm: {
             /** @description The answers by field key: text for most kinds, `true`/`false` for a checkbox. */
             values: {
@@ -5320,6 +5667,15 @@ export interface components {
              */
             minutes: number;
         };
+        /**
+         * @description Offer a configured provider to clients, or stop offering it, keeping its keys.
+         * @example {
+         *       "enabled": false
+         *     }
+         */
+        ToggleProvider: {
+            enabled: boolean;
+        };
         /** @description What a login or a refresh hands out. */
         Tokens: {
             /** @description Send as `Authorization: Bearer <access_token>`. */
@@ -5364,6 +5720,10 @@ export interface components {
         /**
          * @description Changes to a pending or confirmed appointment. Fields left out stay as they are; `null`
          *     unassigns the staff member or clears the location or notes.
+         * @example {
+         *       "location": "Video call",
+         *       "starts_at": "2026-12-03T10:00:00Z"
+         *     }
          */
         UpdateAppointment: {
             location?: string | null;
@@ -5385,7 +5745,29 @@ export interface components {
             /** Format: int32 */
             quote_valid_days?: number | null;
         };
-        /** @description The whole settings, replacing what was there. */
+        /**
+         * @description The whole settings, replacing what was there.
+         * @example {
+         *       "cancellation_cutoff_hours": 24,
+         *       "closed_days": [
+         *         "2026-12-25"
+         *       ],
+         *       "location": "12 rue Oberkampf, Paris",
+         *       "slot_step_minutes": 30,
+         *       "weekly_hours": [
+         *         {
+         *           "closes": "17:30",
+         *           "opens": "09:00",
+         *           "weekday": 1
+         *         },
+         *         {
+         *           "closes": "17:30",
+         *           "opens": "09:00",
+         *           "weekday": 2
+         *         }
+         *       ]
+         *     }
+         */
         UpdateBookingSettings: {
             /** Format: int32 */
             cancellation_cutoff_hours: number;
@@ -5395,7 +5777,14 @@ export interface components {
             slot_step_minutes: number;
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
-        /** @description Changes to a client. Fields left out stay as they are; `null` clears an optional field. */
+        /**
+         * @description Changes to a client. Fields left out stay as they are; `null` clears an optional field.
+         * @example {
+         *       "company": "Lopez Interiors",
+         *       "phone": "+33 6 12 34 56 78",
+         *       "portal_enabled": true
+         *     }
+         */
         UpdateClient: {
             company?: string | null;
             email?: string | null;
@@ -5411,6 +5800,11 @@ export interface components {
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
          *     `staff_id`. Changing the text of a sent contract changes `body_sha256`, so a client who
          *     read the old text must reload before signing.
+         * @example {
+         *       "body": "# Services agreement\n\nLumen Design Studio will…",
+         *       "countersign": true,
+         *       "title": "Brand refresh — services agreement"
+         *     }
          */
         UpdateContract: {
             body?: string | null;
@@ -5418,12 +5812,24 @@ export interface components {
             staff_id?: string | null;
             title?: string | null;
         };
-        /** @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`. */
+        /**
+         * @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`.
+         * @example {
+         *       "description": "SVG, PNG and PDF versions.",
+         *       "title": "Logo — final files"
+         *     }
+         */
         UpdateDeliverable: {
             description?: string | null;
             title?: string | null;
         };
-        /** @description Changes to a file: leave a field out to keep it. */
+        /**
+         * @description Changes to a file: leave a field out to keep it.
+         * @example {
+         *       "client_visible": true,
+         *       "name": "moodboard-v2.pdf"
+         *     }
+         */
         UpdateFile: {
             client_visible?: boolean | null;
             /** @description A new name; cleaned like an uploaded one. */
@@ -5432,6 +5838,11 @@ export interface components {
         /**
          * @description Changes to a form. Fields left out stay as they are; `null` clears an optional text.
          *     `fields`, when sent, replaces the whole list.
+         * @example {
+         *       "description": "Tell us about your project; we answer within a day.",
+         *       "enabled": true,
+         *       "title": "Book a discovery call"
+         *     }
          */
         UpdateForm: {
             description?: string | null;
@@ -5445,6 +5856,18 @@ export interface components {
         /**
          * @description Changes to a draft invoice. Fields left out stay as they are; `null` clears the
          *     nullable ones.
+         * @example {
+         *       "due_date": "2026-12-31",
+         *       "lines": [
+         *         {
+         *           "description": "Logo design",
+         *           "quantity": "1",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 120000
+         *         }
+         *       ],
+         *       "notes": "Bank transfer to IBAN FR76 …"
+         *     }
          */
         UpdateInvoice: {
             currency?: string | null;
@@ -5474,12 +5897,24 @@ export interface components {
             /** @example +34 612 345 678 */
             phone?: string | null;
         };
-        /** @description Changes to a product: leave a field out to keep it; `description: null` clears it. */
+        /**
+         * @description Changes to a product: leave a field out to keep it; `description: null` clears it.
+         * @example {
+         *       "name": "Brand guidelines (PDF, 2nd edition)"
+         *     }
+         */
         UpdateProduct: {
             description?: string | null;
             name?: string | null;
         };
-        /** @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones. */
+        /**
+         * @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones.
+         * @example {
+         *       "client_uploads": true,
+         *       "due_date": "2027-01-31",
+         *       "status": "active"
+         *     }
+         */
         UpdateProject: {
             client_uploads?: boolean | null;
             description?: string | null;
@@ -5494,6 +5929,23 @@ export interface components {
         /**
          * @description Changes to a draft. Fields left out stay as they are; `null` clears `notes` or
          *     `staff_id`; `lines`, when sent, replaces every line.
+         * @example {
+         *       "lines": [
+         *         {
+         *           "description": "Logo design",
+         *           "quantity": "1",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 120000
+         *         },
+         *         {
+         *           "description": "Brand guidelines",
+         *           "quantity": "2.5",
+         *           "tax_rate_bp": 2000,
+         *           "unit_price_minor": 30000
+         *         }
+         *       ],
+         *       "valid_until": "2026-12-31"
+         *     }
          */
         UpdateQuote: {
             lines?: components["schemas"]["LineInput"][] | null;
@@ -5503,7 +5955,14 @@ export interface components {
             /** Format: date */
             valid_until?: string | null;
         };
-        /** @description Changes to a service. Fields left out stay as they are; `null` clears the description. */
+        /**
+         * @description Changes to a service. Fields left out stay as they are; `null` clears the description.
+         * @example {
+         *       "active": true,
+         *       "duration_minutes": 45,
+         *       "price_minor": 6500
+         *     }
+         */
         UpdateService: {
             active?: boolean | null;
             description?: string | null;
@@ -5516,6 +5975,16 @@ export interface components {
         /**
          * @description Changes to an order. Fields left out stay as they are; `null` clears `description` or
          *     `estimated_completion`; `lines`, when sent, replaces every line.
+         * @example {
+         *       "estimated_completion": "2026-12-10",
+         *       "lines": [
+         *         {
+         *           "description": "Screen replacement",
+         *           "quantity": 1,
+         *           "unit_price_minor": 14900
+         *         }
+         *       ]
+         *     }
          */
         UpdateServiceOrder: {
             description?: string | null;
@@ -5524,12 +5993,22 @@ export interface components {
             lines?: components["schemas"]["NewLine"][] | null;
             title?: string | null;
         };
-        /** @description Changes to a staff member. */
+        /**
+         * @description Changes to a staff member.
+         * @example {
+         *       "role": "admin"
+         *     }
+         */
         UpdateStaff: {
             name?: string | null;
             role?: null | components["schemas"]["Role"];
         };
-        /** @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`. */
+        /**
+         * @description Changes to a task. Fields left out stay as they are; `null` clears `due_date`.
+         * @example {
+         *       "status": "done"
+         *     }
+         */
         UpdateTask: {
             /** Format: date */
             due_date?: string | null;
@@ -5539,6 +6018,12 @@ export interface components {
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
          *     optional field.
+         * @example {
+         *       "login_title": "Welcome to your studio space",
+         *       "name": "Lumen Design Studio",
+         *       "primary_color": "#4f46e5",
+         *       "timezone": "Europe/Paris"
+         *     }
          */
         UpdateTenant: {
             accent_color?: string | null;
@@ -5558,6 +6043,11 @@ export interface components {
         /**
          * @description Changes to an entry. Fields left out stay as they are; `null` clears `staff_id` and
          *     `hourly_rate_minor` (a billable entry still needs a rate).
+         * @example {
+         *       "billable": true,
+         *       "description": "Logo sketches, second round",
+         *       "minutes": 90
+         *     }
          */
         UpdateTimeLog: {
             billable?: boolean | null;
@@ -5569,6 +6059,28 @@ export interface components {
             staff_id?: string | null;
             /** Format: date */
             work_date?: string | null;
+        };
+        /**
+         * @description Changes to an endpoint; what is left out stays as it is.
+         * @example {
+         *       "enabled": true,
+         *       "events": [
+         *         "quote.accepted",
+         *         "invoice.paid",
+         *         "payment.received"
+         *       ]
+         *     }
+         */
+        UpdateWebhookEndpoint: {
+            /** @description `null` clears it. */
+            description?: string | null;
+            /**
+             * @description Turning an endpoint off stops deliveries to it, retries included; turning it on
+             *     again clears `failing`.
+             */
+            enabled?: boolean | null;
+            events?: string[] | null;
+            url?: string | null;
         };
         /** @description The multipart form of a staff upload. */
         UploadForm: {
@@ -5601,6 +6113,128 @@ export interface components {
              * @example recorded
              */
             outcome: string;
+        };
+        /** @description One delivery attempt. */
+        WebhookDelivery: {
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description 1 for the first try of a message or of a resend, one more per retry.
+             */
+            attempt: number;
+            /** @description A 2xx answer. */
+            delivered: boolean;
+            /** Format: int64 */
+            duration_ms: number;
+            /** @description Why it failed: the status, a timeout, a refused address, a connection error. */
+            error?: string | null;
+            /** @example quote.accepted */
+            event_type: string;
+            id: string;
+            /**
+             * @description The message (`webhook-id` header): the same on every attempt and resend.
+             * @example msg_01938f2a7c4e7b1d9a3f5e6d7c8b9a0f
+             */
+            message_id: string;
+            /**
+             * Format: int32
+             * @description The receiver's HTTP status; `null` when no answer came.
+             */
+            status_code?: number | null;
+        };
+        /** @description A page of delivery attempts, newest first. */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            /** @description Pass as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+        };
+        /** @description A registered webhook endpoint, without its secret. */
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            /** @example Sync paid invoices to the accounting system */
+            description?: string | null;
+            enabled: boolean;
+            /**
+             * @description The event types it receives.
+             * @example [
+             *       "quote.accepted",
+             *       "invoice.paid"
+             *     ]
+             */
+            events: string[];
+            /**
+             * Format: date-time
+             * @description Since when a message has run out of retries; `null` unless failing.
+             */
+            failing_since?: string | null;
+            id: string;
+            /** Format: date-time */
+            last_failure_at?: string | null;
+            /** Format: date-time */
+            last_success_at?: string | null;
+            status: components["schemas"]["EndpointStatus"];
+            /** Format: date-time */
+            updated_at: string;
+            /** @example https://hooks.example.com/portico */
+            url: string;
+        };
+        /** @description All endpoints of the tenant, oldest first (a tenant has a handful). */
+        WebhookEndpointList: {
+            items: components["schemas"]["WebhookEndpoint"][];
+        };
+        /**
+         * @description An endpoint just created, or whose secret was just rotated: the only time the signing
+         *     secret is shown.
+         */
+        WebhookEndpointWithSecret: components["schemas"]["WebhookEndpoint"] & {
+            /**
+             * @description The signing secret, `whsec_` + base64. Store it now: it cannot be shown again.
+             *     Verify each request as Standard Webhooks says: HMAC-SHA256, keyed with the
+             *     base64-decoded part after `whsec_`, over `{webhook-id}.{webhook-timestamp}.{body}`.
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        /** @description The event types an endpoint can subscribe to. */
+        WebhookEventTypeList: {
+            items: components["schemas"]["EventType"][];
+        };
+        /** @description The body every endpoint receives, as Standard Webhooks shapes it. */
+        WebhookPayload: {
+            data: components["schemas"]["WebhookPayloadData"];
+            /**
+             * Format: date-time
+             * @description When the event happened (RFC 3339, UTC); the same on retries and resends.
+             */
+            timestamp: string;
+            /**
+             * @description The event type, e.g. `quote.accepted`, or `webhook.test`.
+             * @example quote.accepted
+             */
+            type: string;
+        };
+        /**
+         * @description What the event is about. Besides the fields below, `data` carries the details of the
+         *     activity entry the event comes from (e.g. `number`, `title`, `from`, `to`, `comment`,
+         *     `amount_minor`, `currency`); fetch the object with the REST API for the rest.
+         */
+        WebhookPayloadData: {
+            /** @description Who did it: `kind` is `staff`, `client`, `api_key` or `system`. */
+            actor: Record<string, never>;
+            /** @description The client concerned; `null` for staff-only entries (an internal note). */
+            client_id?: string | null;
+            /** @description The object's id. */
+            id: string;
+            /**
+             * @description Its kind: `client`, `appointment`, `service_order`, `deliverable`, `message`,
+             *     `quote`, `contract`, `invoice`, `payment`, `feedback` (or `webhook` for the test).
+             * @example quote
+             */
+            object: string;
+            /** @description The project, for objects that live in one (deliverables, messages, feedback). */
+            project_id?: string | null;
         };
     };
     responses: never;
@@ -5675,7 +6309,10 @@ export interface operations {
     create_api_key: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5688,6 +6325,8 @@ export interface operations {
             /** @description The key, with its secret */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5762,7 +6401,10 @@ export interface operations {
     revoke_api_key: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The key's id */
                 id: string;
@@ -5774,6 +6416,8 @@ export interface operations {
             /** @description The key, revoked */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5890,7 +6534,10 @@ export interface operations {
     create_appointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5903,6 +6550,8 @@ export interface operations {
             /** @description The appointment, booked */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new appointment */
                     Location?: string;
                     [name: string]: unknown;
@@ -6228,7 +6877,10 @@ export interface operations {
     change_appointment_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -6244,6 +6896,8 @@ export interface operations {
             /** @description The appointment in its new status */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6336,7 +6990,10 @@ export interface operations {
     log_out: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6345,6 +7002,8 @@ export interface operations {
             /** @description Logged out */
             204: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7019,6 +7678,105 @@ export interface operations {
             };
         };
     };
+    toggle_payment_provider: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `stripe` or `paystack` */
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ToggleProvider"];
+            };
+        };
+        responses: {
+            /** @description The provider as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentProviderInfo"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `tenant:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such provider, or it is not set up */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `enabled` is missing or not a boolean */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_billing_settings: {
         parameters: {
             query?: never;
@@ -7357,7 +8115,10 @@ export interface operations {
     create_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7370,6 +8131,8 @@ export interface operations {
             /** @description The client, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new client */
                     Location?: string;
                     [name: string]: unknown;
@@ -7686,7 +8449,10 @@ export interface operations {
     archive_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The client's id */
                 id: string;
@@ -7698,6 +8464,8 @@ export interface operations {
             /** @description The client, archived */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7754,7 +8522,10 @@ export interface operations {
     impersonate_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The client's id */
                 id: string;
@@ -7766,6 +8537,8 @@ export interface operations {
             /** @description Tokens of a read-only client session */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7822,7 +8595,10 @@ export interface operations {
     invite_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The client's id */
                 id: string;
@@ -7834,6 +8610,8 @@ export interface operations {
             /** @description Invitation queued; `invited_at` updated */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7890,7 +8668,10 @@ export interface operations {
     restore_client: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The client's id */
                 id: string;
@@ -7902,6 +8683,8 @@ export interface operations {
             /** @description The client, active again */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8141,7 +8924,10 @@ export interface operations {
     create_contract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8154,6 +8940,8 @@ export interface operations {
             /** @description The contract, a draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new contract */
                     Location?: string;
                     [name: string]: unknown;
@@ -8397,7 +9185,10 @@ export interface operations {
     countersign_contract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -8413,6 +9204,8 @@ export interface operations {
             /** @description The contract, countersigned */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8573,7 +9366,10 @@ export interface operations {
     send_contract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -8585,6 +9381,8 @@ export interface operations {
             /** @description The contract, sent */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8641,7 +9439,10 @@ export interface operations {
     void_contract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -8653,6 +9454,8 @@ export interface operations {
             /** @description The contract, void */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8876,7 +9679,10 @@ export interface operations {
     reopen_deliverable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -8892,6 +9698,8 @@ export interface operations {
             /** @description The deliverable, in progress again */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8984,7 +9792,10 @@ export interface operations {
     submit_deliverable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -9000,6 +9811,8 @@ export interface operations {
             /** @description The deliverable, submitted */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9480,7 +10293,10 @@ export interface operations {
     create_form: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9493,6 +10309,8 @@ export interface operations {
             /** @description The form */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new form */
                     Location?: string;
                     [name: string]: unknown;
@@ -9935,7 +10753,10 @@ export interface operations {
     create_invoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9948,6 +10769,8 @@ export interface operations {
             /** @description The draft invoice */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new invoice */
                     Location?: string;
                     [name: string]: unknown;
@@ -10191,7 +11014,10 @@ export interface operations {
     record_payment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10207,6 +11033,8 @@ export interface operations {
             /** @description The invoice with the payment */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10358,7 +11186,10 @@ export interface operations {
     send_invoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10370,6 +11201,8 @@ export interface operations {
             /** @description The invoice, sent */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10426,7 +11259,10 @@ export interface operations {
     void_invoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -10438,6 +11274,8 @@ export interface operations {
             /** @description The invoice, void */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10612,6 +11450,17 @@ export interface operations {
         /** @description The Paystack event, as Paystack signed it */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "amount": 144000,
+                 *         "currency": "NGN",
+                 *         "reference": "inv_019a7b2e",
+                 *         "status": "success"
+                 *       },
+                 *       "event": "charge.success"
+                 *     }
+                 */
                 "application/json": string;
             };
         };
@@ -10658,6 +11507,20 @@ export interface operations {
         /** @description The Stripe event, as Stripe signed it */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "data": {
+                 *         "object": {
+                 *           "amount_total": 144000,
+                 *           "currency": "eur",
+                 *           "id": "cs_test_a1B2",
+                 *           "payment_status": "paid"
+                 *         }
+                 *       },
+                 *       "id": "evt_1QxYz",
+                 *       "type": "checkout.session.completed"
+                 *     }
+                 */
                 "application/json": string;
             };
         };
@@ -10848,7 +11711,10 @@ export interface operations {
     cancel_portal_appointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -10864,6 +11730,8 @@ export interface operations {
             /** @description The appointment, cancelled */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10956,7 +11824,10 @@ export interface operations {
     reschedule_portal_appointment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -10972,6 +11843,8 @@ export interface operations {
             /** @description The appointment at its new time */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11064,7 +11937,10 @@ export interface operations {
     create_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The appointment's id */
                 id: string;
@@ -11080,6 +11956,8 @@ export interface operations {
             /** @description Your review, waiting for approval */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description The appointment's portal URL */
                     Location?: string;
                     [name: string]: unknown;
@@ -11421,7 +12299,10 @@ export interface operations {
     sign_contract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The contract's id */
                 id: string;
@@ -11437,6 +12318,8 @@ export interface operations {
             /** @description The contract, signed */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11576,7 +12459,10 @@ export interface operations {
     approve_deliverable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -11588,6 +12474,8 @@ export interface operations {
             /** @description The deliverable, approved */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11644,7 +12532,10 @@ export interface operations {
     request_deliverable_changes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The deliverable's id */
                 id: string;
@@ -11660,6 +12551,8 @@ export interface operations {
             /** @description The deliverable, with your requested changes */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11992,7 +12885,10 @@ export interface operations {
     pay_invoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The invoice's id */
                 id: string;
@@ -12008,6 +12904,8 @@ export interface operations {
             /** @description Where to pay */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12345,7 +13243,10 @@ export interface operations {
     mark_all_notifications_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12354,6 +13255,8 @@ export interface operations {
             /** @description All marked; the unread count (0 unless something just arrived) */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12439,7 +13342,10 @@ export interface operations {
     mark_notification_read: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The notification's id */
                 id: string;
@@ -12451,6 +13357,8 @@ export interface operations {
             /** @description Marked; the unread count that remains */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12785,7 +13693,10 @@ export interface operations {
     submit_portal_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -12801,6 +13712,8 @@ export interface operations {
             /** @description Your answer, saved */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12952,7 +13865,10 @@ export interface operations {
     upload_portal_project_file: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -12968,6 +13884,8 @@ export interface operations {
             /** @description The file, stored and shared */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL to download the file */
                     Location?: string;
                     [name: string]: unknown;
@@ -13112,7 +14030,10 @@ export interface operations {
     create_portal_thread: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -13128,6 +14049,8 @@ export interface operations {
             /** @description The thread, with your first message */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the thread's messages */
                     Location?: string;
                     [name: string]: unknown;
@@ -13393,7 +14316,10 @@ export interface operations {
     accept_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13405,6 +14331,8 @@ export interface operations {
             /** @description The quote, accepted, and the project it started */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13461,7 +14389,10 @@ export interface operations {
     decline_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13477,6 +14408,8 @@ export interface operations {
             /** @description The quote, declined */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13628,7 +14561,10 @@ export interface operations {
     request_quote_changes: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -13644,6 +14580,8 @@ export interface operations {
             /** @description The quote, waiting for the changes */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14004,7 +14942,10 @@ export interface operations {
     post_portal_message: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -14020,6 +14961,8 @@ export interface operations {
             /** @description Your message, posted */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14103,7 +15046,10 @@ export interface operations {
     read_portal_thread: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -14115,6 +15061,8 @@ export interface operations {
             /** @description The thread is read */
             204: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -14789,7 +15737,10 @@ export interface operations {
     create_product: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14802,6 +15753,8 @@ export interface operations {
             /** @description The product, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new product */
                     Location?: string;
                     [name: string]: unknown;
@@ -15251,7 +16204,10 @@ export interface operations {
     grant_product: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The product's id */
                 id: string;
@@ -15267,6 +16223,8 @@ export interface operations {
             /** @description Granted */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15485,7 +16443,10 @@ export interface operations {
     create_project: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15498,6 +16459,8 @@ export interface operations {
             /** @description The project, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new project */
                     Location?: string;
                     [name: string]: unknown;
@@ -15864,7 +16827,10 @@ export interface operations {
     create_deliverable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -15880,6 +16846,8 @@ export interface operations {
             /** @description The deliverable, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new deliverable */
                     Location?: string;
                     [name: string]: unknown;
@@ -16024,7 +16992,10 @@ export interface operations {
     request_feedback: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16036,6 +17007,8 @@ export interface operations {
             /** @description The request, sent */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the project's feedback */
                     Location?: string;
                     [name: string]: unknown;
@@ -16156,7 +17129,10 @@ export interface operations {
     upload_project_file: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16172,6 +17148,8 @@ export interface operations {
             /** @description The file, stored */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL to download the file */
                     Location?: string;
                     [name: string]: unknown;
@@ -16257,7 +17235,10 @@ export interface operations {
     create_task: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16273,6 +17254,8 @@ export interface operations {
             /** @description The task, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16683,7 +17666,10 @@ export interface operations {
     create_thread: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16699,6 +17685,8 @@ export interface operations {
             /** @description The thread, with its first message */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the thread's messages */
                     Location?: string;
                     [name: string]: unknown;
@@ -16843,7 +17831,10 @@ export interface operations {
     create_time_log: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The project's id */
                 id: string;
@@ -16859,6 +17850,8 @@ export interface operations {
             /** @description The entry, logged */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17012,7 +18005,10 @@ export interface operations {
     create_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17025,6 +18021,8 @@ export interface operations {
             /** @description The quote, created as a draft */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new quote */
                     Location?: string;
                     [name: string]: unknown;
@@ -17268,7 +18266,10 @@ export interface operations {
     invoice_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17280,6 +18281,8 @@ export interface operations {
             /** @description The draft invoice */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new invoice */
                     Location?: string;
                     [name: string]: unknown;
@@ -17315,7 +18318,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is not accepted */
+            /** @description The quote is not accepted, or already invoiced (void that invoice first) */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17406,7 +18409,10 @@ export interface operations {
     revise_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17418,6 +18424,8 @@ export interface operations {
             /** @description The quote, a draft of its next revision */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17544,7 +18552,10 @@ export interface operations {
     send_quote: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17556,6 +18567,8 @@ export interface operations {
             /** @description The quote, sent */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17621,7 +18634,10 @@ export interface operations {
     undo_quote_acceptance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The quote's id */
                 id: string;
@@ -17637,6 +18653,8 @@ export interface operations {
             /** @description The quote, sent again */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17792,7 +18810,10 @@ export interface operations {
     approve_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The review's id */
                 id: string;
@@ -17804,6 +18825,8 @@ export interface operations {
             /** @description The review, approved */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17860,7 +18883,10 @@ export interface operations {
     reject_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The review's id */
                 id: string;
@@ -17872,6 +18898,8 @@ export interface operations {
             /** @description The review, rejected */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17998,7 +19026,10 @@ export interface operations {
     create_service_order: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18011,6 +19042,8 @@ export interface operations {
             /** @description The order, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new order */
                     Location?: string;
                     [name: string]: unknown;
@@ -18254,7 +19287,10 @@ export interface operations {
     change_service_order_status: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The order's id */
                 id: string;
@@ -18270,6 +19306,8 @@ export interface operations {
             /** @description The order in its new status */
             200: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18421,7 +19459,10 @@ export interface operations {
     create_service: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18434,6 +19475,8 @@ export interface operations {
             /** @description The service, created */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     /** @description URL of the new service */
                     Location?: string;
                     [name: string]: unknown;
@@ -18656,7 +19699,10 @@ export interface operations {
     invite_staff_member: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18669,6 +19715,8 @@ export interface operations {
             /** @description Added and invited */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19142,7 +20190,10 @@ export interface operations {
     post_message: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -19158,6 +20209,8 @@ export interface operations {
             /** @description The message, posted */
             201: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19241,7 +20294,10 @@ export interface operations {
     read_thread: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The thread's id */
                 id: string;
@@ -19253,6 +20309,8 @@ export interface operations {
             /** @description The thread is read */
             204: {
                 headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -19451,6 +20509,703 @@ export interface operations {
             };
         };
     };
+    list_webhook_endpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoints */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointList"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint, with its signing secret */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description URL of the new endpoint */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The business already has the most endpoints allowed (20) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid: an unknown event type, a URL that is not https or not public */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_webhook_endpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWebhookEndpoint"];
+            };
+        };
+        responses: {
+            /** @description The endpoint as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Items per page, 1–100 (default 25). */
+                limit?: number;
+                /** @description `next_cursor` of the previous page; omit for the first page. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of attempts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_webhook_delivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+                /** @description The attempt's id, from the delivery log */
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhook"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant, or no such attempt of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotate_webhook_secret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The endpoint, with its new signing secret */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    send_webhook_test: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The endpoint's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for delivery */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedWebhook"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such endpoint in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The endpoint is disabled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_webhook_event_types: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event types */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEventTypeList"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `webhooks` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     check_liveness: {
         parameters: {
             query?: never;
@@ -19467,6 +21222,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    get_metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The metrics */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+            /** @description No or wrong metrics token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Metrics are off on this address */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
