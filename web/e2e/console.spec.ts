@@ -32,10 +32,10 @@ test('staff log in, create a client, invite them, and view the portal as them (r
 
   await page.getByRole('link', { name: 'New client' }).click();
   await page.getByLabel('Name').fill('Nora Lindqvist');
-  await page.getByLabel('Email').fill('not-an-email');
+  await page.getByLabel('Email', { exact: true }).fill('not-an-email');
   await page.getByRole('button', { name: 'Create client' }).click();
   await expect(page.getByText(/valid email/i).first()).toBeVisible();
-  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Email', { exact: true }).fill(email);
   await page.getByLabel('Company').fill('Lindqvist Ceramics');
   await page.getByRole('button', { name: 'Create client' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Client created' })).toBeVisible();
