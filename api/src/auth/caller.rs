@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::AppState;
+use crate::api_keys::model::ApiKeyRow;
 use crate::api_keys::store as key_store;
 use crate::auth::{api_key, principal, session};
 use crate::error::ApiError;
@@ -192,17 +193,23 @@ impl FromRequest for Caller {
     }
 }
 
-async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError> {
-    let Some(lookup) = api_key::lookup_of(&token).map(str::to_owned) else {
+/// The stored key a presented API key proves, or 401 saying why not.
+pub async fn valid_api_key(state: &AppState, token: &str) -> Result<ApiKeyRow, ApiError> {
+    let Some(lookup) = api_key::lookup_of(token).map(str::to_owned) else {
         return Err(ApiError::Unauthorized("The credential is malformed: API keys start with 'pk_live_'.".into()));
     };
     let row = state.db.read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?)).await?;
-    let Some(row) = row.filter(|r| api_key::verify(&token, &r.hash)) else {
+    let Some(row) = row.filter(|r| api_key::verify(token, &r.hash)) else {
         return Err(ApiError::Unauthorized("This API key is not valid.".into()));
     };
     if row.revoked_at.is_some() {
         return Err(ApiError::Unauthorized("This API key has been revoked.".into()));
     }
+    Ok(row)
+}
+
+async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError> {
+    let row = valid_api_key(state, &token).await?;
     let now = crate::db::now();
     // Record use at most once a minute per key, so reads stay reads.
     if row.last_used_at.is_none_or(|t| now - t > chrono::TimeDelta::minutes(1)) {

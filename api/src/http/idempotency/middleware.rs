@@ -10,8 +10,8 @@ use sha2::{Digest, Sha256};
 
 use super::store::{self, Claim};
 use crate::AppState;
-use crate::api_keys::store as key_store;
 use crate::auth::api_key;
+use crate::auth::caller::valid_api_key;
 use crate::auth::jwt::{self, ACCESS, AccessClaims};
 use crate::error::{ApiError, FieldError};
 
@@ -159,11 +159,7 @@ fn fingerprint(req: &ServiceRequest, body: &[u8]) -> String {
 async fn principal_of(state: &web::Data<AppState>, authorization: Option<String>) -> Option<(String, String)> {
     let token = authorization?.strip_prefix("Bearer ")?.trim().to_string();
     if token.starts_with(api_key::KEY_PREFIX) {
-        let lookup = api_key::lookup_of(&token)?.to_owned();
-        let row = state.db.read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?)).await.ok()??;
-        if row.revoked_at.is_some() || !api_key::verify(&token, &row.hash) {
-            return None;
-        }
+        let row = valid_api_key(state, &token).await.ok()?;
         return Some((row.tenant_id, format!("api_key:{}", row.id)));
     }
     let claims: AccessClaims = jwt::verify(&state.keys.jwt, &token, ACCESS)?;
