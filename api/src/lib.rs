@@ -6,6 +6,7 @@
 pub mod activity;
 pub mod api_keys;
 pub mod auth;
+pub mod bench;
 pub mod bookings;
 pub mod clients;
 pub mod config;

@@ -3,12 +3,13 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use portico::bench::Sizes;
 use portico::config::{Config, MailTransport};
 use portico::db::Db;
 use portico::error::ApiError;
 use portico::files::storage::Storage;
 use portico::tenants::provision::{self, NewTenant};
-use portico::{Application, demo, openapi, telemetry};
+use portico::{Application, bench, demo, openapi, telemetry};
 
 #[derive(Parser)]
 #[command(name = "portico", version, about = "Self-hostable, multi-tenant client portal")]
@@ -49,6 +50,57 @@ enum Command {
     },
     /// Print the OpenAPI document (JSON) and exit.
     Openapi,
+    /// Fill an empty database with the benchmark dataset (deterministic for a seed and day).
+    SeedBench(SeedBenchArgs),
+    /// Log in a sample of the benchmark dataset's clients and staff; prints JSON for `make bench`.
+    BenchSessions {
+        #[arg(long, default_value_t = 64)]
+        clients: usize,
+        #[arg(long, default_value_t = 16)]
+        staff: usize,
+    },
+}
+
+#[derive(clap::Args)]
+struct SeedBenchArgs {
+    /// A quick dataset (20 tenants, 2,000 clients, 20,000 appointments…) instead of the full one.
+    #[arg(long)]
+    small: bool,
+    /// The generator's seed: the same seed, sizes and day give the same rows.
+    #[arg(long, default_value_t = 42)]
+    seed: u64,
+    /// The day the data is "now" for (appointments before it are past); default today (UTC).
+    #[arg(long)]
+    anchor: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    tenants: Option<usize>,
+    #[arg(long)]
+    clients: Option<usize>,
+    #[arg(long)]
+    appointments: Option<usize>,
+    #[arg(long)]
+    projects: Option<usize>,
+    #[arg(long)]
+    tasks: Option<usize>,
+    #[arg(long)]
+    invoices: Option<usize>,
+    #[arg(long)]
+    messages: Option<usize>,
+}
+
+impl SeedBenchArgs {
+    fn sizes(&self) -> Sizes {
+        let base = if self.small { Sizes::small() } else { Sizes::full() };
+        Sizes {
+            tenants: self.tenants.unwrap_or(base.tenants),
+            clients: self.clients.unwrap_or(base.clients),
+            appointments: self.appointments.unwrap_or(base.appointments),
+            projects: self.projects.unwrap_or(base.projects),
+            tasks: self.tasks.unwrap_or(base.tasks),
+            invoices: self.invoices.unwrap_or(base.invoices),
+            messages: self.messages.unwrap_or(base.messages),
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -114,7 +166,31 @@ fn main() -> ExitCode {
                 Err(e) => fail_api(e),
             }
         }
+        Command::SeedBench(args) => seed_bench(&db, &args),
+        Command::BenchSessions { clients, staff } => match bench::sessions::mint(&db, &config, clients, staff) {
+            Ok(sessions) => {
+                println!("{}", serde_json::to_string_pretty(&sessions).unwrap_or_default());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail_api(e),
+        },
         Command::Openapi => ExitCode::SUCCESS,
+    }
+}
+
+fn seed_bench(db: &Db, args: &SeedBenchArgs) -> ExitCode {
+    let sizes = args.sizes();
+    let anchor = args.anchor.unwrap_or_else(|| chrono::Utc::now().date_naive());
+    eprintln!("Seeding {sizes:?} with seed {} as of {anchor}…", args.seed);
+    match bench::seed::run(db, &sizes, args.seed, anchor) {
+        Ok(report) => {
+            for (table, rows) in &report.tables {
+                println!("{table:>16} {rows:>10}");
+            }
+            println!("seeded {} rows in {:.1} s ({:.0} rows/s)", report.rows, report.seconds, report.rows_per_second());
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail_api(e),
     }
 }
 
