@@ -415,6 +415,14 @@ fn at(day: NaiveDate, minutes: i64) -> NaiveDateTime {
     day.and_hms_opt(0, 0, 0).unwrap_or_default() + TimeDelta::minutes(minutes)
 }
 
+/// An email-friendly form of a name: `Müller` → `muller`, `O'Brien` → `obrien`.
+fn ascii(name: &str) -> String {
+    name.chars()
+        .map(|c| if c == 'ü' { 'u' } else { c.to_ascii_lowercase() })
+        .filter(char::is_ascii_alphanumeric)
+        .collect()
+}
+
 fn rfc3339(t: NaiveDateTime) -> String {
     t.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
@@ -546,12 +554,7 @@ impl Generator {
             let person = Person {
                 id: self.rng.id_at(joined),
                 name: format!("{first} {last}"),
-                email: format!(
-                    "{}.{}{}@example.com",
-                    first.to_lowercase(),
-                    last.to_lowercase().replace('\'', ""),
-                    c + 1
-                ),
+                email: format!("{}.{}{}@example.com", first.to_lowercase(), ascii(last), c + 1),
             };
             let status = match self.rng.unit() {
                 u if u < 0.90 => "active",

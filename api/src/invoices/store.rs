@@ -278,29 +278,14 @@ pub fn quote_for_invoice(conn: &mut DbConn, tenant_id: &str, quote_id: &str) -> 
     Ok(Some(QuoteForInvoice { id, client_id, staff_id, project_id, number, title, notes, currency, status, lines }))
 }
 
-/// What a client owes: (currency, due) summed over their sent and partly paid invoices.
-pub fn due_by_currency(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> QueryResult<Vec<(String, i64)>> {
-    let rows: Vec<(String, i64, i64)> = invoices::table
-        .filter(invoices::tenant_id.eq(tenant_id))
-        .filter(invoices::client_id.eq(client_id))
-        .filter(invoices::status.eq_any(["sent", "partially_paid"]))
-        .select((invoices::currency, invoices::total_minor, invoices::paid_minor))
-        .load(conn)?;
-    let mut by: std::collections::BTreeMap<String, i64> = Default::default();
-    for (currency, total, paid) in rows {
-        *by.entry(currency).or_default() += (total - paid).max(0);
-    }
-    Ok(by.into_iter().filter(|(_, v)| *v > 0).collect())
-}
-
-/// The client's unpaid invoice due first (earliest due date, then oldest).
-pub fn next_due(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> QueryResult<Option<InvoiceRow>> {
+/// The client's sent and partly paid invoices, the one due first (earliest due date, then
+/// oldest) first: what the dashboard sums per currency and names as next to pay.
+pub fn unpaid_for_client(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> QueryResult<Vec<InvoiceRow>> {
     invoices::table
         .filter(invoices::tenant_id.eq(tenant_id))
         .filter(invoices::client_id.eq(client_id))
         .filter(invoices::status.eq_any(["sent", "partially_paid"]))
         .order((invoices::due_date, invoices::id))
         .select(InvoiceRow::as_select())
-        .first(conn)
-        .optional()
+        .load(conn)
 }

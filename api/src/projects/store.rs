@@ -101,21 +101,6 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &ProjectCha
         .execute(conn)
 }
 
-/// How many of the client's projects are in one of `statuses`.
-pub fn count_for_client(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    client_id: &str,
-    statuses: &[&'static str],
-) -> QueryResult<i64> {
-    projects::table
-        .filter(projects::tenant_id.eq(tenant_id))
-        .filter(projects::client_id.eq(client_id))
-        .filter(projects::status.eq_any(statuses.to_vec()))
-        .count()
-        .get_result(conn)
-}
-
 /// A project's tasks in board order.
 pub fn tasks(conn: &mut DbConn, tenant_id: &str, project_id: &str) -> QueryResult<Vec<TaskRow>> {
     tasks::table

@@ -135,18 +135,3 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &OrderChang
     .set(changes)
     .execute(conn)
 }
-
-/// How many of the client's orders are in each of `statuses`, summed.
-pub fn count_for_client(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    client_id: &str,
-    statuses: &[&'static str],
-) -> QueryResult<i64> {
-    service_orders::table
-        .filter(service_orders::tenant_id.eq(tenant_id))
-        .filter(service_orders::client_id.eq(client_id))
-        .filter(service_orders::status.eq_any(statuses.to_vec()))
-        .count()
-        .get_result(conn)
-}

@@ -177,17 +177,6 @@ pub fn busy(
     query.load(conn)
 }
 
-/// A client's live appointments that have not started yet.
-pub fn count_upcoming(conn: &mut DbConn, tenant_id: &str, client_id: &str, at: NaiveDateTime) -> QueryResult<i64> {
-    appointments::table
-        .filter(appointments::tenant_id.eq(tenant_id))
-        .filter(appointments::client_id.eq(client_id))
-        .filter(appointments::starts_at.ge(at))
-        .filter(appointments::status.eq_any(AppointmentStatus::LIVE))
-        .count()
-        .get_result(conn)
-}
-
 pub fn staff_count(conn: &mut DbConn, tenant_id: &str) -> QueryResult<i64> {
     staff::table.filter(staff::tenant_id.eq(tenant_id)).count().get_result(conn)
 }
