@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv
+.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -73,6 +73,13 @@ openapi: ## Regenerate openapi/openapi.json from the code, and the web app's typ
 	$(CARGO) run -q -p portico -- openapi > openapi/openapi.json.tmp
 	mv openapi/openapi.json.tmp openapi/openapi.json
 	@if [ -d web/node_modules ]; then cd web && $(NPM) run -s gen:api; else echo "web/node_modules missing: run 'make web' to regenerate web/src/api/schema.d.ts"; fi
+
+# Not part of `make test`: timings are measured here, never asserted in tests.
+bench: ## Load benchmark, full dataset, PostgreSQL and SQLite: bench/results/<date>-<backend>.{json,md}
+	bench/run.sh
+
+bench-small: ## The same on the small dataset, for a quick check: bench/results/<date>-<backend>-small.{json,md}
+	BENCH_PRESET=small bench/run.sh
 
 clean: ## Remove build output (keeps data/)
 	$(CARGO) clean
