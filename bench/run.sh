@@ -241,7 +241,7 @@ seed() {
 }
 
 psql_admin() {
-    psql "$PG_URL/postgres" -v ON_ERROR_STOP=1 -qAt -c "$1"
+    PGOPTIONS='-c client_min_messages=warning' psql "$PG_URL/postgres" -v ON_ERROR_STOP=1 -qAt -c "$1"
 }
 
 prepare_postgres() {
