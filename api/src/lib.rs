@@ -24,6 +24,7 @@ pub mod housekeeping;
 pub mod http;
 pub mod invoices;
 pub mod mail;
+pub mod memory;
 pub mod messages;
 pub mod metrics;
 pub mod money;
@@ -199,6 +200,7 @@ impl Application {
         let channels = outbox::worker::Channels { mailer, sms, webhooks };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
         tokio::spawn(housekeeping::run(db.clone()));
+        tokio::spawn(memory::trim_periodically());
         spa::warn_if_missing(&config.web_dir);
         // Computed once: every worker serves the same document.
         let spec = web::Data::new(openapi::spec_json());

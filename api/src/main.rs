@@ -104,6 +104,7 @@ impl SeedBenchArgs {
 }
 
 fn main() -> ExitCode {
+    portico::memory::limit_arenas();
     let cli = Cli::parse();
     let command = cli.command.unwrap_or(Command::Serve { demo: false });
     if let Command::Openapi = command {

@@ -45,21 +45,24 @@ pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
             }
         };
         let idle = batch.is_empty();
-        let (hooks, others): (Vec<OutboxRow>, Vec<OutboxRow>) =
-            batch.into_iter().partition(|row| row.kind == KIND_WEBHOOK);
-        let hooks = join_all(hooks.into_iter().map(|row| webhooks::deliver(&db, &channels.webhooks, row)));
-        let others = async {
-            for row in others {
-                deliver(&db, &channels, row).await;
-            }
-        };
-        futures_util::future::join(hooks, others).await;
+        // All at once: one slow receiver must not hold back the others, and a login code
+        // should not wait behind the emails queued before it (each SMTP delivery is a few
+        // round trips; one after the other they capped logins at a few per second).
+        join_all(batch.into_iter().map(|row| deliver_any(&db, &channels, row))).await;
         if idle {
             tokio::select! {
                 _ = signal.woken() => {}
                 _ = tokio::time::sleep(POLL) => {}
             }
         }
+    }
+}
+
+async fn deliver_any(db: &Db, channels: &Channels, row: OutboxRow) {
+    if row.kind == KIND_WEBHOOK {
+        webhooks::deliver(db, &channels.webhooks, row).await
+    } else {
+        deliver(db, channels, row).await
     }
 }
 
