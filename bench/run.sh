@@ -12,12 +12,17 @@
 #   BENCH_BACKENDS     "postgres sqlite" (default), or one of them
 #   BENCH_DURATION     measured time per endpoint, wrk syntax (default 10s)
 #   BENCH_WARMUP       unmeasured run before each endpoint (default 2s)
-#   BENCH_CONNECTIONS  concurrent connections (default 32); BENCH_THREADS wrk threads (default 2)
+#   BENCH_CONNECTIONS  concurrent connections (default 8: four in flight per core of this 2-core
+#                      machine; at 32, p99 is mostly time spent queued behind the other 31)
+#                      BENCH_THREADS wrk threads (default 2)
 #   BENCH_LOGIN_WORKERS  concurrent login pairs (default 8)
 #   BENCH_SMTP_QUICKACK=1  the login driver's SMTP sink ACKs at once (see bench/login.py --quickack)
 #   BENCH_CLIENTS, BENCH_STAFF  sessions to mint and rotate over (default 128, 16)
 #   BENCH_PG_URL       PostgreSQL server, no database name (default postgres://postgres@127.0.0.1:5432)
 #   BENCH_PG_DB        the database each run gets afresh (default portico_bench)
+#   BENCH_PG_PARAMS    connection parameters of the server's URL (default sslmode=disable: the
+#                      database is on the same machine, as over a Unix socket; libpq would
+#                      otherwise negotiate TLS on loopback, ~20% of /readyz's throughput)
 #   BENCH_SEED         dataset seed (default 42)
 #   BENCH_CACHE_DAYS   reuse a cached dataset seeded up to this many days ago (default 7); the
 #                      data is laid out around its seeding day ("now" for the generator)
@@ -40,7 +45,7 @@ PRESET=${BENCH_PRESET:-full}
 BACKENDS=${BENCH_BACKENDS:-postgres sqlite}
 DURATION=${BENCH_DURATION:-10s}
 WARMUP=${BENCH_WARMUP:-2s}
-CONNECTIONS=${BENCH_CONNECTIONS:-32}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 LOGIN_WORKERS=${BENCH_LOGIN_WORKERS:-8}
 SESSION_CLIENTS=${BENCH_CLIENTS:-128}
@@ -48,6 +53,7 @@ SESSION_STAFF=${BENCH_STAFF:-16}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}
 PG_URL=${PG_URL%/}
 PG_DB=${BENCH_PG_DB:-portico_bench}
+PG_PARAMS=${BENCH_PG_PARAMS-sslmode=disable}
 SEED=${BENCH_SEED:-42}
 CACHE_DAYS=${BENCH_CACHE_DAYS:-7}
 
@@ -275,7 +281,7 @@ prepare_postgres() {
     PG_RUN_DB=$PG_DB
     psql_admin "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)"
     psql_admin "CREATE DATABASE $PG_DB TEMPLATE $tpl"
-    DB_URL=$PG_URL/$PG_DB
+    DB_URL=$PG_URL/$PG_DB${PG_PARAMS:+?$PG_PARAMS}
     fact db_version "PostgreSQL $(psql_admin "SHOW server_version")"
     fact db_size_bytes "$(psql_admin "SELECT pg_database_size('$PG_DB')")"
     local t

@@ -12,7 +12,7 @@ use crate::helpers::{Backend, TestDb, pg_url};
 
 const BIN: &str = env!("CARGO_BIN_EXE_portico");
 
-fn portico(db: &TestDb) -> Command {
+pub fn portico(db: &TestDb) -> Command {
     let mut cmd = Command::new(BIN);
     cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
@@ -23,7 +23,7 @@ fn portico(db: &TestDb) -> Command {
     cmd
 }
 
-fn backends() -> Vec<Backend> {
+pub fn backends() -> Vec<Backend> {
     let mut b = vec![Backend::Sqlite];
     if pg_url().is_some() {
         b.push(Backend::Postgres);

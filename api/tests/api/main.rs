@@ -42,6 +42,7 @@ mod projects;
 mod query_log;
 mod quotes;
 mod reviews;
+mod seed_bench;
 mod service_orders;
 mod sms;
 mod team;
