@@ -1,12 +1,14 @@
 //! Periodic clean-up of short-lived state: login codes and limit windows, and answers kept
-//! for `Idempotency-Key` retries.
+//! for `Idempotency-Key` retries; and, on SQLite, fresh statistics for the query planner.
 
 use std::time::Duration;
 
 use chrono::TimeDelta;
 
 use crate::auth::store;
-use crate::db::{Db, now};
+use diesel::connection::SimpleConnection;
+
+use crate::db::{Backend, Db, now};
 use crate::http::idempotency;
 
 const EVERY: Duration = Duration::from_secs(600);
@@ -24,6 +26,17 @@ pub async fn run(db: Db) {
         let before = now() - idempotency::KEEP;
         if let Err(e) = db.write(move |conn| Ok(idempotency::purge_before(conn, before)?)).await {
             tracing::warn!(error = %e, "housekeeping: cannot remove old idempotency keys");
+        }
+        if db.backend() == Backend::Sqlite {
+            // SQLite has no autovacuum to gather statistics: without them it picked the
+            // tenant's date index over the client's for a client's appointments, and read a
+            // thousand rows for twenty (docs/PERFORMANCE.md). `optimize` analyses only the
+            // tables that need it, each on a bounded sample, so it is cheap when nothing changed.
+            let analysed =
+                db.write(|conn| Ok(conn.batch_execute("PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002;")?));
+            if let Err(e) = analysed.await {
+                tracing::warn!(error = %e, "housekeeping: cannot refresh SQLite's statistics");
+            }
         }
         tokio::time::sleep(EVERY).await;
     }
