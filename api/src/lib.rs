@@ -249,6 +249,7 @@ impl Application {
                 .wrap(from_fn(http::nul::reject_nul))
                 .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
                 .wrap(from_fn(http::request_id::echo_request_id))
+                .wrap(from_fn(http::security_headers::add))
                 .wrap(from_fn(metrics::middleware::track))
                 .wrap(TracingLogger::default())
         })

@@ -1,5 +1,5 @@
 //! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
-//! PATCH semantics, request ids and idempotency keys.
+//! PATCH semantics, request ids, idempotency keys and browser security headers.
 
 pub mod client_ip;
 pub mod idempotency;
@@ -8,6 +8,7 @@ pub mod nul;
 pub mod page;
 pub mod patch;
 pub mod request_id;
+pub mod security_headers;
 
 pub use json::JsonBody;
 pub use page::{Cursor, PageQuery};

@@ -171,3 +171,27 @@ async fn without_a_built_app_the_api_runs_and_says_how_to_build_it() {
         problem(app.get("/api/v1/nope").await, 404).await;
     }
 }
+
+/// Pages run under a policy with no inline script and no eval; API answers and files are
+/// data that may load nothing; nothing may be framed, sniffed or leak a Referer.
+#[tokio::test]
+async fn every_response_carries_the_browser_security_headers() {
+    let built = Built::new();
+    let app = serving(&built.dist()).await;
+    let page = app.get("/portal/demo").await;
+    let api = app.get("/api/v1/clients").await;
+    let docs = app.get("/docs/").await;
+    let script = app.get("/assets/app-abc123.js").await;
+    for (what, res) in [("page", &page), ("api", &api), ("docs", &docs), ("script", &script)] {
+        assert_eq!(header(res, "x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(header(res, "x-frame-options"), "DENY", "{what}");
+        assert_eq!(header(res, "referrer-policy"), "no-referrer", "{what}");
+        let csp = header(res, "content-security-policy");
+        assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-eval"), "{what}: {csp}");
+    }
+    let page_csp = header(&page, "content-security-policy");
+    assert!(page_csp.contains("script-src 'self';"), "{page_csp}");
+    assert!(!page_csp.contains("unsafe-inline"), "{page_csp}");
+    assert!(header(&api, "content-security-policy").starts_with("default-src 'none'"));
+    assert!(header(&docs, "content-security-policy").contains("script-src 'self';"));
+}
