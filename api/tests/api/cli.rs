@@ -109,6 +109,10 @@ type Served = (std::process::Child, u16, std::sync::mpsc::Receiver<String>, Stri
 
 /// Starts `portico serve --demo` on a free port, with no web app built.
 fn serve(db: &TestDb) -> Served {
+    serve_with(db, &[])
+}
+
+fn serve_with(db: &TestDb, extra: &[(&str, &str)]) -> Served {
     let mut child = portico(db)
         .args(["serve", "--demo"])
         .env("PORTICO_LISTEN", "127.0.0.1:0")
@@ -116,6 +120,7 @@ fn serve(db: &TestDb) -> Served {
         .env("PORTICO_LOG_FORMAT", "json")
         .env("PORTICO_LOG", "info")
         .env("PORTICO_WORKERS", "1")
+        .envs(extra.iter().copied())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -216,4 +221,78 @@ async fn serve_demo_seeds_once_and_logs_requests_as_json() {
     assert_eq!(page["items"].as_array().unwrap().len(), clients);
     child.kill().unwrap();
     child.wait().unwrap();
+}
+
+/// A whole login — code, magic link, refresh, use, logout — and an API key's use leave no
+/// secret in the log, even at debug level: not the code, the link, a token or the key.
+#[tokio::test]
+async fn secrets_never_reach_the_log() {
+    let db = TestDb::new(Backend::Sqlite);
+    let smtp = crate::smtp::SmtpServer::start().await;
+    let smtp_url = format!("smtp://127.0.0.1:{}", smtp.port);
+    let (mut child, port, logs, banner, _) = serve_with(
+        &db,
+        &[
+            ("PORTICO_MAIL_TRANSPORT", "smtp"),
+            ("PORTICO_SMTP_URL", &smtp_url),
+            ("PORTICO_LOG", "debug"),
+            ("PORTICO_OTP_COOLDOWN_SECONDS", "1"),
+        ],
+    );
+    let key = banner.split_whitespace().find(|w| w.starts_with("pk_live_")).expect("demo key printed").to_string();
+    let base = format!("http://127.0.0.1:{port}/api/v1");
+    let http = reqwest::Client::new();
+    let email = portico::demo::CLIENT_EMAIL;
+    let post = |path: &str, body: serde_json::Value| http.post(format!("{base}{path}")).json(&body).send();
+
+    let asked = post("/portal/demo/auth/otp", serde_json::json!({ "email": email })).await.unwrap();
+    assert_eq!(asked.status(), 202);
+    let mail = smtp.next_to(email, 0, |m| m.decoded().contains("#token=")).await;
+    let code = mail.code();
+    let verified = post("/portal/demo/auth/otp/verify", serde_json::json!({ "email": email, "code": code }));
+    let first: serde_json::Value = verified.await.unwrap().json().await.unwrap();
+    let refreshed = post("/auth/refresh", serde_json::json!({ "refresh_token": first["refresh_token"] }));
+    let second: serde_json::Value = refreshed.await.unwrap().json().await.unwrap();
+    let access = second["access_token"].as_str().expect("refreshed").to_string();
+    let me = http.get(format!("{base}/portal/me")).bearer_auth(&access).send().await.unwrap();
+    assert_eq!(me.status(), 200);
+
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(post("/portal/demo/auth/otp", serde_json::json!({ "email": email })).await.unwrap().status(), 202);
+    let mail = smtp.next_to(email, 1, |m| m.decoded().contains("#token=")).await;
+    let link = mail.link_token();
+    let linked = post("/portal/demo/auth/magic-link", serde_json::json!({ "token": link })).await.unwrap();
+    assert_eq!(linked.status(), 200);
+    let third: serde_json::Value = linked.json().await.unwrap();
+    let out = http.post(format!("{base}/auth/logout")).bearer_auth(&access).send().await.unwrap();
+    assert!(out.status().is_success(), "{}", out.status());
+    let clients = http.get(format!("{base}/clients")).bearer_auth(&key).send().await.unwrap();
+    assert_eq!(clients.status(), 200);
+
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    child.kill().unwrap();
+    child.wait().unwrap();
+    // Timestamps are left out: their six digits of microseconds could match a code by chance.
+    let lines: Vec<String> = logs
+        .try_iter()
+        .map(|line| {
+            let mut v: serde_json::Value = serde_json::from_str(&line).unwrap_or(serde_json::Value::String(line));
+            if let Some(o) = v.as_object_mut() {
+                o.remove("timestamp");
+            }
+            v.to_string()
+        })
+        .collect();
+    assert!(lines.iter().any(|l| l.contains("/otp/verify")), "the log holds the requests: {lines:?}");
+    let tokens = [&first, &second, &third]
+        .map(|t| [t["access_token"].as_str().unwrap().to_string(), t["refresh_token"].as_str().unwrap().to_string()]);
+    let mut secrets = vec![("code", code), ("link", link), ("API key", key)];
+    for pair in tokens {
+        secrets.push(("access token", pair[0].clone()));
+        secrets.push(("refresh token", pair[1].clone()));
+    }
+    for (what, secret) in secrets {
+        let leak = lines.iter().find(|l| l.contains(&secret));
+        assert!(leak.is_none(), "the {what} is in the log: {}", leak.unwrap());
+    }
 }
