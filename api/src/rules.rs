@@ -181,3 +181,37 @@ mod tests {
         assert!(phone("+33 6 12 34 56 78").is_ok() && phone("call me").is_err());
     }
 }
+
+/// The slug rule against its plain-words definition, over strings of the characters people
+/// actually try (and a few they should not).
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn by_the_book(s: &str) -> bool {
+        let b = s.as_bytes();
+        (3..=40).contains(&s.chars().count())
+            && b[0].is_ascii_lowercase()
+            && s.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-')
+            && !s.ends_with('-')
+            && !s.contains("--")
+            && !RESERVED_SLUGS.contains(&s)
+    }
+
+    proptest! {
+        #[test]
+        fn slug_accepts_exactly_what_the_rule_says(
+            chars in prop::collection::vec(prop::sample::select(vec!['a', 'm', 'z', '0', '9', '-', 'A', '_', ' ', 'é', '.']), 0..45)
+        ) {
+            let s: String = chars.into_iter().collect();
+            prop_assert_eq!(slug(&s).is_ok(), by_the_book(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn reserved_slugs_stay_reserved(i in 0..RESERVED_SLUGS.len()) {
+            prop_assert!(slug(RESERVED_SLUGS[i]).is_err());
+        }
+    }
+}

@@ -170,3 +170,87 @@ mod tests {
         assert!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).is_empty());
     }
 }
+
+/// What every offered slot must satisfy, for random opening hours, closed days, steps,
+/// durations, capacities and busy times, across daylight-saving changes.
+#[cfg(test)]
+mod properties {
+    use chrono::{NaiveTime, Timelike};
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn hhmm(minutes: u32) -> String {
+        format!("{:02}:{:02}", minutes / 60, minutes % 60)
+    }
+
+    proptest! {
+        #[test]
+        fn every_slot_is_open_free_on_step_and_not_too_early(
+            intervals in prop::collection::vec((1u8..=7, 0u32..=23 * 60, 15u32..=12 * 60), 1..5),
+            closed_offsets in prop::collection::vec(0i64..14, 0..4),
+            step in prop::sample::select(vec![5i64, 10, 15, 30, 60]),
+            duration in 5i64..=240,
+            capacity in 1i64..=3,
+            busy_raw in prop::collection::vec((0i64..14 * 24 * 60, 5i64..=240, prop::option::of(0usize..3)), 0..25),
+            earliest_offset in 0i64..3 * 24 * 60,
+            zone in prop::sample::select(vec![chrono_tz::Europe::Berlin, chrono_tz::America::New_York, chrono_tz::UTC, chrono_tz::Australia::Lord_Howe]),
+            staff in prop::option::of(0usize..3),
+        ) {
+            // Two weeks around the end of October: Europe and the US fall back in it.
+            let from = NaiveDate::from_ymd_opt(2027, 10, 25).unwrap();
+            let to = from + TimeDelta::days(13);
+            let base = from.and_hms_opt(0, 0, 0).unwrap().and_utc();
+            let hours: Vec<OpeningInterval> = intervals
+                .iter()
+                .map(|&(weekday, opens, length)| OpeningInterval {
+                    weekday,
+                    opens: hhmm(opens),
+                    closes: hhmm((opens + length).min(23 * 60 + 59)),
+                })
+                .collect();
+            let closed: Vec<NaiveDate> = closed_offsets.iter().map(|d| from + TimeDelta::days(*d)).collect();
+            let ids = ["ana", "ben", "cy"];
+            let busy: Vec<Busy> = busy_raw
+                .iter()
+                .map(|&(start, length, who)| Busy {
+                    staff_id: who.map(|i| ids[i].to_string()),
+                    starts: base + TimeDelta::minutes(start),
+                    ends: base + TimeDelta::minutes(start + length),
+                })
+                .collect();
+            let rules = Rules {
+                tz: zone,
+                hours: &hours,
+                closed: &closed,
+                step_minutes: step,
+                duration_minutes: duration,
+                earliest: base + TimeDelta::minutes(earliest_offset),
+                staff_id: staff.map(|i| ids[i]),
+                capacity,
+                busy: &busy,
+            };
+            let slots = free_starts(&rules, from, to);
+            prop_assert!(slots.windows(2).all(|w| w[0] < w[1]), "ascending, no duplicates");
+            for slot in &slots {
+                prop_assert!(*slot >= rules.earliest);
+                prop_assert!(is_free(&rules, *slot));
+                let ends = *slot + TimeDelta::minutes(duration);
+                if let Some(mine) = rules.staff_id {
+                    prop_assert!(!busy.iter().any(|b| b.staff_id.as_deref() == Some(mine) && b.starts < ends && b.ends > *slot));
+                }
+                prop_assert!(busy.iter().filter(|b| b.starts < ends && b.ends > *slot).count() < capacity as usize);
+                // Inside an opening interval of its local day, on a step from its opening.
+                let local = slot.with_timezone(&zone).naive_local();
+                prop_assert!(!closed.contains(&local.date()));
+                let weekday = local.date().weekday().number_from_monday() as u8;
+                let fits = hours.iter().filter(|h| h.weekday == weekday).filter_map(OpeningInterval::times).any(|(o, c)| {
+                    let minute = |t: NaiveTime| i64::from(t.num_seconds_from_midnight() / 60);
+                    let at = minute(local.time());
+                    at >= minute(o) && (at - minute(o)) % step == 0 && at + duration <= minute(c)
+                });
+                prop_assert!(fits, "{slot} ({local}) is not a start within the opening hours");
+            }
+        }
+    }
+}

@@ -445,3 +445,41 @@ mod tests {
         assert!(matches!(mark("typed", "Maria"), Some(SignatureMark::Typed(n)) if n == "Maria"));
     }
 }
+
+/// Whatever a client sends as a signature is answered (accepted or refused with a reason),
+/// never a panic; what is accepted is stored in the shape the PDF and the pages expect.
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn from(chars: Vec<char>) -> String {
+        chars.into_iter().collect()
+    }
+
+    proptest! {
+        #[test]
+        fn any_drawn_path_is_answered_and_accepted_ones_read_back(
+            chars in prop::collection::vec(prop::sample::select(vec!['M', 'L', 'C', 'Q', 'Z', 'm', 'l', 'z', 'S', 'A', '0', '5', '9', '.', '-', ',', ' ', 'e', '<', '"']), 0..80),
+            width in -5i64..5000,
+            height in -5i64..5000,
+        ) {
+            let path = from(chars);
+            if let Ok(checked) = check(&SignatureInput::Svg { path: path.clone(), width, height }) {
+                prop_assert!((1..=4000).contains(&width) && (1..=4000).contains(&height));
+                prop_assert!(!path.contains('<') && !path.contains('"'), "markup never passes: {:?}", path);
+                prop_assert!(mark("svg", &checked.stored).is_some(), "stored {:?} reads back", checked.stored);
+            }
+        }
+
+        #[test]
+        fn any_typed_name_or_png_is_answered(name in ".{0,250}", data in "[A-Za-z0-9+/=:;,]{0,120}") {
+            if let Ok(checked) = check(&SignatureInput::Typed { name: name.clone() }) {
+                prop_assert_eq!(checked.stored.as_str(), name.trim());
+                prop_assert!(!checked.stored.is_empty() && !checked.stored.chars().any(char::is_control));
+            }
+            let _ = check(&SignatureInput::Png { data_base64: data });
+        }
+    }
+}

@@ -350,3 +350,70 @@ mod tests {
         assert_eq!(totals(&many).total_minor, 4_000_000_000_000_000_000);
     }
 }
+
+/// Properties of the arithmetic every quote and invoice relies on, over the whole input range
+/// the API accepts (quantities to 10^6 units, prices to 10^10 minor units, rates and
+/// discounts to 100 %).
+#[cfg(test)]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn half_even_is_the_nearest_with_ties_to_even(n in -10i128.pow(20)..10i128.pow(20), d in 1i128..10i128.pow(8)) {
+            let q = round_half_even(n, d);
+            let off = (n - q * d).abs() * 2;
+            prop_assert!(off <= d, "{n}/{d} -> {q}");
+            if off == d {
+                prop_assert_eq!(q.rem_euclid(2), 0, "a tie goes to the even neighbour: {}/{} -> {}", n, d, q);
+            }
+        }
+
+        #[test]
+        fn a_line_is_within_half_a_minor_unit_of_the_exact_amounts(
+            quantity in 0i64..=1_000_000_000,
+            price in 0i64..=10_000_000_000,
+            rate in 0i32..=10_000,
+            discount in 0i32..=10_000,
+        ) {
+            let math = compute_line(quantity, price, rate, discount);
+            // Exact net × 10^7 (thousandths of a unit, basis points of discount).
+            let exact = i128::from(quantity) * i128::from(price) * i128::from(10_000 - discount);
+            prop_assert!((i128::from(math.net_minor) * 10_000_000 - exact).abs() * 2 <= 10_000_000);
+            prop_assert!((i128::from(math.tax_minor) * 10_000 - i128::from(math.net_minor) * i128::from(rate)).abs() * 2 <= 10_000);
+            prop_assert!(math.net_minor >= 0 && math.tax_minor >= 0);
+            if discount == 10_000 {
+                prop_assert_eq!(math.net_minor, 0);
+            }
+        }
+
+        #[test]
+        fn totals_add_up_per_rate_and_overall(
+            raw in prop::collection::vec((0i64..=100_000_000, 0i64..=1_000_000_000, prop::sample::select(vec![0, 700, 1_900, 2_000, 10_000]), 0i32..=10_000), 0..60)
+        ) {
+            let lines: Vec<Line> = raw
+                .iter()
+                .map(|&(quantity, price, rate, discount)| {
+                    let math = compute_line(quantity, price, rate, discount);
+                    Line {
+                        description: "x".into(),
+                        quantity: Quantity(quantity),
+                        unit_price_minor: price,
+                        tax_rate_bp: rate,
+                        discount_bp: discount,
+                        net_minor: math.net_minor,
+                        tax_minor: math.tax_minor,
+                    }
+                })
+                .collect();
+            let t = totals(&lines);
+            prop_assert_eq!(t.total_minor, t.subtotal_minor + t.tax_minor);
+            prop_assert_eq!(t.subtotal_minor, lines.iter().map(|l| l.net_minor).sum::<i64>());
+            prop_assert_eq!(t.taxes.iter().map(|x| x.amount_minor).sum::<i64>(), t.tax_minor);
+            prop_assert!(t.taxes.windows(2).all(|w| w[0].rate_bp < w[1].rate_bp));
+            prop_assert!(t.taxes.iter().all(|x| x.rate_bp > 0));
+        }
+    }
+}
