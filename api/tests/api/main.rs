@@ -4,6 +4,7 @@
 
 mod access;
 mod helpers;
+mod races;
 mod receiver;
 mod smtp;
 
