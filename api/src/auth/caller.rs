@@ -229,6 +229,8 @@ async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError>
 
 /// What every credential check needs from the request, taken before the async part.
 pub struct RequestAuth {
+    /// Held until the credential is decided: a wrong body waits for it (see `gate`).
+    _gate: super::gate::Opener,
     state: Option<web::Data<AppState>>,
     header: Option<Result<String, ()>>,
     ip: IpAddr,
@@ -237,6 +239,7 @@ pub struct RequestAuth {
 impl RequestAuth {
     pub fn of(req: &HttpRequest) -> RequestAuth {
         RequestAuth {
+            _gate: super::gate::AuthGate::arm(req),
             state: req.app_data::<web::Data<AppState>>().cloned(),
             header: req.headers().get(AUTHORIZATION).map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
             ip: crate::http::client_ip::client_ip(req),

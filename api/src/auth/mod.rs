@@ -3,6 +3,7 @@
 
 pub mod api_key;
 pub mod caller;
+pub mod gate;
 pub mod jwt;
 pub mod login;
 pub mod model;

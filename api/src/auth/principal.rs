@@ -58,6 +58,11 @@ impl FromRequest for ClientPrincipal {
         let writes = !req.method().is_safe();
         Box::pin(async move {
             ctx.guarded(|state, token| async move {
+                if token.starts_with(super::api_key::KEY_PREFIX) {
+                    return Err(ApiError::Forbidden(
+                        "API keys act for the business; this endpoint is for clients logged in to the portal.".into(),
+                    ));
+                }
                 let (claims, row) = session_of(&state, &token).await?;
                 if claims.kind != CLIENT {
                     return Err(ApiError::Forbidden("This endpoint is for clients logged in to the portal.".into()));

@@ -37,16 +37,25 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for JsonBody<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let json = is_json(req);
         let mut payload = payload.take();
+        let req = req.clone();
         Box::pin(async move {
-            if !json {
-                return Err(ApiError::UnsupportedMediaType(
-                    "Send the body as JSON with 'Content-Type: application/json'.".into(),
-                ));
+            let checked = async {
+                if !json {
+                    return Err(ApiError::UnsupportedMediaType(
+                        "Send the body as JSON with 'Content-Type: application/json'.".into(),
+                    ));
+                }
+                let bytes = read_limited(&mut payload).await?;
+                let value = parse::<T>(&bytes)?;
+                value.validate()?;
+                Ok(JsonBody(value))
             }
-            let bytes = read_limited(&mut payload).await?;
-            let value = parse::<T>(&bytes)?;
-            value.validate()?;
-            Ok(JsonBody(value))
+            .await;
+            if checked.is_err() {
+                // Who is asking is answered first (401/403), then what is wrong with the body.
+                crate::auth::gate::AuthGate::decided(&req).await;
+            }
+            checked
         })
     }
 }

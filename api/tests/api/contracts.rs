@@ -440,9 +440,9 @@ async fn only_the_client_signs_and_only_their_own_contracts(app: TestApp) {
     let c = staff_view(&app, &id).await;
     assert_eq!((c["view_count"].clone(), c["first_viewed_at"].clone()), (json!(0), json!(null)));
     problem(sign(&app, &viewer, &id, typed(&sha256(BODY))).await, 403).await;
-    // A staff session is not a client; a key is no portal login at all.
+    // A staff session is not a client, nor is a key: both are refused as such.
     problem(sign(&app, &staff, &id, typed(&sha256(BODY))).await, 403).await;
-    problem(sign(&app, &app.key, &id, typed(&sha256(BODY))).await, 401).await;
+    problem(sign(&app, &app.key, &id, typed(&sha256(BODY))).await, 403).await;
     assert_eq!(staff_view(&app, &id).await["status"], "sent");
 
     // Another client of the same tenant: not found, on every portal endpoint.

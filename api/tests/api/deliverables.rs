@@ -338,9 +338,9 @@ async fn only_the_client_decides_on_their_own_deliverables(app: TestApp) {
     assert_eq!(seen["items"][0]["status"], "submitted");
     problem(approve(&app, &viewer, &id).await, 403).await;
     problem(request_changes(&app, &viewer, &id, json!({ "comment": "Hm" })).await, 403).await;
-    // A staff session is not a client; a key is no portal login at all.
+    // A staff session is not a client, nor is a key: both are refused as such.
     problem(approve(&app, &staff, &id).await, 403).await;
-    problem(approve(&app, &app.key, &id).await, 401).await;
+    problem(approve(&app, &app.key, &id).await, 403).await;
 
     // Another client of the same tenant: not found.
     app.client("Noah Martin", "noah@cycles.fr").await;

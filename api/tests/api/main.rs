@@ -29,6 +29,7 @@ mod idempotency;
 mod invoices;
 mod isolation;
 mod login;
+mod matrix;
 mod messages;
 mod metrics;
 mod migrations;

@@ -286,7 +286,7 @@ async fn other_clients_and_tenants_get_404_and_change_nothing(app: TestApp) {
 
     // Clients cannot use the staff endpoints; keys cannot use the portal ones.
     problem(app.req_as(&noah_token, Method::GET, ORDERS).send().await.unwrap(), 403).await;
-    problem(app.get(PORTAL_ORDERS).await, 401).await;
+    problem(app.get(PORTAL_ORDERS).await, 403).await;
     problem(app.http.get(app.url(ORDERS)).send().await.unwrap(), 401).await;
 }
 
