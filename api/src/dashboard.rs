@@ -196,8 +196,7 @@ pub async fn get_portal_dashboard(
                 due_date: row.due_date,
                 currency: row.currency,
             });
-            let settings = BookingSettings::of(tenant_row.timezone, settings_store::get(conn, tenant)?);
-            let cx = Context { settings, business: tenant_row.name };
+            let cx = Context { settings: settings_store::for_tenant(conn, &tenant_row)?, business: tenant_row.name };
             // Staff-only entries (edits) are skipped, so read more than are shown.
             let rows = activity_store::recent_for_client(conn, tenant, client, &KINDS, (RECENT * 5) as i64)?;
             let recent_activity = rows

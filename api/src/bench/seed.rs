@@ -90,8 +90,8 @@ pub fn run(db: &Db, sizes: &Sizes, seed: u64, anchor: NaiveDate) -> Result<Repor
         )));
     }
     let started = Instant::now();
-    let mut generator = Generator::new(sizes, seed, anchor, db.backend());
-    generator.superuser = db.backend() == Backend::Postgres && db.read_sync(|conn| Ok(is_superuser(conn)))?;
+    let superuser = db.backend() == Backend::Postgres && db.read_sync(|conn| Ok(is_superuser(conn)))?;
+    let mut generator = Generator::new(seed, anchor, db.backend(), superuser);
     let shares = Shares::new(sizes);
     for t in 0..sizes.tenants {
         generator.tenant(t, &shares);
@@ -435,7 +435,7 @@ fn line_amounts(quantity_milli: i64, unit_minor: i64, rate_bp: i64) -> (i64, i64
 }
 
 impl Generator {
-    fn new(_sizes: &Sizes, seed: u64, anchor: NaiveDate, backend: Backend) -> Generator {
+    fn new(seed: u64, anchor: NaiveDate, backend: Backend, superuser: bool) -> Generator {
         Generator {
             rng: Rng::new(seed),
             tables: Tables::new(),
@@ -443,7 +443,7 @@ impl Generator {
             today: anchor,
             backend,
             written_before: 0,
-            superuser: false,
+            superuser,
         }
     }
 
@@ -947,8 +947,6 @@ impl Generator {
             let sent = (status != "draft").then_some(created + TimeDelta::hours(1));
             let signed = (status == "signed").then_some(created + TimeDelta::days(1));
             let person = &biz.clients[client];
-            // The text never changed after signing, so the signed hash is the body's.
-            let signature_hash = signed.map(|_| sha.clone());
             self.tables
                 .contracts
                 .row()
@@ -968,7 +966,8 @@ impl Generator {
                 .opt_at(signed)
                 .opt_text(signed.map(|_| "typed"))
                 .opt_text(signed.map(|_| person.name.as_str()))
-                .opt_text(signature_hash.as_deref())
+                // The text never changed after signing: the signed hash is the body's.
+                .opt_text(signed.map(|_| sha.as_str()))
                 .opt_at((status == "void").then_some(created + TimeDelta::days(3)))
                 .at(created)
                 .at(signed.unwrap_or(created))
@@ -1055,7 +1054,7 @@ mod tests {
         let shares = Shares::new(&sizes);
         let anchor = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
         let sql = |seed| {
-            let mut g = Generator::new(&sizes, seed, anchor, Backend::Sqlite);
+            let mut g = Generator::new(seed, anchor, Backend::Sqlite, false);
             g.tenant(3, &shares);
             g.tables.in_order().iter().map(|t| t.text()).collect::<Vec<_>>().concat()
         };

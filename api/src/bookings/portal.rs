@@ -224,8 +224,8 @@ pub async fn list_portal_appointments(
 }
 
 fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<PortalAppointmentDetail, ApiError> {
-    let settings = settings_store::load(conn, &who.tenant_id)?;
     let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    let settings = settings_store::for_tenant(conn, &tenant)?;
     let log = activity_store::list_for_subject(conn, &who.tenant_id, &who.client_id, "appointment", &named.row.id)?;
     let history = log
         .iter()
@@ -321,8 +321,8 @@ fn changeable(
     verb: &str,
 ) -> Result<(Named, BookingSettings, TenantRow), ApiError> {
     let named = store::get(conn, &who.tenant_id, Some(&who.client_id), id)?.ok_or_else(|| not_found(id))?;
-    let settings = settings_store::load(conn, &who.tenant_id)?;
     let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    let settings = settings_store::for_tenant(conn, &tenant)?;
     let status = AppointmentStatus::parse(&named.row.status).unwrap_or(AppointmentStatus::Cancelled);
     if !status.is_live() {
         return Err(ApiError::Conflict(format!(

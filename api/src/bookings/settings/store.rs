@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use super::model::{BookingSettings, SettingsRow};
 use crate::db::DbConn;
 use crate::db::schema::booking_settings;
+use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 
 pub fn get(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Option<SettingsRow>> {
@@ -18,7 +19,12 @@ pub fn get(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Option<SettingsRow
 /// The tenant's settings with its time zone, defaults filled in.
 pub fn load(conn: &mut DbConn, tenant_id: &str) -> QueryResult<BookingSettings> {
     let tenant = tenant_store::get(conn, tenant_id)?;
-    Ok(BookingSettings::of(tenant.timezone, get(conn, tenant_id)?))
+    for_tenant(conn, &tenant)
+}
+
+/// `load`, for a caller that has read the tenant already.
+pub fn for_tenant(conn: &mut DbConn, tenant: &TenantRow) -> QueryResult<BookingSettings> {
+    Ok(BookingSettings::of(tenant.timezone.clone(), get(conn, &tenant.id)?))
 }
 
 /// Inserts or replaces the tenant's row (callers hold the write transaction).
