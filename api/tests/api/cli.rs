@@ -112,7 +112,7 @@ fn serve(db: &TestDb) -> Served {
     serve_with(db, &[])
 }
 
-fn serve_with(db: &TestDb, extra: &[(&str, &str)]) -> Served {
+pub fn serve_with(db: &TestDb, extra: &[(&str, &str)]) -> Served {
     let mut child = portico(db)
         .args(["serve", "--demo"])
         .env("PORTICO_LISTEN", "127.0.0.1:0")

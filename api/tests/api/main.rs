@@ -16,6 +16,7 @@ mod cli;
 mod client_visibility;
 mod clients;
 mod contracts;
+mod crash;
 mod deliverables;
 mod docs;
 mod errors;
