@@ -17,21 +17,21 @@ use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{TestApp, fields, problem, spawn_app_with};
 
 const CONTRACTS: &str = "/api/v1/contracts";
-const PORTAL: &str = "/api/v1/portal/contracts";
+pub const PORTAL: &str = "/api/v1/portal/contracts";
 const OWNER: &str = "owner@acme.example";
 const MARIA: &str = "maria@lopez.es";
 const SENTENCE: &str = "The Studio delivers three logo concepts within six weeks.";
-const BODY: &str = "# Services agreement\n\nThe Studio delivers three logo concepts within six weeks.\n\n\
+pub const BODY: &str = "# Services agreement\n\nThe Studio delivers three logo concepts within six weeks.\n\n\
                     ## Payment\n\n- **50%** on signature\n- 50% on delivery\n\n<script>alert(1)</script>\n";
 const DRAWN: &str = "M10 80 C40 10 65 10 95 80 L180 80 m5 5 l10 -10 z";
 
-fn sha256(text: &str) -> String {
+pub fn sha256(text: &str) -> String {
     Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Maria, her portal token (logged in first, so later emails to her cannot be taken for
 /// her login code), and her client id.
-async fn setup(app: &TestApp) -> (String, String) {
+pub async fn setup(app: &TestApp) -> (String, String) {
     let maria = app.client("Maria Lopez", MARIA).await;
     let token = bearer(&client_login(app, MARIA).await);
     (maria["id"].as_str().unwrap().to_string(), token)
@@ -45,7 +45,7 @@ async fn create(app: &TestApp, client_id: &str, extra: Value) -> Value {
     res.json().await.unwrap()
 }
 
-async fn sent(app: &TestApp, client_id: &str, extra: Value) -> String {
+pub async fn sent(app: &TestApp, client_id: &str, extra: Value) -> String {
     let c = create(app, client_id, extra).await;
     let id = c["id"].as_str().unwrap().to_string();
     let res = app.post(&format!("{CONTRACTS}/{id}/send"), &json!({})).await;
@@ -85,7 +85,7 @@ fn drawn(hash: &str) -> Value {
 }
 
 /// The contract's activity verbs, oldest first, and whether each carries the client's id.
-fn activity(app: &TestApp, id: &str) -> Vec<(String, bool)> {
+pub fn activity(app: &TestApp, id: &str) -> Vec<(String, bool)> {
     use portico::db::schema::activity::dsl;
     let mut conn = app.db.conn().unwrap();
     dsl::activity

@@ -13,15 +13,15 @@ use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{TestApp, fields, problem};
 use crate::projects::create_project;
 
-const PROJECTS: &str = "/api/v1/projects";
+pub const PROJECTS: &str = "/api/v1/projects";
 const DELIVERABLES: &str = "/api/v1/deliverables";
-const PORTAL: &str = "/api/v1/portal";
+pub const PORTAL: &str = "/api/v1/portal";
 const OWNER: &str = "owner@acme.example";
 const MARIA: &str = "maria@lopez.es";
 
 /// Maria, her project, and her portal token (logged in first, so later emails to her
 /// cannot be mistaken for her login code).
-async fn setup(app: &TestApp) -> (String, String, String) {
+pub async fn setup(app: &TestApp) -> (String, String, String) {
     let maria = app.client("Maria Lopez", MARIA).await;
     let cid = maria["id"].as_str().unwrap().to_string();
     let project = create_project(app, &cid, "Brand refresh").await;
@@ -29,13 +29,13 @@ async fn setup(app: &TestApp) -> (String, String, String) {
     (project["id"].as_str().unwrap().to_string(), token, cid)
 }
 
-async fn create(app: &TestApp, project: &str, title: &str) -> Value {
+pub async fn create(app: &TestApp, project: &str, title: &str) -> Value {
     let res = app.post(&format!("{PROJECTS}/{project}/deliverables"), &json!({ "title": title })).await;
     assert_eq!(res.status(), 201, "create {title}");
     res.json().await.unwrap()
 }
 
-async fn act(app: &TestApp, id: &str, action: &str, note: Option<&str>) -> reqwest::Response {
+pub async fn act(app: &TestApp, id: &str, action: &str, note: Option<&str>) -> reqwest::Response {
     app.post(&format!("{DELIVERABLES}/{id}/{action}"), &json!({ "note": note })).await
 }
 
@@ -48,7 +48,7 @@ async fn request_changes(app: &TestApp, token: &str, id: &str, body: Value) -> r
     app.req_as(token, Method::POST, &path).json(&body).send().await.unwrap()
 }
 
-async fn staff_view(app: &TestApp, id: &str) -> Value {
+pub async fn staff_view(app: &TestApp, id: &str) -> Value {
     let res = app.get(&format!("{DELIVERABLES}/{id}")).await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
@@ -82,7 +82,7 @@ pub fn subject_of(mail: &crate::smtp::Received) -> String {
         .0
 }
 
-fn events(d: &Value) -> Vec<String> {
+pub fn events(d: &Value) -> Vec<String> {
     d["history"].as_array().unwrap().iter().map(|e| e["event"].as_str().unwrap().to_string()).collect()
 }
 

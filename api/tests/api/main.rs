@@ -11,6 +11,7 @@ mod smtp;
 mod api_keys;
 mod appointment_slots;
 mod appointments;
+mod body_limits;
 mod bookings_services;
 mod cli;
 mod client_visibility;

@@ -37,7 +37,7 @@ struct Name {
 
 /// Rows per table, apart from what authentication itself writes (failure counters, session
 /// last-seen times are not rows).
-fn snapshot(app: &TestApp) -> BTreeMap<String, i64> {
+pub fn snapshot(app: &TestApp) -> BTreeMap<String, i64> {
     app.db
         .read_sync(|conn| {
             let list = match app.backend {
@@ -57,7 +57,7 @@ fn snapshot(app: &TestApp) -> BTreeMap<String, i64> {
 
 /// The path with every parameter filled: real-looking values, so a refusal comes from the
 /// caller's rights, not from a malformed path.
-fn concrete(path: &str) -> String {
+pub fn concrete(path: &str) -> String {
     path.replace("{slug}", "acme")
         .replace("{provider}", "stripe")
         .replace("{revision}", "1")
@@ -67,7 +67,7 @@ fn concrete(path: &str) -> String {
         .join("/")
 }
 
-fn schemes(op: &Value, spec: &Value) -> Vec<String> {
+pub fn schemes(op: &Value, spec: &Value) -> Vec<String> {
     let security = op.get("security").unwrap_or(&spec["security"]);
     security.as_array().unwrap().iter().flat_map(|r| r.as_object().unwrap().keys().cloned()).collect()
 }

@@ -13,8 +13,8 @@ use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{TestApp, fields, problem};
 
-const QUOTES: &str = "/api/v1/quotes";
-const PORTAL: &str = "/api/v1/portal/quotes";
+pub const QUOTES: &str = "/api/v1/quotes";
+pub const PORTAL: &str = "/api/v1/portal/quotes";
 const OWNER: &str = "owner@acme.example";
 const MARIA: &str = "maria@lopez.es";
 
@@ -23,11 +23,11 @@ fn today() -> NaiveDate {
     Utc::now().with_timezone(&chrono_tz::Europe::Paris).date_naive()
 }
 
-fn number(n: u32) -> String {
+pub fn number(n: u32) -> String {
     format!("Q-{}-{n:04}", today().year())
 }
 
-fn lines() -> Value {
+pub fn lines() -> Value {
     json!([
         { "description": "Logo design", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000 },
         { "description": "Brand guidelines", "quantity": 2.5, "unit_price_minor": 30000, "tax_rate_bp": 2000 },
@@ -37,7 +37,7 @@ fn lines() -> Value {
 
 /// Maria, and her portal token (logged in first, so later emails to her cannot be mistaken
 /// for her login code).
-async fn maria(app: &TestApp) -> (String, String) {
+pub async fn maria(app: &TestApp) -> (String, String) {
     let maria = app.client("Maria Lopez", MARIA).await;
     let token = bearer(&client_login(app, MARIA).await);
     (maria["id"].as_str().unwrap().to_string(), token)
@@ -54,14 +54,14 @@ async fn draft(app: &TestApp, client_id: &str, title: &str) -> String {
     q["id"].as_str().unwrap().to_string()
 }
 
-async fn sent(app: &TestApp, client_id: &str, title: &str) -> String {
+pub async fn sent(app: &TestApp, client_id: &str, title: &str) -> String {
     let id = draft(app, client_id, title).await;
     let res = app.post(&format!("{QUOTES}/{id}/send"), &json!({})).await;
     assert_eq!(res.status(), 200, "send");
     id
 }
 
-async fn staff_view(app: &TestApp, id: &str) -> Value {
+pub async fn staff_view(app: &TestApp, id: &str) -> Value {
     let res = app.get(&format!("{QUOTES}/{id}")).await;
     assert_eq!(res.status(), 200);
     res.json().await.unwrap()
@@ -75,7 +75,7 @@ async fn portal(app: &TestApp, token: &str, method: Method, path: &str, body: Op
     req.send().await.unwrap()
 }
 
-async fn accept(app: &TestApp, token: &str, id: &str) -> reqwest::Response {
+pub async fn accept(app: &TestApp, token: &str, id: &str) -> reqwest::Response {
     portal(app, token, Method::POST, &format!("/{id}/accept"), Some(json!({}))).await
 }
 
@@ -92,7 +92,7 @@ fn activity(app: &TestApp, subject: &str) -> Vec<(String, Value, Option<String>)
     rows.into_iter().map(|(v, d, a)| (v, serde_json::from_str(&d).unwrap(), a)).collect()
 }
 
-fn verbs(app: &TestApp, subject: &str) -> Vec<String> {
+pub fn verbs(app: &TestApp, subject: &str) -> Vec<String> {
     activity(app, subject).into_iter().map(|(v, _, _)| v).collect()
 }
 
