@@ -32,6 +32,7 @@ mod invoices;
 mod isolation;
 mod login;
 mod matrix;
+mod matrix_objects;
 mod messages;
 mod metrics;
 mod migrations;
