@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small
+.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small fuzz fuzz-venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -84,3 +84,21 @@ bench-small: ## The same on the small dataset, for a quick check: bench/results/
 clean: ## Remove build output (keeps data/)
 	$(CARGO) clean
 	rm -rf web/dist web/node_modules
+
+# Schema fuzzing: schemathesis (PyPI, pinned, in its own virtualenv) against the live server as an
+# API key, a staff member and a client, on SQLite and PostgreSQL (PORTICO_TEST_PG_URL). CI runs
+# it with a short budget; FUZZ_SECONDS is per caller and database. Reports: target/fuzz/.
+FUZZ_SECONDS ?= 300
+FUZZ_SEED ?= 20261130
+FUZZ_VENV := target/fuzz-venv
+fuzz-venv: $(FUZZ_VENV)/.installed ## The Python virtualenv schemathesis runs from
+
+$(FUZZ_VENV)/.installed:
+	rm -rf $(FUZZ_VENV)
+	python3 -m venv $(FUZZ_VENV)
+	$(FUZZ_VENV)/bin/pip install --quiet --disable-pip-version-check schemathesis==4.32.5
+	touch $@
+
+fuzz: fuzz-venv ## Schema fuzzing of the whole API (FUZZ_SECONDS per caller and database, FUZZ_SEED)
+	$(CARGO) build -p portico
+	python3 fuzz/run.py --max-time $(FUZZ_SECONDS) --seed $(FUZZ_SEED) $(if $(PORTICO_TEST_PG_URL),,--backend sqlite)

@@ -85,7 +85,55 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     let (_, mut api) =
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
     document_idempotency_key(&mut api);
+    document_body_errors(&mut api);
+    document_url_errors(&mut api);
     api
+}
+
+/// A NUL character anywhere in the URL is refused before routing (`http::nul`), whatever
+/// the operation: every operation can answer 400.
+fn document_url_errors(api: &mut utoipa::openapi::OpenApi) {
+    for item in api.paths.paths.values_mut() {
+        let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
+        for op in ops.into_iter().flatten() {
+            op.responses.responses.entry("400".into()).or_insert_with(|| problem_response("The URL is malformed"));
+        }
+    }
+}
+
+/// An error answer: a problem document.
+fn problem_response(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::response::Response> {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/problem+json",
+            ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build(),
+        )
+        .build()
+        .into()
+}
+
+/// Every JSON body is read by one extractor, whose refusals are the same everywhere:
+/// documented once here rather than on each handler, so none can be forgotten.
+fn document_body_errors(api: &mut utoipa::openapi::OpenApi) {
+    let refusals = [
+        ("400", "The body is not valid JSON"),
+        ("413", "The body is larger than the limit"),
+        ("415", "The body is not sent as application/json"),
+        ("422", "Some fields are invalid"),
+    ];
+    for item in api.paths.paths.values_mut() {
+        for op in [&mut item.post, &mut item.put, &mut item.patch].into_iter().flatten() {
+            let json = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
+            if !json {
+                continue;
+            }
+            for (status, description) in refusals {
+                op.responses.responses.entry(status.into()).or_insert_with(|| problem_response(description));
+            }
+        }
+    }
 }
 
 /// Every POST under `/api/v1` honours `Idempotency-Key` (a middleware, so no handler
@@ -120,6 +168,13 @@ fn document_idempotency_key(api: &mut utoipa::openapi::OpenApi) {
             continue;
         }
         op.parameters.get_or_insert_with(Vec::new).push(parameter.clone());
+        let responses = &mut op.responses.responses;
+        responses
+            .entry("400".into())
+            .or_insert_with(|| problem_response("The Idempotency-Key header is not 1 to 255 visible ASCII characters"));
+        responses
+            .entry("422".into())
+            .or_insert_with(|| problem_response("The Idempotency-Key was already used for a different request"));
         for (status, response) in op.responses.responses.iter_mut() {
             if let (true, utoipa::openapi::RefOr::T(response)) = (status.starts_with('2'), response) {
                 response.headers.insert("Idempotency-Replayed".into(), replayed.clone());

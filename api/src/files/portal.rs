@@ -151,7 +151,7 @@ fn human_size(bytes: i64) -> String {
     tag = "client-portal",
     params(("id" = String, Path, description = "The file's id")),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such file", body = Problem, content_type = "application/problem+json"),

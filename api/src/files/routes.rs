@@ -263,7 +263,7 @@ pub async fn delete_file(
     tag = "projects",
     params(("id" = String, Path, description = "The file's id")),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
         (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
@@ -314,7 +314,7 @@ pub async fn link_file(
     tag = "projects",
     params(("id" = String, Path, description = "The file's id"), ContentQuery),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
         (status = 400, description = "The token parameter is missing", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The link is invalid, for another file, or expired", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The file no longer exists or is no longer shared", body = Problem, content_type = "application/problem+json"),

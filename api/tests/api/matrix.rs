@@ -5,8 +5,8 @@
 //! operation and an API key on an operation for people are 403; every answer is a problem
 //! document, never a 5xx, and nothing in the database changed.
 //!
-//! Still to come (see the issue): members on admin operations, API keys lacking a scope,
-//! revoked sessions, and another tenant's objects for every kind (404).
+//! Who may touch which object (other clients, other tenants, members, scopes, ended
+//! sessions) is `matrix_objects`.
 
 use std::collections::BTreeMap;
 

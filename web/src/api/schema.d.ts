@@ -6424,6 +6424,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -6444,6 +6453,15 @@ export interface operations {
             };
             /** @description No such key in your tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6653,6 +6671,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Appointment"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -7008,6 +7035,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -7019,6 +7055,15 @@ export interface operations {
             };
             /** @description An API key has no session */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7436,6 +7481,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -7483,6 +7537,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Not logged in */
             401: {
@@ -7640,6 +7703,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -7795,6 +7867,15 @@ export interface operations {
                     "application/json": components["schemas"]["BillingSettings"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -7927,6 +8008,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingSettings"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -8227,6 +8317,15 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -8472,6 +8571,15 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -8501,6 +8609,15 @@ export interface operations {
             };
             /** @description The client is already archived */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8545,6 +8662,15 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -8574,6 +8700,15 @@ export interface operations {
             };
             /** @description The client is archived */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8618,6 +8753,15 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -8647,6 +8791,15 @@ export interface operations {
             };
             /** @description The client is archived or has no portal access */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8691,6 +8844,15 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -8720,6 +8882,15 @@ export interface operations {
             };
             /** @description The client is not archived */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8757,6 +8928,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -8815,6 +8995,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -9034,6 +9223,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Contract"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -9316,6 +9514,15 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -9389,6 +9596,15 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -9418,6 +9634,15 @@ export interface operations {
             };
             /** @description The contract is not a draft */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9462,6 +9687,15 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -9491,6 +9725,15 @@ export interface operations {
             };
             /** @description The contract is signed or already void */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9528,6 +9771,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Deliverable"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -9921,6 +10173,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -10073,13 +10334,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name */
+            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": number[];
                 };
             };
             /** @description The token parameter is missing */
@@ -10123,13 +10384,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name */
+            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": number[];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -10189,6 +10459,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -10405,6 +10684,15 @@ export interface operations {
                     "application/json": components["schemas"]["Form"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -10461,6 +10749,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -10865,6 +11162,15 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -11145,6 +11451,15 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -11209,6 +11524,15 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -11238,6 +11562,15 @@ export interface operations {
             };
             /** @description The invoice is not a draft */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11282,6 +11615,15 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -11318,6 +11660,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -11345,6 +11696,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StaffMe"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -11483,6 +11843,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The invoice changed meanwhile; retry */
             503: {
                 headers: {
@@ -11543,6 +11930,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The invoice changed meanwhile; retry */
             503: {
                 headers: {
@@ -11570,6 +11984,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicBranding"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No portal is configured for this host */
@@ -11668,6 +12091,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalAppointmentDetail"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -12140,6 +12572,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalContractList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -12188,6 +12629,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalContract"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -12247,6 +12697,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": number[];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -12427,6 +12886,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalDashboard"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -12482,6 +12950,15 @@ export interface operations {
                     "application/json": components["schemas"]["Deliverable"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -12511,6 +12988,15 @@ export interface operations {
             };
             /** @description The deliverable is not waiting for your decision */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12654,13 +13140,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name */
+            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": number[];
+                    "*/*": number[];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -12720,6 +13215,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -12844,6 +13348,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalInvoice"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -12957,6 +13470,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The business does not take payments through this provider */
             422: {
                 headers: {
@@ -13005,6 +13536,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": number[];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -13061,6 +13601,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -13263,6 +13812,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -13274,6 +13832,15 @@ export interface operations {
             };
             /** @description Not a client session, or a staff member viewing your portal (read-only) */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13308,6 +13875,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -13365,6 +13941,15 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -13385,6 +13970,15 @@ export interface operations {
             };
             /** @description You have no such notification */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13419,6 +14013,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalProductList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -13534,6 +14137,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalProjectDetail"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -13593,6 +14205,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeliverableList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -13650,6 +14271,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectFeedback"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -13824,6 +14454,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalFileList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -13987,6 +14626,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalThreadList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -14154,6 +14802,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalProjectTime"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -14275,6 +14932,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalQuote"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -14339,6 +15005,15 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedQuote"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -14368,6 +15043,15 @@ export interface operations {
             };
             /** @description The quote is not waiting for your decision (already decided, or expired) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14518,6 +15202,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": number[];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -14828,6 +15521,15 @@ export interface operations {
                     "application/json": components["schemas"]["PortalServiceOrder"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -15067,6 +15769,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not logged in */
             401: {
                 headers: {
@@ -15087,6 +15798,15 @@ export interface operations {
             };
             /** @description You have no such thread */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15121,6 +15841,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PortalTimeSummary"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Not logged in */
@@ -15174,6 +15903,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PublicBranding"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No portal has this slug */
@@ -15561,6 +16299,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicForm"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such enabled form in this portal */
             404: {
                 headers: {
@@ -15676,6 +16423,15 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReviews"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such portal */
             404: {
                 headers: {
@@ -15703,6 +16459,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -15849,6 +16614,15 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -15905,6 +16679,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -16163,6 +16946,15 @@ export interface operations {
                     "application/json": components["schemas"]["GrantList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -16334,6 +17126,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -16553,6 +17354,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -16786,6 +17596,15 @@ export interface operations {
                     "application/json": components["schemas"]["DeliverableList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -16951,6 +17770,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeedback"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -17017,6 +17845,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeedback"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -17046,6 +17883,15 @@ export interface operations {
             };
             /** @description The project is not completed, or feedback was already requested */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17086,6 +17932,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProjectFileList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -17465,6 +18320,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -17623,6 +18487,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ThreadList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -17788,6 +18661,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TimeLogList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -18117,6 +18999,15 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18291,6 +19182,15 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18368,6 +19268,15 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18432,6 +19341,15 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18461,6 +19379,15 @@ export interface operations {
             };
             /** @description The quote is a draft, accepted or declined */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18573,6 +19500,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -18833,6 +19769,15 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18862,6 +19807,15 @@ export interface operations {
             };
             /** @description Already approved */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18906,6 +19860,15 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -18935,6 +19898,15 @@ export interface operations {
             };
             /** @description Already rejected */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19136,6 +20108,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceOrder"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -19667,6 +20648,15 @@ export interface operations {
                     "application/json": components["schemas"]["StaffList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -19815,6 +20805,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -19987,6 +20986,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -20315,6 +21323,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -20335,6 +21352,15 @@ export interface operations {
             };
             /** @description No such thread in your tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20371,6 +21397,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -20527,6 +21562,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -20680,6 +21724,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -20736,6 +21789,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description Missing, invalid or revoked credential */
             401: {
@@ -20975,6 +22037,15 @@ export interface operations {
                     "application/json": components["schemas"]["QueuedWebhook"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -21004,6 +22075,15 @@ export interface operations {
             };
             /** @description The endpoint is disabled */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21048,6 +22128,15 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -21068,6 +22157,15 @@ export interface operations {
             };
             /** @description No such endpoint in your tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21112,6 +22210,15 @@ export interface operations {
                     "application/json": components["schemas"]["QueuedWebhook"];
                 };
             };
+            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Missing, invalid or revoked credential */
             401: {
                 headers: {
@@ -21148,6 +22255,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The Idempotency-Key was already used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -21175,6 +22291,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEventTypeList"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Missing, invalid or revoked credential */
@@ -21224,6 +22349,15 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_metrics: {
@@ -21242,6 +22376,15 @@ export interface operations {
                 };
                 content: {
                     "text/plain": string;
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description No or wrong metrics token */
@@ -21280,6 +22423,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description The URL is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description The database does not answer */

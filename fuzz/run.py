@@ -1,0 +1,283 @@
+#!/usr/bin/env python3
+"""Schema fuzzing: schemathesis against the live server, as each kind of caller, on each database.
+
+For every backend asked for, a fresh database and data directory, then `portico serve --demo`
+on a free loopback port (the demo tenant gives the fuzzer real objects to find), mail on the
+console transport so the login codes are read back from the server's own log. Then, one
+principal after the other — the API key first, then a staff session, then a client session,
+each logged in right before its run so no earlier run can have ended it — `st run` against
+the served `/api/v1/openapi.json` with the checks the issue asks for:
+
+  not_a_server_error            no 5xx
+  status_code_conformance       no status the operation does not document
+  content_type_conformance      the documented media type
+  response_schema_conformance   bodies match the documented schema
+
+Runs are seeded (--seed): the same seed, schema and time budget generate the same cases.
+The server log is searched for panics afterwards; the requests it answered are read from its
+own metrics. Exits 1 on any finding, with the reports under --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
+OWNER_EMAIL = "owner@lumen.example"
+CLIENT_EMAIL = "maria@lopez-interiors.es"
+METRICS_TOKEN = "fuzz-metrics-token-0123456789"
+CASES: dict[str, int] = {}  # test cases schemathesis generated, per run
+# Ending one's own session would turn the rest of a run into 401s: not fuzzed.
+EXCLUDED_PATHS = ["/api/v1/auth/logout", "/api/v1/portal/{slug}/auth/logout"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def call(base: str, method: str, path: str, body: dict | None = None, token: str | None = None):
+    data = json.dumps(body).encode() if body is not None else None
+    req = urllib.request.Request(base + path, data=data, method=method)
+    if data is not None:
+        req.add_header("Content-Type", "application/json")
+    if token:
+        req.add_header("Authorization", f"Bearer {token}")
+    try:
+        with urllib.request.urlopen(req, timeout=10) as res:
+            raw = res.read()
+            return res.status, raw
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
+class Server:
+    """`portico serve --demo` on a fresh database; its log is kept in a file."""
+
+    def __init__(self, binary: Path, backend: str, pg_admin: str | None, work: Path):
+        self.binary, self.backend, self.pg_admin, self.work = binary, backend, pg_admin, work
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log_path = work / "server.log"
+        self.pg_db = None
+        if backend == "sqlite":
+            self.db_url = f"sqlite://{work / 'portico.db'}"
+        else:
+            self.pg_db = f"portico_fuzz_{uuid.uuid4().hex[:12]}"
+            subprocess.run(["psql", pg_admin, "-qc", f'CREATE DATABASE "{self.pg_db}"'], check=True)
+            self.db_url = urllib.parse.urlsplit(pg_admin)._replace(path=f"/{self.pg_db}").geturl()
+
+    def start(self) -> str:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PORTICO_")}
+        env.update(
+            PORTICO_DATABASE_URL=self.db_url,
+            PORTICO_DATA_DIR=str(self.work / "data"),
+            PORTICO_LISTEN=f"127.0.0.1:{self.port}",
+            PORTICO_MAIL_TRANSPORT="console",
+            PORTICO_LOG="info",
+            PORTICO_LOG_FORMAT="text",
+            PORTICO_METRICS_TOKEN=METRICS_TOKEN,
+            PORTICO_WEB_DIR=str(ROOT / "web" / "dist"),
+            # Sessions outlive the longest `make fuzz` run.
+            PORTICO_ACCESS_TOKEN_MINUTES="600",
+            PORTICO_SESSION_IDLE_MINUTES="600",
+            PORTICO_SESSION_MAX_HOURS="24",
+            # The fuzzer's refused calls are not an attack: the limit has its own tests.
+            PORTICO_AUTH_FAILURES_PER_MINUTE="100000",
+            # Its code requests neither: the logins after it must still get their email.
+            PORTICO_OTP_PER_IP_PER_HOUR="1000000",
+            PORTICO_OTP_PER_EMAIL_PER_HOUR="100000",
+            PORTICO_OTP_COOLDOWN_SECONDS="1",
+            PORTICO_WORKERS="2",
+        )
+        self.log = open(self.log_path, "wb")
+        self.proc = subprocess.Popen(
+            [str(self.binary), "serve", "--demo"], env=env, stdout=self.log, stderr=subprocess.STDOUT
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"the server exited ({self.proc.returncode}); log: {self.log_path}")
+            found = re.search(r"Demo API key:\s+(\S+)", self.log_text())
+            if found:
+                try:
+                    if call(self.base, "GET", "/readyz")[0] == 200:
+                        return found.group(1)
+                except OSError:
+                    pass
+            time.sleep(0.2)
+        raise SystemExit(f"the server did not become ready; log: {self.log_path}")
+
+    def log_text(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def login(self, base_path: str, email: str) -> str:
+        """Asks for a code, reads it from the emailed text in the log, verifies it."""
+        offset = len(self.log_text())
+        status, body = call(self.base, "POST", f"{base_path}/otp", {"email": email})
+        if status != 202:
+            raise SystemExit(f"asking a code for {email}: {status} {body[:300]!r}")
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            text = self.log_text()[offset:]
+            # The login email's subject carries the code (the fuzzer asks codes for others too).
+            found = re.search(rf"to={re.escape(email)} subject=(\d{{6}}) is your", text)
+            if found:
+                status, body = call(
+                    self.base, "POST", f"{base_path}/otp/verify", {"email": email, "code": found.group(1)}
+                )
+                tokens = json.loads(body)
+                if status == 200 and tokens.get("status") == "choose_account":
+                    # The staff run may have added clients with this email: the demo's own is the
+                    # oldest, and ids are UUIDv7, in time order.
+                    oldest = min(account["id"] for account in tokens["accounts"])
+                    choice = {"selection_token": tokens["selection_token"], "account_id": oldest}
+                    status, body = call(self.base, "POST", f"{base_path}/select", choice)
+                    tokens = json.loads(body)
+                if status != 200 or tokens.get("status") != "authenticated":
+                    raise SystemExit(f"verifying {email}: {status} {tokens}")
+                return tokens["access_token"]
+            time.sleep(0.1)
+        raise SystemExit(f"no login email for {email} in {self.log_path}")
+
+    def current_slug(self, tokens: list[str]) -> str:
+        """The tenant's portal handle now: the staff run may well have changed it."""
+        for token in tokens:
+            status, body = call(self.base, "GET", "/api/v1/tenant", token=token)
+            if status == 200:
+                return json.loads(body)["slug"]
+        raise SystemExit("no credential left can read the tenant (the runs before revoked them all)")
+
+    def requests_answered(self) -> dict[str, int]:
+        """Requests the server answered, by status class, from its own metrics."""
+        status, body = call(self.base, "GET", "/metrics", token=METRICS_TOKEN)
+        if status != 200:
+            raise SystemExit(f"GET /metrics: {status}")
+        classes: dict[str, int] = {}
+        for line in body.decode().splitlines():
+            found = re.match(r'portico_http_requests_total\{.*status="(\d)\d\d".*\} (\S+)$', line)
+            if found:
+                key = f"{found.group(1)}xx"
+                classes[key] = classes.get(key, 0) + int(float(found.group(2)))
+        return dict(sorted(classes.items()))
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+        if self.pg_db:
+            subprocess.run(["psql", self.pg_admin, "-qc", f'DROP DATABASE IF EXISTS "{self.pg_db}" WITH (FORCE)'])
+
+
+def run_schemathesis(st: Path, server: Server, who: str, token: str, args, out: Path) -> bool:
+    out.mkdir(parents=True, exist_ok=True)
+    cmd = [
+        str(st), "run", f"{server.base}/api/v1/openapi.json",
+        "--url", server.base,
+        "--header", f"Authorization: Bearer {token}",
+        "--checks", CHECKS,
+        "--seed", str(args.seed),
+        "--max-time", str(args.max_time),
+        "--max-examples", str(args.max_examples),
+        "--workers", str(args.workers),
+        "--request-timeout", "30",
+        "--suppress-health-check", "all",
+        "--report", "junit",
+        "--report-dir", str(out),
+        "--output-truncate", "true",
+        "--warnings", "off",
+    ]  # fmt: skip
+    for path in EXCLUDED_PATHS:
+        cmd += ["--exclude-path", path]
+    print(f"\n=== {server.backend}: as {who} ===", flush=True)
+    started = time.monotonic()
+    # Run where its replay store (.schemathesis/) may live: `cd target/fuzz && st replay ID`.
+    result = subprocess.run(
+        cmd, cwd=out.parent.parent, env={**os.environ, "NO_COLOR": "1"}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
+    output = result.stdout.decode(errors="replace")
+    (out / "output.txt").write_text(output)
+    print(output, flush=True)
+    generated = re.search(r"(\d+) generated", output)
+    CASES[f"{server.backend} as {who}"] = int(generated.group(1)) if generated else 0
+    print(f"--- {server.backend} as {who}: exit {result.returncode} in {time.monotonic() - started:.0f} s", flush=True)
+    return result.returncode == 0
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    p.add_argument("--binary", default=str(ROOT / "target" / "debug" / "portico"))
+    p.add_argument("--st", default=str(ROOT / "target" / "fuzz-venv" / "bin" / "st"))
+    p.add_argument("--seed", type=int, default=20261130)
+    p.add_argument("--max-time", type=int, default=30, help="seconds per principal and backend")
+    p.add_argument("--max-examples", type=int, default=25, help="cases per operation and phase")
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--out", default=str(ROOT / "target" / "fuzz"))
+    args = p.parse_args()
+
+    backends = ["sqlite", "postgres"] if args.backend == "both" else [args.backend]
+    pg_admin = os.environ.get("PORTICO_TEST_PG_URL")
+    if "postgres" in backends and not pg_admin:
+        print("FATAL: PORTICO_TEST_PG_URL is not set; the PostgreSQL run cannot happen.", file=sys.stderr)
+        return 1
+    out_root = Path(args.out)
+    shutil.rmtree(out_root, ignore_errors=True)
+    failed, answered, panics = [], {}, []
+    for backend in backends:
+        work = Path(tempfile.mkdtemp(prefix=f"portico-fuzz-{backend}-"))
+        server = Server(Path(args.binary), backend, pg_admin, work)
+        try:
+            # Each logs in right before its run, so no run before it can have ended its session.
+            credentials = [("an API key", server.start())]
+            for who in ("an API key", "staff", "a client"):
+                if who == "staff":
+                    credentials.append((who, server.login("/api/v1/auth", OWNER_EMAIL)))
+                elif who == "a client":
+                    slug = server.current_slug([token for _, token in credentials])
+                    credentials.append((who, server.login(f"/api/v1/portal/{slug}/auth", CLIENT_EMAIL)))
+                token = credentials[-1][1]
+                if not run_schemathesis(Path(args.st), server, who, token, args, out_root / backend / who.split()[-1]):
+                    failed.append(f"{backend} as {who}")
+            answered[backend] = server.requests_answered()
+        finally:
+            server.stop()
+        log = server.log_text()
+        if "panicked" in log:
+            panics.append(backend)
+        shutil.copy(server.log_path, out_root / f"{backend}-server.log")
+        shutil.rmtree(work, ignore_errors=True)
+
+    print("\n=== schema fuzzing ===")
+    print(f"{sum(CASES.values())} test cases (seed {args.seed}): " + ", ".join(f"{n} {run}" for run, n in CASES.items()))
+    for backend, classes in answered.items():
+        detail = ", ".join(f"{n} {c}" for c, n in classes.items())
+        print(f"{backend}: {sum(classes.values())} requests answered by the server ({detail})")
+    if panics:
+        print(f"a handler panicked on: {', '.join(panics)} (see {out_root}/*-server.log)")
+    if failed:
+        print(f"findings: {', '.join(failed)} (reports under {out_root})")
+    return 1 if failed or panics else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
