@@ -8,7 +8,9 @@
 //! - a team member on operations that need a scope the member role lacks: 403;
 //! - an API key lacking the scope the operation names: 403 (an API key on an operation for
 //!   people: 403);
-//! - client A's ended session, the owner's ended session and a revoked API key: 401.
+//! - client A's ended session, the owner's ended session and a revoked API key: 401;
+//! - every list, read by client B, another tenant's client, owner and API key, carries no
+//!   id of acme's objects (for client B: of A's own).
 //!
 //! Every answer is a problem document, and the rows of every table are the same afterwards
 //! (apart from what authentication itself writes). A control first reads every object with a
@@ -643,16 +645,71 @@ async fn every_object_refuses_who_does_not_own_it(app: TestApp) {
             }
         }
     }
+    let lists = lists_show_nothing_of_others(&app, &spec, &objects, &who, &mut wrong).await;
     assert!(wrong.is_empty(), "{} of {calls} calls answered wrongly:\n{}", wrong.len(), wrong.join("\n"));
     let after = snapshot(&app);
     assert!(after == before, "a refused call changed the database:\n{}", diff(&before, &after));
     let rows: usize = after.values().map(Vec::len).sum();
     eprintln!("object matrix: {calls} calls, {ops_walked} operations x {} principals", principals.len());
+    eprintln!("object matrix: {lists} list reads by another client or tenant, none showing an object of A or acme");
     eprintln!(
         "object matrix: {object_ops} operations on a real object, {controls} read first by their rightful caller (200); \
          expected statuses {by_status:?}; {rows} rows in {} tables unchanged",
         after.len()
     );
+}
+
+/// Kinds every client of a tenant may see — the business's services and team, its forms —
+/// rather than one client's own.
+const SHARED: [&str; 3] = ["services", "staff", "forms"];
+
+/// Every list (a GET without a path id) read by client B, a client of another tenant, and
+/// another tenant's owner and API key: no answer may carry the id of an object of acme's
+/// (for client B: of Ana's own). Returns the number of reads.
+async fn lists_show_nothing_of_others(
+    app: &TestApp,
+    spec: &Value,
+    objects: &Objects,
+    who: &Principals,
+    wrong: &mut Vec<String>,
+) -> usize {
+    let ids: Vec<(&str, &String)> =
+        objects.iter().filter(|(kind, _)| !matches!(**kind, "revisions" | "clients:b")).map(|(k, v)| (*k, v)).collect();
+    let mut reads = 0;
+    for (path, ops) in spec["paths"].as_object().unwrap() {
+        let Some(op) = ops.get("get") else { continue };
+        let schemes = schemes(op, spec);
+        let has = |s: &str| schemes.iter().any(|x| x == s);
+        if path.contains('{') || schemes.is_empty() || schemes == ["metrics_token"] {
+            continue;
+        }
+        let mut readers: Vec<(&str, &String, bool)> = Vec::new();
+        if has("client_session") {
+            readers.push(("client B of the same tenant", &who.client_b, true));
+            readers.push(("a client of another tenant", &who.beta_client, false));
+        }
+        if has("staff_session") {
+            readers.push(("the owner of another tenant", &who.beta_owner, false));
+        }
+        if has("api_key") {
+            readers.push(("another tenant's API key", &who.beta_key, false));
+        }
+        for (reader, token, same_tenant) in readers {
+            let res = app.req_as(token, Method::GET, path).send().await.unwrap();
+            let status = res.status().as_u16();
+            let text = res.text().await.unwrap();
+            reads += 1;
+            if status >= 500 || status == 401 {
+                wrong.push(format!("GET {path} as {reader}: {status} {text}"));
+            }
+            for (kind, id) in &ids {
+                if !(same_tenant && SHARED.contains(kind)) && text.contains(id.as_str()) {
+                    wrong.push(format!("GET {path} as {reader} shows {kind} {id} of acme: {text}"));
+                }
+            }
+        }
+    }
+    reads
 }
 
 /// Hundreds of refused calls from one address: the failed-authentication limit is raised so
