@@ -175,6 +175,9 @@ fn document_idempotency_key(api: &mut utoipa::openapi::OpenApi) {
         responses
             .entry("422".into())
             .or_insert_with(|| problem_response("The Idempotency-Key was already used for a different request"));
+        responses
+            .entry("409".into())
+            .or_insert_with(|| problem_response("A request with this Idempotency-Key is still being answered"));
         for (status, response) in op.responses.responses.iter_mut() {
             if let (true, utoipa::openapi::RefOr::T(response)) = (status.starts_with('2'), response) {
                 response.headers.insert("Idempotency-Replayed".into(), replayed.clone());

@@ -89,6 +89,20 @@ async fn concurrent_retries_create_exactly_once(app: TestApp) {
     assert_eq!(res.headers()["idempotency-replayed"], "true");
 }
 
+/// Failed requests free their key at once, so a racing request can lose the insert to a
+/// row that is gone by the time it looks: it must claim again, never answer "not found".
+async fn a_key_raced_by_failing_requests_is_never_missing(app: TestApp) {
+    let invalid = json!({ "name": "", "email": "not an email" });
+    for round in 0..20 {
+        let key = format!("flaky-{round}");
+        let sends = (0..50).map(|_| with_key(&app, &app.key, CLIENTS, &key, &invalid).send());
+        let statuses: Vec<u16> =
+            futures_util::future::join_all(sends).await.into_iter().map(|r| r.unwrap().status().as_u16()).collect();
+        assert!(statuses.iter().all(|s| *s == 422 || *s == 409), "round {round}: {statuses:?}");
+    }
+    assert_eq!(clients_named(&app, ""), 0);
+}
+
 async fn a_client_action_retried_is_not_refused_as_done(app: TestApp) {
     let maria = app.client("Maria Lopez", "maria@example.com").await;
     let token = bearer(&client_login(&app, "maria@example.com").await);
@@ -142,6 +156,7 @@ both!(
     a_retried_create_answers_the_same_and_creates_once,
     a_key_is_bound_to_one_request_and_a_failure_frees_it,
     concurrent_retries_create_exactly_once,
+    a_key_raced_by_failing_requests_is_never_missing,
     a_client_action_retried_is_not_refused_as_done,
     answers_are_kept_a_day,
 );

@@ -39,6 +39,24 @@ pub enum Claim {
 }
 
 pub fn claim(conn: &mut DbConn, tenant_id: &str, principal: &str, key: &str, fingerprint: &str) -> QueryResult<Claim> {
+    // The row that beat our insert can be released (its request failed) before we read it:
+    // then the key is free again, and we try once more rather than report it missing.
+    for _ in 0..3 {
+        if let Some(claim) = try_claim(conn, tenant_id, principal, key, fingerprint)? {
+            return Ok(claim);
+        }
+    }
+    Ok(Claim::InProgress)
+}
+
+/// One attempt: `None` when the key was taken and freed again while we looked.
+fn try_claim(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    principal: &str,
+    key: &str,
+    fingerprint: &str,
+) -> QueryResult<Option<Claim>> {
     let at = now();
     let row = KeptAnswer {
         id: new_id(),
@@ -56,15 +74,19 @@ pub fn claim(conn: &mut DbConn, tenant_id: &str, principal: &str, key: &str, fin
     // on PostgreSQL.
     let inserted = conn.transaction(|conn| diesel::insert_into(idempotency_keys::table).values(&row).execute(conn));
     match inserted {
-        Ok(_) => return Ok(Claim::Run { id: row.id }),
+        Ok(_) => return Ok(Some(Claim::Run { id: row.id })),
         Err(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
         Err(e) => return Err(e),
     }
-    let existing: KeptAnswer = idempotency_keys::table
+    let Some(existing) = idempotency_keys::table
         .filter(idempotency_keys::principal.eq(principal))
         .filter(idempotency_keys::key.eq(key))
         .select(KeptAnswer::as_select())
-        .first(conn)?;
+        .first(conn)
+        .optional()?
+    else {
+        return Ok(None);
+    };
     let stale = existing.created_at < at - super::KEEP;
     let lost = existing.status.is_none() && existing.created_at < at - ABANDONED;
     if stale || lost {
@@ -83,15 +105,15 @@ pub fn claim(conn: &mut DbConn, tenant_id: &str, principal: &str, key: &str, fin
             idempotency_keys::created_at.eq(at),
         ))
         .execute(conn)?;
-        return Ok(if taken == 1 { Claim::Run { id: existing.id } } else { Claim::InProgress });
+        return Ok(Some(if taken == 1 { Claim::Run { id: existing.id } } else { Claim::InProgress }));
     }
-    Ok(if existing.fingerprint != fingerprint {
+    Ok(Some(if existing.fingerprint != fingerprint {
         Claim::Mismatch
     } else if existing.status.is_none() {
         Claim::InProgress
     } else {
         Claim::Replay(existing)
-    })
+    }))
 }
 
 /// Keeps the answer for replay.
