@@ -19,7 +19,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{Backend, TestApp, spawn_app_with};
+use crate::helpers::TestApp;
 use crate::matrix::{concrete, schemes, snapshot};
 use crate::projects::create_project;
 
@@ -321,21 +321,4 @@ async fn every_body_over_its_limit_is_413_and_changes_nothing(app: TestApp) {
 
 const LIMITS: &[(&str, &str)] = &[("PORTICO_MAX_UPLOAD_MB", "2")];
 
-mod every_body {
-    use super::{Backend, LIMITS, spawn_app_with};
-
-    #[tokio::test]
-    async fn sqlite() {
-        super::every_body_over_its_limit_is_413_and_changes_nothing(spawn_app_with(Backend::Sqlite, LIMITS).await)
-            .await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        if crate::helpers::pg_url().is_none() {
-            return;
-        }
-        super::every_body_over_its_limit_is_413_and_changes_nothing(spawn_app_with(Backend::Postgres, LIMITS).await)
-            .await;
-    }
-}
+crate::both!(with LIMITS; every_body_over_its_limit_is_413_and_changes_nothing);

@@ -17,9 +17,25 @@ pub enum Backend {
     Postgres,
 }
 
-/// Runs `async fn $name(app: TestApp)` on both backends, as `$name::sqlite` and `$name::postgres`.
+/// Runs `async fn $name(app: TestApp)` on both backends, as `$name::sqlite` and `$name::postgres`;
+/// `both!(with VARS; $name, …)` starts the app with the extra settings of the slice `VARS`.
 #[macro_export]
 macro_rules! both {
+    (with $vars:ident; $($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test]
+            async fn sqlite() {
+                let app = $crate::helpers::spawn_app_with($crate::helpers::Backend::Sqlite, super::$vars).await;
+                super::$name(app).await;
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let Some(app) = $crate::helpers::spawn_pg_with(super::$vars).await else { return };
+                super::$name(app).await;
+            }
+        }
+    )+};
     ($($name:ident),+ $(,)?) => {$(
         mod $name {
             #[tokio::test]
@@ -126,8 +142,13 @@ impl Drop for TempDir {
 }
 
 pub async fn spawn_pg() -> Option<TestApp> {
+    spawn_pg_with(&[]).await
+}
+
+/// `spawn_app_with` on PostgreSQL, or `None` (said once) when no server is configured.
+pub async fn spawn_pg_with(extra: &[(&str, &str)]) -> Option<TestApp> {
     match pg_url() {
-        Some(_) => Some(spawn_app(Backend::Postgres).await),
+        Some(_) => Some(spawn_app_with(Backend::Postgres, extra).await),
         None => {
             eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
             None

@@ -24,15 +24,15 @@ use crate::helpers::{Backend, TestApp};
 const PUBLIC: usize = 19;
 
 #[derive(QueryableByName)]
-struct Count {
+pub struct Count {
     #[diesel(sql_type = BigInt)]
-    n: i64,
+    pub n: i64,
 }
 
 #[derive(QueryableByName)]
-struct Name {
+pub struct Name {
     #[diesel(sql_type = Text)]
-    name: String,
+    pub name: String,
 }
 
 /// Rows per table, apart from what authentication itself writes (failure counters, session
@@ -155,20 +155,4 @@ async fn every_operation_refuses_who_may_not_call_it(app: TestApp) {
 /// they are answered 401/403, not 429.
 const LIMITS: &[(&str, &str)] = &[("PORTICO_AUTH_FAILURES_PER_MINUTE", "100000")];
 
-mod every_operation {
-    use crate::helpers::{Backend, pg_url, spawn_app_with};
-
-    #[tokio::test]
-    async fn sqlite() {
-        super::every_operation_refuses_who_may_not_call_it(spawn_app_with(Backend::Sqlite, super::LIMITS).await).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        if pg_url().is_none() {
-            return;
-        }
-        super::every_operation_refuses_who_may_not_call_it(spawn_app_with(Backend::Postgres, super::LIMITS).await)
-            .await;
-    }
-}
+crate::both!(with LIMITS; every_operation_refuses_who_may_not_call_it);

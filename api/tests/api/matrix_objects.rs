@@ -20,13 +20,14 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Duration;
 
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Text};
+use diesel::sql_types::Text;
 use reqwest::Method;
 use serde_json::{Value, json};
 
 use crate::files::{PNG, multipart, sha256_hex};
 use crate::flows::{bearer, client_login, mail_for, staff_login, verify};
 use crate::helpers::{Backend, TestApp};
+use crate::matrix::{Count, Name, schemes};
 use crate::receiver::Receiver;
 
 const ANA: &str = "ana@acme.example";
@@ -59,18 +60,6 @@ const ROLE_SCOPES: &[(&str, &str, &str)] = &[
     ("PATCH", "/api/v1/staff/{id}", "staff:manage"),
     ("DELETE", "/api/v1/staff/{id}", "staff:manage"),
 ];
-
-#[derive(QueryableByName)]
-struct Count {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-#[derive(QueryableByName)]
-struct Name {
-    #[diesel(sql_type = Text)]
-    name: String,
-}
 
 #[derive(QueryableByName)]
 struct Row {
@@ -454,11 +443,6 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
     Body::Json(body)
 }
 
-fn schemes(op: &Value, spec: &Value) -> Vec<String> {
-    let security = op.get("security").unwrap_or(&spec["security"]);
-    security.as_array().unwrap().iter().flat_map(|r| r.as_object().unwrap().keys().cloned()).collect()
-}
-
 /// The scopes an operation needs, as its 403 answer names them.
 fn needed(method: &Method, path: &str, op: &Value) -> Vec<&'static str> {
     if let Some((_, _, scope)) = ROLE_SCOPES.iter().find(|(m, p, _)| *m == method.as_str() && *p == path) {
@@ -716,19 +700,4 @@ async fn lists_show_nothing_of_others(
 /// they are answered 401/403/404, not 429.
 const LIMITS: &[(&str, &str)] = &[("PORTICO_AUTH_FAILURES_PER_MINUTE", "100000")];
 
-mod every_object {
-    use crate::helpers::{Backend, pg_url, spawn_app_with};
-
-    #[tokio::test]
-    async fn sqlite() {
-        super::every_object_refuses_who_does_not_own_it(spawn_app_with(Backend::Sqlite, super::LIMITS).await).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        if pg_url().is_none() {
-            return;
-        }
-        super::every_object_refuses_who_does_not_own_it(spawn_app_with(Backend::Postgres, super::LIMITS).await).await;
-    }
-}
+crate::both!(with LIMITS; every_object_refuses_who_does_not_own_it);

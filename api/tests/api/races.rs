@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use crate::appointments::{booked, owner_id, service};
 use crate::both;
 use crate::flows::{bearer, client_login};
-use crate::helpers::{Backend, TestApp, spawn_app_with};
+use crate::helpers::TestApp;
 use crate::invoices::{INVOICES, line};
 use crate::{contracts, deliverables, quotes};
 
@@ -281,19 +281,4 @@ both!(
 /// A hundred portal logins from one address: the hourly per-address code limit is raised.
 const LOGINS: &[(&str, &str)] = &[("PORTICO_OTP_PER_IP_PER_HOUR", "1000")];
 
-mod a_hundred_clients_racing_for_one_slot {
-    use super::{Backend, LOGINS, spawn_app_with};
-
-    #[tokio::test]
-    async fn sqlite() {
-        super::a_hundred_clients_racing_for_one_slot_one_wins(spawn_app_with(Backend::Sqlite, LOGINS).await).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        if crate::helpers::pg_url().is_none() {
-            return;
-        }
-        super::a_hundred_clients_racing_for_one_slot_one_wins(spawn_app_with(Backend::Postgres, LOGINS).await).await;
-    }
-}
+both!(with LOGINS; a_hundred_clients_racing_for_one_slot_one_wins);
