@@ -1,6 +1,8 @@
 //! The OpenAPI document. Paths are collected from route registration (utoipa-actix-web),
 //! so no hand-kept list can drift from what the server really serves.
 
+use std::collections::BTreeMap;
+
 use actix_web::http::header;
 use actix_web::{App, HttpResponse, web};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -85,20 +87,8 @@ pub fn spec() -> utoipa::openapi::OpenApi {
     let (_, mut api) =
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
     document_idempotency_key(&mut api);
-    document_body_errors(&mut api);
-    document_url_errors(&mut api);
+    document_shared_refusals(&mut api);
     api
-}
-
-/// A NUL character anywhere in the URL is refused before routing (`http::nul`), whatever
-/// the operation: every operation can answer 400.
-fn document_url_errors(api: &mut utoipa::openapi::OpenApi) {
-    for item in api.paths.paths.values_mut() {
-        let ops = [&mut item.get, &mut item.post, &mut item.put, &mut item.patch, &mut item.delete];
-        for op in ops.into_iter().flatten() {
-            op.responses.responses.entry("400".into()).or_insert_with(|| problem_response("The URL is malformed"));
-        }
-    }
 }
 
 /// An error answer: a problem document.
@@ -114,23 +104,38 @@ fn problem_response(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi
         .into()
 }
 
-/// Every JSON body is read by one extractor, whose refusals are the same everywhere:
-/// documented once here rather than on each handler, so none can be forgotten.
-fn document_body_errors(api: &mut utoipa::openapi::OpenApi) {
-    let refusals = [
-        ("400", "The body is not valid JSON"),
-        ("413", "The body is larger than the limit"),
-        ("415", "The body is not sent as application/json"),
-        ("422", "Some fields are invalid"),
-    ];
-    for item in api.paths.paths.values_mut() {
-        for op in [&mut item.post, &mut item.put, &mut item.patch].into_iter().flatten() {
-            let json = op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json"));
-            if !json {
-                continue;
+/// Refusals that come from shared machinery, not from the handler, so no handler declares
+/// them: documented here on every operation they apply to. A status the handler documents
+/// keeps its description; one it does not gets every cause that applies.
+fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in api.paths.paths.iter_mut() {
+        let ops = [
+            (false, &mut item.get),
+            (true, &mut item.post),
+            (false, &mut item.put),
+            (false, &mut item.patch),
+            (false, &mut item.delete),
+        ];
+        for (post, op) in ops.into_iter().filter_map(|(post, op)| Some((post, op.as_mut()?))) {
+            let mut causes: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+            let mut add = |status, cause| causes.entry(status).or_default().push(cause);
+            // `http::nul`, before routing.
+            add("400", "The URL contains a NUL character");
+            // `http::JsonBody`.
+            if op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json")) {
+                add("400", "The body is not valid JSON");
+                add("413", "The body is larger than the limit");
+                add("415", "The body is not sent as application/json");
+                add("422", "Some fields are invalid");
             }
-            for (status, description) in refusals {
-                op.responses.responses.entry(status.into()).or_insert_with(|| problem_response(description));
+            // `http::idempotency`.
+            if post && honours_idempotency_key(path, op) {
+                add("400", "The Idempotency-Key header is not 1 to 255 visible ASCII characters");
+                add("409", "A request with this Idempotency-Key is still being answered");
+                add("422", "The Idempotency-Key was already used for a different request");
+            }
+            for (status, causes) in causes {
+                op.responses.responses.entry(status.into()).or_insert_with(|| problem_response(&causes.join("; ")));
             }
         }
     }
@@ -158,32 +163,24 @@ fn document_idempotency_key(api: &mut utoipa::openapi::OpenApi) {
         .description(Some("`true` when this is the kept answer to an earlier request with the same Idempotency-Key."))
         .build();
     for (path, item) in api.paths.paths.iter_mut() {
-        let Some(op) = item.post.as_mut().filter(|_| path.starts_with("/api/v1/")) else { continue };
-        // Public endpoints (no security requirement) cannot tell one caller's key from another's.
-        if op
-            .security
-            .as_ref()
-            .is_some_and(|s| s.iter().all(|r| r == &utoipa::openapi::security::SecurityRequirement::default()))
-        {
-            continue;
-        }
+        let Some(op) = item.post.as_mut().filter(|op| honours_idempotency_key(path, op)) else { continue };
         op.parameters.get_or_insert_with(Vec::new).push(parameter.clone());
-        let responses = &mut op.responses.responses;
-        responses
-            .entry("400".into())
-            .or_insert_with(|| problem_response("The Idempotency-Key header is not 1 to 255 visible ASCII characters"));
-        responses
-            .entry("422".into())
-            .or_insert_with(|| problem_response("The Idempotency-Key was already used for a different request"));
-        responses
-            .entry("409".into())
-            .or_insert_with(|| problem_response("A request with this Idempotency-Key is still being answered"));
         for (status, response) in op.responses.responses.iter_mut() {
             if let (true, utoipa::openapi::RefOr::T(response)) = (status.starts_with('2'), response) {
                 response.headers.insert("Idempotency-Replayed".into(), replayed.clone());
             }
         }
     }
+}
+
+/// A POST under `/api/v1` with a caller to tell apart: public endpoints (no security
+/// requirement) cannot tell one caller's key from another's.
+fn honours_idempotency_key(path: &str, post: &utoipa::openapi::path::Operation) -> bool {
+    let public = post
+        .security
+        .as_ref()
+        .is_some_and(|s| s.iter().all(|r| r == &utoipa::openapi::security::SecurityRequirement::default()));
+    path.starts_with("/api/v1/") && !public
 }
 
 /// As committed in `openapi/openapi.json` (pretty, trailing newline).

@@ -6433,7 +6433,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKey"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6691,7 +6691,7 @@ export interface operations {
                     "application/json": components["schemas"]["Appointment"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7053,7 +7053,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7508,7 +7508,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7565,7 +7565,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7730,7 +7730,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7894,7 +7894,7 @@ export interface operations {
                     "application/json": components["schemas"]["BillingSettings"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8037,7 +8037,7 @@ export interface operations {
                     "application/json": components["schemas"]["BookingSettings"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8353,7 +8353,7 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8607,7 +8607,7 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8698,7 +8698,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8789,7 +8789,7 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8880,7 +8880,7 @@ export interface operations {
                     "application/json": components["schemas"]["Client"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8966,7 +8966,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9032,7 +9032,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9270,7 +9270,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9559,7 +9559,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9641,7 +9641,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9732,7 +9732,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contract"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9818,7 +9818,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deliverable"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10218,7 +10218,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10438,7 +10438,7 @@ export interface operations {
                     "*/*": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10506,7 +10506,7 @@ export interface operations {
                     "application/json": components["schemas"]["DownloadLink"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10738,7 +10738,7 @@ export interface operations {
                     "application/json": components["schemas"]["Form"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10804,7 +10804,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11225,7 +11225,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11514,7 +11514,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11587,7 +11587,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11678,7 +11678,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11761,7 +11761,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffMe"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12049,7 +12049,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBranding"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12156,7 +12156,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalAppointmentDetail"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12635,7 +12635,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalContractList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12694,7 +12694,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalContract"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12762,7 +12762,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -12949,7 +12949,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalDashboard"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13013,7 +13013,7 @@ export interface operations {
                     "application/json": components["schemas"]["Deliverable"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13212,7 +13212,7 @@ export interface operations {
                     "*/*": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13280,7 +13280,7 @@ export interface operations {
                     "application/json": components["schemas"]["DownloadLink"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13411,7 +13411,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalInvoice"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13601,7 +13601,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13666,7 +13666,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalMe"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13875,7 +13875,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -13949,7 +13949,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14013,7 +14013,7 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14096,7 +14096,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalProductList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14218,7 +14218,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalProjectDetail"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14286,7 +14286,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliverableList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14354,7 +14354,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeedback"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14535,7 +14535,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalFileList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14718,7 +14718,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalThreadList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14901,7 +14901,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalProjectTime"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15031,7 +15031,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalQuote"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15104,7 +15104,7 @@ export interface operations {
                     "application/json": components["schemas"]["AcceptedQuote"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15303,7 +15303,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15620,7 +15620,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalServiceOrder"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15877,7 +15877,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -15960,7 +15960,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalTimeSummary"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16022,7 +16022,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicBranding"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16416,7 +16416,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicForm"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16540,7 +16540,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicReviews"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16578,7 +16578,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProductList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16740,7 +16740,7 @@ export interface operations {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -16806,7 +16806,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17072,7 +17072,7 @@ export interface operations {
                     "application/json": components["schemas"]["GrantList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17253,7 +17253,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17491,7 +17491,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectDetail"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17731,7 +17731,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeliverableList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17914,7 +17914,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeedback"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17989,7 +17989,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFeedback"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18078,7 +18078,7 @@ export interface operations {
                     "application/json": components["schemas"]["ProjectFileList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18473,7 +18473,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18642,7 +18642,7 @@ export interface operations {
                     "application/json": components["schemas"]["ThreadList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -18825,7 +18825,7 @@ export interface operations {
                     "application/json": components["schemas"]["TimeLogList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19179,7 +19179,7 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19362,7 +19362,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19448,7 +19448,7 @@ export interface operations {
                     "application/pdf": number[];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19521,7 +19521,7 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19682,7 +19682,7 @@ export interface operations {
                     "application/json": components["schemas"]["Quote"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -19949,7 +19949,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20040,7 +20040,7 @@ export interface operations {
                     "application/json": components["schemas"]["Review"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20299,7 +20299,7 @@ export interface operations {
                     "application/json": components["schemas"]["ServiceOrder"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -20846,7 +20846,7 @@ export interface operations {
                     "application/json": components["schemas"]["StaffList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21004,7 +21004,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21186,7 +21186,7 @@ export interface operations {
                     "application/json": components["schemas"]["Tenant"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21530,7 +21530,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21614,7 +21614,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21778,7 +21778,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -21940,7 +21940,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22006,7 +22006,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22253,7 +22253,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueuedWebhook"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22344,7 +22344,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22435,7 +22435,7 @@ export interface operations {
                     "application/json": components["schemas"]["QueuedWebhook"];
                 };
             };
-            /** @description The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22518,7 +22518,7 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookEventTypeList"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22574,7 +22574,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22603,7 +22603,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -22650,7 +22650,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The URL is malformed */
+            /** @description The URL contains a NUL character */
             400: {
                 headers: {
                     [name: string]: unknown;
