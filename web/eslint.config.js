@@ -39,5 +39,5 @@ export default tseslint.config(
       ['@/app/*', '../../app/*', '@/features/*', `!@/features/${feature}`, `!@/features/${feature}/*`],
     ]),
   })),
-  { files: ['e2e/**', '*.config.ts'], languageOptions: { globals: globals.node } },
+  { files: ['e2e/**', 'build/**', '*.config.ts'], languageOptions: { globals: globals.node } },
 );
