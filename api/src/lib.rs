@@ -52,7 +52,7 @@ use std::sync::Arc;
 
 use actix_cors::Cors;
 use actix_web::dev::Server;
-use actix_web::middleware::{Condition, ErrorHandlers, from_fn};
+use actix_web::middleware::{Compress, Condition, ErrorHandlers, from_fn};
 use actix_web::{App, HttpServer, web};
 use tracing_actix_web::TracingLogger;
 use utoipa::OpenApi;
@@ -248,6 +248,10 @@ impl Application {
                 .wrap(Condition::new(!config.cors_origins.is_empty(), cors(config)))
                 .wrap(from_fn(http::nul::reject_nul))
                 .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
+                // Compression sees the final body; `choose` marks what must stay plain.
+                .wrap(from_fn(http::compression::choose))
+                .wrap(Compress::default())
+                .wrap(from_fn(http::compression::tidy))
                 .wrap(from_fn(http::request_id::echo_request_id))
                 .wrap(from_fn(http::security_headers::add))
                 .wrap(from_fn(metrics::middleware::track))

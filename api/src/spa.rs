@@ -4,6 +4,11 @@
 //! A file that exists is served as it is. Any other page path answers `index.html`, and the
 //! app's router takes over (`/portal/demo/login/link`, `/app/clients/…`). Paths the API owns
 //! never get the app: a mistyped endpoint must answer a problem, not a page of HTML.
+//!
+//! The build writes a brotli (`X.br`) and a gzip (`X.gz`) copy beside each file worth
+//! compressing (`web/build/precompress.ts`); the request's `Accept-Encoding` picks one, and a
+//! file without copies, or a client that accepts neither, gets the plain file. Such answers
+//! say `Vary: Accept-Encoding`, and are never compressed again on the way out.
 
 use std::path::{Path, PathBuf};
 
@@ -12,6 +17,7 @@ use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::AppState;
 use crate::error::{self, ApiError};
+use crate::http::compression::{Accepted, Coding, Negotiated};
 
 /// Served under these, the app would hide the API's 404s behind a 200 page.
 const API_PATHS: &[&str] = &["/api", "/docs", "/healthz", "/readyz"];
@@ -47,8 +53,9 @@ pub async fn serve(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpR
         return Err(ApiError::NotFound("No resource matches this path.".into()));
     };
     let dir = state.config.web_dir.clone();
-    match web::block(move || find(&dir, &segments)).await?? {
-        Found::File { bytes, path, immutable } => Ok(file(bytes, &path, immutable)),
+    let accepted = Accepted::from_headers(req.headers());
+    match web::block(move || find(&dir, &segments, accepted)).await?? {
+        Found::File(file) => Ok(respond(file)),
         Found::Missing => Err(ApiError::NotFound("No file matches this path.".into())),
         Found::NotBuilt => Err(ApiError::NotFound(NOT_BUILT.into())),
     }
@@ -72,19 +79,26 @@ fn segments(raw: &str) -> Option<Vec<String>> {
     Some(out)
 }
 
+struct File {
+    /// The chosen representation's bytes.
+    bytes: Vec<u8>,
+    /// The plain file, which gives the type.
+    path: PathBuf,
+    immutable: bool,
+    coding: Option<Coding>,
+    /// Compressed copies exist, so the answer depends on `Accept-Encoding`.
+    negotiable: bool,
+}
+
 enum Found {
-    File {
-        bytes: Vec<u8>,
-        path: PathBuf,
-        immutable: bool,
-    },
+    File(File),
     /// A file was asked for (an asset, a name with an extension) and there is none.
     Missing,
     NotBuilt,
 }
 
 /// Runs on the blocking pool: it touches the disk.
-fn find(dir: &Path, segments: &[String]) -> Result<Found, ApiError> {
+fn find(dir: &Path, segments: &[String], accepted: Accepted) -> Result<Found, ApiError> {
     let Ok(root) = dir.canonicalize() else { return Ok(Found::NotBuilt) };
     let wanted: PathBuf = segments.iter().collect();
     // Resolved, so a symlink leading out of the directory is refused too.
@@ -93,13 +107,13 @@ fn find(dir: &Path, segments: &[String]) -> Result<Found, ApiError> {
         && real.is_file()
     {
         let immutable = segments.first().is_some_and(|s| s == ASSETS);
-        return read(real, immutable);
+        return read(&root, real, immutable, accepted);
     }
     if names_a_file(segments) {
         return Ok(Found::Missing);
     }
     let index = root.join("index.html");
-    if index.is_file() { read(index, false) } else { Ok(Found::NotBuilt) }
+    if index.is_file() { read(&root, index, false, accepted) } else { Ok(Found::NotBuilt) }
 }
 
 /// Page paths are slugs and ids; a missing asset or `favicon.ico` must stay a 404, or the
@@ -112,18 +126,38 @@ fn names_a_file(segments: &[String]) -> bool {
     under_assets || has_extension
 }
 
-fn read(path: PathBuf, immutable: bool) -> Result<Found, ApiError> {
-    let bytes = std::fs::read(&path)
-        .map_err(|e| ApiError::Internal(format!("web app: cannot read {}: {e}", path.display())))?;
-    Ok(Found::File { bytes, path, immutable })
+fn read(root: &Path, path: PathBuf, immutable: bool, accepted: Accepted) -> Result<Found, ApiError> {
+    let copy = |coding: Coding| {
+        let mut name = path.clone().into_os_string();
+        name.push(coding.suffix());
+        // Resolved like the file itself: a copy may not lead out of the directory either.
+        PathBuf::from(name).canonicalize().ok().filter(|p| p.starts_with(root) && p.is_file())
+    };
+    let copies: Vec<(Coding, PathBuf)> = Coding::ALL.into_iter().filter_map(|c| Some((c, copy(c)?))).collect();
+    let coding = accepted.choose(|c| copies.iter().any(|(have, _)| *have == c));
+    let chosen = match coding {
+        Some(c) => copies.iter().find(|(have, _)| *have == c).map(|(_, p)| p.as_path()).unwrap_or(&path),
+        None => &path,
+    };
+    let bytes = std::fs::read(chosen)
+        .map_err(|e| ApiError::Internal(format!("web app: cannot read {}: {e}", chosen.display())))?;
+    Ok(Found::File(File { bytes, immutable, coding, negotiable: !copies.is_empty(), path }))
 }
 
-fn file(bytes: Vec<u8>, path: &Path, immutable: bool) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type(content_type(path))
-        .insert_header((header::CACHE_CONTROL, if immutable { IMMUTABLE } else { REVALIDATE }))
-        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .body(bytes)
+fn respond(file: File) -> HttpResponse {
+    let mut res = HttpResponse::Ok();
+    res.content_type(content_type(&file.path))
+        .insert_header((header::CACHE_CONTROL, if file.immutable { IMMUTABLE } else { REVALIDATE }))
+        .insert_header((header::X_CONTENT_TYPE_OPTIONS, "nosniff"));
+    if let Some(coding) = file.coding {
+        res.insert_header((header::CONTENT_ENCODING, coding.token()));
+    }
+    if file.negotiable {
+        res.insert_header((header::VARY, "Accept-Encoding"));
+    }
+    // Chosen here: the compression middleware leaves it as it is.
+    res.extensions_mut().insert(Negotiated);
+    res.body(file.bytes)
 }
 
 /// Vite writes UTF-8; saying so spares browsers a guess on text, scripts and styles.

@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
-//! PATCH semantics, request ids, idempotency keys and browser security headers.
+//! PATCH semantics, request ids, idempotency keys, browser security headers and compression.
 
 pub mod client_ip;
+pub mod compression;
 pub mod idempotency;
 pub mod json;
 pub mod nul;

@@ -16,6 +16,7 @@ mod bookings_services;
 mod cli;
 mod client_visibility;
 mod clients;
+mod compression;
 mod contracts;
 mod crash;
 mod deliverables;
