@@ -5,7 +5,9 @@
 
 RUN_DIR holds what bench/run.sh collected: facts.tsv ("key\\tvalue" lines), wrk/<endpoint>.json
 (rotate.lua's summaries), wrk/<endpoint>.precheck-failed for an endpoint whose pre-check
-failed, login.json (login.py) and seed.log (the output of `portico seed-bench`).
+failed, login.json (login.py), seed.log (the output of `portico seed-bench`), firstload.json
+(firstload.py: the portal's first load in bytes on the wire) and lighthouse.json
+(lighthouse/run.mjs: Lighthouse's figures for the portal's login page and dashboard).
 
 Exit status 1 when the run had any error (a non-2xx answer, a socket error, a failed
 pre-check, a failed login pair, a missing measurement): the files are still written, with the
@@ -21,6 +23,7 @@ import platform
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from endpoints import ENDPOINTS, P99_TARGET_MS
 
@@ -147,6 +150,22 @@ def build(run: Path) -> tuple[dict, list[str]]:
         if line.strip():
             errors.append(line.strip())
 
+    web = {"first_load": None, "lighthouse": None}
+    if (run / "firstload.json").exists():
+        web["first_load"] = json.loads((run / "firstload.json").read_text())
+        errors += [f"first load: {e}" for e in web["first_load"].get("errors", [])]
+    else:
+        errors.append("first load: no measurement (firstload.py produced no summary)")
+    if (run / "lighthouse.json").exists():
+        web["lighthouse"] = json.loads((run / "lighthouse.json").read_text())["pages"]
+        for page in web["lighthouse"]:
+            if page.get("error"):
+                errors.append(f"lighthouse {page['page']}: {page['error'].splitlines()[0]}")
+    elif facts.get("lighthouse") == "skipped":
+        web["lighthouse"] = "skipped"
+    else:
+        errors.append("lighthouse: no measurement (bench/lighthouse/run.mjs produced no summary)")
+
     counts = {k.removeprefix("count."): int(v) for k, v in facts.items() if k.startswith("count.") and v.isdigit()}
     result = {
         "date": facts.get("date"),
@@ -177,6 +196,7 @@ def build(run: Path) -> tuple[dict, list[str]]:
         },
         "endpoints": endpoints,
         "login": login,
+        "web": web,
     }
     return result, errors
 
@@ -262,6 +282,7 @@ def markdown(r: dict) -> str:
         target_row("RSS peak (VmHWM after all load)", s["rss_peak_mib"], "MiB", RSS_PEAK_TARGET_MIB),
         target_row("cold start: spawn → first 200 from /readyz", s["cold_start_ms"], "ms", COLD_START_TARGET_MS),
     ]
+    out += web_markdown(r["web"])
     db = r["database"]
     seed = db["seeding"]
     if "rows" in seed:
@@ -278,6 +299,60 @@ def markdown(r: dict) -> str:
         settings = ", ".join(f"{k}={v}" for k, v in r["server_settings"].items())
         out += ["", f"Server settings: {settings}."]
     return "\n".join(out) + "\n"
+
+
+def kib(n: float | None) -> str:
+    return "—" if n is None else f"{n / 1024:,.1f} KiB"
+
+
+def web_markdown(web: dict) -> list[str]:
+    out: list[str] = []
+    fl = web.get("first_load")
+    if fl:
+        out += [
+            "",
+            f"Portal first load, `{fl['page']}` and the files it names, empty cache: bytes on the wire "
+            f"(bodies, plus status lines and headers) as a browser asks (`Accept-Encoding: {fl['accept_encoding']}`) "
+            "and asking for no compression.",
+            "",
+            "| file | type | plain | on the wire | encoding |",
+            "|---|---|---:|---:|---|",
+        ]
+        for f in fl["files"]:
+            out.append(
+                f"| `{f['path']}` | {f['type'].split(';')[0]} | {f['plain_bytes']:,} B | {f['wire_bytes']:,} B | "
+                f"{f['encoding'] or 'none'} |"
+            )
+        ratio = fl.get("ratio")
+        out.append(
+            f"| **first load, with headers** | | {fl['total_bytes_uncompressed']:,} B | "
+            f"{fl['total_bytes_compressed']:,} B | {'—' if ratio is None else f'{ratio:.1%} of plain'} |"
+        )
+    lh = web.get("lighthouse")
+    if lh == "skipped":
+        out += ["", "Lighthouse: skipped (BENCH_LIGHTHOUSE=0)."]
+    elif lh:
+        first = next((p for p in lh if not p.get("error")), {})
+        out += [
+            "",
+            f"Lighthouse {first.get('lighthouse', '?')}, {first.get('form_factor', 'mobile')} profile, "
+            f"{first.get('throttling', 'simulate')}d throttling (Lighthouse's default: a mid-range phone on slow 4G), "
+            "performance only, a fresh Chromium per page; the dashboard is a logged-in client's (session "
+            "from bench-sessions, stored as the app stores it).",
+            "",
+            "| page | score | FCP | LCP | TBT | CLS | Speed Index | transferred | requests |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for p in lh:
+            if p.get("error"):
+                out.append(f"| `{urlsplit(p['url']).path}` | **not measured** | | | | | | | |")
+                continue
+            out.append(
+                f"| `{urlsplit(p['url']).path}` "
+                f"| {p['score']} | {p['fcp_ms'] / 1000:.2f} s | {p['lcp_ms'] / 1000:.2f} s | {p['tbt_ms']:.0f} ms | "
+                f"{p['cls']:.3f} | {p['speed_index_ms'] / 1000:.2f} s | {kib(p['transfer_bytes'])} | {p['requests']} |"
+            )
+    return out
 
 
 def main(run_dir: str, results_dir: str) -> int:

@@ -5,7 +5,9 @@
 # `portico seed-bench` into a cached copy, then copied per run), the release server on a
 # free loopback port, its cold start and idle RSS, sessions from `portico bench-sessions`,
 # then wrk on every endpoint for a fixed time at fixed concurrency, the login driver, peak
-# RSS, and bench/results/<date>-<backend>[-<preset>].{json,md} written by bench/report.py.
+# RSS, the portal's first load (bytes on the wire with and without compression, bench/firstload.py;
+# Lighthouse on the portal's login page and dashboard, mobile profile, bench/lighthouse/run.mjs),
+# and bench/results/<date>-<backend>[-<preset>].{json,md} written by bench/report.py.
 #
 # Settings (environment):
 #   BENCH_PRESET       full (default) or small
@@ -26,7 +28,11 @@
 #   BENCH_SEED         dataset seed (default 42)
 #   BENCH_CACHE_DAYS   reuse a cached dataset seeded up to this many days ago (default 7); the
 #                      data is laid out around its seeding day ("now" for the generator)
-#   BENCH_SKIP_BUILD=1 use the existing release binary as it is
+#   BENCH_SKIP_BUILD=1 use the existing release binary and web/dist as they are
+#   BENCH_LIGHTHOUSE=0 skip Lighthouse (recorded as skipped); otherwise npm's lighthouse 12.2.3
+#                      (pinned with its lock in bench/lighthouse/) is installed into
+#                      bench/cache/lighthouse and drives Chromium (CHROMIUM_PATH, default
+#                      /usr/bin/chromium) headless
 #   BENCH_KEEP_RUN=1   keep the run directory (server log, wrk output) for inspection
 #   CARGO_TARGET_DIR   where the release binary is built (default ./target)
 #   PORTICO_WORKERS, PORTICO_DB_POOL_SIZE, ...  passed to the server as usual
@@ -56,6 +62,10 @@ PG_DB=${BENCH_PG_DB:-portico_bench}
 PG_PARAMS=${BENCH_PG_PARAMS-sslmode=disable}
 SEED=${BENCH_SEED:-42}
 CACHE_DAYS=${BENCH_CACHE_DAYS:-7}
+LIGHTHOUSE=${BENCH_LIGHTHOUSE:-1}
+CHROMIUM=${CHROMIUM_PATH:-/usr/bin/chromium}
+LH_DIR=$CACHE/lighthouse
+WEB_DIST=$ROOT/web/dist
 
 TARGET_DIR=${CARGO_TARGET_DIR:-target}
 [[ $TARGET_DIR = /* ]] || TARGET_DIR=$ROOT/$TARGET_DIR
@@ -140,6 +150,39 @@ else
     (cd "$ROOT" && cargo build --release -p portico) || die "the release build failed"
 fi
 [[ -x $BIN ]] || die "no release binary at $BIN"
+
+# The web app as users get it: built with its precompressed copies (web/build/precompress.ts).
+if [[ ${BENCH_SKIP_BUILD:-} = 1 ]]; then
+    say "BENCH_SKIP_BUILD=1: using web/dist as it is"
+else
+    need npm "install Node 20+ and npm"
+    if [[ ! -d $ROOT/web/node_modules ]]; then
+        (cd "$ROOT/web" && npm ci --no-audit --no-fund) >&2 || die "npm ci in web/ failed"
+    fi
+    say "building the web app (npm run build)"
+    (cd "$ROOT/web" && npm run build) >/dev/null || die "the web build failed (cd web && npm run build)"
+fi
+[[ -f $WEB_DIST/index.html ]] || die "no web app in $WEB_DIST: build it with 'make web'"
+
+# Lighthouse, pinned with its whole dependency tree, installed outside web/ and reinstalled
+# only when the lock changes.
+if [[ $LIGHTHOUSE = 1 ]]; then
+    need node "install Node 20+ and npm"
+    [[ -x $CHROMIUM ]] || die "no Chromium at $CHROMIUM (apt-get install -y chromium, or set CHROMIUM_PATH; BENCH_LIGHTHOUSE=0 skips Lighthouse)"
+    if ! cmp -s "$BENCH/lighthouse/package-lock.json" "$LH_DIR/package-lock.json" ||
+        [[ ! -d $LH_DIR/node_modules/lighthouse ]]; then
+        say "installing Lighthouse 12.2.3 into $LH_DIR (npm ci)"
+        rm -rf "$LH_DIR"
+        mkdir -p "$LH_DIR"
+        cp "$BENCH/lighthouse/package.json" "$BENCH/lighthouse/package-lock.json" "$LH_DIR/"
+        (cd "$LH_DIR" && npm ci --no-audit --no-fund) >&2 || {
+            rm -rf "$LH_DIR"
+            die "could not install Lighthouse (npm ci in $LH_DIR)"
+        }
+    fi
+    # Beside its node_modules, so that its imports resolve there.
+    cp "$BENCH/lighthouse/run.mjs" "$LH_DIR/run.mjs"
+fi
 "$BIN" seed-bench --help >/dev/null 2>&1 || die "$BIN has no seed-bench command"
 "$BIN" bench-sessions --help >/dev/null 2>&1 || die "$BIN has no bench-sessions command"
 
@@ -214,7 +257,8 @@ portico_env() {
     export PORTICO_AUTH_FAILURES_PER_MINUTE=100000
     export PORTICO_MAIL_TRANSPORT=smtp
     export PORTICO_SMTP_URL=smtp://127.0.0.1:${SMTP_PORT:-25}
-    # A stand-in web app: the API alone is measured, without a warning about a missing build.
+    # The built web app, copied so a rebuild during the run changes nothing; wrk measures the
+    # API alone, the first-load phase reads the app.
     export PORTICO_WEB_DIR=$WORK/web
     # The working directory is the run's own: no developer .env (searched upward) applies.
     cd "$WORK"
@@ -415,13 +459,31 @@ print(f"    {sys.argv[1]:<26} {r['requests_per_s']:>9.0f} req/s  p50 {r['latency
 EOF
 }
 
+# The portal's first load, for the first minted client (in the largest tenant): bytes on the
+# wire with and without compression, then Lighthouse on its login page and its dashboard.
+web_first_load() {
+    local slug
+    slug=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["clients"][0]["tenant_slug"])' "$WORK/sessions.json")
+    python3 -c 'import json, sys; print(json.dumps(json.load(open(sys.argv[1]))["clients"][0]))' "$WORK/sessions.json" \
+        >"$WORK/client.json"
+    say "$backend: the portal's first load (/portal/$slug/login), bytes on the wire"
+    python3 "$BENCH/firstload.py" "$BASE" "/portal/$slug/login" "$WORK/firstload.json" || true
+    if [[ $LIGHTHOUSE = 1 ]]; then
+        say "$backend: Lighthouse $(node -p 'require(process.argv[1]).version' "$LH_DIR/node_modules/lighthouse/package.json"), mobile, on the portal's login page and dashboard"
+        (cd "$LH_DIR" && node run.mjs --base "$BASE" --slug "$slug" --session "$WORK/client.json" \
+            --out "$WORK" --chrome "$CHROMIUM") || true
+    else
+        fact lighthouse skipped
+    fi
+}
+
 run_backend() {
     local backend=$1
     WORK=$RUN/$backend
     FACTS=$WORK/facts.tsv
     DATA_DIR=$WORK/data
     mkdir -p "$WORK/wrk" "$WORK/requests" "$DATA_DIR" "$WORK/web"
-    echo '<!doctype html><title>bench</title>' >"$WORK/web/index.html"
+    cp -a "$WEB_DIST/." "$WORK/web/"
     : >"$FACTS"
     say "$backend: preparing the $PRESET dataset"
     fact date "$DATE"
@@ -488,6 +550,7 @@ EOF
     if server_alive; then
         fact rss_peak_kib "$(proc_kib VmHWM)"
     fi
+    server_alive && web_first_load
     stop_server
     if grep -qE ' (ERROR|WARN) ' "$WORK/server.log"; then
         say "$backend: the server logged warnings or errors (first lines):"
