@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Schema fuzzing: schemathesis against the live server, as each kind of caller, on each database.
 
-For every backend asked for, a fresh database and data directory, then `portico serve --demo`
-on a free loopback port (the demo tenant gives the fuzzer real objects to find), mail on the
-console transport so the login codes are read back from the server's own log. Then, one
-principal after the other — the API key first, then a staff session, then a client session,
-each logged in right before its run so no earlier run can have ended it — `st run` against
-the served `/api/v1/openapi.json` with the checks the issue asks for:
+For every backend asked for and every caller — an API key, a staff session, a client session —
+a fresh database and data directory, then `portico serve --demo` on a free loopback port (the
+demo tenant gives the fuzzer real objects to find), mail on the console transport so the login
+codes are read back from the server's own log. Each caller's run has a database of its own:
+a run before it cannot have renamed, archived or re-addressed the account it logs in as, ended
+its session or spent its code limits (a shared database made CI fail at random when the staff
+run had changed the demo client). Then `st run` against the served `/api/v1/openapi.json` with
+the checks the issue asks for:
 
   not_a_server_error            no 5xx
   status_code_conformance       no status the operation does not document
@@ -41,6 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CHECKS = "not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance"
 OWNER_EMAIL = "owner@lumen.example"
 CLIENT_EMAIL = "maria@lopez-interiors.es"
+DEMO_SLUG = "demo"
 METRICS_TOKEN = "fuzz-metrics-token-0123456789"
 CASES: dict[str, int] = {}  # test cases schemathesis generated, per run
 # Ending one's own session would turn the rest of a run into 401s: not fuzzed.
@@ -131,9 +134,11 @@ class Server:
     def login(self, base_path: str, email: str) -> str:
         """Asks for a code, reads it from the emailed text in the log, verifies it."""
         offset = len(self.log_text())
+        self.last_login_path = base_path
         status, body = call(self.base, "POST", f"{base_path}/otp", {"email": email})
         if status != 202:
-            raise SystemExit(f"asking a code for {email}: {status} {body[:300]!r}")
+            # 429 names the limit and the wait; anything else is the server's own problem text.
+            raise SystemExit(f"asking a code for {email}: {status} {body[:300].decode(errors='replace')}")
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             text = self.log_text()[offset:]
@@ -144,32 +149,45 @@ class Server:
                     self.base, "POST", f"{base_path}/otp/verify", {"email": email, "code": found.group(1)}
                 )
                 tokens = json.loads(body)
-                if status == 200 and tokens.get("status") == "choose_account":
-                    # The staff run may have added clients with this email: the demo's own is the
-                    # oldest, and ids are UUIDv7, in time order.
-                    oldest = min(account["id"] for account in tokens["accounts"])
-                    choice = {"selection_token": tokens["selection_token"], "account_id": oldest}
-                    status, body = call(self.base, "POST", f"{base_path}/select", choice)
-                    tokens = json.loads(body)
                 if status != 200 or tokens.get("status") != "authenticated":
                     raise SystemExit(f"verifying {email}: {status} {tokens}")
                 return tokens["access_token"]
             time.sleep(0.1)
-        raise SystemExit(f"no login email for {email} in {self.log_path}")
+        raise SystemExit(f"no login email for {email} within 30 s: {self.why_no_email(email)} (log: {self.log_path})")
 
-    def current_slug(self) -> str:
-        """The tenant's portal handle now: the staff run may well have changed it, and may have
-        revoked every credential that could ask, so the database is asked."""
-        query = "SELECT slug FROM tenants"
+    def query(self, sql: str, *params: str) -> list[tuple]:
         if self.backend == "sqlite":
             with sqlite3.connect(self.db_url.removeprefix("sqlite://")) as conn:
-                rows = [row[0] for row in conn.execute(query)]
-        else:
-            out = subprocess.run(["psql", self.db_url, "-tAc", query], check=True, capture_output=True, text=True)
-            rows = out.stdout.split()
-        if len(rows) != 1:
-            raise SystemExit(f"expected the demo tenant alone, found {rows}")
-        return rows[0]
+                return list(conn.execute(sql, params))
+        # psql variables (:'p1') quote the values; the fuzz harness never sends untrusted ones.
+        cmd = ["psql", self.db_url, "-tAF", "\t"]
+        for i, value in enumerate(params, 1):
+            cmd += ["-v", f"p{i}={value}"]
+        numbered = iter(range(1, len(params) + 1))
+        sql = re.sub(r"\?", lambda _: f":'p{next(numbered)}'", sql)
+        out = subprocess.run(cmd, input=sql, check=True, capture_output=True, text=True)
+        return [tuple(line.split("\t")) for line in out.stdout.splitlines() if line]
+
+    def why_no_email(self, email: str) -> str:
+        """What the database says about the account and the login emails, for a failed login."""
+        if "/portal/" in self.last_login_path:
+            accounts = self.query(
+                "SELECT status, portal_enabled FROM clients WHERE lower(email) = ?", email.lower()
+            )
+            if not accounts:
+                return "no client has this email any more (its email was changed or it was deleted)"
+            # The login asks for an active client with portal access (clients::store::portal_accounts).
+            if not any(str(enabled) in ("1", "t", "True") and status == "active" for status, enabled in accounts):
+                return f"no client with this email may log in (status, portal access: {accounts})"
+        elif not self.query("SELECT id FROM staff WHERE lower(email) = ?", email.lower()):
+            return "no staff member has this email any more"
+        stuck = self.query(
+            "SELECT status, attempts, last_error FROM outbox WHERE kind = 'email' AND status <> 'sent' "
+            "ORDER BY created_at DESC LIMIT 3"
+        )
+        if stuck:
+            return f"the account can log in; emails not delivered (status, attempts, error): {stuck}"
+        return "the account can log in and no email is waiting: the code request was not queued"
 
     def requests_answered(self) -> dict[str, int]:
         """Requests the server answered, by status class, from its own metrics."""
@@ -253,28 +271,31 @@ def main() -> int:
     shutil.rmtree(out_root, ignore_errors=True)
     failed, answered, panics = [], {}, []
     for backend in backends:
-        work = Path(tempfile.mkdtemp(prefix=f"portico-fuzz-{backend}-"))
-        server = Server(Path(args.binary), backend, pg_admin, work)
-        try:
-            # Each logs in right before its run, so no run before it can have ended its session.
-            key = server.start()
-            for who in ("an API key", "staff", "a client"):
+        for who in ("an API key", "staff", "a client"):
+            run = f"{backend} as {who}"
+            name = who.split()[-1]
+            work = Path(tempfile.mkdtemp(prefix=f"portico-fuzz-{backend}-{name}-"))
+            server = Server(Path(args.binary), backend, pg_admin, work)
+            try:
+                key = server.start()
                 if who == "an API key":
                     token = key
                 elif who == "staff":
                     token = server.login("/api/v1/auth", OWNER_EMAIL)
                 else:
-                    token = server.login(f"/api/v1/portal/{server.current_slug()}/auth", CLIENT_EMAIL)
-                if not run_schemathesis(Path(args.st), server, who, token, args, out_root / backend / who.split()[-1]):
-                    failed.append(f"{backend} as {who}")
-            answered[backend] = server.requests_answered()
-        finally:
-            server.stop()
-        log = server.log_text()
-        if "panicked" in log:
-            panics.append(backend)
-        shutil.copy(server.log_path, out_root / f"{backend}-server.log")
-        shutil.rmtree(work, ignore_errors=True)
+                    token = server.login(f"/api/v1/portal/{DEMO_SLUG}/auth", CLIENT_EMAIL)
+                if not run_schemathesis(Path(args.st), server, who, token, args, out_root / backend / name):
+                    failed.append(run)
+                for cls, n in server.requests_answered().items():
+                    answered.setdefault(backend, {}).setdefault(cls, 0)
+                    answered[backend][cls] += n
+            finally:
+                server.stop()
+            if "panicked" in server.log_text():
+                panics.append(run)
+            (out_root / backend).mkdir(parents=True, exist_ok=True)
+            shutil.copy(server.log_path, out_root / backend / f"{name}-server.log")
+            shutil.rmtree(work, ignore_errors=True)
 
     print("\n=== schema fuzzing ===")
     print(f"{sum(CASES.values())} test cases (seed {args.seed}): " + ", ".join(f"{n} {run}" for run, n in CASES.items()))
@@ -282,7 +303,7 @@ def main() -> int:
         detail = ", ".join(f"{n} {c}" for c, n in classes.items())
         print(f"{backend}: {sum(classes.values())} requests answered by the server ({detail})")
     if panics:
-        print(f"a handler panicked on: {', '.join(panics)} (see {out_root}/*-server.log)")
+        print(f"a handler panicked on: {', '.join(panics)} (see {out_root}/*/*-server.log)")
     if failed:
         print(f"findings: {', '.join(failed)} (reports under {out_root})")
     return 1 if failed or panics else 0
