@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small fuzz fuzz-venv
+.PHONY: help run dev build web deps test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small fuzz fuzz-venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -32,9 +32,14 @@ web: $(WEB_DEPS) ## Build the web app into web/dist
 $(WEB_DEPS): web/package-lock.json
 	cd web && $(NPM) ci --no-audit --no-fund
 
-test: test-rust test-web e2e ## Everything: Rust (PostgreSQL too when PORTICO_TEST_PG_URL is set), web unit tests, end-to-end in Chromium
+# System packages (Debian) the tests need, listed and explained in scripts/deps.sh; installs
+# only what is missing, with sudo when not root. Every target that needs one depends on this.
+deps: ## Install the system packages the tests need (chromium, poppler-utils, python3-venv) when missing
+	@scripts/deps.sh test
 
-test-rust: webhooks-venv ## The API's unit and integration tests
+test: deps test-rust test-web e2e ## Everything: Rust (PostgreSQL too when PORTICO_TEST_PG_URL is set), web unit tests, end-to-end in Chromium
+
+test-rust: deps webhooks-venv ## The API's unit and integration tests
 	$(CARGO) test --workspace --no-fail-fast
 
 # The webhook tests check our signatures with an independent implementation: PyPI's
@@ -42,7 +47,7 @@ test-rust: webhooks-venv ## The API's unit and integration tests
 WEBHOOKS_VENV := target/webhooks-venv
 webhooks-venv: $(WEBHOOKS_VENV)/.installed ## The Python virtualenv the webhook tests verify signatures with
 
-$(WEBHOOKS_VENV)/.installed:
+$(WEBHOOKS_VENV)/.installed: | deps
 	rm -rf $(WEBHOOKS_VENV)
 	python3 -m venv $(WEBHOOKS_VENV)
 	$(WEBHOOKS_VENV)/bin/pip install --quiet --disable-pip-version-check standardwebhooks==1.1.0
@@ -51,7 +56,7 @@ $(WEBHOOKS_VENV)/.installed:
 test-web: $(WEB_DEPS) ## Type-check, lint and unit-test the web app
 	cd web && $(NPM) run typecheck && $(NPM) run lint && $(NPM) test
 
-e2e: web ## End-to-end tests: Playwright drives Debian's Chromium against the real server on SQLite
+e2e: deps web ## End-to-end tests: Playwright drives Debian's Chromium against the real server on SQLite
 	$(CARGO) build -p portico
 	cd web && $(NPM) run e2e
 
@@ -61,6 +66,7 @@ lint: compose-check ## cargo fmt --check, clippy with warnings as errors, docker
 
 # `docker compose` (v2 plugin) where there is one, else Debian's docker-compose (v1).
 compose-check: ## Validate docker-compose.yml
+	@scripts/deps.sh lint
 	@if docker compose version >/dev/null 2>&1; then docker compose -f docker-compose.yml config -q; \
 	else docker-compose -f docker-compose.yml config -q; fi
 	@echo "docker-compose.yml is valid"
@@ -93,12 +99,12 @@ FUZZ_SEED ?= 20261130
 FUZZ_VENV := target/fuzz-venv
 fuzz-venv: $(FUZZ_VENV)/.installed ## The Python virtualenv schemathesis runs from
 
-$(FUZZ_VENV)/.installed:
+$(FUZZ_VENV)/.installed: | deps
 	rm -rf $(FUZZ_VENV)
 	python3 -m venv $(FUZZ_VENV)
 	$(FUZZ_VENV)/bin/pip install --quiet --disable-pip-version-check schemathesis==4.32.5
 	touch $@
 
-fuzz: fuzz-venv ## Schema fuzzing of the whole API (FUZZ_SECONDS per caller and database, FUZZ_SEED)
+fuzz: deps fuzz-venv ## Schema fuzzing of the whole API (FUZZ_SECONDS per caller and database, FUZZ_SEED)
 	$(CARGO) build -p portico
 	python3 fuzz/run.py --max-time $(FUZZ_SECONDS) --seed $(FUZZ_SEED) $(if $(PORTICO_TEST_PG_URL),,--backend sqlite)

@@ -124,17 +124,8 @@ if [[ " $BACKENDS " = *" postgres "* ]]; then
     need psql "apt-get install -y postgresql-client"
 fi
 
-if ! command -v wrk >/dev/null 2>&1; then
-    say "installing wrk (Debian package)"
-    if [[ $(id -u) = 0 ]]; then
-        apt-get install -y wrk || { apt-get update && apt-get install -y wrk; } || die "could not install wrk"
-    elif command -v sudo >/dev/null 2>&1; then
-        sudo apt-get install -y wrk || { sudo apt-get update && sudo apt-get install -y wrk; } ||
-            die "could not install wrk"
-    else
-        die "wrk is missing and this user cannot install it: apt-get install -y wrk"
-    fi
-fi
+# wrk comes from Debian, installed by the project's one list of system packages.
+"$ROOT/scripts/deps.sh" bench || die "wrk is needed (scripts/deps.sh bench)"
 WRK_VERSION=$({ wrk -v 2>&1 || true; } | head -1 | awk '{print $1, $2}')
 
 [[ -d $ROOT/api/src/bench ]] || die "api/src/bench is missing: this checkout has no seed-bench"
