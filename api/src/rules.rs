@@ -149,6 +149,24 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() { Err(invalid("blank", "must not be blank")) } else { Ok(()) }
 }
 
+/// One line of text: no line break, tab or other control character (C0, DEL, C1, and the
+/// Unicode line and paragraph separators). Names and titles end up in email headers (the
+/// sender's display name, subjects) and HTTP headers (download file names), where a line
+/// break would end the header early. The OpenAPI document states the same rule as the
+/// pattern `^[^\u0000-\u001F\u007F-\u009F\u2028\u2029]*$`.
+pub fn one_line(value: &str) -> Result<(), ValidationError> {
+    if value.chars().any(breaks_a_line) {
+        Err(invalid("one_line", "must be on one line, without line breaks, tabs or other control characters"))
+    } else {
+        Ok(())
+    }
+}
+
+/// What `one_line` refuses.
+pub fn breaks_a_line(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
 /// Optional text as stored: trimmed, and `None` when nothing is left, so a blank field and
 /// an absent one read the same.
 pub fn tidy(v: Option<String>) -> Option<String> {

@@ -74,6 +74,8 @@ pub struct CreateApiKey {
         length(min = 1, max = 100, message = "must be 1 to 100 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
     /// What the key may do; at least one, and only scopes the calling credential holds.
     #[validate(length(min = 1, message = "must list at least one scope"))]

@@ -184,6 +184,8 @@ pub struct UpdatePortalMe {
         custom(function = "rules::not_blank")
     )]
     #[schema(value_type = String, required = false, example = "Maria Lopez")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::phone"))]
@@ -192,6 +194,8 @@ pub struct UpdatePortalMe {
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(value_type = Option<String>, nullable, example = "Lopez Design SL")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub company: Option<Option<String>>,
     /// `true` turns off non-essential emails; `false` turns them back on.
     #[serde(default, deserialize_with = "no_null")]

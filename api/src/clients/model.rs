@@ -127,10 +127,14 @@ pub struct CreateClient {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Maria Lopez")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
     #[validate(custom(function = "rules::phone"))]
     pub phone: Option<String>,
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub company: Option<String>,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     pub notes: Option<String>,
@@ -157,6 +161,8 @@ pub struct UpdateClient {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::phone"))]
@@ -165,6 +171,8 @@ pub struct UpdateClient {
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub company: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]

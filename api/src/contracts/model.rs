@@ -366,6 +366,8 @@ pub struct CreateContract {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Brand refresh — services agreement")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     /// The text, in Markdown (raw HTML is shown as text, never rendered).
     #[validate(
@@ -393,6 +395,8 @@ pub struct UpdateContract {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
@@ -444,6 +448,8 @@ pub struct CountersignContract {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Lena Vogel")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
 }
 
@@ -480,6 +486,8 @@ pub struct SignContract {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Maria Lopez")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub signer_name: String,
     /// The `body_sha256` of the contract as you read it. If the text changed since, the
     /// signature is refused (409): reload and read it again.

@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::files;
 use crate::http::patch::no_null;
+use crate::rules;
 use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -155,6 +156,8 @@ pub struct UpdateFile {
     /// A new name; cleaned like an uploaded one.
     #[serde(default, deserialize_with = "no_null")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
 }
 

@@ -165,6 +165,8 @@ pub struct CreateForm {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Tell us about your project")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub description: Option<String>,
@@ -194,6 +196,8 @@ pub struct UpdateForm {
         custom(function = "rules::not_blank")
     )]
     #[schema(value_type = String, required = false)]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]

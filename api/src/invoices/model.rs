@@ -286,6 +286,8 @@ pub struct CreateInvoice {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Brand refresh — first half")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     pub notes: Option<String>,
@@ -318,6 +320,8 @@ pub struct UpdateInvoice {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]

@@ -6,7 +6,7 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use super::Email;
+use super::{Email, header_text};
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailerError {
@@ -46,7 +46,7 @@ impl Mailer {
                     message_id = id,
                     from = %from,
                     to = %email.to,
-                    subject = %email.subject,
+                    subject = %header_text(&email.subject),
                     "email (console transport; set PORTICO_MAIL_TRANSPORT=smtp to send):\n{}",
                     email.text
                 );
@@ -68,10 +68,13 @@ fn parse_from(from: &str) -> Result<Mailbox, MailerError> {
     })
 }
 
-/// The tenant's name and, if it has one, its own address; otherwise the server's.
+/// The tenant's name and, if it has one, its own address; otherwise the server's. The name
+/// is made header-safe: lettre cannot write a line break in a display name (its `Display`
+/// fails, and formatting the mailbox then panics).
 fn display(from: &Mailbox, email: &Email) -> Mailbox {
     let address = email.from_address.as_deref().and_then(|a| a.parse().ok()).unwrap_or_else(|| from.email.clone());
-    Mailbox::new(email.from_name.clone().or_else(|| from.name.clone()), address)
+    let name = email.from_name.as_deref().or(from.name.as_deref()).map(header_text).filter(|n| !n.is_empty());
+    Mailbox::new(name, address)
 }
 
 fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError> {
@@ -80,7 +83,7 @@ fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError
     let message = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(email.subject.clone())
+        .subject(header_text(&email.subject))
         .message_id(Some(format!("<{id}@{domain}>")));
     let body = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
     if email.attachments.is_empty() {
@@ -93,7 +96,7 @@ fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError
             .map_err(|e| MailerError::Send(format!("attachment '{}' is not base64: {e}", file.filename)))?;
         let content_type = ContentType::parse(&file.content_type)
             .map_err(|e| MailerError::Send(format!("attachment '{}': {e}", file.filename)))?;
-        mixed = mixed.singlepart(Attachment::new(file.filename.clone()).body(bytes, content_type));
+        mixed = mixed.singlepart(Attachment::new(header_text(&file.filename)).body(bytes, content_type));
     }
     message.multipart(mixed).map_err(|e| MailerError::Send(e.to_string()))
 }
@@ -105,5 +108,40 @@ fn redact(url: &str) -> String {
             u.to_string()
         }
         _ => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn poisoned() -> Email {
+        Email {
+            to: "maria@example.com".into(),
+            from_name: Some("Lumen\nStudio".into()),
+            from_address: None,
+            subject: "Your invoice\r\nBcc: evil@example.com".into(),
+            text: "Hello".into(),
+            html: "<p>Hello</p>".into(),
+            attachments: vec![super::super::Attachment::new("a\r\nb.pdf", "application/pdf", b"%PDF")],
+        }
+    }
+
+    #[test]
+    fn a_name_with_a_line_break_still_makes_a_sender_that_formats() {
+        let from: Mailbox = "Portico <no-reply@portal.test>".parse().unwrap();
+        // `to_string` panics when a Display fails: the worker crashed here before.
+        assert_eq!(display(&from, &poisoned()).to_string(), "Lumen Studio <no-reply@portal.test>");
+    }
+
+    #[test]
+    fn no_header_of_a_poisoned_email_breaks_its_line() {
+        let from: Mailbox = "Portico <no-reply@portal.test>".parse().unwrap();
+        let message = build("0190-id", &display(&from, &poisoned()), &poisoned()).expect("builds");
+        let raw = String::from_utf8(message.formatted()).unwrap();
+        let headers = &raw[..raw.find("\r\n\r\n").unwrap()];
+        assert!(!headers.lines().any(|l| l.starts_with("Bcc:")), "no injected header: {headers}");
+        assert!(headers.contains("Subject: Your invoice Bcc: evil@example.com"), "{headers}");
+        assert!(headers.contains("From: \"Lumen Studio\" <no-reply@portal.test>"), "{headers}");
     }
 }

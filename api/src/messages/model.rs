@@ -180,6 +180,8 @@ pub struct CreateThread {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Design feedback")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     /// The first message.
     #[validate(
@@ -217,6 +219,8 @@ pub struct PortalCreateThread {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Question about the logo")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),

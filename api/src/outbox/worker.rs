@@ -1,12 +1,19 @@
 //! The delivery loop: lease due rows, deliver, mark sent or schedule a retry with
-//! exponential backoff (30 s doubling to 1 h between tries, about a day in all).
+//! exponential backoff (30 s doubling to 1 h between tries, about a day in all), then dead.
 //! Webhooks of a batch go out side by side: each may take its full 10 s timeout, and one
 //! after another they could outlast the lease.
+//! Each message fails alone: an error or even a panic while rendering or sending one row is
+//! that row's failed attempt, never the worker's end (one tenant's bad name once stopped
+//! every later email, other tenants' login codes included).
 
+use std::any::Any;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
+use futures_util::FutureExt;
 use futures_util::future::join_all;
 
 use super::OutboxSignal;
@@ -59,10 +66,41 @@ pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
 }
 
 async fn deliver_any(db: &Db, channels: &Channels, row: OutboxRow) {
-    if row.kind == KIND_WEBHOOK {
-        webhooks::deliver(db, &channels.webhooks, row).await
-    } else {
-        deliver(db, channels, row).await
+    let (id, attempts) = (row.id.clone(), row.attempts);
+    let delivery = async {
+        if row.kind == KIND_WEBHOOK {
+            webhooks::deliver(db, &channels.webhooks, row).await
+        } else {
+            deliver(db, channels, row).await
+        }
+    };
+    if let Err(panic) = isolated(delivery).await {
+        record_failure(db, id, attempts, panic).await;
+    }
+}
+
+/// Runs one delivery; a panic inside it comes back as an error that says what panicked.
+/// (The panic hook has already logged it with its location.)
+pub async fn isolated(delivery: impl Future<Output = ()>) -> Result<(), String> {
+    AssertUnwindSafe(delivery).catch_unwind().await.map_err(|panic| format!("delivery panicked: {}", reason(&*panic)))
+}
+
+fn reason(panic: &(dyn Any + Send)) -> &str {
+    panic
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| panic.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)")
+}
+
+/// A failed attempt of the row: retried after the backoff, dead once the budget is spent.
+async fn record_failure(db: &Db, id: String, attempts_before: i32, error: String) {
+    let attempts = attempts_before + 1;
+    let retry_at = (attempts < MAX_ATTEMPTS).then(|| now() + backoff(attempts_before));
+    tracing::warn!(outbox_id = %id, attempts, error = %error, "outbox: delivery failed");
+    let row = id.clone();
+    if let Err(e) = db.write(move |conn| Ok(store::mark_failed(conn, &row, &error, retry_at)?)).await {
+        tracing::error!(outbox_id = %id, error = %e, "outbox: cannot record delivery outcome");
     }
 }
 
@@ -79,18 +117,14 @@ async fn deliver(db: &Db, channels: &Channels, row: OutboxRow) {
         },
         other => Err(format!("unknown outbox kind '{other}'")),
     };
-    let id = row.id.clone();
-    let outcome = match result {
-        Ok(()) => db.write(move |conn| Ok(store::mark_sent(conn, &id)?)).await,
-        Err(error) => {
-            let attempts = row.attempts + 1;
-            let retry_at = (attempts < MAX_ATTEMPTS).then(|| now() + backoff(row.attempts));
-            tracing::warn!(outbox_id = %row.id, attempts, error = %error, "outbox: delivery failed");
-            db.write(move |conn| Ok(store::mark_failed(conn, &id, &error, retry_at)?)).await
+    match result {
+        Ok(()) => {
+            let id = row.id.clone();
+            if let Err(e) = db.write(move |conn| Ok(store::mark_sent(conn, &id)?)).await {
+                tracing::error!(outbox_id = %row.id, error = %e, "outbox: cannot record delivery outcome");
+            }
         }
-    };
-    if let Err(e) = outcome {
-        tracing::error!(outbox_id = %row.id, error = %e, "outbox: cannot record delivery outcome");
+        Err(error) => record_failure(db, row.id, row.attempts, error).await,
     }
 }
 
@@ -107,5 +141,15 @@ mod tests {
         assert_eq!(backoff(29), TimeDelta::seconds(3600));
         let total: i64 = (0..MAX_ATTEMPTS).map(|a| backoff(a).num_seconds()).sum();
         assert!((20 * 3600..=30 * 3600).contains(&total), "about a day: {total}s");
+    }
+
+    #[tokio::test]
+    async fn a_panicking_delivery_is_an_error_not_the_workers_end() {
+        let failed = isolated(async { panic!("formatting the From header failed") }).await;
+        assert_eq!(failed, Err("delivery panicked: formatting the From header failed".to_string()));
+        let name = String::from("Lumen\nStudio");
+        let failed = isolated(async move { panic!("bad name {name:?}") }).await;
+        assert_eq!(failed, Err("delivery panicked: bad name \"Lumen\\nStudio\"".to_string()));
+        assert_eq!(isolated(async {}).await, Ok(()));
     }
 }

@@ -9,6 +9,7 @@ use validator::Validate;
 use crate::db::schema::{products, purchases};
 use crate::files::model::FileRow;
 use crate::http::patch::{double_option, no_null};
+use crate::rules;
 use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -89,6 +90,8 @@ pub struct ProductList {
 #[schema(example = json!({"name": "Brand guidelines (PDF)", "description": "The full guidelines, 48 pages."}))]
 pub struct CreateProduct {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     pub description: Option<String>,
@@ -101,6 +104,8 @@ pub struct CreateProduct {
 pub struct UpdateProduct {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]

@@ -344,6 +344,8 @@ pub struct CreateProject {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Brand refresh")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     pub description: Option<String>,
@@ -371,6 +373,8 @@ pub struct UpdateProject {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
@@ -433,6 +437,8 @@ pub struct CreateTask {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Moodboard")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: String,
     /// Default `todo`.
     pub status: Option<TaskStatus>,
@@ -449,6 +455,8 @@ pub struct UpdateTask {
         length(min = 1, max = 300, message = "must be 1 to 300 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     pub status: Option<TaskStatus>,

@@ -98,6 +98,8 @@ pub struct UpdateTenant {
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::web_url"), length(max = 2000, message = "must be at most 2000 characters"))]
@@ -109,7 +111,8 @@ pub struct UpdateTenant {
     pub accent_color: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 120, message = "must be at most 120 characters"))]
-    #[schema(value_type = Option<String>, nullable)]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(value_type = Option<String>, nullable, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub login_title: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 1000, message = "must be at most 1000 characters"))]

@@ -23,6 +23,7 @@ pub struct NewTenant {
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
     pub name: String,
     #[validate(email(message = "must be a valid email address"))]
     pub owner_email: String,

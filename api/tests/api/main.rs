@@ -39,6 +39,7 @@ mod metrics;
 mod migrations;
 mod notifications;
 mod openapi;
+mod outbox;
 mod payments;
 mod plans;
 mod portal;

@@ -88,6 +88,8 @@ pub struct CreateService {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Design consultation")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: String,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     pub description: Option<String>,
@@ -111,6 +113,8 @@ pub struct UpdateService {
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
