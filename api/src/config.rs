@@ -100,7 +100,10 @@ pub struct AuthSettings {
     pub link_ttl_minutes: i64,
     pub code_max_attempts: i32,
     pub resend_cooldown_seconds: i64,
+    /// Codes one address may be sent per hour at the request of one IP address.
     pub codes_per_email_per_hour: i32,
+    /// Codes one address may be sent per hour in all; past it, one per cooldown.
+    pub codes_per_email_all_ips_per_hour: i32,
     pub requests_per_ip_per_hour: i32,
     pub access_token_minutes: i64,
     pub session_idle_minutes: i64,
@@ -340,6 +343,7 @@ impl Config {
             code_max_attempts: int("PORTICO_OTP_MAX_ATTEMPTS", 5, 100)? as i32,
             resend_cooldown_seconds: int("PORTICO_OTP_COOLDOWN_SECONDS", 60, 3600)?,
             codes_per_email_per_hour: int("PORTICO_OTP_PER_EMAIL_PER_HOUR", 5, 100_000)? as i32,
+            codes_per_email_all_ips_per_hour: int("PORTICO_OTP_PER_EMAIL_ALL_PER_HOUR", 20, 100_000)? as i32,
             requests_per_ip_per_hour: int("PORTICO_OTP_PER_IP_PER_HOUR", 30, 1_000_000)? as i32,
             access_token_minutes: int("PORTICO_ACCESS_TOKEN_MINUTES", 15, 24 * 60)?,
             session_idle_minutes: int("PORTICO_SESSION_IDLE_MINUTES", 30, 7 * 24 * 60)?,

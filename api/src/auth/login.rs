@@ -83,14 +83,7 @@ pub async fn request_code(
                 return Ok(Err(wait));
             }
             let realm_key = realm.key();
-            // Buckets name a keyed hash, not the address: no list of typed emails is kept.
-            let email_bucket = format!("otp-email:{}", &hmac_hex(&keys.hmac, &[&realm_key, &email])[..32]);
-            let email_limit = Limit {
-                max: settings.codes_per_email_per_hour,
-                window: TimeDelta::hours(1),
-                cooldown: Some(TimeDelta::seconds(settings.resend_cooldown_seconds)),
-            };
-            if let Err(wait) = rate_limit::hit(conn, &email_bucket, email_limit)? {
+            if let Err(wait) = email_limits(conn, &keys, &settings, &realm_key, &email, &origin.ip)? {
                 return Ok(Err(wait));
             }
             // A phone on file, for clients who asked for a text message.
@@ -149,9 +142,45 @@ pub async fn request_code(
     }
 }
 
-/// A new code and link for `email` in `realm_key`, voiding the ones before: only the
-/// newest request works. Returns the plaintext code and link token, which only the email sees.
-pub fn issue(
+/// The limits on codes for one address, built so that a stranger who knows it can delay its
+/// owner by one resend cooldown at most, never lock them out:
+/// - per address *and* requesting IP: `codes_per_email_per_hour`, one per cooldown. A flood
+///   from elsewhere uses up the flooder's allowance, not the owner's;
+/// - per address from everywhere: `codes_per_email_all_ips_per_hour`; past it, sending only
+///   slows to one email per cooldown, and every email that goes out carries a code and link
+///   that work (new codes never void older ones), so the owner's inbox always has a way in.
+///
+/// Buckets name a keyed hash, not the address: no list of typed emails is kept.
+fn email_limits(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    settings: &AuthSettings,
+    realm_key: &str,
+    email: &str,
+    ip: &str,
+) -> diesel::QueryResult<Result<(), u64>> {
+    let cooldown = Some(TimeDelta::seconds(settings.resend_cooldown_seconds));
+    let per_ip = Limit { max: settings.codes_per_email_per_hour, window: TimeDelta::hours(1), cooldown };
+    let from_here = format!("otp-email-ip:{}", &hmac_hex(&keys.hmac, &[realm_key, email, ip])[..32]);
+    if let Err(wait) = rate_limit::hit(conn, &from_here, per_ip)? {
+        return Ok(Err(wait));
+    }
+    let address = &hmac_hex(&keys.hmac, &[realm_key, email])[..32];
+    let all = Limit { max: settings.codes_per_email_all_ips_per_hour, window: TimeDelta::hours(1), cooldown: None };
+    let under_cap = rate_limit::hit(conn, &format!("otp-email:{address}"), all)?.is_ok();
+    // Every email sent is noted here, so past the cap the cooldown runs from the last one.
+    let sent = Limit { max: i32::MAX, window: TimeDelta::hours(1), cooldown: if under_cap { None } else { cooldown } };
+    rate_limit::hit(conn, &format!("otp-email-sent:{address}"), sent)
+}
+
+/// How many codes of one address can be typed at a time; a newer request spends the oldest
+/// beyond it, which bounds what guessing can reach (each code has its own tries).
+pub const LIVE_CODES: i64 = 5;
+
+/// A new code and link for `email` in `realm_key`. Earlier codes keep working (up to
+/// [`LIVE_CODES`]), so a request made by someone else never voids the one in the owner's
+/// inbox, nor an invitation. Returns the plaintext code and link token, which only the email sees.
+fn issue(
     conn: &mut DbConn,
     keys: &super::secrets::Keys,
     realm_key: &str,
@@ -161,7 +190,6 @@ pub fn issue(
     link_ttl: TimeDelta,
 ) -> diesel::QueryResult<(String, String, LoginCodeRow)> {
     let at = now();
-    store::spend_open_codes(conn, realm_key, email, at)?;
     let code = otp::new_code();
     let token = otp::new_link_token();
     let row = LoginCodeRow {
@@ -178,7 +206,22 @@ pub fn issue(
         spent_at: None,
     };
     store::insert_code(conn, &row)?;
+    store::spend_codes_beyond(conn, realm_key, email, LIVE_CODES, at)?;
     Ok((code, token, row))
+}
+
+/// An invitation: a link only (nobody types its code, which expires as it is issued) that
+/// replaces earlier invitations of this address and is untouched by later code requests.
+pub fn invite(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    realm_key: &str,
+    tenant_id: Option<&str>,
+    email: &str,
+    link_ttl: TimeDelta,
+) -> diesel::QueryResult<String> {
+    store::spend_invitations(conn, realm_key, email, now())?;
+    issue(conn, keys, realm_key, tenant_id, email, TimeDelta::zero(), link_ttl).map(|(_, token, _)| token)
 }
 
 /// What a proof attempt came to, decided inside the transaction so wrong guesses persist.
@@ -205,20 +248,21 @@ pub async fn verify_code(
         .write(move |conn| {
             let at = now();
             let realm_key = realm.key();
-            let Some(row) = store::open_code(conn, &realm_key, &email, at)? else {
+            let max = settings.code_max_attempts;
+            let open = store::open_codes(conn, &realm_key, &email, max, at)?;
+            let Some(newest) = open.first() else {
                 return Ok(Verdict::Invalid(BAD_CODE));
             };
-            if row.attempts >= settings.code_max_attempts {
-                store::spend(conn, &row.id, at)?;
-                return Ok(Verdict::Invalid(BAD_CODE));
-            }
+            // Any live code may be the one typed: the person may have asked twice.
             let expected = hmac_hex(&keys.hmac, &[&realm_key, &email, &code]);
-            if !same(&expected, &row.code_hmac) {
-                let attempts = row.attempts + 1;
-                let void = (attempts >= settings.code_max_attempts).then_some(at);
-                store::record_wrong_guess(conn, &row.id, void)?;
-                return Ok(Verdict::Wrong { left: settings.code_max_attempts - attempts });
-            }
+            let Some(row) = open.iter().find(|row| same(&expected, &row.code_hmac)) else {
+                // A wrong guess counts against every live code, so several codes give no more
+                // guesses in all than one code's tries each.
+                let left = max - newest.attempts - 1;
+                let ids: Vec<String> = open.iter().map(|row| row.id.clone()).collect();
+                store::record_wrong_guess(conn, &ids, max, at)?;
+                return Ok(Verdict::Wrong { left });
+            };
             if store::spend(conn, &row.id, at)? == 0 {
                 return Ok(Verdict::Invalid(BAD_CODE));
             }

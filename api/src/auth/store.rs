@@ -41,13 +41,42 @@ pub struct SessionRow {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
-/// Voids every open code of this email in this realm: only the newest request works.
-pub fn spend_open_codes(conn: &mut DbConn, realm: &str, email: &str, at: NaiveDateTime) -> QueryResult<usize> {
+/// Spends the live codes of this email in this realm beyond the `keep` newest, so a flood of
+/// requests leaves a bounded number of codes to guess at. Invitations are not login codes
+/// (their code part expires when issued) and are never counted or spent here.
+pub fn spend_codes_beyond(
+    conn: &mut DbConn,
+    realm: &str,
+    email: &str,
+    keep: i64,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    let older: Vec<String> = login_codes::table
+        .filter(login_codes::realm.eq(realm))
+        .filter(login_codes::email.eq(email))
+        .filter(login_codes::spent_at.is_null())
+        .filter(login_codes::code_expires_at.gt(at))
+        .order((login_codes::created_at.desc(), login_codes::id.desc()))
+        .offset(keep)
+        .select(login_codes::id)
+        .load(conn)?;
+    if older.is_empty() {
+        return Ok(0);
+    }
+    diesel::update(login_codes::table.filter(login_codes::id.eq_any(&older)))
+        .set(login_codes::spent_at.eq(Some(at)))
+        .execute(conn)
+}
+
+/// Spends the unspent invitations of this email in this realm (rows whose code part expired
+/// as it was issued): a resent invitation replaces the one before.
+pub fn spend_invitations(conn: &mut DbConn, realm: &str, email: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(
         login_codes::table
             .filter(login_codes::realm.eq(realm))
             .filter(login_codes::email.eq(email))
-            .filter(login_codes::spent_at.is_null()),
+            .filter(login_codes::spent_at.is_null())
+            .filter(login_codes::code_expires_at.eq(login_codes::created_at)),
     )
     .set(login_codes::spent_at.eq(Some(at)))
     .execute(conn)
@@ -57,17 +86,23 @@ pub fn insert_code(conn: &mut DbConn, row: &LoginCodeRow) -> QueryResult<()> {
     diesel::insert_into(login_codes::table).values(row).execute(conn).map(|_| ())
 }
 
-/// The newest unspent, unexpired code of this email in this realm.
-pub fn open_code(conn: &mut DbConn, realm: &str, email: &str, at: NaiveDateTime) -> QueryResult<Option<LoginCodeRow>> {
+/// The unspent codes of this email in this realm that can still be typed, newest first.
+pub fn open_codes(
+    conn: &mut DbConn,
+    realm: &str,
+    email: &str,
+    max_attempts: i32,
+    at: NaiveDateTime,
+) -> QueryResult<Vec<LoginCodeRow>> {
     login_codes::table
         .filter(login_codes::realm.eq(realm))
         .filter(login_codes::email.eq(email))
         .filter(login_codes::spent_at.is_null())
         .filter(login_codes::code_expires_at.gt(at))
-        .order(login_codes::created_at.desc())
+        .filter(login_codes::attempts.lt(max_attempts))
+        .order((login_codes::created_at.desc(), login_codes::id.desc()))
         .select(LoginCodeRow::as_select())
-        .first(conn)
-        .optional()
+        .load(conn)
 }
 
 pub fn code_by_link(conn: &mut DbConn, link_hash: &str) -> QueryResult<Option<LoginCodeRow>> {
@@ -78,11 +113,19 @@ pub fn code_by_link(conn: &mut DbConn, link_hash: &str) -> QueryResult<Option<Lo
         .optional()
 }
 
-/// Counts a wrong guess; `void` also spends the code (too many wrong guesses).
-pub fn record_wrong_guess(conn: &mut DbConn, id: &str, void: Option<NaiveDateTime>) -> QueryResult<usize> {
-    diesel::update(login_codes::table.find(id))
-        .set((login_codes::attempts.eq(login_codes::attempts + 1), login_codes::spent_at.eq(void)))
-        .execute(conn)
+/// Counts a wrong guess against each of `ids`. A code that reaches `max_attempts` can no
+/// longer be typed, but its link still works: guessing at someone's code must not take away
+/// the link in their inbox.
+pub fn record_wrong_guess(conn: &mut DbConn, ids: &[String], max_attempts: i32, at: NaiveDateTime) -> QueryResult<()> {
+    diesel::update(login_codes::table.filter(login_codes::id.eq_any(ids)))
+        .set(login_codes::attempts.eq(login_codes::attempts + 1))
+        .execute(conn)?;
+    diesel::update(
+        login_codes::table.filter(login_codes::id.eq_any(ids)).filter(login_codes::attempts.ge(max_attempts)),
+    )
+    .set(login_codes::code_expires_at.eq(at))
+    .execute(conn)
+    .map(|_| ())
 }
 
 /// Spends the code (and so its link). 0 when someone else spent it first.

@@ -73,16 +73,9 @@ pub async fn invite_client(
                 ));
             }
             let tenant = tenant_store::get(conn, &caller.tenant_id)?;
-            // Link only: the code part expires at once, since nobody will type it.
-            let (_, token, _) = login::issue(
-                conn,
-                &keys,
-                &format!("client:{}", tenant.id),
-                Some(&tenant.id),
-                &client.email,
-                TimeDelta::zero(),
-                TimeDelta::days(INVITE_DAYS),
-            )?;
+            let realm = format!("client:{}", tenant.id);
+            let token =
+                login::invite(conn, &keys, &realm, Some(&tenant.id), &client.email, TimeDelta::days(INVITE_DAYS))?;
             let fragment = crate::auth::login::link_fragment(&token, &client.email);
             let link = config.public(&format!("/portal/{}/login/link#{fragment}", tenant.slug));
             let brand = Brand::of(&tenant);

@@ -94,8 +94,7 @@ pub async fn invite_staff_member(
             }
             let row = store::insert(conn, &caller.tenant_id, &email, body.name.trim(), body.role.as_str())?;
             let tenant = tenant_store::get(conn, &caller.tenant_id)?;
-            let (_, token, _) =
-                login::issue(conn, &keys, "staff", None, &email, TimeDelta::zero(), TimeDelta::days(INVITE_DAYS))?;
+            let token = login::invite(conn, &keys, "staff", None, &email, TimeDelta::days(INVITE_DAYS))?;
             let link = config.public(&format!("/app/login/link#token={token}"));
             let brand = Brand::of(&tenant);
             let what = format!("work with them in Portico as {}", body.role.as_str());

@@ -73,19 +73,114 @@ async fn the_magic_link_logs_in_once_and_burns_the_code(app: TestApp) {
     problem(verify(&app, PORTAL, "aiko@example.jp", &mail.code()).await, 401).await;
 }
 
-async fn only_the_latest_code_and_link_work(app: TestApp) {
-    let app = fast(&[("PORTICO_OTP_COOLDOWN_SECONDS", "1")], app_backend(&app)).await;
+async fn earlier_codes_keep_working_up_to_five(app: TestApp) {
+    let app =
+        fast(&[("PORTICO_OTP_COOLDOWN_SECONDS", "1"), ("PORTICO_OTP_PER_EMAIL_PER_HOUR", "20")], app_backend(&app))
+            .await;
     app.client("Noah Martin", "noah@cycles.fr").await;
-    let first = mail_for(&app, &format!("{PORTAL}/otp"), "noah@cycles.fr").await;
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    let second = mail_for(&app, &format!("{PORTAL}/otp"), "noah@cycles.fr").await;
-    if first.code() != second.code() {
-        problem(verify(&app, PORTAL, "noah@cycles.fr", &first.code()).await, 401).await;
+    let mut mails = Vec::new();
+    for _ in 0..2 {
+        mails.push(mail_for(&app, &format!("{PORTAL}/otp"), "noah@cycles.fr").await);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
     }
-    let old_link =
-        app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": first.link_token() }));
-    problem(old_link.send().await.unwrap(), 401).await;
-    assert_eq!(verify(&app, PORTAL, "noah@cycles.fr", &second.code()).await.status(), 200);
+    // Asking again does not void the first email: its code logs in, and the second's link too.
+    assert_eq!(verify(&app, PORTAL, "noah@cycles.fr", &mails[0].code()).await.status(), 200);
+    let link = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": mails[1].link_token() }));
+    assert_eq!(link.send().await.unwrap().status(), 200);
+
+    // Five codes live at once at most: a sixth request spends the oldest still open.
+    let mut open = Vec::new();
+    for _ in 0..6 {
+        open.push(mail_for(&app, &format!("{PORTAL}/otp"), "noah@cycles.fr").await);
+        tokio::time::sleep(Duration::from_millis(1100)).await;
+    }
+    let oldest = open[0].code();
+    if open[1..].iter().all(|m| m.code() != oldest) {
+        let body = problem(verify(&app, PORTAL, "noah@cycles.fr", &oldest).await, 401).await;
+        assert!(body["detail"].as_str().unwrap().contains("wrong"), "{body}");
+    }
+    let link = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": open[0].link_token() }));
+    problem(link.send().await.unwrap(), 401).await;
+    assert_eq!(verify(&app, PORTAL, "noah@cycles.fr", &open[5].code()).await.status(), 200);
+}
+
+/// A code request as if from `ip`, through a proxy the app trusts.
+async fn ask_from(app: &TestApp, ip: &str, email: &str) -> reqwest::Response {
+    app.http
+        .post(app.url(&format!("{PORTAL}/otp")))
+        .header("x-forwarded-for", ip)
+        .json(&json!({ "email": email }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn strangers_who_know_an_email_cannot_lock_its_owner_out(app: TestApp) {
+    let settings = [
+        ("PORTICO_TRUST_PROXY", "true"),
+        ("PORTICO_OTP_COOLDOWN_SECONDS", "1"),
+        ("PORTICO_OTP_PER_EMAIL_PER_HOUR", "2"),
+    ];
+    let app = fast(&settings, app_backend(&app)).await;
+    let maria = app.client("Maria Lopez", "maria@lopez.es").await;
+    let id = maria["id"].as_str().unwrap();
+    app.post(&format!("/api/v1/clients/{id}/invite"), &json!({})).await;
+    let invitation = app.smtp.next_to("maria@lopez.es", 0, |m| m.subject().contains("invited you")).await;
+    assert_eq!(ask_from(&app, "198.51.100.9", "maria@lopez.es").await.status(), 202);
+    let pending = app.smtp.next_to("maria@lopez.es", 0, |m| m.subject().contains("login code")).await;
+
+    // Someone asks for Maria's codes from four addresses: the code she had still works.
+    let strangers = ["203.0.113.1", "203.0.113.2", "203.0.113.3", "203.0.113.4"];
+    for ip in strangers {
+        assert_eq!(ask_from(&app, ip, "maria@lopez.es").await.status(), 202);
+    }
+    let tokens: Value = verify(&app, PORTAL, "maria@lopez.es", &pending.code()).await.json().await.unwrap();
+    assert_eq!(tokens["status"], "authenticated", "the code she had: {tokens}");
+
+    // They go on until each address is refused for the hour.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    for ip in strangers {
+        assert_eq!(ask_from(&app, ip, "maria@lopez.es").await.status(), 202);
+    }
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    for ip in strangers {
+        let res = ask_from(&app, ip, "maria@lopez.es").await;
+        let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+        assert!(retry > 3000, "the stranger's own hour is used up: {retry}");
+        problem(res, 429).await;
+    }
+
+    // Maria is not: she asks again and her code works; the invitation keeps its 7 days.
+    let before = app.smtp.count_to("maria@lopez.es");
+    assert_eq!(ask_from(&app, "198.51.100.9", "maria@lopez.es").await.status(), 202);
+    let newest = app.smtp.next_to("maria@lopez.es", before, |m| m.subject().contains("login code")).await;
+    assert_eq!(verify(&app, PORTAL, "maria@lopez.es", &newest.code()).await.status(), 200);
+    let link =
+        app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": invitation.link_token() }));
+    let body: Value = link.send().await.unwrap().json().await.unwrap();
+    assert_eq!(body["status"], "authenticated", "the invitation: {body}");
+}
+
+async fn past_the_hourly_total_sending_slows_but_never_stops(app: TestApp) {
+    let settings = [
+        ("PORTICO_TRUST_PROXY", "true"),
+        ("PORTICO_OTP_COOLDOWN_SECONDS", "2"),
+        ("PORTICO_OTP_PER_EMAIL_ALL_PER_HOUR", "3"),
+    ];
+    let app = fast(&settings, app_backend(&app)).await;
+    app.client("Ivy Chen", "ivy@example.com").await;
+    for ip in ["203.0.113.1", "203.0.113.2", "203.0.113.3"] {
+        assert_eq!(ask_from(&app, ip, "ivy@example.com").await.status(), 202);
+    }
+    // The fourth within a cooldown waits that cooldown, not the hour.
+    let res = ask_from(&app, "198.51.100.9", "ivy@example.com").await;
+    let retry: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
+    assert!((1..=2).contains(&retry), "{retry}");
+    problem(res, 429).await;
+    tokio::time::sleep(Duration::from_millis(2100)).await;
+    assert_eq!(ask_from(&app, "198.51.100.9", "ivy@example.com").await.status(), 202);
+    let fourth = app.smtp.nth_to("ivy@example.com", 4).await;
+    assert_eq!(verify(&app, PORTAL, "ivy@example.com", &fourth.code()).await.status(), 200);
 }
 
 async fn the_sixth_guess_fails_even_with_the_right_code(app: TestApp) {
@@ -102,8 +197,10 @@ async fn the_sixth_guess_fails_even_with_the_right_code(app: TestApp) {
         }
     }
     problem(verify(&app, PORTAL, "sofia@rossi.it", &mail.code()).await, 401).await;
+    // Guessing at someone's code does not take away the link in their inbox.
     let link = app.http.post(app.url(&format!("{PORTAL}/magic-link"))).json(&json!({ "token": mail.link_token() }));
-    problem(link.send().await.unwrap(), 401).await;
+    let body: Value = link.send().await.unwrap().json().await.unwrap();
+    assert_eq!(body["status"], "authenticated", "{body}");
 }
 
 async fn answers_reveal_nothing_about_accounts(app: TestApp) {
@@ -448,8 +545,9 @@ async fn stale_login_state_is_purged(app: TestApp) {
         0,
         "fresh rows stay"
     );
-    // Two rate-limit windows (IP and email) and one code, all written just now.
-    assert_eq!(portico::auth::store::purge_stale(&mut conn, now + chrono::TimeDelta::seconds(5)).unwrap(), 3);
+    // Four rate-limit windows (IP; email from this IP, from everywhere, emails sent) and one
+    // code, all written just now.
+    assert_eq!(portico::auth::store::purge_stale(&mut conn, now + chrono::TimeDelta::seconds(5)).unwrap(), 5);
 }
 
 fn app_backend(app: &TestApp) -> Backend {
@@ -465,7 +563,9 @@ both!(
     a_client_logs_in_with_the_emailed_code,
     the_magic_link_logs_in_once_and_burns_the_code,
     a_tenant_may_send_from_its_own_address,
-    only_the_latest_code_and_link_work,
+    earlier_codes_keep_working_up_to_five,
+    strangers_who_know_an_email_cannot_lock_its_owner_out,
+    past_the_hourly_total_sending_slows_but_never_stops,
     the_sixth_guess_fails_even_with_the_right_code,
     answers_reveal_nothing_about_accounts,
     hourly_limits_hold_per_email_and_per_ip,
