@@ -29,6 +29,9 @@ pub enum Scope {
     ClientsRead,
     #[serde(rename = "clients:write")]
     ClientsWrite,
+    /// Change a client's login email: it moves their portal account to another mailbox.
+    #[serde(rename = "clients:email")]
+    ClientsEmail,
     #[serde(rename = "api_keys:manage")]
     ApiKeysManage,
     #[serde(rename = "staff:manage")]
@@ -44,11 +47,12 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 9] = [
+    pub const ALL: [Scope; 10] = [
         Scope::TenantRead,
         Scope::TenantWrite,
         Scope::ClientsRead,
         Scope::ClientsWrite,
+        Scope::ClientsEmail,
         Scope::ApiKeysManage,
         Scope::StaffManage,
         Scope::BillingRead,
@@ -62,6 +66,7 @@ impl Scope {
             Scope::TenantWrite => "tenant:write",
             Scope::ClientsRead => "clients:read",
             Scope::ClientsWrite => "clients:write",
+            Scope::ClientsEmail => "clients:email",
             Scope::ApiKeysManage => "api_keys:manage",
             Scope::StaffManage => "staff:manage",
             Scope::BillingRead => "billing:read",

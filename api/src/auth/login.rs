@@ -21,7 +21,7 @@ use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
 use crate::sms::{Sms, e164};
-use crate::staff::store as staff_store;
+use crate::staff::store::{self as staff_store, StaffRow};
 use crate::tenants::model::{TenantRow, utc};
 
 /// Whose accounts a login is for.
@@ -321,14 +321,14 @@ pub async fn select(
                     let Some(client) = accounts.into_iter().find(|c| c.id == account_id) else {
                         return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
-                    start_client(conn, &keys, &settings, &client.tenant_id, &client.id, &origin)?
+                    start_client(conn, &keys, &settings, &client.tenant_id, &client.id, &claims.email, &origin)?
                 }
                 Realm::Console => {
                     let accounts = staff_store::accounts_by_email(conn, &claims.email)?;
                     let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id) else {
                         return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
-                    start_staff(conn, &keys, &settings, &member.tenant_id, &member.id, &member.role, &origin)?
+                    start_staff(conn, &keys, &settings, &member, &claims.email, &origin)?
                 }
             };
             Ok(Verdict::Done(LoginResponse::Authenticated(tokens)))
@@ -364,7 +364,7 @@ fn finish(
         Realm::Portal(t) => {
             let accounts = client_store::portal_accounts(conn, &t.id, email)?;
             if let [only] = accounts.as_slice() {
-                let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, origin)?;
+                let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, email, origin)?;
                 return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
             }
             accounts.into_iter().map(|c| AccountChoice { id: c.id, name: c.name, company: c.company }).collect()
@@ -372,7 +372,7 @@ fn finish(
         Realm::Console => {
             let accounts = staff_store::accounts_by_email(conn, email)?;
             if let [(member, _)] = accounts.as_slice() {
-                let tokens = start_staff(conn, keys, settings, &member.tenant_id, &member.id, &member.role, origin)?;
+                let tokens = start_staff(conn, keys, settings, member, email, origin)?;
                 return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
             }
             accounts.into_iter().map(|(s, t)| AccountChoice { id: s.id, name: s.name, company: Some(t.name) }).collect()
@@ -398,6 +398,7 @@ fn start_client(
     settings: &AuthSettings,
     tenant_id: &str,
     client_id: &str,
+    email: &str,
     origin: &Origin,
 ) -> Result<session::Tokens, ApiError> {
     let tokens = session::start(
@@ -412,6 +413,7 @@ fn start_client(
             impersonated_by: None,
             user_agent: origin.user_agent.as_deref(),
             ip: Some(&origin.ip),
+            login_email: Some(email),
         },
     )?;
     client_store::record_login(conn, tenant_id, client_id, now())?;
@@ -425,11 +427,11 @@ fn start_staff(
     conn: &mut DbConn,
     keys: &super::secrets::Keys,
     settings: &AuthSettings,
-    tenant_id: &str,
-    staff_id: &str,
-    role: &str,
+    member: &StaffRow,
+    email: &str,
     origin: &Origin,
 ) -> Result<session::Tokens, ApiError> {
+    let (tenant_id, staff_id, role) = (member.tenant_id.as_str(), member.id.as_str(), member.role.as_str());
     let tokens = session::start(
         conn,
         keys,
@@ -442,6 +444,7 @@ fn start_staff(
             impersonated_by: None,
             user_agent: origin.user_agent.as_deref(),
             ip: Some(&origin.ip),
+            login_email: Some(email),
         },
     )?;
     let subject = Subject { kind: "staff", id: staff_id, client_id: None };

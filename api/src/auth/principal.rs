@@ -47,6 +47,9 @@ pub struct ClientPrincipal {
     pub session_id: String,
     /// Set when a staff member is viewing the portal as this client (read-only).
     pub impersonated_by: Option<String>,
+    /// The address this session's login was proved with: what a signature or an acceptance
+    /// records, whatever the client's email is changed to later.
+    pub login_email: Option<String>,
 }
 
 impl FromRequest for ClientPrincipal {
@@ -75,6 +78,7 @@ impl FromRequest for ClientPrincipal {
                     client_id: row.subject_id,
                     session_id: row.id,
                     impersonated_by: row.impersonated_by,
+                    login_email: row.login_email,
                 })
             })
             .await

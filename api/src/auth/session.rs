@@ -1,6 +1,8 @@
 //! Sessions: one row per login, a short-lived access JWT, and an opaque refresh token that
 //! rotates on every use. Presenting a refresh token that was already rotated means it was
-//! copied: the whole session is revoked.
+//! copied: the whole session is revoked. Each generation's secret is an HMAC of the session's
+//! seed under a server key, so an earlier one can be recognised as genuine; a token that only
+//! names a session (and guesses at the rest) is refused without touching the session.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -8,7 +10,7 @@ use chrono::{NaiveDateTime, TimeDelta};
 use rand::RngExt;
 
 use super::jwt::{self, ACCESS, AccessClaims};
-use super::otp::{same, sha256_hex};
+use super::otp::{hmac_hex, same, sha256_hex};
 use super::secrets::Keys;
 use super::store::{self, SessionRow};
 use crate::config::AuthSettings;
@@ -42,14 +44,26 @@ pub struct NewSession<'a> {
     pub impersonated_by: Option<&'a str>,
     pub user_agent: Option<&'a str>,
     pub ip: Option<&'a str>,
+    /// The address the login was proved with (clients).
+    pub login_email: Option<&'a str>,
 }
 
-fn new_refresh(sid: &str, generation: i32) -> (String, String) {
-    let mut secret = [0u8; 32];
-    rand::rng().fill(&mut secret[..]);
-    let token = format!("{sid}.{generation}.{}", URL_SAFE_NO_PAD.encode(secret));
+/// Generation `generation`'s refresh token and its stored hash. Sessions from before seeds
+/// were kept rotate to random secrets, as they always did.
+fn generation_token(keys: &Keys, sid: &str, generation: i32, seed: Option<&str>) -> (String, String) {
+    let secret = match seed {
+        Some(seed) => hmac_hex(&keys.hmac, &["refresh", sid, &generation.to_string(), seed]),
+        None => random_base64(),
+    };
+    let token = format!("{sid}.{generation}.{secret}");
     let hash = sha256_hex(&token);
     (token, hash)
+}
+
+fn random_base64() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill(&mut bytes[..]);
+    URL_SAFE_NO_PAD.encode(bytes)
 }
 
 fn access(keys: &Keys, settings: &AuthSettings, row: &SessionRow, at: NaiveDateTime) -> (String, i64) {
@@ -77,7 +91,8 @@ pub fn start(
 ) -> diesel::QueryResult<Tokens> {
     let at = now();
     let id = new_id();
-    let (refresh_token, refresh_hash) = new_refresh(&id, 0);
+    let seed = random_base64();
+    let (refresh_token, refresh_hash) = generation_token(keys, &id, 0, Some(&seed));
     let row = SessionRow {
         id: id.clone(),
         tenant_id: new.tenant_id.to_string(),
@@ -93,6 +108,8 @@ pub fn start(
         user_agent: new.user_agent.map(|u| u.chars().take(300).collect()),
         ip: new.ip.map(str::to_string),
         revoked_at: None,
+        login_email: new.login_email.map(str::to_string),
+        refresh_seed: Some(seed),
     };
     store::insert_session(conn, &row)?;
     let (access_token, expires_in) = access(keys, settings, &row, at);
@@ -134,14 +151,23 @@ pub fn refresh(conn: &mut DbConn, keys: &Keys, settings: &AuthSettings, token: &
     if let Some(why) = unusable(&row, settings, at) {
         return Ok(Refreshed::Invalid(why));
     }
+    const NOT_VALID: &str = "The refresh token is not valid.";
+    let seed = row.refresh_seed.as_deref();
     if generation < row.refresh_generation {
+        // Reuse only when the token really is an earlier one of this session: anyone can
+        // write a session id and a small number, and must not end someone's session by it.
+        let genuine = generation >= 0
+            && seed.is_some_and(|seed| same(&generation_token(keys, &row.id, generation, Some(seed)).0, token));
+        if !genuine {
+            return Ok(Refreshed::Invalid(NOT_VALID));
+        }
         store::revoke(conn, &row.tenant_id, &row.id, at)?;
         return Ok(Refreshed::Reused);
     }
     if generation != row.refresh_generation || !same(&sha256_hex(token), &row.refresh_hash) {
-        return Ok(Refreshed::Invalid("The refresh token is not valid."));
+        return Ok(Refreshed::Invalid(NOT_VALID));
     }
-    let (refresh_token, hash) = new_refresh(&row.id, generation + 1);
+    let (refresh_token, hash) = generation_token(keys, &row.id, generation + 1, seed);
     if store::rotate(conn, &row.id, generation, &hash, at)? == 0 {
         // A concurrent refresh won the race with this same token: that is a reuse.
         store::revoke(conn, &row.tenant_id, &row.id, at)?;

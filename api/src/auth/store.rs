@@ -39,6 +39,11 @@ pub struct SessionRow {
     pub user_agent: Option<String>,
     pub ip: Option<String>,
     pub revoked_at: Option<NaiveDateTime>,
+    /// The address a client's session was proved with (code or link); None for staff and
+    /// for sessions started before it was kept.
+    pub login_email: Option<String>,
+    /// Per-session randomness the refresh secrets derive from; None for older sessions.
+    pub refresh_seed: Option<String>,
 }
 
 /// Spends the live codes of this email in this realm beyond the `keep` newest, so a flood of

@@ -124,7 +124,16 @@ pub fn mint(db: &Db, config: &Config, n_clients: usize, n_staff: usize) -> Resul
 }
 
 fn new_session<'a>(tenant_id: &'a str, kind: &'a str, subject_id: &'a str, role: Option<&'a str>) -> NewSession<'a> {
-    NewSession { tenant_id, kind, subject_id, role, impersonated_by: None, user_agent: Some("portico-bench"), ip: None }
+    NewSession {
+        tenant_id,
+        kind,
+        subject_id,
+        role,
+        impersonated_by: None,
+        user_agent: Some("portico-bench"),
+        ip: None,
+        login_email: None,
+    }
 }
 
 /// Active clients of a tenant with a project and a sent invoice, and one of each.

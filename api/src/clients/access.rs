@@ -144,6 +144,7 @@ pub async fn impersonate_client(
                     impersonated_by: Some(&staff_id),
                     user_agent: user_agent.as_deref(),
                     ip: ip.as_deref(),
+                    login_email: None,
                 },
             )?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };

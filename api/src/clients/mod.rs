@@ -1,6 +1,7 @@
 //! Clients: the people and companies a tenant serves, who log in to its portal.
 
 pub mod access;
+pub mod email_change;
 pub mod model;
 pub mod routes;
 pub mod store;

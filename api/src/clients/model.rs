@@ -156,6 +156,8 @@ pub struct UpdateClient {
         email(message = "must be a valid email address"),
         length(max = 254, message = "must be at most 254 characters")
     )]
+    /// The address the client logs in with. Changing it needs `clients:email`, ends their
+    /// sessions and emails the old address.
     pub email: Option<String>,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),

@@ -10,6 +10,7 @@ use actix_web::{HttpResponse, get, patch, post, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::email_change;
 use super::model::{
     Client, ClientChanges, ClientListQuery, ClientPage, ClientSort, ClientStatus, CreateClient, UpdateClient,
 };
@@ -157,7 +158,9 @@ pub async fn get_client(
     row.map(|r| web::Json(r.into())).ok_or_else(|| not_found(&id))
 }
 
-/// Change a client's details.
+/// Change a client's details. Changing the email moves the client's portal login to the new
+/// address: it needs `clients:email` (owners and admins), ends the client's sessions, tells
+/// the old address who changed it, and is kept in the activity log with both addresses.
 #[utoipa::path(
     tag = "clients",
     params(("id" = String, Path, description = "The client's id")),
@@ -166,7 +169,7 @@ pub async fn get_client(
         (status = 200, description = "The client as changed", body = Client),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:write`, or changes the email without `clients:email` (owners and admins have it; members do not)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is archived: restore it first", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
@@ -194,7 +197,14 @@ pub async fn update_client(
             if current.status == ClientStatus::Archived.as_str() {
                 return Err(ApiError::Conflict("This client is archived; restore it before changing it.".into()));
             }
+            let moves_login = changes.email.as_ref().is_some_and(|email| *email != current.email);
+            if moves_login {
+                email_change::allowed(&caller)?;
+            }
             let row = store::update(conn, &caller.tenant_id, &id, &changes)?.ok_or_else(|| not_found(&id))?;
+            if moves_login {
+                email_change::apply(conn, &caller, &current, &row)?;
+            }
             if !row.portal_enabled {
                 // Disabling portal access ends the client's sessions at once.
                 session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &row.id, now())?;
@@ -204,6 +214,7 @@ pub async fn update_client(
             Ok(row)
         })
         .await?;
+    state.outbox.wake();
     Ok(web::Json(row.into()))
 }
 

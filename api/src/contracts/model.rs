@@ -149,7 +149,7 @@ pub struct ContractSignature {
     /// The name the signer gave.
     #[schema(example = "Maria Lopez")]
     pub signer_name: String,
-    /// The client's email address at the time of signing (the login they signed with).
+    /// The email address the client proved when logging in to the session that signed.
     pub signer_email: String,
     pub signed_at: DateTime<Utc>,
     /// The address the signature came from.

@@ -162,7 +162,9 @@ pub async fn sign_contract(
             let (_, client) = client_contract(conn, tenant_id, client_id, &id)?;
             let signing = Signing {
                 signer_name: &signer_name,
-                signer_email: &client.email,
+                // The address proved at login, which a later change of the client's email
+                // cannot rewrite (older sessions did not keep it: the client's own, then).
+                signer_email: who.login_email.as_deref().unwrap_or(&client.email),
                 ip: &ip,
                 user_agent: &user_agent,
                 kind: checked.kind.as_str(),

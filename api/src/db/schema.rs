@@ -115,6 +115,8 @@ diesel::table! {
         user_agent -> Nullable<Text>,
         ip -> Nullable<Text>,
         revoked_at -> Nullable<Timestamp>,
+        login_email -> Nullable<Text>,
+        refresh_seed -> Nullable<Text>,
     }
 }
 

@@ -74,21 +74,29 @@ fn layout(brand: &Brand<'_>, card: &Card<'_>) -> String {
         .unwrap_or_default();
     let lines: String =
         card.lines.iter().map(|l| format!(r#"<p style="margin:0 0 24px;font-size:15px">{}</p>"#, escape(l))).collect();
+    // A card without a link (a security notice) has no button.
+    let button = if card.link.is_empty() {
+        String::new()
+    } else {
+        format!(
+            r#"<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">{button}</a></p>"#,
+            link = escape(card.link),
+            color = escape(brand.color),
+            text_color = escape(brand.text_color),
+            button = escape(card.button),
+        )
+    };
     format!(
         r#"<!doctype html><html><body style="margin:0;padding:24px;background:#f8fafc;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#111827">
 <table role="presentation" width="100%" style="max-width:480px;margin:0 auto;background:#ffffff;border-radius:12px;padding:32px">
 <tr><td>
 <p style="margin:0 0 8px;font-size:14px;color:#6b7280">{name}</p>
 <h1 style="margin:0 0 24px;font-size:20px">{heading}</h1>
-{highlight}{lines}<p style="margin:0 0 24px"><a href="{link}" style="display:inline-block;padding:12px 20px;border-radius:8px;background:{color};color:{text_color};text-decoration:none;font-weight:600">{button}</a></p>
+{highlight}{lines}{button}
 <p style="margin:0;font-size:12px;color:#6b7280">{footer}</p>
 {AFTER_FOOTER}</td></tr></table></body></html>"#,
         name = escape(brand.name),
         heading = escape(card.heading),
-        link = escape(card.link),
-        color = escape(brand.color),
-        text_color = escape(brand.text_color),
-        button = escape(card.button),
         footer = escape(card.footer),
     )
 }
@@ -187,6 +195,15 @@ pub fn notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], button
     let text = format!("{heading}\n\n{}\n\n{button}: {link}\n", lines.join("\n\n"));
     let card = Card { heading, highlight: None, lines, button, link, footer: &footer };
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
+}
+
+/// A security notice to an address (a changed login email): no button, nothing to click,
+/// so it cannot be mistaken for, or used as, a phishing lure.
+pub fn security_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str]) -> Email {
+    let footer = format!("Sent by {}'s client portal. This is a security notice; it cannot be turned off.", brand.name);
+    let text = format!("{heading}\n\n{}\n\n{footer}\n", lines.join("\n\n"));
+    let card = Card { heading, highlight: None, lines, button: "", link: "", footer: &footer };
+    email(brand, to, heading.to_string(), text, layout(brand, &card))
 }
 
 /// Adds the line every non-essential email carries: how to stop these emails, with a link

@@ -397,7 +397,8 @@ pub fn viewed(conn: &mut DbConn, row: &QuoteRow) -> Result<(), ApiError> {
 /// The client's decision on a sent, unexpired quote.
 #[derive(Debug, Clone)]
 pub enum Decision {
-    Accept,
+    /// With the address the client proved at login, kept with the acceptance.
+    Accept(Option<String>),
     RequestChanges(String),
     Decline(Option<String>),
 }
@@ -418,7 +419,7 @@ pub fn decide(
     let today = today(&tenant);
     let at = now();
     let (to, comment, action) = match &decision {
-        Decision::Accept => (QuoteStatus::Accepted, None, "accepted"),
+        Decision::Accept(_) => (QuoteStatus::Accepted, None, "accepted"),
         Decision::RequestChanges(c) => (QuoteStatus::ChangesRequested, Some(c.as_str()), "sent back for changes"),
         Decision::Decline(c) => (QuoteStatus::Declined, c.as_deref(), "declined"),
     };
@@ -429,10 +430,12 @@ pub fn decide(
     let actor = Actor::Client { id: client_id.to_string() };
     let client = client_of(conn, &row)?;
     let project_id = match &decision {
-        Decision::Accept => {
+        Decision::Accept(email) => {
             let project = start_project(conn, &actor, &row)?;
             store::link_project(conn, tenant_id, id, &project.id)?;
-            record(conn, &actor, &row, "accepted", json!({ "project_id": project.id, "project_name": project.name }))?;
+            let email = email.as_deref().unwrap_or(&client.email);
+            let data = json!({ "project_id": project.id, "project_name": project.name, "proved_email": email });
+            record(conn, &actor, &row, "accepted", data)?;
             Some(project.id)
         }
         Decision::RequestChanges(_) => {

@@ -188,7 +188,10 @@ pub async fn accept_quote(
     let config = state.config.clone();
     let (quote, project_id) = state
         .db
-        .write(move |conn| actions::decide(conn, &config, &who.tenant_id, &who.client_id, &id, Decision::Accept))
+        .write(move |conn| {
+            let decision = Decision::Accept(who.login_email.clone());
+            actions::decide(conn, &config, &who.tenant_id, &who.client_id, &id, decision)
+        })
         .await?;
     state.outbox.wake();
     let project_id = project_id.ok_or_else(|| ApiError::Internal("an acceptance started no project".into()))?;

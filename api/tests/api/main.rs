@@ -14,6 +14,7 @@ mod appointments;
 mod body_limits;
 mod bookings_services;
 mod cli;
+mod client_email;
 mod client_visibility;
 mod clients;
 mod compression;

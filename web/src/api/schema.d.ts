@@ -356,7 +356,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a client's details. */
+        /**
+         * Change a client's details. Changing the email moves the client's portal login to the new
+         *     address: it needs `clients:email` (owners and admins), ends the client's sessions, tells
+         *     the old address who changed it, and is kept in the activity log with both addresses.
+         */
         patch: operations["update_client"];
         trace?: never;
     };
@@ -3317,7 +3321,7 @@ export interface components {
             signed_at: string;
             /** @description Hex SHA-256 of the text signed: equal to the contract's `body_sha256`. */
             signed_sha256: string;
-            /** @description The client's email address at the time of signing (the login they signed with). */
+            /** @description The email address the client proved when logging in to the session that signed. */
             signer_email: string;
             /**
              * @description The name the signer gave.
@@ -5200,7 +5204,7 @@ export interface components {
          * @description A permission an API key can carry. A `:write` scope includes the matching `:read`.
          * @enum {string}
          */
-        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write" | "webhooks";
+        Scope: "tenant:read" | "tenant:write" | "clients:read" | "clients:write" | "clients:email" | "api_keys:manage" | "staff:manage" | "billing:read" | "billing:write" | "webhooks";
         /**
          * @description Pick one of the accounts offered after a login.
          * @example {
@@ -5787,6 +5791,10 @@ export interface components {
          */
         UpdateClient: {
             company?: string | null;
+            /**
+             * @description The address the client logs in with. Changing it needs `clients:email`, ends their
+             *     sessions and emails the old address.
+             */
             email?: string | null;
             /** @description `true` skips the non-essential emails; the client can change it in their profile. */
             email_opt_out?: boolean | null;
@@ -8443,7 +8451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The credential lacks `clients:write` */
+            /** @description The credential lacks `clients:write`, or changes the email without `clients:email` (owners and admins have it; members do not) */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -7,6 +7,7 @@ import type { Scope } from './api';
 export const SCOPES: Record<Scope, string> = {
   'clients:read': 'See clients and their activity.',
   'clients:write': 'Add, change, archive and invite clients (includes seeing them).',
+  'clients:email': 'Change a client’s login email, which moves their portal account to another mailbox.',
   'tenant:read': 'See the business’s settings and the team.',
   'tenant:write': 'Change the business’s branding and settings (includes seeing them).',
   'api_keys:manage': 'Create and revoke API keys.',

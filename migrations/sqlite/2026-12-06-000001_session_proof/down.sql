@@ -1,0 +1,2 @@
+ALTER TABLE sessions DROP COLUMN refresh_seed;
+ALTER TABLE sessions DROP COLUMN login_email;
