@@ -44,6 +44,8 @@ pub struct Config {
     pub storage: StorageTarget,
     /// The largest file one upload may carry, in bytes.
     pub max_upload_bytes: u64,
+    /// Seconds a request body may go without a byte before it is given up on (408).
+    pub body_idle_seconds: u64,
     /// Where the online payment providers' APIs are; only tests point them elsewhere.
     pub payments: PaymentApis,
     /// Intake form submissions one IP may send to one portal per hour.
@@ -195,7 +197,12 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
     ("PORTICO_MAGIC_LINK_TTL_MINUTES", "15", "Lifetime of a magic link."),
     ("PORTICO_OTP_MAX_ATTEMPTS", "5", "Wrong codes before a code is void."),
     ("PORTICO_OTP_COOLDOWN_SECONDS", "60", "Minimum time between two code requests for one email."),
-    ("PORTICO_OTP_PER_EMAIL_PER_HOUR", "5", "Code requests per email per hour."),
+    ("PORTICO_OTP_PER_EMAIL_PER_HOUR", "5", "Code requests per email per hour from one IP address."),
+    (
+        "PORTICO_OTP_PER_EMAIL_ALL_PER_HOUR",
+        "20",
+        "Code emails per address per hour from everywhere; past it, one per cooldown.",
+    ),
     ("PORTICO_OTP_PER_IP_PER_HOUR", "30", "Code requests per IP per hour."),
     ("PORTICO_ACCESS_TOKEN_MINUTES", "15", "Lifetime of an access token (JWT)."),
     ("PORTICO_SESSION_IDLE_MINUTES", "30", "A session unused this long ends."),
@@ -225,6 +232,11 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "A separate address (e.g. 127.0.0.1:9090 or a private interface) serving /metrics without a token.",
     ),
     ("PORTICO_MAX_UPLOAD_MB", "25", "Largest file one upload may carry, in MB (1-10240); larger ones get 413."),
+    (
+        "PORTICO_BODY_IDLE_SECONDS",
+        "20",
+        "Seconds a request body may go without a byte before the request gets 408 (1-600).",
+    ),
     (
         "PORTICO_WEBHOOKS_ALLOW_PRIVATE",
         "false",
@@ -269,6 +281,9 @@ impl Config {
             number(get("PORTICO_MAX_UPLOAD_MB"), 25, 1..=10_240).map_err(|p| err("PORTICO_MAX_UPLOAD_MB", p))?,
         ) * 1024
             * 1024;
+        let body_idle_seconds = u64::from(
+            number(get("PORTICO_BODY_IDLE_SECONDS"), 20, 1..=600).map_err(|p| err("PORTICO_BODY_IDLE_SECONDS", p))?,
+        );
 
         let public_url = match get("PORTICO_PUBLIC_URL") {
             Some(raw) => {
@@ -440,6 +455,7 @@ impl Config {
             web_dir,
             storage,
             max_upload_bytes,
+            body_idle_seconds,
             payments,
             metrics,
             webhooks_allow_private,

@@ -247,6 +247,7 @@ impl Application {
                 .wrap(from_fn(http::idempotency::honour))
                 .wrap(Condition::new(!config.cors_origins.is_empty(), cors(config)))
                 .wrap(from_fn(http::nul::reject_nul))
+                .wrap(from_fn(http::limits::guard))
                 .wrap(ErrorHandlers::new().default_handler(error::ensure_problem_body))
                 // Compression sees the final body; `choose` marks what must stay plain.
                 .wrap(from_fn(http::compression::choose))

@@ -121,7 +121,12 @@ fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
             let mut add = |status, cause| causes.entry(status).or_default().push(cause);
             // `http::nul`, before routing.
             add("400", "The URL contains a NUL character");
+            // `http::limits`, before routing.
+            add("431", "The request headers add up to more than 16 KiB");
             // `http::JsonBody`.
+            if op.request_body.is_some() {
+                add("408", "The request body stopped arriving for longer than the server waits");
+            }
             if op.request_body.as_ref().is_some_and(|b| b.content.contains_key("application/json")) {
                 add("400", "The body is not valid JSON");
                 add("413", "The body is larger than the limit");

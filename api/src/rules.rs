@@ -10,39 +10,70 @@ fn invalid(code: &'static str, message: impl Into<Cow<'static, str>>) -> Validat
     ValidationError::new(code).with_message(message.into())
 }
 
-/// Words a slug may not be, because they are (or will be) paths of our own.
+/// Words a slug may not be, because they are (or will be) paths of our own: the web app's
+/// top-level pages, and every word after `/api/v1/portal/` that is not a slug (a tenant
+/// called "invoices" would otherwise meet `/api/v1/portal/invoices/{id}`).
 pub const RESERVED_SLUGS: &[&str] = &[
     "admin",
     "api",
+    "api-keys",
     "app",
     "appointments",
     "apps",
     "assets",
     "auth",
     "billing",
+    "book",
+    "booking-settings",
+    "clients",
     "console",
+    "contracts",
     "dashboard",
+    "deliverables",
     "docs",
-    "help",
+    "favicon",
+    "files",
+    "forms",
     "healthz",
+    "help",
+    "invoices",
     "login",
     "logout",
     "mail",
+    "manifest",
     "me",
     "metrics",
     "new",
     "notifications",
+    "openapi",
+    "orders",
+    "payments",
     "portal",
+    "products",
+    "projects",
+    "public",
+    "quotes",
     "readyz",
     "register",
+    "reviews",
+    "robots",
     "root",
     "service-orders",
+    "services",
     "settings",
     "signup",
+    "staff",
     "static",
     "status",
     "support",
+    "swagger",
     "system",
+    "tenant",
+    "threads",
+    "time",
+    "time-logs",
+    "view-as",
+    "webhooks",
     "www",
 ];
 
@@ -185,6 +216,34 @@ mod tests {
         for bad in ["ab", "Demo", "1abc", "abc-", "a--b", "api", "docs", "admin", "ünï", &"a".repeat(41)] {
             assert!(slug(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn no_slug_can_be_a_word_of_our_own_routes() {
+        // A new portal resource (`/api/v1/portal/invoices/…`) or API collection fails here
+        // until its word is reserved, before any tenant can take it as a slug.
+        for path in crate::openapi::spec().paths.paths.keys() {
+            let words: Vec<&str> = path.trim_start_matches("/api/v1/").split('/').collect();
+            let taken = match words.as_slice() {
+                ["portal", word, ..] => word,
+                [word, ..] => word,
+                [] => continue,
+            };
+            if !taken.starts_with('{') {
+                assert!(slug(taken).is_err(), "'{taken}' (from {path}) must be a reserved slug");
+            }
+        }
+        for page in ["book", "orders", "projects", "invoices", "login"] {
+            assert!(slug(page).is_err(), "{page}");
+        }
+    }
+
+    #[test]
+    fn the_spec_spells_the_slug_rule_with_every_reserved_word() {
+        let spec = serde_json::to_value(crate::openapi::spec()).unwrap();
+        let stated = &spec["components"]["schemas"]["UpdateTenant"]["properties"]["slug"]["pattern"];
+        let expected = format!("^(?!(?:{})$)(?=.{{3,40}}$)[a-z](?:-?[a-z0-9])*$", RESERVED_SLUGS.join("|"));
+        assert_eq!(stated.as_str(), Some(expected.as_str()), "update the pattern on UpdateTenant::slug");
     }
 
     #[test]

@@ -47,6 +47,9 @@ fn multipart_error(e: MultipartError) -> ApiError {
         | MultipartError::ContentTypeIncompatible => {
             ApiError::UnsupportedMediaType("Send the file as multipart/form-data with a part named 'file'.".into())
         }
+        MultipartError::Payload(e) => crate::http::limits::payload_error(&e, || {
+            ApiError::BadRequest(format!("The multipart body could not be read ({e})."))
+        }),
         other => ApiError::BadRequest(format!("The multipart body could not be read ({other}).")),
     }
 }

@@ -69,7 +69,11 @@ async fn read_limited(payload: &mut Payload) -> Result<web::BytesMut, ApiError> 
     let mut body = web::BytesMut::new();
     let mut seen = 0usize;
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::BadRequest(format!("The request body could not be read: {e}.")))?;
+        let chunk = chunk.map_err(|e| {
+            super::limits::payload_error(&e, || {
+                ApiError::BadRequest(format!("The request body could not be read: {e}."))
+            })
+        })?;
         seen += chunk.len();
         if seen <= MAX_JSON_BYTES {
             body.extend_from_slice(&chunk);

@@ -1,10 +1,12 @@
 //! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
-//! PATCH semantics, request ids, idempotency keys, browser security headers and compression.
+//! PATCH semantics, request ids, idempotency keys, browser security headers, compression and
+//! limits on how a request arrives.
 
 pub mod client_ip;
 pub mod compression;
 pub mod idempotency;
 pub mod json;
+pub mod limits;
 pub mod nul;
 pub mod page;
 pub mod patch;

@@ -1,7 +1,10 @@
 //! Browser security headers on every response. The single-page app runs under a strict
 //! Content-Security-Policy — its own scripts and styles only, no inline script, no `eval` —
 //! so an injected `<script>` in a message or a document would not run; nothing may frame a
-//! page (clickjacking); responses are never content-sniffed; and no URL leaks in a Referer.
+//! page (clickjacking); responses are never content-sniffed; no URL leaks in a Referer; no
+//! other site's window keeps a handle on ours (COOP); the powerful browser features the
+//! portal never uses (camera, microphone, location, payment, USB) are off; and once the
+//! public URL is https, browsers are told to use nothing else (HSTS).
 //! API answers and downloads get the strictest policy: they are data, never a page.
 
 use actix_web::Error;
@@ -22,11 +25,22 @@ pub const DOCS_POLICY: &str = "default-src 'self'; script-src 'self'; style-src 
 /// JSON, PDFs and files: nothing in them may load or run anything, even if opened directly.
 pub const DATA_POLICY: &str = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
+/// Features no page of Portico uses: off, so an injected frame or script cannot ask for them.
+pub const PERMISSIONS_POLICY: &str =
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), browsing-topics=()";
+
+/// A year, the value browsers' preload lists expect; not `includeSubDomains`, which would bind
+/// the operator's other hosts.
+pub const HSTS: &str = "max-age=31536000";
+
 pub async fn add(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let docs = req.path() == "/docs" || req.path().starts_with("/docs/");
+    let https = req
+        .app_data::<actix_web::web::Data<crate::AppState>>()
+        .is_some_and(|state| state.config.public_url.scheme() == "https");
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let html =
@@ -40,6 +54,11 @@ pub async fn add(
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
     set(headers, header::REFERRER_POLICY, "no-referrer");
+    set(headers, HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY);
+    set(headers, HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
+    if https {
+        set(headers, header::STRICT_TRANSPORT_SECURITY, HSTS);
+    }
     Ok(res)
 }
 

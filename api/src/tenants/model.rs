@@ -91,8 +91,13 @@ pub struct PublicBranding {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"name": "Lumen Design Studio", "primary_color": "#4f46e5", "login_title": "Welcome to your studio space", "timezone": "Europe/Paris"}))]
 pub struct UpdateTenant {
-    /// Changing it changes every portal link already sent to clients.
+    /// Changing it changes every portal link already sent to clients. Lowercase letters,
+    /// digits and single hyphens, 3 to 40 characters, starting with a letter; not one of the
+    /// words of Portico's own routes (the pattern lists them).
     #[validate(custom(function = "rules::slug"))]
+    #[schema(
+        pattern = "^(?!(?:admin|api|api-keys|app|appointments|apps|assets|auth|billing|book|booking-settings|clients|console|contracts|dashboard|deliverables|docs|favicon|files|forms|healthz|help|invoices|login|logout|mail|manifest|me|metrics|new|notifications|openapi|orders|payments|portal|products|projects|public|quotes|readyz|register|reviews|robots|root|service-orders|services|settings|signup|staff|static|status|support|swagger|system|tenant|threads|time|time-logs|view-as|webhooks|www)$)(?=.{3,40}$)[a-z](?:-?[a-z0-9])*$"
+    )]
     pub slug: Option<String>,
     #[validate(
         length(min = 1, max = 120, message = "must be 1 to 120 characters"),

@@ -32,6 +32,7 @@ mod health;
 mod idempotency;
 mod invoices;
 mod isolation;
+mod limits;
 mod login;
 mod matrix;
 mod matrix_objects;

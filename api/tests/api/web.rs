@@ -186,6 +186,11 @@ async fn every_response_carries_the_browser_security_headers() {
         assert_eq!(header(res, "x-content-type-options"), "nosniff", "{what}");
         assert_eq!(header(res, "x-frame-options"), "DENY", "{what}");
         assert_eq!(header(res, "referrer-policy"), "no-referrer", "{what}");
+        assert_eq!(header(res, "cross-origin-opener-policy"), "same-origin", "{what}");
+        let features = header(res, "permissions-policy");
+        assert!(features.contains("camera=()") && features.contains("geolocation=()"), "{what}: {features}");
+        // The tests' public URL is https://portal.test.
+        assert_eq!(header(res, "strict-transport-security"), "max-age=31536000", "{what}");
         let csp = header(res, "content-security-policy");
         assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-eval"), "{what}: {csp}");
     }

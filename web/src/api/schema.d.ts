@@ -6044,7 +6044,11 @@ export interface components {
             mail_from?: string | null;
             name?: string | null;
             primary_color?: string | null;
-            /** @description Changing it changes every portal link already sent to clients. */
+            /**
+             * @description Changing it changes every portal link already sent to clients. Lowercase letters,
+             *     digits and single hyphens, 3 to 40 characters, starting with a letter; not one of the
+             *     words of Portico's own routes (the pattern lists them).
+             */
             slug?: string | null;
             timezone?: string | null;
         };
@@ -6312,6 +6316,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_api_key: {
@@ -6368,6 +6381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -6406,6 +6428,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6504,6 +6535,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_appointments: {
@@ -6573,6 +6613,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_appointment: {
@@ -6631,6 +6680,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The time overlaps another appointment */
             409: {
                 headers: {
@@ -6669,6 +6727,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6744,6 +6811,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_appointment: {
@@ -6807,6 +6883,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The appointment is over, or the new time is taken */
             409: {
                 headers: {
@@ -6845,6 +6930,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6925,6 +7019,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     change_appointment_status: {
@@ -6993,6 +7096,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The transition is not allowed from the current status */
             409: {
                 headers: {
@@ -7031,6 +7143,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7115,6 +7236,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     redeem_staff_magic_link: {
@@ -7150,6 +7280,15 @@ export interface operations {
             };
             /** @description Expired or used link */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7193,6 +7332,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     request_staff_login_code: {
@@ -7219,6 +7367,15 @@ export interface operations {
             };
             /** @description The body is not valid JSON */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7255,6 +7412,15 @@ export interface operations {
             };
             /** @description Asked too often; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7304,6 +7470,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7333,6 +7508,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7382,6 +7566,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7411,6 +7604,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7460,6 +7662,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7489,6 +7700,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7545,6 +7765,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7618,6 +7847,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     set_payment_provider: {
@@ -7681,6 +7919,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7710,6 +7957,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7783,6 +8039,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     toggle_payment_provider: {
@@ -7846,6 +8111,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -7875,6 +8149,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7938,6 +8221,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_billing_settings: {
@@ -7989,6 +8281,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -8018,6 +8319,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8081,6 +8391,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_booking_settings: {
@@ -8132,6 +8451,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -8161,6 +8489,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8235,6 +8572,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_client: {
@@ -8293,6 +8639,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -8331,6 +8686,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8406,6 +8770,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_client: {
@@ -8469,6 +8842,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The client is archived: restore it first */
             409: {
                 headers: {
@@ -8507,6 +8889,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8580,6 +8971,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8678,6 +9078,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     impersonate_client: {
@@ -8762,6 +9171,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8860,6 +9278,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     restore_client: {
@@ -8951,6 +9378,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_client_sessions: {
@@ -9019,6 +9455,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     end_client_sessions: {
@@ -9078,6 +9523,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9152,6 +9606,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_contract: {
@@ -9210,6 +9673,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -9248,6 +9720,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9323,6 +9804,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_contract: {
@@ -9386,6 +9876,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The contract is signed or void */
             409: {
                 headers: {
@@ -9424,6 +9923,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9499,6 +10007,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not signed by the client yet, already countersigned, or no countersignature wanted */
             409: {
                 headers: {
@@ -9537,6 +10054,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9614,6 +10140,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9712,6 +10247,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     void_contract: {
@@ -9803,6 +10347,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_deliverable: {
@@ -9864,6 +10417,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9934,6 +10496,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The deliverable is approved */
             409: {
                 headers: {
@@ -9972,6 +10543,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10047,6 +10627,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The deliverable is already in progress */
             409: {
                 headers: {
@@ -10085,6 +10674,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10160,6 +10758,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The deliverable is already submitted or approved */
             409: {
                 headers: {
@@ -10198,6 +10805,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10271,6 +10887,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_file: {
@@ -10334,6 +10959,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -10363,6 +10997,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10416,6 +11059,15 @@ export interface operations {
             };
             /** @description The file no longer exists or is no longer shared */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10491,6 +11143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     link_file: {
@@ -10559,6 +11220,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_forms: {
@@ -10613,6 +11283,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10678,6 +11357,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -10716,6 +11404,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10784,6 +11481,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10866,6 +11572,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_form: {
@@ -10929,6 +11644,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -10958,6 +11682,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11038,6 +11771,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_invoices: {
@@ -11107,6 +11849,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_invoice: {
@@ -11165,6 +11916,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -11203,6 +11963,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11278,6 +12047,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_invoice: {
@@ -11341,6 +12119,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The invoice is not a draft */
             409: {
                 headers: {
@@ -11379,6 +12166,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11454,6 +12250,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The invoice is a draft, paid or void */
             409: {
                 headers: {
@@ -11492,6 +12297,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11560,6 +12374,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11658,6 +12481,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     void_invoice: {
@@ -11749,6 +12581,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_me: {
@@ -11798,6 +12639,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11866,6 +12716,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     receive_paystack_webhook: {
@@ -11914,6 +12773,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit */
             413: {
                 headers: {
@@ -11934,6 +12802,15 @@ export interface operations {
             };
             /** @description Some fields are invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12001,6 +12878,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is larger than the limit */
             413: {
                 headers: {
@@ -12021,6 +12907,15 @@ export interface operations {
             };
             /** @description Some fields are invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12068,6 +12963,15 @@ export interface operations {
             };
             /** @description No portal is configured for this host */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12134,6 +13038,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12209,6 +13122,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     cancel_portal_appointment: {
@@ -12277,6 +13199,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Already over or cancelled, or past the cancellation cutoff */
             409: {
                 headers: {
@@ -12315,6 +13246,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12390,6 +13330,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Over, past the cutoff, or the time is not free */
             409: {
                 headers: {
@@ -12428,6 +13377,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12505,6 +13463,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not completed, or already reviewed */
             409: {
                 headers: {
@@ -12543,6 +13510,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12623,6 +13599,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_contracts: {
@@ -12672,6 +13657,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12740,6 +13734,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12824,6 +13827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     sign_contract: {
@@ -12892,6 +13904,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Already signed, void, or the text changed since you read it */
             409: {
                 headers: {
@@ -12930,6 +13951,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12986,6 +14016,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13084,6 +14123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     request_deliverable_changes: {
@@ -13152,6 +14200,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The deliverable is not waiting for your decision */
             409: {
                 headers: {
@@ -13190,6 +14247,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13265,6 +14331,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     link_portal_file: {
@@ -13333,6 +14408,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_invoices: {
@@ -13389,6 +14473,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13464,6 +14557,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     pay_invoice: {
@@ -13532,6 +14634,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Nothing is due on it (paid or void) */
             409: {
                 headers: {
@@ -13570,6 +14681,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13654,6 +14774,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_portal_me: {
@@ -13703,6 +14832,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13761,6 +14899,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -13790,6 +14937,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13851,6 +15007,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13937,6 +15102,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_unread_notification_count: {
@@ -13986,6 +15160,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14084,6 +15267,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_products: {
@@ -14133,6 +15325,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14196,6 +15397,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14271,6 +15481,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_deliverables: {
@@ -14332,6 +15551,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14407,6 +15635,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     submit_portal_feedback: {
@@ -14475,6 +15712,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description You already rated this project */
             409: {
                 headers: {
@@ -14513,6 +15759,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14581,6 +15836,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14658,6 +15922,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -14696,6 +15969,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14764,6 +16046,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14841,6 +16132,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -14879,6 +16179,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14954,6 +16263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_quotes: {
@@ -15009,6 +16327,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15077,6 +16404,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15175,6 +16511,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     decline_quote: {
@@ -15243,6 +16588,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The quote is not waiting for your decision */
             409: {
                 headers: {
@@ -15281,6 +16635,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15356,6 +16719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     request_quote_changes: {
@@ -15424,6 +16796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The quote is not waiting for your decision */
             409: {
                 headers: {
@@ -15462,6 +16843,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15539,6 +16929,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_portal_service_orders: {
@@ -15598,6 +16997,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15666,6 +17074,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15746,6 +17163,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     post_portal_message: {
@@ -15814,6 +17240,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -15852,6 +17287,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15948,6 +17392,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_portal_time: {
@@ -16004,6 +17457,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_portal_branding: {
@@ -16041,6 +17503,15 @@ export interface operations {
             };
             /** @description No portal has this slug */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16102,6 +17573,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16131,6 +17611,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16183,6 +17672,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16212,6 +17710,15 @@ export interface operations {
             };
             /** @description Asked too often; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16273,6 +17780,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16302,6 +17818,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16363,6 +17888,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16392,6 +17926,15 @@ export interface operations {
             };
             /** @description Too many failed attempts from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16435,6 +17978,15 @@ export interface operations {
             };
             /** @description No such enabled form in this portal */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16489,6 +18041,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16518,6 +18079,15 @@ export interface operations {
             };
             /** @description Too many submissions from your address; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16559,6 +18129,15 @@ export interface operations {
             };
             /** @description No such portal */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16615,6 +18194,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16680,6 +18268,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -16718,6 +18315,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16793,6 +18399,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_product: {
@@ -16852,6 +18467,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16922,6 +18546,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -16951,6 +18584,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17021,6 +18663,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The file is larger than the upload limit (PORTICO_MAX_UPLOAD_MB) */
             413: {
                 headers: {
@@ -17050,6 +18701,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17125,6 +18785,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     grant_product: {
@@ -17193,6 +18862,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The client holds it already */
             409: {
                 headers: {
@@ -17231,6 +18909,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17306,6 +18993,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_projects: {
@@ -17373,6 +19069,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_project: {
@@ -17431,6 +19136,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -17469,6 +19183,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17544,6 +19267,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_project: {
@@ -17607,6 +19339,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -17636,6 +19377,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17716,6 +19466,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_deliverables: {
@@ -17777,6 +19536,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17854,6 +19622,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -17892,6 +19669,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17960,6 +19746,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18060,6 +19855,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_project_files: {
@@ -18124,6 +19928,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18201,6 +20014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -18239,6 +20061,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18314,6 +20145,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The project already has the most tasks allowed (500) */
             409: {
                 headers: {
@@ -18352,6 +20192,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18422,6 +20271,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -18451,6 +20309,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18526,6 +20393,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_task: {
@@ -18591,6 +20467,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -18620,6 +20505,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18688,6 +20582,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18765,6 +20668,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -18803,6 +20715,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18878,6 +20799,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_time_log: {
@@ -18946,6 +20876,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -18984,6 +20923,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19061,6 +21009,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_quote: {
@@ -19119,6 +21076,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -19157,6 +21123,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19232,6 +21207,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_quote: {
@@ -19295,6 +21279,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The quote is not a draft */
             409: {
                 headers: {
@@ -19333,6 +21326,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19433,6 +21435,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_quote_pdf: {
@@ -19494,6 +21505,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19592,6 +21612,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     get_quote_revision: {
@@ -19655,6 +21684,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19753,6 +21791,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     undo_quote_acceptance: {
@@ -19821,6 +21868,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The quote is not accepted */
             409: {
                 headers: {
@@ -19859,6 +21915,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19922,6 +21987,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20020,6 +22094,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reject_review: {
@@ -20111,6 +22194,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_service_orders: {
@@ -20181,6 +22273,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_service_order: {
@@ -20239,6 +22340,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -20277,6 +22387,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20352,6 +22471,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_service_order: {
@@ -20415,6 +22543,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The order is delivered or cancelled */
             409: {
                 headers: {
@@ -20453,6 +22590,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20528,6 +22674,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The order cannot go from its current status to the one asked for */
             409: {
                 headers: {
@@ -20566,6 +22721,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20632,6 +22796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     create_service: {
@@ -20690,6 +22863,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -20728,6 +22910,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20798,6 +22989,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -20827,6 +23027,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20890,6 +23099,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     invite_staff_member: {
@@ -20946,6 +23164,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This email is already on the team */
             409: {
                 headers: {
@@ -20984,6 +23211,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21066,6 +23302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_staff_member: {
@@ -21129,6 +23374,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description This would leave the business without an owner */
             409: {
                 headers: {
@@ -21167,6 +23421,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21230,6 +23493,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     update_tenant: {
@@ -21281,6 +23553,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The slug or custom domain belongs to another tenant */
             409: {
                 headers: {
@@ -21319,6 +23600,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21399,6 +23689,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     post_message: {
@@ -21467,6 +23766,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description A request with this Idempotency-Key is still being answered */
             409: {
                 headers: {
@@ -21505,6 +23813,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21601,6 +23918,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_time_log: {
@@ -21660,6 +23986,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21730,6 +24065,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -21759,6 +24103,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21815,6 +24168,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21880,6 +24242,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The business already has the most endpoints allowed (20) */
             409: {
                 headers: {
@@ -21918,6 +24289,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21993,6 +24373,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     delete_webhook_endpoint: {
@@ -22052,6 +24441,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22122,6 +24520,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -22151,6 +24558,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22224,6 +24640,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22324,6 +24749,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotate_webhook_secret: {
@@ -22408,6 +24842,15 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22506,6 +24949,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_webhook_event_types: {
@@ -22562,6 +25014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     check_liveness: {
@@ -22584,6 +25045,15 @@ export interface operations {
             };
             /** @description The URL contains a NUL character */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22638,6 +25108,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     check_readiness: {
@@ -22660,6 +25139,15 @@ export interface operations {
             };
             /** @description The URL contains a NUL character */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
                 headers: {
                     [name: string]: unknown;
                 };
