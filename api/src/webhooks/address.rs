@@ -41,10 +41,15 @@ fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
         return forbidden_v4(v4);
     }
     let s = ip.segments();
-    if s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0] {
-        let embedded = Ipv4Addr::new((s[6] >> 8) as u8, s[6] as u8, (s[7] >> 8) as u8, s[7] as u8);
+    let embedded = Ipv4Addr::new((s[6] >> 8) as u8, s[6] as u8, (s[7] >> 8) as u8, s[7] as u8);
+    // Well-known NAT64 (64:ff9b::/96) and SIIT's IPv4-translated form (::ffff:0:a.b.c.d) reach
+    // the IPv4 address they carry.
+    if (s[0] == 0x64 && s[1] == 0xff9b && s[2..6] == [0, 0, 0, 0])
+        || (s[0..4] == [0, 0, 0, 0] && s[4..6] == [0xffff, 0])
+    {
         return forbidden_v4(embedded);
     }
+    // The IANA IPv6 special-purpose registry, then everything outside global unicast.
     Some(match () {
         _ if ip.is_unspecified() => "an unspecified address",
         _ if ip.is_loopback() => "a loopback address",
@@ -52,9 +57,19 @@ fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
         _ if s[0] & 0xffc0 == 0xfe80 || s[0] & 0xffc0 == 0xfec0 => "a link-local address",
         _ if s[0] & 0xff00 == 0xff00 => "a multicast address",
         _ if s[0] == 0x2001 && s[1] == 0x0db8 => "a documentation address",
+        _ if s[0] == 0x3fff && s[1] & 0xf000 == 0 => "a documentation address",
         _ if s[0] == 0x0100 && s[1..4] == [0, 0, 0] => "a discard address",
-        // IPv4-compatible (deprecated) addresses, `::a.b.c.d`.
+        // NAT64 for local use: what it reaches is up to the local network.
+        _ if s[0] == 0x64 && s[1] == 0xff9b && s[2] == 1 => "a local-use NAT64 address",
+        // 2001::/23: Teredo (2001::/32), ORCHID (2001:10::/28, 2001:20::/28), benchmarking
+        // and the other IETF protocol assignments; tunnels can lead anywhere.
+        _ if s[0] == 0x2001 && s[1] < 0x0200 => "an IETF protocol address (Teredo, ORCHID, benchmarking…)",
+        // 6to4 carries an IPv4 address through a relay of someone else's choosing.
+        _ if s[0] == 0x2002 => "a 6to4 address",
+        _ if s[0] == 0x5f00 => "a segment-routing address",
+        // IPv4-compatible (deprecated) addresses, `::a.b.c.d`, and the rest of ::/8.
         _ if s[0..6] == [0, 0, 0, 0, 0, 0] => "a reserved address",
+        _ if s[0] & 0xe000 != 0x2000 => "an address outside the global unicast range",
         _ => return None,
     })
 }
@@ -169,10 +184,35 @@ mod tests {
             "::ffff:10.0.0.1",
             "64:ff9b::a9fe:a9fe",
             "::7f00:1",
+            // Forms that embed IPv4 or reach private space, and the rest of the registry.
+            "::ffff:0:7f00:1",
+            "::ffff:0:a00:1",
+            "64:ff9b:1::a00:1",
+            "2002:7f00:1::1",
+            "2002:a00:1::1",
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2",
+            "2001:10::1",
+            "2001:20::1",
+            "2001:2::1",
+            "3fff::1",
+            "5f00::1",
+            "100::1",
+            "4000::1",
+            "::ffff:169.254.169.254",
         ] {
             assert!(forbidden(ip(bad)).is_some(), "{bad} must be refused");
         }
-        for good in ["93.184.216.34", "1.1.1.1", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"] {
+        let good = [
+            "93.184.216.34",
+            "1.1.1.1",
+            "172.32.0.1",
+            "100.128.0.1",
+            "2606:4700::1111",
+            "2a00:1450:4001:82a::200e",
+            "::ffff:8.8.8.8",
+            "64:ff9b::808:808",
+        ];
+        for good in good {
             assert!(forbidden(ip(good)).is_none(), "{good} is public");
         }
     }

@@ -26,7 +26,10 @@ use crate::vault::Vault;
 /// How long a receiver has to answer, connection included.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// How much of a failing answer's body the log keeps.
-const ERROR_BODY_CHARS: usize = 300;
+/// What of a refusing endpoint's answer is kept with the attempt: the receiver chooses these
+/// bytes, so only a short, one-line, printable excerpt, and never more than this is read.
+const ERROR_BODY_CHARS: usize = 160;
+const ERROR_BODY_READ: usize = 1024;
 
 /// The vault context an endpoint's secret is sealed under.
 pub fn secret_context(tenant_id: &str, endpoint_id: &str) -> String {
@@ -152,7 +155,7 @@ async fn send(sender: &Sender, endpoint: &EndpointRow, message: &MessageRow) -> 
             if status.is_success() {
                 Attempt { status_code: Some(status.as_u16().into()), delivered: true, duration_ms: 0, error: None }
             } else {
-                let excerpt: String = res.text().await.unwrap_or_default().chars().take(ERROR_BODY_CHARS).collect();
+                let excerpt = excerpt(res).await;
                 let excerpt = excerpt.trim();
                 let error = if excerpt.is_empty() {
                     format!("the endpoint answered {status}")
@@ -264,4 +267,38 @@ fn email_failing(
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())
+}
+
+/// The start of a refusing endpoint's answer, read no further than [`ERROR_BODY_READ`]
+/// bytes (a receiver could answer gigabytes), with control characters and runs of
+/// whitespace made single spaces, cut to [`ERROR_BODY_CHARS`].
+async fn excerpt(mut res: reqwest::Response) -> String {
+    let mut bytes = Vec::new();
+    while bytes.len() < ERROR_BODY_READ {
+        match res.chunk().await {
+            Ok(Some(chunk)) => bytes.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    bytes.truncate(ERROR_BODY_READ);
+    one_line(&String::from_utf8_lossy(&bytes), ERROR_BODY_CHARS)
+}
+
+fn one_line(text: &str, max: usize) -> String {
+    let spaced: String = text.chars().map(|c| if c.is_control() || c.is_whitespace() { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(max).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn a_refusing_answer_is_kept_as_one_short_printable_line() {
+        let answer = "<html>\r\n<title>Bad\u{0}gateway</title>\t\u{1b}[31m\n".to_string() + &"x".repeat(500);
+        let kept = one_line(&answer, 160);
+        assert!(kept.starts_with("<html> <title>Bad gateway</title> [31m x"), "{kept}");
+        assert_eq!(kept.chars().count(), 160);
+        assert!(!kept.chars().any(char::is_control));
+    }
 }
