@@ -30,6 +30,8 @@ pub struct AccessClaims {
 pub struct SelectClaims {
     pub realm: String,
     pub email: String,
+    /// Makes the token single use: the first choice made with it spends this id.
+    pub jti: String,
     pub typ: String,
     pub iat: i64,
     pub exp: i64,

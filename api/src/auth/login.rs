@@ -315,12 +315,20 @@ pub async fn select(
     let verdict = state
         .db
         .write(move |conn| {
+            // One choice per token: a second use (a copied token) gets no session. Spent only
+            // once an offered account is chosen, so a wrong pick can be corrected.
+            const USED: &str = "This account choice was already used; log in again.";
+            let once = Limit { max: 1, window: TimeDelta::minutes(10), cooldown: None };
+            let bucket = format!("select:{}", claims.jti);
             let tokens = match &realm {
                 Realm::Portal(t) => {
                     let accounts = client_store::portal_accounts(conn, &t.id, &claims.email)?;
                     let Some(client) = accounts.into_iter().find(|c| c.id == account_id) else {
                         return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
+                    if rate_limit::hit(conn, &bucket, once)?.is_err() {
+                        return Ok(Verdict::Invalid(USED));
+                    }
                     start_client(conn, &keys, &settings, &client.tenant_id, &client.id, &claims.email, &origin)?
                 }
                 Realm::Console => {
@@ -328,6 +336,9 @@ pub async fn select(
                     let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id) else {
                         return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
+                    if rate_limit::hit(conn, &bucket, once)?.is_err() {
+                        return Ok(Verdict::Invalid(USED));
+                    }
                     start_staff(conn, &keys, &settings, &member, &claims.email, &origin)?
                 }
             };
@@ -384,8 +395,14 @@ fn finish(
         ));
     }
     let at = utc(now()).timestamp();
-    let claims =
-        SelectClaims { realm: realm.key(), email: email.to_string(), typ: SELECT.into(), iat: at, exp: at + 300 };
+    let claims = SelectClaims {
+        realm: realm.key(),
+        email: email.to_string(),
+        jti: new_id(),
+        typ: SELECT.into(),
+        iat: at,
+        exp: at + 300,
+    };
     Ok(Verdict::Done(LoginResponse::ChooseAccount {
         selection_token: jwt::sign(&keys.jwt, &claims),
         accounts: choices,

@@ -339,6 +339,11 @@ async fn several_accounts_on_one_email_get_a_chooser(app: TestApp) {
         app.req_as(&bearer(&chosen), Method::GET, "/api/v1/portal/me").send().await.unwrap().json().await.unwrap();
     assert_eq!(me["id"], studio["id"]);
     assert_eq!(me["company"], "Becker Architekten");
+    // The choice is single use: the same token makes no second session, for either account.
+    for id in [&studio["id"], &cafe["id"]] {
+        let body = problem(pick(id.as_str().unwrap()).send().await.unwrap(), 401).await;
+        assert!(body["detail"].as_str().unwrap().contains("already used"), "{body}");
+    }
 }
 
 async fn forged_expired_and_ended_tokens_are_refused(app: TestApp) {
