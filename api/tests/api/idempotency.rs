@@ -133,6 +133,39 @@ async fn a_client_action_retried_is_not_refused_as_done(app: TestApp) {
     assert_eq!(projects, 1);
 }
 
+async fn an_ended_session_or_a_read_only_view_gets_no_replay(app: TestApp) {
+    let maria = app.client("Maria Lopez", "maria@example.com").await;
+    let id = maria["id"].as_str().unwrap();
+    let token = bearer(&client_login(&app, "maria@example.com").await);
+    let quote = json!({
+        "client_id": maria["id"],
+        "title": "Brand refresh",
+        "lines": [{ "description": "Logo", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000 }],
+    });
+    let res = app.post("/api/v1/quotes", &quote).await;
+    let quote_id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    assert_eq!(app.post(&format!("/api/v1/quotes/{quote_id}/send"), &json!({})).await.status(), 200);
+    let accept = format!("/api/v1/portal/quotes/{quote_id}/accept");
+    let body = json!({});
+    let first = with_key(&app, &token, &accept, "accept-once", &body).send().await.unwrap();
+    assert_eq!(first.status(), 200);
+
+    // Staff view her portal (read-only): the same request and key is refused, not replayed.
+    let staff = bearer(&crate::flows::staff_login(&app, "owner@acme.example").await);
+    let view = app.req_as(&staff, Method::POST, &format!("/api/v1/clients/{id}/impersonate")).send().await.unwrap();
+    let viewer = bearer(&view.json().await.unwrap());
+    let res = with_key(&app, &viewer, &accept, "accept-once", &body).send().await.unwrap();
+    assert_eq!(res.status(), 403);
+    assert!(res.headers().get("idempotency-replayed").is_none());
+
+    // Logged out: her old access token gets 401, not the kept 201.
+    let out = app.req_as(&token, Method::POST, "/api/v1/auth/logout").send().await.unwrap();
+    assert!(out.status().is_success());
+    let res = with_key(&app, &token, &accept, "accept-once", &body).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert!(res.headers().get("idempotency-replayed").is_none());
+}
+
 async fn answers_are_kept_a_day(app: TestApp) {
     let body = json!({ "name": "Daily Ltd", "email": "ops@daily.example" });
     assert_eq!(with_key(&app, &app.key, CLIENTS, "daily", &body).send().await.unwrap().status(), 201);
@@ -153,6 +186,7 @@ async fn answers_are_kept_a_day(app: TestApp) {
 }
 
 both!(
+    an_ended_session_or_a_read_only_view_gets_no_replay,
     a_retried_create_answers_the_same_and_creates_once,
     a_key_is_bound_to_one_request_and_a_failure_frees_it,
     concurrent_retries_create_exactly_once,

@@ -12,7 +12,7 @@ use super::store::{self, Claim};
 use crate::AppState;
 use crate::auth::api_key;
 use crate::auth::caller::valid_api_key;
-use crate::auth::jwt::{self, ACCESS, AccessClaims};
+use crate::auth::principal::session_of;
 use crate::error::{ApiError, FieldError};
 
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
@@ -154,14 +154,24 @@ fn fingerprint(req: &ServiceRequest, body: &[u8]) -> String {
     hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// (tenant, principal) of a valid credential; `None` for none or an invalid one, which the
-/// handler then refuses with its usual 401. No failure is counted here: the handler counts.
+/// (tenant, principal) of a credential that may act now; `None` for none, an invalid one, an
+/// ended session or a read-only view of the portal, all of which go on to the handler to be
+/// refused as usual — a kept answer is never replayed to them. A staff member's role is part
+/// of the principal, so an answer kept under another role is not replayed either. No failure
+/// is counted here: the handler counts.
 async fn principal_of(state: &web::Data<AppState>, authorization: Option<String>) -> Option<(String, String)> {
     let token = authorization?.strip_prefix("Bearer ")?.trim().to_string();
     if token.starts_with(api_key::KEY_PREFIX) {
         let row = valid_api_key(state, &token).await.ok()?;
         return Some((row.tenant_id, format!("api_key:{}", row.id)));
     }
-    let claims: AccessClaims = jwt::verify(&state.keys.jwt, &token, ACCESS)?;
-    Some((claims.tenant, format!("{}:{}", claims.kind, claims.sub)))
+    let (claims, session) = session_of(state, &token).await.ok()?;
+    if session.impersonated_by.is_some() {
+        return None;
+    }
+    let principal = match session.role {
+        Some(role) => format!("{}:{}:{role}", claims.kind, claims.sub),
+        None => format!("{}:{}", claims.kind, claims.sub),
+    };
+    Some((claims.tenant, principal))
 }
