@@ -28,13 +28,17 @@ pub struct LinkClaims {
     pub kind: String,
     pub tenant: String,
     pub file: String,
+    /// The session that asked (staff, client); the link dies with it. None for API keys,
+    /// whose links die with the key.
+    #[serde(default)]
+    pub sid: Option<String>,
     pub typ: String,
     pub iat: i64,
     pub exp: i64,
 }
 
-/// Signs a link to `file_id` for this principal.
-pub fn link(key: &[u8], tenant_id: &str, file_id: &str, kind: &str, sub: &str) -> DownloadLink {
+/// Signs a link to `file_id` for this principal, made from session `sid` when a person asked.
+pub fn link(key: &[u8], tenant_id: &str, file_id: &str, kind: &str, sub: &str, sid: Option<&str>) -> DownloadLink {
     let now = Utc::now();
     let expires_at = now + TimeDelta::minutes(LINK_MINUTES);
     let claims = LinkClaims {
@@ -42,6 +46,7 @@ pub fn link(key: &[u8], tenant_id: &str, file_id: &str, kind: &str, sub: &str) -
         kind: kind.to_string(),
         tenant: tenant_id.to_string(),
         file: file_id.to_string(),
+        sid: sid.map(str::to_string),
         typ: FILE_TOKEN.to_string(),
         iat: now.timestamp(),
         exp: expires_at.timestamp(),
@@ -55,6 +60,31 @@ pub fn verify(key: &[u8], token: &str, file_id: &str) -> Result<LinkClaims, ApiE
     jwt::verify::<LinkClaims>(key, token, FILE_TOKEN).filter(|c| c.file == file_id).ok_or_else(|| {
         ApiError::Unauthorized("This download link is invalid or has expired; ask for a new one.".into())
     })
+}
+
+/// Whether the credential that made the link still stands: its session not ended (logout,
+/// revocation, time limits), its API key not revoked. A link is a bearer token in a URL, so
+/// it must not outlive what it was made from.
+pub fn still_valid(
+    conn: &mut crate::db::DbConn,
+    settings: &crate::config::AuthSettings,
+    claims: &LinkClaims,
+) -> Result<(), ApiError> {
+    const ENDED: &str = "The session or key this download link was made with has ended; ask for a new link.";
+    let at = crate::db::now();
+    let alive = match (claims.kind.as_str(), &claims.sid) {
+        ("api_key", _) => {
+            crate::api_keys::store::get(conn, &claims.tenant, &claims.sub)?.is_some_and(|key| key.revoked_at.is_none())
+        }
+        (_, Some(sid)) => crate::auth::store::session(conn, sid)?.is_some_and(|s| {
+            s.tenant_id == claims.tenant
+                && s.subject_id == claims.sub
+                && crate::auth::session::unusable(&s, settings, at).is_none()
+        }),
+        // Links signed before they named their session: their 5 minutes are nearly over.
+        (_, None) => true,
+    };
+    if alive { Ok(()) } else { Err(ApiError::Unauthorized(ENDED.into())) }
 }
 
 /// Characters left as they are in `filename*` (RFC 8187 attr-char).
@@ -110,7 +140,7 @@ mod tests {
 
     #[test]
     fn links_are_bound_to_their_file_and_expire() {
-        let l = link(b"k", "t1", "f1", "client", "c1");
+        let l = link(b"k", "t1", "f1", "client", "c1", Some("s1"));
         let token = l.url.split("token=").nth(1).unwrap();
         assert_eq!(verify(b"k", token, "f1").unwrap().sub, "c1");
         assert!(verify(b"k", token, "f2").is_err(), "another file");

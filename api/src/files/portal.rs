@@ -194,5 +194,6 @@ pub async fn link_portal_file(
     let id = id.into_inner();
     let (tenant_id, client_id) = (who.tenant_id.clone(), who.client_id.clone());
     let file = state.db.read(move |conn| access::client_file(conn, &tenant_id, &client_id, &id)).await?;
-    Ok(web::Json(download::link(&state.keys.jwt, &who.tenant_id, &file.id, "client", &who.client_id)))
+    let sid = Some(who.session_id.as_str());
+    Ok(web::Json(download::link(&state.keys.jwt, &who.tenant_id, &file.id, "client", &who.client_id, sid)))
 }

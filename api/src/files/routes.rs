@@ -282,7 +282,8 @@ pub async fn download_file(
     respond(&state.storage, &file).await
 }
 
-/// A 5-minute link that downloads the file without a bearer header, for `<a href>`.
+/// A 5-minute link that downloads the file without a bearer header, for `<a href>`. It dies
+/// with the session or API key that asked for it.
 #[utoipa::path(
     tag = "projects",
     params(("id" = String, Path, description = "The file's id")),
@@ -305,7 +306,8 @@ pub async fn link_file(
     let tenant_id = caller.tenant_id.clone();
     let file = state.db.read(move |conn| access::staff_file(conn, &tenant_id, &id)).await?;
     let sub = caller.actor.id().unwrap_or_default();
-    Ok(web::Json(download::link(&state.keys.jwt, &caller.tenant_id, &file.id, caller.actor.kind(), sub)))
+    let sid = caller.session_id.as_deref();
+    Ok(web::Json(download::link(&state.keys.jwt, &caller.tenant_id, &file.id, caller.actor.kind(), sub, sid)))
 }
 
 /// Download through a link from `…/link`: no bearer header, the token is the credential.
@@ -316,7 +318,7 @@ pub async fn link_file(
     responses(
         (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
         (status = 400, description = "The token parameter is missing", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "The link is invalid, for another file, or expired", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "The link is invalid, for another file, or expired, or the session or API key it was made with has ended", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The file no longer exists or is no longer shared", body = Problem, content_type = "application/problem+json"),
     ),
     security(()),
@@ -329,11 +331,15 @@ pub async fn get_file_content(
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let claims = download::verify(&state.keys.jwt, &query.token, &id)?;
+    let settings = state.config.auth.clone();
     let file = state
         .db
-        .read(move |conn| match claims.kind.as_str() {
-            "client" => access::client_file(conn, &claims.tenant, &claims.sub, &id),
-            _ => access::staff_file(conn, &claims.tenant, &id),
+        .read(move |conn| {
+            download::still_valid(conn, &settings, &claims)?;
+            match claims.kind.as_str() {
+                "client" => access::client_file(conn, &claims.tenant, &claims.sub, &id),
+                _ => access::staff_file(conn, &claims.tenant, &id),
+            }
         })
         .await?;
     respond(&state.storage, &file).await

@@ -385,6 +385,7 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
             kind: "client".into(),
             tenant: app.tenant_id.clone(),
             file: id.to_string(),
+            sid: None,
             typ: "file".into(),
             iat: now - 600,
             exp: now - 300,
@@ -404,6 +405,37 @@ async fn links_download_without_a_bearer_and_expire(app: TestApp) {
     let staff_link: Value = res.json().await.unwrap();
     let res = app.http.get(app.url(staff_link["url"].as_str().unwrap())).send().await.unwrap();
     assert_eq!(res.status(), 200);
+}
+
+async fn a_link_dies_with_the_session_or_key_that_made_it(app: TestApp) {
+    let (pid, _, token) = maria_project(&app).await;
+    let file = upload(&app, &pid, "brief.txt", b"calm and warm", true).await;
+    let id = file["id"].as_str().unwrap();
+    let link_of = |res: reqwest::Response| async move {
+        let link: Value = res.json().await.unwrap();
+        link["url"].as_str().unwrap().to_string()
+    };
+
+    let res = app.req_as(&token, Method::GET, &format!("/api/v1/portal/files/{id}/link")).send().await.unwrap();
+    let url = link_of(res).await;
+    assert_eq!(app.http.get(app.url(&url)).send().await.unwrap().status(), 200);
+    let out = app.req_as(&token, Method::POST, "/api/v1/auth/logout").send().await.unwrap();
+    assert!(out.status().is_success());
+    let body = problem(app.http.get(app.url(&url)).send().await.unwrap(), 401).await;
+    assert!(body["detail"].as_str().unwrap().contains("has ended"), "{body}");
+
+    let key: Value = app
+        .post("/api/v1/api-keys", &json!({ "name": "Archiver", "scopes": ["clients:read"] }))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let secret = key["secret"].as_str().unwrap();
+    let url = link_of(app.req_as(secret, Method::GET, &format!("/api/v1/files/{id}/link")).send().await.unwrap()).await;
+    assert_eq!(app.http.get(app.url(&url)).send().await.unwrap().status(), 200);
+    let revoked = app.post(&format!("/api/v1/api-keys/{}/revoke", key["id"].as_str().unwrap()), &json!({})).await;
+    assert!(revoked.status().is_success());
+    problem(app.http.get(app.url(&url)).send().await.unwrap(), 401).await;
 }
 
 async fn files_attach_to_deliverables_of_the_same_project(app: TestApp) {
@@ -460,6 +492,7 @@ async fn files_attach_to_deliverables_of_the_same_project(app: TestApp) {
 }
 
 both!(
+    a_link_dies_with_the_session_or_key_that_made_it,
     upload_list_download_round_trip,
     uploads_over_the_limit_are_413_and_leave_nothing,
     names_are_cleaned,

@@ -722,7 +722,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A 5-minute link that downloads the file without a bearer header, for `<a href>`. */
+        /**
+         * A 5-minute link that downloads the file without a bearer header, for `<a href>`. It dies
+         *     with the session or API key that asked for it.
+         */
         get: operations["link_file"];
         put?: never;
         post?: never;
@@ -11048,7 +11051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The link is invalid, for another file, or expired */
+            /** @description The link is invalid, for another file, or expired, or the session or API key it was made with has ended */
             401: {
                 headers: {
                     [name: string]: unknown;
