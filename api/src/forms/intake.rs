@@ -1,6 +1,8 @@
-//! What an accepted submission does, in one transaction: link it to the client with that
-//! email, or create them as a lead (no portal access until staff convert them); store it;
-//! log it; email the owners and admins.
+//! What an accepted submission does, in one transaction: create the sender as a lead (no
+//! portal access until staff convert them); store it; log it; email the owners and admins.
+//! A form is anonymous, so an email that belongs to a client proves nothing: the submission
+//! never lands on that client's record, it makes a lead marked "email not verified" that
+//! names the client it claims to be, for staff to judge.
 
 use serde_json::{Map, Value, json};
 
@@ -69,13 +71,23 @@ pub fn accept(
     origin: Origin,
 ) -> Result<SubmissionRow, ApiError> {
     let email = answer(&answers, "email").unwrap_or_default().to_string();
-    let known = store::clients_by_email(conn, &tenant.id, &email)?.into_iter().next();
-    let created_lead = known.is_none();
-    let client = match known {
-        // A known email changes nothing about the client: the submission only points to them.
-        Some(client) => client,
+    let known = store::clients_by_email(conn, &tenant.id, &email)?;
+    let lead_status = ClientStatus::Lead.as_str();
+    let claimed = known.iter().find(|c| c.status != lead_status).cloned();
+    // A lead with this email is this sender again (a lead proves no more than a form does).
+    let earlier_lead = known.into_iter().find(|c| c.status == lead_status);
+    let created_lead = earlier_lead.is_none();
+    let client = match earlier_lead {
+        Some(lead) => lead,
         None => {
-            let row = lead(&tenant.id, form, &answers);
+            let mut row = lead(&tenant.id, form, &answers);
+            if let Some(existing) = &claimed {
+                row.notes = Some(format!(
+                    "Email not verified: sent through the form “{}” with the email of your client {}; \
+                     anyone can type an address, so this may not be them.",
+                    form.title, existing.name
+                ));
+            }
             client_store::insert(conn, &row)?;
             row
         }
@@ -100,22 +112,41 @@ pub fn accept(
         activity::record(conn, &tenant.id, &actor, "created", subject, data)?;
     }
     let subject = Subject { kind: "form", id: &form.id, client_id: Some(&client.id) };
-    let data = json!({ "title": form.title, "submission_id": row.id, "created_lead": created_lead });
+    let data = json!({
+        "title": form.title,
+        "submission_id": row.id,
+        "created_lead": created_lead,
+        "email_verified": false,
+        "email_belongs_to": claimed.as_ref().map(|c| &c.id),
+    });
     activity::record(conn, &tenant.id, &actor, "form_submitted", subject, data)?;
     if form.notify_staff {
-        email_staff(conn, config, tenant, form, &client, created_lead, &answers)?;
+        let sender = format!("{} <{}>", answer(&answers, "name").unwrap_or_default(), client.email);
+        let who = match &claimed {
+            None if created_lead => {
+                format!("{sender} is a new lead: not yet a client, and without portal access until you convert them.")
+            }
+            None => format!("{sender} wrote again; they are still a lead ({}).", client.name),
+            Some(existing) => format!(
+                "{sender} used the email of your client {name}, but a form does not prove who sent it: this is a \
+                 new lead marked \"email not verified\". Nothing about {name} was changed.",
+                name = existing.name
+            ),
+        };
+        email_staff(conn, config, tenant, form, &client, &who, &answers)?;
     }
     Ok(row)
 }
 
-/// The owners and admins hear of it, with the answers and a button to the client.
+/// The owners and admins hear of it (`who` says who sent it), with the answers and a button
+/// to the client.
 fn email_staff(
     conn: &mut DbConn,
     config: &Config,
     tenant: &TenantRow,
     form: &FormRow,
     client: &ClientRow,
-    created_lead: bool,
+    who: &str,
     answers: &Map<String, Value>,
 ) -> Result<(), ApiError> {
     let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
@@ -126,13 +157,7 @@ fn email_staff(
     if to.is_empty() {
         to.extend(tenant.mail_from.clone());
     }
-    let sender = format!("{} <{}>", answer(answers, "name").unwrap_or_default(), client.email);
-    let who = if created_lead {
-        format!("{sender} is a new lead: not yet a client, and without portal access until you convert them.")
-    } else {
-        format!("{sender} is already one of your clients ({}); nothing about them was changed.", client.name)
-    };
-    let mut lines = vec![who];
+    let mut lines = vec![who.to_string()];
     for field in form.fields().iter().filter(|f| f.key != "name" && f.key != "email") {
         let value = match answers.get(&field.key) {
             Some(Value::Bool(b)) => (if *b { "Yes" } else { "No" }).to_string(),

@@ -66,10 +66,11 @@ pub async fn get_public_form(
     Ok(web::Json(PublicForm { fields: row.fields(), slug: row.slug, title: row.title, description: row.description }))
 }
 
-/// Send a form. The answers are checked field by field (422 naming `values.<key>`). An
-/// unknown email becomes a lead of the business (no portal access until they convert it);
-/// a known one is linked to that client and changes nothing about them. The business is
-/// emailed. Leave `website` empty.
+/// Send a form. The answers are checked field by field (422 naming `values.<key>`). The
+/// sender becomes a lead of the business (no portal access until they convert it); an email
+/// that belongs to a client is not proof, so it too makes a lead, marked "email not
+/// verified", and changes nothing about that client. The business is emailed. Leave
+/// `website` empty.
 #[utoipa::path(
     tag = "portal",
     params(

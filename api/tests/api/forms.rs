@@ -281,27 +281,35 @@ async fn an_unknown_email_becomes_a_lead_and_staff_are_told(app: TestApp) {
     assert_eq!(res.json::<Value>().await.unwrap()["status"], "authenticated");
 }
 
-async fn a_known_email_is_linked_and_changes_nothing(app: TestApp) {
+async fn a_clients_email_makes_an_unverified_lead_and_changes_nothing(app: TestApp) {
     let maria = app.client("Maria Lopez", MARIA).await;
     let form = create(&app, &definition()).await;
     let clients_before = rows(&app, "clients");
     let res = submit(&app, "new-project", &answers("Somebody Else", "MARIA@lopez.es")).await;
     assert_eq!(res.status(), 202);
-    assert_eq!(rows(&app, "clients"), clients_before, "no new client");
+    // Anyone can type Maria's address: the submission does not land on her record.
+    assert_eq!(rows(&app, "clients"), clients_before + 1, "a new lead");
     let subs = submissions(&app, form["id"].as_str().unwrap()).await;
-    assert_eq!(subs[0]["client"]["id"], maria["id"]);
-    assert_eq!(subs[0]["created_lead"], false);
-    assert_eq!(subs[0]["data"]["name"], "Somebody Else", "what she typed is kept with the submission");
+    assert_ne!(subs[0]["client"]["id"], maria["id"]);
+    assert_eq!(subs[0]["created_lead"], true);
+    let lead: Value =
+        app.get(&format!("/api/v1/clients/{}", subs[0]["client"]["id"].as_str().unwrap())).await.json().await.unwrap();
+    assert_eq!(lead["status"], "lead");
+    assert_eq!(lead["portal_enabled"], false);
+    assert!(lead["notes"].as_str().unwrap().contains("Email not verified"), "{lead}");
     let now: Value = app.get(&format!("/api/v1/clients/{}", maria["id"].as_str().unwrap())).await.json().await.unwrap();
     for field in ["name", "email", "phone", "company", "status", "portal_enabled", "updated_at"] {
         assert_eq!(now[field], maria[field], "{field} unchanged");
     }
     let mail = app.smtp.nth_to(OWNER, 1).await;
-    assert!(mail.decoded().contains("already one of your clients"), "{}", mail.decoded());
-    // Her own submission is not news to her.
+    assert!(mail.decoded().contains("email not verified"), "{}", mail.decoded());
+    // Nothing reaches Maria's portal: her activity holds no submission.
     let token = crate::flows::bearer(&client_login(&app, MARIA).await);
     let res = app.req_as(&token, Method::GET, "/api/v1/portal/notifications").send().await.unwrap();
     assert_eq!(res.json::<Value>().await.unwrap()["unread_count"], 0);
+    let log: Value =
+        app.get(&format!("/api/v1/clients/{}/activity", maria["id"].as_str().unwrap())).await.json().await.unwrap();
+    assert!(log["items"].as_array().unwrap().iter().all(|a| a["verb"] != "form_submitted"), "{log}");
 }
 
 async fn a_filled_honeypot_answers_like_success_and_stores_nothing(app: TestApp) {
@@ -396,7 +404,7 @@ both!(
     staff_build_read_change_and_delete_forms,
     invalid_definitions_and_answers_are_422_naming_each_field,
     an_unknown_email_becomes_a_lead_and_staff_are_told,
-    a_known_email_is_linked_and_changes_nothing,
+    a_clients_email_makes_an_unverified_lead_and_changes_nothing,
     a_filled_honeypot_answers_like_success_and_stores_nothing,
     disabled_and_foreign_forms_are_404,
     too_many_submissions_from_one_address_are_429,
