@@ -120,12 +120,50 @@ pub fn timezone(value: &str) -> Result<(), ValidationError> {
         .map_err(|_| invalid("timezone", "must be an IANA time zone such as Europe/Paris or America/New_York"))
 }
 
-/// An ISO 4217 code: three capital letters.
+/// The currencies money may be in: ISO 4217's codes in circulation (as of 2025), without
+/// funds, precious metals, drawing rights, test codes and withdrawn currencies (HRK, SLL,
+/// ZWL, ANG…), none of which a business invoices in. Sorted, for the spec's pattern.
+pub const CURRENCIES: &[&str] = &[
+    "AED", "AFN", "ALL", "AMD", "AOA", "ARS", "AUD", "AWG", "AZN", "BAM", "BBD", "BDT", "BGN", "BHD", "BIF", "BMD",
+    "BND", "BOB", "BRL", "BSD", "BTN", "BWP", "BYN", "BZD", "CAD", "CDF", "CHF", "CLP", "CNY", "COP", "CRC", "CUP",
+    "CVE", "CZK", "DJF", "DKK", "DOP", "DZD", "EGP", "ERN", "ETB", "EUR", "FJD", "FKP", "GBP", "GEL", "GHS", "GIP",
+    "GMD", "GNF", "GTQ", "GYD", "HKD", "HNL", "HTG", "HUF", "IDR", "ILS", "INR", "IQD", "IRR", "ISK", "JMD", "JOD",
+    "JPY", "KES", "KGS", "KHR", "KMF", "KPW", "KRW", "KWD", "KYD", "KZT", "LAK", "LBP", "LKR", "LRD", "LSL", "LYD",
+    "MAD", "MDL", "MGA", "MKD", "MMK", "MNT", "MOP", "MRU", "MUR", "MVR", "MWK", "MXN", "MYR", "MZN", "NAD", "NGN",
+    "NIO", "NOK", "NPR", "NZD", "OMR", "PAB", "PEN", "PGK", "PHP", "PKR", "PLN", "PYG", "QAR", "RON", "RSD", "RUB",
+    "RWF", "SAR", "SBD", "SCR", "SDG", "SEK", "SGD", "SHP", "SLE", "SOS", "SRD", "SSP", "STN", "SVC", "SYP", "SZL",
+    "THB", "TJS", "TMT", "TND", "TOP", "TRY", "TTD", "TWD", "TZS", "UAH", "UGX", "USD", "UYU", "UZS", "VED", "VES",
+    "VND", "VUV", "WST", "XAF", "XCD", "XCG", "XOF", "XPF", "YER", "ZAR", "ZMW", "ZWG",
+];
+
+/// Dates a person could mean: 2000-01-01 up to 2099-12-31. Outside it, a typo (20266) or a
+/// probe; the spec says the same with a pattern on the year (`20xx`).
+pub fn sane_date(value: &chrono::NaiveDate) -> Result<(), ValidationError> {
+    use chrono::Datelike;
+    if (2000..2100).contains(&value.year()) { Ok(()) } else { Err(invalid("date", "must be a date from 2000 to 2099")) }
+}
+
+/// An instant in the same window. A day of slack either side, so any time written with a
+/// 20xx year and an offset (which the spec's pattern allows) is accepted.
+pub fn sane_instant(value: &chrono::DateTime<chrono::Utc>) -> Result<(), ValidationError> {
+    use chrono::{NaiveDate, TimeDelta};
+    let from = NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc());
+    let to = NaiveDate::from_ymd_opt(2100, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)).map(|t| t.and_utc());
+    match (from, to) {
+        (Some(from), Some(to)) if *value >= from - TimeDelta::days(1) && *value < to + TimeDelta::days(1) => Ok(()),
+        _ => Err(invalid("date", "must be a time from 2000 to 2099")),
+    }
+}
+
+/// The pattern the spec puts on those dates and times: a year from 2000 to 2099.
+pub const SANE_YEAR: &str = "^20[0-9]{2}-";
+
+/// An ISO 4217 code of a currency in circulation ([`CURRENCIES`]).
 pub fn currency(value: &str) -> Result<(), ValidationError> {
-    if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
+    if CURRENCIES.binary_search(&value).is_ok() {
         Ok(())
     } else {
-        Err(invalid("currency", "must be an ISO 4217 code such as EUR, USD or GBP"))
+        Err(invalid("currency", "must be the ISO 4217 code of a currency in circulation, such as EUR, USD or GBP"))
     }
 }
 
@@ -244,6 +282,26 @@ mod tests {
         let stated = &spec["components"]["schemas"]["UpdateTenant"]["properties"]["slug"]["pattern"];
         let expected = format!("^(?!(?:{})$)(?=.{{3,40}}$)[a-z](?:-?[a-z0-9])*$", RESERVED_SLUGS.join("|"));
         assert_eq!(stated.as_str(), Some(expected.as_str()), "update the pattern on UpdateTenant::slug");
+    }
+
+    #[test]
+    fn the_spec_states_every_currency_and_only_those() {
+        let expected = format!("^(?:{})$", CURRENCIES.join("|"));
+        let spec = serde_json::to_value(crate::openapi::spec()).unwrap();
+        let mut seen = 0;
+        for (name, schema) in spec["components"]["schemas"].as_object().unwrap() {
+            let Some(field) = schema["properties"].get("currency") else { continue };
+            if name.starts_with("Create") || name.starts_with("Update") || name.contains("Draft") {
+                assert_eq!(field["pattern"].as_str(), Some(expected.as_str()), "{name}.currency");
+                seen += 1;
+            }
+        }
+        assert!(seen >= 3, "the inputs with a currency: {seen}");
+        assert!(CURRENCIES.windows(2).all(|w| w[0] < w[1]), "sorted, for binary_search");
+        assert!(currency("EUR").is_ok() && currency("JPY").is_ok());
+        for bad in ["XAU", "XXX", "HRK", "ABC", "eur"] {
+            assert!(currency(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

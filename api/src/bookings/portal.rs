@@ -32,6 +32,7 @@ use crate::http::page::PageQuery;
 use crate::mail::templates::{self, Brand};
 use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
+use crate::rules;
 use crate::staff::store as staff_store;
 use crate::tenants::model::{TenantRow, utc};
 use crate::tenants::store as tenant_store;
@@ -408,6 +409,8 @@ pub const NOT_AVAILABLE: &str = "That time is not available any more; pick anoth
 #[schema(example = json!({"starts_at": "2026-12-04T14:00:00Z"}))]
 pub struct RescheduleAppointment {
     /// One of the `starts_at` of the appointment's slots.
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub starts_at: DateTime<Utc>,
 }
 

@@ -293,11 +293,18 @@ pub struct CreateInvoice {
     pub notes: Option<String>,
     /// ISO 4217; default the business's currency.
     #[validate(custom(function = "rules::currency"))]
+    #[schema(
+        pattern = "^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHF|CLP|CNY|COP|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XCG|XOF|XPF|YER|ZAR|ZMW|ZWG)$"
+    )]
     #[schema(example = "EUR")]
     pub currency: Option<String>,
     /// Default today (the business's time zone).
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub issue_date: Option<NaiveDate>,
     /// Default the issue date plus the payment terms of the billing settings.
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     pub staff_id: Option<String>,
@@ -329,10 +336,17 @@ pub struct UpdateInvoice {
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::currency"))]
+    #[schema(
+        pattern = "^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHF|CLP|CNY|COP|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XCG|XOF|XPF|YER|ZAR|ZMW|ZWG)$"
+    )]
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub issue_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]

@@ -150,6 +150,8 @@ pub struct RecordPayment {
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     pub reference: Option<String>,
     /// When the money arrived; default now.
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub received_at: Option<DateTime<Utc>>,
 }
 

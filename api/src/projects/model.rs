@@ -352,8 +352,12 @@ pub struct CreateProject {
     /// Default `planned`.
     pub status: Option<ProjectStatus>,
     /// `YYYY-MM-DD`.
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub start_date: Option<NaiveDate>,
     /// `YYYY-MM-DD`, not before `start_date`.
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<NaiveDate>,
     /// The staff member who answers for it; default: nobody (owners and admins are told).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
@@ -384,9 +388,13 @@ pub struct UpdateProject {
     pub status: Option<ProjectStatus>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub start_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<Option<NaiveDate>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
@@ -442,6 +450,8 @@ pub struct CreateTask {
     pub title: String,
     /// Default `todo`.
     pub status: Option<TaskStatus>,
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<NaiveDate>,
 }
 
@@ -462,6 +472,8 @@ pub struct UpdateTask {
     pub status: Option<TaskStatus>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<Option<NaiveDate>>,
 }
 

@@ -371,10 +371,15 @@ pub struct CreateQuote {
     pub notes: Option<String>,
     /// ISO 4217 code; default: your business's currency.
     #[validate(custom(function = "rules::currency"))]
+    #[schema(
+        pattern = "^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHF|CLP|CNY|COP|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XCG|XOF|XPF|YER|ZAR|ZMW|ZWG)$"
+    )]
     #[schema(example = "EUR")]
     pub currency: Option<String>,
     /// The last day it can be accepted; default: today + the billing settings'
     /// `quote_valid_days`.
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub valid_until: Option<NaiveDate>,
     /// Who is told about the client's decisions; default: nobody (owners and admins are told).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
@@ -404,6 +409,8 @@ pub struct UpdateQuote {
     #[schema(value_type = Option<String>, nullable)]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub valid_until: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]

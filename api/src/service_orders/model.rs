@@ -349,6 +349,8 @@ pub struct CreateServiceOrder {
     pub lines: Vec<NewLine>,
     /// `YYYY-MM-DD`.
     #[schema(example = "2026-12-01")]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub estimated_completion: Option<NaiveDate>,
 }
 
@@ -375,6 +377,8 @@ pub struct UpdateServiceOrder {
     pub lines: Option<Vec<NewLine>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub estimated_completion: Option<Option<NaiveDate>>,
 }
 

@@ -121,6 +121,8 @@ pub struct TimeLogList {
 #[serde(deny_unknown_fields)]
 pub struct CreateTimeLog {
     /// `YYYY-MM-DD`: the day the work was done.
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub work_date: NaiveDate,
     #[validate(range(min = 1, max = 1440, message = "must be 1 to 1440 minutes (one day)"))]
     #[schema(example = 90, minimum = 1, maximum = 1440)]
@@ -149,6 +151,8 @@ pub struct CreateTimeLog {
 #[schema(example = json!({"minutes": 90, "description": "Logo sketches, second round", "billable": true}))]
 pub struct UpdateTimeLog {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(custom(function = "rules::sane_date"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub work_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(range(min = 1, max = 1440, message = "must be 1 to 1440 minutes (one day)"))]

@@ -51,6 +51,7 @@ mod projects;
 mod query_log;
 mod quotes;
 mod reviews;
+mod sanity;
 mod seed_bench;
 mod service_orders;
 mod sms;

@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::appointments;
 use crate::http::patch::{double_option, no_null};
+use crate::rules;
 use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -179,6 +180,8 @@ pub struct CreateAppointment {
     pub service_id: String,
     /// Leave out to let anyone take it.
     pub staff_id: Option<String>,
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub starts_at: DateTime<Utc>,
     /// Default: the booking settings' location.
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
@@ -210,6 +213,8 @@ pub struct UpdateAppointment {
     #[schema(value_type = Option<String>, nullable)]
     pub staff_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "no_null")]
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
     pub starts_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
