@@ -259,6 +259,17 @@ pub fn path_error(_err: actix_web::error::PathError, _req: &HttpRequest) -> acti
 
 /// Unknown routes.
 pub async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let allowed = crate::http::allow::methods_of(req.path());
+    if !allowed.is_empty() {
+        let allow = allowed.join(", ");
+        let err =
+            ApiError::MethodNotAllowed(format!("{} is not allowed on {}; use {allow}.", req.method(), req.path()));
+        let mut res = err.error_response();
+        if let Ok(value) = header::HeaderValue::from_str(&allow) {
+            res.headers_mut().insert(header::ALLOW, value);
+        }
+        return Ok(res);
+    }
     Err(ApiError::NotFound(format!("There is no endpoint {} {}; see /docs for the API.", req.method(), req.path())))
 }
 

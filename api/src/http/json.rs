@@ -102,6 +102,11 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             e.column()
         ))
     })?;
+    // serde would read an array into a struct field by field (`[null, null]` as a PATCH):
+    // every body of this API is an object, and the spec says so.
+    if !value.is_object() {
+        return Err(ApiError::Validation(vec![FieldError::new("body", "must be a JSON object")]));
+    }
     if let Some(path) = find_nul(&value, String::new()) {
         // PostgreSQL cannot store U+0000 in text; no person types it either.
         return Err(ApiError::Validation(vec![FieldError::new(path, "must not contain NUL characters")]));

@@ -2,6 +2,7 @@
 //! PATCH semantics, request ids, idempotency keys, browser security headers, compression and
 //! limits on how a request arrives.
 
+pub mod allow;
 pub mod client_ip;
 pub mod compression;
 pub mod idempotency;

@@ -14,8 +14,6 @@ async fn client_count(app: &TestApp) -> usize {
 async fn unknown_routes_are_404_problems(app: TestApp) {
     let body = problem(app.get("/api/v1/nothing-here").await, 404).await;
     assert!(body["detail"].as_str().unwrap().contains("/api/v1/nothing-here"));
-    // A known path with a method it does not serve is not a route either.
-    problem(app.req(Method::PUT, "/api/v1/tenant").send().await.unwrap(), 404).await;
     problem(app.http.get(app.url("/")).send().await.unwrap(), 404).await;
 }
 
@@ -163,3 +161,33 @@ async fn nul_characters_are_refused_not_stored(app: TestApp) {
 }
 
 both!(nul_characters_are_refused_not_stored);
+
+async fn a_known_path_with_another_method_is_405_naming_the_allowed_ones(app: TestApp) {
+    for (method, path) in [("TRACE", "/api/v1/api-keys"), ("PUT", "/api/v1/clients"), ("DELETE", "/api/v1/tenant")] {
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let res = app.req(method.clone(), path).send().await.unwrap();
+        let allow = res.headers().get("allow").map(|v| v.to_str().unwrap().to_string());
+        let body = problem(res, 405).await;
+        let allow = allow.unwrap_or_else(|| panic!("{method} {path}: no Allow header"));
+        assert!(allow.contains("GET") && !allow.contains(method.as_str()), "{method} {path}: {allow}");
+        assert!(body["detail"].as_str().unwrap().contains(&allow), "{body}");
+    }
+    problem(app.req(Method::GET, "/api/v1/nothing-here").send().await.unwrap(), 404).await;
+}
+
+async fn a_json_array_is_not_an_object_body(app: TestApp) {
+    let client = app.client("Maria Lopez", "maria@example.com").await;
+    let id = client["id"].as_str().unwrap();
+    for body in [json!([null, null]), json!(["Maria", "maria@example.com"]), json!("text"), json!(7)] {
+        let res = app.patch(&format!("/api/v1/clients/{id}"), &body).await;
+        assert_eq!(fields(&problem(res, 422).await), ["body"], "{body}");
+    }
+    let before = client_count(&app).await;
+    assert_eq!(
+        fields(&problem(app.post("/api/v1/clients", &json!(["Ann", "ann@example.com"])).await, 422).await),
+        ["body"]
+    );
+    assert_eq!(client_count(&app).await, before);
+}
+
+both!(a_known_path_with_another_method_is_405_naming_the_allowed_ones, a_json_array_is_not_an_object_body);

@@ -1,0 +1,68 @@
+//! Which methods a known path answers, from the spec the routes are registered with: a
+//! request for `TRACE /api/v1/api-keys` is 405 with `Allow: GET, POST`, not 404, so a client
+//! can tell a wrong method from a wrong path.
+
+use std::sync::OnceLock;
+
+/// Each documented path as segments (`None` for a `{parameter}`) and the methods it takes.
+type Routes = Vec<(Vec<Option<String>>, Vec<&'static str>)>;
+
+fn routes() -> &'static Routes {
+    static ROUTES: OnceLock<Routes> = OnceLock::new();
+    ROUTES.get_or_init(|| {
+        let spec = crate::openapi::spec();
+        spec.paths
+            .paths
+            .iter()
+            .map(|(path, item)| {
+                let segments = path
+                    .split('/')
+                    .map(|s| (!(s.starts_with('{') && s.ends_with('}'))).then(|| s.to_string()))
+                    .collect();
+                let methods = [
+                    ("GET", item.get.is_some()),
+                    ("HEAD", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ];
+                (segments, methods.into_iter().filter(|(_, on)| *on).map(|(m, _)| m).collect())
+            })
+            .collect()
+    })
+}
+
+/// The methods `path` answers, if it is a path of the API at all (empty otherwise).
+pub fn methods_of(path: &str) -> Vec<&'static str> {
+    let asked: Vec<&str> = path.split('/').collect();
+    let mut allowed: Vec<&'static str> = Vec::new();
+    for (segments, methods) in routes() {
+        let matches = segments.len() == asked.len()
+            && segments.iter().zip(&asked).all(|(want, got)| match want {
+                Some(literal) => literal == got,
+                None => !got.is_empty(),
+            });
+        if matches {
+            for method in methods {
+                if !allowed.contains(method) {
+                    allowed.push(method);
+                }
+            }
+        }
+    }
+    allowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::methods_of;
+
+    #[test]
+    fn known_paths_name_their_methods() {
+        assert_eq!(methods_of("/api/v1/api-keys"), ["GET", "HEAD", "POST"]);
+        assert!(methods_of("/api/v1/clients/0190abc").contains(&"PATCH"));
+        assert!(methods_of("/api/v1/nope").is_empty());
+        assert!(methods_of("/api/v1/clients//").is_empty());
+    }
+}
