@@ -161,7 +161,14 @@ fn document_idempotency_key(api: &mut utoipa::openapi::OpenApi) {
             "Any unique string (a UUID): a retry with the same key and the same request gets the first \
              successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md.",
         ))
-        .schema(Some(ObjectBuilder::new().schema_type(Type::String).min_length(Some(1)).max_length(Some(255))))
+        // What the middleware checks: 1 to 255 visible ASCII characters.
+        .schema(Some(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .max_length(Some(255))
+                .pattern(Some("^[!-~]{1,255}$")),
+        ))
         .build();
     let replayed = HeaderBuilder::new()
         .schema(ObjectBuilder::new().schema_type(Type::String))
