@@ -236,6 +236,15 @@ pub fn breaks_a_line(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
+/// Text made one line: every character that breaks a line becomes a space and runs of
+/// spaces become one. For what must stand on one line whatever was stored: a mail header (a
+/// line break would end it and start another; `one_line` refuses such names at the API, this
+/// is the second line of defence), or an excerpt of a stranger's answer kept in a log.
+pub fn flattened(value: &str) -> String {
+    let spaced: String = value.chars().map(|c| if breaks_a_line(c) { ' ' } else { c }).collect();
+    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Optional text as stored: trimmed, and `None` when nothing is left, so a blank field and
 /// an absent one read the same.
 pub fn tidy(v: Option<String>) -> Option<String> {
@@ -302,6 +311,14 @@ mod tests {
         for bad in ["XAU", "XXX", "HRK", "ABC", "eur"] {
             assert!(currency(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn flattened_text_has_no_line_break_or_control_character() {
+        assert_eq!(flattened("Lumen\nStudio"), "Lumen Studio");
+        assert_eq!(flattened("Offer\r\nBcc: evil@example.com"), "Offer Bcc: evil@example.com");
+        assert_eq!(flattened(" a\t\u{7}b\u{85}c\u{2028}d "), "a b c d");
+        assert_eq!(flattened("Café « Kiez » — 10 %"), "Café « Kiez » — 10 %");
     }
 
     #[test]

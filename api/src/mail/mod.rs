@@ -46,31 +46,9 @@ impl Attachment {
     }
 }
 
-/// A value as it may stand in a mail header (a display name, a subject, a file name): every
-/// control character becomes a space — a line break would end the header and start another —
-/// and runs of spaces become one. The API refuses such names already (`rules::one_line`);
-/// this is the second line of defence, for anything queued another way.
-pub fn header_text(value: &str) -> String {
-    let spaced: String = value.chars().map(|c| if crate::rules::breaks_a_line(c) { ' ' } else { c }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 impl Email {
     pub fn with_attachment(mut self, attachment: Attachment) -> Email {
         self.attachments.push(attachment);
         self
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::header_text;
-
-    #[test]
-    fn header_text_leaves_no_line_break_or_control_character() {
-        assert_eq!(header_text("Lumen\nStudio"), "Lumen Studio");
-        assert_eq!(header_text("Offer\r\nBcc: evil@example.com"), "Offer Bcc: evil@example.com");
-        assert_eq!(header_text(" a\t\u{7}b\u{85}c\u{2028}d "), "a b c d");
-        assert_eq!(header_text("Café « Kiez » — 10 %"), "Café « Kiez » — 10 %");
     }
 }

@@ -6,7 +6,8 @@ use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-use super::{Email, header_text};
+use super::Email;
+use crate::rules::flattened;
 
 #[derive(Debug, thiserror::Error)]
 pub enum MailerError {
@@ -46,7 +47,7 @@ impl Mailer {
                     message_id = id,
                     from = %from,
                     to = %email.to,
-                    subject = %header_text(&email.subject),
+                    subject = %flattened(&email.subject),
                     "email (console transport; set PORTICO_MAIL_TRANSPORT=smtp to send):\n{}",
                     email.text
                 );
@@ -73,7 +74,7 @@ fn parse_from(from: &str) -> Result<Mailbox, MailerError> {
 /// fails, and formatting the mailbox then panics).
 fn display(from: &Mailbox, email: &Email) -> Mailbox {
     let address = email.from_address.as_deref().and_then(|a| a.parse().ok()).unwrap_or_else(|| from.email.clone());
-    let name = email.from_name.as_deref().or(from.name.as_deref()).map(header_text).filter(|n| !n.is_empty());
+    let name = email.from_name.as_deref().or(from.name.as_deref()).map(flattened).filter(|n| !n.is_empty());
     Mailbox::new(name, address)
 }
 
@@ -83,7 +84,7 @@ fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError
     let message = Message::builder()
         .from(from.clone())
         .to(to)
-        .subject(header_text(&email.subject))
+        .subject(flattened(&email.subject))
         .message_id(Some(format!("<{id}@{domain}>")));
     let body = MultiPart::alternative_plain_html(email.text.clone(), email.html.clone());
     if email.attachments.is_empty() {
@@ -96,7 +97,7 @@ fn build(id: &str, from: &Mailbox, email: &Email) -> Result<Message, MailerError
             .map_err(|e| MailerError::Send(format!("attachment '{}' is not base64: {e}", file.filename)))?;
         let content_type = ContentType::parse(&file.content_type)
             .map_err(|e| MailerError::Send(format!("attachment '{}': {e}", file.filename)))?;
-        mixed = mixed.singlepart(Attachment::new(header_text(&file.filename)).body(bytes, content_type));
+        mixed = mixed.singlepart(Attachment::new(flattened(&file.filename)).body(bytes, content_type));
     }
     message.multipart(mixed).map_err(|e| MailerError::Send(e.to_string()))
 }

@@ -285,8 +285,7 @@ async fn excerpt(mut res: reqwest::Response) -> String {
 }
 
 fn one_line(text: &str, max: usize) -> String {
-    let spaced: String = text.chars().map(|c| if c.is_control() || c.is_whitespace() { ' ' } else { c }).collect();
-    spaced.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(max).collect()
+    crate::rules::flattened(text).chars().take(max).collect()
 }
 
 #[cfg(test)]
