@@ -106,15 +106,7 @@ async fn a_key_raced_by_failing_requests_is_never_missing(app: TestApp) {
 async fn a_client_action_retried_is_not_refused_as_done(app: TestApp) {
     let maria = app.client("Maria Lopez", "maria@example.com").await;
     let token = bearer(&client_login(&app, "maria@example.com").await);
-    let quote = json!({
-        "client_id": maria["id"],
-        "title": "Brand refresh",
-        "lines": [{ "description": "Logo", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000 }],
-    });
-    let res = app.post("/api/v1/quotes", &quote).await;
-    assert_eq!(res.status(), 201);
-    let id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
-    assert_eq!(app.post(&format!("/api/v1/quotes/{id}/send"), &json!({})).await.status(), 200);
+    let id = crate::quotes::sent(&app, maria["id"].as_str().unwrap(), "Brand refresh").await;
 
     let accept = format!("/api/v1/portal/quotes/{id}/accept");
     let first = with_key(&app, &token, &accept, "accept-once", &json!({})).send().await.unwrap();
@@ -137,14 +129,7 @@ async fn an_ended_session_or_a_read_only_view_gets_no_replay(app: TestApp) {
     let maria = app.client("Maria Lopez", "maria@example.com").await;
     let id = maria["id"].as_str().unwrap();
     let token = bearer(&client_login(&app, "maria@example.com").await);
-    let quote = json!({
-        "client_id": maria["id"],
-        "title": "Brand refresh",
-        "lines": [{ "description": "Logo", "quantity": "1", "unit_price_minor": 120000, "tax_rate_bp": 2000 }],
-    });
-    let res = app.post("/api/v1/quotes", &quote).await;
-    let quote_id = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
-    assert_eq!(app.post(&format!("/api/v1/quotes/{quote_id}/send"), &json!({})).await.status(), 200);
+    let quote_id = crate::quotes::sent(&app, id, "Brand refresh").await;
     let accept = format!("/api/v1/portal/quotes/{quote_id}/accept");
     let body = json!({});
     let first = with_key(&app, &token, &accept, "accept-once", &body).send().await.unwrap();
