@@ -257,22 +257,6 @@ pub fn path_error(_err: actix_web::error::PathError, _req: &HttpRequest) -> acti
     ApiError::NotFound("No resource matches this path.".into()).into()
 }
 
-/// Unknown routes.
-pub async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
-    let allowed = crate::http::allow::methods_of(req.path());
-    if !allowed.is_empty() {
-        let allow = allowed.join(", ");
-        let err =
-            ApiError::MethodNotAllowed(format!("{} is not allowed on {}; use {allow}.", req.method(), req.path()));
-        let mut res = err.error_response();
-        if let Ok(value) = header::HeaderValue::from_str(&allow) {
-            res.headers_mut().insert(header::ALLOW, value);
-        }
-        return Ok(res);
-    }
-    Err(ApiError::NotFound(format!("There is no endpoint {} {}; see /docs for the API.", req.method(), req.path())))
-}
-
 /// Safety net for errors produced outside our handlers (actix's own 404/405, extractor
 /// defaults, panics turned into 500): give them a problem+json body too.
 pub fn ensure_problem_body<B: MessageBody + 'static>(

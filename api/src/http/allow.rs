@@ -4,6 +4,11 @@
 
 use std::sync::OnceLock;
 
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
+
+use crate::error::ApiError;
+
 /// Each documented path as segments (`None` for a `{parameter}`) and the methods it takes.
 type Routes = Vec<(Vec<Option<String>>, Vec<&'static str>)>;
 
@@ -52,6 +57,26 @@ pub fn methods_of(path: &str) -> Vec<&'static str> {
         }
     }
     allowed
+}
+
+/// A request under the API that no route took: 405 with `Allow` when the path is known, 404
+/// when it is not.
+pub async fn no_route(req: HttpRequest) -> Result<HttpResponse, ApiError> {
+    let allowed = methods_of(req.path());
+    if allowed.is_empty() {
+        return Err(ApiError::NotFound(format!(
+            "There is no endpoint {} {}; see /docs for the API.",
+            req.method(),
+            req.path()
+        )));
+    }
+    let allow = allowed.join(", ");
+    let err = ApiError::MethodNotAllowed(format!("{} is not allowed on {}; use {allow}.", req.method(), req.path()));
+    let mut res = err.error_response();
+    if let Ok(value) = header::HeaderValue::from_str(&allow) {
+        res.headers_mut().insert(header::ALLOW, value);
+    }
+    Ok(res)
 }
 
 #[cfg(test)]
