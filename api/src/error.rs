@@ -79,6 +79,11 @@ pub enum ApiError {
     UnsupportedMediaType(String),
     #[error("invalid fields: {0:?}")]
     Validation(Vec<FieldError>),
+    /// A well-formed body names an object (a client, a staff member…) the caller has not
+    /// got. 404, as the object's own address would answer, not 422: the request is one the
+    /// spec allows, so a client generated from it could not have known better.
+    #[error("unknown references: {0:?}")]
+    MissingReference(Vec<FieldError>),
     #[error("{detail}")]
     RateLimited { detail: String, retry_after_secs: u64 },
     /// The database is momentarily unable to answer (pool exhausted, SQLite locked).
@@ -97,6 +102,11 @@ impl ApiError {
         ApiError::Validation(vec![FieldError::new(field, message)])
     }
 
+    /// The field names an object that is not there, or not the caller's.
+    pub fn reference(field: &str, message: &str) -> ApiError {
+        ApiError::MissingReference(vec![FieldError::new(field, message)])
+    }
+
     fn code_and_title(&self) -> (&'static str, &'static str) {
         match self {
             ApiError::BadRequest(_) => ("bad-request", "Bad request"),
@@ -111,6 +121,7 @@ impl ApiError {
             ApiError::HeadersTooLarge(_) => ("headers-too-large", "Request header fields too large"),
             ApiError::UnsupportedMediaType(_) => ("unsupported-media-type", "Unsupported media type"),
             ApiError::Validation(_) => ("validation-failed", "Validation failed"),
+            ApiError::MissingReference(_) => ("reference-not-found", "Not found"),
             ApiError::RateLimited { .. } => ("rate-limited", "Too many requests"),
             ApiError::Unavailable(_) => ("unavailable", "Service unavailable"),
             ApiError::BadGateway(_) => ("bad-gateway", "Bad gateway"),
@@ -125,6 +136,13 @@ impl ApiError {
                 let detail = match errors.as_slice() {
                     [one] => format!("The field '{}' is invalid: {}.", one.field, one.message),
                     many => format!("{} fields are invalid; see 'errors'.", many.len()),
+                };
+                (detail, errors.clone())
+            }
+            ApiError::MissingReference(errors) => {
+                let detail = match errors.as_slice() {
+                    [one] => format!("The field '{}' names nothing of yours: it {}.", one.field, one.message),
+                    many => format!("{} fields name nothing of yours; see 'errors'.", many.len()),
                 };
                 (detail, errors.clone())
             }
@@ -152,7 +170,7 @@ impl ResponseError for ApiError {
             ApiError::BadRequest(_) | ApiError::MalformedJson(_) => StatusCode::BAD_REQUEST,
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::MissingReference(_) => StatusCode::NOT_FOUND,
             ApiError::MethodNotAllowed(_) => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

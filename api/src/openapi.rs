@@ -10,6 +10,8 @@ use utoipa::{Modify, OpenApi};
 use utoipa_actix_web::AppExt;
 
 use crate::error::{FieldError, Problem};
+
+mod exact;
 use crate::webhooks::model::{WebhookPayload, WebhookPayloadData};
 
 #[derive(OpenApi)]
@@ -82,13 +84,26 @@ impl Modify for BearerAuth {
     }
 }
 
-/// The document the server serves at `/api/v1/openapi.json`.
+/// The document as utoipa builds it from the routes, with the refusals shared machinery
+/// adds; [`document`] is what is served.
 pub fn spec() -> utoipa::openapi::OpenApi {
     let (_, mut api) =
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes).split_for_parts();
     document_idempotency_key(&mut api);
     document_shared_refusals(&mut api);
     api
+}
+
+/// The document the server serves at `/api/v1/openapi.json`: [`spec`] with the rules every
+/// string, body and form shares (`exact`), which are written on the JSON (utoipa's types
+/// do not read every document they write back).
+pub fn document() -> serde_json::Value {
+    let mut doc = serde_json::to_value(spec()).unwrap_or_default();
+    exact::strings_without_nul(&mut doc);
+    exact::references_may_be_missing(&mut doc);
+    exact::closed_forms(&mut doc);
+    exact::pages_may_be_missing(&mut doc);
+    doc
 }
 
 /// An error answer: a problem document.
@@ -137,7 +152,7 @@ fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
             if post && honours_idempotency_key(path, op) {
                 add("400", "The Idempotency-Key header is not 1 to 255 visible ASCII characters");
                 add("409", "A request with this Idempotency-Key is still being answered");
-                add("422", "The Idempotency-Key was already used for a different request");
+                add("409", "The Idempotency-Key was already used for a different request");
             }
             for (status, causes) in causes {
                 op.responses.responses.entry(status.into()).or_insert_with(|| problem_response(&causes.join("; ")));
@@ -197,7 +212,7 @@ fn honours_idempotency_key(path: &str, post: &utoipa::openapi::path::Operation) 
 
 /// As committed in `openapi/openapi.json` (pretty, trailing newline).
 pub fn spec_json() -> String {
-    let mut json = spec().to_pretty_json().unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut json = serde_json::to_string_pretty(&document()).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     json.push('\n');
     json
 }

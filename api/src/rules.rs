@@ -120,6 +120,26 @@ pub fn timezone(value: &str) -> Result<(), ValidationError> {
         .map_err(|_| invalid("timezone", "must be an IANA time zone such as Europe/Paris or America/New_York"))
 }
 
+/// How the spec states a time zone field: a pattern that is the alternation of every name
+/// [`timezone`] takes (chrono-tz's copy of the IANA database). Not an `enum`: names such as
+/// `Etc/GMT+1` and `Etc/GMT-1` become the same identifier in generated clients, which then
+/// refuse the whole document.
+pub struct TimeZoneName;
+
+impl utoipa::PartialSchema for TimeZoneName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        let names: Vec<String> = chrono_tz::TZ_VARIANTS.iter().map(|tz| tz.name().replace('+', "\\+")).collect();
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("An IANA time zone name such as `Europe/Paris`."))
+            .pattern(Some(format!("^(?:{})$", names.join("|"))))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for TimeZoneName {}
+
 /// The currencies money may be in: ISO 4217's codes in circulation (as of 2025), without
 /// funds, precious metals, drawing rights, test codes and withdrawn currencies (HRK, SLL,
 /// ZWL, ANG…), none of which a business invoices in. Sorted, for the spec's pattern.

@@ -75,10 +75,14 @@ pub struct CreateApiKey {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 100)]
     pub name: String,
     /// What the key may do; at least one, and only scopes the calling credential holds.
     #[validate(length(min = 1, message = "must list at least one scope"))]
+    #[schema(min_items = 1)]
     pub scopes: Vec<Scope>,
 }
 

@@ -342,7 +342,7 @@ pub async fn select(
                     start_staff(conn, &keys, &settings, &member, &claims.email, &origin)?
                 }
             };
-            Ok(Verdict::Done(LoginResponse::Authenticated(tokens)))
+            Ok(Verdict::Done(LoginResponse::authenticated(tokens)))
         })
         .await?;
     conclude(verdict)
@@ -376,7 +376,7 @@ fn finish(
             let accounts = client_store::portal_accounts(conn, &t.id, email)?;
             if let [only] = accounts.as_slice() {
                 let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, email, origin)?;
-                return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
+                return Ok(Verdict::Done(LoginResponse::authenticated(tokens)));
             }
             accounts.into_iter().map(|c| AccountChoice { id: c.id, name: c.name, company: c.company }).collect()
         }
@@ -384,7 +384,7 @@ fn finish(
             let accounts = staff_store::accounts_by_email(conn, email)?;
             if let [(member, _)] = accounts.as_slice() {
                 let tokens = start_staff(conn, keys, settings, member, email, origin)?;
-                return Ok(Verdict::Done(LoginResponse::Authenticated(tokens)));
+                return Ok(Verdict::Done(LoginResponse::authenticated(tokens)));
             }
             accounts.into_iter().map(|(s, t)| AccountChoice { id: s.id, name: s.name, company: Some(t.name) }).collect()
         }
@@ -403,10 +403,7 @@ fn finish(
         iat: at,
         exp: at + 300,
     };
-    Ok(Verdict::Done(LoginResponse::ChooseAccount {
-        selection_token: jwt::sign(&keys.jwt, &claims),
-        accounts: choices,
-    }))
+    Ok(Verdict::Done(LoginResponse::choose_account(jwt::sign(&keys.jwt, &claims), choices)))
 }
 
 fn start_client(

@@ -29,6 +29,8 @@ pub struct RequestCode {
         length(max = 254, message = "must be at most 254 characters")
     )]
     #[schema(example = "maria@example.com")]
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
     pub email: String,
     /// `email` (default) or `sms`: by text message to the phone on file, when SMS is set up
     /// and the client has a phone; by email otherwise. Staff codes always go by email.
@@ -59,10 +61,13 @@ pub struct VerifyCode {
         email(message = "must be a valid email address"),
         length(max = 254, message = "must be at most 254 characters")
     )]
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
     pub email: String,
     /// The 6 digits; spaces and dashes are ignored.
     #[validate(custom(function = "rules::login_code"))]
     #[schema(example = "123456")]
+    #[schema(pattern = "^[ -]*(?:[0-9][ -]*){6}$")]
     pub code: String,
 }
 
@@ -72,6 +77,7 @@ pub struct VerifyCode {
 #[schema(example = json!({"token": "q3v9Xr2bT0uJ5mW8yA1cD4eF7gH6iK"}))]
 pub struct RedeemLink {
     #[validate(length(min = 20, max = 200, message = "is not a login link token"))]
+    #[schema(min_length = 20, max_length = 200)]
     pub token: String,
 }
 
@@ -81,8 +87,10 @@ pub struct RedeemLink {
 #[schema(example = json!({"selection_token": "eyJhbGciOiJIUzI1NiJ9.eyJyZWFsbSI6ImRlbW8ifQ.sig", "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"}))]
 pub struct SelectAccount {
     #[validate(length(min = 1, max = 2000, message = "is required"))]
+    #[schema(min_length = 1, max_length = 2000)]
     pub selection_token: String,
     #[validate(length(min = 1, max = 100, message = "is required"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub account_id: String,
 }
 
@@ -97,14 +105,61 @@ pub struct AccountChoice {
     pub company: Option<String>,
 }
 
-/// The outcome of a successful code or link.
+// Untagged, with `status` inside each variant, so the document names each variant's schema
+// and maps the discriminator to it: generators (openapi-python-client among them) drop a
+// `oneOf` of anonymous `allOf`s they cannot tell apart.
+/// The outcome of a successful code or link: `status` says which of the two it is.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
-#[serde(tag = "status", rename_all = "snake_case")]
+#[serde(untagged)]
+#[schema(discriminator(property_name = "status", mapping(
+    ("authenticated" = "#/components/schemas/LoggedIn"),
+    ("choose_account" = "#/components/schemas/AccountsToChoose"),
+)))]
 pub enum LoginResponse {
-    /// Logged in.
-    Authenticated(Tokens),
-    /// Several accounts share this email: pick one with `…/auth/select` within 5 minutes.
-    ChooseAccount { selection_token: String, accounts: Vec<AccountChoice> },
+    Authenticated(LoggedIn),
+    ChooseAccount(AccountsToChoose),
+}
+
+impl LoginResponse {
+    pub fn authenticated(tokens: Tokens) -> Self {
+        LoginResponse::Authenticated(LoggedIn { status: LoggedInStatus::Authenticated, tokens })
+    }
+
+    pub fn choose_account(selection_token: String, accounts: Vec<AccountChoice>) -> Self {
+        LoginResponse::ChooseAccount(AccountsToChoose {
+            status: ChooseAccountStatus::ChooseAccount,
+            selection_token,
+            accounts,
+        })
+    }
+}
+
+/// Logged in: the session's tokens.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LoggedIn {
+    pub status: LoggedInStatus,
+    #[serde(flatten)]
+    pub tokens: Tokens,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LoggedInStatus {
+    Authenticated,
+}
+
+/// Several accounts share this email: pick one with `…/auth/select` within 5 minutes.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AccountsToChoose {
+    pub status: ChooseAccountStatus,
+    pub selection_token: String,
+    pub accounts: Vec<AccountChoice>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ChooseAccountStatus {
+    ChooseAccount,
 }
 
 /// Exchange a refresh token for new tokens.
@@ -113,6 +168,7 @@ pub enum LoginResponse {
 #[schema(example = json!({"refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"}))]
 pub struct RefreshRequest {
     #[validate(length(min = 1, max = 500, message = "is required"))]
+    #[schema(min_length = 1, max_length = 500)]
     pub refresh_token: String,
 }
 
@@ -185,21 +241,27 @@ pub struct UpdatePortalMe {
     )]
     #[schema(value_type = String, required = false, example = "Maria Lopez")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::phone"))]
     #[schema(value_type = Option<String>, nullable, example = "+34 612 345 678")]
+    #[schema(min_length = 5, max_length = 32, pattern = "^[ +()./-]*(?:[0-9][ +()./-]*){5,}$")]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(value_type = Option<String>, nullable, example = "Lopez Design SL")]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 200)]
     pub company: Option<Option<String>>,
     /// `true` turns off non-essential emails; `false` turns them back on.
     #[serde(default, deserialize_with = "no_null")]
     #[schema(value_type = bool, required = false)]
+    #[schema(nullable = false)]
     pub email_opt_out: Option<bool>,
 }
 

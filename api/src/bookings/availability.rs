@@ -51,27 +51,31 @@ pub struct SlotList {
 #[into_params(parameter_in = Query)]
 pub struct SlotQuery {
     /// First local date, `YYYY-MM-DD` (default today in the tenant's zone).
+    #[param(value_type = Option<NaiveDate>, pattern = "^20[0-9]{2}-")]
     pub from: Option<String>,
-    /// Last local date, inclusive (default `from` + 13 days); at most 31 days in all.
+    /// Last local date, inclusive (default `from` + 13 days). At most 31 days are answered:
+    /// a longer range stops at `from` + 30 days, and a `to` before `from` has no slots.
+    #[param(value_type = Option<NaiveDate>, pattern = "^20[0-9]{2}-")]
     pub to: Option<String>,
 }
 
 fn date(name: &str, raw: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-        .map_err(|_| ApiError::BadRequest(format!("'{name}' must be a date as YYYY-MM-DD, not '{raw}'.")))
+    let bad = || ApiError::BadRequest(format!("'{name}' must be a date from 2000 to 2099 as YYYY-MM-DD, not '{raw}'."));
+    let day = NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| bad())?;
+    crate::rules::sane_date(&day).map_err(|_| bad())?;
+    Ok(day)
 }
 
-/// The checked range, defaults filled in from today in `tz`.
-pub fn range(q: &SlotQuery, tz: chrono_tz::Tz) -> Result<(NaiveDate, NaiveDate), ApiError> {
+/// The dates to answer, defaults filled in from today in `tz`: `None` when `to` is before
+/// `from` (no dates, so no slots), and never more than [`MAX_DAYS`].
+pub fn range(q: &SlotQuery, tz: chrono_tz::Tz) -> Result<Option<(NaiveDate, NaiveDate)>, ApiError> {
     let today = Utc::now().with_timezone(&tz).date_naive();
     let from = q.from.as_deref().map(|f| date("from", f)).transpose()?.unwrap_or(today);
     let to = q.to.as_deref().map(|t| date("to", t)).transpose()?.unwrap_or(from + TimeDelta::days(13));
-    if to < from || (to - from).num_days() >= MAX_DAYS {
-        return Err(ApiError::BadRequest(format!(
-            "'to' must be on or after 'from' and at most {MAX_DAYS} days in all."
-        )));
+    if to < from {
+        return Ok(None);
     }
-    Ok((from, to))
+    Ok(Some((from, to.min(from + TimeDelta::days(MAX_DAYS - 1)))))
 }
 
 /// Free starts for moving `row` on the local dates `from..=to`, never before `now` + 1 h.
@@ -112,8 +116,13 @@ pub fn free_starts(
 
 /// `free_starts` as the API answers it.
 pub fn slot_list(conn: &mut DbConn, row: &AppointmentRow, q: &SlotQuery) -> Result<SlotList, ApiError> {
-    let tz = settings_store::load(conn, &row.tenant_id)?.tz();
-    let (from, to) = range(q, tz)?;
+    let settings = settings_store::load(conn, &row.tenant_id)?;
+    let Some((from, to)) = range(q, settings.tz())? else {
+        let minutes = service_store::get(conn, &row.tenant_id, &row.service_id)?
+            .ok_or_else(|| not_found(&row.id))?
+            .duration_minutes;
+        return Ok(SlotList { timezone: settings.timezone, duration_minutes: minutes.into(), slots: vec![] });
+    };
     let (timezone, minutes, starts) = free_starts(conn, row, from, to)?;
     let slots = starts.into_iter().map(|s| Slot { starts_at: s, ends_at: s + TimeDelta::minutes(minutes) }).collect();
     Ok(SlotList { timezone, duration_minutes: minutes, slots })

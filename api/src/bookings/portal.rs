@@ -99,11 +99,13 @@ pub struct PortalAppointmentPage {
 pub struct PortalAppointmentQuery {
     /// `upcoming` (default: pending or confirmed, not yet started, soonest first) or
     /// `past` (everything else, latest first).
+    #[param(value_type = Option<String>, pattern = "^(?:upcoming|past)$")]
     pub when: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -114,6 +116,7 @@ pub struct PortalAppointmentQuery {
 pub struct CancelAppointment {
     /// Why, for the business.
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }
 

@@ -121,6 +121,8 @@ pub struct CreateClient {
         length(max = 254, message = "must be at most 254 characters")
     )]
     #[schema(example = "maria@example.com")]
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
     pub email: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -128,18 +130,25 @@ pub struct CreateClient {
     )]
     #[schema(example = "Maria Lopez")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(custom(function = "rules::phone"))]
+    #[schema(min_length = 5, max_length = 32, pattern = "^[ +()./-]*(?:[0-9][ +()./-]*){5,}$")]
     pub phone: Option<String>,
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 200)]
     pub company: Option<String>,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(max_length = 10000)]
     pub notes: Option<String>,
     /// `lead` or `active` (default). Archive with the archive action.
     #[validate(custom(function = "not_archived"))]
+    #[schema(value_type = Option<SettableClientStatus>)]
     pub status: Option<ClientStatus>,
     /// Default `true`.
     pub portal_enabled: Option<bool>,
@@ -158,34 +167,53 @@ pub struct UpdateClient {
     )]
     /// The address the client logs in with. Changing it needs `clients:email`, ends their
     /// sessions and emails the old address.
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
     pub email: Option<String>,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::phone"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 5, max_length = 32, pattern = "^[ +()./-]*(?:[0-9][ +()./-]*){5,}$")]
     pub phone: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(value_type = Option<String>, nullable)]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 200)]
     pub company: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 10000)]
     pub notes: Option<Option<String>>,
     /// `lead` or `active`. Archive and restore with their actions.
     #[validate(custom(function = "not_archived"))]
+    #[schema(value_type = Option<SettableClientStatus>)]
     pub status: Option<ClientStatus>,
     pub portal_enabled: Option<bool>,
     /// `true` skips the non-essential emails; the client can change it in their profile.
     pub email_opt_out: Option<bool>,
+}
+
+/// The statuses a create or an update may set: archiving has its own action (it ends the
+/// client's sessions), so the spec leaves `archived` out of these bodies.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+#[allow(dead_code)]
+pub enum SettableClientStatus {
+    Lead,
+    Active,
 }
 
 fn not_archived(status: &ClientStatus) -> Result<(), validator::ValidationError> {
@@ -282,16 +310,18 @@ pub enum ClientSort {
 #[into_params(parameter_in = Query)]
 pub struct ClientListQuery {
     /// Case-insensitive search in name, email and company.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// `lead`, `active`, `archived`, or `all`. Default: everyone but archived.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:lead|active|archived|all)$")]
     pub status: Option<String>,
     /// `name` (A → Z, default) or `-created` (newest first).
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:name|-created)$")]
     pub sort: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }

@@ -360,6 +360,7 @@ impl From<ContractRow> for PortalContractSummary {
 pub struct CreateContract {
     /// The client it is with, in your tenant.
     #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -367,16 +368,21 @@ pub struct CreateContract {
     )]
     #[schema(example = "Brand refresh — services agreement")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// The text, in Markdown (raw HTML is shown as text, never rendered).
     #[validate(
         length(min = 1, max = 200000, message = "must be 1 to 200000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 200000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
     /// The staff member who answers for it; default: nobody (owners and admins are told).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
     /// Whether staff countersign after the client. Default `false`.
     #[serde(default)]
@@ -396,19 +402,25 @@ pub struct UpdateContract {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
         length(min = 1, max = 200000, message = "must be 1 to 200000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 200000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$", nullable = false)]
     pub body: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[schema(nullable = false)]
     pub countersign: Option<bool>,
 }
 
@@ -449,7 +461,10 @@ pub struct CountersignContract {
     )]
     #[schema(example = "Lena Vogel")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
 }
 
@@ -460,20 +475,31 @@ pub enum SignatureInput {
     /// The full name, typed.
     Typed {
         #[schema(example = "Maria Lopez")]
+        #[schema(min_length = 1, max_length = 200)]
+        #[schema(
+            pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F][^\\u0000-\\u001F\\u007F-\\u009F]*$"
+        )]
         name: String,
     },
     /// Drawn on a canvas of `width` × `height` pixels (1–4000 each): the SVG path data (the
     /// `d` attribute), at most 100 000 characters, made only of the commands M, L, C, Q, Z
     /// (either case) and numbers, starting with M and drawing at least one line or curve.
     Svg {
-        #[schema(example = "M10 80 C40 10 65 10 95 80 S150 150 180 80")]
+        #[schema(example = "M10 80 C40 10 65 10 95 80 Q150 150 180 80")]
+        #[schema(min_length = 2, max_length = 100000, pattern = "^\\s*[Mm][-+0-9.eE,\\sMmLlCcQqZz]*$")]
         path: String,
+        #[schema(minimum = 1, maximum = 4000)]
         width: i64,
+        #[schema(minimum = 1, maximum = 4000)]
         height: i64,
     },
     /// Drawn on a canvas and exported as PNG: base64 (a `data:image/png;base64,` prefix is
     /// allowed), at most 200 KB decoded, at most 4000 × 4000 pixels.
-    Png { data_base64: String },
+    Png {
+        /// Base64 of a PNG starts with `iVBORw0KGgo` (its 8-byte signature).
+        #[schema(max_length = 273094, pattern = "^\\s*(?:data:image/png;base64,)?iVBORw0KGgo[A-Za-z0-9+/=]*\\s*$")]
+        data_base64: String,
+    },
 }
 
 /// The client signs the text they read.
@@ -487,11 +513,15 @@ pub struct SignContract {
     )]
     #[schema(example = "Maria Lopez")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub signer_name: String,
     /// The `body_sha256` of the contract as you read it. If the text changed since, the
     /// signature is refused (409): reload and read it again.
     #[validate(length(min = 64, max = 64, message = "must be the 64 hex digits of the contract's body_sha256"))]
+    #[schema(min_length = 64, max_length = 64)]
     pub body_sha256: String,
     pub signature: SignatureInput,
 }
@@ -501,15 +531,17 @@ pub struct SignContract {
 #[into_params(parameter_in = Query)]
 pub struct ContractListQuery {
     /// `draft`, `sent`, `signed` or `void`. Default: all.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:draft|sent|signed|void)?$")]
     pub status: Option<String>,
     /// Only this client's contracts.
     pub client_id: Option<String>,
     /// Case-insensitive search in the title and the client's name.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }

@@ -290,9 +290,13 @@ pub struct CreateDeliverable {
     )]
     #[schema(example = "Logo concepts")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
 }
 
@@ -307,11 +311,15 @@ pub struct UpdateDeliverable {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 5000)]
     pub description: Option<Option<String>>,
 }
 
@@ -321,6 +329,7 @@ pub struct UpdateDeliverable {
 #[schema(example = json!({"note": "Second round: colours adjusted as discussed."}))]
 pub struct DeliverableNote {
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(max_length = 5000)]
     pub note: Option<String>,
 }
 
@@ -334,6 +343,7 @@ pub struct RequestChanges {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Could the second concept use a warmer red?")]
+    #[schema(min_length = 1, max_length = 5000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub comment: String,
 }
 

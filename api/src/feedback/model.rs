@@ -57,5 +57,6 @@ pub struct SubmitFeedback {
     pub rating: i32,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     #[schema(example = "Lovely to work with, and on time.")]
+    #[schema(max_length = 5000)]
     pub comment: Option<String>,
 }

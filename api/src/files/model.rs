@@ -121,12 +121,14 @@ pub struct PortalFileList {
 #[allow(dead_code)]
 pub struct UploadForm {
     /// The file. Its name is kept (cleaned); its declared content type is ignored.
-    #[schema(value_type = String, format = Binary)]
+    #[schema(value_type = String, format = Binary, min_length = 1)]
     pub file: Vec<u8>,
     /// `true` or `false`. Default: `true` when attached to a deliverable, else `false`
     /// (internal).
+    #[schema(nullable = false)]
     pub client_visible: Option<bool>,
     /// A deliverable of the same project to attach the file to.
+    #[schema(nullable = false, min_length = 1, max_length = 100)]
     pub deliverable_id: Option<String>,
 }
 
@@ -135,7 +137,7 @@ pub struct UploadForm {
 #[allow(dead_code)]
 pub struct FileOnlyForm {
     /// The file. Its name is kept (cleaned); its declared content type is ignored.
-    #[schema(value_type = String, format = Binary)]
+    #[schema(value_type = String, format = Binary, min_length = 1)]
     pub file: Vec<u8>,
 }
 
@@ -152,12 +154,14 @@ pub struct FileListQuery {
 #[schema(example = json!({"client_visible": true, "name": "moodboard-v2.pdf"}))]
 pub struct UpdateFile {
     #[serde(default, deserialize_with = "no_null")]
+    #[schema(nullable = false)]
     pub client_visible: Option<bool>,
     /// A new name; cleaned like an uploaded one.
     #[serde(default, deserialize_with = "no_null")]
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub name: Option<String>,
 }
 

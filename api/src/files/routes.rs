@@ -147,8 +147,14 @@ pub async fn upload_project_file(
     // Refuse before reading a byte of the upload.
     let pid = id.clone();
     state.db.read(move |conn| project_access::staff_project(conn, &tenant_id, &pid)).await?;
-    let (stored, form) =
-        upload::receive_form(&state.storage, &caller.tenant_id, state.config.max_upload_bytes, form).await?;
+    let (stored, form) = upload::receive_form(
+        &state.storage,
+        &caller.tenant_id,
+        state.config.max_upload_bytes,
+        &["client_visible", "deliverable_id"],
+        form,
+    )
+    .await?;
     let fields = parse_bool("client_visible", form.field("client_visible")).map(|visible| {
         let deliverable = form.field("deliverable_id").map(str::trim).filter(|d| !d.is_empty()).map(str::to_string);
         (visible, deliverable)
@@ -164,7 +170,7 @@ pub async fn upload_project_file(
                     if let Some(d) = &deliverable
                         && !store::deliverable_in_project(conn, &caller.tenant_id, &id, d)?
                     {
-                        return Err(ApiError::validation("deliverable_id", "is not a deliverable of this project"));
+                        return Err(ApiError::reference("deliverable_id", "is not a deliverable of this project"));
                     }
                     let visible = visible.unwrap_or(deliverable.is_some());
                     record_project_file(conn, &caller.actor, &project, &stored, deliverable, visible)

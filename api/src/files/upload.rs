@@ -59,10 +59,10 @@ fn too_large(max: u64) -> ApiError {
 }
 
 /// Reads the whole form; stores its `file` part under a new key of the tenant. Requires a
-/// non-empty file (422 otherwise) of at most `max` bytes (413).
+/// non-empty file (422 otherwise) of at most `max` bytes (413), and no other part.
 pub async fn receive(storage: &Storage, tenant_id: &str, max: u64, mut form: Multipart) -> Result<Stored, ApiError> {
     let mut out = Form::default();
-    let result = read_form(storage, tenant_id, max, &mut form, &mut out).await;
+    let result = read_form(storage, tenant_id, max, &[], &mut form, &mut out).await;
     match (result, out.file) {
         (Ok(()), Some(file)) => Ok(file),
         (Ok(()), None) => Err(ApiError::validation("file", "is required: send the file in a part named 'file'")),
@@ -75,15 +75,16 @@ pub async fn receive(storage: &Storage, tenant_id: &str, max: u64, mut form: Mul
     }
 }
 
-/// `receive`, also returning the other fields.
+/// `receive`, also returning the other fields, which may only be those named in `fields`.
 pub async fn receive_form(
     storage: &Storage,
     tenant_id: &str,
     max: u64,
+    fields: &[&str],
     mut form: Multipart,
 ) -> Result<(Stored, Form), ApiError> {
     let mut out = Form::default();
-    let result = read_form(storage, tenant_id, max, &mut form, &mut out).await;
+    let result = read_form(storage, tenant_id, max, fields, &mut form, &mut out).await;
     match (result, out.file.take()) {
         (Ok(()), Some(file)) => Ok((file, out)),
         (Ok(()), None) => Err(ApiError::validation("file", "is required: send the file in a part named 'file'")),
@@ -107,6 +108,7 @@ async fn read_form(
     storage: &Storage,
     tenant_id: &str,
     max: u64,
+    fields: &[&str],
     form: &mut Multipart,
     out: &mut Form,
 ) -> Result<(), ApiError> {
@@ -127,6 +129,9 @@ async fn read_form(
                 })
                 .unwrap_or_default();
             out.file = Some(store_part(storage, tenant_id, max, &filename, &mut field).await?);
+        } else if !fields.contains(&name.as_str()) {
+            // As a JSON body refuses an unknown field: a misspelt one would be ignored.
+            return Err(ApiError::validation(&name, "is not a known field of this form"));
         } else {
             let mut value = Vec::new();
             while let Some(chunk) = field.next().await {

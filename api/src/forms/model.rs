@@ -86,18 +86,22 @@ pub enum FieldKind {
 pub struct FormField {
     /// The name its value is sent and stored under: lowercase letters, digits and `_`,
     /// starting with a letter. Every form has `name` and `email`.
-    #[schema(example = "budget")]
+    #[schema(example = "budget", pattern = "^ *(?!website *$)[a-z][a-z0-9_]{0,39} *$")]
     pub key: String,
-    #[schema(example = "Your budget")]
+    #[schema(example = "Your budget", min_length = 1, max_length = 200)]
+    #[schema(pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub label: String,
     pub kind: FieldKind,
     #[serde(default)]
     pub required: bool,
-    /// The choices of a `select` field; empty for the other kinds.
+    /// The choices of a `select` field (1 to 50, each 1 to 200 characters, all different);
+    /// empty for the other kinds.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub options: Vec<String>,
     /// A hint shown under the field.
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub help: Option<String>,
 }
 
@@ -159,6 +163,7 @@ pub struct FormPage {
 pub struct CreateForm {
     #[validate(custom(function = "form_slug"))]
     #[schema(example = "contact")]
+    #[schema(min_length = 2, max_length = 60, pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     pub slug: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -166,13 +171,19 @@ pub struct CreateForm {
     )]
     #[schema(example = "Tell us about your project")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(max_length = 2000)]
     pub description: Option<String>,
     #[serde(default)]
+    #[schema(max_items = 30)]
     pub fields: Vec<FormField>,
     #[validate(length(max = 1000, message = "must be at most 1000 characters"))]
+    #[schema(max_length = 1000)]
     pub success_message: Option<String>,
     /// Default `true`.
     pub enabled: Option<bool>,
@@ -189,6 +200,8 @@ pub struct UpdateForm {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(custom(function = "form_slug"))]
     #[schema(value_type = String, required = false)]
+    #[schema(min_length = 2, max_length = 60, pattern = "^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    #[schema(nullable = false)]
     pub slug: Option<String>,
     #[serde(default, deserialize_with = "no_null")]
     #[validate(
@@ -197,24 +210,32 @@ pub struct UpdateForm {
     )]
     #[schema(value_type = String, required = false)]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 2000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "no_null")]
     #[schema(value_type = Vec<FormField>, required = false)]
+    #[schema(nullable = false, max_items = 30)]
     pub fields: Option<Vec<FormField>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 1000, message = "must be at most 1000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 1000)]
     pub success_message: Option<Option<String>>,
     #[serde(default, deserialize_with = "no_null")]
     #[schema(value_type = bool, required = false)]
+    #[schema(nullable = false)]
     pub enabled: Option<bool>,
     #[serde(default, deserialize_with = "no_null")]
     #[schema(value_type = bool, required = false)]
+    #[schema(nullable = false)]
     pub notify_staff: Option<bool>,
 }
 

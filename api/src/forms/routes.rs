@@ -46,11 +46,9 @@ fn require_builder(caller: &Caller) -> Result<(), ApiError> {
     caller.require(Scope::TenantWrite)
 }
 
+/// 409: the slug is well formed; another form holds it now.
 fn slug_taken(slug: &str) -> ApiError {
-    ApiError::Validation(vec![crate::error::FieldError::new(
-        "slug",
-        format!("'{slug}' is the address of another of your forms; choose another"),
-    )])
+    ApiError::Conflict(format!("'{slug}' is the address of another of your forms; choose another slug."))
 }
 
 fn existing(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<FormRow, ApiError> {
@@ -150,7 +148,8 @@ pub async fn list_forms(
         (status = 403, description = "The credential lacks `clients:write` or `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Some fields are invalid, or the slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another of your forms has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -234,7 +233,8 @@ pub async fn get_form(
         (status = 404, description = "No such form in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Some fields are invalid, or the slug is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Another of your forms has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]

@@ -38,25 +38,31 @@ fn routes() -> &'static Routes {
     })
 }
 
-/// The methods `path` answers, if it is a path of the API at all (empty otherwise).
+/// The methods `path` answers, if it is a path of the API at all (empty otherwise). Where
+/// several documented paths match, the one with the most literal segments names the path,
+/// as in routing: `/projects/{id}/tasks/order` is that path, not a task called "order".
 pub fn methods_of(path: &str) -> Vec<&'static str> {
     let asked: Vec<&str> = path.split('/').collect();
-    let mut allowed: Vec<&'static str> = Vec::new();
+    let mut best: Option<(usize, Vec<&'static str>)> = None;
     for (segments, methods) in routes() {
         let matches = segments.len() == asked.len()
             && segments.iter().zip(&asked).all(|(want, got)| match want {
                 Some(literal) => literal == got,
                 None => !got.is_empty(),
             });
-        if matches {
-            for method in methods {
-                if !allowed.contains(method) {
-                    allowed.push(method);
-                }
+        if !matches {
+            continue;
+        }
+        let literals = segments.iter().filter(|s| s.is_some()).count();
+        match &mut best {
+            Some((most, allowed)) if *most == literals => {
+                allowed.extend(methods.iter().filter(|m| !allowed.contains(m)).collect::<Vec<_>>());
             }
+            Some((most, _)) if *most > literals => {}
+            _ => best = Some((literals, methods.clone())),
         }
     }
-    allowed
+    best.map(|(_, allowed)| allowed).unwrap_or_default()
 }
 
 /// A request under the API that no route took: 405 with `Allow` when the path is known, 404

@@ -95,7 +95,7 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::MalformedJson("The request body is empty; send a JSON object.".into()));
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
         ApiError::MalformedJson(format!(
             "The request body is not valid JSON (line {}, column {}).",
             e.line(),
@@ -111,10 +111,32 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
         // PostgreSQL cannot store U+0000 in text; no person types it either.
         return Err(ApiError::Validation(vec![FieldError::new(path, "must not contain NUL characters")]));
     }
+    whole_numbers_as_integers(&mut value);
     serde_path_to_error::deserialize(value).map_err(|err| {
         let path = err.path().to_string();
         shape_error(&path, &err.into_inner().to_string())
     })
+}
+
+/// JSON has one number type: `445.0` is the integer 445 to JSON Schema (and to the spec's
+/// `integer` fields), but serde refuses a float where it reads an integer. Whole numbers
+/// written with a fraction become integers before serde sees them.
+fn whole_numbers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if !n.is_i64() && !n.is_u64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f >= i64::MIN as f64
+                && f < i64::MAX as f64
+            {
+                *value = Value::from(f as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(map) => map.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
+    }
 }
 
 /// The path of the first string (or key) holding U+0000.
@@ -153,4 +175,24 @@ fn shape_error(path: &str, message: &str) -> ApiError {
     }
     let field = if path == "." || path.is_empty() { "body".to_string() } else { path.to_string() };
     ApiError::Validation(vec![FieldError::new(field, message)])
+}
+
+#[cfg(test)]
+mod tests {
+    use serde::Deserialize;
+    use validator::Validate;
+
+    #[derive(Debug, Deserialize, Validate)]
+    struct Minutes {
+        duration_minutes: i32,
+        rate: f64,
+    }
+
+    #[test]
+    fn a_whole_number_with_a_fraction_is_an_integer() {
+        // JSON Schema's `integer` takes 445.0; so must the body reader.
+        let m: Minutes = super::parse(br#"{"duration_minutes": 445.0, "rate": 2}"#).unwrap();
+        assert_eq!((m.duration_minutes, m.rate), (445, 2.0));
+        assert!(super::parse::<Minutes>(br#"{"duration_minutes": 445.5, "rate": 1}"#).is_err());
+    }
 }

@@ -19,6 +19,7 @@ pub struct PageQuery {
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -68,23 +69,31 @@ impl Cursor {
         URL_SAFE_NO_PAD.encode(json)
     }
 
+    /// A cursor outside the alphabet the spec declares (base64url) is a bad request; one in
+    /// it that is not a page of this list names a page that does not exist: 404, as for any
+    /// other address that names nothing.
     pub fn decode(raw: &str) -> Result<Cursor, ApiError> {
-        let bad = || {
-            ApiError::BadRequest("'cursor' is not valid: pass the 'next_cursor' of the previous page as it was.".into())
-        };
-        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| bad())?;
-        let parts: Vec<String> = serde_json::from_slice(&bytes).map_err(|_| bad())?;
+        if !raw.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            return Err(ApiError::BadRequest(
+                "'cursor' is not valid: pass the 'next_cursor' of the previous page as it was.".into(),
+            ));
+        }
+        let bytes = URL_SAFE_NO_PAD.decode(raw).map_err(|_| no_such_page())?;
+        let parts: Vec<String> = serde_json::from_slice(&bytes).map_err(|_| no_such_page())?;
         Ok(Cursor(parts))
     }
 
     /// The cursor's parts, checked to be exactly `n` long.
     pub fn parts(&self, n: usize) -> Result<&[String], ApiError> {
-        if self.0.len() == n {
-            Ok(&self.0)
-        } else {
-            Err(ApiError::BadRequest(
-                "'cursor' does not belong to this list or sort order; start again without it.".into(),
-            ))
-        }
+        if self.0.len() == n { Ok(&self.0) } else { Err(no_such_page()) }
     }
+}
+
+/// A cursor that is not one this list handed out.
+pub fn no_such_page() -> ApiError {
+    ApiError::NotFound(
+        "No page of this list starts at this cursor: pass the 'next_cursor' of the previous page as it was, \
+         or start again without it."
+            .into(),
+    )
 }

@@ -280,6 +280,7 @@ pub struct InvoicePage {
 pub struct CreateInvoice {
     /// The client billed, in your tenant.
     #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -287,9 +288,13 @@ pub struct CreateInvoice {
     )]
     #[schema(example = "Brand refresh — first half")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(max_length = 5000)]
     pub notes: Option<String>,
     /// ISO 4217; default the business's currency.
     #[validate(custom(function = "rules::currency"))]
@@ -307,12 +312,15 @@ pub struct CreateInvoice {
     #[schema(pattern = "^20[0-9]{2}-")]
     pub due_date: Option<NaiveDate>,
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
     #[validate(length(min = 1, max = 100, message = "must be a project id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub project_id: Option<String>,
     /// 1 to 200 lines.
     #[serde(deserialize_with = "crate::money::lines::lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    #[schema(min_items = 1, max_items = 200)]
     pub lines: Vec<LineInput>,
 }
 
@@ -328,37 +336,47 @@ pub struct UpdateInvoice {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 5000)]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::currency"))]
     #[schema(
         pattern = "^(?:AED|AFN|ALL|AMD|AOA|ARS|AUD|AWG|AZN|BAM|BBD|BDT|BGN|BHD|BIF|BMD|BND|BOB|BRL|BSD|BTN|BWP|BYN|BZD|CAD|CDF|CHF|CLP|CNY|COP|CRC|CUP|CVE|CZK|DJF|DKK|DOP|DZD|EGP|ERN|ETB|EUR|FJD|FKP|GBP|GEL|GHS|GIP|GMD|GNF|GTQ|GYD|HKD|HNL|HTG|HUF|IDR|ILS|INR|IQD|IRR|ISK|JMD|JOD|JPY|KES|KGS|KHR|KMF|KPW|KRW|KWD|KYD|KZT|LAK|LBP|LKR|LRD|LSL|LYD|MAD|MDL|MGA|MKD|MMK|MNT|MOP|MRU|MUR|MVR|MWK|MXN|MYR|MZN|NAD|NGN|NIO|NOK|NPR|NZD|OMR|PAB|PEN|PGK|PHP|PKR|PLN|PYG|QAR|RON|RSD|RUB|RWF|SAR|SBD|SCR|SDG|SEK|SGD|SHP|SLE|SOS|SRD|SSP|STN|SVC|SYP|SZL|THB|TJS|TMT|TND|TOP|TRY|TTD|TWD|TZS|UAH|UGX|USD|UYU|UZS|VED|VES|VND|VUV|WST|XAF|XCD|XCG|XOF|XPF|YER|ZAR|ZMW|ZWG)$"
     )]
+    #[schema(nullable = false)]
     pub currency: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::sane_date"))]
     #[schema(pattern = "^20[0-9]{2}-")]
+    #[schema(nullable = false)]
     pub issue_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::sane_date"))]
     #[schema(pattern = "^20[0-9]{2}-")]
+    #[schema(nullable = false)]
     pub due_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a project id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub project_id: Option<Option<String>>,
     /// Replaces every line (1 to 200).
     #[serde(default, deserialize_with = "crate::money::lines::some_lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    #[schema(min_items = 1, max_items = 200, nullable = false)]
     pub lines: Option<Vec<LineInput>>,
 }
 
@@ -383,7 +401,7 @@ pub struct InvoiceChanges {
 #[into_params(parameter_in = Query)]
 pub struct InvoiceListQuery {
     /// `draft`, `sent`, `partially_paid`, `paid` or `void`. Default: all.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:draft|sent|partially_paid|paid|void)?$")]
     pub status: Option<String>,
     /// Only this client's invoices.
     pub client_id: Option<String>,
@@ -391,11 +409,13 @@ pub struct InvoiceListQuery {
     #[param(value_type = Option<bool>)]
     pub overdue: Option<String>,
     /// Case-insensitive search in the number, the title and the client's name.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -404,12 +424,13 @@ pub struct InvoiceListQuery {
 #[into_params(parameter_in = Query)]
 pub struct PortalInvoiceListQuery {
     /// `unpaid` (sent, partly paid), `paid`, or `all` (default; includes void).
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:unpaid|paid|all)?$")]
     pub state: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 

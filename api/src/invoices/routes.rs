@@ -152,7 +152,7 @@ pub struct Draft {
 fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
     match staff_id {
         Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::validation("staff_id", "is not a staff member of your business"))
+            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
         }
         _ => Ok(()),
     }
@@ -179,9 +179,9 @@ fn check_project(
 /// Creates a numbered draft and its activity entry in the caller's transaction.
 pub fn create_in(conn: &mut DbConn, tenant_id: &str, actor: &Actor, draft: Draft) -> Result<InvoiceRow, ApiError> {
     let client = client_store::get(conn, tenant_id, &draft.client_id)?
-        .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+        .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
     if client.status == ClientStatus::Archived.as_str() {
-        return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+        return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
     check_staff(conn, tenant_id, draft.staff_id.as_deref())?;
     check_project(conn, tenant_id, &client.id, draft.project_id.as_deref())?;

@@ -181,13 +181,17 @@ pub struct CreateThread {
     )]
     #[schema(example = "Design feedback")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     /// The first message.
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
     /// Make the first message an internal note (the client does not see the thread until a
     /// message meant for them is posted). Default `false`.
@@ -204,6 +208,7 @@ pub struct PostMessage {
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
     /// A note for staff only: the client never sees it and nobody is emailed. Default `false`.
     #[serde(default)]
@@ -220,12 +225,16 @@ pub struct PortalCreateThread {
     )]
     #[schema(example = "Question about the logo")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
 }
 
@@ -238,6 +247,7 @@ pub struct PortalPostMessage {
         length(min = 1, max = 10000, message = "must be 1 to 10000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
 }
 

@@ -27,12 +27,15 @@ impl Quantity {
     }
 
     /// Parses `"12"`, `"1.5"`, `"0.333"`; refuses more than three decimals, signs, exponents,
-    /// zero and more than a million.
+    /// leading zeros, zero and more than a million ([`QUANTITY_PATTERN`] says the same).
     pub fn parse(text: &str) -> Result<Quantity, String> {
         const MESSAGE: &str = "must be a number greater than 0 and at most 1000000, with up to 3 decimals";
         let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
         if whole.is_empty() || whole.len() > 7 || !digits(whole) || !digits(fraction) {
+            return Err(MESSAGE.into());
+        }
+        if whole.len() > 1 && whole.starts_with('0') {
             return Err(MESSAGE.into());
         }
         if text.contains('.') && fraction.is_empty() {
@@ -78,7 +81,7 @@ impl<'de> Deserialize<'de> for Quantity {
                 f.write_str("a quantity such as \"1.5\" or 2")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Quantity, E> {
-                Quantity::parse(v.trim()).map_err(E::custom)
+                Quantity::parse(v.trim_matches(' ')).map_err(E::custom)
             }
             fn visit_u64<E: de::Error>(self, v: u64) -> Result<Quantity, E> {
                 Quantity::parse(&v.to_string()).map_err(E::custom)
@@ -87,14 +90,45 @@ impl<'de> Deserialize<'de> for Quantity {
                 Quantity::parse(&v.to_string()).map_err(E::custom)
             }
             fn visit_f64<E: de::Error>(self, v: f64) -> Result<Quantity, E> {
-                // `{}` writes the shortest text that reads back as the same f64, so 0.333
-                // arrives as "0.333", not 0.33299999.
+                // A multiple of 0.001 as binary floating point holds it (1.003 may arrive as
+                // 1.0030000000000001): within a millionth of a thousandth, it is that number,
+                // as JSON Schema's `multipleOf` reads it.
+                let milli = (v * 1000.0).round();
+                if v.is_finite() && (v * 1000.0 - milli).abs() < 1e-6 && milli.abs() < 1e15 {
+                    let q = Quantity(milli as i64);
+                    return Quantity::parse(&q.to_string()).map_err(E::custom);
+                }
                 Quantity::parse(&format!("{v}")).map_err(E::custom)
             }
         }
         de.deserialize_any(V)
     }
 }
+
+/// A quantity as a string: greater than 0, at most 1000000, up to 3 decimals, no leading
+/// zero (spaces around are ignored).
+pub const QUANTITY_PATTERN: &str =
+    "^ *(?:[1-9][0-9]{0,5}(?:\\.[0-9]{1,3})?|1000000(?:\\.0{1,3})?|0\\.(?:[1-9][0-9]{0,2}|0[1-9][0-9]?|00[1-9])) *$";
+
+impl utoipa::PartialSchema for Quantity {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
+        ObjectBuilder::new()
+            .schema_type(SchemaType::from_iter([Type::String, Type::Number]))
+            .description(Some(
+                "Greater than 0, at most 1000000, up to 3 decimals: a string (`\"1.5\"`, as the server \
+                 writes it) or a number.",
+            ))
+            .pattern(Some(QUANTITY_PATTERN))
+            .exclusive_minimum(Some(0.0))
+            .maximum(Some(1_000_000.0))
+            .multiple_of(Some(0.001))
+            .examples([serde_json::json!("1.5")])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Quantity {}
 
 /// One line as staff write it.
 #[derive(Debug, Clone, Serialize, Deserialize, Validate, ToSchema)]
@@ -105,9 +139,9 @@ pub struct LineInput {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Logo design")]
+    #[schema(min_length = 1, max_length = 500, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub description: String,
     /// Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number.
-    #[schema(value_type = String, example = "1.5")]
     pub quantity: Quantity,
     /// Price of one unit in minor units of the document's currency (`12050` is EUR 120.50).
     #[validate(range(min = 0, max = 10_000_000_000_i64, message = "must be a whole number from 0 to 10000000000"))]

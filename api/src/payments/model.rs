@@ -148,6 +148,7 @@ pub struct RecordPayment {
     pub method: ManualMethod,
     /// The bank reference or receipt number.
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(max_length = 200)]
     pub reference: Option<String>,
     /// When the money arrived; default now.
     #[validate(custom(function = "rules::sane_instant"))]
@@ -319,20 +320,25 @@ pub struct UpdateBillingSettings {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "prefix"))]
     #[schema(example = "Q")]
+    #[schema(nullable = false, pattern = "^[A-Z0-9-]{1,10}$")]
     pub quote_prefix: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "prefix"))]
     #[schema(example = "INV")]
+    #[schema(nullable = false, pattern = "^[A-Z0-9-]{1,10}$")]
     pub invoice_prefix: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(range(min = 0, max = 365, message = "must be from 0 to 365 days"))]
+    #[schema(minimum = 0, maximum = 365, nullable = false)]
     pub payment_terms_days: Option<i32>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(range(min = 1, max = 365, message = "must be from 1 to 365 days"))]
+    #[schema(minimum = 1, maximum = 365, nullable = false)]
     pub quote_valid_days: Option<i32>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 2000)]
     pub billing_details: Option<Option<String>>,
 }
 
@@ -347,9 +353,11 @@ pub struct SetPaymentProvider {
         length(min = 8, max = 500, message = "must be 8 to 500 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 8, max_length = 500, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub secret_key: String,
     /// Stripe's webhook signing secret (`whsec_…`); required for Stripe, unused by Paystack.
     #[validate(length(min = 8, max = 500, message = "must be 8 to 500 characters"))]
+    #[schema(min_length = 8, max_length = 500)]
     pub webhook_secret: Option<String>,
     /// Offer it to clients; default `true`.
     pub enabled: Option<bool>,

@@ -45,7 +45,9 @@ pub struct WebhookAnswer {
     ),
     responses(
         (status = 200, description = "An authentic event, handled", body = WebhookAnswer),
-        (status = 400, description = "Missing, forged or stale signature, or no Stripe keys for this business; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "An authentic event that cannot be read; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A missing, forged or stale signature; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No Stripe keys are set up for this business", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The invoice changed meanwhile; retry", body = Problem, content_type = "application/problem+json"),
     ),
     security(()),
@@ -72,7 +74,9 @@ pub async fn receive_stripe_webhook(
     ),
     responses(
         (status = 200, description = "An authentic event, handled", body = WebhookAnswer),
-        (status = 400, description = "Missing or forged signature, or no Paystack keys for this business; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "An authentic event that cannot be read; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A missing, forged or stale signature; nothing recorded", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No Paystack keys are set up for this business", body = Problem, content_type = "application/problem+json"),
         (status = 503, description = "The invoice changed meanwhile; retry", body = Problem, content_type = "application/problem+json"),
     ),
     security(()),
@@ -94,17 +98,25 @@ async fn receive(
     body: web::Bytes,
     kind: ProviderKind,
 ) -> Result<web::Json<WebhookAnswer>, ApiError> {
-    let refuse = |why: String| {
+    // Statuses a provider's retry logic and a generated client both read right: no keys
+    // for this business is an endpoint that is not there (404); a missing, forged or stale
+    // signature is a sender we refuse (403); an authentic event we cannot read is 400.
+    let refuse = |why: String, error: fn(String) -> ApiError| {
         tracing::warn!(provider = kind.as_str(), tenant_id = %tenant_id, reason = %why, "webhook refused");
-        ApiError::BadRequest(format!("The webhook is not authentic: {why}."))
+        error(format!("The webhook is not authentic: {why}."))
     };
     let tid = tenant_id.clone();
     let row = state.db.read(move |conn| Ok(store::provider(conn, &tid, kind.as_str())?)).await?;
-    let Some(row) = row else { return Err(refuse(format!("no {} keys are set up for this business", kind.as_str()))) };
+    let Some(row) = row else {
+        let why = format!("no {} keys are set up for this business", kind.as_str());
+        return Err(refuse(why, ApiError::NotFound));
+    };
     let keys = open_keys(&state.keys.vault, &row)?;
     let provider = Provider::of(kind);
-    provider.verify_webhook(req.headers(), &body, &keys, chrono::Utc::now().timestamp()).map_err(&refuse)?;
-    let notice = provider.parse_event(&body).map_err(&refuse)?;
+    provider
+        .verify_webhook(req.headers(), &body, &keys, chrono::Utc::now().timestamp())
+        .map_err(|why| refuse(why, ApiError::Forbidden))?;
+    let notice = provider.parse_event(&body).map_err(|why| refuse(why, ApiError::BadRequest))?;
     let config = state.config.clone();
     let outcome = state.db.write(move |conn| handle(conn, &config, &tenant_id, kind, notice)).await?;
     Ok(web::Json(WebhookAnswer { outcome }))

@@ -92,8 +92,10 @@ pub struct CreateProduct {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
 }
 
@@ -106,10 +108,12 @@ pub struct UpdateProduct {
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 5000)]
     pub description: Option<Option<String>>,
 }
 
@@ -132,6 +136,7 @@ pub struct GrantList {
 #[schema(example = json!({"client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f"}))]
 pub struct CreateGrant {
     #[validate(length(min = 1, max = 64, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 64)]
     pub client_id: String,
 }
 

@@ -379,9 +379,11 @@ pub async fn grant_product(
         .write(move |conn| {
             let product = staff_product(conn, &caller.tenant_id, &id)?;
             let client = client_store::get(conn, &caller.tenant_id, &client_id)?
-                .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+                .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
             if client.status == ClientStatus::Archived.as_str() {
-                return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+                return Err(ApiError::Conflict(
+                    "The client named in 'client_id' is archived; restore them first.".into(),
+                ));
             }
             if store::grant(conn, &caller.tenant_id, &id, &client.id)?.is_some() {
                 return Err(ApiError::Conflict(format!("{} holds '{}' already.", client.name, product.name)));

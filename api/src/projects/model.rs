@@ -338,6 +338,7 @@ pub fn progress_of(tasks: &[TaskRow]) -> Progress {
 pub struct CreateProject {
     /// The client the project is for, in your tenant.
     #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -345,9 +346,13 @@ pub struct CreateProject {
     )]
     #[schema(example = "Brand refresh")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(max_length = 10000)]
     pub description: Option<String>,
     /// Default `planned`.
     pub status: Option<ProjectStatus>,
@@ -361,6 +366,7 @@ pub struct CreateProject {
     pub due_date: Option<NaiveDate>,
     /// The staff member who answers for it; default: nobody (owners and admins are told).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
     /// Whether the client may upload files to it. Default `false`.
     #[serde(default)]
@@ -378,13 +384,18 @@ pub struct UpdateProject {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 10000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[schema(nullable = false)]
     pub status: Option<ProjectStatus>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
@@ -399,8 +410,10 @@ pub struct UpdateProject {
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[schema(nullable = false)]
     pub client_uploads: Option<bool>,
 }
 
@@ -446,7 +459,10 @@ pub struct CreateTask {
     )]
     #[schema(example = "Moodboard")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 300)]
     pub title: String,
     /// Default `todo`.
     pub status: Option<TaskStatus>,
@@ -466,9 +482,13 @@ pub struct UpdateTask {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 300, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[schema(nullable = false)]
     pub status: Option<TaskStatus>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
@@ -493,6 +513,7 @@ pub struct TaskChanges {
 #[schema(example = json!({"task_ids": ["019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50", "019a7b2e-6a10-7b3c-8d4e-5f6a7b8c9d0e"]}))]
 pub struct ReorderTasks {
     #[validate(length(max = 500, message = "must hold at most 500 ids"))]
+    #[schema(max_items = 500)]
     pub task_ids: Vec<String>,
 }
 
@@ -501,16 +522,18 @@ pub struct ReorderTasks {
 #[into_params(parameter_in = Query)]
 pub struct ProjectListQuery {
     /// `planned`, `active`, `on_hold`, `completed` or `cancelled`. Default: all.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:planned|active|on_hold|completed|cancelled)?$")]
     pub status: Option<String>,
     /// Only this client's projects.
     pub client_id: Option<String>,
     /// Case-insensitive search in the project's and the client's name.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -519,12 +542,13 @@ pub struct ProjectListQuery {
 #[into_params(parameter_in = Query)]
 pub struct PortalProjectListQuery {
     /// `open` (planned, active, on hold) or `closed` (completed, cancelled). Default: both.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:open|closed)?$")]
     pub state: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 

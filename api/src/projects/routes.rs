@@ -65,7 +65,7 @@ fn check_dates(start: Option<chrono::NaiveDate>, due: Option<chrono::NaiveDate>)
 fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
     match staff_id {
         Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::validation("staff_id", "is not a staff member of your business"))
+            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
         }
         _ => Ok(()),
     }
@@ -167,9 +167,9 @@ pub fn create_in(
     new: CreateProject,
 ) -> Result<ProjectDetail, ApiError> {
     let client = client_store::get(conn, tenant_id, &new.client_id)?
-        .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+        .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
     if client.status == ClientStatus::Archived.as_str() {
-        return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+        return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
     check_staff(conn, tenant_id, new.staff_id.as_deref())?;
     let at = now();
@@ -454,7 +454,7 @@ pub async fn update_task(
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The ids are not exactly the project's tasks", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The ids are not exactly the project's tasks (the board changed meanwhile)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
@@ -476,9 +476,11 @@ pub async fn reorder_tasks(
             let current: HashSet<String> = store::tasks(conn, tenant_id, &id)?.into_iter().map(|t| t.id).collect();
             let sent: HashSet<&String> = order.iter().collect();
             if sent.len() != order.len() || sent.len() != current.len() || !order.iter().all(|t| current.contains(t)) {
-                return Err(ApiError::validation(
-                    "task_ids",
-                    "must list every task of the project exactly once; reload the board and try again",
+                // 409: a well-formed list that no longer matches the board (a task was added
+                // or removed meanwhile).
+                return Err(ApiError::Conflict(
+                    "'task_ids' must list every task of the project exactly once; reload the board and try again."
+                        .into(),
                 ));
             }
             let at = now();

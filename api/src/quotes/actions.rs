@@ -155,7 +155,7 @@ pub fn revision(conn: &mut DbConn, row: &QuoteRow, revision: i32) -> Result<Quot
 fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
     match staff_id {
         Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::validation("staff_id", "is not a staff member of your business"))
+            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
         }
         _ => Ok(()),
     }
@@ -203,9 +203,9 @@ pub struct NewQuote {
 /// transaction, so a failed creation gives its number back and concurrent ones take turns.
 pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) -> Result<Quote, ApiError> {
     let client = client_store::get(conn, tenant_id, &new.client_id)?
-        .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+        .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
     if client.status == ClientStatus::Archived.as_str() {
-        return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+        return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
     check_staff(conn, tenant_id, new.staff_id.as_deref())?;
     let tenant = tenant_store::get(conn, tenant_id)?;

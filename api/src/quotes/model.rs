@@ -358,6 +358,7 @@ pub struct AcceptedQuote {
 pub struct CreateQuote {
     /// The client the quote is for, in your tenant.
     #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -365,9 +366,13 @@ pub struct CreateQuote {
     )]
     #[schema(example = "Brand refresh")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(max_length = 10000)]
     pub notes: Option<String>,
     /// ISO 4217 code; default: your business's currency.
     #[validate(custom(function = "rules::currency"))]
@@ -383,10 +388,12 @@ pub struct CreateQuote {
     pub valid_until: Option<NaiveDate>,
     /// Who is told about the client's decisions; default: nobody (owners and admins are told).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
     /// 1 to 200 lines; net, tax and totals are computed by the server.
     #[serde(deserialize_with = "crate::money::lines::lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    #[schema(min_items = 1, max_items = 200)]
     pub lines: Vec<LineInput>,
 }
 
@@ -402,22 +409,29 @@ pub struct UpdateQuote {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 10000)]
     pub notes: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::sane_date"))]
     #[schema(pattern = "^20[0-9]{2}-")]
+    #[schema(nullable = false)]
     pub valid_until: Option<NaiveDate>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::money::lines::some_lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
+    #[schema(min_items = 1, max_items = 200, nullable = false)]
     pub lines: Option<Vec<LineInput>>,
 }
 
@@ -447,6 +461,7 @@ pub struct UndoAcceptance {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "The client accepted by mistake; they will accept the revised quote.")]
+    #[schema(min_length = 1, max_length = 2000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub reason: String,
 }
 
@@ -459,6 +474,7 @@ pub struct RequestQuoteChanges {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Could the logo work be split into two phases?")]
+    #[schema(min_length = 1, max_length = 2000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub comment: String,
 }
 
@@ -468,6 +484,7 @@ pub struct RequestQuoteChanges {
 #[schema(example = json!({"comment": "We went with a smaller scope for now."}))]
 pub struct DeclineQuote {
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(max_length = 2000)]
     pub comment: Option<String>,
 }
 
@@ -477,16 +494,18 @@ pub struct DeclineQuote {
 pub struct QuoteListQuery {
     /// `draft`, `sent` (and not expired), `accepted`, `changes_requested`, `declined` or
     /// `expired`. Default: all.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:draft|sent|accepted|changes_requested|declined|expired)?$")]
     pub status: Option<String>,
     /// Only this client's quotes.
     pub client_id: Option<String>,
     /// Case-insensitive search in the number, the title and the client's name.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -496,7 +515,7 @@ pub struct QuoteListQuery {
 pub struct PortalQuoteListQuery {
     /// `open` (waiting for your decision, or for the changes you asked for) or `closed`
     /// (accepted, declined, expired). Default: both.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:open|closed)?$")]
     pub state: Option<String>,
 }
 

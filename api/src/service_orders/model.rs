@@ -299,6 +299,7 @@ pub struct NewLine {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Brochure print, A5, 4 pages")]
+    #[schema(min_length = 1, max_length = 500, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub description: String,
     #[validate(range(min = 1, max = 100_000, message = "must be a whole number from 1 to 100000"))]
     #[schema(example = 200, minimum = 1, maximum = 100000)]
@@ -332,6 +333,7 @@ fn some_lines<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Vec<NewLine>>, 
 pub struct CreateServiceOrder {
     /// The client the order is for, in your tenant.
     #[validate(length(min = 1, max = 100, message = "must be a client id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub client_id: String,
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -339,13 +341,18 @@ pub struct CreateServiceOrder {
     )]
     #[schema(example = "Print run: 200 brochures")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
     /// 0 to 100 lines. The totals are computed by the server.
     #[serde(default, deserialize_with = "lines")]
     #[validate(nested)]
+    #[schema(max_items = 100)]
     pub lines: Vec<NewLine>,
     /// `YYYY-MM-DD`.
     #[schema(example = "2026-12-01")]
@@ -366,14 +373,19 @@ pub struct UpdateServiceOrder {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 5000, message = "must be at most 5000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 5000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "some_lines")]
     #[validate(nested)]
+    #[schema(max_items = 100, nullable = false)]
     pub lines: Option<Vec<NewLine>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<NaiveDate>, nullable)]
@@ -391,6 +403,7 @@ pub struct ChangeServiceOrderStatus {
     pub status: ServiceOrderStatus,
     /// Shown to the client in the order's history and the email.
     #[validate(length(max = 1000, message = "must be at most 1000 characters"))]
+    #[schema(max_length = 1000)]
     pub note: Option<String>,
 }
 
@@ -458,17 +471,19 @@ impl UpdateServiceOrder {
 #[into_params(parameter_in = Query)]
 pub struct ServiceOrderListQuery {
     /// `received`, `in_progress`, `ready`, `delivered` or `cancelled`. Default: all.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:received|in_progress|ready|delivered|cancelled)?$")]
     pub status: Option<String>,
     /// Only this client's orders.
     pub client_id: Option<String>,
     /// Case-insensitive search in the title and the client's name; `SO-0007` or `7` finds
     /// order number 7.
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -478,12 +493,13 @@ pub struct ServiceOrderListQuery {
 pub struct PortalServiceOrderListQuery {
     /// `open` (received, in progress, ready) or `completed` (delivered, cancelled).
     /// Default: both.
-    #[param(value_type = Option<String>)]
+    #[param(value_type = Option<String>, pattern = "^(?:open|completed)?$")]
     pub state: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 

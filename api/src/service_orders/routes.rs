@@ -133,9 +133,9 @@ pub fn create_in(
     new: CreateServiceOrder,
 ) -> Result<OrderParts, ApiError> {
     let client = client_store::get(conn, tenant_id, &new.client_id)?
-        .ok_or_else(|| ApiError::validation("client_id", "is not a client of your business"))?;
+        .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
     if client.status == ClientStatus::Archived.as_str() {
-        return Err(ApiError::validation("client_id", "is an archived client; restore it first"));
+        return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
     let tenant = tenant_store::get(conn, tenant_id)?;
     let number = counters::next(conn, tenant_id, COUNTER)?;

@@ -104,30 +104,43 @@ pub struct UpdateTenant {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 120)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::web_url"), length(max = 2000, message = "must be at most 2000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(
+        max_length = 2000,
+        pattern = "^https?://[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*(?::[0-9]{1,4})?(?:[/?#][^\\s]*)?$"
+    )]
     pub logo_url: Option<Option<String>>,
     #[validate(custom(function = "rules::hex_color"))]
+    #[schema(pattern = "^#[0-9A-Fa-f]{6}$")]
     pub primary_color: Option<String>,
     #[validate(custom(function = "rules::hex_color"))]
+    #[schema(pattern = "^#[0-9A-Fa-f]{6}$")]
     pub accent_color: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 120, message = "must be at most 120 characters"))]
     #[validate(custom(function = "rules::one_line"))]
     #[schema(value_type = Option<String>, nullable, pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 120)]
     pub login_title: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 1000, message = "must be at most 1000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 1000)]
     pub login_message: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(custom(function = "rules::domain"))]
-    #[schema(value_type = Option<String>, nullable)]
+    #[schema(value_type = Option<String>, nullable, max_length = 253)]
+    #[schema(pattern = "^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$")]
     pub custom_domain: Option<Option<String>>,
     #[validate(custom(function = "rules::timezone"))]
+    #[schema(value_type = Option<rules::TimeZoneName>)]
     pub timezone: Option<String>,
     #[validate(custom(function = "rules::currency"))]
     #[schema(
@@ -135,10 +148,11 @@ pub struct UpdateTenant {
     )]
     pub currency: Option<String>,
     #[validate(custom(function = "rules::locale"))]
+    #[schema(pattern = "^[a-z]{2,3}(?:-(?:[A-Z]{2}|[0-9]{3}|[A-Z][a-z]{3}))*$")]
     pub locale: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(email(message = "must be a valid email address"))]
-    #[schema(value_type = Option<String>, nullable)]
+    #[schema(value_type = Option<String>, nullable, format = Email)]
     pub mail_from: Option<Option<String>>,
 }
 

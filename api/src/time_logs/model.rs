@@ -132,6 +132,7 @@ pub struct CreateTimeLog {
         custom(function = "rules::not_blank")
     )]
     #[schema(example = "Logo concepts, second round")]
+    #[schema(min_length = 1, max_length = 2000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub description: String,
     pub billable: bool,
     /// Per hour, in minor units of your currency. Required when `billable` (there is no
@@ -141,6 +142,7 @@ pub struct CreateTimeLog {
     pub hourly_rate_minor: Option<i64>,
     /// Who did the work; default: you (nobody, for an API key).
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
 }
 
@@ -153,25 +155,31 @@ pub struct UpdateTimeLog {
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(custom(function = "rules::sane_date"))]
     #[schema(pattern = "^20[0-9]{2}-")]
+    #[schema(nullable = false)]
     pub work_date: Option<NaiveDate>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(range(min = 1, max = 1440, message = "must be 1 to 1440 minutes (one day)"))]
+    #[schema(minimum = 1, maximum = 1440, nullable = false)]
     pub minutes: Option<i32>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
     #[validate(
         length(min = 1, max = 2000, message = "must be 1 to 2000 characters"),
         custom(function = "rules::not_blank")
     )]
+    #[schema(min_length = 1, max_length = 2000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$", nullable = false)]
     pub description: Option<String>,
     #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[schema(nullable = false)]
     pub billable: Option<bool>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(range(min = 0, max = 100000000, message = "must be 0 to 100000000 (minor units per hour)"))]
     #[schema(value_type = Option<i64>, nullable)]
+    #[schema(minimum = 0, maximum = 100000000)]
     pub hourly_rate_minor: Option<Option<i64>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
 }
 

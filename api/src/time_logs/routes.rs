@@ -34,7 +34,7 @@ fn check_rate(billable: bool, rate: Option<i64>) -> Result<(), ApiError> {
 fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
     match staff_id {
         Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::validation("staff_id", "is not a staff member of your business"))
+            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
         }
         _ => Ok(()),
     }

@@ -111,13 +111,11 @@ pub async fn resolve(url: &Url, allow_private: bool) -> Result<(), String> {
     }
     let Some(Host::Domain(name)) = url.host() else { return Ok(()) };
     let port = url.port_or_known_default().unwrap_or(443);
-    let addrs: Vec<SocketAddr> = tokio::net::lookup_host((name, port))
-        .await
-        .map_err(|e| format!("names a host that does not resolve ({name}: {e})"))?
-        .collect();
-    if addrs.is_empty() {
-        return Err(format!("names a host that does not resolve ({name})"));
-    }
+    // A name that does not resolve (yet) is accepted: DNS may be set up after the endpoint,
+    // every delivery resolves again through `PublicOnly`, and its failure shows in the
+    // delivery log. What is refused is a name that leads somewhere private.
+    let Ok(addrs) = tokio::net::lookup_host((name, port)).await else { return Ok(()) };
+    let addrs: Vec<SocketAddr> = addrs.collect();
     match addrs.iter().find_map(|a| forbidden(a.ip()).map(|why| (a.ip(), why))) {
         Some((ip, why)) => Err(format!("names {name}, which {}", refusal(ip, why))),
         None => Ok(()),

@@ -28,6 +28,23 @@ const fn ev(name: &'static str, object: &'static str, description: &'static str)
 }
 
 /// Every event type, grouped by object, in the order the console shows them.
+/// How the spec names an event type in a request: the enumeration of [`EVENT_TYPES`], so a
+/// generated client offers the list and never subscribes to a name the server refuses.
+pub struct EventName;
+
+impl utoipa::PartialSchema for EventName {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("An event type, as `GET /api/v1/webhooks/event-types` lists them."))
+            .enum_values(Some(EVENT_TYPES.iter().map(|e| e.name)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for EventName {}
+
 pub const EVENT_TYPES: &[EventType] = &[
     ev("client.created", "client", "A client was added."),
     ev("client.updated", "client", "A client's details or status changed (by staff, or by the client in the portal)."),

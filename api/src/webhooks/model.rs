@@ -169,8 +169,13 @@ pub struct CreateWebhookEndpoint {
     /// server allows them for development).
     #[validate(length(min = 1, max = 2000, message = "must be 1 to 2000 characters"))]
     #[schema(example = "https://hooks.example.com/portico")]
+    #[schema(min_length = 1, max_length = 2000)]
+    #[schema(
+        pattern = "^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#]\\S*)?$"
+    )]
     pub url: String,
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub description: Option<String>,
     /// The event types to receive; at least one.
     #[validate(
@@ -178,6 +183,7 @@ pub struct CreateWebhookEndpoint {
         custom(function = "known_events")
     )]
     #[schema(example = json!(["quote.accepted", "invoice.paid"]))]
+    #[schema(min_items = 1, max_items = 50, value_type = Vec<super::events::EventName>)]
     pub events: Vec<String>,
     /// Defaults to true.
     #[serde(default)]
@@ -191,21 +197,28 @@ pub struct CreateWebhookEndpoint {
 pub struct UpdateWebhookEndpoint {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(length(min = 1, max = 2000, message = "must be 1 to 2000 characters"))]
+    #[schema(min_length = 1, max_length = 2000, nullable = false)]
+    #[schema(
+        pattern = "^https://(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?::[0-9]{1,4})?(?:[/?#]\\S*)?$"
+    )]
     pub url: Option<String>,
     /// `null` clears it.
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>)]
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "no_null")]
     #[validate(
         length(min = 1, max = 50, message = "must list 1 to 50 event types"),
         custom(function = "known_events")
     )]
+    #[schema(min_items = 1, max_items = 50, nullable = false, value_type = Vec<super::events::EventName>)]
     pub events: Option<Vec<String>>,
     /// Turning an endpoint off stops deliveries to it, retries included; turning it on
     /// again clears `failing`.
     #[serde(default, deserialize_with = "no_null")]
+    #[schema(nullable = false)]
     pub enabled: Option<bool>,
 }
 

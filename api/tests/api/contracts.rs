@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use crate::both;
 use crate::deliverables::subject_of;
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{TestApp, fields, problem, spawn_app_with};
+use crate::helpers::{TestApp, fields, problem, refused_status, spawn_app_with};
 
 const CONTRACTS: &str = "/api/v1/contracts";
 pub const PORTAL: &str = "/api/v1/portal/contracts";
@@ -481,7 +481,7 @@ async fn only_the_client_signs_and_only_their_own_contracts(app: TestApp) {
         .send()
         .await
         .unwrap();
-    assert_eq!(fields(&problem(res, 422).await), ["client_id"]);
+    assert_eq!(fields(&problem(res, 404).await), ["client_id"]);
     assert_eq!(staff_view(&app, &id).await["title"], "Brand refresh agreement");
 }
 
@@ -581,7 +581,7 @@ async fn staff_list_filter_and_edit_drafts(app: TestApp) {
         (json!({ "client_id": cid, "title": "T", "body": "x", "staff_id": "nobody" }), "staff_id"),
     ];
     for (body, field) in bad {
-        let p = problem(app.post(CONTRACTS, &body).await, 422).await;
+        let p = problem(app.post(CONTRACTS, &body).await, refused_status(&body)).await;
         assert_eq!(fields(&p), [field], "{body}");
     }
     let p = problem(app.patch(&format!("{CONTRACTS}/{did}"), &json!({ "body": "" })).await, 422).await;

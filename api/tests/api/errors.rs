@@ -1,7 +1,7 @@
 //! Every error class answers problem+json with the right status, and changes nothing.
 
 use reqwest::Method;
-use serde_json::json;
+use serde_json::{Value, json};
 
 use crate::both;
 use crate::helpers::{TestApp, fields, problem};
@@ -94,10 +94,16 @@ async fn wrongly_shaped_json_names_the_field(app: TestApp) {
 }
 
 async fn bad_query_parameters_are_400(app: TestApp) {
-    for query in ["limit=abc", "limit=0", "limit=101", "sort=age", "status=gone", "cursor=%%%", "cursor=WyJhIl0"] {
+    for query in ["limit=abc", "limit=0", "limit=101", "sort=age", "status=gone", "sort=", "cursor=%%%"] {
         let body = problem(app.get(&format!("/api/v1/clients?{query}")).await, 400).await;
         let name = query.split('=').next().unwrap();
         assert!(body["detail"].as_str().unwrap().contains(name), "{query}: {body}");
+    }
+    // A cursor the spec allows (base64url) that is no page of this list names a page that is
+    // not there: 404, which a generated client expects, not a 400 it could not have avoided.
+    for cursor in ["WyJhIl0", "zzz", "-_-_"] {
+        let body = problem(app.get(&format!("/api/v1/clients?cursor={cursor}")).await, 404).await;
+        assert!(body["detail"].as_str().unwrap().contains("cursor"), "{cursor}: {body}");
     }
 }
 
@@ -190,4 +196,36 @@ async fn a_json_array_is_not_an_object_body(app: TestApp) {
     assert_eq!(client_count(&app).await, before);
 }
 
-both!(a_known_path_with_another_method_is_405_naming_the_allowed_ones, a_json_array_is_not_an_object_body);
+/// A body the spec allows can name an object the caller has not got: 404 naming the field,
+/// as that object's own address would answer, and nothing is created.
+async fn a_body_naming_an_object_that_is_not_yours_is_404(app: TestApp) {
+    let maria = app.client("Maria Lopez", "maria@example.com").await;
+    let body = json!({ "client_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f", "name": "Brand refresh" });
+    let p = problem(app.post("/api/v1/projects", &body).await, 404).await;
+    assert_eq!(p["type"], "urn:portico:problem:reference-not-found", "{p}");
+    assert_eq!(fields(&p), ["client_id"]);
+    assert!(p["detail"].as_str().unwrap().contains("'client_id'"), "{p}");
+    let body = json!({ "client_id": maria["id"], "name": "Brand refresh", "staff_id": "nobody" });
+    assert_eq!(fields(&problem(app.post("/api/v1/projects", &body).await, 404).await), ["staff_id"]);
+    let projects: Value = app.get("/api/v1/projects").await.json().await.unwrap();
+    assert_eq!(projects["items"], json!([]), "nothing created");
+}
+
+/// Whole numbers are integers to JSON Schema whether or not written with `.0`.
+async fn a_whole_number_written_with_a_fraction_is_taken(app: TestApp) {
+    let res = app
+        .post("/api/v1/services", &json!({ "name": "Fitting", "duration_minutes": 45.0, "price_minor": 9000.0 }))
+        .await;
+    assert_eq!(res.status(), 201);
+    assert_eq!(res.json::<Value>().await.unwrap()["duration_minutes"], 45);
+    let res =
+        app.post("/api/v1/services", &json!({ "name": "Half", "duration_minutes": 45.5, "price_minor": 1 })).await;
+    assert_eq!(fields(&problem(res, 422).await), ["duration_minutes"]);
+}
+
+both!(
+    a_known_path_with_another_method_is_405_naming_the_allowed_ones,
+    a_json_array_is_not_an_object_body,
+    a_body_naming_an_object_that_is_not_yours_is_404,
+    a_whole_number_written_with_a_fraction_is_taken
+);

@@ -199,7 +199,7 @@ async fn uploads_over_the_limit_are_413_and_leave_nothing(app: TestApp) {
     assert_eq!(fields(&problem(res, 422).await), ["client_visible"]);
     let parts: &[(&str, Option<&str>, &[u8])] = &[("deliverable_id", None, b"nope"), ("file", Some("a.txt"), b"a")];
     let res = send_form(&app, &app.key, Method::POST, &path, parts).await;
-    assert_eq!(fields(&problem(res, 422).await), ["deliverable_id"]);
+    assert_eq!(fields(&problem(res, 404).await), ["deliverable_id"]);
     let res = app.post(&path, &json!({ "file": "not multipart" })).await;
     problem(res, 415).await;
     assert_eq!(stored_objects(&app).len(), 1, "only the file that fit is stored");
@@ -468,7 +468,7 @@ async fn files_attach_to_deliverables_of_the_same_project(app: TestApp) {
     let parts: &[(&str, Option<&str>, &[u8])] =
         &[("deliverable_id", None, deliverable.as_bytes()), ("file", Some("logo.svg"), b"<svg xmlns='x'/>")];
     let res = send_form(&app, &app.key, Method::POST, &format!("/api/v1/projects/{other_pid}/files"), parts).await;
-    assert_eq!(fields(&problem(res, 422).await), ["deliverable_id"], "a deliverable of another project");
+    assert_eq!(fields(&problem(res, 404).await), ["deliverable_id"], "a deliverable of another project");
     let res = send_form(&app, &app.key, Method::POST, &format!("/api/v1/projects/{pid}/files"), parts).await;
     assert_eq!(res.status(), 201);
     let file: Value = res.json().await.unwrap();

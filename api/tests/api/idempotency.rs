@@ -50,10 +50,10 @@ async fn a_key_is_bound_to_one_request_and_a_failure_frees_it(app: TestApp) {
     assert_eq!(with_key(&app, &app.key, CLIENTS, "k-bound", &body).send().await.unwrap().status(), 201);
     let other = json!({ "name": "Other Ltd", "email": "ops@other.example" });
     let res = with_key(&app, &app.key, CLIENTS, "k-bound", &other).send().await.unwrap();
-    assert_eq!(res.status(), 422);
+    assert_eq!(res.status(), 409);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     let p: Value = res.json().await.unwrap();
-    assert_eq!(p["errors"][0]["field"], "Idempotency-Key", "{p}");
+    assert!(p["detail"].as_str().unwrap().contains("Idempotency-Key was already used"), "{p}");
     assert_eq!(clients_named(&app, "Other Ltd"), 0, "nothing created");
 
     // A refused request does not bind its key: the corrected retry runs.

@@ -77,6 +77,44 @@ fn every_json_request_body_has_an_example() {
     assert!(missing.is_empty(), "request bodies without an example: {missing:#?}");
 }
 
+/// Generators (openapi-python-client, openapi-typescript, oapi-codegen) tell a login's two
+/// outcomes apart by `status`: each is a named schema the discriminator maps to.
+#[test]
+fn the_login_outcome_is_a_discriminated_union() {
+    let spec: Value = serde_json::from_str(COMMITTED).unwrap();
+    let schemas = &spec["components"]["schemas"];
+    let login = &schemas["LoginResponse"];
+    assert_eq!(login["discriminator"]["propertyName"], "status", "{login}");
+    for (status, schema) in [("authenticated", "LoggedIn"), ("choose_account", "AccountsToChoose")] {
+        let target = format!("#/components/schemas/{schema}");
+        assert_eq!(login["discriminator"]["mapping"][status], target.as_str());
+        assert!(login["oneOf"].as_array().unwrap().iter().any(|v| v["$ref"] == target.as_str()), "{login}");
+        assert!(!schemas[schema].is_null(), "{schema} is a component");
+    }
+}
+
+/// A PATCH field the server refuses as `null` (`http::patch::no_null`) is optional and not
+/// nullable in the spec; one it reads `null` on (clears) is nullable.
+#[test]
+fn patch_fields_are_nullable_only_where_null_clears() {
+    let spec: Value = serde_json::from_str(COMMITTED).unwrap();
+    let project = &spec["components"]["schemas"]["UpdateProject"];
+    assert!(project.get("required").is_none(), "PATCH fields are optional: {project}");
+    let nullable = |field: &str| {
+        let f = &project["properties"][field];
+        f["type"].as_array().is_some_and(|t| t.iter().any(|t| t == "null"))
+            || f["oneOf"].as_array().is_some_and(|o| o.iter().any(|v| v["type"] == "null"))
+    };
+    for refused in ["name", "status", "client_uploads"] {
+        assert!(!nullable(refused), "UpdateProject.{refused} refuses null");
+    }
+    for clears in ["description", "due_date", "staff_id"] {
+        assert!(nullable(clears), "UpdateProject.{clears} is cleared by null");
+    }
+    let lines = &spec["components"]["schemas"]["UpdateInvoice"]["properties"]["lines"];
+    assert_eq!(lines["type"], "array", "lines may be left out, never null: {lines}");
+}
+
 async fn the_server_serves_the_spec_and_swagger_ui(app: TestApp) {
     let res = app.http.get(app.url("/api/v1/openapi.json")).send().await.unwrap();
     assert_eq!(res.status(), 200);

@@ -168,13 +168,13 @@ async fn stripe_checkout_then_signed_webhook_pays_the_invoice_once(app: TestApp,
     assert_eq!(form["metadata[tenant_id]"], app.tenant_id.as_str());
     assert_eq!(form["customer_email"], "maria@lopez.es");
 
-    // A forged, a missing and a stale signature: 400, nothing recorded.
+    // A forged, a missing and a stale signature: 403, nothing recorded.
     let body = stripe_event("evt_1", "cs_test_0001", 10_000, "eur");
-    problem(post_stripe(&app, &body, Some(stripe_sig(&body, "whsec_forged", 0))).await, 400).await;
-    problem(post_stripe(&app, &body, None).await, 400).await;
-    problem(post_stripe(&app, &body, Some(stripe_sig(&body, STRIPE_HOOK, 301))).await, 400).await;
+    problem(post_stripe(&app, &body, Some(stripe_sig(&body, "whsec_forged", 0))).await, 403).await;
+    problem(post_stripe(&app, &body, None).await, 403).await;
+    problem(post_stripe(&app, &body, Some(stripe_sig(&body, STRIPE_HOOK, 301))).await, 403).await;
     let tampered = body.replace("10000", "1");
-    problem(post_stripe(&app, &tampered, Some(stripe_sig(&body, STRIPE_HOOK, 0))).await, 400).await;
+    problem(post_stripe(&app, &tampered, Some(stripe_sig(&body, STRIPE_HOOK, 0))).await, 403).await;
     assert_eq!(payments_of(&app, &id).len(), 1, "only the manual payment");
     assert!(events(&app).is_empty(), "a forgery leaves no trace");
     assert_eq!(status_of(&app, &id).await["status"], "partially_paid");
@@ -342,8 +342,8 @@ async fn paystack_initialize_then_signed_charge_pays_the_invoice(app: TestApp, f
 
     // Forged and missing signatures.
     let good = event(250_000);
-    problem(post(good.clone(), Some(sign(&good, "sk_test_wrong"))).await, 400).await;
-    problem(post(good.clone(), None).await, 400).await;
+    problem(post(good.clone(), Some(sign(&good, "sk_test_wrong"))).await, 403).await;
+    problem(post(good.clone(), None).await, 403).await;
     assert!(payments_of(&app, &id).is_empty() && events(&app).is_empty());
 
     // A wrong amount is rejected; the right one records; a replay is a duplicate.
@@ -362,7 +362,7 @@ async fn paystack_initialize_then_signed_charge_pays_the_invoice(app: TestApp, f
 
 async fn webhooks_for_a_business_without_keys_are_refused(app: TestApp, _fake: FakeProvider) {
     let body = stripe_event("evt_1", "cs_1", 100, "eur");
-    problem(post_stripe(&app, &body, Some(stripe_sig(&body, STRIPE_HOOK, 0))).await, 400).await;
+    problem(post_stripe(&app, &body, Some(stripe_sig(&body, STRIPE_HOOK, 0))).await, 404).await;
     let res = app
         .http
         .post(app.url("/api/v1/payments/webhooks/paystack/not-a-tenant"))
@@ -371,7 +371,7 @@ async fn webhooks_for_a_business_without_keys_are_refused(app: TestApp, _fake: F
         .send()
         .await
         .unwrap();
-    problem(res, 400).await;
+    problem(res, 404).await;
     assert!(events(&app).is_empty());
 }
 

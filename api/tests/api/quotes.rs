@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{TestApp, fields, problem};
+use crate::helpers::{TestApp, fields, problem, refused_status};
 
 pub const QUOTES: &str = "/api/v1/quotes";
 pub const PORTAL: &str = "/api/v1/portal/quotes";
@@ -173,7 +173,7 @@ async fn totals_are_computed_per_line_and_numbers_given(app: TestApp) {
         ),
     ];
     for (body, field) in bad {
-        let p = problem(app.post(QUOTES, &body).await, 422).await;
+        let p = problem(app.post(QUOTES, &body).await, refused_status(&body)).await;
         assert!(fields(&p).iter().any(|f| f.starts_with(field.split('[').next().unwrap())), "{field}: {p}");
     }
     let q = create(&app, json!({ "client_id": cid, "title": "Next", "lines": lines() })).await;

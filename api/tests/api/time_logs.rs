@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{TestApp, fields, problem};
+use crate::helpers::{TestApp, fields, problem, refused_status};
 
 const PROJECTS: &str = "/api/v1/projects";
 const PORTAL_PROJECTS: &str = "/api/v1/portal/projects";
@@ -91,7 +91,7 @@ async fn invalid_time_is_422_and_changes_nothing(app: TestApp) {
             "staff_id",
         ),
     ] {
-        let p = problem(app.post(&path, &body).await, 422).await;
+        let p = problem(app.post(&path, &body).await, refused_status(&body)).await;
         assert_eq!(fields(&p), [field], "{body}");
     }
     let res = app

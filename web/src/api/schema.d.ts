@@ -2950,6 +2950,16 @@ export interface components {
             /** @example Lukas Becker */
             name: string;
         };
+        /** @description Several accounts share this email: pick one with `…/auth/select` within 5 minutes. */
+        AccountsToChoose: {
+            accounts: components["schemas"]["AccountChoice"][];
+            selection_token: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "choose_account";
+        };
         /** @description One entry of the activity log. */
         Activity: {
             actor_id?: string | null;
@@ -3180,6 +3190,8 @@ export interface components {
              */
             checkout_url: string;
         };
+        /** @enum {string} */
+        ChooseAccountStatus: "choose_account";
         /** @description A client of the business, as staff see it (with internal notes). */
         Client: {
             /** @example Lopez Design SL */
@@ -3409,7 +3421,10 @@ export interface components {
         /** @description A new client. */
         CreateClient: {
             company?: string | null;
-            /** @example maria@example.com */
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
             email: string;
             /** @description Default `false`: the client gets notice emails. */
             email_opt_out?: boolean | null;
@@ -3419,7 +3434,7 @@ export interface components {
             phone?: string | null;
             /** @description Default `true`. */
             portal_enabled?: boolean | null;
-            status?: null | components["schemas"]["ClientStatus"];
+            status?: null | components["schemas"]["SettableClientStatus"];
         };
         /** @description A new contract, saved as a draft. */
         CreateContract: {
@@ -3651,7 +3666,7 @@ export interface components {
              *       "invoice.paid"
              *     ]
              */
-            events: string[];
+            events: components["schemas"]["EventName"][];
             /**
              * @description Where events are POSTed: `https://` (plain `http` and private addresses only when the
              *     server allows them for development).
@@ -3791,6 +3806,11 @@ export interface components {
          * @enum {string}
          */
         EndpointStatus: "active" | "failing" | "disabled";
+        /**
+         * @description An event type, as `GET /api/v1/webhooks/event-types` lists them.
+         * @enum {string}
+         */
+        EventName: "client.created" | "client.updated" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "service_order.status_changed" | "deliverable.approved" | "deliverable.changes_requested" | "message.created" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.changes_requested" | "contract.signed" | "invoice.sent" | "invoice.paid" | "payment.received" | "feedback.submitted";
         /** @description One event type an endpoint can subscribe to. */
         EventType: {
             /**
@@ -3877,7 +3897,10 @@ export interface components {
             kind: components["schemas"]["FieldKind"];
             /** @example Your budget */
             label: string;
-            /** @description The choices of a `select` field; empty for the other kinds. */
+            /**
+             * @description The choices of a `select` field (1 to 50, each 1 to 200 characters, all different);
+             *     empty for the other kinds.
+             */
             options?: string[];
             required?: boolean;
         };
@@ -3924,6 +3947,7 @@ export interface components {
          *     }
          */
         InviteStaff: {
+            /** Format: email */
             email: string;
             name: string;
             role: components["schemas"]["Role"];
@@ -4056,11 +4080,8 @@ export interface components {
              * @example 0
              */
             discount_bp?: number;
-            /**
-             * @description Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number.
-             * @example 1.5
-             */
-            quantity: string;
+            /** @description Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number. */
+            quantity: components["schemas"]["Quantity"];
             /**
              * Format: int32
              * @description Tax rate in basis points: `2000` is 20 %, `0` no tax.
@@ -4074,16 +4095,20 @@ export interface components {
              */
             unit_price_minor: number;
         };
-        /** @description The outcome of a successful code or link. */
-        LoginResponse: (components["schemas"]["Tokens"] & {
-            /** @enum {string} */
+        /** @description Logged in: the session's tokens. */
+        LoggedIn: components["schemas"]["Tokens"] & {
+            status: components["schemas"]["LoggedInStatus"];
+        } & {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             status: "authenticated";
-        }) | {
-            accounts: components["schemas"]["AccountChoice"][];
-            selection_token: string;
-            /** @enum {string} */
-            status: "choose_account";
         };
+        /** @enum {string} */
+        LoggedInStatus: "authenticated";
+        /** @description The outcome of a successful code or link: `status` says which of the two it is. */
+        LoginResponse: components["schemas"]["LoggedIn"] | components["schemas"]["AccountsToChoose"];
         /**
          * @description A way staff record money received by hand.
          * @enum {string}
@@ -4971,6 +4996,11 @@ export interface components {
             count: number;
             items: components["schemas"]["PublicReview"][];
         };
+        /**
+         * @description Greater than 0, at most 1000000, up to 3 decimals: a string (`"1.5"`, as the server writes it) or a number.
+         * @example 1.5
+         */
+        Quantity: string | number;
         /** @description A message queued for delivery (test event, resend). */
         QueuedWebhook: {
             endpoint_id: string;
@@ -5129,7 +5159,10 @@ export interface components {
         /** @description Ask for a login code and link. */
         RequestCode: {
             channel?: null | components["schemas"]["Channel"];
-            /** @example maria@example.com */
+            /**
+             * Format: email
+             * @example maria@example.com
+             */
             email: string;
         };
         /** @description What the client wants changed. */
@@ -5345,6 +5378,12 @@ export interface components {
             /** @description Stripe's webhook signing secret (`whsec_…`); required for Stripe, unused by Paystack. */
             webhook_secret?: string | null;
         };
+        /**
+         * @description The statuses a create or an update may set: archiving has its own action (it ends the
+         *     client's sessions), so the spec leaves `archived` out of these bodies.
+         * @enum {string}
+         */
+        SettableClientStatus: "lead" | "active";
         /** @description The client signs the text they read. */
         SignContract: {
             /**
@@ -5370,11 +5409,12 @@ export interface components {
             height: number;
             /** @enum {string} */
             kind: "svg";
-            /** @example M10 80 C40 10 65 10 95 80 S150 150 180 80 */
+            /** @example M10 80 C40 10 65 10 95 80 Q150 150 180 80 */
             path: string;
             /** Format: int64 */
             width: number;
         } | {
+            /** @description Base64 of a PNG starts with `iVBORw0KGgo` (its 8-byte signature). */
             data_base64: string;
             /** @enum {string} */
             kind: "png";
@@ -5675,6 +5715,8 @@ export interface components {
              */
             minutes: number;
         };
+        /** @description An IANA time zone name such as `Europe/Paris`. */
+        TimeZoneName: string;
         /**
          * @description Offer a configured provider to clients, or stop offering it, keeping its keys.
          * @example {
@@ -5736,22 +5778,22 @@ export interface components {
         UpdateAppointment: {
             location?: string | null;
             notes?: string | null;
-            service_id?: string | null;
+            service_id?: string;
             staff_id?: string | null;
             /** Format: date-time */
-            starts_at?: string | null;
+            starts_at?: string;
         };
         /** @description Changes to the billing settings; fields left out stay as they are. */
         UpdateBillingSettings: {
             billing_details?: string | null;
             /** @example INV */
-            invoice_prefix?: string | null;
+            invoice_prefix?: string;
             /** Format: int32 */
-            payment_terms_days?: number | null;
+            payment_terms_days?: number;
             /** @example Q */
-            quote_prefix?: string | null;
+            quote_prefix?: string;
             /** Format: int32 */
-            quote_valid_days?: number | null;
+            quote_valid_days?: number;
         };
         /**
          * @description The whole settings, replacing what was there.
@@ -5796,6 +5838,7 @@ export interface components {
         UpdateClient: {
             company?: string | null;
             /**
+             * Format: email
              * @description The address the client logs in with. Changing it needs `clients:email`, ends their
              *     sessions and emails the old address.
              */
@@ -5806,7 +5849,7 @@ export interface components {
             notes?: string | null;
             phone?: string | null;
             portal_enabled?: boolean | null;
-            status?: null | components["schemas"]["ClientStatus"];
+            status?: null | components["schemas"]["SettableClientStatus"];
         };
         /**
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
@@ -5819,10 +5862,10 @@ export interface components {
          *     }
          */
         UpdateContract: {
-            body?: string | null;
-            countersign?: boolean | null;
+            body?: string;
+            countersign?: boolean;
             staff_id?: string | null;
-            title?: string | null;
+            title?: string;
         };
         /**
          * @description Changes to a deliverable. Fields left out stay as they are; `null` clears `description`.
@@ -5833,7 +5876,7 @@ export interface components {
          */
         UpdateDeliverable: {
             description?: string | null;
-            title?: string | null;
+            title?: string;
         };
         /**
          * @description Changes to a file: leave a field out to keep it.
@@ -5843,9 +5886,9 @@ export interface components {
          *     }
          */
         UpdateFile: {
-            client_visible?: boolean | null;
+            client_visible?: boolean;
             /** @description A new name; cleaned like an uploaded one. */
-            name?: string | null;
+            name?: string;
         };
         /**
          * @description Changes to a form. Fields left out stay as they are; `null` clears an optional text.
@@ -5882,17 +5925,17 @@ export interface components {
          *     }
          */
         UpdateInvoice: {
-            currency?: string | null;
+            currency?: string;
             /** Format: date */
-            due_date?: string | null;
+            due_date?: string;
             /** Format: date */
-            issue_date?: string | null;
+            issue_date?: string;
             /** @description Replaces every line (1 to 200). */
-            lines?: components["schemas"]["LineInput"][] | null;
+            lines?: components["schemas"]["LineInput"][];
             notes?: string | null;
             project_id?: string | null;
             staff_id?: string | null;
-            title?: string | null;
+            title?: string;
         };
         /**
          * @description Changes a client makes to their own details and email preference. Fields left out stay
@@ -5917,7 +5960,7 @@ export interface components {
          */
         UpdateProduct: {
             description?: string | null;
-            name?: string | null;
+            name?: string;
         };
         /**
          * @description Changes to a project. Fields left out stay as they are; `null` clears the nullable ones.
@@ -5928,15 +5971,15 @@ export interface components {
          *     }
          */
         UpdateProject: {
-            client_uploads?: boolean | null;
+            client_uploads?: boolean;
             description?: string | null;
             /** Format: date */
             due_date?: string | null;
-            name?: string | null;
+            name?: string;
             staff_id?: string | null;
             /** Format: date */
             start_date?: string | null;
-            status?: null | components["schemas"]["ProjectStatus"];
+            status?: components["schemas"]["ProjectStatus"];
         };
         /**
          * @description Changes to a draft. Fields left out stay as they are; `null` clears `notes` or
@@ -5960,12 +6003,12 @@ export interface components {
          *     }
          */
         UpdateQuote: {
-            lines?: components["schemas"]["LineInput"][] | null;
+            lines?: components["schemas"]["LineInput"][];
             notes?: string | null;
             staff_id?: string | null;
-            title?: string | null;
+            title?: string;
             /** Format: date */
-            valid_until?: string | null;
+            valid_until?: string;
         };
         /**
          * @description Changes to a service. Fields left out stay as they are; `null` clears the description.
@@ -5976,13 +6019,13 @@ export interface components {
          *     }
          */
         UpdateService: {
-            active?: boolean | null;
+            active?: boolean;
             description?: string | null;
             /** Format: int32 */
-            duration_minutes?: number | null;
-            name?: string | null;
+            duration_minutes?: number;
+            name?: string;
             /** Format: int64 */
-            price_minor?: number | null;
+            price_minor?: number;
         };
         /**
          * @description Changes to an order. Fields left out stay as they are; `null` clears `description` or
@@ -6002,8 +6045,8 @@ export interface components {
             description?: string | null;
             /** Format: date */
             estimated_completion?: string | null;
-            lines?: components["schemas"]["NewLine"][] | null;
-            title?: string | null;
+            lines?: components["schemas"]["NewLine"][];
+            title?: string;
         };
         /**
          * @description Changes to a staff member.
@@ -6024,8 +6067,8 @@ export interface components {
         UpdateTask: {
             /** Format: date */
             due_date?: string | null;
-            status?: null | components["schemas"]["TaskStatus"];
-            title?: string | null;
+            status?: components["schemas"]["TaskStatus"];
+            title?: string;
         };
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -6045,6 +6088,7 @@ export interface components {
             login_message?: string | null;
             login_title?: string | null;
             logo_url?: string | null;
+            /** Format: email */
             mail_from?: string | null;
             name?: string | null;
             primary_color?: string | null;
@@ -6054,7 +6098,7 @@ export interface components {
              *     words of Portico's own routes (the pattern lists them).
              */
             slug?: string | null;
-            timezone?: string | null;
+            timezone?: null | components["schemas"]["TimeZoneName"];
         };
         /**
          * @description Changes to an entry. Fields left out stay as they are; `null` clears `staff_id` and
@@ -6066,15 +6110,15 @@ export interface components {
          *     }
          */
         UpdateTimeLog: {
-            billable?: boolean | null;
-            description?: string | null;
+            billable?: boolean;
+            description?: string;
             /** Format: int64 */
             hourly_rate_minor?: number | null;
             /** Format: int32 */
-            minutes?: number | null;
+            minutes?: number;
             staff_id?: string | null;
             /** Format: date */
-            work_date?: string | null;
+            work_date?: string;
         };
         /**
          * @description Changes to an endpoint; what is left out stays as it is.
@@ -6094,9 +6138,9 @@ export interface components {
              * @description Turning an endpoint off stops deliveries to it, retries included; turning it on
              *     again clears `failing`.
              */
-            enabled?: boolean | null;
-            events?: string[] | null;
-            url?: string | null;
+            enabled?: boolean;
+            events?: components["schemas"]["EventName"][];
+            url?: string;
         };
         /** @description The multipart form of a staff upload. */
         UploadForm: {
@@ -6104,9 +6148,9 @@ export interface components {
              * @description `true` or `false`. Default: `true` when attached to a deliverable, else `false`
              *     (internal).
              */
-            client_visible?: boolean | null;
+            client_visible?: boolean;
             /** @description A deliverable of the same project to attach the file to. */
-            deliverable_id?: string | null;
+            deliverable_id?: string;
             /**
              * Format: binary
              * @description The file. Its name is kept (cleaned); its declared content type is ignored.
@@ -6120,6 +6164,7 @@ export interface components {
              * @example 123456
              */
             code: string;
+            /** Format: email */
             email: string;
         };
         /** @description What we did with an authentic event. */
@@ -6311,6 +6356,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -6394,7 +6448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6512,17 +6566,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6608,6 +6653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -6677,6 +6731,15 @@ export interface operations {
             };
             /** @description The credential lacks `clients:write` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6957,7 +7020,10 @@ export interface operations {
             query?: {
                 /** @description First local date, `YYYY-MM-DD` (default today in the tenant's zone). */
                 from?: string;
-                /** @description Last local date, inclusive (default `from` + 13 days); at most 31 days in all. */
+                /**
+                 * @description Last local date, inclusive (default `from` + 13 days). At most 31 days are answered:
+                 *     a longer range stops at `from` + 30 days, and a `to` before `from` has no slots.
+                 */
                 to?: string;
             };
             header?: never;
@@ -7213,17 +7279,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7659,6 +7716,15 @@ export interface operations {
             };
             /** @description The choice expired, or the account is not one offered */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8567,6 +8633,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -8652,7 +8727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9064,15 +9139,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -9157,15 +9223,6 @@ export interface operations {
             };
             /** @description The client is archived */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9264,15 +9321,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -9357,15 +9405,6 @@ export interface operations {
             };
             /** @description The client is not archived */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9601,6 +9640,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -9677,6 +9725,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body stopped arriving for longer than the server waits */
             408: {
                 headers: {
@@ -9686,7 +9743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -10233,15 +10290,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -10326,15 +10374,6 @@ export interface operations {
             };
             /** @description The contract is signed or already void */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11285,6 +11324,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -11370,7 +11418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description Another of your forms has this slug */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -11397,7 +11445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some fields are invalid, or the slug is taken */
+            /** @description Some fields are invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11657,6 +11705,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Another of your forms has this slug */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -11675,7 +11732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Some fields are invalid, or the slug is taken */
+            /** @description Some fields are invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -11844,6 +11901,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -11920,6 +11986,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body stopped arriving for longer than the server waits */
             408: {
                 headers: {
@@ -11929,7 +12004,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12467,15 +12542,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -12560,15 +12626,6 @@ export interface operations {
             };
             /** @description Payments were recorded on it, or it is already void */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12711,6 +12768,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -12768,8 +12834,26 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookAnswer"];
                 };
             };
-            /** @description Missing or forged signature, or no Paystack keys for this business; nothing recorded */
+            /** @description An authentic event that cannot be read; nothing recorded */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A missing, forged or stale signature; nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Paystack keys are set up for this business */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12873,8 +12957,26 @@ export interface operations {
                     "application/json": components["schemas"]["WebhookAnswer"];
                 };
             };
-            /** @description Missing, forged or stale signature, or no Stripe keys for this business; nothing recorded */
+            /** @description An authentic event that cannot be read; nothing recorded */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A missing, forged or stale signature; nothing recorded */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No Stripe keys are set up for this business */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13033,6 +13135,15 @@ export interface operations {
             };
             /** @description Not a client session */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No page of this list starts at `cursor` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13537,7 +13648,10 @@ export interface operations {
             query?: {
                 /** @description First local date, `YYYY-MM-DD` (default today in the tenant's zone). */
                 from?: string;
-                /** @description Last local date, inclusive (default `from` + 13 days); at most 31 days in all. */
+                /**
+                 * @description Last local date, inclusive (default `from` + 13 days). At most 31 days are answered:
+                 *     a longer range stops at `from` + 30 days, and a `to` before `from` has no slots.
+                 */
                 to?: string;
             };
             header?: never;
@@ -14109,15 +14223,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -14468,6 +14573,15 @@ export interface operations {
             };
             /** @description Not a client session */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No page of this list starts at `cursor` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15009,6 +15123,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -15079,17 +15202,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15244,17 +15358,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15392,6 +15497,15 @@ export interface operations {
             };
             /** @description Not a client session */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No page of this list starts at `cursor` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15935,7 +16049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16145,7 +16259,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -16490,15 +16604,6 @@ export interface operations {
             };
             /** @description The quote is not waiting for your decision (already decided, or expired) */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16999,6 +17104,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -17253,7 +17367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17369,17 +17483,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18281,7 +18386,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19064,6 +19169,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -19140,6 +19254,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body stopped arriving for longer than the server waits */
             408: {
                 headers: {
@@ -19149,7 +19272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19635,7 +19758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19841,15 +19964,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -20027,7 +20141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20284,6 +20398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The ids are not exactly the project's tasks (the board changed meanwhile) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The body is too large */
             413: {
                 headers: {
@@ -20302,7 +20425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The ids are not exactly the project's tasks */
+            /** @description Some fields are invalid */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20681,7 +20804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20889,7 +21012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21004,6 +21127,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -21080,6 +21212,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body stopped arriving for longer than the server waits */
             408: {
                 headers: {
@@ -21089,7 +21230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21598,15 +21739,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -21989,6 +22121,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No page of this list starts at `cursor` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -22073,15 +22214,6 @@ export interface operations {
             };
             /** @description Already approved */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22180,15 +22312,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -22261,6 +22384,15 @@ export interface operations {
             };
             /** @description The credential lacks `clients:read` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No page of this list starts at `cursor` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22344,6 +22476,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A field names an object (a client, a staff member…) that is not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body stopped arriving for longer than the server waits */
             408: {
                 headers: {
@@ -22353,7 +22494,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -22876,7 +23017,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23779,7 +23920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23895,17 +24036,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24735,15 +24867,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
             /** @description Too many failed authentications from this address */
             429: {
                 headers: {
@@ -24826,17 +24949,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A request with this Idempotency-Key is still being answered */
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24928,15 +25042,6 @@ export interface operations {
             };
             /** @description The endpoint is disabled */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The Idempotency-Key was already used for a different request */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -157,10 +157,13 @@ pub struct AppointmentPage {
 #[into_params(parameter_in = Query)]
 pub struct AppointmentListQuery {
     /// Only appointments starting at or after this instant (RFC 3339).
+    #[param(value_type = Option<DateTime<Utc>>)]
     pub from: Option<String>,
     /// Only appointments starting before this instant (RFC 3339).
+    #[param(value_type = Option<DateTime<Utc>>)]
     pub to: Option<String>,
     /// One status: pending, confirmed, cancelled, completed or no_show.
+    #[param(value_type = Option<String>, pattern = "^(?:pending|confirmed|cancelled|completed|no_show)$")]
     pub status: Option<String>,
     pub client_id: Option<String>,
     pub staff_id: Option<String>,
@@ -168,6 +171,7 @@ pub struct AppointmentListQuery {
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -185,8 +189,10 @@ pub struct CreateAppointment {
     pub starts_at: DateTime<Utc>,
     /// Default: the booking settings' location.
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub location: Option<String>,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
+    #[schema(max_length = 10000)]
     pub notes: Option<String>,
     /// `pending` or `confirmed` (default).
     #[validate(custom(function = "bookable"))]
@@ -208,6 +214,7 @@ fn bookable(status: &AppointmentStatus) -> Result<(), validator::ValidationError
 #[schema(example = json!({"starts_at": "2026-12-03T10:00:00Z", "location": "Video call"}))]
 pub struct UpdateAppointment {
     #[serde(default, deserialize_with = "no_null")]
+    #[schema(nullable = false)]
     pub service_id: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<String>, nullable)]
@@ -215,14 +222,17 @@ pub struct UpdateAppointment {
     #[serde(default, deserialize_with = "no_null")]
     #[validate(custom(function = "rules::sane_instant"))]
     #[schema(pattern = "^20[0-9]{2}-")]
+    #[schema(nullable = false)]
     pub starts_at: Option<DateTime<Utc>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 500)]
     pub location: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 10000)]
     pub notes: Option<Option<String>>,
 }
 
@@ -251,5 +261,6 @@ pub struct ChangeStatus {
     pub status: AppointmentStatus,
     /// Why, for a cancellation; shown to the client.
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub reason: Option<String>,
 }

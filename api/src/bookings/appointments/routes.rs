@@ -28,9 +28,9 @@ use crate::bookings::tidy;
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::db::{DbConn, new_id, now};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::http::page::{Cursor, PageQuery};
+use crate::http::page::{Cursor, PageQuery, no_such_page};
 use crate::staff::store as staff_store;
 use crate::tenants::model::utc;
 
@@ -73,9 +73,7 @@ pub fn cut_page(rows: &mut Vec<Named>, limit: i64) -> Option<String> {
 pub fn after(page: &PageQuery) -> Result<Option<(NaiveDateTime, String)>, ApiError> {
     let Some(cursor) = page.cursor()? else { return Ok(None) };
     let parts = cursor.parts(2)?;
-    let at = NaiveDateTime::parse_from_str(&parts[0], "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| {
-        ApiError::BadRequest("'cursor' is not valid: pass the 'next_cursor' of the previous page as it was.".into())
-    })?;
+    let at = NaiveDateTime::parse_from_str(&parts[0], "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| no_such_page())?;
     Ok(Some((at, parts[1].clone())))
 }
 
@@ -123,15 +121,17 @@ pub fn reload(conn: &mut DbConn, row: &AppointmentRow) -> Result<Named, ApiError
 fn bookable_service(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ServiceRow, ApiError> {
     match service_store::get(conn, tenant_id, id)? {
         Some(s) if s.active => Ok(s),
-        Some(_) => Err(ApiError::validation("service_id", "is inactive; activate it or pick another")),
-        None => Err(ApiError::validation("service_id", "is not a service of this tenant")),
+        Some(_) => Err(ApiError::Conflict(
+            "The service named in 'service_id' is inactive; activate it or pick another.".into(),
+        )),
+        None => Err(ApiError::reference("service_id", "is not a service of this tenant")),
     }
 }
 
 fn known_staff(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(), ApiError> {
     match staff_store::get(conn, tenant_id, id)? {
         Some(_) => Ok(()),
-        None => Err(ApiError::validation("staff_id", "is not a staff member of this tenant")),
+        None => Err(ApiError::reference("staff_id", "is not a staff member of this tenant")),
     }
 }
 
@@ -210,24 +210,37 @@ pub async fn create_appointment(
         .db
         .write(move |conn| {
             let tenant_id = caller.tenant_id.clone();
-            let mut bad = Vec::new();
-            match client_store::get(conn, &tenant_id, &body.client_id)? {
-                Some(c) if c.status != ClientStatus::Archived.as_str() => {}
-                Some(_) => bad.push(FieldError::new("client_id", "is archived; restore the client first")),
-                None => bad.push(FieldError::new("client_id", "is not a client of this tenant")),
-            }
-            let service = match bookable_service(conn, &tenant_id, &body.service_id) {
-                Ok(s) => Some(s),
+            // Every field's trouble at once: objects not there (404), then the rest (422).
+            let (mut missing, mut bad) = (Vec::new(), Vec::new());
+            let mut sort = |result: Result<(), ApiError>| match result {
+                Ok(()) => Ok(()),
+                Err(ApiError::MissingReference(mut e)) => {
+                    missing.append(&mut e);
+                    Ok(())
+                }
                 Err(ApiError::Validation(mut e)) => {
                     bad.append(&mut e);
-                    None
+                    Ok(())
                 }
-                Err(e) => return Err(e),
+                Err(e) => Err(e),
             };
-            if let Some(staff_id) = &body.staff_id
-                && let Err(ApiError::Validation(mut e)) = known_staff(conn, &tenant_id, staff_id)
-            {
-                bad.append(&mut e);
+            sort(match client_store::get(conn, &tenant_id, &body.client_id)? {
+                Some(c) if c.status != ClientStatus::Archived.as_str() => Ok(()),
+                Some(_) => {
+                    Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()))
+                }
+                None => Err(ApiError::reference("client_id", "is not a client of this tenant")),
+            })?;
+            let service = bookable_service(conn, &tenant_id, &body.service_id);
+            let service = match service {
+                Ok(s) => Some(s),
+                Err(e) => sort(Err(e)).map(|()| None)?,
+            };
+            if let Some(staff_id) = &body.staff_id {
+                sort(known_staff(conn, &tenant_id, staff_id))?;
+            }
+            if !missing.is_empty() {
+                return Err(ApiError::MissingReference(missing));
             }
             let Some(service) = service.filter(|_| bad.is_empty()) else {
                 return Err(ApiError::Validation(bad));

@@ -114,11 +114,13 @@ pub struct ReviewPage {
 #[into_params(parameter_in = Query)]
 pub struct ReviewListQuery {
     /// `pending` (default), `approved` or `rejected`.
+    #[param(value_type = Option<String>, pattern = "^(?:pending|approved|rejected)$")]
     pub status: Option<String>,
     /// Items per page, 1–100 (default 25).
     #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
     pub limit: Option<String>,
     /// `next_cursor` of the previous page; omit for the first page.
+    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
 }
 
@@ -128,8 +130,10 @@ pub struct ReviewListQuery {
 pub struct CreateReview {
     #[validate(range(min = 1, max = 5, message = "must be 1 to 5"))]
     #[schema(example = 5)]
+    #[schema(minimum = 1, maximum = 5)]
     pub rating: i32,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(max_length = 2000)]
     pub text: Option<String>,
 }
 

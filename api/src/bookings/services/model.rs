@@ -89,15 +89,21 @@ pub struct CreateService {
     )]
     #[schema(example = "Design consultation")]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
     pub name: String,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(max_length = 2000)]
     pub description: Option<String>,
     #[validate(range(min = 5, max = 720, message = "must be 5 to 720 minutes"))]
     #[schema(example = 60)]
+    #[schema(minimum = 5, maximum = 720)]
     pub duration_minutes: i32,
     #[validate(range(min = 0, message = "must not be negative"))]
     #[schema(example = 9000)]
+    #[schema(minimum = 0)]
     pub price_minor: i64,
     /// Default `true`.
     pub active: Option<bool>,
@@ -114,19 +120,26 @@ pub struct UpdateService {
         custom(function = "rules::not_blank")
     )]
     #[validate(custom(function = "rules::one_line"))]
-    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 2000)]
     pub description: Option<Option<String>>,
     #[serde(default, deserialize_with = "no_null")]
     #[validate(range(min = 5, max = 720, message = "must be 5 to 720 minutes"))]
+    #[schema(minimum = 5, maximum = 720, nullable = false)]
     pub duration_minutes: Option<i32>,
     #[serde(default, deserialize_with = "no_null")]
     #[validate(range(min = 0, message = "must not be negative"))]
+    #[schema(minimum = 0, nullable = false)]
     pub price_minor: Option<i64>,
     #[serde(default, deserialize_with = "no_null")]
+    #[schema(nullable = false)]
     pub active: Option<bool>,
 }
 

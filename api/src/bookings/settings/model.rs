@@ -32,10 +32,10 @@ pub struct OpeningInterval {
     #[schema(example = 1, minimum = 1, maximum = 7)]
     pub weekday: u8,
     /// `HH:MM`, local time.
-    #[schema(example = "09:00")]
+    #[schema(example = "09:00", pattern = "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
     pub opens: String,
     /// `HH:MM`, local time, after `opens`.
-    #[schema(example = "17:30")]
+    #[schema(example = "17:30", pattern = "^(?:[01][0-9]|2[0-3]):[0-5][0-9]$")]
     pub closes: String,
 }
 
@@ -74,15 +74,20 @@ pub struct BookingSettings {
 #[schema(example = json!({"weekly_hours": [{"weekday": 1, "opens": "09:00", "closes": "17:30"}, {"weekday": 2, "opens": "09:00", "closes": "17:30"}], "closed_days": ["2026-12-25"], "cancellation_cutoff_hours": 24, "slot_step_minutes": 30, "location": "12 rue Oberkampf, Paris"}))]
 pub struct UpdateBookingSettings {
     #[validate(custom(function = "valid_hours"))]
+    #[schema(max_items = 100)]
     pub weekly_hours: Vec<OpeningInterval>,
     #[validate(length(max = 1000, message = "must list at most 1000 days"))]
-    #[schema(value_type = Vec<String>)]
+    #[schema(value_type = Vec<NaiveDate>)]
+    #[schema(max_items = 1000)]
     pub closed_days: Vec<NaiveDate>,
     #[validate(range(min = 0, max = 720, message = "must be 0 to 720 hours"))]
+    #[schema(minimum = 0, maximum = 720)]
     pub cancellation_cutoff_hours: i32,
     #[validate(range(min = 5, max = 120, message = "must be 5 to 120 minutes"))]
+    #[schema(minimum = 5, maximum = 120)]
     pub slot_step_minutes: i32,
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
     pub location: Option<String>,
 }
 

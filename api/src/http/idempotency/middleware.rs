@@ -13,7 +13,7 @@ use crate::AppState;
 use crate::auth::api_key;
 use crate::auth::caller::valid_api_key;
 use crate::auth::principal::session_of;
-use crate::error::{ApiError, FieldError};
+use crate::error::ApiError;
 
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 pub static IDEMPOTENCY_REPLAYED: HeaderName = HeaderName::from_static("idempotency-replayed");
@@ -69,10 +69,14 @@ pub async fn honour(
     let id = match claimed {
         Err(e) => return Ok(req.error_response(e)),
         Ok(Claim::Mismatch) => {
-            let problem = ApiError::Validation(vec![FieldError::new(
-                "Idempotency-Key",
-                "was already used for a different request (another path or body); use a new key for a new request",
-            )]);
+            // 409, not the 422 the IETF draft suggests: the request itself is well formed (a
+            // client generated from the spec could send it); it conflicts with the key's
+            // earlier use, which is state on our side.
+            let problem = ApiError::Conflict(
+                "This Idempotency-Key was already used for a different request (another path or body); \
+                 use a new key for a new request."
+                    .into(),
+            );
             return Ok(req.error_response(problem));
         }
         Ok(Claim::InProgress) => {

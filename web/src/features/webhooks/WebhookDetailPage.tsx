@@ -22,6 +22,7 @@ import {
   useConsoleMe,
   useEndpoint,
   webhooksKey,
+  type EventName,
   type WebhookEndpoint,
 } from './api';
 import { DeliveryLog } from './DeliveryLog';
@@ -86,7 +87,8 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
       updateEndpoint(endpoint.id, {
         url: values.url,
         description: values.description || null,
-        events: values.events,
+        // Picked from the server's own catalogue (GET /webhooks/event-types).
+        events: values.events as EventName[],
       }),
     onSuccess: () => {
       refresh();

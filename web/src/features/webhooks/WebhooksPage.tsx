@@ -8,6 +8,7 @@ import {
   useConsoleMe,
   useEndpoints,
   webhooksKey,
+  type EventName,
   type WebhookEndpointWithSecret,
 } from './api';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
@@ -49,7 +50,11 @@ function Webhooks() {
   const [formKey, setFormKey] = useState(0);
   const create = useMutation({
     mutationFn: (values: EndpointValues) =>
-      createEndpoint({ url: values.url, description: values.description || null, events: values.events }),
+      createEndpoint({
+        url: values.url,
+        description: values.description || null,
+        events: values.events as EventName[],
+      }),
     onSuccess: (endpoint) => {
       void queryClient.invalidateQueries({ queryKey: webhooksKey });
       toast('Endpoint added');

@@ -6,6 +6,8 @@ export type WebhookEndpoint = components['schemas']['WebhookEndpoint'];
 export type WebhookEndpointWithSecret = components['schemas']['WebhookEndpointWithSecret'];
 export type WebhookDelivery = components['schemas']['WebhookDelivery'];
 export type EventType = components['schemas']['EventType'];
+/** A name the server accepts in a subscription: one of the catalogue's (`EventType.name`). */
+export type EventName = components['schemas']['EventName'];
 export type EndpointStatus = components['schemas']['EndpointStatus'];
 export type EndpointDraft = components['schemas']['CreateWebhookEndpoint'];
 export type EndpointChanges = components['schemas']['UpdateWebhookEndpoint'];
