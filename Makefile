@@ -7,7 +7,7 @@ export PORTICO_DATABASE_URL
 NPM ?= npm
 WEB_DEPS := web/node_modules/.package-lock.json
 
-.PHONY: help run dev build web deps test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small fuzz fuzz-venv
+.PHONY: help run dev build web deps test test-rust test-web e2e lint compose-check fmt openapi clean webhooks-venv bench bench-small fuzz fuzz-venv client-venv
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -105,6 +105,18 @@ $(FUZZ_VENV)/.installed: | deps
 	$(FUZZ_VENV)/bin/pip install --quiet --disable-pip-version-check schemathesis==4.32.5
 	touch $@
 
-fuzz: deps fuzz-venv ## Schema fuzzing of the whole API (FUZZ_SECONDS per caller and database, FUZZ_SEED)
+# The integrator's view: a client generated from the spec by openapi-python-client (PyPI,
+# pinned), run against the fuzzing server (fuzz/generated_client.py). Its own virtualenv:
+# its pins and schemathesis's need not agree.
+CLIENT_VENV := target/client-venv
+client-venv: $(CLIENT_VENV)/.installed ## The Python virtualenv openapi-python-client runs from
+
+$(CLIENT_VENV)/.installed: | deps
+	rm -rf $(CLIENT_VENV)
+	python3 -m venv $(CLIENT_VENV)
+	$(CLIENT_VENV)/bin/pip install --quiet --disable-pip-version-check openapi-python-client==0.29.1
+	touch $@
+
+fuzz: deps fuzz-venv client-venv ## Schema fuzzing of the whole API (FUZZ_SECONDS per caller and database, FUZZ_SEED)
 	$(CARGO) build -p portico
 	python3 fuzz/run.py --max-time $(FUZZ_SECONDS) --seed $(FUZZ_SEED) $(if $(PORTICO_TEST_PG_URL),,--backend sqlite)
