@@ -125,4 +125,54 @@ async fn nobody_else_reviews_a_clients_appointment(app: TestApp) {
     assert_eq!(theirs["items"], json!([]));
 }
 
-both!(clients_review_completed_appointments_once_and_staff_moderate, nobody_else_reviews_a_clients_appointment);
+async fn mine(app: &TestApp, token: &str) -> Value {
+    let res = app.req_as(token, Method::GET, "/api/v1/portal/reviews").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
+/// "My reviews": a client sees each of their reviews with where it stands, and only theirs.
+async fn a_client_follows_their_reviews_from_waiting_to_published(app: TestApp) {
+    let maria = app.client("Maria Lopez", "maria@lopez.es").await["id"].as_str().unwrap().to_string();
+    let james = app.client("James W", "james@w.co.uk").await["id"].as_str().unwrap().to_string();
+    let sid = service(&app, "Design consultation", 60).await;
+    let mut done = Vec::new();
+    for (client, at) in [(&maria, "2026-01-05T09:00:00Z"), (&james, "2026-01-06T09:00:00Z")] {
+        let a = booked(&app, json!({ "client_id": client, "service_id": sid, "starts_at": at })).await;
+        let id = a["id"].as_str().unwrap().to_string();
+        app.post(&format!("/api/v1/appointments/{id}/status"), &json!({ "status": "completed" })).await;
+        done.push(id);
+    }
+    let maria_token = bearer(&client_login(&app, "maria@lopez.es").await);
+    let james_token = bearer(&client_login(&app, "james@w.co.uk").await);
+    assert_eq!(mine(&app, &maria_token).await, json!({ "items": [] }));
+    review(&app, &maria_token, &done[0], json!({ "rating": 5, "text": "Wonderful ideas" })).await;
+    review(&app, &james_token, &done[1], json!({ "rating": 2 })).await;
+
+    let list = mine(&app, &maria_token).await;
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1, "only her own: {list}");
+    assert_eq!(items[0]["status"], "pending");
+    assert_eq!(items[0]["service_name"], "Design consultation");
+    assert_eq!(items[0]["appointment_starts_at"], "2026-01-05T09:00:00Z");
+    assert_eq!(items[0]["text"], "Wonderful ideas");
+
+    let rid = items[0]["id"].as_str().unwrap();
+    app.post(&format!("/api/v1/reviews/{rid}/approve"), &json!({})).await;
+    assert_eq!(mine(&app, &maria_token).await["items"][0]["status"], "approved");
+    let public: Value =
+        app.http.get(app.url("/api/v1/portal/acme/reviews")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(public["items"][0]["text"], "Wonderful ideas");
+    assert_eq!(mine(&app, &james_token).await["items"][0]["status"], "pending");
+
+    // Staff and other businesses' clients have no "my reviews" here.
+    let staff = bearer(&staff_login(&app, "owner@acme.example").await);
+    problem(app.req_as(&staff, Method::GET, "/api/v1/portal/reviews").send().await.unwrap(), 403).await;
+    problem(app.http.get(app.url("/api/v1/portal/reviews")).send().await.unwrap(), 401).await;
+}
+
+both!(
+    clients_review_completed_appointments_once_and_staff_moderate,
+    nobody_else_reviews_a_clients_appointment,
+    a_client_follows_their_reviews_from_waiting_to_published
+);

@@ -1742,6 +1742,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your reviews, newest first, with where each stands: waiting, published on the business's
+         *     portal page, or not published.
+         */
+        get: operations["list_my_reviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/service-orders": {
         parameters: {
             query?: never;
@@ -4658,6 +4678,29 @@ export interface components {
             updated_at: string;
             /** Format: date */
             valid_until: string;
+        };
+        /** @description One of the client's own reviews, as "My reviews" lists it. */
+        PortalReview: {
+            appointment_id: string;
+            /** Format: date-time */
+            appointment_starts_at: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /**
+             * Format: int32
+             * @description 1 to 5 stars.
+             * @example 5
+             */
+            rating: number;
+            service_name: string;
+            /** @description `pending` until the business looks at it; `approved` ones show on its portal page. */
+            status: components["schemas"]["ReviewStatus"];
+            text?: string | null;
+        };
+        /** @description The client's reviews, newest first. */
+        PortalReviewList: {
+            items: components["schemas"]["PortalReview"][];
         };
         /** @description A service order as its client sees it in the portal. */
         PortalServiceOrder: {
@@ -17022,6 +17065,71 @@ export interface operations {
             };
             /** @description You have no such quote, or it has no such earlier revision */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_my_reviews: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your reviews */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalReviewList"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -4,6 +4,8 @@ import { ConsoleLinkPage, ConsoleLoginPage } from '@/features/console/LoginPage'
 import { DashboardPage } from '@/features/portal/DashboardPage';
 import { AppointmentPage } from '@/features/portal-bookings/AppointmentPage';
 import { AppointmentsPage } from '@/features/portal-bookings/AppointmentsPage';
+import { PublicReviews } from '@/features/portal-bookings/PublicReviews';
+import { ReviewsPage } from '@/features/portal-bookings/ReviewsPage';
 import { BookingsSummary } from '@/features/portal-bookings/BookingsSummary';
 import { OrderPage } from '@/features/portal-bookings/OrderPage';
 import { OrdersPage } from '@/features/portal-bookings/OrdersPage';
@@ -39,7 +41,7 @@ import { NotFoundPage } from './NotFoundPage';
 /** The portal's pages, mounted at `/portal/:slug` or, on a tenant's own domain, at `/`. */
 function portalChildren(): RouteObject[] {
   return [
-    { path: 'login', element: <PortalLoginPage /> },
+    { path: 'login', element: <PortalLoginPage below={<PublicReviews />} /> },
     { path: 'login/link', element: <PortalLinkPage /> },
     { path: 'view-as', element: <ViewAsPage /> },
     // Public: a visitor fills it in without an account.
@@ -59,6 +61,7 @@ function portalChildren(): RouteObject[] {
         },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'appointments/:id', element: <AppointmentPage /> },
+        { path: 'reviews', element: <ReviewsPage /> },
         { path: 'orders', element: <OrdersPage /> },
         { path: 'orders/:id', element: <OrderPage /> },
         { path: 'projects', element: <ProjectsPage /> },

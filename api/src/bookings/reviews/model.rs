@@ -101,6 +101,43 @@ impl From<&ReviewRow> for OwnReview {
     }
 }
 
+/// One of the client's own reviews, as "My reviews" lists it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalReview {
+    pub id: String,
+    pub appointment_id: String,
+    pub service_name: String,
+    pub appointment_starts_at: DateTime<Utc>,
+    /// 1 to 5 stars.
+    #[schema(example = 5)]
+    pub rating: i32,
+    pub text: Option<String>,
+    /// `pending` until the business looks at it; `approved` ones show on its portal page.
+    pub status: ReviewStatus,
+    pub created_at: DateTime<Utc>,
+}
+
+impl PortalReview {
+    pub fn of(r: ReviewRow, service_name: String, starts_at: NaiveDateTime) -> PortalReview {
+        PortalReview {
+            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+            id: r.id,
+            appointment_id: r.appointment_id,
+            service_name,
+            appointment_starts_at: utc(starts_at),
+            rating: r.rating,
+            text: r.text,
+            created_at: utc(r.created_at),
+        }
+    }
+}
+
+/// The client's reviews, newest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalReviewList {
+    pub items: Vec<PortalReview>,
+}
+
 /// A page of reviews, newest first.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReviewPage {

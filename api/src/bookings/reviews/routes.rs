@@ -1,5 +1,5 @@
 //! Review endpoints: a client reviews a completed appointment in the portal; staff list,
-//! approve and reject; anyone reads the approved ones on the portal.
+//! approve and reject; anyone reads the approved ones on the portal; the client lists theirs.
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, post, web};
@@ -7,7 +7,8 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
-    CreateReview, PublicReview, PublicReviews, Review, ReviewListQuery, ReviewPage, ReviewRow, ReviewStatus, author,
+    CreateReview, PortalReview, PortalReviewList, PublicReview, PublicReviews, Review, ReviewListQuery, ReviewPage,
+    ReviewRow, ReviewStatus, author,
 };
 use super::store;
 use crate::AppState;
@@ -32,6 +33,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_reviews)
         .service(approve_review)
         .service(reject_review)
+        .service(list_my_reviews)
         .service(list_public_reviews);
 }
 
@@ -204,6 +206,32 @@ pub async fn reject_review(
     caller.require(Scope::ClientsWrite)?;
     let id = id.into_inner();
     Ok(web::Json(state.db.write(move |conn| moderate(conn, &caller, &id, ReviewStatus::Rejected)).await?))
+}
+
+/// The most reviews "My reviews" lists: far more than a client writes.
+const MINE_LIMIT: i64 = 200;
+
+/// Your reviews, newest first, with where each stands: waiting, published on the business's
+/// portal page, or not published.
+#[utoipa::path(
+    tag = "portal-bookings",
+    responses(
+        (status = 200, description = "Your reviews", body = PortalReviewList),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("client_session" = [])),
+)]
+#[get("/portal/reviews")]
+pub async fn list_my_reviews(
+    state: web::Data<AppState>,
+    who: ClientPrincipal,
+) -> Result<web::Json<PortalReviewList>, ApiError> {
+    let rows =
+        state.db.read(move |conn| Ok(store::of_client(conn, &who.tenant_id, &who.client_id, MINE_LIMIT)?)).await?;
+    let items = rows.into_iter().map(|(r, service, starts)| PortalReview::of(r, service, starts)).collect();
+    Ok(web::Json(PortalReviewList { items }))
 }
 
 /// A business's approved reviews, newest first, signed with first names and initials only.

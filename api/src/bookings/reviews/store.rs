@@ -45,6 +45,23 @@ pub fn list(
     query.load(conn)
 }
 
+/// A client's own reviews, newest first, with the service and the appointment's start.
+pub fn of_client(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    limit: i64,
+) -> QueryResult<Vec<(ReviewRow, String, chrono::NaiveDateTime)>> {
+    reviews::table
+        .inner_join(appointments::table.inner_join(services::table))
+        .filter(reviews::tenant_id.eq(tenant_id))
+        .filter(reviews::client_id.eq(client_id))
+        .select((ReviewRow::as_select(), services::name, appointments::starts_at))
+        .order(reviews::id.desc())
+        .limit(limit)
+        .load(conn)
+}
+
 /// The reviews of these appointments (a client's page of them).
 pub fn for_appointments(conn: &mut DbConn, tenant_id: &str, ids: &[String]) -> QueryResult<Vec<ReviewRow>> {
     reviews::table

@@ -7,7 +7,9 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useAppointmentChanged, usePortalAppointment, type PortalAppointmentDetail } from './api';
 import { CancelForm } from './CancelForm';
 import { ReschedulePicker } from './ReschedulePicker';
-import { ReviewForm, Stars } from './ReviewForm';
+import { Stars } from './review';
+import { reviewStatus } from './reviewStatus';
+import { ReviewForm } from './ReviewForm';
 import { AppointmentStatus } from './status';
 
 type Panel = 'none' | 'cancel' | 'reschedule';
@@ -34,12 +36,6 @@ export function AppointmentPage() {
   }
   return <Detail appointment={appointment.data} />;
 }
-
-const reviewStatus: Record<string, string> = {
-  pending: 'Waiting for approval',
-  approved: 'Published',
-  rejected: 'Not published',
-};
 
 function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
   const { slug, base, branding } = usePortal();

@@ -3,15 +3,6 @@ import { messageOf } from '@/api/problem';
 import { Alert, Button, TextArea, useToast } from '@/components/ui';
 import { reviewAppointment } from './api';
 
-export function Stars({ rating }: { rating: number }) {
-  return (
-    <span role="img" aria-label={`${rating} out of 5 stars`} className="text-amber-500">
-      {'★'.repeat(rating)}
-      <span className="text-slate-300">{'★'.repeat(5 - rating)}</span>
-    </span>
-  );
-}
-
 export function ReviewForm({
   appointmentId,
   businessName,

@@ -6,12 +6,15 @@ export type PortalAppointment = components['schemas']['PortalAppointment'];
 export type PortalAppointmentDetail = components['schemas']['PortalAppointmentDetail'];
 export type PortalServiceOrder = components['schemas']['PortalServiceOrder'];
 export type Slot = components['schemas']['SlotList']['slots'][number];
+export type PortalReview = components['schemas']['PortalReview'];
+export type PublicReviews = components['schemas']['PublicReviews'];
 
 const keys = {
   appointments: (slug: string) => ['portal', slug, 'appointments'] as const,
   appointment: (slug: string, id: string) => ['portal', slug, 'appointments', 'one', id] as const,
   orders: (slug: string) => ['portal', slug, 'orders'] as const,
   dashboard: (slug: string) => ['portal', slug, 'dashboard'] as const,
+  reviews: (slug: string) => ['portal', slug, 'reviews'] as const,
 };
 
 export function usePortalAppointments(slug: string, when: 'upcoming' | 'past', limit = 20) {
@@ -89,5 +92,21 @@ export function usePortalDashboard(slug: string) {
   return useQuery({
     queryKey: keys.dashboard(slug),
     queryFn: () => call(api.GET('/api/v1/portal/dashboard')),
+  });
+}
+
+/** The client's own reviews, with where each stands. */
+export function useMyReviews(slug: string) {
+  return useQuery({
+    queryKey: keys.reviews(slug),
+    queryFn: () => call(api.GET('/api/v1/portal/reviews')),
+  });
+}
+
+/** The business's published reviews, for anyone (the portal's front page). */
+export function usePublicReviews(slug: string) {
+  return useQuery({
+    queryKey: ['portal', slug, 'public-reviews'],
+    queryFn: () => call(api.GET('/api/v1/portal/{slug}/reviews', { params: { path: { slug } } })),
   });
 }

@@ -29,7 +29,8 @@ function Centered({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function PortalLoginPage() {
+/** The portal's front page: the login, and below it what the app adds (published reviews). */
+export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
   const { slug, base, realm, branding } = usePortal();
   const session = useSession(realm);
   const complete = useCompleteLogin();
@@ -38,9 +39,12 @@ export function PortalLoginPage() {
   if (session) return <Navigate to={safeNext(location.search, base || '/')} replace />;
   return (
     <Centered>
-      <LoginCard branding={branding}>
-        <LoginFlow login={login} onAuthenticated={complete} chooserTitle="Which account?" />
-      </LoginCard>
+      <div className="w-full max-w-md space-y-6">
+        <LoginCard branding={branding}>
+          <LoginFlow login={login} onAuthenticated={complete} chooserTitle="Which account?" />
+        </LoginCard>
+        {below}
+      </div>
     </Centered>
   );
 }

@@ -12,5 +12,6 @@ export const portalNav: { path: string; label: string }[] = [
   { path: '/contracts', label: 'Contracts' },
   { path: '/invoices', label: 'Invoices' },
   { path: '/downloads', label: 'Downloads' },
+  { path: '/reviews', label: 'My reviews' },
   { path: '/profile', label: 'Profile' },
 ];

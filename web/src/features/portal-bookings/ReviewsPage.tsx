@@ -1,0 +1,59 @@
+import { Link } from 'react-router';
+import { messageOf } from '@/api/problem';
+import { Card, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { localDay } from '@/lib/format';
+import { usePortal, usePortalFormat } from '@/lib/portal';
+import { useMyReviews } from './api';
+import { Stars } from './review';
+import { reviewStatus } from './reviewStatus';
+
+/** `/portal/{slug}/reviews`: the client's reviews and where each stands with the business. */
+export function ReviewsPage() {
+  const { slug, base, branding } = usePortal();
+  const format = usePortalFormat();
+  const list = useMyReviews(slug);
+
+  return (
+    <div className="max-w-3xl">
+      <PageHeader
+        title="My reviews"
+        description={`What you said about your appointments. ${branding.name} publishes a review on its portal page once they approve it.`}
+      />
+      {list.isPending ? (
+        <Loading label="Loading your reviews…" />
+      ) : list.isError ? (
+        <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState title="No reviews yet">
+          After an appointment, you can rate it from its page in{' '}
+          <Link className="underline" to={`${base}/appointments?when=past`}>
+            past appointments
+          </Link>
+          .
+        </EmptyState>
+      ) : (
+        <ul className="space-y-3">
+          {list.data.items.map((r) => (
+            <li key={r.id}>
+              <Card>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link
+                    className="font-medium text-slate-900 underline"
+                    to={`${base}/appointments/${r.appointment_id}`}
+                  >
+                    {r.service_name}, {format.day(localDay(r.appointment_starts_at, format.timezone))}
+                  </Link>
+                  <span className="text-sm text-slate-600">{reviewStatus[r.status] ?? r.status}</span>
+                </div>
+                <p className="mt-1">
+                  <Stars rating={r.rating} />
+                </p>
+                {r.text && <p className="mt-2 whitespace-pre-line text-slate-800">{r.text}</p>}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

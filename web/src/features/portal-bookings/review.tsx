@@ -1,0 +1,9 @@
+/** A rating as stars, read out as "4 out of 5 stars". */
+export function Stars({ rating }: { rating: number }) {
+  return (
+    <span role="img" aria-label={`${rating} out of 5 stars`} className="text-amber-500">
+      {'★'.repeat(rating)}
+      <span className="text-slate-300">{'★'.repeat(5 - rating)}</span>
+    </span>
+  );
+}
