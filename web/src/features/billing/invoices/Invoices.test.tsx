@@ -173,6 +173,42 @@ describe('InvoiceDetailPage', () => {
     expect(screen.queryByRole('form', { name: 'Record a payment' })).not.toBeInTheDocument();
   }, 20_000);
 
+  it('stamps a payment today in the business’s zone, though the browser’s day is still yesterday', async () => {
+    // 23:30 UTC is 00:30 the next day in Paris (the tenant's zone); the browser runs on UTC
+    // and the tenant loads after the invoice, so the form first sees the browser's day.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-06T23:30:00Z'));
+    try {
+      const bodies: unknown[] = [];
+      stubApi({
+        ...base,
+        'GET /api/v1/tenant': async () => {
+          await new Promise((r) => setTimeout(r, 30));
+          return { body: { ...tenant, timezone: 'Europe/Paris' } };
+        },
+        'GET /api/v1/invoices/in_1': () => ({ body: anInvoice() }),
+        'POST /api/v1/invoices/in_1/payments': async (request) => {
+          bodies.push(await request.json());
+          return {
+            status: 201,
+            body: anInvoice({ status: 'partially_paid', paid_minor: 100, due_minor: 171680 }),
+          };
+        },
+      });
+      renderAt('/app/invoices/in_1', pages);
+      const form = await screen.findByRole('form', { name: 'Record a payment' });
+      await waitFor(() => expect(within(form).getByLabelText(/Received on/)).toHaveValue('2026-12-07'));
+      const amount = within(form).getByLabelText('Amount (EUR)');
+      await userEvent.clear(amount);
+      await userEvent.type(amount, '1');
+      await userEvent.click(within(form).getByRole('button', { name: 'Record payment' }));
+      await waitFor(() => expect(bodies).toHaveLength(1));
+      expect(bodies[0]).toMatchObject({ amount_minor: 100, received_at: null });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows an overpayment at the amount, and a refused payment in the server’s words', async () => {
     let answer = problem(422, "The field 'amount_minor' is invalid: That is more than is due.", [
       {

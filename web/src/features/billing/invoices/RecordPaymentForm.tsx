@@ -33,7 +33,11 @@ export function RecordPaymentForm({
   const today = todayIn(timeZone);
   const [amount, setAmount] = useState(() => minorToInput(i.due_minor, digits));
   const [method, setMethod] = useState<ManualMethod>('bank_transfer');
-  const [date, setDate] = useState(today);
+  // `null` until the person picks a day: "today" follows the business's zone, which may load
+  // after the form (a day picked from the browser's zone meanwhile would date a payment
+  // recorded just after midnight to the day before).
+  const [picked, setDate] = useState<string | null>(null);
+  const date = picked ?? today;
   const [reference, setReference] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
   const money = (minor: number) => formatMoney(minor, i.currency, locale);
@@ -70,7 +74,7 @@ export function RecordPaymentForm({
       method,
       reference: reference.trim() || null,
       // Today's payment is stamped now; an earlier day's at noon UTC, inside that day nearly everywhere.
-      received_at: date && date !== today ? `${date}T12:00:00Z` : null,
+      received_at: picked && picked !== today ? `${picked}T12:00:00Z` : null,
     });
   };
 
