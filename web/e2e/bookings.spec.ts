@@ -105,7 +105,28 @@ test('a client cancels one appointment, moves another and reviews a past one; st
   await expect(staff.getByRole('button', { name: 'Mark ready' })).toBeVisible();
   await staff.getByRole('button', { name: 'Mark ready' }).click();
   await expect(staff.getByRole('status').filter({ hasText: /ready/i }).first()).toBeVisible();
+
+  // Staff approves the review: the console promises it "now shows on your portal".
+  await staff.goto('/app/reviews');
+  const pending = staff.getByRole('article').filter({ hasText: 'Calm, precise and on time.' });
+  await pending.getByRole('button', { name: 'Approve' }).click();
+  await expect(staff.getByRole('status').filter({ hasText: /it now shows on your portal/ })).toBeVisible();
   await staff.close();
+
+  // The client's own list says so…
+  await page.getByRole('link', { name: 'My reviews' }).first().click();
+  await expect(page.getByRole('heading', { name: 'My reviews' })).toBeVisible();
+  const mine = page.getByRole('listitem').filter({ hasText: 'Calm, precise and on time.' });
+  await expect(mine.getByText('Published')).toBeVisible();
+  await screenshots(page, 'portal-my-reviews');
+
+  // …and anyone opening the portal's front page reads it.
+  const visitor = await browser.newPage();
+  await visitor.goto(`${DEMO}/login`);
+  const said = visitor.getByRole('region', { name: 'What clients say' });
+  await expect(said.getByText('Calm, precise and on time.')).toBeVisible();
+  await screenshots(visitor, 'portal-login-reviews');
+  await visitor.close();
 
   await page.goto(`${DEMO}/orders/${data.order.id}`);
   await expect(page.getByText('Your order is ready.')).toBeVisible();
