@@ -52,6 +52,10 @@ pub fn today_of(conn: &mut DbConn, tenant_id: &str) -> Result<NaiveDate, ApiErro
 fn refused(conn: &mut DbConn, tenant_id: &str, id: &str, action: &str) -> ApiError {
     let found = store::get(conn, tenant_id, None, id).and_then(|row| Ok((row, tenant_store::get(conn, tenant_id)?)));
     match found {
+        Ok((Some(row), _)) if under_revision(&row) => ApiError::Conflict(format!(
+            "Quote {} is being revised and cannot be {action}; the new revision can be, once it is sent.",
+            row.number
+        )),
         Ok((Some(row), tenant)) => {
             let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
             ApiError::Conflict(format!(
@@ -71,8 +75,8 @@ pub fn staff_quote(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Quote
     store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
 }
 
-/// A quote sent to this client, or 404: drafts, other clients' and other tenants' quotes
-/// all read as "not found".
+/// A quote sent to this client, or 404: drafts never sent, other clients' and other
+/// tenants' quotes all read as "not found". A quote staff are revising stays theirs to read.
 pub fn client_quote(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str) -> Result<QuoteRow, ApiError> {
     store::get(conn, tenant_id, Some(client_id), id)?.ok_or_else(|| not_found(id))
 }
@@ -82,13 +86,60 @@ fn client_of(conn: &mut DbConn, row: &QuoteRow) -> Result<ClientRow, ApiError> {
         .ok_or_else(|| ApiError::Internal(format!("quote {} has no client", row.id)))
 }
 
-/// The quote as its client sees it (no staff fields).
+/// Staff pressed Revise and have not sent the next revision yet: the row is a draft again,
+/// but the client was sent the revision before it.
+pub fn under_revision(row: &QuoteRow) -> bool {
+    row.status == QuoteStatus::Draft.as_str() && row.revision > 1
+}
+
+/// What the client reads of `row`: the row itself, or while staff revise it, the row as it
+/// stood when the last revision was sent (from that revision's snapshot), with its lines.
+pub fn as_sent(conn: &mut DbConn, row: &QuoteRow) -> Result<(QuoteRow, Vec<Line>), ApiError> {
+    if !under_revision(row) {
+        let lines = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
+        return Ok((row.clone(), lines));
+    }
+    let sent = row.revision - 1;
+    let frozen = store::revision(conn, &row.tenant_id, &row.id, sent)?
+        .ok_or_else(|| ApiError::Internal(format!("quote {} under revision has no revision {sent}", row.id)))?;
+    let s = snapshot_of(&frozen)?;
+    let status = match s.status {
+        // Expiry is worked out from the date, never stored.
+        QuoteStatus::Expired => QuoteStatus::Sent,
+        other => other,
+    };
+    let shown = QuoteRow {
+        revision: sent,
+        title: s.title,
+        notes: s.notes,
+        currency: s.currency,
+        subtotal_minor: s.totals.subtotal_minor,
+        tax_minor: s.totals.tax_minor,
+        total_minor: s.totals.total_minor,
+        valid_until: s.valid_until,
+        status: status.as_str().to_string(),
+        sent_at: s.sent_at,
+        decision_comment: s.comment,
+        ..row.clone()
+    };
+    Ok((shown, s.lines))
+}
+
+/// The quote as its client sees it (no staff fields): while staff revise it, the last
+/// revision sent, marked `being_revised`.
 pub fn portal_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Result<PortalQuote, ApiError> {
+    let (shown, lines) = as_sent(conn, row)?;
+    let mut view = view_of(conn, &shown, lines, today)?;
+    view.being_revised = under_revision(row);
+    Ok(view)
+}
+
+fn view_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>, today: NaiveDate) -> Result<PortalQuote, ApiError> {
     let client = client_of(conn, row)?;
-    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
     let totals = money::totals(&lines);
     let revisions = store::revisions(conn, &row.tenant_id, &row.id)?
         .into_iter()
+        .filter(|r| r.revision < row.revision)
         .map(|r| {
             let s = snapshot_of(&r)?;
             Ok(RevisionSummary {
@@ -117,15 +168,17 @@ pub fn portal_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Resul
         decision_comment: row.decision_comment.clone(),
         project_id: row.project_id.clone(),
         revisions,
+        being_revised: false,
         created_at: utc(row.created_at),
         updated_at: utc(row.updated_at),
     })
 }
 
-/// The quote as staff see it.
+/// The quote as staff see it: the row as it is now, draft edits included.
 pub fn staff_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Result<Quote, ApiError> {
+    let lines = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
     Ok(Quote {
-        quote: portal_view(conn, row, today)?,
+        quote: view_of(conn, row, lines, today)?,
         staff_id: row.staff_id.clone(),
         first_viewed_at: row.first_viewed_at.map(utc),
         view_count: row.view_count,
@@ -553,10 +606,20 @@ pub fn portal_link(config: &Config, tenant_slug: &str, quote_id: &str) -> String
 /// The quote's PDF and its file name. A pure function of the stored quote (and of today,
 /// for the EXPIRED stamp), so staff and the client download the same bytes.
 pub fn pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String), ApiError> {
+    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
+    pdf_of(conn, row, lines)
+}
+
+/// The PDF as the client may download it: while staff revise, the revision they were sent.
+pub fn client_pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String), ApiError> {
+    let (shown, lines) = as_sent(conn, row)?;
+    pdf_of(conn, &shown, lines)
+}
+
+fn pdf_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>) -> Result<(Vec<u8>, String), ApiError> {
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
     let settings = money::settings::load(conn, &row.tenant_id)?;
     let client = client_of(conn, row)?;
-    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
     let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
     let stamp = match status {
         QuoteStatus::Accepted => Some("ACCEPTED"),

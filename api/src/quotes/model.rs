@@ -276,6 +276,10 @@ pub struct PortalQuote {
     pub project_id: Option<String>,
     /// The earlier revisions, oldest first.
     pub revisions: Vec<RevisionSummary>,
+    /// In the portal: the business is preparing the next revision; this is the last one
+    /// sent, readable but not open to a decision until the new one arrives. Always `false`
+    /// for staff, who see the draft.
+    pub being_revised: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -328,6 +332,8 @@ pub struct PortalQuoteSummary {
     pub total_minor: i64,
     pub valid_until: NaiveDate,
     pub sent_at: Option<DateTime<Utc>>,
+    /// The business is preparing the next revision; this is the last one sent.
+    pub being_revised: bool,
     pub updated_at: DateTime<Utc>,
 }
 

@@ -1,5 +1,7 @@
-//! Quotes as the logged-in client sees them: only their own, never a draft (a draft reads as
-//! "not found" on every endpoint), and the three decisions they can make on a sent quote.
+//! Quotes as the logged-in client sees them: only their own, never a draft that was never
+//! sent (it reads as "not found" on every endpoint); while staff revise a quote, the revision
+//! the client was sent, marked `being_revised`; and the three decisions they can make on a
+//! sent quote.
 //! Opening a quote counts as a view, except when a staff member is viewing the portal as
 //! the client; such a session cannot decide either (the extractor refuses its writes).
 
@@ -70,12 +72,21 @@ pub async fn list_portal_quotes(
                 limit: MAX_LISTED,
                 today,
             };
-            Ok((store::list(conn, &who.tenant_id, &filter)?, today))
+            // A quote under revision lists as the revision the client was sent.
+            let rows = store::list(conn, &who.tenant_id, &filter)?
+                .into_iter()
+                .map(|(row, _)| {
+                    let revising = actions::under_revision(&row);
+                    let shown = if revising { actions::as_sent(conn, &row)?.0 } else { row.clone() };
+                    Ok((shown, revising, row.updated_at))
+                })
+                .collect::<Result<Vec<_>, ApiError>>()?;
+            Ok((rows, today))
         })
         .await?;
     let items = rows
         .into_iter()
-        .map(|(row, _)| PortalQuoteSummary {
+        .map(|(row, being_revised, updated_at)| PortalQuoteSummary {
             status: QuoteStatus::of(&row.status, row.valid_until, today),
             id: row.id,
             number: row.number,
@@ -85,7 +96,8 @@ pub async fn list_portal_quotes(
             total_minor: row.total_minor,
             valid_until: row.valid_until,
             sent_at: row.sent_at.map(utc),
-            updated_at: utc(row.updated_at),
+            being_revised,
+            updated_at: utc(updated_at),
         })
         .collect();
     Ok(web::Json(PortalQuoteList { items }))
@@ -298,7 +310,7 @@ pub async fn get_portal_quote_pdf(
         .db
         .read(move |conn| {
             let row = actions::client_quote(conn, &who.tenant_id, &who.client_id, &id)?;
-            actions::pdf(conn, &row)
+            actions::client_pdf(conn, &row)
         })
         .await?;
     Ok(pdf_response(bytes, &name))

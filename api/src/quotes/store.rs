@@ -55,12 +55,15 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
     let today = f.today;
     query = match f.status {
         StatusFilter::All => query,
-        StatusFilter::NotDraft => query.filter(quotes::status.ne("draft")),
+        StatusFilter::NotDraft => query.filter(quotes::status.ne("draft").or(quotes::revision.gt(1))),
         StatusFilter::Stored(s) => query.filter(quotes::status.eq(s)),
         StatusFilter::SentValid => query.filter(quotes::status.eq("sent")).filter(quotes::valid_until.ge(today)),
         StatusFilter::Expired => query.filter(quotes::status.eq("sent")).filter(quotes::valid_until.lt(today)),
         StatusFilter::Open => query.filter(
-            quotes::status.eq("changes_requested").or(quotes::status.eq("sent").and(quotes::valid_until.ge(today))),
+            quotes::status
+                .eq("changes_requested")
+                .or(quotes::status.eq("sent").and(quotes::valid_until.ge(today)))
+                .or(quotes::status.eq("draft").and(quotes::revision.gt(1))),
         ),
         StatusFilter::Closed => query.filter(
             quotes::status
@@ -95,7 +98,10 @@ pub fn get(conn: &mut DbConn, tenant_id: &str, client_id: Option<&str>, id: &str
         .select(QuoteRow::as_select())
         .into_boxed();
     if let Some(client_id) = client_id {
-        query = query.filter(quotes::client_id.eq(client_id.to_string())).filter(quotes::status.ne("draft"));
+        // A draft after the first revision is a quote staff are revising: its client keeps it.
+        query = query
+            .filter(quotes::client_id.eq(client_id.to_string()))
+            .filter(quotes::status.ne("draft").or(quotes::revision.gt(1)));
     }
     query.first(conn).optional()
 }

@@ -349,7 +349,7 @@ async fn changes_are_requested_revised_and_resent(app: TestApp) {
     assert!(mail.decoded().contains("Split the logo work?"));
     assert!(crate::deliverables::subject_of(&mail).contains("asked for changes"));
 
-    // Staff revise: revision 2 is a draft (gone from the portal until it is sent).
+    // Staff revise: revision 2 is a draft for them until it is sent.
     let res = app.post(&format!("{QUOTES}/{id}/revise"), &json!({})).await;
     assert_eq!(res.status(), 200);
     let q: Value = res.json().await.unwrap();
@@ -359,13 +359,32 @@ async fn changes_are_requested_revised_and_resent(app: TestApp) {
     assert_eq!(q["revisions"][0]["revision"], 1);
     assert_eq!(q["revisions"][0]["status"], "changes_requested");
     assert_eq!(q["revisions"][0]["comment"], "Split the logo work?");
-    problem(portal(&app, &token, Method::GET, &format!("/{id}"), None).await, 404).await;
 
     let new_lines = json!([{ "description": "Logo design, phase 1", "quantity": 1, "unit_price_minor": 60000, "tax_rate_bp": 2000 }]);
     let res = app.patch(&format!("{QUOTES}/{id}"), &json!({ "lines": new_lines, "notes": "Phase 2 later." })).await;
     assert_eq!(res.status(), 200);
     let q: Value = res.json().await.unwrap();
     assert_eq!(q["totals"]["total_minor"], 72000);
+
+    // Meanwhile the client keeps revision 1 as sent, marked as being revised: the link, the
+    // list and the PDF still work, the draft's edits do not show, and no decision is open.
+    let kept: Value = portal(&app, &token, Method::GET, &format!("/{id}"), None).await.json().await.unwrap();
+    assert_eq!(kept["being_revised"], true, "{kept}");
+    assert_eq!((kept["revision"].as_i64(), kept["status"].as_str()), (Some(1), Some("changes_requested")));
+    assert_eq!(kept["lines"].as_array().unwrap().len(), 3, "revision 1's lines, not the draft's");
+    assert_eq!(kept["totals"]["total_minor"], 248239);
+    assert!(kept["notes"] != "Phase 2 later.", "{kept}");
+    assert_eq!(kept["revisions"], json!([]), "revision 1 is the one shown");
+    for state in ["", "?state=open"] {
+        let list: Value = portal(&app, &token, Method::GET, state, None).await.json().await.unwrap();
+        let listed = &list["items"][0];
+        assert_eq!((listed["id"].as_str(), listed["revision"].as_i64()), (Some(id.as_str()), Some(1)), "{list}");
+        assert_eq!((listed["being_revised"].as_bool(), listed["total_minor"].as_i64()), (Some(true), Some(248239)));
+    }
+    let pdf = portal(&app, &token, Method::GET, &format!("/{id}/pdf"), None).await;
+    assert_eq!(pdf.status(), 200);
+    let p = problem(accept(&app, &token, &id).await, 409).await;
+    assert!(p["detail"].as_str().unwrap().contains("being revised"), "{p}");
     let maria_emails = app.smtp.count_to(MARIA);
     assert_eq!(app.post(&format!("{QUOTES}/{id}/send"), &json!({})).await.status(), 200);
     assert!(app.smtp.nth_to(MARIA, maria_emails + 1).await.decoded().contains("Revised quote"));
@@ -385,7 +404,7 @@ async fn changes_are_requested_revised_and_resent(app: TestApp) {
         assert!(old["sent_at"].is_string());
         problem(app.req_as(token, Method::GET, &format!("{base}/{id}/revisions/2")).send().await.unwrap(), 404).await;
     }
-    let expected = ["created", "sent", "changes_requested", "revised", "updated", "sent", "viewed"];
+    let expected = ["created", "sent", "changes_requested", "revised", "updated", "viewed", "sent"];
     assert_eq!(verbs(&app, &id), expected);
     assert_eq!(activity(&app, &id)[2].1["comment"], "Split the logo work?");
 

@@ -4612,6 +4612,12 @@ export interface components {
          *     half to even; `totals` are the sums of those rounded line amounts.
          */
         PortalQuote: {
+            /**
+             * @description In the portal: the business is preparing the next revision; this is the last one
+             *     sent, readable but not open to a decision until the new one arrives. Always `false`
+             *     for staff, who see the draft.
+             */
+            being_revised: boolean;
             client: components["schemas"]["QuoteClient"];
             /** Format: date-time */
             created_at: string;
@@ -4661,6 +4667,8 @@ export interface components {
         };
         /** @description A quote in the client's list. */
         PortalQuoteSummary: {
+            /** @description The business is preparing the next revision; this is the last one sent. */
+            being_revised: boolean;
             /** @example EUR */
             currency: string;
             id: string;

@@ -36,6 +36,7 @@ export const totals = {
 
 export function aQuote(over: Partial<Quote> = {}): Quote {
   return {
+    being_revised: false,
     id: 'qt_1',
     number: 'Q-2026-0001',
     revision: 1,

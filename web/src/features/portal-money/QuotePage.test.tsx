@@ -173,6 +173,23 @@ it('says an expired quote expired, and offers no decision', async () => {
   expect(screen.queryByRole('button', { name: 'Decline' })).toBeNull();
 });
 
+it('keeps a quote under revision readable as sent, says a new version is coming, and offers no decision', async () => {
+  stubs({
+    'GET /api/v1/portal/quotes/qt_1': {
+      body: { ...quote, revision: 1, revisions: [], being_revised: true, status: 'sent' },
+    },
+  });
+  renderAt(`${base}/quotes/qt_1`, routes);
+  expect(
+    await screen.findByText(/is preparing a new version of this quote. This is revision 1, as it was sent/),
+  ).toBeVisible();
+  expect(screen.getByText('Being revised')).toBeVisible();
+  expect(screen.getByRole('heading', { name: 'Brand refresh' })).toBeVisible();
+  expect(screen.queryByRole('button', { name: 'Accept' })).toBeNull();
+  expect(screen.queryByRole('button', { name: 'Decline' })).toBeNull();
+  expect(screen.getByRole('button', { name: /PDF/ })).toBeVisible();
+});
+
 it('offers no decision to staff viewing as the client, but the PDF still downloads', async () => {
   stubs({ 'GET /api/v1/portal/me': { body: viewing } });
   renderAt(`${base}/quotes/qt_1`, routes);

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
-import { Alert, Button, Card, ConfirmButton, TextArea, useToast } from '@/components/ui';
+import { Alert, Badge, Button, Card, ConfirmButton, TextArea, useToast } from '@/components/ui';
 import { formatMoneyCode } from '@/lib/money';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
@@ -50,7 +50,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
           </p>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{q.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
-            <QuoteStatus status={q.status} />
+            {q.being_revised ? <Badge tone="blue">Being revised</Badge> : <QuoteStatus status={q.status} />}
             <span>
               {q.status === 'expired' ? 'Expired' : 'Valid until'} {format.day(q.valid_until)}
             </span>
@@ -61,7 +61,13 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       </header>
 
       {problem && <Alert tone="error">{problem}</Alert>}
-      {q.status === 'expired' && (
+      {q.being_revised && (
+        <Alert tone="info">
+          {branding.name} is preparing a new version of this quote. This is revision {q.revision}, as it was
+          sent; {readOnly ? 'the client can decide' : 'you can decide'} once the new version arrives.
+        </Alert>
+      )}
+      {q.status === 'expired' && !q.being_revised && (
         <Alert tone="warning">
           This quote expired on {format.day(q.valid_until)}, so it can no longer be accepted. If you still
           want to go ahead, ask {branding.name} for a new one.
@@ -113,6 +119,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       )}
 
       {q.status === 'sent' &&
+        !q.being_revised &&
         (readOnly ? (
           <p className="text-sm text-slate-600">
             Waiting for the client to accept, decline or ask for changes.

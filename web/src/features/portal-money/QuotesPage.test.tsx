@@ -48,3 +48,15 @@ it('says what will appear when there is no quote yet', async () => {
   expect(await screen.findByText('No open quotes')).toBeVisible();
   expect(screen.getByText(/When Lumen Design Studio sends you a quote, it appears here/)).toBeVisible();
 });
+
+it('lists a quote under revision as sent, marked as being revised', async () => {
+  stubApi({
+    'GET /api/v1/portal/quotes': { body: { items: [{ ...quoteSummary, revision: 1, being_revised: true }] } },
+  });
+  renderAt(`${base}/quotes`, routes);
+  const link = await screen.findByRole('link', { name: 'Brand refresh' });
+  const card = link.closest('article')!;
+  expect(within(card).getByText('Being revised')).toBeVisible();
+  expect(within(card).queryByText('Awaiting your decision')).toBeNull();
+  expect(within(card).getByText('€1,717.80')).toBeVisible();
+});

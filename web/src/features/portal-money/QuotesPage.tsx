@@ -1,6 +1,6 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
-import { EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { Badge, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalQuotes } from './api';
 import { QuoteStatus } from '@/components/money/status';
@@ -51,7 +51,11 @@ export function QuotesPage() {
                       </Link>
                     </h2>
                   </div>
-                  <QuoteStatus status={q.status} />
+                  {q.being_revised ? (
+                    <Badge tone="blue">Being revised</Badge>
+                  ) : (
+                    <QuoteStatus status={q.status} />
+                  )}
                 </div>
                 <p className="mt-2 flex flex-wrap justify-between gap-2 text-sm text-slate-700">
                   <span className="font-semibold text-slate-900">

@@ -81,6 +81,7 @@ export const totals: Totals = {
 };
 
 export const quote: PortalQuote = {
+  being_revised: false,
   id: 'qt_1',
   number: 'Q-2026-0001',
   revision: 2,
@@ -110,6 +111,7 @@ export const quote: PortalQuote = {
 };
 
 export const quoteSummary: PortalQuoteSummary = {
+  being_revised: false,
   id: 'qt_1',
   number: 'Q-2026-0001',
   revision: 2,
