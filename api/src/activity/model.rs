@@ -39,6 +39,9 @@ pub struct Activity {
     /// The kind of object, e.g. `client`.
     #[schema(example = "client")]
     pub subject_type: String,
+    /// `subject_type.verb`, one of a fixed list (a new one is a change to the spec).
+    #[schema(value_type = super::catalogue::ActivityKind, example = "client.updated")]
+    pub kind: String,
     pub subject_id: String,
     /// Details of the change, e.g. the names of the fields that changed.
     #[schema(value_type = Object)]
@@ -61,6 +64,7 @@ impl From<ActivityRow> for Activity {
             client_id: r.client_id,
             actor_kind: r.actor_kind,
             actor_id: r.actor_id,
+            kind: super::catalogue::kind_of(&r.subject_type, &r.verb),
             verb: r.verb,
             subject_type: r.subject_type,
             subject_id: r.subject_id,

@@ -111,6 +111,31 @@ pub fn pg_url() -> Option<String> {
     }
 }
 
+/// Every test ends by holding the activity log to the catalogue the web app writes its
+/// sentences from (`activity::catalogue::KINDS`): the whole suite walks the kinds the API
+/// records, so a new verb fails here before any timeline shows it as a bare word.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        use diesel::prelude::*;
+        use portico::db::schema::activity::dsl;
+        if std::thread::panicking() {
+            return;
+        }
+        let Ok(mut conn) = self.db.conn() else { return };
+        let kinds: Vec<(String, String)> = match &mut *conn {
+            portico::db::DbConn::Pg(c) => dsl::activity.select((dsl::subject_type, dsl::verb)).distinct().load(c),
+            portico::db::DbConn::Sqlite(c) => dsl::activity.select((dsl::subject_type, dsl::verb)).distinct().load(c),
+        }
+        .unwrap_or_default();
+        let unknown: Vec<String> = kinds
+            .iter()
+            .filter(|(subject, verb)| !portico::activity::catalogue::is_known(subject, verb))
+            .map(|(subject, verb)| format!("{subject}.{verb}"))
+            .collect();
+        assert!(unknown.is_empty(), "activity kinds missing from activity::catalogue::KINDS: {unknown:?}");
+    }
+}
+
 pub struct TestApp {
     pub backend: Backend,
     pub address: String,

@@ -2995,6 +2995,8 @@ export interface components {
             /** @description Details of the change, e.g. the names of the fields that changed. */
             data: Record<string, never>;
             id: string;
+            /** @description `subject_type.verb`, one of a fixed list (a new one is a change to the spec). */
+            kind: components["schemas"]["ActivityKind"];
             subject_id: string;
             /**
              * @description The kind of object, e.g. `client`.
@@ -3007,6 +3009,11 @@ export interface components {
              */
             verb: string;
         };
+        /**
+         * @description `subject_type.verb`: what the entry records.
+         * @enum {string}
+         */
+        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
         /** @description A page of activity, newest first. */
         ActivityPage: {
             items: components["schemas"]["Activity"][];

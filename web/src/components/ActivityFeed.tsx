@@ -1,5 +1,6 @@
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { Alert, Button, Card, EmptyState, ErrorState, Loading } from '@/components/ui';
@@ -14,12 +15,15 @@ type ActivityPage = components['schemas']['ActivityPage'];
 export function ActivityFeed({
   activity,
   sentence,
+  link,
   format,
   label,
   empty,
 }: {
   activity: UseInfiniteQueryResult<InfiniteData<ActivityPage>>;
   sentence: (a: Activity) => string;
+  /** The page of the entry's object, when the sentence should lead there. */
+  link?: (a: Activity) => string | undefined;
   format: (at: string) => string;
   label?: string;
   empty: ReactNode;
@@ -40,14 +44,28 @@ export function ActivityFeed({
       ) : (
         <>
           <ol aria-label={label} className="space-y-4 border-l-2 border-slate-200 pl-4">
-            {items.map((a) => (
-              <li key={a.id}>
-                <p className="text-slate-900">{sentence(a)}</p>
-                <p className="text-sm text-slate-600">
-                  <time dateTime={a.at}>{format(a.at)}</time>
-                </p>
-              </li>
-            ))}
+            {items.map((a) => {
+              const href = link?.(a);
+              return (
+                <li key={a.id}>
+                  <p className="text-slate-900">
+                    {href ? (
+                      <Link
+                        to={href}
+                        className="underline decoration-slate-300 underline-offset-2 hover:decoration-slate-600"
+                      >
+                        {sentence(a)}
+                      </Link>
+                    ) : (
+                      sentence(a)
+                    )}
+                  </p>
+                  <p className="text-sm text-slate-600">
+                    <time dateTime={a.at}>{format(a.at)}</time>
+                  </p>
+                </li>
+              );
+            })}
           </ol>
           {activity.isFetchNextPageError && (
             <div className="mt-4">

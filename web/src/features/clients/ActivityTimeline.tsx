@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ActivityFeed } from '@/components/ActivityFeed';
 import { useClientActivity, useConsoleMe, useStaffList, type Client } from './api';
-import { activitySentence } from './activitySentence';
+import { activitySentence, consoleHref } from '@/lib/activity-sentences';
 import { useFormatDate } from '@/lib/console-queries';
 
 export function ActivityTimeline({ client }: { client: Client }) {
@@ -21,6 +21,8 @@ export function ActivityTimeline({ client }: { client: Client }) {
     <ActivityFeed
       activity={activity}
       sentence={(a) => activitySentence(a, names)}
+      // The client's own entries are about this page; every other object has a page of its own.
+      link={(a) => (a.subject_type === 'client' ? undefined : consoleHref(a))}
       format={format}
       empty="Changes to this client, invitations and portal logins will be listed here."
     />

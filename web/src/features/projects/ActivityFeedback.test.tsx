@@ -18,6 +18,7 @@ const entry = (verb: string, data: Record<string, unknown>, actor: [string, stri
   actor_kind: actor[0],
   actor_id: actor[1],
   verb,
+  kind: `project.${verb}`,
   subject_type: 'project',
   subject_id: 'pr_1',
   client_id: 'cl_1',
@@ -71,13 +72,13 @@ describe('Project activity and feedback', () => {
     renderAt('/app/projects/pr_1/activity', page);
     const list = await screen.findByRole('list', { name: 'Project activity' });
     expect(
-      within(list).getByText('Maria Lopez rated the project ★★★★☆ (4 of 5) — “Lovely work”.'),
+      within(list).getByText('Maria Lopez rated “Brand refresh” ★★★★☆ (4 of 5) — “Lovely work”.'),
     ).toBeInTheDocument();
     expect(
       within(list).getByText('Maria Lopez asked for changes to “Logo concepts” — “Warmer”.'),
     ).toBeInTheDocument();
     expect(await within(list).findByText('Ben Ortiz added an internal note in “Costs”.')).toBeInTheDocument();
-    expect(within(list).getByText('You moved the project from active to completed.')).toBeInTheDocument();
+    expect(within(list).getByText('You moved “Brand refresh” from active to completed.')).toBeInTheDocument();
     expect(within(list).getByText('You uploaded “logo.svg”.')).toBeInTheDocument();
   });
 

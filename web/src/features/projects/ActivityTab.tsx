@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { ActivityFeed } from '@/components/ActivityFeed';
 import { useConsoleMe, useFormatDate, useProjectActivity, useStaffList, type ProjectDetail } from './api';
-import { activitySentence } from './activitySentence';
+import { activitySentence } from '@/lib/activity-sentences';
 
 /** Everything that happened on the project, newest first, in words. */
 export function ActivityTab({ project }: { project: ProjectDetail }) {

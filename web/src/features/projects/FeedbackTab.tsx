@@ -10,7 +10,7 @@ import {
   workKeys,
   type ProjectDetail,
 } from './api';
-import { stars } from './activitySentence';
+import { stars } from '@/lib/activity-sentences';
 
 /** Asks the client, once the project is completed, how it went; shows their answer. */
 export function FeedbackTab({ project }: { project: ProjectDetail }) {
