@@ -174,6 +174,7 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   await payment.getByLabel('Amount (EUR)').fill('500');
   await payment.getByLabel('Reference').fill('SEPA 0042');
   await payment.getByRole('button', { name: 'Record payment' }).click();
+  await payment.getByRole('button', { name: 'Yes, record the payment' }).click();
   await expect(page.getByText(`Payment of €500.00 recorded — €700.00 still due on ${number}`)).toBeVisible();
   const header = page.getByRole('heading', { level: 1 }).locator('..');
   await expect(header).toContainText('Partly paid');
@@ -186,12 +187,14 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   const logged = errors.length;
   await payment.getByLabel('Amount (EUR)').fill('800');
   await payment.getByRole('button', { name: 'Record payment' }).click();
+  await payment.getByRole('button', { name: 'Yes, record the payment' }).click();
   await expect(payment.getByText(/more than is due/)).toBeVisible();
   expect(errors.splice(logged)).toEqual([expect.stringContaining('status of 422')]);
 
   await payment.getByLabel('Amount (EUR)').fill('700');
   await payment.getByLabel('Method').selectOption({ label: 'Cash' });
   await payment.getByRole('button', { name: 'Record payment' }).click();
+  await payment.getByRole('button', { name: 'Yes, record the payment' }).click();
   await expect(page.getByText(`Payment of €700.00 recorded — ${number} is paid in full`)).toBeVisible();
   await expect(header).toContainText('Paid');
   await expect(page.getByTestId('amount-due')).toHaveText('€0.00');

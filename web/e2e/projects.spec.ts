@@ -121,6 +121,7 @@ test('a client downloads a file, asks for changes, replies, approves the resubmi
   });
   await page.goto(`${base}/deliverables`);
   await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByRole('button', { name: 'Yes, approve' }).click();
   await expect(page.getByText('“Concept boards” approved')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 

@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, within, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { AppointmentDetailPage } from './AppointmentDetailPage';
 import { anAppointment, staffList } from './fixtures';
@@ -47,6 +47,15 @@ describe('AppointmentDetailPage', () => {
     expect(bodies).toEqual([{ status: 'confirmed' }]);
     expect(await screen.findByRole('button', { name: 'Mark completed' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'No-show' })).toBeInTheDocument();
+
+    // Completing cannot be undone: it asks first, and Cancel leaves everything as it was.
+    await userEvent.click(screen.getByRole('button', { name: 'Mark completed' }));
+    const question = screen.getByRole('group', { name: 'Mark completed' });
+    expect(question).toHaveTextContent('It cannot be undone, and Maria Lopez is asked to review it.');
+    expect(bodies).toEqual([{ status: 'confirmed' }]);
+    await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Mark completed' })).toBeInTheDocument();
+    expect(bodies).toEqual([{ status: 'confirmed' }]);
   });
 
   it('asks before cancelling, sends the reason, and shows the server’s refusal', async () => {

@@ -180,13 +180,15 @@ function StatusActions({ appointment: a, zone }: { appointment: Appointment; zon
   } else if (a.status === 'confirmed') {
     actions = (
       <>
-        <Button
-          busy={busy && change.variables?.status === 'completed'}
-          disabled={busy}
-          onClick={() => change.mutate({ status: 'completed' })}
-        >
-          Mark completed
-        </Button>
+        <ConfirmButton
+          label="Mark completed"
+          tone="primary"
+          openerVariant="primary"
+          question={`Mark this appointment as completed? It cannot be undone, and ${a.client_name} is asked to review it.`}
+          confirmLabel="Yes, it took place"
+          busy={busy}
+          onConfirm={() => change.mutateAsync({ status: 'completed' })}
+        />
         <ConfirmButton
           label="No-show"
           tone="primary"

@@ -61,6 +61,13 @@ it('approves a submitted deliverable, says so, and refreshes the list', async ()
   renderAt(`${base}/projects/pr_1/deliverables`, routes);
   const logo = await card('Logo concepts');
   await user.click(within(logo).getByRole('button', { name: 'Approve' }));
+  // Approving is final: it asks first, and nothing is sent until the answer.
+  const question = within(logo).getByRole('group', { name: 'Approve' });
+  expect(question).toHaveTextContent(
+    'Approve “Logo concepts” as it is? Lumen Design Studio takes it as final',
+  );
+  expect(requestsOf(fetch)).not.toContain('POST /api/v1/portal/deliverables/dl_1/approve');
+  await user.click(within(question).getByRole('button', { name: 'Yes, approve' }));
 
   expect(
     await screen.findByText('“Logo concepts” approved — Lumen Design Studio has been told.'),
@@ -120,6 +127,7 @@ it('shows the server’s 422 under the field and its 409 above the card', async 
 
   await user.click(within(logo).getByRole('button', { name: 'Cancel' }));
   await user.click(within(logo).getByRole('button', { name: 'Approve' }));
+  await user.click(within(logo).getByRole('button', { name: 'Yes, approve' }));
   expect(
     await within(logo).findByText(
       'This deliverable is approved already; nothing is waiting for your decision.',

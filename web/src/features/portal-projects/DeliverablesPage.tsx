@@ -1,6 +1,16 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
-import { Alert, Button, Card, EmptyState, ErrorState, Loading, TextArea, useToast } from '@/components/ui';
+import {
+  Alert,
+  Button,
+  Card,
+  ConfirmButton,
+  EmptyState,
+  ErrorState,
+  Loading,
+  TextArea,
+  useToast,
+} from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
   approveDeliverable,
@@ -158,9 +168,15 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
               />
             ) : (
               <div className="flex flex-col gap-2 sm:flex-row">
-                <Button busy={approving} onClick={() => void approve()}>
-                  Approve
-                </Button>
+                <ConfirmButton
+                  label="Approve"
+                  tone="primary"
+                  openerVariant="primary"
+                  question={`Approve “${d.title}” as it is? ${branding.name} takes it as final; asking for changes afterwards needs them to reopen it.`}
+                  confirmLabel="Yes, approve"
+                  busy={approving}
+                  onConfirm={approve}
+                />
                 <Button variant="secondary" onClick={() => setChanging(true)}>
                   Request changes
                 </Button>

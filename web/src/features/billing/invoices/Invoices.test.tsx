@@ -145,6 +145,13 @@ describe('InvoiceDetailPage', () => {
     expect(within(form).getByLabelText('Method')).toHaveValue('bank_transfer');
     await userEvent.type(within(form).getByLabelText('Reference'), 'SEPA 4411');
     await userEvent.click(within(form).getByRole('button', { name: 'Record payment' }));
+    // Nothing is recorded before the question is answered.
+    const question = within(form).getByRole('group', { name: 'Confirm the payment' });
+    expect(question).toHaveTextContent(
+      'Record €500.00 received by bank transfer? A payment cannot be taken back.',
+    );
+    expect(bodies).toHaveLength(0);
+    await userEvent.click(within(question).getByRole('button', { name: 'Yes, record the payment' }));
 
     expect(
       await screen.findByText('Payment of €500.00 recorded — €1,217.80 still due on INV-2026-0007'),
@@ -165,6 +172,10 @@ describe('InvoiceDetailPage', () => {
     expect(within(again).getByLabelText('Amount (EUR)')).toHaveValue('1217.80');
     await userEvent.selectOptions(within(again).getByLabelText('Method'), 'Cash');
     await userEvent.click(within(again).getByRole('button', { name: 'Record payment' }));
+    expect(within(again).getByRole('group', { name: 'Confirm the payment' })).toHaveTextContent(
+      'it settles INV-2026-0007, and Maria Lopez gets a receipt by email.',
+    );
+    await userEvent.click(within(again).getByRole('button', { name: 'Yes, record the payment' }));
     expect(
       await screen.findByText('Payment of €1,217.80 recorded — INV-2026-0007 is paid in full'),
     ).toBeInTheDocument();
@@ -202,6 +213,7 @@ describe('InvoiceDetailPage', () => {
       await userEvent.clear(amount);
       await userEvent.type(amount, '1');
       await userEvent.click(within(form).getByRole('button', { name: 'Record payment' }));
+      await userEvent.click(await within(form).findByRole('button', { name: 'Yes, record the payment' }));
       await waitFor(() => expect(bodies).toHaveLength(1));
       expect(bodies[0]).toMatchObject({ amount_minor: 100, received_at: null });
     } finally {
@@ -233,6 +245,7 @@ describe('InvoiceDetailPage', () => {
     await userEvent.clear(amount);
     await userEvent.type(amount, '2000');
     await userEvent.click(within(form).getByRole('button', { name: 'Record payment' }));
+    await userEvent.click(await within(form).findByRole('button', { name: 'Yes, record the payment' }));
     expect(
       await within(form).findByText(
         'That is more than is due on invoice INV-2026-0007: at most EUR 1,717.80 is due.',
@@ -245,6 +258,7 @@ describe('InvoiceDetailPage', () => {
     await userEvent.clear(amount);
     await userEvent.type(amount, '10');
     await userEvent.click(within(form).getByRole('button', { name: 'Record payment' }));
+    await userEvent.click(await within(form).findByRole('button', { name: 'Yes, record the payment' }));
     expect(await within(form).findByRole('alert')).toHaveTextContent('is paid and takes no more payments');
   }, 20_000);
 

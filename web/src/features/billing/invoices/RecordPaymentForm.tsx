@@ -40,6 +40,9 @@ export function RecordPaymentForm({
   const date = picked ?? today;
   const [reference, setReference] = useState('');
   const [invalid, setInvalid] = useState<string | null>(null);
+  // A payment cannot be taken back, and the one that settles the invoice emails the client
+  // a receipt: the form asks before it records.
+  const [pending, setPending] = useState<RecordPayment | null>(null);
   const money = (minor: number) => formatMoney(minor, i.currency, locale);
 
   const record = useMutation({
@@ -69,13 +72,18 @@ export function RecordPaymentForm({
       return;
     }
     setInvalid(null);
-    record.mutate({
+    setPending({
       amount_minor: minor,
       method,
       reference: reference.trim() || null,
       // Today's payment is stamped now; an earlier day's at noon UTC, inside that day nearly everywhere.
       received_at: picked && picked !== today ? `${picked}T12:00:00Z` : null,
     });
+  };
+  const confirm = () => {
+    if (!pending) return;
+    // Back to the form either way: its fields show what the server refused.
+    record.mutate(pending, { onSettled: () => setPending(null) });
   };
 
   return (
@@ -124,9 +132,32 @@ export function RecordPaymentForm({
         hint="Optional: the bank reference or receipt number."
         onChange={(e) => setReference(e.target.value)}
       />
-      <Button type="submit" busy={record.isPending}>
-        Record payment
-      </Button>
+      {pending ? (
+        <div
+          role="group"
+          aria-label="Confirm the payment"
+          onKeyDown={(e) => e.key === 'Escape' && !record.isPending && setPending(null)}
+          className="rounded-lg border border-slate-200 bg-slate-50 p-3"
+        >
+          <p className="text-sm text-slate-900">
+            Record {money(pending.amount_minor)} received by {(methodLabels[method] ?? method).toLowerCase()}?
+            A payment cannot be taken back
+            {pending.amount_minor >= i.due_minor
+              ? `; it settles ${i.number}, and ${i.client.name} gets a receipt by email.`
+              : '.'}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            <Button busy={record.isPending} onClick={confirm} autoFocus>
+              Yes, record the payment
+            </Button>
+            <Button variant="ghost" disabled={record.isPending} onClick={() => setPending(null)}>
+              Go back
+            </Button>
+          </div>
+        </div>
+      ) : (
+        <Button type="submit">Record payment</Button>
+      )}
     </form>
   );
 }
