@@ -8,7 +8,7 @@ codes are read back from the server's own log. Each caller's run has a database 
 a run before it cannot have renamed, archived or re-addressed the account it logs in as, ended
 its session or spent its code limits (a shared database made CI fail at random when the staff
 run had changed the demo client). Then `st run` against the served `/api/v1/openapi.json` with
-every check schemathesis has (`--checks all`; fuzz/schemathesis.toml lists the three operations
+every check schemathesis has (`--checks all`; fuzz/schemathesis.toml lists the operations
 where one check is off, and why), in every phase (examples, coverage, fuzzing, stateful) and with
 positive and negative data:
 
