@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import { renderAt, requestsOf, stubApi } from '@/test/testing';
-import { PortalContext, portalInfo } from '@/lib/portal';
+import { inPortal as portal } from '@/test/portal';
 import { PublicReviews } from './PublicReviews';
 import { ReviewsPage } from './ReviewsPage';
 
@@ -11,25 +11,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const branding = {
-  slug: 'demo',
-  name: 'Lumen Design Studio',
-  primary_color: '#4f46e5',
-  primary_text_color: '#ffffff',
-  accent_color: '#f59e0b',
-  login_title: 'Lumen',
-  timezone: 'Europe/Berlin',
-  locale: 'en-GB',
-};
-
-const inPortal = (path: string, element: React.ReactNode) => [
-  {
-    path,
-    element: (
-      <PortalContext.Provider value={portalInfo(branding, '/portal/demo')}>{element}</PortalContext.Provider>
-    ),
-  },
-];
+const inPortal = (path: string, element: React.ReactNode) => [{ path, element: portal(element) }];
 
 const review = (id: string, status: string, rating: number, text: string | null) => ({
   id,

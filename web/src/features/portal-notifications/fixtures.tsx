@@ -1,24 +1,6 @@
-import type { ReactNode } from 'react';
-import { PortalContext, portalInfo } from '@/lib/portal';
 import type { Notification } from './api';
 
-export const branding = {
-  slug: 'demo',
-  name: 'Lumen Design Studio',
-  primary_color: '#4f46e5',
-  primary_text_color: '#ffffff',
-  accent_color: '#f59e0b',
-  login_title: 'Lumen',
-  timezone: 'Europe/Berlin',
-  locale: 'en-GB',
-};
-
-export const base = '/portal/demo';
-
-/** `element` inside the portal of the "demo" tenant. */
-export function inPortal(element: ReactNode) {
-  return <PortalContext.Provider value={portalInfo(branding, base)}>{element}</PortalContext.Provider>;
-}
+export { base, branding, inPortal } from '@/test/portal';
 
 export const me = {
   id: 'cl_1',
