@@ -120,6 +120,16 @@ pub fn timezone(value: &str) -> Result<(), ValidationError> {
         .map_err(|_| invalid("timezone", "must be an IANA time zone such as Europe/Paris or America/New_York"))
 }
 
+/// A string schema that is one of `values`: how the spec names a field whose values are a
+/// list kept in code (event types, activity kinds), so a generated client offers the list.
+pub fn string_enum<'a>(
+    description: &str,
+    values: impl IntoIterator<Item = &'a str>,
+) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new().schema_type(Type::String).description(Some(description)).enum_values(Some(values)).into()
+}
+
 /// How the spec states a time zone field: a pattern that is the alternation of every name
 /// [`timezone`] takes (chrono-tz's copy of the IANA database). Not an `enum`: names such as
 /// `Etc/GMT+1` and `Etc/GMT-1` become the same identifier in generated clients, which then

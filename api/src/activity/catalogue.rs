@@ -108,12 +108,7 @@ pub struct ActivityKind;
 
 impl utoipa::PartialSchema for ActivityKind {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, Type};
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .description(Some("`subject_type.verb`: what the entry records."))
-            .enum_values(Some(KINDS.iter().copied()))
-            .into()
+        crate::rules::string_enum("`subject_type.verb`: what the entry records.", KINDS.iter().copied())
     }
 }
 

@@ -76,9 +76,9 @@ pub async fn list_portal_quotes(
             let rows = store::list(conn, &who.tenant_id, &filter)?
                 .into_iter()
                 .map(|(row, _)| {
-                    let revising = actions::under_revision(&row);
-                    let shown = if revising { actions::as_sent(conn, &row)?.0 } else { row.clone() };
-                    Ok((shown, revising, row.updated_at))
+                    let (revising, updated_at) = (actions::under_revision(&row), row.updated_at);
+                    let shown = if revising { actions::as_sent(conn, &row)?.0 } else { row };
+                    Ok((shown, revising, updated_at))
                 })
                 .collect::<Result<Vec<_>, ApiError>>()?;
             Ok((rows, today))

@@ -34,12 +34,10 @@ pub struct EventName;
 
 impl utoipa::PartialSchema for EventName {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, Type};
-        ObjectBuilder::new()
-            .schema_type(Type::String)
-            .description(Some("An event type, as `GET /api/v1/webhooks/event-types` lists them."))
-            .enum_values(Some(EVENT_TYPES.iter().map(|e| e.name)))
-            .into()
+        crate::rules::string_enum(
+            "An event type, as `GET /api/v1/webhooks/event-types` lists them.",
+            EVENT_TYPES.iter().map(|e| e.name),
+        )
     }
 }
 
