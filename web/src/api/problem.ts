@@ -1,7 +1,11 @@
 /**
  * Errors as a person reads them. The API answers every failure with RFC 9457
- * problem+json; its `detail` is written for people, so we show it as it is.
+ * problem+json. Its `detail` is mostly written for people, but validation problems
+ * are summarised for API clients ("2 fields are invalid; see 'errors'.") and some
+ * messages name fields as code does (`lines[0].quantity`). The wording here turns
+ * those into sentences; see `human-problems.ts` for the rules.
  */
+import { humanDetail, humanFieldMessage, summaryOf } from './human-problems';
 
 export interface FieldProblem {
   field: string;
@@ -11,6 +15,8 @@ export interface FieldProblem {
 export class ApiProblem extends Error {
   readonly status: number;
   readonly title: string;
+  /** The server's own `detail`, for logs; people see `message`. */
+  readonly detail: string;
   readonly type: string;
   readonly errors: FieldProblem[];
   /** Seconds from the `Retry-After` header of a 429 or 503, when the server sent one. */
@@ -24,18 +30,33 @@ export class ApiProblem extends Error {
     errors?: FieldProblem[];
     retryAfter?: number | null;
   }) {
-    super(init.detail);
+    const errors = (init.errors ?? []).map((e) => ({
+      field: e.field,
+      message: humanFieldMessage(e.message),
+    }));
+    super(errors.length > 0 ? summaryOf(errors, () => false) : humanDetail(init.detail));
     this.name = 'ApiProblem';
+    this.detail = init.detail;
     this.status = init.status;
     this.title = init.title;
     this.type = init.type ?? 'about:blank';
-    this.errors = init.errors ?? [];
+    this.errors = errors;
     this.retryAfter = init.retryAfter ?? null;
   }
 
   /** The message for one form field, if the server named it. */
   fieldError(field: string): string | undefined {
     return this.errors.find((e) => e.field === field)?.message;
+  }
+
+  /**
+   * The line above a form: for the fields the form shows (`onScreen`), a pointer to the
+   * highlighted ones; the others are named in words, since nothing on screen marks them.
+   */
+  summary(onScreen: readonly string[] | ((field: string) => boolean)): string {
+    if (this.errors.length === 0) return this.message;
+    const shown = typeof onScreen === 'function' ? onScreen : (f: string) => onScreen.includes(f);
+    return summaryOf(this.errors, shown);
   }
 }
 
@@ -81,8 +102,14 @@ function fallbackDetail(status: number): string {
   return 'The request could not be completed.';
 }
 
-/** A message for any thrown value. */
-export function messageOf(error: unknown): string {
-  if (error instanceof ApiProblem) return error.message;
+/**
+ * A message for any thrown value. A form passes the fields it shows, so a refusal
+ * points at them instead of repeating them.
+ */
+export function messageOf(
+  error: unknown,
+  onScreen?: readonly string[] | ((field: string) => boolean),
+): string {
+  if (error instanceof ApiProblem) return onScreen ? error.summary(onScreen) : error.message;
   return 'Something unexpected happened. Please reload the page and try again.';
 }

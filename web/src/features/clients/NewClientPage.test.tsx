@@ -44,7 +44,9 @@ describe('NewClientPage', () => {
     expect(email).toHaveAttribute('aria-invalid', 'true');
     expect(email).toHaveFocus();
     expect(screen.getByLabelText('Name')).not.toHaveAttribute('aria-invalid');
-    expect(screen.getByRole('alert')).toHaveTextContent('1 field is invalid.');
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      'Email: enter an email address like name@example.com.',
+    );
   });
 
   it('shows a conflict as an alert', async () => {

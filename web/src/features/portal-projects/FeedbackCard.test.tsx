@@ -98,3 +98,27 @@ it('asks nothing on a project still under way, or when no feedback was requested
   expect(requestsOf(fetch)).not.toContain('GET /api/v1/portal/projects/pr_1/feedback');
   expect(screen.queryByText('How did it go?')).toBeNull();
 });
+
+it('puts a refusal in plain words, with each message at its field', async () => {
+  stubApi({
+    'GET /api/v1/portal/me': { body: client },
+    'GET /api/v1/portal/projects/pr_1': { body: completed },
+    'GET /api/v1/portal/projects/pr_1/feedback': { body: asked },
+    'POST /api/v1/portal/projects/pr_1/feedback': problem(422, "2 fields are invalid; see 'errors'.", [
+      { field: 'comment', message: 'must be at most 5000 characters' },
+      { field: 'rating', message: 'must be a whole number from 1 to 5' },
+    ]),
+  });
+  const user = userEvent.setup();
+  renderAt(`${base}/projects/pr_1`, routes);
+  await user.click(await screen.findByRole('radio', { name: '4 stars' }));
+  await user.type(screen.getByRole('textbox', { name: /Anything you would like to add/ }), 'Lovely.');
+  await user.click(screen.getByRole('button', { name: 'Send rating' }));
+
+  expect(await screen.findByRole('alert')).toHaveTextContent('Please correct the 2 highlighted fields.');
+  expect(screen.queryByText(/errors|invalid/)).toBeNull();
+  expect(screen.getByRole('textbox', { name: /Anything you would like to add/ })).toHaveAccessibleDescription(
+    'must be at most 5000 characters',
+  );
+  expect(screen.getByText('must be a whole number from 1 to 5')).toBeVisible();
+});

@@ -47,6 +47,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [refused, setRefused] = useState<ApiProblem | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -56,12 +57,14 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
     }
     setBusy(true);
     setError(null);
+    setRefused(null);
     try {
       const answer = await sendFeedback(project.id, rating, comment.trim() || null);
       queryClient.setQueryData<ProjectFeedback>(parts.feedback(slug, project.id), answer);
       toast(`Thank you — your ${rating}-star rating went to ${branding.name}.`);
     } catch (err) {
-      setError(messageOf(err));
+      setError(messageOf(err, ['rating', 'comment']));
+      if (err instanceof ApiProblem) setRefused(err);
       // Answered already (another tab): show the answer that counts.
       if (err instanceof ApiProblem && err.status === 409) {
         void queryClient.invalidateQueries({ queryKey: parts.feedback(slug, project.id) });
@@ -102,9 +105,13 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
               </label>
             ))}
           </div>
+          {refused?.fieldError('rating') && (
+            <p className="mt-1 text-sm font-medium text-red-700">{refused.fieldError('rating')}</p>
+          )}
         </fieldset>
         <TextArea
           label="Anything you would like to add? (optional)"
+          error={refused?.fieldError('comment')}
           maxLength={5000}
           disabled={readOnly}
           value={comment}

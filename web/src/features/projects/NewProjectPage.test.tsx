@@ -79,7 +79,7 @@ describe('NewProjectPage', () => {
   it('shows the server’s field errors under the fields they concern', async () => {
     stubApi({
       ...common,
-      'POST /api/v1/projects': problem(422, 'Some fields are invalid.', [
+      'POST /api/v1/projects': problem(422, "2 fields are invalid; see 'errors'.", [
         { field: 'due_date', message: 'The due date cannot be before the start date.' },
         { field: 'name', message: 'A project with this name already exists for this client.' },
       ]),
@@ -95,7 +95,7 @@ describe('NewProjectPage', () => {
     expect(screen.getByLabelText('Due date')).toHaveAccessibleDescription(
       'The due date cannot be before the start date.',
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('Some fields are invalid.');
+    expect(screen.getByRole('alert')).toHaveTextContent('Please correct the 2 highlighted fields.');
     expect(screen.getByTestId('address')).toHaveTextContent('/app/projects/new');
   });
 

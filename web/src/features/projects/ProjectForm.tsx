@@ -46,6 +46,14 @@ export function ProjectForm({
       }
     : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
+  const onScreen = [
+    ...(mode === 'new' ? ['client_id', 'status'] : []),
+    'name',
+    'description',
+    'start_date',
+    'due_date',
+    'staff_id',
+  ];
 
   // Takes the person to the first field the server refused.
   useEffect(() => {
@@ -65,7 +73,7 @@ export function ProjectForm({
 
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-5">
-      {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
+      {error != null && <Alert tone="error">{messageOf(error, onScreen)}</Alert>}
       {mode === 'new' && (
         <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
       )}

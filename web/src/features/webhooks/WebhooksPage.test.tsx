@@ -105,7 +105,11 @@ describe('WebhooksPage', () => {
 
     await userEvent.click(screen.getByRole('checkbox', { name: /client\.created/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Add endpoint' }));
-    expect(await screen.findByText(/a loopback address; webhooks may only call public/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'This address leads to 127.0.0.1, a loopback address. Webhooks can only call public internet addresses.',
+      ),
+    ).toBeInTheDocument();
     expect(screen.getByLabelText('Endpoint URL')).toHaveAttribute('aria-invalid', 'true');
   });
 

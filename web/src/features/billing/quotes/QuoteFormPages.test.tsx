@@ -146,7 +146,7 @@ describe('NewQuotePage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await within(line1).findByText('must have at most 3 decimals')).toBeInTheDocument();
     expect(within(line1).getByLabelText(/^Quantity/)).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByRole('alert')).toHaveTextContent("The field 'lines[0].quantity' is invalid");
+    expect(screen.getByRole('alert')).toHaveTextContent('Line 1 – quantity: must have at most 3 decimals.');
   }, 30_000);
 });
 
