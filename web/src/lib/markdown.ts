@@ -5,7 +5,8 @@
  */
 import MarkdownIt from 'markdown-it';
 
-const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+// `breaks`: people type a line break in a message or a note and expect to see it.
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
 
 const defaultLinkOpen =
   md.renderer.rules.link_open ??
@@ -22,3 +23,11 @@ md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
 export function renderMarkdown(text: string): string {
   return md.render(text);
 }
+
+/** One line's HTML (bold, links, code; no paragraphs or lists), for a table cell or a title. */
+export function renderInlineMarkdown(text: string): string {
+  return md.renderInline(text);
+}
+
+/** The hint under a text area whose text is shown as Markdown. */
+export const MARKDOWN_HINT = 'Markdown: **bold**, *italic*, lists, links.';

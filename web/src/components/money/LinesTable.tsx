@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema';
 import { formatMoney, formatQuantity, percent } from '@/lib/money';
+import { MarkdownInline } from '@/components/Markdown';
 
 type Line = components['schemas']['Line'];
 type Totals = components['schemas']['Totals'];
@@ -54,7 +55,7 @@ export function LinesTable({
               className="block rounded-lg border border-slate-200 p-3 sm:table-row sm:border-0 sm:p-0"
             >
               <td className="block pb-1 font-medium text-slate-900 sm:table-cell sm:px-3 sm:py-2.5">
-                <span className="whitespace-pre-line">{line.description}</span>
+                <MarkdownInline text={line.description} />
                 {line.discount_bp > 0 && (
                   <span className="block text-xs font-normal text-slate-600">
                     {percent(line.discount_bp, locale)} discount

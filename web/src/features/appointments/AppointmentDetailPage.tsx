@@ -28,6 +28,7 @@ import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { FreeTimes } from './FreeTimes';
 import { labelClass, select } from './styles';
 import { formatDay, formatTime, zonedDate, zonedTime, zonedToUtc } from './zoned';
+import { MarkdownView } from '@/components/Markdown';
 
 interface Zone {
   timeZone: string;
@@ -113,7 +114,7 @@ function AppointmentDetail({ appointment: a, zone }: { appointment: Appointment;
             <div className="mt-4 border-t border-slate-100 pt-4">
               <p className="text-sm text-slate-600">Internal notes (only your team sees these)</p>
               {a.notes ? (
-                <p className="mt-1 whitespace-pre-wrap text-slate-900">{a.notes}</p>
+                <MarkdownView text={a.notes} className="mt-1 text-slate-900" />
               ) : (
                 <p className="mt-1 text-slate-600">No notes.</p>
               )}

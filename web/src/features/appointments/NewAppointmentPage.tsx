@@ -26,6 +26,7 @@ import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
 import { formatDuration, formatMoney } from '@/lib/money';
 import { labelClass, select } from './styles';
 import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 export function NewAppointmentPage() {
   const tenant = useTenant();
@@ -244,7 +245,7 @@ function AppointmentForm({
           label="Internal notes"
           value={draft.notes}
           error={errorOf('notes')}
-          hint="Only your team sees these."
+          hint={`Only your team sees these. ${MARKDOWN_HINT}`}
           onChange={(e) => set('notes', e.target.value)}
         />
         <fieldset className="space-y-2">

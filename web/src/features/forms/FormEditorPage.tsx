@@ -16,6 +16,7 @@ import {
 import { createForm, isAdmin, updateForm, useConsoleMe, useForm, useFormSaved, type Form } from './api';
 import { FieldBuilder } from './FieldBuilder';
 import { bodyOf, draftOf, slugOf, type FormDraft } from './formDraft';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /** `/app/forms/new` builds a form; `/app/forms/:id` changes one. */
 export function FormEditorPage() {
@@ -134,7 +135,7 @@ function Editor({ form }: { form?: Form }) {
                 label="Introduction (optional)"
                 value={draft.description}
                 error={problem?.fieldError('description')}
-                hint="Shown above the fields."
+                hint={`Shown above the fields. ${MARKDOWN_HINT}`}
                 onChange={(e) => set('description', e.target.value)}
               />
               <TextArea

@@ -4,6 +4,7 @@ import { Card, Cell, ErrorState, Loading, ResponsiveTable } from '@/components/u
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalOrder } from './api';
 import { OrderStatus } from './status';
+import { MarkdownInline, MarkdownView } from '@/components/Markdown';
 
 const statusText: Record<string, string> = {
   received: 'Received',
@@ -64,7 +65,7 @@ export function OrderPage() {
       )}
       {o.description && (
         <Card title="Details">
-          <p className="whitespace-pre-line text-slate-800">{o.description}</p>
+          <MarkdownView text={o.description} />
         </Card>
       )}
       {o.lines.length > 0 && (
@@ -75,7 +76,9 @@ export function OrderPage() {
                 key={line.id}
                 className="block rounded-xl border border-slate-200 bg-white p-4 sm:table-row sm:border-0 sm:p-0"
               >
-                <Cell label="Item">{line.description}</Cell>
+                <Cell label="Item">
+                  <MarkdownInline text={line.description} />
+                </Cell>
                 <Cell label="Quantity">{line.quantity}</Cell>
                 <Cell label="Unit price">{format.money(line.unit_price_minor, o.currency)}</Cell>
                 <Cell label="Amount">{format.money(line.total_minor, o.currency)}</Cell>

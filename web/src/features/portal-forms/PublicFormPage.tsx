@@ -6,6 +6,7 @@ import { PortalBrand } from '@/components/branding/PortalBrand';
 import { Alert, Button, ErrorState, Loading, TextArea, TextField } from '@/components/ui';
 import { usePortal } from '@/lib/portal';
 import { submitForm, usePublicForm, type FormField, type PublicForm } from './api';
+import { MarkdownView } from '@/components/Markdown';
 
 type Values = Record<string, string | boolean>;
 
@@ -134,7 +135,7 @@ function FormBody({ form }: { form: PublicForm }) {
   return (
     <>
       <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{form.title}</h1>
-      {form.description && <p className="mt-2 whitespace-pre-line text-slate-600">{form.description}</p>}
+      {form.description && <MarkdownView text={form.description} className="mt-2 text-slate-600" />}
       <form ref={formRef} onSubmit={submit} noValidate className="mt-6 space-y-5">
         {problem?.status === 429 ? (
           <Alert tone="warning">

@@ -25,6 +25,7 @@ import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
 import { DeliverableStatus } from './status';
 import { formatBytes } from '@/lib/format';
+import { MarkdownView } from '@/components/Markdown';
 
 /** `/projects/:id/deliverables`: the work handed over for the client's approval. */
 export function DeliverablesPage() {
@@ -116,7 +117,7 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
     >
       <div className="space-y-4">
         {conflict && <Alert tone="warning">{conflict}</Alert>}
-        {d.description && <p className="whitespace-pre-line text-slate-800">{d.description}</p>}
+        {d.description && <MarkdownView text={d.description} />}
         {d.files.length > 0 && (
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-800">Files</h3>

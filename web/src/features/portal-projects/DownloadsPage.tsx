@@ -4,6 +4,7 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useProducts } from './api';
 import { DownloadButton } from './DownloadButton';
 import { formatBytes } from '@/lib/format';
+import { MarkdownView } from '@/components/Markdown';
 
 /** `/downloads`: the digital products the client holds, each ready to download. */
 export function DownloadsPage() {
@@ -35,7 +36,7 @@ export function DownloadsPage() {
             >
               <div className="min-w-0">
                 <h2 className="font-semibold break-words text-slate-900">{p.name}</h2>
-                {p.description && <p className="mt-1 whitespace-pre-line text-slate-700">{p.description}</p>}
+                {p.description && <MarkdownView text={p.description} className="mt-1 text-slate-700" />}
                 <p className="mt-1 text-sm text-slate-600">
                   Yours since {format.dateTime(p.granted_at)}
                   {p.file && ` · ${p.file.name}, ${formatBytes(p.file.size, branding.locale)}`}

@@ -16,6 +16,7 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { startThread, useThreads, useThreadsChanged, type PortalProjectDetail } from './api';
 import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /** `/projects/:id/messages`: the project's conversations, newest activity first. */
 export function MessagesPage() {
@@ -131,6 +132,7 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
           maxLength={10000}
           value={body}
           error={missing.body ?? problem?.fieldError('body')}
+          hint={MARKDOWN_HINT}
           onChange={(e) => setBody(e.target.value)}
         />
         <div className="flex flex-col gap-2 sm:flex-row">

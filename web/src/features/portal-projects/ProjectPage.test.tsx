@@ -71,3 +71,23 @@ it('says when the project is not the client’s', async () => {
   expect(await screen.findByText('Project not found')).toBeVisible();
   expect(screen.getByRole('link', { name: '← All projects' })).toHaveAttribute('href', `${base}/projects`);
 });
+
+it('shows the description as Markdown, with any HTML in it as text', async () => {
+  stubApi({
+    'GET /api/v1/portal/projects/pr_1': {
+      body: {
+        ...projectDetail,
+        description: '**Bold** and a [link](https://example.com) <script>x()</script>',
+      },
+    },
+  });
+  renderAt(`${base}/projects/pr_1`, routes);
+
+  const heading = await screen.findByRole('heading', { name: 'About this project' });
+  const about = heading.closest('section')!;
+  expect(within(about).getByText('Bold').tagName).toBe('STRONG');
+  expect(within(about).getByRole('link', { name: 'link' })).toHaveAttribute('href', 'https://example.com');
+  expect(about).not.toHaveTextContent('**');
+  expect(about).toHaveTextContent('<script>x()</script>');
+  expect(about.querySelector('script')).toBeNull();
+});

@@ -2,6 +2,7 @@ import { Card } from '@/components/ui';
 import { Board } from './Board';
 import { FeedbackCard } from './FeedbackCard';
 import { ProjectFrame } from './ProjectFrame';
+import { MarkdownView } from '@/components/Markdown';
 
 /** `/projects/:id`: the project's description and its board. */
 export function ProjectPage() {
@@ -12,7 +13,7 @@ export function ProjectPage() {
           <FeedbackCard project={p} />
           {p.description && (
             <Card title="About this project">
-              <p className="whitespace-pre-line text-slate-800">{p.description}</p>
+              <MarkdownView text={p.description} />
             </Card>
           )}
           <section aria-labelledby="tasks-title" className="space-y-3">

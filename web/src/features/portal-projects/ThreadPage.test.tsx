@@ -122,3 +122,30 @@ it('starts a new thread and opens it', async () => {
   );
   expect(requestsOf(fetch)).toContain('POST /api/v1/portal/projects/pr_1/threads');
 });
+
+it('shows each message as Markdown, never as raw asterisks or live HTML', async () => {
+  stubApi({
+    'GET /api/v1/portal/me': { body: client },
+    'GET /api/v1/portal/projects/pr_1': { body: projectDetail },
+    'GET /api/v1/portal/projects/pr_1/threads': { body: { items: [thread] } },
+    'GET /api/v1/portal/threads/th_1/messages': {
+      body: {
+        items: [{ ...messages[1]!, body: '**Bold** and a [link](https://example.com) <script>x()</script>' }],
+        next_cursor: null,
+      },
+    },
+    'POST /api/v1/portal/threads/th_1/read': { status: 204 },
+  });
+  renderAt(`${base}/projects/pr_1/messages/th_1`, routes);
+
+  const list = await screen.findByRole('list', { name: 'Messages' });
+  const [post] = within(list).getAllByRole('listitem');
+  expect(within(post!).getByText('Bold').tagName).toBe('STRONG');
+  expect(within(post!).getByRole('link', { name: 'link' })).toHaveAttribute('href', 'https://example.com');
+  expect(post).not.toHaveTextContent('**');
+  expect(post).toHaveTextContent('<script>x()</script>');
+  expect(post!.querySelector('script')).toBeNull();
+  expect(screen.getByRole('textbox', { name: 'Your reply' })).toHaveAccessibleDescription(
+    'Markdown: **bold**, *italic*, lists, links.',
+  );
+});

@@ -14,6 +14,8 @@ import {
 } from './api';
 import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
+import { MarkdownView } from '@/components/Markdown';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /** `/projects/:id/messages/:threadId`: one conversation, and a reply box. */
 export function ThreadPage() {
@@ -88,8 +90,8 @@ function Thread({ project }: { project: PortalProjectDetail }) {
                   {format.dateTime(m.created_at)}
                 </time>
               </p>
-              {/* Plain text as typed: line breaks kept, never read as HTML. */}
-              <p className="mt-1.5 whitespace-pre-wrap break-words text-slate-800">{m.body}</p>
+              {/* Markdown as everywhere else: line breaks kept, any HTML shown as text. */}
+              <MarkdownView text={m.body} className="mt-1.5" />
             </li>
           );
         })}
@@ -141,6 +143,7 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
         maxLength={10000}
         value={body}
         error={fieldError}
+        hint={MARKDOWN_HINT}
         onChange={(e) => setBody(e.target.value)}
       />
       <Button type="submit" busy={busy}>

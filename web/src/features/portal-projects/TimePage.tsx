@@ -5,6 +5,7 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useProjectTime, type PortalProjectDetail } from './api';
 import { ProjectFrame } from './ProjectFrame';
 import { formatMonth } from './units';
+import { MarkdownInline } from '@/components/Markdown';
 
 /** `/projects/:id/time`: the billable time logged on the project, with totals per month. */
 export function TimePage() {
@@ -72,7 +73,7 @@ function Time({ project }: { project: PortalProjectDetail }) {
             >
               <Cell label="Date">{format.day(e.work_date)}</Cell>
               <Cell label="Work">
-                <span className="whitespace-pre-line">{e.description}</span>
+                <MarkdownInline text={e.description} />
               </Cell>
               <Cell label="Time">{formatDuration(e.minutes)}</Cell>
               <Cell label="Amount">{money(e.amount_minor)}</Cell>

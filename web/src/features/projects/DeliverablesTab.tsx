@@ -34,6 +34,8 @@ import { FileUpload } from './FileUpload';
 import { formatBytes } from '@/lib/format';
 import { downloadFile } from './files';
 import { DeliverableStatusBadge } from './StatusBadges';
+import { MarkdownView } from '@/components/Markdown';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /** What the client approves: create, edit, submit for review, reopen; history and files. */
 export function DeliverablesTab({ project }: { project: ProjectDetail }) {
@@ -113,7 +115,7 @@ function AddDeliverable({ project }: { project: ProjectDetail }) {
           label="Description (optional)"
           value={description}
           error={problem?.fieldError('description')}
-          hint="What the client is asked to look at. They see it in the portal."
+          hint={`What the client is asked to look at. They see it in the portal. ${MARKDOWN_HINT}`}
           onChange={(e) => setDescription(e.target.value)}
         />
         <Button type="submit" busy={create.isPending}>
@@ -172,7 +174,7 @@ function DeliverableCard({ project, deliverable: d }: { project: ProjectDetail; 
                 <DeliverableStatusBadge status={d.status} />
                 {d.round > 1 && <span className="text-sm text-slate-600">Round {d.round}</span>}
               </div>
-              {d.description && <p className="mt-1 whitespace-pre-wrap text-slate-800">{d.description}</p>}
+              {d.description && <MarkdownView text={d.description} className="mt-1" />}
               {d.status === 'submitted' && d.submitted_at && (
                 <p className="mt-1 text-sm text-slate-600">
                   Sent to {project.client_name} {format(d.submitted_at)}; waiting for their answer.
@@ -400,6 +402,7 @@ function EditDeliverable({
         label="Description"
         value={description}
         error={problem?.fieldError('description')}
+        hint={MARKDOWN_HINT}
         onChange={(e) => setDescription(e.target.value)}
       />
       <div className="flex flex-wrap gap-3">

@@ -26,6 +26,8 @@ import {
   type Message,
   type ProjectDetail,
 } from './api';
+import { MarkdownView } from '@/components/Markdown';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /** The project's conversations with the client, newest activity first. */
 export function MessagesTab({ project }: { project: ProjectDetail }) {
@@ -141,6 +143,7 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
           label="Message"
           value={body}
           error={tried && !body.trim() ? 'Write the first message.' : problem?.fieldError('body')}
+          hint={MARKDOWN_HINT}
           onChange={(e) => setBody(e.target.value)}
         />
         <InternalCheckbox checked={internal} onChange={setInternal} />
@@ -251,8 +254,8 @@ function MessageItem({ message: m }: { message: Message }) {
           {format(m.created_at)}
         </time>
       </div>
-      {/* Shown as text, never as HTML. */}
-      <p className="mt-1 whitespace-pre-wrap text-slate-900">{m.body}</p>
+      {/* Markdown, with any HTML in it shown as text. */}
+      <MarkdownView text={m.body} className="mt-1 text-slate-900" />
     </li>
   );
 }
@@ -294,8 +297,8 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
           error={tried && !body.trim() ? 'Write something first.' : problem?.fieldError('body')}
           hint={
             internal
-              ? 'Only your team sees this note.'
-              : `${project.client_name} is emailed and reads it in the portal.`
+              ? `Only your team sees this note. ${MARKDOWN_HINT}`
+              : `${project.client_name} is emailed and reads it in the portal. ${MARKDOWN_HINT}`
           }
           onChange={(e) => setBody(e.target.value)}
         />

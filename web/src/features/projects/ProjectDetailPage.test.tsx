@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aProjectDetail, team } from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
@@ -55,5 +55,28 @@ describe('ProjectDetailPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('This project could not be loaded');
     expect(alert).toHaveTextContent('No such project in your tenant.');
+  });
+
+  it('shows the description as Markdown, with any HTML in it as text', async () => {
+    stubApi({
+      ...common,
+      'GET /api/v1/projects/pr_1': {
+        body: aProjectDetail({
+          description: '**Bold** and a [link](https://example.com) <script>x()</script>',
+        }),
+      },
+    });
+    renderAt('/app/projects/pr_1', page);
+
+    const bold = await screen.findByText('Bold');
+    expect(bold.tagName).toBe('STRONG');
+    const description = bold.closest('div')!;
+    expect(within(description).getByRole('link', { name: 'link' })).toHaveAttribute(
+      'href',
+      'https://example.com',
+    );
+    expect(description).not.toHaveTextContent('**');
+    expect(description).toHaveTextContent('<script>x()</script>');
+    expect(description.querySelector('script')).toBeNull();
   });
 });

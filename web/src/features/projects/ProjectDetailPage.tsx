@@ -27,6 +27,7 @@ import { ProjectStatusBadge } from './StatusBadges';
 import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
 import { select } from './styles';
 import { TasksTab } from './TasksTab';
+import { MarkdownView } from '@/components/Markdown';
 
 const TABS = [
   { path: 'tasks', label: 'Tasks' },
@@ -180,9 +181,7 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
                 {project.client_name}
               </Link>
             </p>
-            {project.description && (
-              <p className="mt-3 max-w-prose whitespace-pre-wrap text-slate-800">{project.description}</p>
-            )}
+            {project.description && <MarkdownView text={project.description} className="mt-3 max-w-prose" />}
             <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-4">
               <Item label="Start">
                 {project.start_date ? formatDay(project.start_date, locale) : 'Not set'}

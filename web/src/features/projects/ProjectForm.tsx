@@ -6,6 +6,7 @@ import { useStaffList, type ProjectStatus } from './api';
 import type { ProjectDraft } from './projectDraft';
 import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
 import { labelClass, select } from './styles';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /**
  * A project's details. A new project also picks its client and first status; an existing
@@ -89,7 +90,7 @@ export function ProjectForm({
         label="Description"
         value={draft.description}
         error={errorOf('description')}
-        hint="Optional. The client sees this in the portal."
+        hint={`Optional. The client sees this in the portal. ${MARKDOWN_HINT}`}
         onChange={(e) => set('description', e.target.value)}
       />
       <div className="grid gap-5 sm:grid-cols-3">

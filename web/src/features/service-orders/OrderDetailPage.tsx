@@ -25,6 +25,7 @@ import {
 import { formatMoney } from '@/lib/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { canCancel, formatPlainDate, movedMessage, NEXT, statusLooks } from './statuses';
+import { MarkdownInline, MarkdownView } from '@/components/Markdown';
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
@@ -94,9 +95,7 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
               </Item>
               <Item label="Total">{money(order.total_minor)}</Item>
             </dl>
-            {order.description && (
-              <p className="mt-4 whitespace-pre-wrap text-slate-900">{order.description}</p>
-            )}
+            {order.description && <MarkdownView text={order.description} className="mt-4 text-slate-900" />}
           </Card>
           <section aria-labelledby="order-lines">
             <h2 id="order-lines" className="mb-2 text-base font-semibold text-slate-900">
@@ -112,7 +111,7 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
                     className="block rounded-xl border border-slate-200 bg-white p-4 shadow-sm sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none"
                   >
                     <td className="block pb-2 font-medium text-slate-900 sm:table-cell sm:px-4 sm:py-3">
-                      {line.description}
+                      <MarkdownInline text={line.description} />
                     </td>
                     <Cell label="Quantity">{line.quantity}</Cell>
                     <Cell label="Unit price">{money(line.unit_price_minor)}</Cell>

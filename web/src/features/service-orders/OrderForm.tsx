@@ -6,6 +6,7 @@ import { ClientPicker } from '@/components/ClientPicker';
 import { LineEditor } from './LineEditor';
 import { lineProblems } from './lines';
 import { valuesOf, type OrderDraft, type OrderValues } from './orderDraft';
+import { MARKDOWN_HINT } from '@/lib/markdown';
 
 export function OrderForm({
   initial,
@@ -92,7 +93,7 @@ export function OrderForm({
           label="Description"
           value={draft.description}
           error={errorOf('description')}
-          hint="Optional. The client sees this in the portal."
+          hint={`Optional. The client sees this in the portal. ${MARKDOWN_HINT}`}
           onChange={(e) => set('description', e.target.value)}
         />
         <LineEditor
