@@ -1,7 +1,7 @@
 export { Button } from './Button';
 export { Card, PageHeader } from './Card';
 export { CodeInput } from './CodeInput';
-export { TextArea, TextField } from './Field';
+export { SelectField, TextArea, TextField } from './Field';
 export { Loading, Spinner } from './Spinner';
 export { Alert, Badge, EmptyState, ErrorState } from './States';
 export { ToastProvider, useToast, type ToastAction } from './Toast';
@@ -9,3 +9,4 @@ export { ConfirmButton } from './ConfirmButton';
 export { Cell, ResponsiveTable, type Column } from './Table';
 export { MenuToggle, ShellNav, SkipLink, type NavItem } from './ShellNav';
 export { TabLinks } from './TabLinks';
+export { CountTile } from './CountTile';

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Card, EmptyState, Loading } from '@/components/ui';
+import { Card, CountTile, EmptyState, Loading } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalAppointments, usePortalDashboard } from './api';
 import { AppointmentStatus } from './status';
@@ -36,24 +36,18 @@ export function BookingsSummary() {
           When {branding.name} books you in, your next appointment shows here.
         </EmptyState>
       )}
-      {d && (
+      {d && ((d.upcoming_appointments ?? 0) > 0 || d.open_service_orders > 0) && (
         <div className="grid grid-cols-2 gap-4">
-          <Link
+          <CountTile
+            count={d.upcoming_appointments ?? 0}
             to={`${base}/appointments`}
-            className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300"
-          >
-            <p className="text-2xl font-semibold text-slate-900">{d.upcoming_appointments ?? 0}</p>
-            <p className="text-sm text-slate-700">Upcoming appointments</p>
-          </Link>
-          <Link
+            label="Upcoming appointments"
+          />
+          <CountTile
+            count={d.open_service_orders}
             to={`${base}/orders`}
-            className="rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:border-slate-300"
-          >
-            <p className="text-2xl font-semibold text-slate-900">{d.open_service_orders}</p>
-            <p className="text-sm text-slate-700">
-              Open orders{d.ready_service_orders > 0 && `, ${d.ready_service_orders} ready`}
-            </p>
-          </Link>
+            label={`Open orders${d.ready_service_orders > 0 ? `, ${d.ready_service_orders} ready` : ''}`}
+          />
         </div>
       )}
       {d && d.recent_activity.length > 0 && (

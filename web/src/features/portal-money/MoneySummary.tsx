@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { Badge } from '@/components/ui';
+import { Badge, CountTile } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalDashboard } from './api';
 
@@ -51,24 +51,18 @@ export function MoneySummary() {
           </p>
         </Link>
       )}
-      <Link
+      <CountTile
+        count={quotes}
         to={`${base}/quotes`}
-        className={`${tile} ${quotes > 0 ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}
-      >
-        <p className="text-2xl font-semibold text-slate-900">{quotes}</p>
-        <p className="text-sm text-slate-700">
-          {quotes === 1 ? 'Quote awaits' : 'Quotes await'} your decision
-        </p>
-      </Link>
-      <Link
+        label={`${quotes === 1 ? 'Quote awaits' : 'Quotes await'} your decision`}
+        attention
+      />
+      <CountTile
+        count={contracts}
         to={`${base}/contracts`}
-        className={`${tile} ${contracts > 0 ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}
-      >
-        <p className="text-2xl font-semibold text-slate-900">{contracts}</p>
-        <p className="text-sm text-slate-700">
-          {contracts === 1 ? 'Contract awaits' : 'Contracts await'} your signature
-        </p>
-      </Link>
+        label={`${contracts === 1 ? 'Contract awaits' : 'Contracts await'} your signature`}
+        attention
+      />
     </section>
   );
 }

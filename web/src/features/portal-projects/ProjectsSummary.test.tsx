@@ -63,3 +63,18 @@ it('shows nothing to a client who never had a project', async () => {
   await new Promise((r) => setTimeout(r, 50));
   expect(container.querySelector('a')).toBeNull();
 });
+
+it('shows no card for a count of zero', async () => {
+  stubApi({
+    'GET /api/v1/portal/dashboard': {
+      body: { ...dashboard, active_projects: 1, completed_projects: 0, deliverables_awaiting_approval: 0 },
+    },
+    'GET /api/v1/portal/projects': { body: { items: [project], next_cursor: null } },
+  });
+  renderAt(base, [{ path: base, element: inPortal(<ProjectsSummary />) }]);
+
+  expect(await screen.findByRole('link', { name: '1 Active projects' })).toBeVisible();
+  expect(screen.queryByRole('link', { name: /Completed projects/ })).toBeNull();
+  expect(screen.queryByRole('link', { name: /Waiting for your approval/ })).toBeNull();
+  expect(screen.queryByText('0')).toBeNull();
+});

@@ -1,11 +1,9 @@
 import { Link } from 'react-router';
-import { Card } from '@/components/ui';
+import { Card, CountTile } from '@/components/ui';
 import { usePortal } from '@/lib/portal';
 import { useAwaitingApproval, usePortalDashboard, usePortalProjects } from './api';
 import { ProgressBar } from './ProgressBar';
 import { ProjectStatus } from './status';
-
-const tile = 'rounded-xl border bg-white p-4 shadow-sm hover:border-slate-300';
 
 /**
  * The dashboard's projects part: how many are going and done, what waits for the client's
@@ -33,21 +31,19 @@ export function ProjectsSummary() {
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-        <Link to={`${base}/projects`} className={`${tile} border-slate-200`}>
-          <p className="text-2xl font-semibold text-slate-900">{d.active_projects}</p>
-          <p className="text-sm text-slate-700">Active projects</p>
-        </Link>
-        <Link to={`${base}/projects?state=closed`} className={`${tile} border-slate-200`}>
-          <p className="text-2xl font-semibold text-slate-900">{d.completed_projects}</p>
-          <p className="text-sm text-slate-700">Completed projects</p>
-        </Link>
-        <Link
+        <CountTile count={d.active_projects} to={`${base}/projects`} label="Active projects" />
+        <CountTile
+          count={d.completed_projects}
+          to={`${base}/projects?state=closed`}
+          label="Completed projects"
+        />
+        <CountTile
+          count={waiting}
           to={approvalsLink}
-          className={`${tile} col-span-2 sm:col-span-1 ${waiting > 0 ? 'border-amber-300 bg-amber-50' : 'border-slate-200'}`}
-        >
-          <p className="text-2xl font-semibold text-slate-900">{waiting}</p>
-          <p className="text-sm text-slate-700">Waiting for your approval</p>
-        </Link>
+          label="Waiting for your approval"
+          attention
+          className="col-span-2 sm:col-span-1"
+        />
       </div>
       {awaiting.length > 0 && (
         <Card title="Waiting for your approval">
