@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
 
 export interface NavItem {
@@ -45,8 +46,22 @@ export function MenuToggle({
   onToggle: () => void;
   tone?: keyof typeof tones;
 }) {
+  const button = useRef<HTMLButtonElement>(null);
+  // An open menu covers the page on a phone: Escape closes it and puts the person back on
+  // the button, where they were before opening it.
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      onToggle();
+      button.current?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [open, onToggle]);
   return (
     <button
+      ref={button}
       type="button"
       className={`rounded-lg border px-3 py-2 text-sm font-medium sm:hidden ${tones[tone].toggle}`}
       aria-expanded={open}
