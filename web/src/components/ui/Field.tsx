@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface FieldFrame {
   label: string;
@@ -70,6 +76,32 @@ export function TextArea({
         className={`${control} min-h-24 ${error ? 'border-red-600' : 'border-slate-300'}`}
         {...input}
       />
+    </Frame>
+  );
+}
+
+/** A choice from a list, framed like the other fields (label, hint, error). */
+export function SelectField({
+  label,
+  hint,
+  error,
+  id,
+  children,
+  ...select
+}: FieldFrame & SelectHTMLAttributes<HTMLSelectElement>) {
+  const auto = useId();
+  const fid = id ?? auto;
+  return (
+    <Frame id={fid} label={label} hint={hint} error={error}>
+      <select
+        id={fid}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${fid}-error` : hint ? `${fid}-hint` : undefined}
+        className={`${control} ${error ? 'border-red-600' : 'border-slate-300'}`}
+        {...select}
+      >
+        {children}
+      </select>
     </Frame>
   );
 }

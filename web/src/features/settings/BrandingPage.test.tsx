@@ -118,4 +118,32 @@ describe('BrandingPage', () => {
 
     expect(await screen.findByRole('alert')).toHaveTextContent('Something broke on our side.');
   });
+
+  it('offers time zones and currencies as lists to choose from, not to type', async () => {
+    let sent: unknown;
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'PATCH /api/v1/tenant': async (request) => {
+        sent = await request.json();
+        return { body: { ...tenant, timezone: 'America/New_York', currency: 'USD' } };
+      },
+    });
+    renderAt('/app/settings/branding', page);
+
+    const zone = await screen.findByRole('combobox', { name: 'Time zone' });
+    expect(zone).toHaveValue('Europe/Paris');
+    expect(within(zone).getByRole('group', { name: 'America' })).toBeInTheDocument();
+    const currency = screen.getByRole('combobox', { name: 'Currency' });
+    expect(within(currency).getByRole('option', { name: 'EUR — Euro' })).toBeInTheDocument();
+    expect(screen.queryByRole('textbox', { name: /Time zone|Currency/ })).toBeNull();
+
+    await userEvent.selectOptions(zone, within(zone).getByRole('option', { name: 'New York' }));
+    await userEvent.selectOptions(currency, 'USD');
+    expect(currency).toHaveAccessibleDescription('Amounts will read like: US$1,234.50.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Branding saved')).toBeInTheDocument();
+    expect(sent).toEqual({ timezone: 'America/New_York', currency: 'USD' });
+  });
 });

@@ -1,7 +1,8 @@
-import { memo, useId } from 'react';
-import { Card, TextField } from '@/components/ui';
+import { memo } from 'react';
+import { Card, SelectField, TextField } from '@/components/ui';
+import { currencyOptions, timeZoneGroups } from '@/lib/regions';
 import type { BrandingDraft } from './brandingDraft';
-import { dateSample, moneySample, timeZones } from './regionSamples';
+import { dateSample, moneySample } from './regionSamples';
 
 export interface RegionFieldsProps {
   draft: BrandingDraft;
@@ -9,25 +10,23 @@ export interface RegionFieldsProps {
   errorOf: (field: string) => string | undefined;
 }
 
+/** Time zone and currency are chosen from lists: a typed "Europe/Pari" is refused only on saving. */
 export function RegionFields({ draft, set, errorOf }: RegionFieldsProps) {
-  const zoneList = useId();
   const date = dateSample(draft.locale, draft.timezone);
   const money = moneySample(draft.locale, draft.currency);
   return (
     <Card title="Time, language and money">
       <div className="space-y-5">
-        <TextField
+        <SelectField
           label="Time zone"
           name="timezone"
-          list={zoneList}
           value={draft.timezone}
-          autoComplete="off"
-          spellCheck={false}
           error={errorOf('timezone')}
-          hint="Where your business is, like Europe/Paris. Times in emails and the portal use it."
+          hint="Where your business is. Times in emails and the portal use it."
           onChange={(e) => set('timezone', e.target.value)}
-        />
-        <ZoneSuggestions id={zoneList} />
+        >
+          <ZoneOptions current={draft.timezone} />
+        </SelectField>
         <TextField
           label="Language and region"
           name="locale"
@@ -38,29 +37,44 @@ export function RegionFields({ draft, set, errorOf }: RegionFieldsProps) {
           hint={date ? `Dates will read like: ${date}.` : 'A language tag, like en-GB or fr-FR.'}
           onChange={(e) => set('locale', e.target.value)}
         />
-        <TextField
+        <SelectField
           label="Currency"
           name="currency"
           value={draft.currency}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={3}
           error={errorOf('currency')}
-          hint={money ? `Amounts will read like: ${money}.` : 'A three-letter code, like EUR or USD.'}
-          onChange={(e) => set('currency', e.target.value.toUpperCase())}
-        />
+          hint={money ? `Amounts will read like: ${money}.` : undefined}
+          onChange={(e) => set('currency', e.target.value)}
+        >
+          <CurrencyOptions locale={draft.locale} current={draft.currency} />
+        </SelectField>
       </div>
     </Card>
   );
 }
 
-// Hundreds of options: drawn once, not again on every keystroke elsewhere in the form.
-const ZoneSuggestions = memo(function ZoneSuggestions({ id }: { id: string }) {
-  return (
-    <datalist id={id}>
-      {timeZones().map((z) => (
-        <option key={z} value={z} />
+// Hundreds of options: drawn again only when what they depend on changes.
+const ZoneOptions = memo(function ZoneOptions({ current }: { current: string }) {
+  return timeZoneGroups(current).map((group) => (
+    <optgroup key={group.region} label={group.region}>
+      {group.zones.map((z) => (
+        <option key={z.value} value={z.value}>
+          {z.label}
+        </option>
       ))}
-    </datalist>
-  );
+    </optgroup>
+  ));
+});
+
+const CurrencyOptions = memo(function CurrencyOptions({
+  locale,
+  current,
+}: {
+  locale: string;
+  current: string;
+}) {
+  return currencyOptions(locale, current).map((c) => (
+    <option key={c.value} value={c.value}>
+      {c.label}
+    </option>
+  ));
 });

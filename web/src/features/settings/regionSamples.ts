@@ -3,14 +3,6 @@ import { formatDateTime } from '@/lib/format';
 /** A fixed moment, so the sample does not change while the person looks at it. */
 const SAMPLE_AT = '2025-03-14T15:30:00Z';
 
-let zones: string[] | null = null;
-
-/** Every IANA time zone this browser knows, for suggestions. */
-export function timeZones(): string[] {
-  zones ??= typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return zones;
-}
-
 export function isLocale(locale: string): boolean {
   try {
     return Intl.getCanonicalLocales(locale.trim()).length === 1;

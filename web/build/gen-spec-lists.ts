@@ -1,0 +1,3 @@
+import { writeSpecLists } from './spec-lists';
+
+writeSpecLists();
