@@ -84,11 +84,21 @@ test('a client sees what changed behind the bell and marks it read', async ({ pa
   await page.goto(`${DEMO}/login`);
   await logInWithCode(page, 'maria@lopez-interiors.es');
   // The demo's history counts as news for Maria: the business sent her quotes, invoices, messages.
-  const bell = page.getByRole('link', {
+  const bell = page.getByRole('button', {
     name: /^Notifications, \d+ unread$|^Notifications, more than 99 unread$/,
   });
   await expect(bell).toBeVisible();
   await bell.click();
+  // The bell opens the latest few; Escape closes them and "See all" leads to the page.
+  const latest = page.getByRole('region', { name: 'Latest notifications' });
+  await expect(latest.getByRole('link', { name: /^Unread: / }).first()).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  await screenshots(page, 'portal-notifications-dropdown');
+  await page.keyboard.press('Escape');
+  await expect(latest).toBeHidden();
+  await expect(bell).toBeFocused();
+  await bell.click();
+  await latest.getByRole('link', { name: 'See all notifications' }).click();
   await expect(page.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Unread: / }).first()).toBeVisible();
   await expectNoSeriousA11yIssues(page);
@@ -97,6 +107,6 @@ test('a client sees what changed behind the bell and marks it read', async ({ pa
   await expect(
     page.getByRole('status').filter({ hasText: 'All notifications marked as read' }),
   ).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Notifications', exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Notifications', exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: /^Unread: / })).toHaveCount(0);
 });

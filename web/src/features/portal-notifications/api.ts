@@ -10,7 +10,11 @@ export const notificationKeys = {
   all: (slug: string) => ['portal', slug, 'notifications'] as const,
   count: (slug: string) => ['portal', slug, 'notifications', 'count'] as const,
   list: (slug: string) => ['portal', slug, 'notifications', 'list'] as const,
+  latest: (slug: string) => ['portal', slug, 'notifications', 'latest'] as const,
 };
+
+/** How many the bell's dropdown shows; the rest are on the notifications page. */
+export const LATEST = 5;
 
 /** How often the bell asks for news while the page is open. */
 const POLL_MS = 60_000;
@@ -30,6 +34,15 @@ export function useNotifications(slug: string) {
       call(api.GET('/api/v1/portal/notifications', { params: { query: { cursor: pageParam } } })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
+  });
+}
+
+/** The newest few, for the bell's dropdown: read only while it is open. */
+export function useLatestNotifications(slug: string, enabled: boolean) {
+  return useQuery({
+    queryKey: notificationKeys.latest(slug),
+    queryFn: () => call(api.GET('/api/v1/portal/notifications', { params: { query: { limit: LATEST } } })),
+    enabled,
   });
 }
 
