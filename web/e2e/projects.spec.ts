@@ -17,6 +17,7 @@ async function arrange(request: APIRequestContext) {
   const project = await send('post', '/api/v1/projects', {
     client_id: client.id,
     name: 'Kitchen redesign',
+    description: 'A **warm** kitchen, see [the brief](https://example.com/brief). <b>not bold</b>',
     status: 'active',
     client_uploads: true,
   });
@@ -75,7 +76,32 @@ test('a client downloads a file, asks for changes, replies, approves the resubmi
   await page.getByRole('link', { name: 'Kitchen redesign' }).click();
   await expect(page.getByRole('heading', { name: 'Kitchen redesign' })).toBeVisible();
   await expect(page.getByText('Finishes and fittings')).toBeVisible();
+  // The description is Markdown, as everywhere: bold and a link, any HTML shown as text.
+  const about = page
+    .locator('section')
+    .filter({ has: page.getByRole('heading', { name: 'About this project' }) });
+  await expect(about.locator('strong', { hasText: 'warm' })).toBeVisible();
+  await expect(about.getByRole('link', { name: 'the brief' })).toHaveAttribute(
+    'href',
+    'https://example.com/brief',
+  );
+  await expect(about).not.toContainText('**');
+  await expect(about).toContainText('<b>not bold</b>');
   await screenshots(page, 'project-board');
+
+  // On a phone the tab row scrolls on its own, fades where there is more, and the page does not.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tabs = page.getByRole('tablist', { name: 'Project sections' });
+  const row = await tabs.evaluate((el) => el.scrollWidth - el.clientWidth);
+  if (row > 0) await expect(page.getByTestId('tabs-more-end')).toBeVisible();
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+  ).toBeLessThanOrEqual(0);
+  await tabs.getByRole('tab').last().click();
+  await expect(tabs.getByRole('tab').last()).toBeInViewport();
+  await screenshots(page, 'project-tabs-phone');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(base);
 
   // Files: the shared one downloads with its name and bytes; the internal one is not there.
   await page.getByRole('tab', { name: 'Files' }).click();
@@ -108,11 +134,14 @@ test('a client downloads a file, asks for changes, replies, approves the resubmi
   await expect(page.getByText('Budget (team only)')).toHaveCount(0);
   await page.getByRole('link', { name: /Design feedback/ }).click();
   await expect(page.getByText('The first concept boards are up.')).toBeVisible();
-  await page.getByLabel('Your reply').fill('Love the oak direction.\nCan we see it with matt black handles?');
+  await page
+    .getByLabel('Your reply')
+    .fill('Love the oak direction.\nCan we see it with **matt black** handles?');
   await page.getByRole('button', { name: 'Send reply' }).click();
-  await expect(
-    page.getByRole('list', { name: 'Messages' }).getByText('Love the oak direction.'),
-  ).toBeVisible();
+  const posts = page.getByRole('list', { name: 'Messages' });
+  await expect(posts.getByText('Love the oak direction.')).toBeVisible();
+  await expect(posts.locator('strong', { hasText: 'matt black' })).toBeVisible();
+  await expect(posts).not.toContainText('**');
   await screenshots(page, 'project-thread');
 
   // Staff resubmit; the client approves round two.

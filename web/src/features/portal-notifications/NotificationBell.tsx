@@ -82,12 +82,13 @@ export function NotificationBell() {
           </span>
         )}
       </button>
+      {/* On a phone the bell is not at the screen's edge: the panel spans the screen instead. */}
       {open && (
         <div
           id={panelId}
           role="region"
           aria-label="Latest notifications"
-          className="absolute right-0 top-full z-30 mt-2 w-80 max-w-[calc(100vw-2rem)] rounded-xl border border-slate-200 bg-white shadow-lg"
+          className="fixed inset-x-4 top-16 z-30 rounded-xl border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-96"
         >
           <Latest onLeave={() => setOpen(false)} />
           <div className="border-t border-slate-100 px-4 py-2.5">

@@ -92,16 +92,15 @@ export function ProjectFrame({
         )}
       </div>
       {tabs.length > 1 && (
-        <div className="-mx-4 overflow-x-auto px-4">
-          <TabLinks
-            label="Project sections"
-            tabs={tabs.map((t) => ({
-              to: `${base}/projects/${p.id}${t.path}`,
-              label: t.label,
-              selected: t.tab === tab,
-            }))}
-          />
-        </div>
+        // The row scrolls by itself on a phone (TabLinks), with a fade where there is more.
+        <TabLinks
+          label="Project sections"
+          tabs={tabs.map((t) => ({
+            to: `${base}/projects/${p.id}${t.path}`,
+            label: t.label,
+            selected: t.tab === tab,
+          }))}
+        />
       )}
       {children(p)}
     </div>

@@ -64,7 +64,7 @@ export function ProjectDetailPage() {
       ) : (
         <>
           <ProjectHeader project={project.data} />
-          <nav aria-label="Project sections" className="mt-6 overflow-x-auto">
+          <nav aria-label="Project sections" className="mt-6">
             <TabLinks
               label="Project sections"
               tabs={TABS.map((t) => ({
