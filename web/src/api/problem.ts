@@ -49,6 +49,11 @@ export class ApiProblem extends Error {
     return this.errors.find((e) => e.field === field)?.message;
   }
 
+  /** Whether the server refused a field the form does not show, so only a summary can say so. */
+  offScreen(onScreen: readonly string[]): boolean {
+    return this.errors.some((e) => !onScreen.includes(e.field));
+  }
+
   /**
    * The line above a form: for the fields the form shows (`onScreen`), a pointer to the
    * highlighted ones; the others are named in words, since nothing on screen marks them.

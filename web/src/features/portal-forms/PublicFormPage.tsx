@@ -105,6 +105,7 @@ function FormBody({ form }: { form: PublicForm }) {
   const problem = send.error instanceof ApiProblem ? send.error : null;
   const local = tried ? localErrors(form.fields, values) : {};
   const errorOf = (key: string) => local[key] ?? problem?.fieldError(`values.${key}`);
+  const onScreen = form.fields.map((f) => `values.${f.key}`);
 
   // After a refused try, the first field to fix gets the focus; after success, the thanks.
   useEffect(() => {
@@ -145,7 +146,11 @@ function FormBody({ form }: { form: PublicForm }) {
           send.isError && !problem?.errors.length && <Alert tone="error">{messageOf(send.error)}</Alert>
         )}
         {problem?.status === 422 && problem.errors.length > 0 && (
-          <Alert tone="error">Some answers need a second look; see the messages below.</Alert>
+          <Alert tone="error">
+            {problem.offScreen(onScreen)
+              ? problem.summary(onScreen)
+              : 'Some answers need a second look; see the messages below.'}
+          </Alert>
         )}
         {form.fields.map((f) => (
           <Field key={f.key} field={f} value={values[f.key]} error={errorOf(f.key)} onChange={set} />

@@ -102,7 +102,9 @@ function Details({ product }: { product: Product }) {
         <Button type="submit" busy={save.isPending}>
           Save changes
         </Button>
-        {save.isError && !problem?.errors.length && <Alert tone="error">{messageOf(save.error)}</Alert>}
+        {save.isError && (!problem || problem.offScreen(['name', 'description'])) && (
+          <Alert tone="error">{messageOf(save.error, ['name', 'description'])}</Alert>
+        )}
       </form>
     </Card>
   );

@@ -144,7 +144,9 @@ function NewProduct({ onCancel }: { onCancel: () => void }) {
             Cancel
           </Button>
         </div>
-        {create.isError && !problem?.errors.length && <Alert tone="error">{messageOf(create.error)}</Alert>}
+        {create.isError && (!problem || problem.offScreen(['name', 'description'])) && (
+          <Alert tone="error">{messageOf(create.error, ['name', 'description'])}</Alert>
+        )}
       </form>
     </Card>
   );

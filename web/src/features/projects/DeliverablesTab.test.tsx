@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aDeliverable, aProjectDetail, team } from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
-import { me, renderAt, stubApi, tenant } from '@/test/testing';
+import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -106,5 +106,25 @@ describe('Project deliverables', () => {
     await userEvent.click(within(moodboard).getByRole('button', { name: 'Reopen deliverable' }));
     expect(await screen.findByText('“Moodboard” reopened — it is back in progress')).toBeInTheDocument();
     expect(bodies).toEqual([{}]);
+  });
+
+  it('says in words what the server refused that the form does not show', async () => {
+    stubApi({
+      ...common,
+      'GET /api/v1/projects/pr_1/deliverables': { body: { items: [] } },
+      'POST /api/v1/projects/pr_1/deliverables': problem(422, "2 fields are invalid; see 'errors'.", [
+        { field: 'title', message: 'must be 1 to 200 characters' },
+        { field: 'project_id', message: 'must be a project id' },
+      ]),
+    });
+    renderAt('/app/projects/pr_1/deliverables', page);
+    await userEvent.type(await screen.findByLabelText('Title'), 'Logo');
+    await userEvent.click(screen.getByRole('button', { name: 'Add deliverable' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Please correct the highlighted field. Also: Project: choose a project.',
+    );
+    expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('must be 1 to 200 characters');
+    expect(screen.queryByText(/errors|invalid/)).toBeNull();
   });
 });

@@ -121,7 +121,9 @@ function AddDeliverable({ project }: { project: ProjectDetail }) {
         <Button type="submit" busy={create.isPending}>
           Add deliverable
         </Button>
-        {create.isError && !problem?.errors.length && <Alert tone="error">{messageOf(create.error)}</Alert>}
+        {create.isError && (!problem || problem.offScreen(['title', 'description'])) && (
+          <Alert tone="error">{messageOf(create.error, ['title', 'description'])}</Alert>
+        )}
       </form>
     </Card>
   );

@@ -155,7 +155,9 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
             Cancel
           </Button>
         </div>
-        {create.isError && !problem?.errors.length && <Alert tone="error">{messageOf(create.error)}</Alert>}
+        {create.isError && (!problem || problem.offScreen(['title', 'body'])) && (
+          <Alert tone="error">{messageOf(create.error, ['title', 'body'])}</Alert>
+        )}
       </form>
     </Card>
   );
@@ -306,7 +308,9 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
         <Button type="submit" busy={send.isPending}>
           {internal ? 'Add internal note' : 'Send'}
         </Button>
-        {send.isError && !problem?.errors.length && <Alert tone="error">{messageOf(send.error)}</Alert>}
+        {send.isError && (!problem || problem.offScreen(['body'])) && (
+          <Alert tone="error">{messageOf(send.error, ['body'])}</Alert>
+        )}
       </form>
     </Card>
   );

@@ -29,6 +29,9 @@ import {
 } from './api';
 import { amountOf, minutesToInput, parseDuration } from './duration';
 
+/** The fields the time form shows; the server's word on any other is said above it. */
+const TIME_FIELDS = ['work_date', 'minutes', 'description', 'hourly_rate_minor'];
+
 /** Time spent on the project: log it, see the totals, correct or remove entries. */
 export function TimeTab({ project }: { project: ProjectDetail }) {
   const tenant = useTenant();
@@ -304,7 +307,9 @@ function TimeForm({
           </Button>
         )}
       </div>
-      {save.isError && !problem?.errors.length && <Alert tone="error">{messageOf(save.error)}</Alert>}
+      {save.isError && (!problem || problem.offScreen(TIME_FIELDS)) && (
+        <Alert tone="error">{messageOf(save.error, TIME_FIELDS)}</Alert>
+      )}
     </form>
   );
 }
