@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { MarkdownView } from '@/components/Markdown';
 import { Alert, Card } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useQuoteRevision } from './api';
@@ -45,7 +46,7 @@ export function QuoteRevisionPage() {
             </Card>
             {r.notes && (
               <Card title="Notes">
-                <p className="whitespace-pre-line text-slate-800">{r.notes}</p>
+                <MarkdownView text={r.notes} />
               </Card>
             )}
           </>
