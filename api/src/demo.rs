@@ -31,11 +31,30 @@ use crate::tenants::store as tenant_store;
 pub const SLUG: &str = "demo";
 /// The demo business's owner, who can log in to the console.
 pub const OWNER_EMAIL: &str = "owner@lumen.example";
+/// Their name, as clients read it.
+pub const OWNER_NAME: &str = "Clara Weiss";
 /// A demo client to try the portal with (the first of `CLIENTS`).
 pub const CLIENT_EMAIL: &str = "maria@lopez-interiors.es";
 
 /// name, email, phone, company, status, days since created
 type DemoClient = (&'static str, &'static str, Option<&'static str>, Option<&'static str>, ClientStatus, i64);
+
+/// The demo's invoiced companies have an address and a VAT ID, as EU invoices need.
+fn billing_address_of(email: &str) -> Option<&'static str> {
+    match email {
+        "maria@lopez-interiors.es" => Some("Calle de Serrano 41\n28001 Madrid\nSpain"),
+        "james@whitfieldbakery.co.uk" => Some("12 Market Row\nLondon SW9 8LB\nUnited Kingdom"),
+        _ => None,
+    }
+}
+
+fn tax_id_of(email: &str) -> Option<&'static str> {
+    match email {
+        "maria@lopez-interiors.es" => Some("ESB87654321"),
+        "james@whitfieldbakery.co.uk" => Some("GB123456789"),
+        _ => None,
+    }
+}
 
 const CLIENTS: &[DemoClient] = &[
     (
@@ -119,6 +138,10 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
             },
         )?;
         let tenant = brand(conn, &created.tenant)?;
+        // The owner has a name clients can read ("with Clara"), chosen as at a first login.
+        if let Some(owner) = staff_store::list(conn, &tenant.id)?.into_iter().next() {
+            staff_store::choose_name(conn, &tenant.id, &owner.id, OWNER_NAME)?;
+        }
         let at = now();
         let mut client_ids = Vec::new();
         for (name, email, phone, company, status, days) in CLIENTS {
@@ -138,6 +161,8 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
                 created_at,
                 updated_at: created_at,
                 email_opt_out: false,
+                billing_address: billing_address_of(email).map(str::to_string),
+                tax_id: tax_id_of(email).map(str::to_string),
             };
             client_store::insert(conn, &row)?;
             client_ids.push((row.email.clone(), row.id.clone()));

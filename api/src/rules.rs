@@ -261,6 +261,12 @@ pub fn one_line(value: &str) -> Result<(), ValidationError> {
     }
 }
 
+/// A postal address fits the document's "Bill to" block: at most eight lines (the spec says
+/// `^[^\u0000\n]*(?:\n[^\u0000\n]*){0,7}$`).
+pub fn at_most_eight_lines(value: &str) -> Result<(), ValidationError> {
+    if value.split('\n').count() > 8 { Err(invalid("at_most_eight_lines", "must be at most 8 lines")) } else { Ok(()) }
+}
+
 /// What `one_line` refuses.
 pub fn breaks_a_line(c: char) -> bool {
     c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')

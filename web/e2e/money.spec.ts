@@ -106,6 +106,10 @@ test('a client accepts a quote, signs a contract by drawing, downloads it, and p
   await page.getByRole('table').getByRole('link').first().click();
   await expect(page.getByRole('button', { name: 'Pay now' })).toBeVisible();
   const due = (await page.getByTestId('amount-due').textContent())!.trim();
+  // Addressed as the invoice was sent: the billing address and VAT ID EU invoices need.
+  const billTo = page.getByRole('region', { name: 'Bill to' });
+  await expect(billTo).toContainText('Calle de Serrano 41');
+  await expect(billTo).toContainText('VAT / tax ID: ESB87654321');
   await expectNoSeriousA11yIssues(page);
   await screenshots(page, 'money-invoice');
   const invoiceUrl = page.url();

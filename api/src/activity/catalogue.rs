@@ -76,6 +76,7 @@ pub const KINDS: &[&str] = &[
     "service_order.created",
     "service_order.status_changed",
     "service_order.updated",
+    "staff.email_changed",
     "staff.invited",
     "staff.logged_in",
     "staff.logged_out",

@@ -233,6 +233,60 @@ enum Verdict {
 
 const BAD_CODE: &str = "This code is wrong or has expired. Check the latest email, or request a new code.";
 
+/// What a typed code proved.
+pub enum Checked {
+    /// It was a live code for this address; it is spent now.
+    Proved,
+    /// Wrong: `left` tries remain (0 or less: none).
+    Wrong { left: i32 },
+    /// No live code for this address (none asked, expired, spent, or out of tries).
+    NoCode,
+}
+
+/// Checks `code` against the live codes of `email` in `realm_key`, spending the one it
+/// matches. Any live code may be the one typed: the person may have asked twice.
+pub fn check_code(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    realm_key: &str,
+    email: &str,
+    code: &str,
+    max: i32,
+) -> diesel::QueryResult<Checked> {
+    let at = now();
+    let open = store::open_codes(conn, realm_key, email, max, at)?;
+    let Some(newest) = open.first() else {
+        return Ok(Checked::NoCode);
+    };
+    let expected = hmac_hex(&keys.hmac, &[realm_key, email, code]);
+    let Some(row) = open.iter().find(|row| same(&expected, &row.code_hmac)) else {
+        // A wrong guess counts against every live code, so several codes give no more
+        // guesses in all than one code's tries each.
+        let left = max - newest.attempts - 1;
+        let ids: Vec<String> = open.iter().map(|row| row.id.clone()).collect();
+        store::record_wrong_guess(conn, &ids, max, at)?;
+        return Ok(Checked::Wrong { left });
+    };
+    if store::spend(conn, &row.id, at)? == 0 {
+        return Ok(Checked::NoCode);
+    }
+    Ok(Checked::Proved)
+}
+
+/// A code that proves an address outside login (an email change). Its realm key is the
+/// caller's own, so it can never log anyone in; it has no usable link.
+pub fn issue_proof(
+    conn: &mut DbConn,
+    keys: &super::secrets::Keys,
+    realm_key: &str,
+    tenant_id: &str,
+    email: &str,
+    ttl: TimeDelta,
+) -> diesel::QueryResult<(String, LoginCodeRow)> {
+    let (code, _, row) = issue(conn, keys, realm_key, Some(tenant_id), email, ttl, TimeDelta::zero())?;
+    Ok((code, row))
+}
+
 pub async fn verify_code(
     state: &AppState,
     realm: Realm,
@@ -245,28 +299,10 @@ pub async fn verify_code(
     let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
     let verdict = state
         .db
-        .write(move |conn| {
-            let at = now();
-            let realm_key = realm.key();
-            let max = settings.code_max_attempts;
-            let open = store::open_codes(conn, &realm_key, &email, max, at)?;
-            let Some(newest) = open.first() else {
-                return Ok(Verdict::Invalid(BAD_CODE));
-            };
-            // Any live code may be the one typed: the person may have asked twice.
-            let expected = hmac_hex(&keys.hmac, &[&realm_key, &email, &code]);
-            let Some(row) = open.iter().find(|row| same(&expected, &row.code_hmac)) else {
-                // A wrong guess counts against every live code, so several codes give no more
-                // guesses in all than one code's tries each.
-                let left = max - newest.attempts - 1;
-                let ids: Vec<String> = open.iter().map(|row| row.id.clone()).collect();
-                store::record_wrong_guess(conn, &ids, max, at)?;
-                return Ok(Verdict::Wrong { left });
-            };
-            if store::spend(conn, &row.id, at)? == 0 {
-                return Ok(Verdict::Invalid(BAD_CODE));
-            }
-            finish(conn, &keys, &settings, &realm, &email, &origin)
+        .write(move |conn| match check_code(conn, &keys, &realm.key(), &email, &code, settings.code_max_attempts)? {
+            Checked::Proved => finish(conn, &keys, &settings, &realm, &email, &origin),
+            Checked::Wrong { left } => Ok(Verdict::Wrong { left }),
+            Checked::NoCode => Ok(Verdict::Invalid(BAD_CODE)),
         })
         .await?;
     conclude(verdict)

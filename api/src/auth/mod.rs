@@ -17,4 +17,4 @@ pub mod store;
 pub mod throttle;
 
 pub use caller::{Actor, Caller, Scope};
-pub use principal::{ClientPrincipal, SessionPrincipal};
+pub use principal::{ClientPrincipal, SessionPrincipal, StaffSession};

@@ -219,6 +219,10 @@ pub struct PortalMe {
     pub email: String,
     pub phone: Option<String>,
     pub company: Option<String>,
+    /// Your postal address for quotes and invoices, one line per line.
+    pub billing_address: Option<String>,
+    /// Your VAT or other tax ID, printed on quotes and invoices.
+    pub tax_id: Option<String>,
     /// You turned off non-essential emails (news you also see in the portal). Login codes,
     /// invoices, receipts and signed contracts still come.
     pub email_opt_out: bool,
@@ -229,7 +233,7 @@ pub struct PortalMe {
 }
 
 /// Changes a client makes to their own details and email preference. Fields left out stay
-/// as they are; `null` clears the phone or the company. The email is the login, so only
+/// as they are; `null` clears the phone, the company, the billing address or the tax ID. The email is the login, so only
 /// staff change it.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -258,6 +262,22 @@ pub struct UpdatePortalMe {
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     #[schema(max_length = 200)]
     pub company: Option<Option<String>>,
+    /// Your postal address for quotes and invoices, at most 8 lines. Documents already
+    /// sent keep the address they were sent with.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[validate(custom(function = "rules::at_most_eight_lines"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 500, pattern = "^[^\\u0000\\n]*(?:\\n[^\\u0000\\n]*){0,7}$")]
+    pub billing_address: Option<Option<String>>,
+    /// Your VAT or other tax ID.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 50, message = "must be at most 50 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 50)]
+    pub tax_id: Option<Option<String>>,
     /// `true` turns off non-essential emails; `false` turns them back on.
     #[serde(default, deserialize_with = "no_null")]
     #[schema(value_type = bool, required = false)]
@@ -272,6 +292,8 @@ impl From<UpdatePortalMe> for UpdateClient {
             name: u.name,
             phone: u.phone,
             company: u.company,
+            billing_address: u.billing_address,
+            tax_id: u.tax_id,
             email_opt_out: u.email_opt_out,
             ..UpdateClient::default()
         }
@@ -289,4 +311,6 @@ pub struct StaffMe {
     pub tenant_id: String,
     pub tenant_slug: String,
     pub tenant_name: String,
+    /// Whether you have chosen the name clients see; until then the console asks.
+    pub name_chosen: bool,
 }

@@ -110,3 +110,25 @@ impl FromRequest for SessionPrincipal {
         })
     }
 }
+
+/// A logged-in staff member: a client's session is refused with 403 before the body is read.
+#[derive(Debug, Clone)]
+pub struct StaffSession {
+    pub session: SessionRow,
+}
+
+impl FromRequest for StaffSession {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<StaffSession, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let who = SessionPrincipal::from_request(req, payload);
+        Box::pin(async move {
+            let session = who.await?.session;
+            if session.kind != super::session::STAFF {
+                return Err(ApiError::Forbidden("This endpoint is for staff; clients use /api/v1/portal/me.".into()));
+            }
+            Ok(StaffSession { session })
+        })
+    }
+}

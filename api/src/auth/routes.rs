@@ -10,7 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::login::{self, Origin, Realm, normalize_email};
 use super::model::{
     Channel, CodeRequested, LoginResponse, PortalMe, RedeemLink, RefreshRequest, RequestCode, SelectAccount,
-    SessionInfo, SessionList, StaffMe, UpdatePortalMe, VerifyCode,
+    SessionInfo, SessionList, UpdatePortalMe, VerifyCode,
 };
 use super::principal::{ClientPrincipal, SessionPrincipal};
 use super::session::{self, Refreshed, Tokens};
@@ -24,7 +24,6 @@ use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
-use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -39,7 +38,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(verify_staff_login_code)
         .service(redeem_staff_magic_link)
         .service(select_staff_account)
-        .service(get_me)
+        .configure(crate::staff::profile::configure)
         .service(refresh_session)
         .service(log_out)
         .service(list_my_sessions)
@@ -483,9 +482,9 @@ pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> 
     Ok(web::Json(me))
 }
 
-/// Change your own name, phone or company, or turn non-essential emails off or on
-/// (`email_opt_out`). Fields left out stay as they are; `null` clears the phone or the
-/// company. The email is your login, so only the business can change it.
+/// Change your own name, phone, company, billing address or tax ID, or turn non-essential
+/// emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
+/// optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
 #[utoipa::path(
     tag = "portal-auth",
     request_body = UpdatePortalMe,
@@ -538,45 +537,11 @@ fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Res
         email: client.email,
         phone: client.phone,
         company: client.company,
+        billing_address: client.billing_address,
+        tax_id: client.tax_id,
         email_opt_out: client.email_opt_out,
         tenant_slug: tenant.slug,
         tenant_name: tenant.name,
         impersonated: who.impersonated_by.is_some(),
     })
-}
-
-/// The staff member logged in to the console.
-#[utoipa::path(
-    tag = "staff-auth",
-    responses(
-        (status = 200, description = "You", body = StaffMe),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("staff_session" = [])),
-)]
-#[get("/me")]
-pub async fn get_me(state: web::Data<AppState>, who: SessionPrincipal) -> Result<web::Json<StaffMe>, ApiError> {
-    let s = who.session;
-    if s.kind != session::STAFF {
-        return Err(ApiError::Forbidden("This endpoint is for staff; clients use /api/v1/portal/me.".into()));
-    }
-    let me = state
-        .db
-        .read(move |conn| {
-            let member = staff_store::get(conn, &s.tenant_id, &s.subject_id)?.ok_or_else(account_gone)?;
-            let tenant = tenant_store::get(conn, &s.tenant_id)?;
-            Ok(StaffMe {
-                id: member.id,
-                name: member.name,
-                email: member.email,
-                role: member.role,
-                tenant_id: tenant.id,
-                tenant_slug: tenant.slug,
-                tenant_name: tenant.name,
-            })
-        })
-        .await?;
-    Ok(web::Json(me))
 }

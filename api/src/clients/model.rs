@@ -29,6 +29,10 @@ pub struct ClientRow {
     pub updated_at: NaiveDateTime,
     /// Skip the non-essential emails (notices); see `crate::notifications::email`.
     pub email_opt_out: bool,
+    /// Postal address for invoices, one line per line.
+    pub billing_address: Option<String>,
+    /// VAT or other tax ID, printed on quotes and invoices.
+    pub tax_id: Option<String>,
 }
 
 /// Where a client stands with the business.
@@ -70,6 +74,12 @@ pub struct Client {
     pub phone: Option<String>,
     #[schema(example = "Lopez Design SL")]
     pub company: Option<String>,
+    /// Postal address for quotes and invoices, one line per line.
+    #[schema(example = "Calle Mayor 1\n28013 Madrid\nSpain")]
+    pub billing_address: Option<String>,
+    /// VAT or other tax ID, printed on quotes and invoices.
+    #[schema(example = "ESB12345678")]
+    pub tax_id: Option<String>,
     /// Internal notes; never shown to the client.
     pub notes: Option<String>,
     pub status: ClientStatus,
@@ -93,6 +103,8 @@ impl From<ClientRow> for Client {
             name: r.name,
             phone: r.phone,
             company: r.company,
+            billing_address: r.billing_address,
+            tax_id: r.tax_id,
             notes: r.notes,
             portal_enabled: r.portal_enabled,
             email_opt_out: r.email_opt_out,
@@ -143,6 +155,17 @@ pub struct CreateClient {
     #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
     #[schema(max_length = 200)]
     pub company: Option<String>,
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[validate(custom(function = "rules::at_most_eight_lines"))]
+    #[schema(max_length = 500, pattern = "^[^\\u0000\\n]*(?:\\n[^\\u0000\\n]*){0,7}$")]
+    /// Postal address for quotes and invoices, one line per line (at most 8 lines).
+    pub billing_address: Option<String>,
+    #[validate(length(max = 50, message = "must be at most 50 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 50)]
+    /// VAT or other tax ID, printed on quotes and invoices.
+    pub tax_id: Option<String>,
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(max_length = 10000)]
     pub notes: Option<String>,
@@ -193,6 +216,21 @@ pub struct UpdateClient {
     #[schema(max_length = 200)]
     pub company: Option<Option<String>>,
     #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[validate(custom(function = "rules::at_most_eight_lines"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 500, pattern = "^[^\\u0000\\n]*(?:\\n[^\\u0000\\n]*){0,7}$")]
+    /// Postal address for quotes and invoices, one line per line (at most 8 lines).
+    pub billing_address: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 50, message = "must be at most 50 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 50)]
+    /// VAT or other tax ID, printed on quotes and invoices.
+    pub tax_id: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
     #[validate(length(max = 10000, message = "must be at most 10000 characters"))]
     #[schema(value_type = Option<String>, nullable)]
     #[schema(max_length = 10000)]
@@ -232,6 +270,8 @@ pub struct ClientChanges {
     pub name: Option<String>,
     pub phone: Option<Option<String>>,
     pub company: Option<Option<String>>,
+    pub billing_address: Option<Option<String>>,
+    pub tax_id: Option<Option<String>>,
     pub notes: Option<Option<String>>,
     pub status: Option<String>,
     pub portal_enabled: Option<bool>,
@@ -249,6 +289,8 @@ impl UpdateClient {
             ("name", self.name.is_some()),
             ("phone", self.phone.is_some()),
             ("company", self.company.is_some()),
+            ("billing_address", self.billing_address.is_some()),
+            ("tax_id", self.tax_id.is_some()),
             ("notes", self.notes.is_some()),
             ("status", self.status.is_some()),
             ("portal_enabled", self.portal_enabled.is_some()),
@@ -266,6 +308,8 @@ impl UpdateClient {
             name: self.name.map(|n| n.trim().to_string()),
             phone: self.phone.map(tidy),
             company: self.company.map(tidy),
+            billing_address: self.billing_address.map(tidy),
+            tax_id: self.tax_id.map(tidy),
             notes: self.notes.map(tidy),
             status: self.status.map(|s| s.as_str().to_string()),
             portal_enabled: self.portal_enabled,
@@ -292,6 +336,8 @@ impl CreateClient {
             created_at: now,
             updated_at: now,
             email_opt_out: self.email_opt_out.unwrap_or(false),
+            billing_address: tidy(self.billing_address),
+            tax_id: tidy(self.tax_id),
         }
     }
 }

@@ -238,6 +238,8 @@ fn change_status(
         name: None,
         phone: None,
         company: None,
+        billing_address: None,
+        tax_id: None,
         notes: None,
         status: Some(to.as_str().to_string()),
         portal_enabled: None,

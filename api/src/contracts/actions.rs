@@ -17,10 +17,10 @@ use crate::db::schema::staff;
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::mail::{Attachment, Email};
-use crate::money::settings;
+use crate::money::parties;
 use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
-use crate::pdf::{self, ContractPdf, Letterhead};
+use crate::pdf::{self, ContractPdf};
 use crate::staff::store::StaffRow;
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
@@ -147,10 +147,8 @@ pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> 
     let mark = signature::mark(kind, stored)
         .ok_or_else(|| ApiError::Internal(format!("contract {} holds an unreadable signature", row.id)))?;
     let tenant: TenantRow = tenant_store::get(conn, &row.tenant_id)?;
-    let billing = settings::load(conn, &row.tenant_id)?;
-    let mut client_lines = vec![client.name.clone()];
-    client_lines.extend(client.company.clone());
-    client_lines.push(client.email.clone());
+    let addressee = row.addressee(client.clone())?;
+    let issuer = parties::issuer(conn, &row.tenant_id, &row.frozen())?;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
     let mut audit = vec![
         ("Signed by".to_string(), text(&row.signer_name)),
@@ -168,8 +166,8 @@ pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> 
     let doc = ContractPdf {
         id: row.id.clone(),
         title: row.title.clone(),
-        letterhead: Letterhead::of(&tenant, billing.billing_details.as_deref()),
-        client: client_lines,
+        letterhead: issuer.letterhead(),
+        client: addressee.lines(),
         body_markdown: row.body.clone(),
         signature: mark,
         audit,

@@ -10,6 +10,7 @@ use crate::auth::Actor;
 use crate::auth::otp::sha256_hex;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::money::parties;
 use crate::tenants::model::TenantRow;
 
 const AGREEMENT: &str = "\
@@ -91,13 +92,17 @@ fn row(tenant: &TenantRow, client_id: &str, title: &str, body: &str, status: Con
         voided_at: None,
         created_at: at - Duration::days(3),
         updated_at: sent.unwrap_or(at - Duration::days(1)),
+        addressee: None,
+        issuer: None,
     }
 }
 
 /// Seeds Maria's two contracts.
 pub fn seed(conn: &mut DbConn, tenant: &TenantRow, maria_id: &str) -> Result<(), ApiError> {
     let system = Actor::System;
-    let agreement = row(tenant, maria_id, "Brand refresh — services agreement", AGREEMENT, ContractStatus::Sent);
+    let mut agreement = row(tenant, maria_id, "Brand refresh — services agreement", AGREEMENT, ContractStatus::Sent);
+    let (addressee, issuer) = parties::freeze(conn, &tenant.id, maria_id)?;
+    (agreement.addressee, agreement.issuer) = (Some(addressee), Some(issuer));
     store::insert(conn, &agreement)?;
     actions::record(conn, &system, &agreement, "created", false, serde_json::json!({}))?;
     let sent = serde_json::json!({ "body_sha256": agreement.body_sha256 });

@@ -1,5 +1,7 @@
 //! Contract rows, the status machine, and the DTOs the API speaks.
 
+use crate::error::ApiError;
+use crate::money::parties::{Addressee, Frozen};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -40,15 +42,21 @@ pub struct ContractRow {
     pub voided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// JSON of `money::parties::Addressee`, frozen when sent; `None` on a draft.
+    pub addressee: Option<String>,
+    /// JSON of `money::parties::Issuer`, frozen when sent; `None` on a draft.
+    pub issuer: Option<String>,
 }
 
-/// The client a contract is with, as a contract shows it.
+/// The client a contract is with, as their record reads now (emails go here).
 #[derive(Debug, Clone, Queryable)]
 pub struct ClientBits {
     pub id: String,
     pub name: String,
     pub email: String,
     pub company: Option<String>,
+    pub billing_address: Option<String>,
+    pub tax_id: Option<String>,
 }
 
 /// Where a contract stands. `draft` (staff still writing; the client never sees it) →
@@ -123,17 +131,6 @@ impl SignatureKind {
     }
 }
 
-/// The client a contract is with.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct ContractClient {
-    pub id: String,
-    #[schema(example = "Maria Lopez")]
-    pub name: String,
-    #[schema(example = "maria@lopez-interiors.es")]
-    pub email: String,
-    pub company: Option<String>,
-}
-
 /// The client, in a list.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ContractClientRef {
@@ -181,7 +178,9 @@ pub struct Contract {
     #[schema(example = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08")]
     pub body_sha256: String,
     pub status: ContractStatus,
-    pub client: ContractClient,
+    /// Who the contract is with: as the client was when it was sent, and on a draft, as
+    /// they are now.
+    pub client: Addressee,
     /// The staff member who answers for it; `null` means the owners and admins.
     pub staff_id: Option<String>,
     /// Whether a staff countersignature is wanted once the client has signed.
@@ -229,7 +228,9 @@ pub struct PortalContract {
     /// Hex SHA-256 of `body`: send it back when signing, to prove which text you read.
     pub body_sha256: String,
     pub status: ContractStatus,
-    pub client: ContractClient,
+    /// Who the contract is with: as the client was when it was sent, and on a draft, as
+    /// they are now.
+    pub client: Addressee,
     /// Whether the business countersigns after you.
     pub countersign: bool,
     pub sent_at: Option<DateTime<Utc>>,
@@ -276,21 +277,39 @@ impl ContractRow {
     pub fn countersignature(&self) -> Option<Countersignature> {
         Some(Countersignature { name: self.countersigner_name.clone()?, signed_at: utc(self.countersigned_at?) })
     }
+
+    /// What the contract froze when it was sent; nothing on a draft.
+    pub fn frozen(&self) -> Frozen<'_> {
+        Frozen::unless_draft(self.status() == ContractStatus::Draft, &self.addressee, &self.issuer)
+    }
+
+    /// Who the contract is with: frozen when it was sent, else the client's record now.
+    pub fn addressee(&self, live: ClientBits) -> Result<Addressee, ApiError> {
+        self.frozen().addressee_or(live.into())
+    }
 }
 
-impl From<ClientBits> for ContractClient {
-    fn from(c: ClientBits) -> ContractClient {
-        ContractClient { id: c.id, name: c.name, email: c.email, company: c.company }
+impl From<ClientBits> for Addressee {
+    fn from(c: ClientBits) -> Addressee {
+        Addressee {
+            id: c.id,
+            name: c.name,
+            email: c.email,
+            company: c.company,
+            billing_address: c.billing_address,
+            tax_id: c.tax_id,
+        }
     }
 }
 
 impl Contract {
-    pub fn of(row: ContractRow, client: ClientBits) -> Contract {
-        Contract {
+    pub fn of(row: ContractRow, client: ClientBits) -> Result<Contract, ApiError> {
+        let client = row.addressee(client)?;
+        Ok(Contract {
             status: row.status(),
             signature: row.signature(),
             countersignature: row.countersignature(),
-            client: client.into(),
+            client,
             sent_at: row.sent_at.map(utc),
             first_viewed_at: row.first_viewed_at.map(utc),
             voided_at: row.voided_at.map(utc),
@@ -303,7 +322,7 @@ impl Contract {
             title: row.title,
             body: row.body,
             body_sha256: row.body_sha256,
-        }
+        })
     }
 }
 
@@ -323,12 +342,13 @@ impl ContractSummary {
 }
 
 impl PortalContract {
-    pub fn of(row: ContractRow, client: ClientBits) -> PortalContract {
-        PortalContract {
+    pub fn of(row: ContractRow, client: ClientBits) -> Result<PortalContract, ApiError> {
+        let client = row.addressee(client)?;
+        Ok(PortalContract {
             status: row.status(),
             signature: row.signature(),
             countersignature: row.countersignature(),
-            client: client.into(),
+            client,
             sent_at: row.sent_at.map(utc),
             voided_at: row.voided_at.map(utc),
             updated_at: utc(row.updated_at),
@@ -337,7 +357,7 @@ impl PortalContract {
             title: row.title,
             body: row.body,
             body_sha256: row.body_sha256,
-        }
+        })
     }
 }
 

@@ -19,6 +19,8 @@ use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted, any};
 
 /// Most contracts the portal list shows.
 const LIST_LIMIT: i64 = 200;
@@ -86,7 +88,7 @@ pub async fn get_portal_contract(
     let (tenant_id, client_id) = (who.tenant_id.clone(), who.client_id.clone());
     let fetch = move |conn: &mut crate::db::DbConn| -> Result<PortalContract, ApiError> {
         let (row, client) = client_contract(conn, &tenant_id, &client_id, &id)?;
-        Ok(PortalContract::of(row, client))
+        PortalContract::of(row, client)
     };
     // Staff looking through the client's eyes are not the client reading it.
     if who.impersonated_by.is_some() {
@@ -199,8 +201,15 @@ pub async fn sign_contract(
                 "signed_sha256": row.signed_sha256,
             });
             actions::record(conn, &actor, &row, "signed", true, data)?;
+            let kinds = [NotificationKind::ContractSent, NotificationKind::ContractChanged];
+            resolve::acted(
+                conn,
+                tenant_id,
+                client_id,
+                Acted { subject_type: "contract", subject_id: &id, kinds: &kinds, about: &any },
+            )?;
             actions::email_signed(conn, &config, &row, &client)?;
-            Ok(PortalContract::of(row, client))
+            PortalContract::of(row, client)
         })
         .await?;
     state.outbox.wake();

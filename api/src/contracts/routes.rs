@@ -23,6 +23,7 @@ use crate::error::{ApiError, Problem};
 use crate::files::download::disposition;
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::money::parties;
 use crate::staff::store as staff_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -39,7 +40,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// The contract with its client, as staff see it.
 pub fn detail(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Contract, ApiError> {
     let (row, client) = staff_contract(conn, tenant_id, id)?;
-    Ok(Contract::of(row, client))
+    Contract::of(row, client)
 }
 
 fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
@@ -169,6 +170,8 @@ pub async fn create_contract(
                 voided_at: None,
                 created_at: at,
                 updated_at: at,
+                addressee: None,
+                issuer: None,
             };
             store::insert(conn, &row)?;
             // A draft is staff's business: the entry carries no client id.
@@ -270,7 +273,7 @@ pub async fn update_contract(
                 let visible = current.status() != ContractStatus::Draft;
                 actions::record(conn, &caller.actor, &row, "updated", visible, json!({ "fields": fields }))?;
             }
-            Ok(Contract::of(row, client))
+            Contract::of(row, client)
         })
         .await?;
     Ok(web::Json(contract))
@@ -304,13 +307,14 @@ pub async fn send_contract(
         .write(move |conn| {
             let tenant_id = &caller.tenant_id;
             let (current, _) = staff_contract(conn, tenant_id, &id)?;
-            if store::send(conn, tenant_id, &id, now())? == 0 {
+            let frozen = parties::freeze(conn, tenant_id, &current.client_id)?;
+            if store::send(conn, tenant_id, &id, now(), frozen)? == 0 {
                 return Err(refused(&current, "sent"));
             }
             let (row, client) = staff_contract(conn, tenant_id, &id)?;
             actions::record(conn, &caller.actor, &row, "sent", true, json!({ "body_sha256": row.body_sha256 }))?;
             actions::email_sent(conn, &config, &row)?;
-            Ok(Contract::of(row, client))
+            Contract::of(row, client)
         })
         .await?;
     state.outbox.wake();
@@ -352,7 +356,7 @@ pub async fn void_contract(
             // Voiding a draft the client never saw stays between staff.
             let visible = current.status() != ContractStatus::Draft;
             actions::record(conn, &caller.actor, &row, "voided", visible, json!({ "from": current.status }))?;
-            Ok(Contract::of(row, client))
+            Contract::of(row, client)
         })
         .await?;
     Ok(web::Json(contract))
@@ -413,7 +417,7 @@ pub async fn countersign_contract(
             }
             let (row, client) = staff_contract(conn, tenant_id, &id)?;
             actions::record(conn, &caller.actor, &row, "countersigned", true, json!({ "name": name }))?;
-            Ok(Contract::of(row, client))
+            Contract::of(row, client)
         })
         .await?;
     Ok(web::Json(contract))

@@ -73,7 +73,10 @@ pub fn get(
         .filter(contracts::tenant_id.eq(tenant_id))
         .filter(clients::tenant_id.eq(tenant_id))
         .filter(contracts::id.eq(id))
-        .select((ContractRow::as_select(), (clients::id, clients::name, clients::email, clients::company)))
+        .select((
+            ContractRow::as_select(),
+            (clients::id, clients::name, clients::email, clients::company, clients::billing_address, clients::tax_id),
+        ))
         .into_boxed();
     if let Some(client_id) = client_id {
         query = query.filter(contracts::client_id.eq(client_id.to_string()));
@@ -97,8 +100,14 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &ContractCh
     .execute(conn)
 }
 
-/// Draft → sent; rows changed.
-pub fn send(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+/// Draft → sent, freezing who it is between (`money::parties::freeze`); rows changed.
+pub fn send(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    at: NaiveDateTime,
+    (addressee, issuer): (String, String),
+) -> QueryResult<usize> {
     diesel::update(
         contracts::table
             .filter(contracts::tenant_id.eq(tenant_id))
@@ -109,6 +118,8 @@ pub fn send(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> 
         contracts::status.eq(ContractStatus::Sent.as_str()),
         contracts::sent_at.eq(Some(at)),
         contracts::updated_at.eq(at),
+        contracts::addressee.eq(addressee),
+        contracts::issuer.eq(issuer),
     ))
     .execute(conn)
 }

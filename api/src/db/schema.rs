@@ -31,6 +31,7 @@ diesel::table! {
         role -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        name_chosen_at -> Nullable<Timestamp>,
     }
 }
 
@@ -51,6 +52,8 @@ diesel::table! {
         updated_at -> Timestamp,
         email_opt_out -> Bool,
         notifications_read_to -> Nullable<Text>,
+        billing_address -> Nullable<Text>,
+        tax_id -> Nullable<Text>,
     }
 }
 
@@ -468,6 +471,8 @@ diesel::table! {
         project_id -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        addressee -> Nullable<Text>,
+        issuer -> Nullable<Text>,
     }
 }
 
@@ -526,6 +531,8 @@ diesel::table! {
         voided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        addressee -> Nullable<Text>,
+        issuer -> Nullable<Text>,
     }
 }
 
@@ -554,6 +561,8 @@ diesel::table! {
         voided_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        addressee -> Nullable<Text>,
+        issuer -> Nullable<Text>,
     }
 }
 

@@ -17,6 +17,8 @@ use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::notifications::email::{self, ClientEmail};
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
@@ -213,6 +215,14 @@ pub fn decide(
     let actor = Actor::Client { id: client_id.to_string() };
     store::insert_event(conn, &event(&row, kind, comment.clone(), &actor))?;
     record(conn, &actor, &project, &row, verb, json!({ "comment": comment, "round": row.round }))?;
+    let this_one = |data: &serde_json::Value| data["deliverable_id"] == row.id.as_str();
+    let answered = Acted {
+        subject_type: "project",
+        subject_id: &project.id,
+        kinds: &[NotificationKind::DeliverableSubmitted],
+        about: &this_one,
+    };
+    resolve::acted(conn, tenant_id, client_id, answered)?;
     let who = client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
     let heading = match to {
         DeliverableStatus::Approved => format!("{who} approved “{}”", row.title),

@@ -17,6 +17,8 @@ use crate::deliverables::actions::email_staff;
 use crate::deliverables::model::tidy;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted, any};
 use crate::projects::access;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -106,6 +108,9 @@ pub async fn submit_portal_feedback(
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let data = json!({ "name": project.name, "feedback_id": row.id, "rating": rating, "comment": comment });
             activity_store::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
+            let kinds = [NotificationKind::FeedbackRequested];
+            let answered = Acted { subject_type: "project", subject_id: &project.id, kinds: &kinds, about: &any };
+            resolve::acted(conn, tenant_id, client_id, answered)?;
             let who =
                 client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
             let heading = format!("{who} rated {} {rating} of 5", project.name);

@@ -57,6 +57,8 @@ fn lead(tenant_id: &str, form: &FormRow, answers: &Map<String, Value>) -> Client
         created_at: at,
         updated_at: at,
         email_opt_out: false,
+        billing_address: None,
+        tax_id: None,
     }
 }
 

@@ -12,6 +12,7 @@ use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::money::parties;
 use crate::money::{Line, LineInput, Quantity};
 use crate::payments::model::{PaymentMethod, PaymentRow};
 use crate::payments::store as payment_store;
@@ -52,7 +53,8 @@ fn sent(
         lines,
     };
     let row = create_in(conn, &tenant.id, &Actor::System, draft)?;
-    store::mark_sent(conn, &tenant.id, &row.id, now() - TimeDelta::days(issued))?;
+    let frozen = parties::freeze(conn, &tenant.id, &row.client_id)?;
+    store::mark_sent(conn, &tenant.id, &row.id, now() - TimeDelta::days(issued), frozen)?;
     let subject = Subject { kind: "invoice", id: &row.id, client_id: Some(client_id) };
     let data = json!({ "number": row.number, "total_minor": row.total_minor, "currency": row.currency });
     activity_store::record(conn, &tenant.id, &Actor::System, "sent", subject, data)?;

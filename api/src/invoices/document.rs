@@ -4,14 +4,13 @@
 use super::model::{InvoiceLineRow, InvoiceRow, InvoiceStatus, status_of};
 use super::routes::tenant_today;
 use super::store;
-use crate::clients::store as client_store;
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::money::{Line, format_amount, settings, totals};
+use crate::money::parties::{self, Frozen};
+use crate::money::{Line, format_amount, totals};
 use crate::payments::model::PaymentMethod;
 use crate::payments::store as payment_store;
-use crate::pdf::{self, DocumentPdf, Letterhead};
-use crate::tenants::store as tenant_store;
+use crate::pdf::{self, DocumentPdf};
 
 /// The stamp across the page: what a reader must not miss.
 pub fn stamp(row: &InvoiceRow, overdue: bool) -> Option<String> {
@@ -25,10 +24,8 @@ pub fn stamp(row: &InvoiceRow, overdue: bool) -> Option<String> {
 
 /// The PDF's input for an invoice.
 pub fn input(conn: &mut DbConn, row: &InvoiceRow) -> Result<DocumentPdf, ApiError> {
-    let tenant = tenant_store::get(conn, &row.tenant_id)?;
-    let billing = settings::load(conn, &row.tenant_id)?;
-    let client = client_store::get(conn, &row.tenant_id, &row.client_id)?
-        .ok_or_else(|| ApiError::Internal(format!("invoice {} has no client", row.id)))?;
+    let frozen = Frozen::unless_draft(row.status == InvoiceStatus::Draft.as_str(), &row.addressee, &row.issuer);
+    let parties = parties::of_document(conn, &row.tenant_id, &row.client_id, &frozen)?;
     let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(InvoiceLineRow::line).collect();
     let payments = payment_store::for_invoice(conn, &row.tenant_id, &row.id)?
         .into_iter()
@@ -38,15 +35,14 @@ pub fn input(conn: &mut DbConn, row: &InvoiceRow) -> Result<DocumentPdf, ApiErro
         })
         .collect();
     let today = tenant_today(conn, &row.tenant_id)?;
-    let bill_to = [Some(client.name), client.company, Some(client.email)].into_iter().flatten().collect();
     Ok(DocumentPdf {
         id: row.id.clone(),
         kind: "Invoice".into(),
         number: row.number.clone(),
         title: row.title.clone(),
         stamp: stamp(row, row.overdue(today)),
-        letterhead: Letterhead::of(&tenant, billing.billing_details.as_deref()),
-        bill_to,
+        letterhead: parties.issuer.letterhead(),
+        bill_to: parties.addressee.lines(),
         facts: vec![("Issue date".into(), row.issue_date.to_string()), ("Due date".into(), row.due_date.to_string())],
         currency: row.currency.clone(),
         totals: totals(&lines),

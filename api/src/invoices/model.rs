@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::{invoice_lines, invoices};
 use crate::http::patch::double_option;
+use crate::money::parties::Addressee;
 use crate::money::{Line, LineInput, Quantity, Totals};
 use crate::payments::model::Payment;
 use crate::rules;
@@ -39,6 +40,10 @@ pub struct InvoiceRow {
     pub voided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// JSON of `money::parties::Addressee`, frozen when sent; `None` on a draft.
+    pub addressee: Option<String>,
+    /// JSON of `money::parties::Issuer`, frozen when sent; `None` on a draft.
+    pub issuer: Option<String>,
 }
 
 impl InvoiceRow {
@@ -158,17 +163,6 @@ pub fn status_of(s: &str) -> InvoiceStatus {
     InvoiceStatus::parse(s).unwrap_or(InvoiceStatus::Draft)
 }
 
-/// The client an invoice is addressed to.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct InvoiceClient {
-    pub id: String,
-    #[schema(example = "Maria Lopez")]
-    pub name: String,
-    #[schema(example = "maria@lopez.es")]
-    pub email: String,
-    pub company: Option<String>,
-}
-
 /// The client of a list item.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct ClientRef {
@@ -194,7 +188,9 @@ pub struct Invoice {
     pub status: InvoiceStatus,
     /// Sent or partly paid, and the due date has passed (in the business's time zone).
     pub overdue: bool,
-    pub client: InvoiceClient,
+    /// Who the invoice is addressed to: as the client was when it was sent, and on a draft,
+    /// as they are now.
+    pub client: Addressee,
     /// The staff member who answers for it.
     pub staff_id: Option<String>,
     #[schema(example = "EUR")]
@@ -471,6 +467,8 @@ mod tests {
             voided_at: None,
             created_at: at,
             updated_at: at,
+            addressee: None,
+            issuer: None,
         }
     }
 

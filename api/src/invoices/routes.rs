@@ -9,8 +9,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::document;
 use super::model::{
-    CreateInvoice, Invoice, InvoiceChanges, InvoiceClient, InvoiceLineRow, InvoiceListQuery, InvoicePage, InvoiceRow,
-    InvoiceStatus, InvoiceSummary, UpdateInvoice, status_of, today_in,
+    CreateInvoice, Invoice, InvoiceChanges, InvoiceLineRow, InvoiceListQuery, InvoicePage, InvoiceRow, InvoiceStatus,
+    InvoiceSummary, UpdateInvoice, status_of, today_in,
 };
 use super::store::{self, ListFilter};
 use crate::AppState;
@@ -26,6 +26,7 @@ use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::mail::templates::{self, Brand};
 use crate::money::numbering::{self, DocKind};
+use crate::money::parties::{self, Frozen};
 use crate::money::{Line, format_amount, settings, totals};
 use crate::notifications::email::{self, ClientEmail};
 use crate::payments::model::Payment;
@@ -61,8 +62,8 @@ pub fn tenant_today(conn: &mut DbConn, tenant_id: &str) -> Result<NaiveDate, Api
 
 /// The invoice with its client, lines, totals and payments.
 pub fn detail(conn: &mut DbConn, row: InvoiceRow, today: NaiveDate) -> Result<Invoice, ApiError> {
-    let client = client_store::get(conn, &row.tenant_id, &row.client_id)?
-        .ok_or_else(|| ApiError::Internal(format!("invoice {} has no client", row.id)))?;
+    let frozen = Frozen::unless_draft(row.status == InvoiceStatus::Draft.as_str(), &row.addressee, &row.issuer);
+    let client = parties::addressee(conn, &row.tenant_id, &row.client_id, &frozen)?;
     let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(InvoiceLineRow::line).collect();
     let payments = payment_store::for_invoice(conn, &row.tenant_id, &row.id)?.into_iter().map(Payment::from).collect();
     Ok(Invoice {
@@ -72,7 +73,7 @@ pub fn detail(conn: &mut DbConn, row: InvoiceRow, today: NaiveDate) -> Result<In
         totals: totals(&lines),
         lines,
         payments,
-        client: InvoiceClient { id: client.id, name: client.name, email: client.email, company: client.company },
+        client,
         id: row.id,
         number: row.number,
         title: row.title,
@@ -220,6 +221,8 @@ pub fn create_in(conn: &mut DbConn, tenant_id: &str, actor: &Actor, draft: Draft
         voided_at: None,
         created_at: at,
         updated_at: at,
+        addressee: None,
+        issuer: None,
     };
     let lines: Vec<InvoiceLineRow> =
         draft.lines.iter().enumerate().map(|(i, l)| InvoiceLineRow::of(l, tenant_id, &row.id, i)).collect();
@@ -546,7 +549,8 @@ pub async fn send_invoice(
         .write(move |conn| {
             let tenant_id = &caller.tenant_id;
             let row = staff_invoice(conn, tenant_id, &id)?;
-            if store::mark_sent(conn, tenant_id, &id, now())? == 0 {
+            let frozen = parties::freeze(conn, tenant_id, &row.client_id)?;
+            if store::mark_sent(conn, tenant_id, &id, now(), frozen)? == 0 {
                 return Err(refused(conn, tenant_id, &id, "sent", "; only a draft can be sent"));
             }
             let subject = Subject { kind: "invoice", id: &row.id, client_id: Some(&row.client_id) };

@@ -133,15 +133,28 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Invo
     .execute(conn)
 }
 
-/// draft → sent; 0 when it was not a draft.
-pub fn mark_sent(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+/// draft → sent, freezing who it is between (`money::parties::freeze`); 0 when it was not
+/// a draft.
+pub fn mark_sent(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    at: NaiveDateTime,
+    (addressee, issuer): (String, String),
+) -> QueryResult<usize> {
     diesel::update(
         invoices::table
             .filter(invoices::tenant_id.eq(tenant_id))
             .filter(invoices::id.eq(id))
             .filter(invoices::status.eq("draft")),
     )
-    .set((invoices::status.eq("sent"), invoices::sent_at.eq(at), invoices::updated_at.eq(at)))
+    .set((
+        invoices::status.eq("sent"),
+        invoices::sent_at.eq(at),
+        invoices::updated_at.eq(at),
+        invoices::addressee.eq(addressee),
+        invoices::issuer.eq(issuer),
+    ))
     .execute(conn)
 }
 

@@ -249,9 +249,10 @@ pub async fn read_portal_thread(
     state
         .db
         .write(move |conn| {
-            client_thread(conn, &who, &id)?;
+            let (thread, _) = client_thread(conn, &who, &id)?;
             if let Some(newest) = store::newest_id(conn, &who.tenant_id, &id, false)? {
                 store::mark_read(conn, &who.tenant_id, &id, &reader(&who), &newest)?;
+                post::messages_read(conn, &who.client_id, &thread)?;
             }
             Ok(())
         })

@@ -14,6 +14,8 @@ use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::notifications::email::{self, ClientEmail};
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
@@ -34,6 +36,14 @@ pub struct NewMessage<'a> {
 /// The reader a caller counts as: the staff member, the API key, or the client.
 pub fn reader_of(actor: &Actor) -> Option<Reader<'_>> {
     actor.id().map(|id| Reader { kind: actor.kind(), id })
+}
+
+/// The client has read this thread: its message notifications count as read.
+pub fn messages_read(conn: &mut DbConn, client_id: &str, thread: &ThreadRow) -> diesel::QueryResult<()> {
+    let in_thread = |data: &serde_json::Value| data["thread_id"] == thread.id.as_str();
+    let kinds = [NotificationKind::MessagePosted];
+    let read = Acted { subject_type: "project", subject_id: &thread.project_id, kinds: &kinds, about: &in_thread };
+    resolve::acted(conn, &thread.tenant_id, client_id, read)
 }
 
 pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Result<MessageRow, ApiError> {
@@ -58,6 +68,10 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
     store::touch_thread(conn, tenant_id, &new.thread.id, row.created_at)?;
     if let Some(reader) = reader_of(new.actor) {
         store::mark_read(conn, tenant_id, &new.thread.id, &reader, &row.id)?;
+    }
+    if let Actor::Client { id } = new.actor {
+        // A reply is proof of reading.
+        messages_read(conn, id, new.thread)?;
     }
     let project = new.project;
     // Internal notes stay out of the client's timeline and dashboard.

@@ -11,6 +11,7 @@
 pub mod currency;
 pub mod lines;
 pub mod numbering;
+pub mod parties;
 pub mod settings;
 
 pub use currency::{exponent, format_amount};

@@ -9,4 +9,5 @@ pub mod email;
 pub mod kinds;
 pub mod model;
 pub mod portal;
+pub mod resolve;
 pub mod store;

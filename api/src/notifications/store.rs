@@ -20,7 +20,7 @@ pub const UNREAD_CAP: i64 = 100;
 
 /// Written as a literal (not a bound parameter) so both databases see that the partial
 /// index `activity_notifications` (`WHERE actor_kind <> 'client'`) covers the query.
-const NOT_BY_THE_CLIENT: &str = "activity.actor_kind <> 'client'";
+pub(super) const NOT_BY_THE_CLIENT: &str = "activity.actor_kind <> 'client'";
 
 /// Read one by one after the "all read" mark. Correlated on the outer row, which diesel's
 /// DSL cannot express; it names only columns, no input.

@@ -52,13 +52,15 @@ fn resolved<'a>(schema: &'a Value, components: &'a Value) -> &'a Value {
     }
 }
 
+/// Fields named like references that are plain values (a client's VAT number).
+const NOT_REFERENCES: &[&str] = &["tax_id"];
+
 /// Whether a body names other objects by id (`client_id`, `staff_id`, `task_ids`…).
 fn names_objects(schema: &Value, components: &Value) -> bool {
     let schema = resolved(schema, components);
-    schema
-        .get("properties")
-        .and_then(Value::as_object)
-        .is_some_and(|props| props.keys().any(|k| k.ends_with("_id") || k.ends_with("_ids")))
+    schema.get("properties").and_then(Value::as_object).is_some_and(|props| {
+        props.keys().any(|k| (k.ends_with("_id") || k.ends_with("_ids")) && !NOT_REFERENCES.contains(&k.as_str()))
+    })
 }
 
 /// A body that names another object by id answers 404 when that object is not the
@@ -152,7 +154,8 @@ mod tests {
         let doc = document();
         let responses = |path: &str, method: &str| doc["paths"][path][method]["responses"].clone();
         assert!(responses("/api/v1/projects", "post").get("404").is_some(), "client_id, staff_id");
-        assert!(responses("/api/v1/clients", "post").get("404").is_none(), "names nothing");
+        assert!(responses("/api/v1/clients", "post").get("404").is_none(), "names nothing (`tax_id` is a value)");
+        assert!(responses("/api/v1/portal/me", "patch").get("404").is_none(), "names nothing");
     }
 
     #[test]

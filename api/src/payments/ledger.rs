@@ -15,6 +15,8 @@ use crate::error::ApiError;
 use crate::invoices::model::{InvoiceRow, InvoiceStatus, status_of};
 use crate::invoices::routes::email_client;
 use crate::money::format_amount;
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted, any};
 
 /// A payment about to be recorded.
 pub struct NewPayment {
@@ -124,6 +126,14 @@ pub fn apply(
         let data =
             json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
         activity_store::record(conn, &invoice.tenant_id, actor, "paid", subject(), data)?;
+        // Paid, by whichever way: "you have an invoice to pay" has been answered.
+        let answered = Acted {
+            subject_type: "invoice",
+            subject_id: &invoice.id,
+            kinds: &[NotificationKind::InvoiceSent],
+            about: &any,
+        };
+        resolve::acted(conn, &invoice.tenant_id, &invoice.client_id, answered)?;
         let heading = format!("Payment received for invoice {}", invoice.number);
         let first = format!(
             "We received {} ({}). Invoice {} is now paid in full.",

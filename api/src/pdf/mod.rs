@@ -35,7 +35,7 @@ pub struct DocumentPdf {
     /// A stamp such as `PAID`, `VOID`, `ACCEPTED`; none for an ordinary open document.
     pub stamp: Option<String>,
     pub letterhead: Letterhead,
-    /// The client block: name, company, email — one item per line.
+    /// The client block: name, company, billing address, tax ID, email — one item per line.
     pub bill_to: Vec<String>,
     /// Label and value pairs under the number: issue date, due date, valid until, revision.
     pub facts: Vec<(String, String)>,
@@ -95,11 +95,11 @@ pub fn contract(doc: &ContractPdf) -> Vec<u8> {
 }
 
 impl Letterhead {
-    /// The tenant's name and colour, and its billing details split into lines.
-    pub fn of(tenant: &crate::tenants::model::TenantRow, billing_details: Option<&str>) -> Letterhead {
+    /// The business's name and colour, and its billing details split into lines.
+    pub fn new(business_name: &str, primary_color: &str, billing_details: Option<&str>) -> Letterhead {
         Letterhead {
-            business_name: tenant.name.clone(),
-            primary_color: tenant.primary_color.clone(),
+            business_name: business_name.to_string(),
+            primary_color: primary_color.to_string(),
             details: billing_details
                 .unwrap_or_default()
                 .lines()

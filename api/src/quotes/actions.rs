@@ -8,8 +8,8 @@ use diesel::prelude::*;
 use serde_json::json;
 
 use super::model::{
-    PortalQuote, Quote, QuoteChanges, QuoteClient, QuoteLineRow, QuoteRevision, QuoteRevisionRow, QuoteRow,
-    QuoteStatus, RevisionSummary, Snapshot, UpdateQuote,
+    PortalQuote, Quote, QuoteChanges, QuoteLineRow, QuoteRevision, QuoteRevisionRow, QuoteRow, QuoteStatus,
+    RevisionSummary, Snapshot, UpdateQuote,
 };
 use super::store;
 use crate::activity::store::{self as activity_store, Subject};
@@ -22,8 +22,11 @@ use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::money::numbering::{self, DocKind};
+use crate::money::parties::{self, Frozen};
 use crate::money::{self, Line, LineInput};
 use crate::notifications::email::{self, ClientEmail};
+use crate::notifications::kinds::NotificationKind;
+use crate::notifications::resolve::{self, Acted, any};
 use crate::outbox;
 use crate::pdf;
 use crate::projects::model::{ProjectRow, ProjectStatus, TaskRow, TaskStatus};
@@ -86,6 +89,12 @@ fn client_of(conn: &mut DbConn, row: &QuoteRow) -> Result<ClientRow, ApiError> {
         .ok_or_else(|| ApiError::Internal(format!("quote {} has no client", row.id)))
 }
 
+/// What `row` froze when it was sent; nothing on a draft (the next revision follows the
+/// client; the one under revision is read through `as_sent`, whose row is not a draft).
+fn frozen(row: &QuoteRow) -> Frozen<'_> {
+    Frozen::unless_draft(row.status == QuoteStatus::Draft.as_str(), &row.addressee, &row.issuer)
+}
+
 /// Staff pressed Revise and have not sent the next revision yet: the row is a draft again,
 /// but the client was sent the revision before it.
 pub fn under_revision(row: &QuoteRow) -> bool {
@@ -135,7 +144,7 @@ pub fn portal_view(conn: &mut DbConn, row: &QuoteRow, today: NaiveDate) -> Resul
 }
 
 fn view_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>, today: NaiveDate) -> Result<PortalQuote, ApiError> {
-    let client = client_of(conn, row)?;
+    let client = parties::addressee(conn, &row.tenant_id, &row.client_id, &frozen(row))?;
     let totals = money::totals(&lines);
     let revisions = store::revisions(conn, &row.tenant_id, &row.id)?
         .into_iter()
@@ -157,7 +166,7 @@ fn view_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>, today: NaiveDate
         title: row.title.clone(),
         notes: row.notes.clone(),
         status: QuoteStatus::of(&row.status, row.valid_until, today),
-        client: QuoteClient { id: client.id, name: client.name, email: client.email, company: client.company },
+        client,
         currency: row.currency.clone(),
         lines,
         totals,
@@ -296,6 +305,8 @@ pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) 
         project_id: None,
         created_at: at,
         updated_at: at,
+        addressee: None,
+        issuer: None,
     };
     store::insert(conn, &row)?;
     store::replace_lines(conn, tenant_id, &id, &lines)?;
@@ -353,7 +364,8 @@ pub fn send(conn: &mut DbConn, config: &Config, tenant_id: &str, actor: &Actor, 
             "has passed; set a new last day (PATCH the quote) before sending it",
         ));
     }
-    if store::send(conn, tenant_id, id, now())? == 0 {
+    let frozen = parties::freeze(conn, tenant_id, &current.client_id)?;
+    if store::send(conn, tenant_id, id, now(), frozen)? == 0 {
         return Err(refused(conn, tenant_id, id, "sent"));
     }
     let row = staff_quote(conn, tenant_id, id)?;
@@ -482,6 +494,8 @@ pub fn decide(
     let row = staff_quote(conn, tenant_id, id)?;
     let actor = Actor::Client { id: client_id.to_string() };
     let client = client_of(conn, &row)?;
+    let answered = Acted { subject_type: "quote", subject_id: id, kinds: &[NotificationKind::QuoteSent], about: &any };
+    resolve::acted(conn, tenant_id, client_id, answered)?;
     let project_id = match &decision {
         Decision::Accept(email) => {
             let project = start_project(conn, &actor, &row)?;
@@ -618,8 +632,7 @@ pub fn client_pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String)
 
 fn pdf_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>) -> Result<(Vec<u8>, String), ApiError> {
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
-    let settings = money::settings::load(conn, &row.tenant_id)?;
-    let client = client_of(conn, row)?;
+    let parties = parties::of_document(conn, &row.tenant_id, &row.client_id, &frozen(row))?;
     let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
     let stamp = match status {
         QuoteStatus::Accepted => Some("ACCEPTED"),
@@ -627,17 +640,14 @@ fn pdf_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>) -> Result<(Vec<u8
         QuoteStatus::Expired => Some("EXPIRED"),
         _ => None,
     };
-    let mut bill_to = vec![client.name];
-    bill_to.extend(client.company);
-    bill_to.push(client.email);
     let doc = pdf::DocumentPdf {
         id: row.id.clone(),
         kind: "Quote".into(),
         number: row.number.clone(),
         title: row.title.clone(),
         stamp: stamp.map(str::to_string),
-        letterhead: pdf::Letterhead::of(&tenant, settings.billing_details.as_deref()),
-        bill_to,
+        letterhead: parties.issuer.letterhead(),
+        bill_to: parties.addressee.lines(),
         facts: vec![
             ("Valid until".into(), row.valid_until.format("%-d %B %Y").to_string()),
             ("Revision".into(), row.revision.to_string()),

@@ -10,6 +10,7 @@ use super::store;
 use crate::auth::Actor;
 use crate::db::{DbConn, now};
 use crate::error::ApiError;
+use crate::money::parties;
 use crate::money::{LineInput, Quantity};
 use crate::tenants::model::TenantRow;
 
@@ -58,7 +59,8 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, maria: &str, other: &str) -> 
             line("Printer liaison, hours", 2500, 6_000),
         ],
     )?;
-    store::send(conn, &tenant.id, &sent, now())?;
+    let frozen = parties::freeze(conn, &tenant.id, maria)?;
+    store::send(conn, &tenant.id, &sent, now(), frozen)?;
     let row = actions::staff_quote(conn, &tenant.id, &sent)?;
     activity(conn, tenant, &row, "sent")?;
 
@@ -81,7 +83,8 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, maria: &str, other: &str) -> 
         "Vinyl graphics for the two front windows.",
         vec![line("Window graphics design", 1000, 60_000), line("Production and fitting", 2000, 35_000)],
     )?;
-    store::send(conn, &tenant.id, &accepted, now())?;
+    let frozen = parties::freeze(conn, &tenant.id, other)?;
+    store::send(conn, &tenant.id, &accepted, now(), frozen)?;
     let today = actions::today(tenant);
     store::decide(conn, &tenant.id, other, &accepted, QuoteStatus::Accepted.as_str(), None, today, now())?;
     let row = actions::staff_quote(conn, &tenant.id, &accepted)?;

@@ -5,6 +5,7 @@
 //! rounded on their own, half to even (`money` module), and the totals are the plain sums of
 //! those rounded line amounts, so the printed lines always add up to the printed total.
 
+use crate::money::parties::Addressee;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -43,6 +44,11 @@ pub struct QuoteRow {
     pub project_id: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// JSON of `money::parties::Addressee`, frozen when a revision is sent; a quote under
+    /// revision keeps the one its client was sent.
+    pub addressee: Option<String>,
+    /// JSON of `money::parties::Issuer`, frozen alongside.
+    pub issuer: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -192,17 +198,6 @@ impl QuoteStatus {
     }
 }
 
-/// The client a quote is for, as shown on the quote.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct QuoteClient {
-    pub id: String,
-    #[schema(example = "Maria Lopez")]
-    pub name: String,
-    #[schema(example = "maria@lopez.es")]
-    pub email: String,
-    pub company: Option<String>,
-}
-
 /// The client a quote is for, in lists.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct QuoteClientName {
@@ -259,7 +254,9 @@ pub struct PortalQuote {
     pub title: String,
     pub notes: Option<String>,
     pub status: QuoteStatus,
-    pub client: QuoteClient,
+    /// Who the quote is addressed to: as the client was when it was sent, and on a draft,
+    /// as they are now.
+    pub client: Addressee,
     #[schema(example = "EUR")]
     pub currency: String,
     pub lines: Vec<Line>,

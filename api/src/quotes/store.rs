@@ -145,15 +145,27 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Quot
     .execute(conn)
 }
 
-/// draft → sent.
-pub fn send(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+/// draft → sent, freezing who it is between (`money::parties::freeze`).
+pub fn send(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    id: &str,
+    at: NaiveDateTime,
+    (addressee, issuer): (String, String),
+) -> QueryResult<usize> {
     diesel::update(
         quotes::table
             .filter(quotes::tenant_id.eq(tenant_id))
             .filter(quotes::id.eq(id))
             .filter(quotes::status.eq("draft")),
     )
-    .set((quotes::status.eq("sent"), quotes::sent_at.eq(Some(at)), quotes::updated_at.eq(at)))
+    .set((
+        quotes::status.eq("sent"),
+        quotes::sent_at.eq(Some(at)),
+        quotes::updated_at.eq(at),
+        quotes::addressee.eq(addressee),
+        quotes::issuer.eq(issuer),
+    ))
     .execute(conn)
 }
 

@@ -102,3 +102,60 @@ pub struct UpdateStaff {
     pub name: Option<String>,
     pub role: Option<Role>,
 }
+
+/// The name you want clients and colleagues to see.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Clara Weiss"}))]
+pub struct UpdateMe {
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200)]
+    pub name: String,
+}
+
+/// The address you want to log in with from now on.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "clara@lumen.example"}))]
+pub struct ChangeEmail {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
+    pub email: String,
+}
+
+/// The code that reached the new address.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "clara@lumen.example", "code": "123456"}))]
+pub struct ConfirmEmail {
+    #[validate(
+        email(message = "must be a valid email address"),
+        length(max = 254, message = "must be at most 254 characters")
+    )]
+    #[schema(max_length = 254)]
+    #[schema(format = Email)]
+    pub email: String,
+    /// The 6 digits; spaces and dashes are ignored.
+    #[validate(custom(function = "rules::login_code"))]
+    #[schema(pattern = "^[ -]*(?:[0-9][ -]*){6}$")]
+    pub code: String,
+}
+
+/// A code is on its way to the new address.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct EmailChangeStarted {
+    pub email: String,
+    /// Confirm before this moment.
+    pub expires_at: DateTime<Utc>,
+}

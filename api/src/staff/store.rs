@@ -17,6 +17,8 @@ pub struct StaffRow {
     pub role: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// When they chose the name clients see; `None` until they do (the console asks).
+    pub name_chosen_at: Option<NaiveDateTime>,
 }
 
 pub fn insert(conn: &mut DbConn, tenant_id: &str, email: &str, name: &str, role: &str) -> QueryResult<StaffRow> {
@@ -29,6 +31,7 @@ pub fn insert(conn: &mut DbConn, tenant_id: &str, email: &str, name: &str, role:
         role: role.to_string(),
         created_at: at,
         updated_at: at,
+        name_chosen_at: None,
     };
     diesel::insert_into(staff::table).values(&row).execute(conn)?;
     Ok(row)
@@ -97,6 +100,21 @@ pub fn update(
         n = diesel::update(target).set((staff::role.eq(role), staff::updated_at.eq(now()))).execute(conn)?;
     }
     Ok(n)
+}
+
+/// The staff member chose the name clients see.
+pub fn choose_name(conn: &mut DbConn, tenant_id: &str, id: &str, name: &str) -> QueryResult<usize> {
+    let at = now();
+    diesel::update(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id)))
+        .set((staff::name.eq(name), staff::name_chosen_at.eq(Some(at)), staff::updated_at.eq(at)))
+        .execute(conn)
+}
+
+/// Their login email, proved by a code sent to it.
+pub fn set_email(conn: &mut DbConn, tenant_id: &str, id: &str, email: &str) -> QueryResult<usize> {
+    diesel::update(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id)))
+        .set((staff::email.eq(email), staff::updated_at.eq(now())))
+        .execute(conn)
 }
 
 pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize> {

@@ -322,7 +322,77 @@ async fn an_opted_out_client_gets_login_codes_but_no_notices(app: TestApp) {
     problem(res.send().await.unwrap(), 403).await;
 }
 
+/// Whether the notification of `kind` (the newest one) is read, and the unread count.
+async fn read_state(app: &TestApp, token: &str, kind: &str) -> (bool, i64) {
+    let page = get_json(app, token, LIST).await;
+    let item = page["items"].as_array().unwrap().iter().find(|n| n["kind"] == kind);
+    let item = item.unwrap_or_else(|| panic!("a {kind} notification: {page}"));
+    (item["read"].as_bool().unwrap(), page["unread_count"].as_i64().unwrap())
+}
+
+async fn notifications_clear_when_the_client_has_acted(app: TestApp) {
+    let (project, token, cid) = crate::deliverables::setup(&app).await;
+    let quote = crate::quotes::sent(&app, &cid, "Brand refresh").await;
+    let contract = crate::contracts::sent(&app, &cid, json!({})).await;
+    let invoice = crate::invoices::sent_invoice(&app, &cid, 10_000).await;
+    let invoice = invoice["id"].as_str().unwrap();
+    let first = crate::deliverables::create(&app, &project, "Logo").await;
+    let first = first["id"].as_str().unwrap();
+    let second = crate::deliverables::create(&app, &project, "Palette").await;
+    let second = second["id"].as_str().unwrap();
+    for id in [first, second] {
+        assert_eq!(crate::deliverables::act(&app, id, "submit", None).await.status(), 200);
+    }
+    let res =
+        app.post(&format!("/api/v1/projects/{project}/threads"), &json!({ "title": "Fonts", "body": "Inter?" })).await;
+    assert_eq!(res.status(), 201);
+    let thread = res.json::<Value>().await.unwrap()["id"].as_str().unwrap().to_string();
+    // Project created, quote, contract, invoice, two deliverables, one message.
+    assert_eq!(unread(&app, &token).await, 7);
+
+    // Each answer clears the one notification it answers, and nothing else.
+    assert_eq!(crate::quotes::accept(&app, &token, &quote).await.status(), 200);
+    assert_eq!(read_state(&app, &token, "quote_sent").await, (true, 6), "accepting answers the quote");
+
+    let sign = json!({
+        "signer_name": "Maria Lopez",
+        "body_sha256": crate::contracts::sha256(crate::contracts::BODY),
+        "signature": { "kind": "typed", "name": "Maria Lopez" },
+    });
+    let path = format!("/api/v1/portal/contracts/{contract}/sign");
+    assert_eq!(app.req_as(&token, Method::POST, &path).json(&sign).send().await.unwrap().status(), 200);
+    assert_eq!(read_state(&app, &token, "contract_sent").await, (true, 5), "signing answers the contract");
+
+    let path = format!("/api/v1/portal/deliverables/{first}/approve");
+    assert_eq!(post_as(&app, &token, &path).await.status(), 200);
+    let page = get_json(&app, &token, LIST).await;
+    let submitted: Vec<(String, bool)> = page["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "deliverable_submitted")
+        .map(|n| (n["title"].as_str().unwrap().to_string(), n["read"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(submitted.len(), 2, "{page}");
+    assert!(submitted.iter().any(|(t, read)| t.contains("Logo") && *read), "the approved one: {submitted:?}");
+    assert!(submitted.iter().any(|(t, read)| t.contains("Palette") && !*read), "not the other: {submitted:?}");
+    assert_eq!(page["unread_count"], 4);
+
+    assert_eq!(post_as(&app, &token, &format!("/api/v1/portal/threads/{thread}/read")).await.status(), 204);
+    assert_eq!(read_state(&app, &token, "message_posted").await, (true, 3), "reading the thread reads its messages");
+
+    // Paid in full (here by hand; online payments end the same way): the invoice is answered,
+    // and the receipt is news of its own.
+    assert_eq!(crate::invoices::pay(&app, invoice, 10_000).await.status(), 201);
+    assert!(read_state(&app, &token, "invoice_sent").await.0, "paying answers the invoice");
+    assert_eq!(read_state(&app, &token, "payment_recorded").await, (false, 3));
+
+    // The project's creation was never answered: still unread, with the palette and the receipt.
+    assert!(!read_state(&app, &token, "project_created").await.0, "never answered");
+}
+
 both!(
+    notifications_clear_when_the_client_has_acted,
     a_staff_action_notifies_that_client_only,
     what_the_client_does_or_only_staff_see_is_not_news,
     notifications_are_read_one_by_one_or_all_at_once,

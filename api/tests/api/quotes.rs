@@ -112,7 +112,10 @@ async fn totals_are_computed_per_line_and_numbers_given(app: TestApp) {
     assert_eq!(q["revision"], 1);
     assert_eq!(q["currency"], "EUR", "the tenant's currency by default");
     assert_eq!(q["valid_until"], (today() + Duration::days(30)).to_string(), "30 days by default");
-    assert_eq!(q["client"], json!({ "id": cid, "name": "Maria Lopez", "email": MARIA, "company": null }));
+    assert_eq!(
+        q["client"],
+        json!({ "id": cid, "name": "Maria Lopez", "email": MARIA, "company": null, "billing_address": null, "tax_id": null })
+    );
     assert_eq!(q["view_count"], 0);
     assert_eq!(q["revisions"], json!([]));
     // 3 × 49.99 − 10 % = 134.973 → 134.97; tax 5.5 % of it = 7.42335 → 7.42.

@@ -929,6 +929,50 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Choose the name clients and colleagues see you by ("with Clara", messages signed
+         *     "Clara Weiss"). The console asks once, until `name_chosen` is true.
+         */
+        patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start changing your login email: a 6-digit code goes to the new address, and nothing
+         *     changes until you confirm it (`/me/email/confirm`) within 15 minutes.
+         */
+        post: operations["change_my_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new login email with the code sent to it. Your old address is told; your
+         *     sessions stay.
+         */
+        post: operations["confirm_my_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -1377,9 +1421,9 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your own name, phone or company, or turn non-essential emails off or on
-         *     (`email_opt_out`). Fields left out stay as they are; `null` clears the phone or the
-         *     company. The email is your login, so only the business can change it.
+         * Change your own name, phone, company, billing address or tax ID, or turn non-essential
+         *     emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
+         *     optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
         trace?: never;
@@ -3013,12 +3057,38 @@ export interface components {
          * @description `subject_type.verb`: what the entry records.
          * @enum {string}
          */
-        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
+        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.email_changed" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
         /** @description A page of activity, newest first. */
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             /** @description Pass as `cursor` for the next page; `null` on the last page. */
             next_cursor?: string | null;
+        };
+        /**
+         * @description The client a quote, contract or invoice is addressed to: as they were when it was sent,
+         *     or on a draft, as they are now.
+         */
+        Addressee: {
+            /**
+             * @description Postal address for invoices, one line per line.
+             * @example Calle Mayor 1
+             *     28013 Madrid
+             *     Spain
+             */
+            billing_address?: string | null;
+            /** @example Lopez Design SL */
+            company?: string | null;
+            /** @example maria@lopez.es */
+            email: string;
+            /** @description The client's id (their record may have changed since). */
+            id: string;
+            /** @example Maria Lopez */
+            name: string;
+            /**
+             * @description VAT or other tax ID.
+             * @example ESB12345678
+             */
+            tax_id?: string | null;
         };
         /** @description An amount in one currency. */
         AmountDue: {
@@ -3180,6 +3250,16 @@ export interface components {
             reason?: string | null;
         };
         /**
+         * @description The address you want to log in with from now on.
+         * @example {
+         *       "email": "clara@lumen.example"
+         *     }
+         */
+        ChangeEmail: {
+            /** Format: email */
+            email: string;
+        };
+        /**
          * @description Move an order to another status.
          * @example {
          *       "note": "Ready for pick-up at the front desk.",
@@ -3221,6 +3301,13 @@ export interface components {
         ChooseAccountStatus: "choose_account";
         /** @description A client of the business, as staff see it (with internal notes). */
         Client: {
+            /**
+             * @description Postal address for quotes and invoices, one line per line.
+             * @example Calle Mayor 1
+             *     28013 Madrid
+             *     Spain
+             */
+            billing_address?: string | null;
             /** @example Lopez Design SL */
             company?: string | null;
             /** Format: date-time */
@@ -3249,6 +3336,11 @@ export interface components {
             /** @description Whether this client may log in to the portal. */
             portal_enabled: boolean;
             status: components["schemas"]["ClientStatus"];
+            /**
+             * @description VAT or other tax ID, printed on quotes and invoices.
+             * @example ESB12345678
+             */
+            tax_id?: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -3289,6 +3381,19 @@ export interface components {
              */
             resend_in: number;
         };
+        /**
+         * @description The code that reached the new address.
+         * @example {
+         *       "code": "123456",
+         *       "email": "clara@lumen.example"
+         *     }
+         */
+        ConfirmEmail: {
+            /** @description The 6 digits; spaces and dashes are ignored. */
+            code: string;
+            /** Format: email */
+            email: string;
+        };
         /** @description A contract as staff see it. */
         Contract: {
             /** @description The text, in Markdown. Show it rendered without raw HTML. */
@@ -3298,7 +3403,11 @@ export interface components {
              * @example 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08
              */
             body_sha256: string;
-            client: components["schemas"]["ContractClient"];
+            /**
+             * @description Who the contract is with: as the client was when it was sent, and on a draft, as
+             *     they are now.
+             */
+            client: components["schemas"]["Addressee"];
             /** @description Whether a staff countersignature is wanted once the client has signed. */
             countersign: boolean;
             countersignature?: null | components["schemas"]["Countersignature"];
@@ -3327,15 +3436,6 @@ export interface components {
             view_count: number;
             /** Format: date-time */
             voided_at?: string | null;
-        };
-        /** @description The client a contract is with. */
-        ContractClient: {
-            company?: string | null;
-            /** @example maria@lopez-interiors.es */
-            email: string;
-            id: string;
-            /** @example Maria Lopez */
-            name: string;
         };
         /** @description The client, in a list. */
         ContractClientRef: {
@@ -3447,6 +3547,8 @@ export interface components {
         };
         /** @description A new client. */
         CreateClient: {
+            /** @description Postal address for quotes and invoices, one line per line (at most 8 lines). */
+            billing_address?: string | null;
             company?: string | null;
             /**
              * Format: email
@@ -3462,6 +3564,8 @@ export interface components {
             /** @description Default `true`. */
             portal_enabled?: boolean | null;
             status?: null | components["schemas"]["SettableClientStatus"];
+            /** @description VAT or other tax ID, printed on quotes and invoices. */
+            tax_id?: string | null;
         };
         /** @description A new contract, saved as a draft. */
         CreateContract: {
@@ -3828,6 +3932,15 @@ export interface components {
             /** @description Relative to the API's origin: `/api/v1/files/{id}/content?token=…`. */
             url: string;
         };
+        /** @description A code is on its way to the new address. */
+        EmailChangeStarted: {
+            email: string;
+            /**
+             * Format: date-time
+             * @description Confirm before this moment.
+             */
+            expires_at: string;
+        };
         /**
          * @description Whether an endpoint receives events.
          * @enum {string}
@@ -3988,7 +4101,11 @@ export interface components {
          *     each rate's tax the sum of its lines' taxes, and the total subtotal plus taxes.
          */
         Invoice: {
-            client: components["schemas"]["InvoiceClient"];
+            /**
+             * @description Who the invoice is addressed to: as the client was when it was sent, and on a draft,
+             *     as they are now.
+             */
+            client: components["schemas"]["Addressee"];
             /** Format: date-time */
             created_at: string;
             /** @example EUR */
@@ -4033,15 +4150,6 @@ export interface components {
             updated_at: string;
             /** Format: date-time */
             voided_at?: string | null;
-        };
-        /** @description The client an invoice is addressed to. */
-        InvoiceClient: {
-            company?: string | null;
-            /** @example maria@lopez.es */
-            email: string;
-            id: string;
-            /** @example Maria Lopez */
-            name: string;
         };
         /** @description A page of invoices, newest first. */
         InvoicePage: {
@@ -4388,7 +4496,11 @@ export interface components {
             body: string;
             /** @description Hex SHA-256 of `body`: send it back when signing, to prove which text you read. */
             body_sha256: string;
-            client: components["schemas"]["ContractClient"];
+            /**
+             * @description Who the contract is with: as the client was when it was sent, and on a draft, as
+             *     they are now.
+             */
+            client: components["schemas"]["Addressee"];
             /** @description Whether the business countersigns after you. */
             countersign: boolean;
             countersignature?: null | components["schemas"]["Countersignature"];
@@ -4515,6 +4627,8 @@ export interface components {
         };
         /** @description The logged-in client. */
         PortalMe: {
+            /** @description Your postal address for quotes and invoices, one line per line. */
+            billing_address?: string | null;
             company?: string | null;
             email: string;
             /**
@@ -4527,6 +4641,8 @@ export interface components {
             impersonated: boolean;
             name: string;
             phone?: string | null;
+            /** @description Your VAT or other tax ID, printed on quotes and invoices. */
+            tax_id?: string | null;
             tenant_name: string;
             tenant_slug: string;
         };
@@ -4625,7 +4741,11 @@ export interface components {
              *     for staff, who see the draft.
              */
             being_revised: boolean;
-            client: components["schemas"]["QuoteClient"];
+            /**
+             * @description Who the quote is addressed to: as the client was when it was sent, and on a draft,
+             *     as they are now.
+             */
+            client: components["schemas"]["Addressee"];
             /** Format: date-time */
             created_at: string;
             /** @example EUR */
@@ -5084,15 +5204,6 @@ export interface components {
              */
             view_count: number;
         };
-        /** @description The client a quote is for, as shown on the quote. */
-        QuoteClient: {
-            company?: string | null;
-            /** @example maria@lopez.es */
-            email: string;
-            id: string;
-            /** @example Maria Lopez */
-            name: string;
-        };
         /** @description The client a quote is for, in lists. */
         QuoteClientName: {
             id: string;
@@ -5508,6 +5619,8 @@ export interface components {
             email: string;
             id: string;
             name: string;
+            /** @description Whether you have chosen the name clients see; until then the console asks. */
+            name_chosen: boolean;
             /** @description `owner`, `admin` or `member`. */
             role: string;
             tenant_id: string;
@@ -5894,6 +6007,8 @@ export interface components {
          *     }
          */
         UpdateClient: {
+            /** @description Postal address for quotes and invoices, one line per line (at most 8 lines). */
+            billing_address?: string | null;
             company?: string | null;
             /**
              * Format: email
@@ -5908,6 +6023,8 @@ export interface components {
             phone?: string | null;
             portal_enabled?: boolean | null;
             status?: null | components["schemas"]["SettableClientStatus"];
+            /** @description VAT or other tax ID, printed on quotes and invoices. */
+            tax_id?: string | null;
         };
         /**
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
@@ -5996,11 +6113,25 @@ export interface components {
             title?: string;
         };
         /**
+         * @description The name you want clients and colleagues to see.
+         * @example {
+         *       "name": "Clara Weiss"
+         *     }
+         */
+        UpdateMe: {
+            name: string;
+        };
+        /**
          * @description Changes a client makes to their own details and email preference. Fields left out stay
-         *     as they are; `null` clears the phone or the company. The email is the login, so only
+         *     as they are; `null` clears the phone, the company, the billing address or the tax ID. The email is the login, so only
          *     staff change it.
          */
         UpdatePortalMe: {
+            /**
+             * @description Your postal address for quotes and invoices, at most 8 lines. Documents already
+             *     sent keep the address they were sent with.
+             */
+            billing_address?: string | null;
             /** @example Lopez Design SL */
             company?: string | null;
             /** @description `true` turns off non-essential emails; `false` turns them back on. */
@@ -6009,6 +6140,8 @@ export interface components {
             name?: string;
             /** @example +34 612 345 678 */
             phone?: string | null;
+            /** @description Your VAT or other tax ID. */
+            tax_id?: string | null;
         };
         /**
          * @description Changes to a product: leave a field out to keep it; `description: null` clears it.
@@ -12749,6 +12882,349 @@ export interface operations {
             };
             /** @description Not a staff session */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMe"];
+            };
+        };
+        responses: {
+            /** @description You, as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMe"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    change_my_email: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmail"];
+            };
+        };
+        responses: {
+            /** @description A code is on its way to the new address */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeStarted"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone on your team already logs in with that address */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address is invalid, or already yours */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many codes asked for; wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_my_email: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmail"];
+            };
+        };
+        responses: {
+            /** @description You, with the new email */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffMe"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Someone on your team took that address meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is wrong or has expired */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

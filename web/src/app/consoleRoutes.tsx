@@ -3,6 +3,7 @@ import { ApiKeysPage } from '@/features/api-keys/ApiKeysPage';
 import { AppointmentDetailPage } from '@/features/appointments/AppointmentDetailPage';
 import { AppointmentsPage } from '@/features/appointments/AppointmentsPage';
 import { NewAppointmentPage } from '@/features/appointments/NewAppointmentPage';
+import { ProfilePage } from '@/features/console/ProfilePage';
 import { ContractDetailPage } from '@/features/billing/contracts/ContractDetailPage';
 import { EditContractPage, NewContractPage } from '@/features/billing/contracts/ContractFormPages';
 import { ContractsPage } from '@/features/billing/contracts/ContractsPage';
@@ -39,6 +40,7 @@ import { WebhooksPage } from '@/features/webhooks/WebhooksPage';
 
 /** The console's pages under `/app` (inside the console shell). */
 export const consoleRoutes: RouteObject[] = [
+  { path: 'profile', element: <ProfilePage /> },
   { path: 'clients', element: <ClientsPage /> },
   { path: 'clients/new', element: <NewClientPage /> },
   { path: 'clients/:id', element: <ClientDetailPage /> },

@@ -207,6 +207,7 @@ export const SENTENCES: Record<ActivityKind, Sentence> = {
       ? `${c.who} moved ${order(c)} to ${phrase(c.str('to'))}${c.said('note')}.`
       : `${c.who} moved ${order(c)} on.`,
   'service_order.updated': (c) => changed(c, order(c)),
+  'staff.email_changed': (c) => `${c.who} changed their login email.`,
   'staff.invited': (c) => `${c.who} invited ${c.named('name', 'a team member')} to the team.`,
   'staff.logged_in': (c) => `${c.who} logged in to the console.`,
   'staff.logged_out': (c) => `${c.who} logged out of the console.`,

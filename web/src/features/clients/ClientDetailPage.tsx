@@ -79,6 +79,14 @@ function ClientDetail({ client }: { client: Client }) {
               </Item>
               <Item label="Phone">{client.phone || 'Not given'}</Item>
               <Item label="Company">{client.company || 'Not given'}</Item>
+              <Item label="Billing address">
+                {client.billing_address ? (
+                  <span className="whitespace-pre-line">{client.billing_address}</span>
+                ) : (
+                  'Not given'
+                )}
+              </Item>
+              <Item label="VAT / tax ID">{client.tax_id || 'Not given'}</Item>
               <Item label="Added">{format(client.created_at)}</Item>
               <Item label="Emails">
                 {client.email_opt_out

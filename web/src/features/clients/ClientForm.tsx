@@ -92,6 +92,26 @@ export function ClientForm({
               onChange={(e) => set('company', e.target.value)}
             />
           </div>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <TextArea
+              label="Billing address"
+              name="billing_address"
+              rows={3}
+              value={draft.billing_address}
+              error={problem?.fieldError('billing_address')}
+              hint="Optional. Printed on quotes and invoices, up to 8 lines."
+              onChange={(e) => set('billing_address', e.target.value)}
+            />
+            <TextField
+              label="VAT / tax ID"
+              name="tax_id"
+              autoComplete="off"
+              value={draft.tax_id}
+              error={problem?.fieldError('tax_id')}
+              hint="Optional. EU invoices to businesses need it."
+              onChange={(e) => set('tax_id', e.target.value)}
+            />
+          </div>
           <TextArea
             label="Internal notes"
             name="notes"

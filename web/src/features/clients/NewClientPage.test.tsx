@@ -71,6 +71,8 @@ describe('NewClientPage', () => {
     await userEvent.type(screen.getByLabelText('Name'), '  Maria Lopez ');
     await userEvent.type(screen.getByLabelText('Email'), 'maria@example.com');
     await userEvent.type(screen.getByLabelText('Internal notes'), 'Met at the fair');
+    await userEvent.type(screen.getByLabelText('Billing address'), 'Calle Mayor 1{enter}28013 Madrid ');
+    await userEvent.type(screen.getByLabelText('VAT / tax ID'), 'ESB12345678');
     await userEvent.click(screen.getByRole('radio', { name: /Lead/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Create client' }));
 
@@ -82,6 +84,8 @@ describe('NewClientPage', () => {
       email: 'maria@example.com',
       phone: null,
       company: null,
+      billing_address: 'Calle Mayor 1\n28013 Madrid',
+      tax_id: 'ESB12345678',
       notes: 'Met at the fair',
       status: 'lead',
       portal_enabled: true,

@@ -6,6 +6,8 @@ export interface ClientDraft {
   email: string;
   phone: string;
   company: string;
+  billing_address: string;
+  tax_id: string;
   notes: string;
   status: 'lead' | 'active';
   portal_enabled: boolean;
@@ -18,6 +20,8 @@ export function draftOf(client?: Client): ClientDraft {
     email: client?.email ?? '',
     phone: client?.phone ?? '',
     company: client?.company ?? '',
+    billing_address: client?.billing_address ?? '',
+    tax_id: client?.tax_id ?? '',
     notes: client?.notes ?? '',
     status: client?.status === 'lead' ? 'lead' : 'active',
     portal_enabled: client?.portal_enabled ?? true,
@@ -31,6 +35,8 @@ function clean(d: ClientDraft) {
     email: d.email.trim(),
     phone: d.phone.trim() || null,
     company: d.company.trim() || null,
+    billing_address: d.billing_address.trim() || null,
+    tax_id: d.tax_id.trim() || null,
     notes: d.notes.trim() || null,
     status: d.status,
     portal_enabled: d.portal_enabled,

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { logOut } from '@/api/login';
 import { messageOf } from '@/api/problem';
 import { setSession } from '@/api/session';
@@ -8,6 +8,7 @@ import { ErrorState, Loading, MenuToggle, ShellNav, SkipLink } from '@/component
 import { RequireSession } from '@/lib/RequireSession';
 import { useActiveRealm } from '@/lib/session-hooks';
 import { isAdmin, useStaffMe } from './api';
+import { NamePrompt } from './NamePrompt';
 import { consoleNav } from './nav';
 
 export function ConsoleShell() {
@@ -43,9 +44,13 @@ function Shell() {
                 {me.data?.tenant_name ?? 'Portico'}
               </p>
               {me.data && (
-                <p className="truncate text-xs text-slate-300">
+                <Link
+                  to="/app/profile"
+                  className="block truncate text-xs text-slate-300 underline-offset-2 hover:underline"
+                  aria-label={`Your profile: ${me.data.name}, ${me.data.role}`}
+                >
                   {me.data.name} · {me.data.role}
-                </p>
+                </Link>
               )}
             </div>
           </div>
@@ -90,6 +95,8 @@ function Shell() {
           <Loading />
         ) : me.isError ? (
           <ErrorState message={messageOf(me.error)} onRetry={() => void me.refetch()} />
+        ) : !me.data.name_chosen ? (
+          <NamePrompt me={me.data} />
         ) : (
           <Outlet />
         )}

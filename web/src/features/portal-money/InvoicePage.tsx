@@ -6,6 +6,7 @@ import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from './api';
 import { DocumentFrame } from './DocumentFrame';
+import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from './LinesTable';
 import { openUrl } from './navigate';
 import { PdfButton } from './PdfButton';
@@ -127,6 +128,10 @@ function Invoice({
 
       <Card title="Lines">
         <LinesTable lines={i.lines} totals={i.totals} currency={i.currency} />
+      </Card>
+
+      <Card>
+        <BillTo addressee={i.client} draft={false} audience="client" />
       </Card>
 
       <Card title="Payments">

@@ -16,6 +16,7 @@ import {
   type PortalQuote,
 } from './api';
 import { DocumentFrame } from './DocumentFrame';
+import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from './LinesTable';
 import { PdfButton } from './PdfButton';
 import { QuoteStatus } from '@/components/money/status';
@@ -110,6 +111,10 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
 
       <Card title="What is included">
         <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} />
+      </Card>
+
+      <Card>
+        <BillTo addressee={q.client} draft={false} audience="client" />
       </Card>
 
       {q.notes && (

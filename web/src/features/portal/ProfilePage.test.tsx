@@ -28,6 +28,8 @@ const me = {
   email: 'maria@example.com',
   phone: null,
   company: null,
+  billing_address: null,
+  tax_id: null,
   email_opt_out: false,
   impersonated: false,
   tenant_name: 'Lumen Design Studio',
@@ -68,4 +70,29 @@ it('cannot be changed by staff viewing as the client', async () => {
   stubApi({ 'GET /api/v1/portal/me': { body: { ...me, impersonated: true } } });
   renderAt('/portal/demo/profile', routes);
   expect(await screen.findByRole('checkbox', { name: /Email me when something changes/ })).toBeDisabled();
+});
+
+it('keeps a billing address and VAT ID for new documents, and says sent ones keep theirs', async () => {
+  let sent: unknown;
+  stubApi({
+    'GET /api/v1/portal/me': { body: me },
+    'PATCH /api/v1/portal/me': async (request) => {
+      sent = await request.json();
+      return { body: { ...me, billing_address: 'Calle Mayor 1\n28013 Madrid', tax_id: 'ESB12345678' } };
+    },
+  });
+  renderAt('/portal/demo/profile', routes);
+  const address = await screen.findByLabelText(/Billing address/);
+  expect(screen.getByText(/those already sent keep the address they were sent with/)).toBeVisible();
+  await userEvent.type(address, 'Calle Mayor 1{enter}28013 Madrid');
+  await userEvent.type(screen.getByLabelText(/VAT \/ tax ID/), ' ESB12345678 ');
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByText('Profile saved')).toBeVisible();
+  expect(sent).toEqual({
+    name: 'Maria Lopez',
+    phone: null,
+    company: null,
+    billing_address: 'Calle Mayor 1\n28013 Madrid',
+    tax_id: 'ESB12345678',
+  });
 });

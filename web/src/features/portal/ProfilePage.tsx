@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
-import { Alert, Button, Card, PageHeader, TextField, useToast } from '@/components/ui';
+import { Alert, Button, Card, PageHeader, TextArea, TextField, useToast } from '@/components/ui';
 import { updatePortalMe, usePortalMe, type PortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 
@@ -72,9 +72,17 @@ function ProfileForm({ me }: { me: PortalMe }) {
   const [name, setName] = useState(me.name);
   const [phone, setPhone] = useState(me.phone ?? '');
   const [company, setCompany] = useState(me.company ?? '');
+  const [billingAddress, setBillingAddress] = useState(me.billing_address ?? '');
+  const [taxId, setTaxId] = useState(me.tax_id ?? '');
   const save = useMutation({
     mutationFn: () =>
-      updatePortalMe({ name: name.trim(), phone: phone.trim() || null, company: company.trim() || null }),
+      updatePortalMe({
+        name: name.trim(),
+        phone: phone.trim() || null,
+        company: company.trim() || null,
+        billing_address: billingAddress.trim() || null,
+        tax_id: taxId.trim() || null,
+      }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['portal', slug, 'me'], updated);
       toast('Profile saved');
@@ -131,6 +139,27 @@ function ProfileForm({ me }: { me: PortalMe }) {
           error={problem?.fieldError('company')}
           hint="Optional. Shown on your quotes and invoices."
           onChange={(e) => setCompany(e.target.value)}
+        />
+        <TextArea
+          label="Billing address"
+          name="billing_address"
+          autoComplete="street-address"
+          rows={3}
+          value={billingAddress}
+          disabled={readOnly}
+          error={problem?.fieldError('billing_address')}
+          hint="Optional. Printed on new quotes and invoices; those already sent keep the address they were sent with."
+          onChange={(e) => setBillingAddress(e.target.value)}
+        />
+        <TextField
+          label="VAT / tax ID"
+          name="tax_id"
+          autoComplete="off"
+          value={taxId}
+          disabled={readOnly}
+          error={problem?.fieldError('tax_id')}
+          hint="Optional. Needed on invoices to a business in the EU."
+          onChange={(e) => setTaxId(e.target.value)}
         />
         <Button type="submit" busy={save.isPending} disabled={readOnly}>
           Save changes

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from '@/components/money/LinesTable';
 import { PdfButton } from '@/components/money/PdfButton';
 import { InvoiceStatus } from '@/components/money/status';
@@ -188,6 +189,9 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
                 </Fact>
               )}
             </dl>
+          </Card>
+          <Card>
+            <BillTo addressee={i.client} draft={i.status === 'draft'} audience="staff" />
           </Card>
         </div>
       </div>

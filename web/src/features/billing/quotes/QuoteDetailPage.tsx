@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from '@/components/money/LinesTable';
 import { PdfButton } from '@/components/money/PdfButton';
 import { QuoteStatus } from '@/components/money/status';
@@ -122,6 +123,9 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
               <Fact label="Created">{format(q.created_at)}</Fact>
               <Fact label="Sent">{q.sent_at ? format(q.sent_at) : 'Not yet'}</Fact>
             </dl>
+          </Card>
+          <Card>
+            <BillTo addressee={q.client} draft={q.status === 'draft'} audience="staff" />
           </Card>
           <Card title="Client views">
             {q.status === 'draft' && q.view_count === 0 ? (

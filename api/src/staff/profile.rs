@@ -1,0 +1,250 @@
+//! A staff member's own profile (`/me`): who they are, the name clients see them by, and
+//! their login email, which changes only once a code sent to the new address proves they
+//! read it. Sessions only: an API key has no person behind it.
+
+use actix_web::{HttpResponse, get, patch, post, web};
+use chrono::TimeDelta;
+use serde_json::json;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use super::model::{ChangeEmail, ConfirmEmail, EmailChangeStarted, UpdateMe};
+use super::store::{self, StaffRow};
+use crate::AppState;
+use crate::activity::{self, store::Subject};
+use crate::auth::login::{self, Checked, normalize_email};
+use crate::auth::model::StaffMe;
+use crate::auth::rate_limit::{self, Limit};
+use crate::auth::store::SessionRow;
+use crate::auth::{Actor, StaffSession};
+use crate::db::DbConn;
+use crate::error::{ApiError, Problem};
+use crate::http::JsonBody;
+use crate::mail::templates::{self, Brand};
+use crate::outbox;
+use crate::tenants::model::utc;
+use crate::tenants::store as tenant_store;
+
+/// How long the code for a new address lives.
+const EMAIL_CODE_MINUTES: i64 = 15;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(get_me).service(update_me).service(change_my_email).service(confirm_my_email);
+}
+
+fn me_of(conn: &mut DbConn, s: &SessionRow) -> Result<StaffMe, ApiError> {
+    let member = myself(conn, s)?;
+    let tenant = tenant_store::get(conn, &s.tenant_id)?;
+    Ok(StaffMe {
+        name_chosen: member.name_chosen_at.is_some(),
+        id: member.id,
+        name: member.name,
+        email: member.email,
+        role: member.role,
+        tenant_id: tenant.id,
+        tenant_slug: tenant.slug,
+        tenant_name: tenant.name,
+    })
+}
+
+fn myself(conn: &mut DbConn, s: &SessionRow) -> Result<StaffRow, ApiError> {
+    store::get(conn, &s.tenant_id, &s.subject_id)?
+        .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))
+}
+
+/// The code's realm: this person's own, so it proves an address to them and logs no one in.
+fn realm(s: &SessionRow) -> String {
+    format!("email-change:{}", s.subject_id)
+}
+
+/// The staff member logged in to the console.
+#[utoipa::path(
+    tag = "staff-auth",
+    responses(
+        (status = 200, description = "You", body = StaffMe),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("staff_session" = [])),
+)]
+#[get("/me")]
+pub async fn get_me(state: web::Data<AppState>, who: StaffSession) -> Result<web::Json<StaffMe>, ApiError> {
+    let s = who.session;
+    let me = state.db.read(move |conn| me_of(conn, &s)).await?;
+    Ok(web::Json(me))
+}
+
+/// Choose the name clients and colleagues see you by ("with Clara", messages signed
+/// "Clara Weiss"). The console asks once, until `name_chosen` is true.
+#[utoipa::path(
+    tag = "staff-auth",
+    request_body = UpdateMe,
+    responses(
+        (status = 200, description = "You, as changed", body = StaffMe),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("staff_session" = [])),
+)]
+#[patch("/me")]
+pub async fn update_me(
+    state: web::Data<AppState>,
+    who: StaffSession,
+    body: JsonBody<UpdateMe>,
+) -> Result<web::Json<StaffMe>, ApiError> {
+    let s = who.session;
+    let name = body.into_inner().name.trim().to_string();
+    let me = state
+        .db
+        .write(move |conn| {
+            let before = myself(conn, &s)?;
+            store::choose_name(conn, &s.tenant_id, &s.subject_id, &name)?;
+            let actor = Actor::Staff { id: s.subject_id.clone() };
+            let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
+            let data = json!({ "name": name, "role": null, "renamed": before.name != name });
+            activity::record(conn, &s.tenant_id, &actor, "updated", subject, data)?;
+            me_of(conn, &s)
+        })
+        .await?;
+    Ok(web::Json(me))
+}
+
+/// Start changing your login email: a 6-digit code goes to the new address, and nothing
+/// changes until you confirm it (`/me/email/confirm`) within 15 minutes.
+#[utoipa::path(
+    tag = "staff-auth",
+    request_body = ChangeEmail,
+    responses(
+        (status = 202, description = "A code is on its way to the new address", body = EmailChangeStarted),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Someone on your team already logs in with that address", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The address is invalid, or already yours", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many codes asked for; wait and try again", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("staff_session" = [])),
+)]
+#[post("/me/email")]
+pub async fn change_my_email(
+    state: web::Data<AppState>,
+    who: StaffSession,
+    body: JsonBody<ChangeEmail>,
+) -> Result<HttpResponse, ApiError> {
+    let s = who.session;
+    let email = normalize_email(&body.into_inner().email);
+    let keys = state.keys.clone();
+    let started = state
+        .db
+        .write(move |conn| {
+            let me = myself(conn, &s)?;
+            if me.email == email {
+                return Err(ApiError::validation("email", "is already your login email"));
+            }
+            taken(conn, &s, &email)?;
+            let limit = Limit { max: 5, window: TimeDelta::hours(1), cooldown: None };
+            if let Err(wait) = rate_limit::hit(conn, &realm(&s), limit)? {
+                let detail =
+                    format!("You asked for several codes already. Try again in {} minutes.", wait.div_ceil(60));
+                return Err(ApiError::RateLimited { detail, retry_after_secs: wait });
+            }
+            let ttl = TimeDelta::minutes(EMAIL_CODE_MINUTES);
+            let (code, row) = login::issue_proof(conn, &keys, &realm(&s), &s.tenant_id, &email, ttl)?;
+            let lines = [
+                format!("Enter this code in the console to make {email} your login email: {code}"),
+                format!("It expires in {EMAIL_CODE_MINUTES} minutes. Never share it."),
+                "If you did not ask for this, ignore this email: nothing changes.".into(),
+            ];
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let mail = templates::security_notice(&Brand::portico(), &email, "Confirm your new email address", &lines);
+            outbox::store::enqueue_email(conn, Some(&s.tenant_id), &mail)?;
+            Ok(EmailChangeStarted { email, expires_at: utc(row.code_expires_at) })
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(HttpResponse::Accepted().json(started))
+}
+
+/// Confirm a new login email with the code sent to it. Your old address is told; your
+/// sessions stay.
+#[utoipa::path(
+    tag = "staff-auth",
+    request_body = ConfirmEmail,
+    responses(
+        (status = 200, description = "You, with the new email", body = StaffMe),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Someone on your team took that address meanwhile", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The code is wrong or has expired", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("staff_session" = [])),
+)]
+#[post("/me/email/confirm")]
+pub async fn confirm_my_email(
+    state: web::Data<AppState>,
+    who: StaffSession,
+    body: JsonBody<ConfirmEmail>,
+) -> Result<web::Json<StaffMe>, ApiError> {
+    let s = who.session;
+    let body = body.into_inner();
+    let email = normalize_email(&body.email);
+    let code: String = body.code.chars().filter(char::is_ascii_digit).collect();
+    let keys = state.keys.clone();
+    let max = state.config.auth.code_max_attempts;
+    let me = state
+        .db
+        .write(move |conn| {
+            match login::check_code(conn, &keys, &realm(&s), &email, &code, max)? {
+                Checked::Proved => {}
+                Checked::Wrong { left } if left > 0 => {
+                    let tries = if left == 1 { "try" } else { "tries" };
+                    return Err(ApiError::validation("code", &format!("is wrong; {left} {tries} left")));
+                }
+                Checked::Wrong { .. } | Checked::NoCode => {
+                    return Err(ApiError::validation("code", "is wrong or has expired; ask for a new code"));
+                }
+            }
+            let before = myself(conn, &s)?;
+            taken(conn, &s, &email)?;
+            store::set_email(conn, &s.tenant_id, &s.subject_id, &email)?;
+            let tenant = tenant_store::get(conn, &s.tenant_id)?;
+            let lines = [
+                format!("{} now logs in to the {} console with {email}.", before.name, tenant.name),
+                "This address can no longer log in to it.".into(),
+                "If you did not do this, tell the business's owner at once.".into(),
+            ];
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let mail =
+                templates::security_notice(&Brand::portico(), &before.email, "Your login email was changed", &lines);
+            outbox::store::enqueue_email(conn, Some(&s.tenant_id), &mail)?;
+            let actor = Actor::Staff { id: s.subject_id.clone() };
+            let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
+            let data = json!({ "from": before.email, "to": email });
+            activity::record(conn, &s.tenant_id, &actor, "email_changed", subject, data)?;
+            me_of(conn, &s)
+        })
+        .await?;
+    state.outbox.wake();
+    Ok(web::Json(me))
+}
+
+/// 409 when a colleague already logs in with `email`.
+fn taken(conn: &mut DbConn, s: &SessionRow, email: &str) -> Result<(), ApiError> {
+    match store::find_by_email(conn, &s.tenant_id, email)? {
+        Some(other) if other.id != s.subject_id => {
+            Err(ApiError::Conflict("Someone on your team already logs in with this address.".into()))
+        }
+        _ => Ok(()),
+    }
+}
