@@ -27,7 +27,9 @@ pub struct Problem {
     #[schema(example = 422)]
     pub status: u16,
     /// What happened in this request and how to fix it.
-    #[schema(example = "2 fields are invalid.")]
+    #[schema(
+        example = "Please correct 2 fields: name (must be 1 to 200 characters); email (must be a valid email address)."
+    )]
     pub detail: String,
     /// For validation problems: each invalid field and why.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -97,6 +99,11 @@ pub enum ApiError {
     Internal(String),
 }
 
+/// Each field with its problem, as a sentence lists them: `name (must be …); email (…)`.
+fn listed(errors: &[FieldError]) -> String {
+    errors.iter().map(|e| format!("{} ({})", e.field, e.message)).collect::<Vec<_>>().join("; ")
+}
+
 impl ApiError {
     pub fn validation(field: &str, message: &str) -> ApiError {
         ApiError::Validation(vec![FieldError::new(field, message)])
@@ -134,15 +141,15 @@ impl ApiError {
         let (detail, errors) = match self {
             ApiError::Validation(errors) => {
                 let detail = match errors.as_slice() {
-                    [one] => format!("The field '{}' is invalid: {}.", one.field, one.message),
-                    many => format!("{} fields are invalid; see 'errors'.", many.len()),
+                    [one] => format!("Please correct {}: it {}.", one.field, one.message),
+                    many => format!("Please correct {} fields: {}.", many.len(), listed(many)),
                 };
                 (detail, errors.clone())
             }
             ApiError::MissingReference(errors) => {
                 let detail = match errors.as_slice() {
-                    [one] => format!("The field '{}' names nothing of yours: it {}.", one.field, one.message),
-                    many => format!("{} fields name nothing of yours; see 'errors'.", many.len()),
+                    [one] => format!("{} names nothing of yours: it {}.", one.field, one.message),
+                    many => format!("{} fields name nothing of yours: {}.", many.len(), listed(many)),
                 };
                 (detail, errors.clone())
             }

@@ -78,15 +78,15 @@ fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
 /// host is an IP address, a public one. Names are checked by [`resolve`].
 pub fn check_url(raw: &str, allow_private: bool) -> Result<Url, String> {
     let url = Url::parse(raw.trim())
-        .map_err(|e| format!("is not an absolute URL ({e}); e.g. https://hooks.example.com/portico"))?;
+        .map_err(|_| "must be a full address, like https://hooks.example.com/portico".to_string())?;
     match url.scheme() {
         "https" => {}
         "http" if allow_private => {}
-        "http" => return Err("must use https:// (plain http is allowed only in development)".into()),
+        "http" => return Err("must start with https://".into()),
         other => return Err(format!("must start with https://, not {other}:")),
     }
     let ip = match url.host() {
-        None => return Err("has no host".into()),
+        None => return Err("must be a full address, like https://hooks.example.com/portico".into()),
         Some(Host::Ipv4(v4)) => Some(IpAddr::V4(v4)),
         Some(Host::Ipv6(v6)) => Some(IpAddr::V6(v6)),
         Some(Host::Domain(_)) => None,

@@ -86,7 +86,8 @@ const MESSAGE_RULES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
     /^must use https:\/\/ \(plain http is allowed only in development\)$/,
     'Use an address that starts with https://.',
   ],
-  [/^must start with https:\/\/, not .*$/, 'Use an address that starts with https://.'],
+  [/^must start with https:\/\/(?:, not .*)?$/, 'Use an address that starts with https://.'],
+  [/^must be a full address, like (\S+)$/, (m) => `Enter the full address, e.g. ${m[1]}.`],
   [/^is not an absolute URL.*$/, 'Enter the full address, e.g. https://hooks.example.com/portico.'],
   [/^has no host$/, 'Enter the full address, e.g. https://hooks.example.com/portico.'],
   [

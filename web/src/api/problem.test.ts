@@ -57,6 +57,13 @@ describe('problems in words', () => {
     ]);
     expect(p.fieldError('url')).toBe('Use an address that starts with https://.');
     expect(p.fieldError('due_date')).toBe('must not be before the start date');
+    // Today's server wording reads the same.
+    const now = refused('x', [
+      { field: 'url', message: 'must start with https://' },
+      { field: 'target', message: 'must be a full address, like https://hooks.example.com/portico' },
+    ]);
+    expect(now.fieldError('url')).toBe('Use an address that starts with https://.');
+    expect(now.fieldError('target')).toBe('Enter the full address, e.g. https://hooks.example.com/portico.');
   });
 
   it('rewords details that quote ids or parameter names', () => {

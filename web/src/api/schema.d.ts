@@ -4960,7 +4960,7 @@ export interface components {
         Problem: {
             /**
              * @description What happened in this request and how to fix it.
-             * @example 2 fields are invalid.
+             * @example Please correct 2 fields: name (must be 1 to 200 characters); email (must be a valid email address).
              */
             detail: string;
             /** @description For validation problems: each invalid field and why. */

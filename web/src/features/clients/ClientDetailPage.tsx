@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { MarkdownView } from '@/components/Markdown';
 import { Card, ErrorState, Loading } from '@/components/ui';
 import { useClient, type Client } from './api';
 import { ActivityTimeline } from './ActivityTimeline';
@@ -103,7 +104,7 @@ function ClientDetail({ client }: { client: Client }) {
           <Card title="Internal notes">
             <p className="mb-2 text-sm text-slate-600">Only your team sees these; the client never does.</p>
             {client.notes ? (
-              <p className="whitespace-pre-wrap text-slate-900">{client.notes}</p>
+              <MarkdownView text={client.notes} />
             ) : (
               <p className="text-slate-600">No notes yet. Add some with Edit.</p>
             )}

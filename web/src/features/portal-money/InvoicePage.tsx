@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { BillTo } from '@/components/money/BillTo';
+import { MarkdownView } from '@/components/Markdown';
 import { Alert, Button, Card } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from './api';
 import { DocumentFrame } from './DocumentFrame';
-import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from './LinesTable';
 import { openUrl } from './navigate';
 import { PdfButton } from './PdfButton';
@@ -168,7 +169,7 @@ function Invoice({
 
       {i.notes && (
         <Card title="Notes">
-          <p className="whitespace-pre-line text-slate-800">{i.notes}</p>
+          <MarkdownView text={i.notes} />
         </Card>
       )}
     </>

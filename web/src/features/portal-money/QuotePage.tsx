@@ -2,6 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
+import { BillTo } from '@/components/money/BillTo';
+import { MarkdownView } from '@/components/Markdown';
 import { Alert, Badge, Button, Card, ConfirmButton, TextArea, useToast } from '@/components/ui';
 import { formatMoneyCode } from '@/lib/money';
 import { usePortal, usePortalFormat } from '@/lib/portal';
@@ -16,7 +18,6 @@ import {
   type PortalQuote,
 } from './api';
 import { DocumentFrame } from './DocumentFrame';
-import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from './LinesTable';
 import { PdfButton } from './PdfButton';
 import { QuoteStatus } from '@/components/money/status';
@@ -119,7 +120,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
 
       {q.notes && (
         <Card title="Notes">
-          <p className="whitespace-pre-line text-slate-800">{q.notes}</p>
+          <MarkdownView text={q.notes} />
         </Card>
       )}
 

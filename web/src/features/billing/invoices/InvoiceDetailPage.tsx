@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { MarkdownView } from '@/components/Markdown';
 import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from '@/components/money/LinesTable';
 import { PdfButton } from '@/components/money/PdfButton';
@@ -157,7 +158,7 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
           </Card>
           {i.notes && (
             <Card title="Notes">
-              <p className="whitespace-pre-line text-slate-800">{i.notes}</p>
+              <MarkdownView text={i.notes} />
             </Card>
           )}
         </div>

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { MarkdownView } from '@/components/Markdown';
 import { BillTo } from '@/components/money/BillTo';
 import { LinesTable } from '@/components/money/LinesTable';
 import { PdfButton } from '@/components/money/PdfButton';
@@ -109,7 +110,7 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
           </Card>
           {q.notes && (
             <Card title="Notes">
-              <p className="whitespace-pre-line text-slate-800">{q.notes}</p>
+              <MarkdownView text={q.notes} />
             </Card>
           )}
           <Revisions quote={q} />
