@@ -148,7 +148,7 @@ impl ApiError {
             }
             ApiError::MissingReference(errors) => {
                 let detail = match errors.as_slice() {
-                    [one] => format!("{} names nothing of yours: it {}.", one.field, one.message),
+                    [one] => format!("The field '{}' names nothing of yours: it {}.", one.field, one.message),
                     many => format!("{} fields name nothing of yours: {}.", many.len(), listed(many)),
                 };
                 (detail, errors.clone())
