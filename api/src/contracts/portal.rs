@@ -10,7 +10,6 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::actions::{self, client_contract, not_found, refused};
 use super::model::{ContractStatus, PortalContract, PortalContractList, PortalContractSummary, SignContract};
-use super::routes::pdf_response;
 use super::signature;
 use super::store::{self, ListFilter, Signing};
 use crate::AppState;
@@ -19,6 +18,7 @@ use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
+use crate::http::download;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
 
@@ -248,5 +248,5 @@ pub async fn get_portal_contract_pdf(
             }
         })
         .await?;
-    Ok(pdf_response(&title, bytes))
+    Ok(download::pdf(&actions::pdf_name(&title), bytes))
 }

@@ -2,7 +2,7 @@
 //! change). Staff write the text, send it, and may void it until the client signs; the
 //! countersignature is a person's act, so API keys cannot give it.
 
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION, X_CONTENT_TYPE_OPTIONS};
+use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -20,8 +20,8 @@ use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
-use crate::files::download::disposition;
 use crate::http::JsonBody;
+use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::money::parties;
 use crate::staff::store as staff_store;
@@ -50,16 +50,6 @@ fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Re
         }
         _ => Ok(()),
     }
-}
-
-/// The PDF as a download named after the contract.
-pub fn pdf_response(title: &str, bytes: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "application/pdf"))
-        .insert_header((CONTENT_DISPOSITION, disposition(&actions::pdf_name(title))))
-        .insert_header((X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((CACHE_CONTROL, "private, no-store"))
-        .body(bytes)
 }
 
 /// List contracts, newest first, keyset-paginated.
@@ -455,5 +445,5 @@ pub async fn get_contract_pdf(
             }
         })
         .await?;
-    Ok(pdf_response(&title, bytes))
+    Ok(download::pdf(&actions::pdf_name(&title), bytes))
 }

@@ -6,13 +6,13 @@ use actix_web::HttpResponse;
 use actix_web::body::SizedStream;
 use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
 use chrono::{TimeDelta, Utc};
-use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde::{Deserialize, Serialize};
 
 use super::model::{DownloadLink, FileRow};
 use super::storage::Storage;
 use crate::auth::jwt;
 use crate::error::ApiError;
+use crate::http::download::disposition;
 
 /// The `typ` of a download token.
 pub const FILE_TOKEN: &str = "file";
@@ -87,28 +87,6 @@ pub fn still_valid(
     if alive { Ok(()) } else { Err(ApiError::Unauthorized(ENDED.into())) }
 }
 
-/// Characters left as they are in `filename*` (RFC 8187 attr-char).
-const ATTR: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'!')
-    .remove(b'#')
-    .remove(b'$')
-    .remove(b'&')
-    .remove(b'+')
-    .remove(b'-')
-    .remove(b'.')
-    .remove(b'^')
-    .remove(b'_')
-    .remove(b'`')
-    .remove(b'|')
-    .remove(b'~');
-
-/// `attachment` with an ASCII fallback name and the exact name in UTF-8.
-pub fn disposition(name: &str) -> String {
-    let fallback: String =
-        name.chars().map(|c| if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' { c } else { '_' }).collect();
-    format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{}", utf8_percent_encode(name, ATTR))
-}
-
 /// Streams the file's bytes; memory use does not grow with its size.
 pub async fn respond(storage: &Storage, file: &FileRow) -> Result<HttpResponse, ApiError> {
     let (size, stream) = storage.read(&file.storage_key).await.map_err(|e| match e {
@@ -129,14 +107,6 @@ pub async fn respond(storage: &Storage, file: &FileRow) -> Result<HttpResponse, 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn disposition_has_an_ascii_fallback_and_the_utf8_name() {
-        assert_eq!(
-            disposition("Logo \"final\" ü.png"),
-            "attachment; filename=\"Logo _final_ _.png\"; filename*=UTF-8''Logo%20%22final%22%20%C3%BC.png"
-        );
-    }
 
     #[test]
     fn links_are_bound_to_their_file_and_expire() {

@@ -1,10 +1,11 @@
-//! HTTP plumbing shared by every domain: the JSON body extractor, list pagination,
+//! HTTP plumbing shared by every domain: the JSON body extractor, list pagination, downloads,
 //! PATCH semantics, request ids, idempotency keys, browser security headers, compression and
 //! limits on how a request arrives.
 
 pub mod allow;
 pub mod client_ip;
 pub mod compression;
+pub mod download;
 pub mod idempotency;
 pub mod json;
 pub mod limits;

@@ -7,13 +7,14 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::document;
 use super::model::{InvoicePage, InvoiceRow, InvoiceStatus, InvoiceSummary, PortalInvoice, PortalInvoiceListQuery};
-use super::routes::{detail, not_found, pdf_response, tenant_today};
+use super::routes::{detail, not_found, tenant_today};
 use super::store::{self, ListFilter};
 use crate::AppState;
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Actor, ClientPrincipal};
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
+use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::payments::store as payment_store;
 
@@ -164,5 +165,5 @@ pub async fn get_portal_invoice_pdf(
             document::render(conn, row)
         })
         .await?;
-    Ok(pdf_response(&filename, bytes))
+    Ok(download::pdf(&filename, bytes))
 }

@@ -1,7 +1,7 @@
 //! Invoice endpoints for staff and API keys (`billing:read` to look, `billing:write` to
 //! change): create (also from an accepted quote), edit a draft, send, void, PDF.
 
-use actix_web::http::header::{CONTENT_DISPOSITION, LOCATION};
+use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
 use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde_json::json;
@@ -23,6 +23,7 @@ use crate::db::schema::projects;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::mail::templates::{self, Brand};
 use crate::money::numbering::{self, DocKind};
@@ -611,14 +612,6 @@ pub async fn void_invoice(
     Ok(web::Json(invoice))
 }
 
-/// The PDF answer: inline-able, named after the number.
-pub fn pdf_response(filename: &str, bytes: Vec<u8>) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/pdf")
-        .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")))
-        .body(bytes)
-}
-
 /// The invoice as a PDF, in the business's branding: the same bytes the client downloads.
 #[utoipa::path(
     tag = "invoices",
@@ -646,5 +639,5 @@ pub async fn get_invoice_pdf(
             document::render(conn, row)
         })
         .await?;
-    Ok(pdf_response(&filename, bytes))
+    Ok(download::pdf(&filename, bytes))
 }

@@ -13,12 +13,12 @@ use super::model::{
     AcceptedQuote, DeclineQuote, PortalQuote, PortalQuoteList, PortalQuoteListQuery, PortalQuoteSummary, QuoteRevision,
     QuoteStatus, RequestQuoteChanges,
 };
-use super::routes::pdf_response;
 use super::store::{self, ListFilter, StatusFilter};
 use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::http::download;
 use crate::rules::tidy;
 use crate::tenants::model::utc;
 
@@ -313,5 +313,5 @@ pub async fn get_portal_quote_pdf(
             actions::client_pdf(conn, &row)
         })
         .await?;
-    Ok(pdf_response(bytes, &name))
+    Ok(download::pdf(&name, bytes))
 }

@@ -1,7 +1,7 @@
 //! Quote endpoints for staff and API keys (`billing:read` to look, `billing:write` to
 //! change). Undoing a client's acceptance is for people only: an API key gets 403.
 
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, LOCATION};
+use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -15,6 +15,7 @@ use crate::AppState;
 use crate::auth::{Actor, Caller, Scope};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::tenants::model::utc;
 
@@ -28,14 +29,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_quote_revision)
         .service(undo_quote_acceptance)
         .service(get_quote_pdf);
-}
-
-/// The PDF as a download named after the quote's number.
-pub fn pdf_response(bytes: Vec<u8>, file_name: &str) -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, "application/pdf"))
-        .insert_header((CONTENT_DISPOSITION, format!("attachment; filename=\"{file_name}\"")))
-        .body(bytes)
 }
 
 /// List quotes, newest first, keyset-paginated.
@@ -361,5 +354,5 @@ pub async fn get_quote_pdf(
             actions::pdf(conn, &row)
         })
         .await?;
-    Ok(pdf_response(bytes, &name))
+    Ok(download::pdf(&name, bytes))
 }

@@ -181,11 +181,11 @@ pub async fn change_my_email(
         (status = 200, description = "You, with the new email", body = StaffMe),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not a staff session; or the code is wrong or has expired", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Someone on your team took that address meanwhile", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The code is wrong or has expired", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("staff_session" = [])),
@@ -207,12 +207,14 @@ pub async fn confirm_my_email(
         .write(move |conn| {
             match login::check_code(conn, &keys, &realm(&s), &email, &code, max)? {
                 Checked::Proved => {}
+                // 403, not 422: the request is well formed, the proof is what fails (and not
+                // 401, which would say the session itself is gone).
                 Checked::Wrong { left } if left > 0 => {
                     let tries = if left == 1 { "try" } else { "tries" };
-                    return Err(ApiError::validation("code", &format!("is wrong; {left} {tries} left")));
+                    return Err(ApiError::Forbidden(format!("This code is wrong. {left} {tries} left.")));
                 }
                 Checked::Wrong { .. } | Checked::NoCode => {
-                    return Err(ApiError::validation("code", "is wrong or has expired; ask for a new code"));
+                    return Err(ApiError::Forbidden("This code is wrong or has expired. Ask for a new code.".into()));
                 }
             }
             let before = myself(conn, &s)?;

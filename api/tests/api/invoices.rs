@@ -688,6 +688,9 @@ async fn the_pdf_is_the_same_for_staff_and_client_and_holds_the_invoice(app: Tes
     assert_eq!(pay(&app, id, 56_000).await.status(), 201);
     let res = app.get(&format!("{INVOICES}/{id}/pdf")).await;
     assert!(res.headers()["content-disposition"].to_str().unwrap().contains(&format!("{number}.pdf")));
+    // A client's invoice is kept by no shared cache, nor by the browser after the tab.
+    assert_eq!(res.headers()["cache-control"], "private, no-store");
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     let staff = pdf_of(res).await;
     let client = pdf_of(portal(&app, &token, Method::GET, &format!("/invoices/{id}/pdf")).send().await.unwrap()).await;
     assert!(staff.starts_with(b"%PDF"));

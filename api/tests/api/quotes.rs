@@ -580,8 +580,9 @@ async fn pdf_is_the_same_for_staff_and_client(app: TestApp) {
     let staff = app.get(&format!("{QUOTES}/{id}/pdf")).await;
     assert_eq!(staff.status(), 200);
     assert_eq!(staff.headers()["content-type"], "application/pdf");
-    let disposition = format!("attachment; filename=\"{}.pdf\"", number(1));
+    let disposition = format!("attachment; filename=\"{0}.pdf\"; filename*=UTF-8''{0}.pdf", number(1));
     assert_eq!(staff.headers()["content-disposition"], disposition.as_str());
+    assert_eq!(staff.headers()["cache-control"], "private, no-store", "nobody else's copy");
     let staff_bytes = staff.bytes().await.unwrap();
     // The client's view in between changes nothing in the document.
     portal(&app, &token, Method::GET, &format!("/{id}"), None).await;

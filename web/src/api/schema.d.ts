@@ -13178,7 +13178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not a staff session */
+            /** @description Not a staff session; or the code is wrong or has expired */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13223,7 +13223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The code is wrong or has expired */
+            /** @description Some fields are invalid */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -61,7 +61,7 @@ it('changes the login email only with the code sent to the new address', async (
       bodies.push(await request.json());
       attempts += 1;
       if (attempts === 1) {
-        return problem(422, '1 field is invalid.', [{ field: 'code', message: 'is wrong; 4 tries left' }]);
+        return problem(403, 'This code is wrong. 4 tries left.');
       }
       return { body: { ...me, name: 'Clara Weiss', name_chosen: true, email: 'clara@lumen.example' } };
     },
@@ -75,7 +75,7 @@ it('changes the login email only with the code sent to the new address', async (
 
   await userEvent.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
   await userEvent.keyboard('111111');
-  expect(await screen.findByText('The code is wrong; 4 tries left.')).toBeVisible();
+  expect(await screen.findByText('This code is wrong. 4 tries left.')).toBeVisible();
 
   await userEvent.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
   await userEvent.keyboard('123456');

@@ -84,7 +84,6 @@ function EmailCard({ me }: { me: StaffMe }) {
     onError: () => setCode(''),
   });
   const startProblem = start.error instanceof ApiProblem ? start.error : null;
-  const codeProblem = confirm.error instanceof ApiProblem ? confirm.error : null;
 
   if (sentTo) {
     const submit = (e: FormEvent) => {
@@ -98,13 +97,7 @@ function EmailCard({ me }: { me: StaffMe }) {
             We sent a 6-digit code to <strong>{sentTo}</strong>. Enter it here to make it your login email.
             Until then you keep logging in with {me.email}.
           </p>
-          {confirm.isError && (
-            <Alert tone="error">
-              {codeProblem?.fieldError('code')
-                ? `The code ${codeProblem.fieldError('code')}.`
-                : messageOf(confirm.error)}
-            </Alert>
-          )}
+          {confirm.isError && <Alert tone="error">{messageOf(confirm.error)}</Alert>}
           <CodeInput
             value={code}
             onChange={setCode}
