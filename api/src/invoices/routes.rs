@@ -175,7 +175,8 @@ fn check_project(
         .filter(projects::id.eq(id))
         .count()
         .get_result(conn)?;
-    if n == 0 { Err(ApiError::validation("project_id", "is not a project of this client")) } else { Ok(()) }
+    // Another client's project is as unknown here as no project at all: 404, naming the field.
+    if n == 0 { Err(ApiError::reference("project_id", "is not a project of this client")) } else { Ok(()) }
 }
 
 /// Creates a numbered draft and its activity entry in the caller's transaction.

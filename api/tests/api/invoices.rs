@@ -719,7 +719,21 @@ async fn a_long_invoice_paginates_with_the_header_on_every_page(app: TestApp) {
     assert!(text.contains("EUR 1,500.00"), "the total");
 }
 
+/// An invoice names a project of its own client only: another client's reads as unknown.
+async fn another_clients_project_is_not_found(app: TestApp) {
+    let (maria, _) = maria(&app).await;
+    let noah = app.client("Noah Martin", "noah@cycles.fr").await;
+    let project = crate::projects::create_project(&app, noah["id"].as_str().unwrap(), "Shop").await;
+    let body = json!({ "client_id": maria, "title": "Logo", "project_id": project["id"],
+        "lines": [line("Logo design", json!(1), 1_000, 0)] });
+    let p = problem(app.post(INVOICES, &body).await, 404).await;
+    assert_eq!(fields(&p), ["project_id"], "{p}");
+    let list: Value = app.get(INVOICES).await.json().await.unwrap();
+    assert_eq!(list["items"], json!([]), "nothing was created");
+}
+
 both!(
+    another_clients_project_is_not_found,
     an_invoice_goes_from_draft_to_paid_in_two_payments,
     forbidden_moves_are_409_and_change_nothing,
     twenty_invoices_created_at_once_are_numbered_without_gaps,
