@@ -11,9 +11,15 @@ import { formatDateTime } from './format';
 export type StaffMe = components['schemas']['StaffMe'];
 
 export const tenantKey = ['console', 'tenant'] as const;
+export const staffKey = ['console', 'staff'] as const;
 
 export function useConsoleMe() {
   return useQuery({ queryKey: ['console', 'me'], queryFn: () => call(api.GET('/api/v1/me')) });
+}
+
+/** The team: to pick who answers for something, and to name who did what. */
+export function useStaffList() {
+  return useQuery({ queryKey: staffKey, queryFn: () => call(api.GET('/api/v1/staff')) });
 }
 
 export function useTenant() {

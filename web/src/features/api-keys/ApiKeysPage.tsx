@@ -4,7 +4,7 @@ import { Alert, Button, EmptyState, ErrorState, Loading, PageHeader } from '@/co
 import { useApiKeys, useConsoleMe, type CreatedApiKey } from './api';
 import { ApiKeysTable } from './ApiKeysTable';
 import { CreateKeyForm } from './CreateKeyForm';
-import { NewKeySecret } from './NewKeySecret';
+import { SecretReveal } from '@/components/SecretReveal';
 
 export function ApiKeysPage() {
   const me = useConsoleMe();
@@ -36,7 +36,16 @@ function ApiKeys() {
   const items = keys.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div className="space-y-6">
-      {created && <NewKeySecret created={created} onDone={() => setCreated(null)} />}
+      {created && (
+        <SecretReveal
+          id="new-key-title"
+          testId="new-key-secret"
+          title={`Your new key “${created.name}”`}
+          noun="key"
+          secret={created.secret}
+          onDone={() => setCreated(null)}
+        />
+      )}
       <div className="space-y-8">
         <section aria-labelledby="keys-title" className="min-w-0">
           <h2 id="keys-title" className="mb-3 text-base font-semibold text-slate-900">

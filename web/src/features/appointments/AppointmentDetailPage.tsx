@@ -26,7 +26,7 @@ import {
 } from './api';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { FreeTimes } from './FreeTimes';
-import { labelClass, select } from './styles';
+import { labelClass, select } from '@/components/styles';
 import { formatDay, formatTime, zonedDate, zonedTime, zonedToUtc } from './zoned';
 import { MarkdownView } from '@/components/Markdown';
 

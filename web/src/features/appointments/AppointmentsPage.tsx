@@ -13,7 +13,7 @@ import {
   Spinner,
 } from '@/components/ui';
 import { useAppointments, useStaffList, useTenant, type Appointment } from './api';
-import { linkButton, select } from './styles';
+import { linkButton, rowClass, rowLink, select } from '@/components/styles';
 import { groupByDay } from './week';
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { STATUSES, statusLooks } from './statuses';
@@ -252,16 +252,10 @@ function DaySection({
         ]}
       >
         {appointments.map((a) => (
-          <tr
-            key={a.id}
-            className="relative block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50 sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none"
-          >
+          <tr key={a.id} className={rowClass}>
             <td className="block pb-2 sm:table-cell sm:w-40 sm:px-4 sm:py-3">
               {/* Stretched over the row, so the whole row opens the appointment. */}
-              <Link
-                to={`/app/appointments/${a.id}`}
-                className="font-semibold whitespace-nowrap text-slate-900 after:absolute after:inset-0 after:content-[''] hover:underline"
-              >
+              <Link to={`/app/appointments/${a.id}`} className={rowLink}>
                 {formatTime(a.starts_at, locale, timeZone)} – {formatTime(a.ends_at, locale, timeZone)}
                 <span className="sr-only">
                   , {a.service_name} with {a.client_name}

@@ -24,7 +24,7 @@ import {
 } from './api';
 import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
 import { formatDuration, formatMoney } from '@/lib/money';
-import { labelClass, select } from './styles';
+import { labelClass, select } from '@/components/styles';
 import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
 import { MARKDOWN_HINT } from '@/lib/markdown';
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import type { JsonBody } from '@/lib/json-body';
 
 export type Appointment = components['schemas']['Appointment'];
 export type AppointmentStatus = Appointment['status'];
@@ -9,7 +10,6 @@ export type SlotList = components['schemas']['SlotList'];
 export type Slot = SlotList['slots'][number];
 export type StaffMember = components['schemas']['StaffMember'];
 
-type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CreateAppointment = JsonBody<paths['/api/v1/appointments']['post']>;
 export type UpdateAppointment = JsonBody<paths['/api/v1/appointments/{id}']['patch']>;
 export type ChangeAppointmentStatus = JsonBody<paths['/api/v1/appointments/{id}/status']['post']>;
@@ -106,12 +106,6 @@ function listOf<T>(data: T[] | { items: T[] }): T[] {
   return Array.isArray(data) ? data : data.items;
 }
 
-// Features do not import each other, so this repeats the console's staff query under the same
-// key: the cache holds one copy, whichever screen asked first.
-export function useStaffList() {
-  return useQuery({ queryKey: ['console', 'staff'], queryFn: () => call(api.GET('/api/v1/staff')) });
-}
-
 /** Clients whose name, email or company contains `q`, for picking one. */
 
-export { useConsoleMe, useTenant } from '@/lib/console-queries';
+export { useConsoleMe, useStaffList, useTenant } from '@/lib/console-queries';

@@ -6,7 +6,7 @@ import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
 import { CURRENCIES, digitsOf, valuesOf, type DocumentDraft, type DocumentValues } from './documentDraft';
 import { LineEditor } from './LineEditor';
 import { lineProblems } from './lines';
-import { labelClass, select } from './styles';
+import { labelClass, select } from '@/components/styles';
 
 export interface DateField {
   /** The API's name for it, e.g. `valid_until`. */

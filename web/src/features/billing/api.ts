@@ -6,9 +6,9 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { api, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
 import { savePdf } from '@/lib/pdf';
+import type { JsonBody } from '@/lib/json-body';
 
 type Schemas = components['schemas'];
-type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 
 export type Quote = Schemas['Quote'];
 export type QuoteSummary = Schemas['QuoteSummary'];

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import type { JsonBody } from '@/lib/json-body';
 
 export type Service = components['schemas']['Service'];
 export type BookingSettings = components['schemas']['BookingSettings'];
 export type WeeklyHours = BookingSettings['weekly_hours'][number];
 
-type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CreateService = JsonBody<paths['/api/v1/services']['post']>;
 export type UpdateService = JsonBody<paths['/api/v1/services/{id}']['patch']>;
 export type UpdateBookingSettings = JsonBody<paths['/api/v1/booking-settings']['put']>;

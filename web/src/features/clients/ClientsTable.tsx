@@ -1,5 +1,6 @@
 import { Cell, ResponsiveTable } from '@/components/ui';
 import { Link } from 'react-router';
+import { rowClass } from '@/components/styles';
 import type { Client } from './api';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { useFormatDate } from '@/lib/console-queries';
@@ -21,7 +22,7 @@ function ClientRow({ client }: { client: Client }) {
   return (
     // The name's link stretches over the whole row, so the row is one click target while
     // keyboard and screen-reader users meet a single, well-named link.
-    <tr className="relative block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50 sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none">
+    <tr className={rowClass}>
       <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
         <Link
           to={`/app/clients/${client.id}`}

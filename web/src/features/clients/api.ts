@@ -85,12 +85,4 @@ export function restoreClient(id: string) {
   return call(api.POST('/api/v1/clients/{id}/restore', { params: { path: { id } } }));
 }
 
-// Features do not import each other, so these two repeat the console's queries under the
-// same keys: the cache holds one copy, whichever screen asked first.
-
-/** The team, to name who did what in a client's timeline. */
-export function useStaffList() {
-  return useQuery({ queryKey: ['console', 'staff'], queryFn: () => call(api.GET('/api/v1/staff')) });
-}
-
-export { useConsoleMe, useTenant } from '@/lib/console-queries';
+export { useConsoleMe, useStaffList, useTenant } from '@/lib/console-queries';

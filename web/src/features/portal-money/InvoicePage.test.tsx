@@ -3,10 +3,10 @@ import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
 import { base, client, inPortal, invoice, viewing } from './fixtures';
 import { InvoicePage } from './InvoicePage';
-import { openUrl } from './navigate';
+import { openUrl } from '@/lib/navigate';
 import { captureDownloads, pdfReply } from '@/test/downloads';
 
-vi.mock('./navigate', () => ({ openUrl: vi.fn() }));
+vi.mock('@/lib/navigate', () => ({ openUrl: vi.fn() }));
 
 configure({ asyncUtilTimeout: 4000 });
 

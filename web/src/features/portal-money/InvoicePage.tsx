@@ -9,7 +9,7 @@ import { useReadOnly } from '@/lib/read-only';
 import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from './api';
 import { DocumentFrame } from './DocumentFrame';
 import { LinesTable } from './LinesTable';
-import { openUrl } from './navigate';
+import { openUrl } from '@/lib/navigate';
 import { PdfButton } from './PdfButton';
 import { InvoiceStatus } from '@/components/money/status';
 

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Button, useToast } from '@/components/ui';
 import { downloadLink } from './api';
-import { openUrl } from './navigate';
+import { openUrl } from '@/lib/navigate';
 
 /**
  * Asks for a short-lived link to the file, then lets the browser follow it: the file streams

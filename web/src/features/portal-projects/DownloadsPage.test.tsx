@@ -3,9 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { renderAt, stubApi } from '@/test/testing';
 import { DownloadsPage } from './DownloadsPage';
 import { base, inPortal } from './fixtures';
-import { openUrl } from './navigate';
+import { openUrl } from '@/lib/navigate';
 
-vi.mock('./navigate', () => ({ openUrl: vi.fn() }));
+vi.mock('@/lib/navigate', () => ({ openUrl: vi.fn() }));
 
 // Pages load in steps (the project, then its part); a busy machine needs more than a second.
 configure({ asyncUtilTimeout: 4000 });

@@ -17,6 +17,7 @@ import {
   useToast,
 } from '@/components/ui';
 import { createProduct, useFormatDate, useProducts, useProductSaved, useTenant } from './api';
+import { rowClass } from '@/components/styles';
 import { formatBytes } from '@/lib/format';
 
 /** Digital products: files you grant to clients, who download them from the portal. */
@@ -60,10 +61,7 @@ export function ProductsPage() {
           columns={['Product', 'File', 'Clients', { label: 'Updated', className: 'hidden md:table-cell' }]}
         >
           {items.map((p) => (
-            <tr
-              key={p.id}
-              className="relative block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50 sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none"
-            >
+            <tr key={p.id} className={rowClass}>
               <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
                 <Link
                   to={`/app/products/${p.id}`}

@@ -25,7 +25,7 @@ import { ProjectForm } from './ProjectForm';
 import type { ProjectDraft } from './projectDraft';
 import { ProjectStatusBadge } from './StatusBadges';
 import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
-import { select } from './styles';
+import { select } from '@/components/styles';
 import { TasksTab } from './TasksTab';
 import { MarkdownView } from '@/components/Markdown';
 

@@ -5,7 +5,7 @@ import { Alert, Button, TextArea, TextField } from '@/components/ui';
 import { useStaffList, type ProjectStatus } from './api';
 import type { ProjectDraft } from './projectDraft';
 import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
-import { labelClass, select } from './styles';
+import { labelClass, select } from '@/components/styles';
 import { MARKDOWN_HINT } from '@/lib/markdown';
 
 /**

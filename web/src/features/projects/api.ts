@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiProblem, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import type { JsonBody } from '@/lib/json-body';
 
 export type Project = components['schemas']['Project'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
@@ -28,7 +29,6 @@ export type CreateDeliverable = components['schemas']['CreateDeliverable'];
 export type UpdateDeliverable = components['schemas']['UpdateDeliverable'];
 export type Feedback = components['schemas']['ProjectFeedback'];
 
-type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CreateProject = JsonBody<paths['/api/v1/projects']['post']>;
 export type UpdateProject = JsonBody<paths['/api/v1/projects/{id}']['patch']>;
 export type CreateTask = JsonBody<paths['/api/v1/projects/{id}/tasks']['post']>;
@@ -133,15 +133,7 @@ export function reorderTasks(id: string, taskIds: string[]) {
   );
 }
 
-// Features do not import each other, so this repeats the team query under the clients
-// feature's key: the cache holds one copy, whichever screen asked first.
-
-/** The team: to pick who answers for a project and to name who did what. */
-export function useStaffList() {
-  return useQuery({ queryKey: ['console', 'staff'], queryFn: () => call(api.GET('/api/v1/staff')) });
-}
-
-export { useConsoleMe, useFormatDate, useTenant } from '@/lib/console-queries';
+export { useConsoleMe, useFormatDate, useStaffList, useTenant } from '@/lib/console-queries';
 
 // ——— Deliverables, files, messages, time and feedback ———
 

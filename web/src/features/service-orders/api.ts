@@ -1,12 +1,12 @@
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
+import type { JsonBody } from '@/lib/json-body';
 
 export type ServiceOrder = components['schemas']['ServiceOrder'];
 export type OrderStatus = ServiceOrder['status'];
 export type OrderLine = ServiceOrder['lines'][number];
 
-type JsonBody<T> = T extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
 export type CreateServiceOrder = JsonBody<paths['/api/v1/service-orders']['post']>;
 export type UpdateServiceOrder = JsonBody<paths['/api/v1/service-orders/{id}']['patch']>;
 export type ChangeOrderStatus = JsonBody<paths['/api/v1/service-orders/{id}/status']['post']>;

@@ -1,6 +1,6 @@
 import { messageOf } from '@/api/problem';
 import { Alert, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
-import { useConsoleMe, useStaff } from './api';
+import { useConsoleMe, useStaffList } from './api';
 import { InviteStaffForm } from './InviteStaffForm';
 import { StaffTable } from './StaffTable';
 
@@ -35,7 +35,7 @@ export function TeamPage() {
 
 function Staff() {
   const me = useConsoleMe();
-  const staff = useStaff();
+  const staff = useStaffList();
   if (staff.isPending) return <Loading label="Loading the team…" />;
   if (staff.isError) {
     return (

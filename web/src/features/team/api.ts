@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
 import type { components } from '@/api/schema';
 
@@ -8,12 +7,6 @@ export type Role = components['schemas']['Role'];
 export type InviteStaff = components['schemas']['InviteStaff'];
 export type UpdateStaff = components['schemas']['UpdateStaff'];
 export type StaffMe = components['schemas']['StaffMe'];
-
-export const staffKey = ['console', 'staff'] as const;
-
-export function useStaff() {
-  return useQuery({ queryKey: staffKey, queryFn: () => call(api.GET('/api/v1/staff')) });
-}
 
 export function inviteStaff(body: InviteStaff) {
   return call(api.POST('/api/v1/staff', { body }));
@@ -27,4 +20,4 @@ export function removeStaff(id: string) {
   return call(api.DELETE('/api/v1/staff/{id}', { params: { path: { id } } }));
 }
 
-export { useConsoleMe, useTenant } from '@/lib/console-queries';
+export { staffKey, useConsoleMe, useStaffList, useTenant } from '@/lib/console-queries';

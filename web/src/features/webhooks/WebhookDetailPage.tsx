@@ -27,7 +27,7 @@ import {
 } from './api';
 import { DeliveryLog } from './DeliveryLog';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
-import { SecretBox } from './SecretBox';
+import { SigningSecret } from './SigningSecret';
 import { EndpointStatusBadge } from './EndpointStatusBadge';
 
 export function WebhookDetailPage() {
@@ -130,7 +130,9 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
 
   return (
     <>
-      {secret && <SecretBox title="Your new signing secret" secret={secret} onDone={() => setSecret(null)} />}
+      {secret && (
+        <SigningSecret title="Your new signing secret" secret={secret} onDone={() => setSecret(null)} />
+      )}
       <Card title="Status">
         <div className="space-y-4">
           <div className="flex flex-wrap items-center gap-3">

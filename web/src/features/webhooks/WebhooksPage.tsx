@@ -13,7 +13,7 @@ import {
 } from './api';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
 import { EndpointsTable } from './EndpointsTable';
-import { SecretBox } from './SecretBox';
+import { SigningSecret } from './SigningSecret';
 
 const EMPTY: EndpointValues = { url: '', description: '', events: [] };
 
@@ -65,7 +65,7 @@ function Webhooks() {
   return (
     <div className="space-y-8">
       {created && (
-        <SecretBox
+        <SigningSecret
           title={`Signing secret for ${created.url}`}
           secret={created.secret}
           onDone={() => setCreated(null)}

@@ -19,7 +19,7 @@ import {
   type Contract,
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
-import { secondaryLink } from '../styles';
+import { secondaryLink } from '@/components/styles';
 
 const kinds: Record<string, string> = { typed: 'Typed name', svg: 'Drawn', png: 'Drawn (image)' };
 

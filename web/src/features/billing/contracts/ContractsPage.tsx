@@ -3,9 +3,9 @@ import { ContractStatus } from '@/components/money/status';
 import { statusLabel } from '@/components/money/statuses';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { CONTRACT_STATUSES, useContracts, useFormatDate, type ContractSummary } from '../api';
-import { ListBody, ListFilterBar, rowClass, rowLink } from '../listing';
-import { linkButton } from '../styles';
-import { useListFilters } from '../useListFilters';
+import { ListBody, ListFilterBar } from '@/components/ListFilters';
+import { linkButton, rowClass, rowLink } from '@/components/styles';
+import { useListFilters } from '@/lib/useListFilters';
 
 /** `/app/contracts`: every contract, newest first, with whether the client signed it. */
 export function ContractsPage() {

@@ -20,7 +20,7 @@ import {
   type Invoice,
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
-import { secondaryLink } from '../styles';
+import { secondaryLink } from '@/components/styles';
 import { methodLabels } from './methods';
 import { RecordPaymentForm } from './RecordPaymentForm';
 

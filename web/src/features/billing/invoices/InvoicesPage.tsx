@@ -5,9 +5,9 @@ import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { formatDay } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { INVOICE_STATUSES, useInvoices, useTenant, type InvoiceSummary } from '../api';
-import { ListBody, ListFilterBar, rowClass, rowLink } from '../listing';
-import { linkButton } from '../styles';
-import { useListFilters } from '../useListFilters';
+import { ListBody, ListFilterBar } from '@/components/ListFilters';
+import { linkButton, rowClass, rowLink } from '@/components/styles';
+import { useListFilters } from '@/lib/useListFilters';
 
 /** `/app/invoices`: every invoice, newest first, with what is still due and what is overdue. */
 export function InvoicesPage() {

@@ -5,7 +5,7 @@ import { Alert, Button, TextField, useToast } from '@/components/ui';
 import { todayIn } from '@/lib/format';
 import { formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
 import { recordPayment, useSaved, type Invoice, type ManualMethod, type RecordPayment } from '../api';
-import { labelClass, select } from '../styles';
+import { labelClass, select } from '@/components/styles';
 import { methodLabels } from './methods';
 
 const manual: ManualMethod[] = ['bank_transfer', 'cash', 'card', 'other'];

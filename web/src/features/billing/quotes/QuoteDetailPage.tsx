@@ -23,7 +23,7 @@ import {
   type Quote,
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
-import { secondaryLink } from '../styles';
+import { secondaryLink } from '@/components/styles';
 
 /** `/app/quotes/:id`: the quote, what the client did with it, and what can be done next. */
 export function QuoteDetailPage() {

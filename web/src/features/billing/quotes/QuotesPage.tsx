@@ -5,9 +5,9 @@ import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { formatDay } from '@/lib/format';
 import { formatMoney } from '@/lib/money';
 import { QUOTE_STATUSES, useFormatDate, useQuotes, useTenant, type QuoteSummary } from '../api';
-import { ListBody, ListFilterBar, rowClass, rowLink } from '../listing';
-import { linkButton } from '../styles';
-import { useListFilters } from '../useListFilters';
+import { ListBody, ListFilterBar } from '@/components/ListFilters';
+import { linkButton, rowClass, rowLink } from '@/components/styles';
+import { useListFilters } from '@/lib/useListFilters';
 
 /** `/app/quotes`: every quote, newest first, with where it stands and whether the client opened it. */
 export function QuotesPage() {

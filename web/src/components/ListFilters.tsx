@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, EmptyState, ErrorState, Loading, Spinner } from '@/components/ui';
-import { labelClass, select } from './styles';
-import type { ListFilters } from './useListFilters';
+import type { ListFilters } from '@/lib/useListFilters';
+import { labelClass, searchInput, select } from './styles';
 
 /** The search box and the status filter above a list. */
 export function ListFilterBar({
@@ -10,12 +10,16 @@ export function ListFilterBar({
   filters,
   placeholder,
   statuses,
+  allStatuses = 'All statuses',
   children,
 }: {
+  /** Prefixes the fields' ids: `${id}-search`, `${id}-status`. */
   id: string;
   filters: ListFilters;
   placeholder: string;
   statuses: { value: string; label: string }[];
+  /** The first choice, which sets no status. */
+  allStatuses?: string;
   /** More filters, after the status. */
   children?: ReactNode;
 }) {
@@ -31,7 +35,7 @@ export function ListFilterBar({
           value={filters.text}
           onChange={(e) => filters.setText(e.target.value)}
           placeholder={placeholder}
-          className="block h-10 w-full rounded-lg border border-slate-300 bg-white px-3 text-[15px] text-slate-900 shadow-sm placeholder:text-slate-500"
+          className={searchInput}
         />
       </div>
       <div className="space-y-1.5 sm:w-56">
@@ -44,7 +48,7 @@ export function ListFilterBar({
           onChange={(e) => filters.setParam('status', e.target.value)}
           className={select}
         >
-          <option value="">All statuses</option>
+          <option value="">{allStatuses}</option>
           {statuses.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -77,6 +81,8 @@ export function ListBody({
   what,
   filters,
   empty,
+  noMatch,
+  clearLabel = 'Clear search and filters',
   children,
 }: {
   query: ListQuery;
@@ -86,6 +92,9 @@ export function ListBody({
   filters: ListFilters;
   /** What to say when there is nothing at all yet. */
   empty: ReactNode;
+  /** What to say, before "Try another search or status.", when the search and filters match nothing. */
+  noMatch?: ReactNode;
+  clearLabel?: string;
   children: ReactNode;
 }) {
   return (
@@ -109,11 +118,11 @@ export function ListBody({
             title={`No ${what} match`}
             action={
               <Button variant="secondary" onClick={filters.clear}>
-                Clear search and filters
+                {clearLabel}
               </Button>
             }
           >
-            Try another search or status.
+            {noMatch ? <>{noMatch} </> : null}Try another search or status.
           </EmptyState>
         ) : (
           empty
@@ -142,10 +151,3 @@ export function ListBody({
     </>
   );
 }
-
-/** A table row that is a link on its first cell, and a card under 640 px. */
-export const rowClass =
-  'relative block rounded-xl border border-slate-200 bg-white p-4 shadow-sm hover:bg-slate-50 sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none';
-
-export const rowLink =
-  "font-semibold whitespace-nowrap text-slate-900 after:absolute after:inset-0 after:content-[''] hover:underline";

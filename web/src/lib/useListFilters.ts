@@ -11,6 +11,8 @@ export function useListFilters() {
   const q = params.get('q') ?? '';
   const [text, setText] = useState(q);
   const typed = useDebounced(text.trim(), 300);
+  // The address can change without typing (the list's link in the menu, back and forward):
+  // the box follows it, unless it already says the same.
   const [shownQ, setShownQ] = useState(q);
   if (q !== shownQ) {
     setShownQ(q);
