@@ -4,7 +4,6 @@ import type { components } from '@/api/schema';
 
 export type PortalAppointment = components['schemas']['PortalAppointment'];
 export type PortalAppointmentDetail = components['schemas']['PortalAppointmentDetail'];
-export type PortalServiceOrder = components['schemas']['PortalServiceOrder'];
 export type Slot = components['schemas']['SlotList']['slots'][number];
 export type PortalReview = components['schemas']['PortalReview'];
 export type PublicReviews = components['schemas']['PublicReviews'];
@@ -12,7 +11,6 @@ export type PublicReviews = components['schemas']['PublicReviews'];
 const keys = {
   appointments: (slug: string) => ['portal', slug, 'appointments'] as const,
   appointment: (slug: string, id: string) => ['portal', slug, 'appointments', 'one', id] as const,
-  orders: (slug: string) => ['portal', slug, 'orders'] as const,
   dashboard: (slug: string) => ['portal', slug, 'dashboard'] as const,
   reviews: (slug: string) => ['portal', slug, 'reviews'] as const,
 };
@@ -70,23 +68,6 @@ export const reviewAppointment = (id: string, rating: number, text: string | nul
   call(
     api.POST('/api/v1/portal/appointments/{id}/review', { params: { path: { id } }, body: { rating, text } }),
   );
-
-export function usePortalOrders(slug: string, state: 'open' | 'completed') {
-  return useInfiniteQuery({
-    queryKey: [...keys.orders(slug), state],
-    initialPageParam: undefined as string | undefined,
-    queryFn: ({ pageParam }) =>
-      call(api.GET('/api/v1/portal/service-orders', { params: { query: { state, cursor: pageParam } } })),
-    getNextPageParam: (page) => page.next_cursor ?? undefined,
-  });
-}
-
-export function usePortalOrder(slug: string, id: string) {
-  return useQuery({
-    queryKey: [...keys.orders(slug), 'one', id],
-    queryFn: () => call(api.GET('/api/v1/portal/service-orders/{id}', { params: { path: { id } } })),
-  });
-}
 
 export function usePortalDashboard(slug: string) {
   return useQuery({

@@ -10,20 +10,7 @@ const appointment: Record<string, [Tone, string]> = {
   no_show: ['red', 'Missed'],
 };
 
-const order: Record<string, [Tone, string]> = {
-  received: ['grey', 'Received'],
-  in_progress: ['blue', 'In progress'],
-  ready: ['green', 'Ready'],
-  delivered: ['green', 'Delivered'],
-  cancelled: ['grey', 'Cancelled'],
-};
-
 export function AppointmentStatus({ status }: { status: string }) {
   const [tone, label] = appointment[status] ?? ['grey', status];
-  return <Badge tone={tone}>{label}</Badge>;
-}
-
-export function OrderStatus({ status }: { status: string }) {
-  const [tone, label] = order[status] ?? ['grey', status];
   return <Badge tone={tone}>{label}</Badge>;
 }
