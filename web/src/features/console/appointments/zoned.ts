@@ -135,3 +135,14 @@ export function formatDay(
 export function formatTime(instant: string, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(new Date(instant));
 }
+
+/** A business's time zone and locale, to show its times as its team reads them. */
+export interface Zone {
+  timeZone: string;
+  locale: string;
+}
+
+/** "Monday 3 March, 10:00 – 11:00", in the business's time zone. */
+export function formatWhen(a: { starts_at: string; ends_at: string }, { timeZone, locale }: Zone): string {
+  return `${formatDay(zonedDate(a.starts_at, timeZone), locale)}, ${formatTime(a.starts_at, locale, timeZone)} – ${formatTime(a.ends_at, locale, timeZone)}`;
+}
