@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import { renderAt, stubApi } from '@/test/testing';
 import { ContractsPage } from './ContractsPage';
-import { base, contractSummary, inPortal } from './fixtures';
+import { base, contractSummary, inPortal } from '../fixtures';
 
 configure({ asyncUtilTimeout: 4000 });
 

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { Alert } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
-import type { PortalQuote } from './api';
+import type { PortalQuote } from '../api';
 
 /** What has become of the quote: being revised, expired, accepted, changes asked for, declined. */
 export function QuoteStatusAlerts({ quote: q }: { quote: PortalQuote }) {

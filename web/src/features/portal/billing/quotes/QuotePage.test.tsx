@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
-import { base, client, inPortal, quote, viewing } from './fixtures';
+import { base, client, inPortal, quote, viewing } from '../fixtures';
 import { QuotePage } from './QuotePage';
 import { QuoteRevisionPage } from './QuoteRevisionPage';
 import { captureDownloads, pdfReply } from '@/test/downloads';

@@ -12,7 +12,7 @@ import {
   requestQuoteChanges,
   useMoneyChanged,
   type PortalQuote,
-} from './api';
+} from '../api';
 import { CommentForm } from './CommentForm';
 
 /** The client's decision on a sent quote: accept, request changes, or decline. */

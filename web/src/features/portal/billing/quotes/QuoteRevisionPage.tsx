@@ -2,9 +2,9 @@ import { Link, useParams } from 'react-router';
 import { MarkdownView } from '@/components/Markdown';
 import { Alert, Card } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import { useQuoteRevision } from './api';
-import { DocumentFrame } from './DocumentFrame';
-import { LinesTable } from './LinesTable';
+import { useQuoteRevision } from '../api';
+import { DocumentFrame } from '../DocumentFrame';
+import { LinesTable } from '../LinesTable';
 import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes/:id/revisions/:revision`: an earlier version of a quote, kept as it was sent. */

@@ -6,11 +6,11 @@ import { MarkdownView } from '@/components/Markdown';
 import { Alert, Button, Card } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
-import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from './api';
-import { DocumentFrame } from './DocumentFrame';
-import { LinesTable } from './LinesTable';
+import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from '../api';
+import { DocumentFrame } from '../DocumentFrame';
+import { LinesTable } from '../LinesTable';
 import { openUrl } from '@/lib/navigate';
-import { PdfButton } from './PdfButton';
+import { PdfButton } from '../PdfButton';
 import { InvoiceStatus } from '@/components/money/status';
 
 /** How long to wait for the provider's confirmation after a checkout before saying it is slow. */

@@ -13,10 +13,10 @@ import {
   usePortalContract,
   type PortalContract,
   type SignatureInput,
-} from './api';
-import { DocumentFrame } from './DocumentFrame';
+} from '../api';
+import { DocumentFrame } from '../DocumentFrame';
 import { pdfName } from '@/lib/download';
-import { PdfButton } from './PdfButton';
+import { PdfButton } from '../PdfButton';
 import { SignaturePad, type DrawnSignature } from './SignaturePad';
 import { ContractStatus } from '@/components/money/status';
 

@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { renderAt, requestsOf, stubApi } from '@/test/testing';
-import { base, inPortal, quoteSummary } from './fixtures';
+import { base, inPortal, quoteSummary } from '../fixtures';
 import { QuotesPage } from './QuotesPage';
 
 configure({ asyncUtilTimeout: 4000 });

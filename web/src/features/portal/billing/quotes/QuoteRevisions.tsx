@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Card } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import type { PortalQuote } from './api';
+import type { PortalQuote } from '../api';
 
 /** Links to the versions of the quote sent before this one. */
 export function QuoteRevisions({ quote: q }: { quote: PortalQuote }) {

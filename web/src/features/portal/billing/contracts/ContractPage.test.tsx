@@ -2,7 +2,7 @@ import { act, configure, fireEvent, screen, waitFor, within } from '@testing-lib
 import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
 import { ContractPage } from './ContractPage';
-import { base, client, contract, inPortal, signedContract, viewing } from './fixtures';
+import { base, client, contract, inPortal, signedContract, viewing } from '../fixtures';
 import { captureDownloads, pdfReply } from '@/test/downloads';
 
 configure({ asyncUtilTimeout: 4000 });

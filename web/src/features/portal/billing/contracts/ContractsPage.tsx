@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import { usePortalContracts } from './api';
+import { usePortalContracts } from '../api';
 import { ContractStatus } from '@/components/money/status';
 
 /** `/contracts`: the contracts to sign first, then the signed and withdrawn ones. */

@@ -1,7 +1,7 @@
 import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
-import { base, client, inPortal, invoice, viewing } from './fixtures';
+import { base, client, inPortal, invoice, viewing } from '../fixtures';
 import { InvoicePage } from './InvoicePage';
 import { openUrl } from '@/lib/navigate';
 import { captureDownloads, pdfReply } from '@/test/downloads';

@@ -11,7 +11,7 @@ import {
   TabLinks,
 } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import { usePortalInvoices, type InvoiceState } from './api';
+import { usePortalInvoices, type InvoiceState } from '../api';
 import { InvoiceStatus } from '@/components/money/status';
 
 const states: { state: InvoiceState; label: string }[] = [

@@ -2,7 +2,7 @@ import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Badge, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import { usePortalQuotes } from './api';
+import { usePortalQuotes } from '../api';
 import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes`: the quotes waiting for the client's decision, and the decided or expired ones. */
