@@ -257,102 +257,157 @@ impl Config {
         Config::from_vars(&vars)
     }
 
-    /// From an explicit map, so tests need not touch the process environment.
+    /// From an explicit map, so tests need not touch the process environment. Each section
+    /// reads and checks its own variables.
     pub fn from_vars(vars: &HashMap<String, String>) -> Result<Config, ConfigError> {
-        let get = |name: &str| vars.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
-        let err = |var: &'static str, problem: String| ConfigError { var, problem };
-
-        let listen_raw = get("PORTICO_LISTEN").unwrap_or("127.0.0.1:8080");
-        let listen: SocketAddr = listen_raw.parse().map_err(|_| {
-            err("PORTICO_LISTEN", format!("'{listen_raw}' is not an address and port like 127.0.0.1:8080"))
-        })?;
-
-        let database_url = get("PORTICO_DATABASE_URL").unwrap_or("sqlite://data/portico.db").to_string();
+        let v = Vars(vars);
+        let listen = v.address("PORTICO_LISTEN", "127.0.0.1:8080")?;
+        let database_url = v.get("PORTICO_DATABASE_URL").unwrap_or("sqlite://data/portico.db").to_string();
         let database = DbTarget::parse(&database_url).map_err(|e| err("PORTICO_DATABASE_URL", e.to_string()))?;
-
-        let data_dir = PathBuf::from(get("PORTICO_DATA_DIR").unwrap_or("data/"));
-        // Not checked here: the API runs without the web app, which may be built later.
-        let web_dir = PathBuf::from(get("PORTICO_WEB_DIR").unwrap_or("web/dist"));
-        let storage = match get("PORTICO_STORAGE_URL") {
-            Some(raw) => StorageTarget::parse(raw).map_err(|p| err("PORTICO_STORAGE_URL", p))?,
-            None => StorageTarget::Local(data_dir.join("files")),
-        };
-        let max_upload_bytes = u64::from(
-            number(get("PORTICO_MAX_UPLOAD_MB"), 25, 1..=10_240).map_err(|p| err("PORTICO_MAX_UPLOAD_MB", p))?,
-        ) * 1024
-            * 1024;
-        let body_idle_seconds = u64::from(
-            number(get("PORTICO_BODY_IDLE_SECONDS"), 20, 1..=600).map_err(|p| err("PORTICO_BODY_IDLE_SECONDS", p))?,
-        );
-
-        let public_url = match get("PORTICO_PUBLIC_URL") {
-            Some(raw) => {
-                let url = Url::parse(raw).map_err(|e| {
-                    err(
-                        "PORTICO_PUBLIC_URL",
-                        format!("'{raw}' is not an absolute URL ({e}); e.g. https://portal.example.com"),
-                    )
-                })?;
-                if !matches!(url.scheme(), "http" | "https") {
-                    return Err(err("PORTICO_PUBLIC_URL", format!("'{raw}' must start with http:// or https://")));
-                }
-                url
-            }
-            None => Url::parse(&format!("http://{listen}/")).map_err(|e| err("PORTICO_PUBLIC_URL", e.to_string()))?,
-        };
-
-        let log_format = match get("PORTICO_LOG_FORMAT").map(str::to_ascii_lowercase).as_deref() {
-            None | Some("text") => LogFormat::Text,
-            Some("json") => LogFormat::Json,
-            Some(other) => {
-                return Err(err("PORTICO_LOG_FORMAT", format!("'{other}' is not one of: text, json")));
-            }
-        };
-        let log_filter = get("PORTICO_LOG").unwrap_or("info").to_string();
-        tracing_subscriber::EnvFilter::try_new(&log_filter)
-            .map_err(|e| err("PORTICO_LOG", format!("'{log_filter}' is not a valid log filter ({e})")))?;
-
-        let db_pool_size =
-            number(get("PORTICO_DB_POOL_SIZE"), 8, 1..=100).map_err(|p| err("PORTICO_DB_POOL_SIZE", p))?;
-        let auth_failures_per_minute = number(get("PORTICO_AUTH_FAILURES_PER_MINUTE"), 30, 1..=100_000)
-            .map_err(|p| err("PORTICO_AUTH_FAILURES_PER_MINUTE", p))?;
+        let data_dir = PathBuf::from(v.get("PORTICO_DATA_DIR").unwrap_or("data/"));
+        let (log_format, log_filter) = logging(&v)?;
         let cpus = std::thread::available_parallelism().map(|n| n.get() as u32).unwrap_or(2);
-        let workers = number(get("PORTICO_WORKERS"), cpus, 1..=256).map_err(|p| err("PORTICO_WORKERS", p))? as usize;
+        Ok(Config {
+            listen,
+            database,
+            database_url,
+            public_url: public_url(&v, listen)?,
+            log_format,
+            log_filter,
+            db_pool_size: v.number("PORTICO_DB_POOL_SIZE", 8, 1..=100)?,
+            cors_origins: cors_origins(&v)?,
+            auth_failures_per_minute: v.number("PORTICO_AUTH_FAILURES_PER_MINUTE", 30, 1..=100_000)?,
+            workers: v.number("PORTICO_WORKERS", cpus, 1..=256)? as usize,
+            trust_proxy: v.flag("PORTICO_TRUST_PROXY")?,
+            auth: AuthSettings::read(&v)?,
+            mail: MailSettings::read(&v)?,
+            sms: SmsSettings::read(&v)?,
+            // Not checked here: the API runs without the web app, which may be built later.
+            web_dir: PathBuf::from(v.get("PORTICO_WEB_DIR").unwrap_or("web/dist")),
+            storage: match v.get("PORTICO_STORAGE_URL") {
+                Some(raw) => StorageTarget::parse(raw).map_err(|p| err("PORTICO_STORAGE_URL", p))?,
+                None => StorageTarget::Local(data_dir.join("files")),
+            },
+            data_dir,
+            max_upload_bytes: u64::from(v.number("PORTICO_MAX_UPLOAD_MB", 25, 1..=10_240)?) * 1024 * 1024,
+            body_idle_seconds: u64::from(v.number("PORTICO_BODY_IDLE_SECONDS", 20, 1..=600)?),
+            payments: PaymentApis::read(&v)?,
+            metrics: MetricsSettings::read(&v, listen)?,
+            webhooks_allow_private: v.flag("PORTICO_WEBHOOKS_ALLOW_PRIVATE")?,
+            form_submissions_per_ip_per_hour: v.number("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", 5, 1..=100_000)?
+                as i32,
+        })
+    }
 
-        let flag = |var: &'static str| match get(var).map(str::to_ascii_lowercase).as_deref() {
+    /// An absolute URL under the public base, for printing and for links in emails.
+    pub fn public(&self, path: &str) -> String {
+        let base = self.public_url.as_str().trim_end_matches('/');
+        format!("{base}{path}")
+    }
+}
+
+fn err(var: &'static str, problem: String) -> ConfigError {
+    ConfigError { var, problem }
+}
+
+/// The variables as given, read the same way by every section: trimmed, empty as unset.
+struct Vars<'a>(&'a HashMap<String, String>);
+
+impl Vars<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.0.get(name).map(|v| v.trim()).filter(|v| !v.is_empty())
+    }
+
+    fn number(
+        &self,
+        var: &'static str,
+        default: u32,
+        range: std::ops::RangeInclusive<u32>,
+    ) -> Result<u32, ConfigError> {
+        number(self.get(var), default, range).map_err(|p| err(var, p))
+    }
+
+    fn flag(&self, var: &'static str) -> Result<bool, ConfigError> {
+        match self.get(var).map(str::to_ascii_lowercase).as_deref() {
             None | Some("false") | Some("0") | Some("no") => Ok(false),
             Some("true") | Some("1") | Some("yes") => Ok(true),
             Some(other) => Err(err(var, format!("'{other}' is not true or false"))),
-        };
-        let trust_proxy = flag("PORTICO_TRUST_PROXY")?;
-        let webhooks_allow_private = flag("PORTICO_WEBHOOKS_ALLOW_PRIVATE")?;
-        let mut cors_origins = Vec::new();
-        for origin in get("PORTICO_CORS_ORIGINS").unwrap_or("").split(',').map(str::trim).filter(|o| !o.is_empty()) {
-            let ok = Url::parse(origin)
-                .ok()
-                .filter(|u| matches!(u.scheme(), "http" | "https") && u.path() == "/" && !origin.ends_with('/'));
-            if ok.is_none() {
-                return Err(err(
-                    "PORTICO_CORS_ORIGINS",
-                    format!("'{origin}' is not an origin like https://app.example.com (scheme and host, no path)"),
-                ));
-            }
-            cors_origins.push(origin.to_string());
         }
+    }
 
-        let secret = |var: &'static str| -> Result<Option<String>, ConfigError> {
-            match get(var) {
-                Some(v) if v.len() < 32 => Err(err(var, "must be at least 32 characters".to_string())),
-                other => Ok(other.map(str::to_string)),
-            }
-        };
-        let int = |var: &'static str, default: u32, max: u32| -> Result<i64, ConfigError> {
-            number(get(var), default, 1..=max).map(i64::from).map_err(|p| err(var, p))
-        };
-        let auth = AuthSettings {
-            jwt_secret: secret("PORTICO_JWT_SECRET")?,
-            hmac_secret: secret("PORTICO_HMAC_SECRET")?,
-            vault_secret: secret("PORTICO_VAULT_KEY")?,
+    fn address(&self, var: &'static str, default: &str) -> Result<SocketAddr, ConfigError> {
+        let raw = self.get(var).unwrap_or(default);
+        raw.parse().map_err(|_| err(var, format!("'{raw}' is not an address and port like 127.0.0.1:8080")))
+    }
+
+    /// A secret of at least 32 characters, or none (generated and kept in the data dir).
+    fn secret(&self, var: &'static str) -> Result<Option<String>, ConfigError> {
+        match self.get(var) {
+            Some(v) if v.len() < 32 => Err(err(var, "must be at least 32 characters".to_string())),
+            other => Ok(other.map(str::to_string)),
+        }
+    }
+
+    /// An http(s) base URL, without its trailing slash.
+    fn base_url(&self, var: &'static str, default: &str) -> Result<String, ConfigError> {
+        let url = self.get(var).unwrap_or(default).trim_end_matches('/').to_string();
+        if url.starts_with("https://") || url.starts_with("http://") {
+            Ok(url)
+        } else {
+            Err(err(var, format!("'{url}' must start with https:// or http://")))
+        }
+    }
+}
+
+fn public_url(v: &Vars, listen: SocketAddr) -> Result<Url, ConfigError> {
+    let Some(raw) = v.get("PORTICO_PUBLIC_URL") else {
+        return Url::parse(&format!("http://{listen}/")).map_err(|e| err("PORTICO_PUBLIC_URL", e.to_string()));
+    };
+    let url = Url::parse(raw).map_err(|e| {
+        err("PORTICO_PUBLIC_URL", format!("'{raw}' is not an absolute URL ({e}); e.g. https://portal.example.com"))
+    })?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(err("PORTICO_PUBLIC_URL", format!("'{raw}' must start with http:// or https://")));
+    }
+    Ok(url)
+}
+
+fn logging(v: &Vars) -> Result<(LogFormat, String), ConfigError> {
+    let format = match v.get("PORTICO_LOG_FORMAT").map(str::to_ascii_lowercase).as_deref() {
+        None | Some("text") => LogFormat::Text,
+        Some("json") => LogFormat::Json,
+        Some(other) => return Err(err("PORTICO_LOG_FORMAT", format!("'{other}' is not one of: text, json"))),
+    };
+    let filter = v.get("PORTICO_LOG").unwrap_or("info").to_string();
+    tracing_subscriber::EnvFilter::try_new(&filter)
+        .map_err(|e| err("PORTICO_LOG", format!("'{filter}' is not a valid log filter ({e})")))?;
+    Ok((format, filter))
+}
+
+fn cors_origins(v: &Vars) -> Result<Vec<String>, ConfigError> {
+    let mut origins = Vec::new();
+    for origin in v.get("PORTICO_CORS_ORIGINS").unwrap_or("").split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        let ok = Url::parse(origin)
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https") && u.path() == "/" && !origin.ends_with('/'));
+        if ok.is_none() {
+            return Err(err(
+                "PORTICO_CORS_ORIGINS",
+                format!("'{origin}' is not an origin like https://app.example.com (scheme and host, no path)"),
+            ));
+        }
+        origins.push(origin.to_string());
+    }
+    Ok(origins)
+}
+
+impl AuthSettings {
+    fn read(v: &Vars) -> Result<AuthSettings, ConfigError> {
+        let int = |var: &'static str, default: u32, max: u32| v.number(var, default, 1..=max).map(i64::from);
+        Ok(AuthSettings {
+            jwt_secret: v.secret("PORTICO_JWT_SECRET")?,
+            hmac_secret: v.secret("PORTICO_HMAC_SECRET")?,
+            vault_secret: v.secret("PORTICO_VAULT_KEY")?,
             code_ttl_minutes: int("PORTICO_OTP_TTL_MINUTES", 10, 60)?,
             link_ttl_minutes: int("PORTICO_MAGIC_LINK_TTL_MINUTES", 15, 60 * 24)?,
             code_max_attempts: int("PORTICO_OTP_MAX_ATTEMPTS", 5, 100)? as i32,
@@ -363,10 +418,15 @@ impl Config {
             access_token_minutes: int("PORTICO_ACCESS_TOKEN_MINUTES", 15, 24 * 60)?,
             session_idle_minutes: int("PORTICO_SESSION_IDLE_MINUTES", 30, 7 * 24 * 60)?,
             session_max_hours: int("PORTICO_SESSION_MAX_HOURS", 12, 24 * 90)?,
-        };
-        let transport = match get("PORTICO_MAIL_TRANSPORT").map(str::to_ascii_lowercase).as_deref() {
+        })
+    }
+}
+
+impl MailSettings {
+    fn read(v: &Vars) -> Result<MailSettings, ConfigError> {
+        let transport = match v.get("PORTICO_MAIL_TRANSPORT").map(str::to_ascii_lowercase).as_deref() {
             None | Some("console") => MailTransport::Console,
-            Some("smtp") => match get("PORTICO_SMTP_URL") {
+            Some("smtp") => match v.get("PORTICO_SMTP_URL") {
                 Some(url) if url.starts_with("smtp://") || url.starts_with("smtps://") => {
                     MailTransport::Smtp(url.to_string())
                 }
@@ -381,92 +441,64 @@ impl Config {
                 return Err(err("PORTICO_MAIL_TRANSPORT", format!("'{other}' is not one of: console, smtp")));
             }
         };
-        let from = get("PORTICO_MAIL_FROM").unwrap_or("Portico <no-reply@localhost>").to_string();
+        let from = v.get("PORTICO_MAIL_FROM").unwrap_or("Portico <no-reply@localhost>").to_string();
         if !from.contains('@') {
             return Err(err(
                 "PORTICO_MAIL_FROM",
                 format!("'{from}' is not an address like 'Portico <no-reply@example.com>'"),
             ));
         }
-        let mail = MailSettings { transport, from };
-        let sms_parts = ["PORTICO_SMS_ACCOUNT_SID", "PORTICO_SMS_AUTH_TOKEN", "PORTICO_SMS_FROM"].map(|v| (v, get(v)));
-        let sms = if sms_parts.iter().all(|(_, v)| v.is_none()) {
-            None
-        } else if let Some((missing, _)) = sms_parts.iter().find(|(_, v)| v.is_none()) {
+        Ok(MailSettings { transport, from })
+    }
+}
+
+impl SmsSettings {
+    /// None when no `PORTICO_SMS_*` is set; all three credentials once any is.
+    fn read(v: &Vars) -> Result<Option<SmsSettings>, ConfigError> {
+        let parts =
+            ["PORTICO_SMS_ACCOUNT_SID", "PORTICO_SMS_AUTH_TOKEN", "PORTICO_SMS_FROM"].map(|var| (var, v.get(var)));
+        if parts.iter().all(|(_, value)| value.is_none()) {
+            return Ok(None);
+        }
+        if let Some((missing, _)) = parts.iter().find(|(_, value)| value.is_none()) {
             return Err(err(missing, "is required once any PORTICO_SMS_* setting is set".to_string()));
-        } else {
-            let url = get("PORTICO_SMS_URL").unwrap_or("https://api.twilio.com").to_string();
-            if !(url.starts_with("https://") || url.starts_with("http://")) {
-                return Err(err("PORTICO_SMS_URL", format!("'{url}' must start with https:// or http://")));
-            }
-            let value = |i: usize| sms_parts[i].1.unwrap_or_default().to_string();
-            Some(SmsSettings { url, account_sid: value(0), auth_token: value(1), from: value(2) })
-        };
+        }
+        let url = v.get("PORTICO_SMS_URL").unwrap_or("https://api.twilio.com").to_string();
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(err("PORTICO_SMS_URL", format!("'{url}' must start with https:// or http://")));
+        }
+        let value = |i: usize| parts[i].1.unwrap_or_default().to_string();
+        Ok(Some(SmsSettings { url, account_sid: value(0), auth_token: value(1), from: value(2) }))
+    }
+}
 
-        let api_url = |var: &'static str, default: &str| -> Result<String, ConfigError> {
-            let url = get(var).unwrap_or(default).trim_end_matches('/').to_string();
-            if url.starts_with("https://") || url.starts_with("http://") {
-                Ok(url)
-            } else {
-                Err(err(var, format!("'{url}' must start with https:// or http://")))
-            }
-        };
-        let payments = PaymentApis {
-            stripe_url: api_url("PORTICO_STRIPE_API_URL", "https://api.stripe.com")?,
-            paystack_url: api_url("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co")?,
-        };
+impl PaymentApis {
+    fn read(v: &Vars) -> Result<PaymentApis, ConfigError> {
+        Ok(PaymentApis {
+            stripe_url: v.base_url("PORTICO_STRIPE_API_URL", "https://api.stripe.com")?,
+            paystack_url: v.base_url("PORTICO_PAYSTACK_API_URL", "https://api.paystack.co")?,
+        })
+    }
+}
 
-        let metrics_token = match get("PORTICO_METRICS_TOKEN") {
+impl MetricsSettings {
+    fn read(v: &Vars, listen: SocketAddr) -> Result<MetricsSettings, ConfigError> {
+        let token = match v.get("PORTICO_METRICS_TOKEN") {
             Some(t) if t.len() < 16 => {
                 return Err(err("PORTICO_METRICS_TOKEN", "must be at least 16 characters".to_string()));
             }
             other => other.map(str::to_string),
         };
-        let metrics_listen = match get("PORTICO_METRICS_LISTEN") {
+        let listen_metrics = match v.get("PORTICO_METRICS_LISTEN") {
             Some(raw) => Some(raw.parse::<SocketAddr>().map_err(|_| {
                 err("PORTICO_METRICS_LISTEN", format!("'{raw}' is not an address and port like 127.0.0.1:9090"))
             })?),
             None => None,
         };
-        if metrics_listen == Some(listen) {
+        if listen_metrics == Some(listen) {
             return Err(err("PORTICO_METRICS_LISTEN", "must differ from PORTICO_LISTEN".to_string()));
         }
-        let metrics = MetricsSettings { token: metrics_token, listen: metrics_listen };
-        let form_submissions_per_ip_per_hour = number(get("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR"), 5, 1..=100_000)
-            .map_err(|p| err("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", p))?
-            as i32;
-
-        Ok(Config {
-            listen,
-            database,
-            database_url,
-            data_dir,
-            public_url,
-            log_format,
-            log_filter,
-            db_pool_size,
-            cors_origins,
-            auth_failures_per_minute,
-            workers,
-            trust_proxy,
-            auth,
-            mail,
-            sms,
-            web_dir,
-            storage,
-            max_upload_bytes,
-            body_idle_seconds,
-            payments,
-            metrics,
-            webhooks_allow_private,
-            form_submissions_per_ip_per_hour,
-        })
-    }
-
-    /// An absolute URL under the public base, for printing and for links in emails.
-    pub fn public(&self, path: &str) -> String {
-        let base = self.public_url.as_str().trim_end_matches('/');
-        format!("{base}{path}")
+        Ok(MetricsSettings { token, listen: listen_metrics })
     }
 }
 
