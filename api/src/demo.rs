@@ -5,7 +5,7 @@
 use chrono::TimeDelta;
 use serde_json::json;
 
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::bookings::appointments::model::{AppointmentRow, AppointmentStatus};
 use crate::bookings::appointments::store as appointment_store;
@@ -19,13 +19,14 @@ use crate::clients::model::{ClientRow, ClientStatus};
 use crate::clients::store as client_store;
 use crate::db::{Db, DbConn, counters, new_id, now};
 use crate::error::ApiError;
+use crate::events;
+use crate::provision::{self, NewTenant, Provisioned};
 use crate::service_orders::model::{
     COUNTER, EventRow, NewLine, ServiceOrderRow, ServiceOrderStatus, line_rows, reference,
 };
 use crate::service_orders::store as order_store;
 use crate::staff::store as staff_store;
 use crate::tenants::model::{TenantChanges, TenantRow};
-use crate::tenants::provision::{self, NewTenant, Provisioned};
 use crate::tenants::store as tenant_store;
 
 pub const SLUG: &str = "demo";
@@ -122,7 +123,7 @@ const CLIENTS: &[DemoClient] = &[
 ];
 
 /// Seeds the demo tenant unless a tenant `demo` exists. Returns what was created.
-pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<Provisioned>, ApiError> {
+pub fn seed(db: &Db, storage: &crate::storage::Storage) -> Result<Option<Provisioned>, ApiError> {
     db.write_sync(|conn| {
         if tenant_store::find_by_slug(conn, SLUG)?.is_some() {
             return Ok(None);
@@ -167,7 +168,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
             client_store::insert(conn, &row)?;
             client_ids.push((row.email.clone(), row.id.clone()));
             let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
-            activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "source": "demo" }))?;
+            events::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "source": "demo" }))?;
         }
         for order in ORDERS {
             let client_id = client_ids.iter().find(|(email, _)| email == order.email).map(|(_, id)| id.as_str());
@@ -185,6 +186,7 @@ pub fn seed(db: &Db, storage: &crate::files::storage::Storage) -> Result<Option<
         crate::quotes::demo::seed(conn, &tenant, &ids[0], &ids[3])?;
         crate::feedback::demo::seed(conn, &projects)?;
         crate::files::demo::seed(conn, storage, &projects.under_way, &ids[0])?;
+        crate::products::demo::seed(conn, storage, &projects.under_way.tenant_id, &ids[0])?;
         crate::contracts::demo::seed(conn, &tenant, &ids[0])?;
         crate::invoices::demo::seed(conn, &tenant, &ids[0], &projects)?;
         crate::forms::demo::seed(conn, &tenant)?;
@@ -276,8 +278,8 @@ fn bookings(conn: &mut crate::db::DbConn, tenant: &TenantRow, clients: &[String]
         };
         appointment_store::insert(conn, &row)?;
         let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(client_id) };
-        let data = json!({ "starts_at": crate::tenants::model::utc(starts), "service_name": service.name });
-        activity::record(conn, &tenant.id, &Actor::System, "booked", subject, data)?;
+        let data = json!({ "starts_at": crate::db::utc(starts), "service_name": service.name });
+        events::record(conn, &tenant.id, &Actor::System, "booked", subject, data)?;
         if *client == 5 {
             let review = ReviewRow {
                 id: new_id(),
@@ -422,7 +424,7 @@ fn seed_order(conn: &mut DbConn, tenant: &TenantRow, client_id: &str, demo: &Dem
                 json!({ "reference": reference(number), "title": row.title, "from": ServiceOrderStatus::as_str(from), "to": status.as_str(), "note": null }),
             ),
         };
-        activity::record(conn, &tenant.id, &Actor::System, verb, subject, data)?;
+        events::record(conn, &tenant.id, &Actor::System, verb, subject, data)?;
         from = Some(*status);
     }
     Ok(())

@@ -9,7 +9,7 @@ use crate::auth::store;
 use diesel::connection::SimpleConnection;
 
 use crate::db::{Backend, Db, now};
-use crate::http::idempotency;
+use crate::idempotency;
 
 const EVERY: Duration = Duration::from_secs(600);
 /// Longer than any code, link, invitation or limit window lives.

@@ -7,8 +7,8 @@ use portico::bench::Sizes;
 use portico::config::{Config, MailTransport};
 use portico::db::Db;
 use portico::error::ApiError;
-use portico::files::storage::Storage;
-use portico::tenants::provision::{self, NewTenant};
+use portico::provision::{self, NewTenant};
+use portico::storage::Storage;
 use portico::{Application, bench, demo, openapi, telemetry};
 
 #[derive(Parser)]

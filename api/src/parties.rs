@@ -11,7 +11,7 @@ use crate::clients::model::ClientRow;
 use crate::clients::store as client_store;
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::money::settings;
+use crate::money::store as billing_store;
 use crate::pdf::Letterhead;
 use crate::tenants::store as tenant_store;
 
@@ -124,7 +124,7 @@ pub fn current_addressee(conn: &mut DbConn, tenant_id: &str, client_id: &str) ->
 /// The business's letterhead as it is now.
 pub fn current_issuer(conn: &mut DbConn, tenant_id: &str) -> Result<Issuer, ApiError> {
     let tenant = tenant_store::get(conn, tenant_id)?;
-    let billing = settings::load(conn, tenant_id)?;
+    let billing = billing_store::load(conn, tenant_id)?;
     Ok(Issuer { business_name: tenant.name, primary_color: tenant.primary_color, details: billing.billing_details })
 }
 

@@ -4,16 +4,16 @@
 use serde_json::json;
 use validator::Validate;
 
-use super::model::TenantRow;
-use super::routes::tenant_conflict;
-use super::store;
-use crate::activity::{self, store::Subject};
+use crate::activity;
+use crate::activity::store::Subject;
 use crate::api_keys::store as key_store;
 use crate::auth::{Actor, Scope, api_key};
 use crate::db::{Db, DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::rules;
 use crate::staff;
+use crate::tenants::model::TenantRow;
+use crate::tenants::store;
 
 #[derive(Debug, Validate)]
 pub struct NewTenant {
@@ -63,15 +63,15 @@ pub fn create_in(conn: &mut DbConn, new: NewTenant) -> Result<Provisioned, ApiEr
         updated_at: at,
         mail_from: None,
     };
-    store::insert(conn, &tenant).map_err(tenant_conflict)?;
+    store::insert(conn, &tenant).map_err(store::conflict)?;
     let owner_email = new.owner_email.trim().to_lowercase();
     let owner_name = owner_email.split('@').next().unwrap_or("Owner").to_string();
     staff::store::insert(conn, &tenant.id, &owner_email, &owner_name, "owner")?;
     let key = api_key::generate();
     let key_row = key_store::insert(conn, &tenant.id, "Owner key", &key, &Scope::ALL)?;
     let subject = Subject { kind: "tenant", id: &tenant.id, client_id: None };
-    activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "slug": tenant.slug }))?;
+    activity::store::insert(conn, &tenant.id, &Actor::System, "created", subject, json!({ "slug": tenant.slug }))?;
     let subject = Subject { kind: "api_key", id: &key_row.id, client_id: None };
-    activity::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "name": key_row.name }))?;
+    activity::store::insert(conn, &tenant.id, &Actor::System, "created", subject, json!({ "name": key_row.name }))?;
     Ok(Provisioned { tenant, api_key: key.plaintext })
 }

@@ -15,10 +15,9 @@ use std::path::{Path, PathBuf};
 use actix_web::http::{Method, header};
 use actix_web::{HttpRequest, HttpResponse, web};
 
-use crate::AppState;
 use crate::error::ApiError;
-use crate::http::allow;
 use crate::http::compression::{Accepted, Coding, Negotiated};
+use crate::state::AppState;
 
 /// Served under these, the app would hide the API's 404s behind a 200 page.
 const API_PATHS: &[&str] = &["/api", "/docs", "/healthz", "/readyz"];
@@ -48,7 +47,7 @@ pub fn warn_if_missing(dir: &Path) {
 pub async fn serve(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
     let path = req.path();
     if !matches!(*req.method(), Method::GET | Method::HEAD) || is_api(path) {
-        return allow::no_route(req).await;
+        return crate::openapi::allow::no_route(req).await;
     }
     let Some(segments) = segments(path) else {
         return Err(ApiError::NotFound("No resource matches this path.".into()));

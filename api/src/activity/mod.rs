@@ -4,5 +4,3 @@
 pub mod catalogue;
 pub mod model;
 pub mod store;
-
-pub use store::record;

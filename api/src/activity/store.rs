@@ -1,5 +1,5 @@
-//! Activity queries. `record` runs inside the transaction of the change it describes, and
-//! queues the webhooks the change stands for in that same transaction.
+//! Activity queries. `insert` runs inside the transaction of the change it describes; a
+//! domain change goes through `events::record`, which also queues the webhooks it stands for.
 
 use diesel::prelude::*;
 
@@ -15,14 +15,16 @@ pub struct Subject<'a> {
     pub client_id: Option<&'a str>,
 }
 
-pub fn record(
+/// Writes one entry. Only what no webhook event is about (staff, the tenant, API keys,
+/// sessions, webhook endpoints) is recorded straight here; the rest through `events::record`.
+pub fn insert(
     conn: &mut DbConn,
     tenant_id: &str,
     actor: &Actor,
     verb: &str,
     subject: Subject<'_>,
     data: serde_json::Value,
-) -> QueryResult<()> {
+) -> QueryResult<ActivityRow> {
     let row = ActivityRow {
         id: new_id(),
         tenant_id: tenant_id.to_string(),
@@ -36,8 +38,7 @@ pub fn record(
         at: now(),
     };
     diesel::insert_into(activity::table).values(&row).execute(conn)?;
-    // The one place webhooks are emitted: every domain change passes here, in its transaction.
-    crate::webhooks::emit::on_activity(conn, &row)
+    Ok(row)
 }
 
 /// A client's timeline, newest first, `limit` rows after the cursor's id.

@@ -1,33 +1,15 @@
 //! API key rows and DTOs. The secret itself never leaves the create response.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
-use diesel::prelude::*;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::Scope;
 use crate::auth::api_key::KEY_PREFIX;
-use crate::db::schema::api_keys;
+use crate::auth::store::ApiKeyRow;
+use crate::db::utc;
 use crate::rules;
-use crate::tenants::model::utc;
-
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = api_keys)]
-pub struct ApiKeyRow {
-    pub id: String,
-    pub tenant_id: String,
-    pub name: String,
-    /// The non-secret lookup part of the key.
-    pub prefix: String,
-    /// SHA-256 of the whole key, hex.
-    pub hash: String,
-    /// Space-separated scopes.
-    pub scopes: String,
-    pub created_at: NaiveDateTime,
-    pub last_used_at: Option<NaiveDateTime>,
-    pub revoked_at: Option<NaiveDateTime>,
-}
 
 /// An API key, without its secret.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -7,13 +7,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{ApiKey, ApiKeyPage, CreateApiKey, CreatedApiKey};
 use super::store;
-use crate::AppState;
 use crate::activity::{self, store::Subject};
 use crate::auth::{Caller, Scope, api_key};
 use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_api_keys).service(create_api_key).service(revoke_api_key);
@@ -86,7 +86,7 @@ pub async fn create_api_key(
             let row = store::insert(conn, &caller.tenant_id, &req.name, &key, &req.scopes)?;
             let subject = Subject { kind: "api_key", id: &row.id, client_id: None };
             let data = json!({ "name": row.name, "scopes": row.scopes });
-            activity::record(conn, &caller.tenant_id, &caller.actor, "created", subject, data)?;
+            activity::store::insert(conn, &caller.tenant_id, &caller.actor, "created", subject, data)?;
             Ok(row)
         })
         .await?;
@@ -122,7 +122,7 @@ pub async fn revoke_api_key(
                 .ok_or_else(|| ApiError::NotFound(format!("There is no API key '{id}' in your tenant.")))?;
             if revoked > 0 {
                 let subject = Subject { kind: "api_key", id: &row.id, client_id: None };
-                activity::record(
+                activity::store::insert(
                     conn,
                     &caller.tenant_id,
                     &caller.actor,

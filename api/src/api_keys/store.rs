@@ -3,17 +3,11 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::model::ApiKeyRow;
 use crate::auth::Scope;
 use crate::auth::api_key::NewKey;
+use crate::auth::store::ApiKeyRow;
 use crate::db::schema::api_keys;
 use crate::db::{DbConn, new_id, now};
-
-/// The one query not scoped by tenant: a presented key is how we learn the tenant.
-/// The lookup prefix is unique, so this finds at most one row.
-pub fn find_by_lookup(conn: &mut DbConn, lookup: &str) -> QueryResult<Option<ApiKeyRow>> {
-    api_keys::table.filter(api_keys::prefix.eq(lookup)).select(ApiKeyRow::as_select()).first(conn).optional()
-}
 
 pub fn insert(
     conn: &mut DbConn,
@@ -69,10 +63,4 @@ pub fn revoke(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -
     )
     .set(api_keys::revoked_at.eq(Some(at)))
     .execute(conn)
-}
-
-pub fn touch(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(api_keys::table.filter(api_keys::tenant_id.eq(tenant_id)).filter(api_keys::id.eq(id)))
-        .set(api_keys::last_used_at.eq(Some(at)))
-        .execute(conn)
 }

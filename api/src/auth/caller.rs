@@ -2,21 +2,17 @@
 //! Today an API key; the session extractor of the login issue yields the same type, so
 //! handlers do not care how the caller proved who they are.
 
-use std::future::Future;
-use std::net::IpAddr;
-
 use actix_web::dev::Payload;
-use actix_web::http::header::AUTHORIZATION;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::AppState;
-use crate::api_keys::model::ApiKeyRow;
-use crate::api_keys::store as key_store;
-use crate::auth::{api_key, principal, session};
+use super::credential::{RequestAuth, session_of, valid_api_key};
+use super::store as credential_store;
+use super::{api_key, session};
 use crate::error::ApiError;
+use crate::state::AppState;
 
 /// A permission an API key can carry. A `:write` scope includes the matching `:read`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
@@ -179,7 +175,7 @@ impl FromRequest for Caller {
                 if token.starts_with(api_key::KEY_PREFIX) {
                     return by_api_key(&state, token).await;
                 }
-                let (claims, session) = principal::session_of(&state, &token).await?;
+                let (claims, session) = session_of(&state, &token).await?;
                 if claims.kind != session::STAFF {
                     return Err(ApiError::Forbidden(
                         "This endpoint is for the business's staff; a client session cannot use it.".into(),
@@ -198,28 +194,14 @@ impl FromRequest for Caller {
     }
 }
 
-/// The stored key a presented API key proves, or 401 saying why not.
-pub async fn valid_api_key(state: &AppState, token: &str) -> Result<ApiKeyRow, ApiError> {
-    let Some(lookup) = api_key::lookup_of(token).map(str::to_owned) else {
-        return Err(ApiError::Unauthorized("The credential is malformed: API keys start with 'pk_live_'.".into()));
-    };
-    let row = state.db.read(move |conn| Ok(key_store::find_by_lookup(conn, &lookup)?)).await?;
-    let Some(row) = row.filter(|r| api_key::verify(token, &r.hash)) else {
-        return Err(ApiError::Unauthorized("This API key is not valid.".into()));
-    };
-    if row.revoked_at.is_some() {
-        return Err(ApiError::Unauthorized("This API key has been revoked.".into()));
-    }
-    Ok(row)
-}
-
 async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError> {
     let row = valid_api_key(state, &token).await?;
     let now = crate::db::now();
     // Record use at most once a minute per key, so reads stay reads.
     if row.last_used_at.is_none_or(|t| now - t > chrono::TimeDelta::minutes(1)) {
         let (tenant_id, id) = (row.tenant_id.clone(), row.id.clone());
-        let touched = state.db.write(move |conn| Ok(key_store::touch(conn, &tenant_id, &id, now)?)).await;
+        let touched =
+            state.db.write(move |conn| Ok(credential_store::touch_api_key(conn, &tenant_id, &id, now)?)).await;
         if let Err(e) = touched {
             tracing::warn!(error = %e, "could not record API key use");
         }
@@ -230,55 +212,4 @@ async fn by_api_key(state: &AppState, token: String) -> Result<Caller, ApiError>
         scopes: Scope::split(&row.scopes),
         session_id: None,
     })
-}
-
-/// What every credential check needs from the request, taken before the async part.
-pub struct RequestAuth {
-    /// Held until the credential is decided: a wrong body waits for it (see `gate`).
-    _gate: super::gate::Opener,
-    state: Option<web::Data<AppState>>,
-    header: Option<Result<String, ()>>,
-    ip: IpAddr,
-}
-
-impl RequestAuth {
-    pub fn of(req: &HttpRequest) -> RequestAuth {
-        RequestAuth {
-            _gate: super::gate::AuthGate::arm(req),
-            state: req.app_data::<web::Data<AppState>>().cloned(),
-            header: req.headers().get(AUTHORIZATION).map(|v| v.to_str().map(str::to_owned).map_err(|_| ())),
-            ip: crate::http::client_ip::client_ip(req),
-        }
-    }
-
-    /// Runs `check` on the bearer token, with the brute-force brake around it: a blocked IP
-    /// gets 429 before any lookup, and every 401 counts against it.
-    pub async fn guarded<T, F, Fut>(self, check: F) -> Result<T, ApiError>
-    where
-        F: FnOnce(web::Data<AppState>, String) -> Fut,
-        Fut: Future<Output = Result<T, ApiError>>,
-    {
-        let state = self.state.ok_or_else(|| ApiError::Internal("AppState missing".into()))?;
-        state.throttle.refuse_if_blocked(self.ip)?;
-        let token = match self.header {
-            None => {
-                return Err(ApiError::Unauthorized(
-                    "Send a credential as 'Authorization: Bearer <API key or access token>'.".into(),
-                ));
-            }
-            Some(Err(())) => Err(ApiError::Unauthorized("The Authorization header is not readable text.".into())),
-            Some(Ok(h)) => match h.split_once(' ') {
-                Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
-                    Ok(token.trim().to_string())
-                }
-                _ => Err(ApiError::Unauthorized("Use the Bearer scheme: 'Authorization: Bearer <token>'.".into())),
-            },
-        };
-        let result = match token {
-            Ok(token) => check(state.clone(), token).await,
-            Err(e) => Err(e),
-        };
-        state.throttle.count(self.ip, &result);
-        result
-    }
 }

@@ -3,39 +3,13 @@
 //! checks the session row, so ending a session stops its access tokens at once.
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 
-use super::caller::RequestAuth;
-use super::jwt::{self, ACCESS, AccessClaims};
-use super::session::{self, CLIENT};
-use super::store::{self, SessionRow};
-use crate::AppState;
-use crate::db::now;
+use super::credential::{RequestAuth, session_of};
+use super::session::CLIENT;
+use super::store::SessionRow;
 use crate::error::ApiError;
-
-/// Validates an access token and its session; records activity at most once a minute.
-pub async fn session_of(state: &web::Data<AppState>, token: &str) -> Result<(AccessClaims, SessionRow), ApiError> {
-    let claims: AccessClaims = jwt::verify(&state.keys.jwt, token, ACCESS).ok_or_else(|| {
-        ApiError::Unauthorized("The access token is invalid or has expired; refresh it or log in again.".into())
-    })?;
-    let sid = claims.sid.clone();
-    let row = state.db.read(move |conn| Ok(store::session(conn, &sid)?)).await?;
-    let at = now();
-    let row = row
-        .filter(|r| r.tenant_id == claims.tenant && r.subject_id == claims.sub && r.kind == claims.kind)
-        .ok_or_else(|| ApiError::Unauthorized("This session does not exist; log in again.".into()))?;
-    if let Some(why) = session::unusable(&row, &state.config.auth, at) {
-        return Err(ApiError::Unauthorized(why.into()));
-    }
-    if at - row.last_seen_at > chrono::TimeDelta::minutes(1) {
-        let id = row.id.clone();
-        if let Err(e) = state.db.write(move |conn| Ok(store::touch_session(conn, &id, at)?)).await {
-            tracing::warn!(error = %e, "could not record session activity");
-        }
-    }
-    Ok((claims, row))
-}
 
 pub const READ_ONLY: &str = "You are viewing the portal as this client: it is read-only.";
 
@@ -131,4 +105,9 @@ impl FromRequest for StaffSession {
             Ok(StaffSession { session })
         })
     }
+}
+
+/// A live session whose client or staff row is gone cannot act as anyone.
+pub fn account_gone() -> ApiError {
+    ApiError::Unauthorized("This account no longer exists.".into())
 }

@@ -1,10 +1,10 @@
 //! Fixed-window rate limits kept in the database, so every API process on one database
 //! shares them. Call inside a write transaction.
 
-use chrono::{NaiveDateTime, TimeDelta};
-use diesel::prelude::*;
+use chrono::TimeDelta;
+use diesel::QueryResult;
 
-use crate::db::schema::rate_limits;
+use super::store;
 use crate::db::{DbConn, now};
 
 #[derive(Debug, Clone, Copy)]
@@ -16,32 +16,12 @@ pub struct Limit {
     pub cooldown: Option<TimeDelta>,
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
-#[diesel(table_name = rate_limits)]
-struct Counter {
-    bucket: String,
-    window_start: NaiveDateTime,
-    hits: i32,
-    last_hit_at: NaiveDateTime,
-}
-
 /// Counts one hit on `bucket`. `Ok(Err(secs))` when over the limit: retry after `secs`.
 /// A refused hit is not counted, so hammering does not push the window further out.
 pub fn hit(conn: &mut DbConn, bucket: &str, limit: Limit) -> QueryResult<Result<(), u64>> {
     let at = now();
-    let fresh = Counter { bucket: bucket.to_string(), window_start: at, hits: 0, last_hit_at: at };
-    // Create the row if missing, then lock it: concurrent processes take turns per bucket.
-    let current: Counter = match conn {
-        DbConn::Pg(c) => {
-            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
-            rate_limits::table.find(bucket).for_update().select(Counter::as_select()).first(c)?
-        }
-        DbConn::Sqlite(c) => {
-            // SQLite write transactions are already serialised.
-            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
-            rate_limits::table.find(bucket).select(Counter::as_select()).first(c)?
-        }
-    };
+    // Concurrent processes take turns per bucket.
+    let current = store::lock_counter(conn, bucket, at)?;
     let (window_start, hits) =
         if at - current.window_start >= limit.window { (at, 0) } else { (current.window_start, current.hits) };
     if let Some(cooldown) = limit.cooldown {
@@ -53,13 +33,7 @@ pub fn hit(conn: &mut DbConn, bucket: &str, limit: Limit) -> QueryResult<Result<
     if hits >= limit.max {
         return Ok(Err(seconds_up(window_start + limit.window - at)));
     }
-    diesel::update(rate_limits::table.find(bucket))
-        .set((
-            rate_limits::window_start.eq(window_start),
-            rate_limits::hits.eq(hits + 1),
-            rate_limits::last_hit_at.eq(at),
-        ))
-        .execute(conn)?;
+    store::count_hit(conn, bucket, window_start, hits + 1, at)?;
     Ok(Ok(()))
 }
 

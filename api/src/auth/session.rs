@@ -11,11 +11,11 @@ use rand::RngExt;
 
 use super::jwt::{self, ACCESS, AccessClaims};
 use super::otp::{hmac_hex, same, sha256_hex};
-use super::secrets::Keys;
 use super::store::{self, SessionRow};
 use crate::config::AuthSettings;
+use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
-use crate::tenants::model::utc;
+use crate::secrets::Keys;
 
 pub const CLIENT: &str = "client";
 pub const STAFF: &str = "staff";

@@ -1,10 +1,10 @@
-//! Login codes and sessions: the queries.
+//! Credentials at rest: login codes, sessions and the API keys a request presents.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use crate::db::DbConn;
-use crate::db::schema::{login_codes, sessions};
+use crate::db::schema::{api_keys, login_codes, rate_limits, sessions};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = login_codes)]
@@ -44,6 +44,24 @@ pub struct SessionRow {
     pub login_email: Option<String>,
     /// Per-session randomness the refresh secrets derive from; None for older sessions.
     pub refresh_seed: Option<String>,
+}
+
+/// A stored API key: the lookup prefix and a hash, never the key.
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_keys)]
+pub struct ApiKeyRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub name: String,
+    /// The non-secret lookup part of the key.
+    pub prefix: String,
+    /// SHA-256 of the whole key, hex.
+    pub hash: String,
+    /// Space-separated scopes.
+    pub scopes: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
 }
 
 /// Spends the live codes of this email in this realm beyond the `keep` newest, so a flood of
@@ -239,8 +257,60 @@ pub fn set_role(conn: &mut DbConn, tenant_id: &str, staff_id: &str, role: &str) 
 /// Forgets login codes and rate-limit windows older than `before`: both only matter for an
 /// hour, and codes hold typed email addresses, which we keep no longer than needed.
 pub fn purge_stale(conn: &mut DbConn, before: NaiveDateTime) -> QueryResult<usize> {
-    use crate::db::schema::rate_limits;
     let codes = diesel::delete(login_codes::table.filter(login_codes::created_at.lt(before))).execute(conn)?;
     let windows = diesel::delete(rate_limits::table.filter(rate_limits::last_hit_at.lt(before))).execute(conn)?;
     Ok(codes + windows)
+}
+
+/// The one query not scoped by tenant: a presented key is how we learn the tenant.
+/// The lookup prefix is unique, so this finds at most one row.
+pub fn api_key_by_lookup(conn: &mut DbConn, lookup: &str) -> QueryResult<Option<ApiKeyRow>> {
+    api_keys::table.filter(api_keys::prefix.eq(lookup)).select(ApiKeyRow::as_select()).first(conn).optional()
+}
+
+/// Notes when a key was last used.
+pub fn touch_api_key(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
+    diesel::update(api_keys::table.filter(api_keys::tenant_id.eq(tenant_id)).filter(api_keys::id.eq(id)))
+        .set(api_keys::last_used_at.eq(Some(at)))
+        .execute(conn)
+}
+
+/// One fixed-window rate-limit bucket (`rate_limit`).
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rate_limits)]
+pub struct RateCounter {
+    pub bucket: String,
+    pub window_start: NaiveDateTime,
+    pub hits: i32,
+    pub last_hit_at: NaiveDateTime,
+}
+
+/// The bucket's counter, created empty if missing and locked until the transaction ends,
+/// so processes sharing the database take turns per bucket.
+pub fn lock_counter(conn: &mut DbConn, bucket: &str, at: NaiveDateTime) -> QueryResult<RateCounter> {
+    let fresh = RateCounter { bucket: bucket.to_string(), window_start: at, hits: 0, last_hit_at: at };
+    match conn {
+        DbConn::Pg(c) => {
+            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
+            rate_limits::table.find(bucket).for_update().select(RateCounter::as_select()).first(c)
+        }
+        DbConn::Sqlite(c) => {
+            // SQLite write transactions are already serialised.
+            diesel::insert_into(rate_limits::table).values(&fresh).on_conflict_do_nothing().execute(c)?;
+            rate_limits::table.find(bucket).select(RateCounter::as_select()).first(c)
+        }
+    }
+}
+
+/// Stores the bucket's window and its hits, the last one at `at`.
+pub fn count_hit(
+    conn: &mut DbConn,
+    bucket: &str,
+    window_start: NaiveDateTime,
+    hits: i32,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
+    diesel::update(rate_limits::table.find(bucket))
+        .set((rate_limits::window_start.eq(window_start), rate_limits::hits.eq(hits), rate_limits::last_hit_at.eq(at)))
+        .execute(conn)
 }

@@ -6,12 +6,12 @@ use diesel::dsl::exists;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::auth::secrets::Keys;
 use crate::auth::session::{self, CLIENT, NewSession, STAFF};
 use crate::config::Config;
 use crate::db::schema::{appointments, clients, invoices, projects, staff, tenants};
 use crate::db::{Db, DbConn};
 use crate::error::ApiError;
+use crate::secrets::Keys;
 
 #[derive(Debug, Serialize)]
 pub struct BenchSessions {

@@ -1,33 +1,27 @@
 //! Free slots for moving an appointment: what `slots` computes, loaded from the database
-//! and answered as `SlotList`. Staff see them at `/appointments/{id}/slots`; the portal
+//! and answered as `SlotList`. Staff see them at `/appointments/{id}/slots`
+//! (`appointments::routes`); the portal
 //! offers the same list and accepts only its times when a client reschedules.
 
-use actix_web::{get, web};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::appointments::actions::not_found;
 use super::appointments::model::AppointmentRow;
-use super::appointments::routes::not_found;
 use super::appointments::store;
 use super::services::store as service_store;
 use super::settings::store as settings_store;
 use super::slots::{self, Busy, Rules};
-use crate::AppState;
-use crate::auth::{Caller, Scope};
+use crate::db::utc;
 use crate::db::{DbConn, now};
-use crate::error::{ApiError, Problem};
-use crate::tenants::model::utc;
+use crate::error::ApiError;
 
 /// Clients may not book closer to now than this.
 pub const NOTICE_MINUTES: i64 = 60;
+
 /// The longest range one request may ask for.
 pub const MAX_DAYS: i64 = 31;
-
-pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_appointment_slots);
-}
 
 /// One free start time.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -126,37 +120,4 @@ pub fn slot_list(conn: &mut DbConn, row: &AppointmentRow, q: &SlotQuery) -> Resu
     let (timezone, minutes, starts) = free_starts(conn, row, from, to)?;
     let slots = starts.into_iter().map(|s| Slot { starts_at: s, ends_at: s + TimeDelta::minutes(minutes) }).collect();
     Ok(SlotList { timezone, duration_minutes: minutes, slots })
-}
-
-/// Free times this appointment could move to, inside opening hours (staff may still book
-/// any time with PATCH).
-#[utoipa::path(
-    tag = "bookings",
-    params(("id" = String, Path, description = "The appointment's id"), SlotQuery),
-    responses(
-        (status = 200, description = "The free slots", body = SlotList),
-        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
-    ),
-)]
-#[get("/appointments/{id}/slots")]
-pub async fn list_appointment_slots(
-    state: web::Data<AppState>,
-    caller: Caller,
-    id: web::Path<String>,
-    query: web::Query<SlotQuery>,
-) -> Result<web::Json<SlotList>, ApiError> {
-    caller.require(Scope::ClientsRead)?;
-    let id = id.into_inner();
-    let list = state
-        .db
-        .read(move |conn| {
-            let named = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?;
-            slot_list(conn, &named.row, &query)
-        })
-        .await?;
-    Ok(web::Json(list))
 }

@@ -10,31 +10,33 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
 
+use super::appointments::actions::{
+    after, cut_page, ensure_free, local, not_found, reload, sentence, taken, transition,
+};
 use super::appointments::model::{AppointmentStatus, Named};
-use super::appointments::routes::{after, cut_page, ensure_free, not_found, reload, taken, transition};
 use super::appointments::store::{self, ListFilter};
 use super::availability::{SlotList, SlotQuery, free_starts, slot_list};
 use super::reviews::model::{OwnReview, ReviewRow};
 use super::reviews::store as review_store;
 use super::settings::model::BookingSettings;
 use super::settings::store as settings_store;
-use crate::AppState;
-use crate::activity;
-use crate::activity::model::ActivityRow;
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Actor, ClientPrincipal};
+use crate::clients::email::{self, ClientEmail};
 use crate::clients::model::ClientRow;
 use crate::config::Config;
+use crate::db::utc;
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::PageQuery;
-use crate::mail::templates::{self, Brand};
-use crate::notifications::email::{self, ClientEmail};
+use crate::mail::templates;
 use crate::outbox;
 use crate::rules;
 use crate::staff::store as staff_store;
-use crate::tenants::model::{TenantRow, utc};
+use crate::state::AppState;
+use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -120,11 +122,6 @@ pub struct CancelAppointment {
     pub reason: Option<String>,
 }
 
-/// A time in the tenant's zone, as people read it: "Tue 1 Dec, 10:00".
-pub fn local(settings: &BookingSettings, t: NaiveDateTime) -> String {
-    utc(t).with_timezone(&settings.tz()).format("%a %-d %b, %H:%M").to_string()
-}
-
 fn deadline(settings: &BookingSettings, starts: NaiveDateTime) -> NaiveDateTime {
     starts - TimeDelta::hours(settings.cancellation_cutoff_hours.into())
 }
@@ -150,30 +147,6 @@ fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[Revi
         location: r.location,
         cancel_reason: r.cancel_reason,
     }
-}
-
-/// A log entry as a sentence for the client; `None` for entries they need not see.
-pub fn sentence(row: &ActivityRow, settings: &BookingSettings, business: &str) -> Option<String> {
-    let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
-    let when = |key: &str| {
-        data[key]
-            .as_str()
-            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| local(settings, t.naive_utc()))
-            .unwrap_or_default()
-    };
-    let reason = data["reason"].as_str().map(|r| format!(": {r}")).unwrap_or_default();
-    Some(match row.verb.as_str() {
-        "booked" => format!("Booked for {}", when("starts_at")),
-        "moved" => format!("Moved from {} to {}", when("from"), when("to")),
-        "confirmed" => "Confirmed".into(),
-        "cancelled" if row.actor_kind == "client" => format!("Cancelled by you{reason}"),
-        "cancelled" => format!("Cancelled by {business}{reason}"),
-        "completed" => "Completed".into(),
-        "no_show" => "Marked as missed".into(),
-        "updated" => "Details updated".into(),
-        _ => return None,
-    })
 }
 
 /// Your appointments: upcoming (soonest first) or past (latest first).
@@ -299,7 +272,7 @@ fn notify(
     client: &ClientRow,
     notice: Notice<'_>,
 ) -> Result<(), ApiError> {
-    let brand = Brand::of(tenant);
+    let brand = tenant.brand();
     let reason =
         named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled").map(|r| format!("Reason: {r}"));
     let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
@@ -505,7 +478,7 @@ pub async fn reschedule_portal_appointment(
             let actor = Actor::Client { id: who.client_id.clone() };
             let data = json!({ "fields": ["starts_at"], "from": utc(named.row.starts_at), "to": wanted });
             let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) };
-            activity::record(conn, &who.tenant_id, &actor, "moved", subject, data)?;
+            events::record(conn, &who.tenant_id, &actor, "moved", subject, data)?;
             let moved = reload(conn, &row)?;
             let (before, after) = (local(&settings, named.row.starts_at), local(&settings, row.starts_at));
             let notice = Notice {

@@ -6,7 +6,7 @@
 //! the interval closes (on the wall clock), it is not before `earliest`, and it is free.
 //! Free means: for an assigned appointment, that staff member holds no overlapping live
 //! appointment; in every case, fewer live appointments overlap than there are staff
-//! members (the same rule `appointments::routes::ensure_free` enforces on write).
+//! members (the same rule `appointments::actions::ensure_free` enforces on write).
 //!
 //! Daylight saving: a local time that does not exist (clocks spring forward) is skipped; a
 //! local time that happens twice (clocks fall back) yields both instants. Slots are UTC.

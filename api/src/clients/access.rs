@@ -6,24 +6,22 @@ use chrono::TimeDelta;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::not_found;
+use super::email::{self as client_email, ClientEmail};
 use super::model::{Client, ClientRow, ClientStatus};
-use super::routes::not_found;
 use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
-use crate::auth::login;
+use crate::activity::store::Subject;
+use crate::auth::codes::{self, INVITE_DAYS};
 use crate::auth::model::{SessionInfo, SessionList};
 use crate::auth::session::{self, CLIENT, NewSession, Tokens};
 use crate::auth::store as session_store;
 use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
-use crate::mail::templates::{self, Brand};
-use crate::notifications::{self, email::ClientEmail};
+use crate::events;
+use crate::mail::templates;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
-
-/// How long an invitation link works.
-pub const INVITE_DAYS: i64 = 7;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(invite_client).service(impersonate_client).service(list_client_sessions).service(end_client_sessions);
@@ -75,18 +73,18 @@ pub async fn invite_client(
             let tenant = tenant_store::get(conn, &caller.tenant_id)?;
             let realm = format!("client:{}", tenant.id);
             let token =
-                login::invite(conn, &keys, &realm, Some(&tenant.id), &client.email, TimeDelta::days(INVITE_DAYS))?;
-            let fragment = crate::auth::login::link_fragment(&token, &client.email);
+                codes::invite(conn, &keys, &realm, Some(&tenant.id), &client.email, TimeDelta::days(INVITE_DAYS))?;
+            let fragment = codes::link_fragment(&token, &client.email);
             let link = config.public(&format!("/portal/{}/login/link#{fragment}", tenant.slug));
-            let brand = Brand::of(&tenant);
+            let brand = tenant.brand();
             let mail =
                 templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);
-            notifications::email::send(conn, &config, &tenant, &client, ClientEmail::Essential, mail)?;
+            client_email::send(conn, &config, &tenant, &client, ClientEmail::Essential, mail)?;
             let at = now();
             store::record_invite(conn, &caller.tenant_id, &client.id, at)?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
             let data = json!({ "resent": client.invited_at.is_some() });
-            activity::record(conn, &caller.tenant_id, &caller.actor, "invited", subject, data)?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "invited", subject, data)?;
             existing(conn, &caller.tenant_id, &client.id)
         })
         .await?;
@@ -149,7 +147,7 @@ pub async fn impersonate_client(
             )?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
             let data = json!({ "session_id": tokens.session_id });
-            activity::record(conn, &caller.tenant_id, &caller.actor, "impersonation_started", subject, data)?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "impersonation_started", subject, data)?;
             Ok(tokens)
         })
         .await?;
@@ -212,7 +210,7 @@ pub async fn end_client_sessions(
             existing(conn, &caller.tenant_id, &id)?;
             let ended = session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &id, now())?;
             let subject = Subject { kind: "client", id: &id, client_id: Some(&id) };
-            activity::record(
+            events::record(
                 conn,
                 &caller.tenant_id,
                 &caller.actor,

@@ -6,15 +6,15 @@
 //!
 //! | email | class |
 //! |---|---|
-//! | login code and link (`auth::login`; goes to an address, not a client row) | essential |
+//! | login code and link (`login::flow`; goes to an address, not a client row) | essential |
 //! | portal invitation (`clients::access`) | essential |
-//! | invoice sent, payment receipt (`invoices::routes::email_client`) | essential |
+//! | invoice sent, payment receipt (`invoices::actions::email_client`) | essential |
 //! | signed contract copy with its PDF (`contracts::actions::email_signed`) | essential |
 //! | quote sent (`quotes::actions::send`) | notice |
 //! | contract sent for signature (`contracts::actions::email_sent`) | notice |
 //! | deliverable to review, feedback request (`deliverables::actions::email_client`) | notice |
 //! | new message from the business (`messages::post`) | notice |
-//! | service order status (`service_orders::routes`) | notice |
+//! | service order status (`service_orders::actions`) | notice |
 //! | appointment cancelled or moved, confirmation to the client (`bookings::portal`) | notice |
 //!
 //! Every client email but the login code goes through `send`, so the rule lives in one

@@ -6,14 +6,15 @@
 use serde_json::json;
 
 use super::model::ClientRow;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::api_keys::store as key_store;
 use crate::auth::session::CLIENT;
 use crate::auth::store as session_store;
 use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
+use crate::events;
+use crate::mail::templates;
 use crate::outbox;
 use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
@@ -36,7 +37,7 @@ pub fn apply(conn: &mut DbConn, caller: &Caller, before: &ClientRow, after: &Cli
     session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &after.id, now())?;
     let by = who(conn, caller)?;
     let tenant = tenant_store::get(conn, &caller.tenant_id)?;
-    let brand = Brand::of(&tenant);
+    let brand = tenant.brand();
     let heading = format!("Your {} portal email was changed", brand.name);
     let lines = [
         format!("{by} changed the email you log in to {}'s client portal with, to {}.", brand.name, mask(&after.email)),
@@ -48,7 +49,7 @@ pub fn apply(conn: &mut DbConn, caller: &Caller, before: &ClientRow, after: &Cli
     outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     let subject = Subject { kind: "client", id: &after.id, client_id: Some(&after.id) };
     let data = json!({ "from": before.email, "to": after.email });
-    activity::record(conn, &caller.tenant_id, &caller.actor, "email_changed", subject, data)?;
+    events::record(conn, &caller.tenant_id, &caller.actor, "email_changed", subject, data)?;
     Ok(())
 }
 

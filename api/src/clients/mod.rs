@@ -1,7 +1,10 @@
 //! Clients: the people and companies a tenant serves, who log in to its portal.
 
 pub mod access;
+pub mod actions;
+pub mod email;
 pub mod email_change;
 pub mod model;
+pub mod portal;
 pub mod routes;
 pub mod store;

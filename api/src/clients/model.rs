@@ -7,9 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::clients;
-use crate::http::patch::double_option;
+use crate::db::utc;
+use crate::http::patch::{double_option, no_null};
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = clients)]
@@ -27,7 +27,7 @@ pub struct ClientRow {
     pub last_login_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    /// Skip the non-essential emails (notices); see `crate::notifications::email`.
+    /// Skip the non-essential emails (notices); see `super::email`.
     pub email_opt_out: bool,
     /// Postal address for invoices, one line per line.
     pub billing_address: Option<String>,
@@ -370,4 +370,93 @@ pub struct ClientListQuery {
     /// `next_cursor` of the previous page; omit for the first page.
     #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
     pub cursor: Option<String>,
+}
+
+/// The logged-in client.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalMe {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    pub phone: Option<String>,
+    pub company: Option<String>,
+    /// Your postal address for quotes and invoices, one line per line.
+    pub billing_address: Option<String>,
+    /// Your VAT or other tax ID, printed on quotes and invoices.
+    pub tax_id: Option<String>,
+    /// You turned off non-essential emails (news you also see in the portal). Login codes,
+    /// invoices, receipts and signed contracts still come.
+    pub email_opt_out: bool,
+    pub tenant_slug: String,
+    pub tenant_name: String,
+    /// True when a staff member is viewing the portal as this client (read-only).
+    pub impersonated: bool,
+}
+
+/// Changes a client makes to their own details and email preference. Fields left out stay
+/// as they are; `null` clears the phone, the company, the billing address or the tax ID. The email is the login, so only
+/// staff change it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdatePortalMe {
+    #[serde(default, deserialize_with = "no_null")]
+    #[validate(
+        length(min = 1, max = 200, message = "must be 1 to 200 characters"),
+        custom(function = "rules::not_blank")
+    )]
+    #[schema(value_type = String, required = false, example = "Maria Lopez")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(
+        pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
+    )]
+    #[schema(min_length = 1, max_length = 200, nullable = false)]
+    pub name: Option<String>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::phone"))]
+    #[schema(value_type = Option<String>, nullable, example = "+34 612 345 678")]
+    #[schema(min_length = 5, max_length = 32, pattern = "^[ +()./-]*(?:[0-9][ +()./-]*){5,}$")]
+    pub phone: Option<Option<String>>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(value_type = Option<String>, nullable, example = "Lopez Design SL")]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 200)]
+    pub company: Option<Option<String>>,
+    /// Your postal address for quotes and invoices, at most 8 lines. Documents already
+    /// sent keep the address they were sent with.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[validate(custom(function = "rules::at_most_eight_lines"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(max_length = 500, pattern = "^[^\\u0000\\n]*(?:\\n[^\\u0000\\n]*){0,7}$")]
+    pub billing_address: Option<Option<String>>,
+    /// Your VAT or other tax ID.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(max = 50, message = "must be at most 50 characters"))]
+    #[validate(custom(function = "rules::one_line"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$")]
+    #[schema(max_length = 50)]
+    pub tax_id: Option<Option<String>>,
+    /// `true` turns off non-essential emails; `false` turns them back on.
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(value_type = bool, required = false)]
+    #[schema(nullable = false)]
+    pub email_opt_out: Option<bool>,
+}
+
+impl From<UpdatePortalMe> for UpdateClient {
+    /// The same change staff could make, limited to the fields a client may touch.
+    fn from(u: UpdatePortalMe) -> UpdateClient {
+        UpdateClient {
+            name: u.name,
+            phone: u.phone,
+            company: u.company,
+            billing_address: u.billing_address,
+            tax_id: u.tax_id,
+            email_opt_out: u.email_opt_out,
+            ..UpdateClient::default()
+        }
+    }
 }

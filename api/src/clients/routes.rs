@@ -5,6 +5,7 @@
 //! to them, and a business must keep those records. An archived client cannot log in and
 //! is left out of lists unless asked for.
 
+use super::actions::not_found;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
 use serde_json::json;
@@ -15,16 +16,18 @@ use super::model::{
     Client, ClientChanges, ClientListQuery, ClientPage, ClientSort, ClientStatus, CreateClient, UpdateClient,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
+use crate::activity;
 use crate::activity::model::{Activity, ActivityPage};
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::session::CLIENT;
 use crate::auth::store as session_store;
 use crate::auth::{Caller, Scope};
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_clients)
@@ -34,10 +37,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(archive_client)
         .service(restore_client)
         .service(list_client_activity);
-}
-
-pub(super) fn not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no client '{id}' in your tenant."))
 }
 
 /// List and search clients, keyset-paginated.
@@ -126,7 +125,7 @@ pub async fn create_client(
         .write(move |conn| {
             store::insert(conn, &row)?;
             let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "created", subject, json!({}))?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "created", subject, json!({}))?;
             Ok(row)
         })
         .await?;
@@ -210,7 +209,7 @@ pub async fn update_client(
                 session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &row.id, now())?;
             }
             let subject = Subject { kind: "client", id: &row.id, client_id: Some(&row.id) };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": fields }))?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": fields }))?;
             Ok(row)
         })
         .await?;
@@ -251,7 +250,7 @@ fn change_status(
         session_store::revoke_all(conn, &caller.tenant_id, CLIENT, id, now())?;
     }
     let subject = Subject { kind: "client", id, client_id: Some(id) };
-    activity::record(conn, &caller.tenant_id, &caller.actor, verb, subject, json!({ "from": current.status }))?;
+    events::record(conn, &caller.tenant_id, &caller.actor, verb, subject, json!({ "from": current.status }))?;
     Ok(row)
 }
 

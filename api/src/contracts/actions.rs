@@ -1,27 +1,26 @@
 //! What the staff and portal handlers share: finding a contract for the caller, the 409
 //! that says where it stands, its activity entries, the emails, and the signed PDF.
 
-use diesel::prelude::*;
 use serde_json::json;
 
 use super::model::{ClientBits, ContractRow, ContractStatus};
 use super::signature;
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
+use crate::clients::email::{self, ClientEmail};
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::db::schema::staff;
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
+use crate::events;
+use crate::mail::templates;
 use crate::mail::{Attachment, Email};
-use crate::money::parties;
-use crate::notifications::email::{self, ClientEmail};
 use crate::outbox;
+use crate::parties;
 use crate::pdf::{self, ContractPdf};
-use crate::staff::store::StaffRow;
+use crate::staff::store::{self as staff_store};
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 
@@ -75,29 +74,8 @@ pub fn record(
     }
     let client_id = client_visible.then_some(row.client_id.as_str());
     let subject = Subject { kind: "contract", id: &row.id, client_id };
-    activity_store::record(conn, &row.tenant_id, actor, verb, subject, data)?;
+    events::record(conn, &row.tenant_id, actor, verb, subject, data)?;
     Ok(())
-}
-
-/// Who hears about the client's signature: the assigned staff member, or the owners and
-/// admins when nobody is assigned (or the assignee has left).
-pub fn staff_to_notify(conn: &mut DbConn, row: &ContractRow) -> QueryResult<Vec<StaffRow>> {
-    if let Some(id) = &row.staff_id {
-        let assigned: Vec<StaffRow> = staff::table
-            .filter(staff::tenant_id.eq(&row.tenant_id))
-            .filter(staff::id.eq(id))
-            .select(StaffRow::as_select())
-            .load(conn)?;
-        if !assigned.is_empty() {
-            return Ok(assigned);
-        }
-    }
-    staff::table
-        .filter(staff::tenant_id.eq(&row.tenant_id))
-        .filter(staff::role.eq_any(["owner", "admin"]))
-        .select(StaffRow::as_select())
-        .order(staff::id)
-        .load(conn)
 }
 
 /// The contract's page in the staff console.
@@ -119,8 +97,7 @@ pub fn email_sent(conn: &mut DbConn, config: &Config, row: &ContractRow) -> Resu
     let first = format!("“{}” is ready for you in your portal.", row.title);
     let second = "Read it through, then sign it with your name or your own hand.";
     let link = portal_link(config, &tenant.slug, &row.id);
-    let mail =
-        templates::notice(&Brand::of(&tenant), &client.email, &heading, &[&first, second], "Read and sign", &link);
+    let mail = templates::notice(&tenant.brand(), &client.email, &heading, &[&first, second], "Read and sign", &link);
     email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }
@@ -188,7 +165,7 @@ pub fn email_signed(
         .ok_or_else(|| ApiError::Internal(format!("contract {} has no signature to email", row.id)))?;
     let attachment = Attachment::new(pdf_name(&row.title), "application/pdf", &bytes);
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
-    let brand = Brand::of(&tenant);
+    let brand = tenant.brand();
     let signer = row.signer_name.clone().unwrap_or_else(|| client.name.clone());
     let hash = format!("SHA-256 of the signed text: {}", row.signed_sha256.as_deref().unwrap_or_default());
 
@@ -206,7 +183,7 @@ pub fn email_signed(
     let first = format!("Signed by {signer} ({}). The signed PDF is attached.", client.email);
     let next = if row.countersign { "It waits for your countersignature." } else { "Nothing more is needed." };
     let link = console_link(config, &row.id);
-    for member in staff_to_notify(conn, row)? {
+    for member in staff_store::to_notify(conn, &row.tenant_id, row.staff_id.as_deref())? {
         let mail =
             templates::notice(&brand, &member.email, &heading, &[&first, next, &hash], "Open the contract", &link);
         enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;

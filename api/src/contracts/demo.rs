@@ -10,7 +10,7 @@ use crate::auth::Actor;
 use crate::auth::otp::sha256_hex;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::money::parties;
+use crate::parties;
 use crate::tenants::model::TenantRow;
 
 const AGREEMENT: &str = "\

@@ -1,7 +1,7 @@
 //! Contract rows, the status machine, and the DTOs the API speaks.
 
 use crate::error::ApiError;
-use crate::money::parties::{Addressee, Frozen};
+use crate::parties::{Addressee, Frozen};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -9,9 +9,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::contracts;
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = contracts)]
@@ -42,9 +42,9 @@ pub struct ContractRow {
     pub voided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    /// JSON of `money::parties::Addressee`, frozen when sent; `None` on a draft.
+    /// JSON of `parties::Addressee`, frozen when sent; `None` on a draft.
     pub addressee: Option<String>,
-    /// JSON of `money::parties::Issuer`, frozen when sent; `None` on a draft.
+    /// JSON of `parties::Issuer`, frozen when sent; `None` on a draft.
     pub issuer: Option<String>,
 }
 

@@ -12,7 +12,6 @@ use super::actions::{self, client_contract, not_found, refused};
 use super::model::{ContractStatus, PortalContract, PortalContractList, PortalContractSummary, SignContract};
 use super::signature;
 use super::store::{self, ListFilter, Signing};
-use crate::AppState;
 use crate::auth::{Actor, ClientPrincipal};
 use crate::db::now;
 use crate::error::{ApiError, Problem};
@@ -21,6 +20,7 @@ use crate::http::client_ip::client_ip;
 use crate::http::download;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
+use crate::state::AppState;
 
 /// Most contracts the portal list shows.
 const LIST_LIMIT: i64 = 200;

@@ -13,7 +13,6 @@ use super::model::{
     CountersignContract, CreateContract, UpdateContract,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
 use crate::auth::otp::sha256_hex;
 use crate::auth::{Actor, Caller, Scope};
 use crate::clients::model::ClientStatus;
@@ -23,8 +22,9 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::money::parties;
+use crate::parties;
 use crate::staff::store as staff_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_contracts)
@@ -41,15 +41,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub fn detail(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Contract, ApiError> {
     let (row, client) = staff_contract(conn, tenant_id, id)?;
     Contract::of(row, client)
-}
-
-fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
-    match staff_id {
-        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// List contracts, newest first, keyset-paginated.
@@ -131,7 +122,7 @@ pub async fn create_contract(
                     "The client named in 'client_id' is archived; restore them first.".into(),
                 ));
             }
-            check_staff(conn, tenant_id, new.staff_id.as_deref())?;
+            staff_store::ensure_member(conn, tenant_id, new.staff_id.as_deref())?;
             let at = now();
             let row = ContractRow {
                 id: new_id(),
@@ -235,7 +226,7 @@ pub async fn update_contract(
                 return Err(refused(&current, "edited"));
             }
             if let Some(staff_id) = &update.staff_id {
-                check_staff(conn, tenant_id, staff_id.as_deref())?;
+                staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
             }
             let fields = update.fields();
             let changes = ContractChanges {

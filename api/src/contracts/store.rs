@@ -100,7 +100,7 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &ContractCh
     .execute(conn)
 }
 
-/// Draft → sent, freezing who it is between (`money::parties::freeze`); rows changed.
+/// Draft → sent, freezing who it is between (`parties::freeze`); rows changed.
 pub fn send(
     conn: &mut DbConn,
     tenant_id: &str,

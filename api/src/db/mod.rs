@@ -10,7 +10,7 @@ pub mod text;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use chrono::{DurationRound, NaiveDateTime, TimeDelta, Utc};
+use chrono::{DateTime, DurationRound, NaiveDateTime, TimeDelta, Utc};
 use diesel::connection::Connection;
 use diesel::pg::PgConnection;
 use diesel::sqlite::SqliteConnection;
@@ -164,4 +164,9 @@ pub fn new_id() -> String {
 pub fn now() -> NaiveDateTime {
     let now = Utc::now().naive_utc();
     now.duration_trunc(TimeDelta::microseconds(1)).unwrap_or(now)
+}
+
+/// A stored timestamp (UTC without an offset, as both backends keep it) as the instant it is.
+pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
+    DateTime::from_naive_utc_and_offset(t, Utc)
 }

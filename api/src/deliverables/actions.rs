@@ -8,20 +8,22 @@ use super::model::{
     DeliverableEventKind, DeliverableParts, DeliverableRow, DeliverableStatus, EventRow, Party, status_of,
 };
 use super::store::{self, Viewer};
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
+use crate::clients::email::{self, ClientEmail};
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
-use crate::notifications::email::{self, ClientEmail};
+use crate::events;
+use crate::mail::templates;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
+use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
 
 pub fn not_found(id: &str) -> ApiError {
@@ -94,7 +96,7 @@ fn record(
         data.extend(extra.clone());
     }
     let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-    activity_store::record(conn, &project.tenant_id, actor, verb, subject, data)?;
+    events::record(conn, &project.tenant_id, actor, verb, subject, data)?;
     Ok(())
 }
 
@@ -108,8 +110,8 @@ pub fn email_staff(
 ) -> Result<(), ApiError> {
     let tenant = tenant_store::get(conn, &project.tenant_id)?;
     let link = access::console_link(config, &project.id);
-    for member in access::staff_to_notify(conn, project)? {
-        let mail = templates::notice(&Brand::of(&tenant), &member.email, heading, lines, "Open the project", &link);
+    for member in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
+        let mail = templates::notice(&tenant.brand(), &member.email, heading, lines, "Open the project", &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())
@@ -129,7 +131,7 @@ pub fn email_client(
     let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
     let tenant = tenant_store::get(conn, &project.tenant_id)?;
     let link = access::portal_link(config, &tenant.slug, &project.id);
-    let mail = templates::notice(&Brand::of(&tenant), &client.email, heading, lines, button, &link);
+    let mail = templates::notice(&tenant.brand(), &client.email, heading, lines, button, &link);
     email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }

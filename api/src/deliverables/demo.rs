@@ -6,10 +6,11 @@ use serde_json::json;
 
 use super::model::{DeliverableEventKind, DeliverableRow, DeliverableStatus, EventRow};
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::events;
 use crate::projects::demo::DemoProjects;
 
 pub fn seed(conn: &mut DbConn, projects: &DemoProjects) -> Result<(), ApiError> {
@@ -62,7 +63,7 @@ pub fn seed(conn: &mut DbConn, projects: &DemoProjects) -> Result<(), ApiError> 
             )?;
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let data = json!({ "name": project.name, "deliverable_id": row.id, "title": row.title, "round": 1 });
-            activity_store::record(conn, &project.tenant_id, actor, verb, subject, data)?;
+            events::record(conn, &project.tenant_id, actor, verb, subject, data)?;
         }
     }
     Ok(())

@@ -7,9 +7,9 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::{deliverable_events, deliverables, files};
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = deliverables)]

@@ -9,11 +9,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::actions;
 use super::model::{Deliverable, DeliverableList, RequestChanges};
 use super::store::{self, Viewer};
-use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::projects::access;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_deliverables).service(approve_deliverable).service(request_deliverable_changes);

@@ -13,13 +13,14 @@ use super::model::{
     UpdateDeliverable, tidy,
 };
 use super::store::{self, Viewer};
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::db::{new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::projects::access;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_deliverables)
@@ -111,7 +112,7 @@ pub async fn create_deliverable(
             store::insert(conn, &row)?;
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let data = json!({ "name": project.name, "deliverable_id": row.id, "title": row.title });
-            activity_store::record(conn, tenant_id, &caller.actor, "deliverable_created", subject, data)?;
+            events::record(conn, tenant_id, &caller.actor, "deliverable_created", subject, data)?;
             store::get(conn, tenant_id, &row.id, Viewer::Staff)?.ok_or_else(|| not_found(&row.id))
         })
         .await?;
@@ -192,7 +193,7 @@ pub async fn update_deliverable(
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let title = changes.title.as_deref().unwrap_or(&row.title);
             let data = json!({ "name": project.name, "deliverable_id": row.id, "title": title, "fields": fields });
-            activity_store::record(conn, tenant_id, &caller.actor, "deliverable_updated", subject, data)?;
+            events::record(conn, tenant_id, &caller.actor, "deliverable_updated", subject, data)?;
             store::get(conn, tenant_id, &id, Viewer::Staff)?.ok_or_else(|| not_found(&id))
         })
         .await?;

@@ -5,10 +5,11 @@ use serde_json::json;
 
 use super::model::FeedbackRow;
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::events;
 use crate::projects::demo::DemoProjects;
 
 pub fn seed(conn: &mut DbConn, projects: &DemoProjects) -> Result<(), ApiError> {
@@ -27,7 +28,7 @@ pub fn seed(conn: &mut DbConn, projects: &DemoProjects) -> Result<(), ApiError> 
         },
     )?;
     let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-    activity_store::record(
+    events::record(
         conn,
         &project.tenant_id,
         &Actor::System,

@@ -5,21 +5,22 @@ use actix_web::{get, post, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::not_requested;
 use super::model::{ProjectFeedback, SubmitFeedback};
-use super::routes::not_requested;
 use super::store;
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Actor, ClientPrincipal};
 use crate::clients::store as client_store;
 use crate::db::now;
 use crate::deliverables::actions::email_staff;
 use crate::deliverables::model::tidy;
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
 use crate::projects::access;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_portal_feedback).service(submit_portal_feedback);
@@ -107,7 +108,7 @@ pub async fn submit_portal_feedback(
             let actor = Actor::Client { id: client_id.clone() };
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
             let data = json!({ "name": project.name, "feedback_id": row.id, "rating": rating, "comment": comment });
-            activity_store::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
+            events::record(conn, tenant_id, &actor, "feedback_submitted", subject, data)?;
             let kinds = [NotificationKind::FeedbackRequested];
             let answered = Acted { subject_type: "project", subject_id: &project.id, kinds: &kinds, about: &any };
             resolve::acted(conn, tenant_id, client_id, answered)?;

@@ -1,6 +1,7 @@
 //! Feedback endpoints for staff and API keys: ask the client to rate a completed project,
 //! and read the answer.
 
+use super::actions::{already_requested, not_requested};
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, post, web};
 use serde_json::json;
@@ -8,28 +9,18 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{FeedbackRow, ProjectFeedback};
 use super::store;
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::db::{new_id, now};
 use crate::deliverables::actions::email_client;
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::projects::access;
 use crate::projects::model::{ProjectStatus, project_status_of};
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(request_feedback).service(get_feedback);
-}
-
-pub(super) fn not_requested(project_id: &str) -> ApiError {
-    ApiError::NotFound(format!("No feedback has been requested for project '{project_id}'."))
-}
-
-fn already_requested(at: chrono::NaiveDateTime) -> ApiError {
-    ApiError::Conflict(format!(
-        "Feedback on this project was already requested on {}; a client is asked only once.",
-        at.format("%Y-%m-%d")
-    ))
 }
 
 /// Ask the client to rate a completed project. They get an email with a link to the
@@ -88,7 +79,7 @@ pub async fn request_feedback(
                 other => other,
             })?;
             let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
-            activity_store::record(
+            events::record(
                 conn,
                 tenant_id,
                 &caller.actor,

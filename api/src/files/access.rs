@@ -6,8 +6,8 @@
 use super::model::FileRow;
 use super::store;
 use crate::db::DbConn;
-use crate::db::schema::projects;
 use crate::error::ApiError;
+use crate::projects::store as project_store;
 
 pub fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no file '{id}'."))
@@ -18,16 +18,11 @@ pub fn staff_file(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<FileRo
 }
 
 pub fn client_file(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str) -> Result<FileRow, ApiError> {
-    use diesel::prelude::*;
     let file = store::get(conn, tenant_id, id)?.ok_or_else(|| not_found(id))?;
     let allowed = match (&file.project_id, &file.product_id) {
-        (Some(project_id), _) if file.client_visible => diesel::select(diesel::dsl::exists(
-            projects::table
-                .filter(projects::tenant_id.eq(tenant_id))
-                .filter(projects::client_id.eq(client_id))
-                .filter(projects::id.eq(project_id)),
-        ))
-        .get_result(conn)?,
+        (Some(project_id), _) if file.client_visible => {
+            project_store::get(conn, tenant_id, Some(client_id), project_id)?.is_some()
+        }
         (None, Some(product_id)) => store::granted(conn, tenant_id, client_id, product_id)?,
         _ => false,
     };

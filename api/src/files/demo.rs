@@ -1,21 +1,14 @@
 //! The demo's files: on Maria's project under way, a logo concept and a brief she can see
-//! and an internal costing she cannot; and a "Brand starter kit" product granted to her.
+//! and an internal costing she cannot.
 
-use serde_json::json;
-
-use super::model::FileRow;
-use super::routes::record_project_file;
+use super::actions::record_project_file;
 use super::sniff::sniff;
-use super::storage::Storage;
-use super::store;
 use super::upload::Stored;
-use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::Actor;
-use crate::db::{DbConn, new_id, now};
+use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::products::model::{ProductRow, PurchaseRow};
-use crate::products::store as product_store;
 use crate::projects::model::ProjectRow;
+use crate::storage::Storage;
 
 const LOGO: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="240" height="120" viewBox="0 0 240 120">
   <rect width="240" height="120" fill="#f5f1ea"/>
@@ -35,11 +28,8 @@ const COSTING: &str = "Internal costing — Brand refresh\n\n\
 Logo concepts      12 h\nPalette and type    8 h\nStationery         10 h\nGuidelines PDF     14 h\n\n\
 Margin target 35 %. Do not share with the client.\n";
 
-const STARTER_KIT: &str = "Brand starter kit\n\n\
-1. Write your brand in one sentence.\n2. Pick three words it should feel like.\n\
-3. Choose two colours and one typeface, and use only those for a month.\n";
-
-fn stored(storage: &Storage, tenant_id: &str, name: &str, body: &str) -> Result<Stored, ApiError> {
+/// A demo file's body, stored as an upload would be.
+pub fn stored(storage: &Storage, tenant_id: &str, name: &str, body: &str) -> Result<Stored, ApiError> {
     use sha2::{Digest, Sha256};
     let key = Storage::new_key(tenant_id);
     storage.put_blocking(&key, body.as_bytes().to_vec()).map_err(ApiError::Internal)?;
@@ -53,7 +43,7 @@ fn stored(storage: &Storage, tenant_id: &str, name: &str, body: &str) -> Result<
     })
 }
 
-pub fn seed(conn: &mut DbConn, storage: &Storage, project: &ProjectRow, maria: &str) -> Result<(), ApiError> {
+pub fn seed(conn: &mut DbConn, storage: &Storage, project: &ProjectRow, _maria: &str) -> Result<(), ApiError> {
     let tenant_id = project.tenant_id.as_str();
     let files =
         [("logo-concept.svg", LOGO, true), ("brand-brief.txt", BRIEF, true), ("internal-costing.txt", COSTING, false)];
@@ -62,48 +52,5 @@ pub fn seed(conn: &mut DbConn, storage: &Storage, project: &ProjectRow, maria: &
         record_project_file(conn, &Actor::System, project, &file, None, visible)?;
     }
 
-    let at = now();
-    let product = ProductRow {
-        id: new_id(),
-        tenant_id: tenant_id.to_string(),
-        name: "Brand starter kit".into(),
-        description: Some("A one-page exercise to find your brand's voice, colours and type.".into()),
-        created_at: at,
-        updated_at: at,
-    };
-    product_store::insert(conn, &product)?;
-    let file = stored(storage, tenant_id, "brand-starter-kit.txt", STARTER_KIT)?;
-    store::insert(
-        conn,
-        &FileRow {
-            id: new_id(),
-            tenant_id: tenant_id.to_string(),
-            project_id: None,
-            deliverable_id: None,
-            product_id: Some(product.id.clone()),
-            storage_key: file.key,
-            name: file.name,
-            content_type: file.content_type,
-            size: file.size,
-            sha256: file.sha256,
-            client_visible: false,
-            uploaded_by_kind: Actor::System.kind().to_string(),
-            uploaded_by_id: None,
-            created_at: at,
-        },
-    )?;
-    product_store::insert_grant(
-        conn,
-        &PurchaseRow {
-            id: new_id(),
-            tenant_id: tenant_id.to_string(),
-            product_id: product.id.clone(),
-            client_id: maria.to_string(),
-            granted_at: at,
-        },
-    )?;
-    let subject = Subject { kind: "client", id: maria, client_id: Some(maria) };
-    let data = json!({ "product_id": product.id, "product_name": product.name });
-    activity_store::record(conn, tenant_id, &Actor::System, "product_granted", subject, data)?;
     Ok(())
 }

@@ -9,10 +9,10 @@ use chrono::{TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{DownloadLink, FileRow};
-use super::storage::Storage;
 use crate::auth::jwt;
 use crate::error::ApiError;
 use crate::http::download::disposition;
+use crate::storage::Storage;
 
 /// The `typ` of a download token.
 pub const FILE_TOKEN: &str = "file";

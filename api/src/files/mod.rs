@@ -3,6 +3,7 @@
 //! SHA-256 and sniffed type. Internal files never reach the client.
 
 pub mod access;
+pub mod actions;
 pub mod demo;
 pub mod download;
 pub mod model;
@@ -10,6 +11,5 @@ pub mod names;
 pub mod portal;
 pub mod routes;
 pub mod sniff;
-pub mod storage;
 pub mod store;
 pub mod upload;

@@ -7,9 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::files;
+use crate::db::utc;
 use crate::http::patch::no_null;
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = files)]

@@ -7,18 +7,19 @@ use actix_web::{HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::access;
+use super::actions::record_project_file;
 use super::download::{self, respond};
 use super::model::{DownloadLink, FileOnlyForm, PortalFile, PortalFileList};
-use super::routes::record_project_file;
 use super::store;
 use super::upload;
-use crate::AppState;
 use crate::auth::{Actor, ClientPrincipal};
 use crate::clients::store as client_store;
 use crate::error::{ApiError, Problem};
-use crate::mail::templates::{self, Brand};
+use crate::mail::templates;
 use crate::outbox;
 use crate::projects::access as project_access;
+use crate::staff::store as staff_store;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -116,9 +117,9 @@ pub async fn upload_portal_project_file(
                 [format!("Project: {}", project.name), format!("File: {} ({})", row.name, human_size(row.size))];
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
             let link = project_access::console_link(&config, &project.id);
-            for staff in project_access::staff_to_notify(conn, &project)? {
+            for staff in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
                 let mail =
-                    templates::notice(&Brand::of(&tenant), &staff.email, &heading, &lines, "Open the project", &link);
+                    templates::notice(&tenant.brand(), &staff.email, &heading, &lines, "Open the project", &link);
                 outbox::store::enqueue_email(conn, Some(&who.tenant_id), &mail)?;
             }
             Ok(row)

@@ -2,28 +2,23 @@
 //! `clients:write` to upload and change), and the link-token download anyone holding a
 //! fresh link may use.
 
+use super::actions::record_project_file;
 use actix_multipart::Multipart;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, delete, get, patch, post, web};
-use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::access;
 use super::download::{self, respond};
-use super::model::{
-    ContentQuery, DownloadLink, FileListQuery, FileRow, ProjectFile, ProjectFileList, UpdateFile, UploadForm,
-};
+use super::model::{ContentQuery, DownloadLink, FileListQuery, ProjectFile, ProjectFileList, UpdateFile, UploadForm};
 use super::names::sanitise;
 use super::store;
-use super::upload::{self, Stored};
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
-use crate::auth::{Actor, Caller, Scope};
-use crate::db::{DbConn, new_id, now};
+use super::upload::{self};
+use crate::auth::{Caller, Scope};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::projects::access as project_access;
-use crate::projects::model::ProjectRow;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_project_files)
@@ -33,45 +28,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(download_file)
         .service(link_file)
         .service(get_file_content);
-}
-
-/// Records a stored upload as a file of the project, with its activity entry.
-pub fn record_project_file(
-    conn: &mut DbConn,
-    actor: &Actor,
-    project: &ProjectRow,
-    stored: &Stored,
-    deliverable_id: Option<String>,
-    client_visible: bool,
-) -> Result<FileRow, ApiError> {
-    let row = FileRow {
-        id: new_id(),
-        tenant_id: project.tenant_id.clone(),
-        project_id: Some(project.id.clone()),
-        deliverable_id,
-        product_id: None,
-        storage_key: stored.key.clone(),
-        name: stored.name.clone(),
-        content_type: stored.content_type.clone(),
-        size: stored.size,
-        sha256: stored.sha256.clone(),
-        client_visible,
-        uploaded_by_kind: actor.kind().to_string(),
-        uploaded_by_id: actor.id().map(str::to_string),
-        created_at: now(),
-    };
-    store::insert(conn, &row)?;
-    // An internal file leaves no trace the client could read.
-    let client_id = client_visible.then_some(project.client_id.as_str());
-    let subject = Subject { kind: "project", id: &project.id, client_id };
-    let data = json!({
-        "name": project.name,
-        "file_id": row.id,
-        "file_name": row.name,
-        "client_visible": client_visible,
-    });
-    activity_store::record(conn, &project.tenant_id, actor, "file_uploaded", subject, data)?;
-    Ok(row)
 }
 
 /// Every file of a project, internal ones included, oldest first.

@@ -8,8 +8,8 @@ use sha2::{Digest, Sha256};
 
 use super::names::sanitise;
 use super::sniff::{HEAD, sniff};
-use super::storage::Storage;
 use crate::error::ApiError;
+use crate::storage::Storage;
 
 /// Bytes we read past the limit (and throw away) before answering 413, so the client gets
 /// the answer instead of a reset connection; a far larger body is cut off.

@@ -8,14 +8,15 @@ use serde_json::{Map, Value, json};
 
 use super::model::{FieldKind, FormRow, SubmissionRow};
 use super::store;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::clients::model::{ClientRow, ClientStatus};
 use crate::clients::store as client_store;
 use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
+use crate::events;
+use crate::mail::templates;
 use crate::outbox;
 use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
@@ -111,7 +112,7 @@ pub fn accept(
     if created_lead {
         let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
         let data = json!({ "source": "form", "form_id": form.id, "form_title": form.title });
-        activity::record(conn, &tenant.id, &actor, "created", subject, data)?;
+        events::record(conn, &tenant.id, &actor, "created", subject, data)?;
     }
     let subject = Subject { kind: "form", id: &form.id, client_id: Some(&client.id) };
     let data = json!({
@@ -121,7 +122,7 @@ pub fn accept(
         "email_verified": false,
         "email_belongs_to": claimed.as_ref().map(|c| &c.id),
     });
-    activity::record(conn, &tenant.id, &actor, "form_submitted", subject, data)?;
+    events::record(conn, &tenant.id, &actor, "form_submitted", subject, data)?;
     if form.notify_staff {
         let sender = format!("{} <{}>", answer(&answers, "name").unwrap_or_default(), client.email);
         let who = match &claimed {
@@ -174,7 +175,7 @@ fn email_staff(
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
     let heading = format!("New submission: {}", form.title);
     let link = config.public(&format!("/app/clients/{}", client.id));
-    let brand = Brand::of(tenant);
+    let brand = tenant.brand();
     for address in to {
         let mail = templates::notice(&brand, &address, &heading, &lines, "Open the client", &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;

@@ -8,9 +8,9 @@ use validator::Validate;
 
 use crate::clients::model::ClientStatus;
 use crate::db::schema::{form_submissions, forms};
+use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = forms)]

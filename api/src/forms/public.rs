@@ -12,12 +12,12 @@ use super::fields;
 use super::intake::{self, Origin};
 use super::model::{FormReceived, FormRow, PublicForm, SubmitForm};
 use super::store;
-use crate::AppState;
 use crate::auth::rate_limit::{self, Limit};
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
+use crate::state::AppState;
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 

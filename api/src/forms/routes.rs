@@ -15,17 +15,18 @@ use super::model::{
     CreateForm, Form, FormChanges, FormPage, FormRow, Submission, SubmissionClient, SubmissionPage, UpdateForm,
 };
 use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::clients::model::ClientStatus;
 use crate::config::Config;
+use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::rules::tidy;
-use crate::tenants::model::utc;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -93,7 +94,7 @@ fn record(
     }
     // Building forms is staff's business: no client sees these entries.
     let subject = Subject { kind: "form", id: &row.id, client_id: None };
-    activity::record(conn, &caller.tenant_id, &caller.actor, verb, subject, data)?;
+    events::record(conn, &caller.tenant_id, &caller.actor, verb, subject, data)?;
     Ok(())
 }
 

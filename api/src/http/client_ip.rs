@@ -7,11 +7,11 @@ use std::net::{IpAddr, Ipv4Addr};
 
 use actix_web::{HttpRequest, web};
 
-use crate::AppState;
+use crate::config::Config;
 
 pub fn client_ip(req: &HttpRequest) -> IpAddr {
     let peer = req.peer_addr().map(|a| a.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
-    let trust = req.app_data::<web::Data<AppState>>().is_some_and(|s| s.config.trust_proxy);
+    let trust = req.app_data::<web::Data<Config>>().is_some_and(|config| config.trust_proxy);
     if !trust {
         return peer;
     }

@@ -53,7 +53,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for JsonBody<T> {
             .await;
             if checked.is_err() {
                 // Who is asking is answered first (401/403), then what is wrong with the body.
-                crate::auth::gate::AuthGate::decided(&req).await;
+                crate::http::gate::AuthGate::decided(&req).await;
             }
             checked
         })

@@ -13,7 +13,7 @@ use actix_web::middleware::Next;
 use actix_web::{Error, HttpMessage, ResponseError, web};
 use futures_util::StreamExt;
 
-use crate::AppState;
+use crate::config::Config;
 use crate::error::ApiError;
 
 /// Names and values of every request header, in all.
@@ -36,8 +36,8 @@ pub async fn guard(
         return Ok(req.into_response(err.error_response()));
     }
     let idle = req
-        .app_data::<web::Data<AppState>>()
-        .map(|state| Duration::from_secs(state.config.body_idle_seconds))
+        .app_data::<web::Data<Config>>()
+        .map(|config| Duration::from_secs(config.body_idle_seconds))
         .unwrap_or(Duration::from_secs(20));
     let body = req.take_payload();
     req.set_payload(Payload::from(idle_limited(body, idle)));

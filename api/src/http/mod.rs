@@ -2,11 +2,10 @@
 //! PATCH semantics, request ids, idempotency keys, browser security headers, compression and
 //! limits on how a request arrives.
 
-pub mod allow;
 pub mod client_ip;
 pub mod compression;
 pub mod download;
-pub mod idempotency;
+pub mod gate;
 pub mod json;
 pub mod limits;
 pub mod nul;
@@ -14,6 +13,7 @@ pub mod page;
 pub mod patch;
 pub mod request_id;
 pub mod security_headers;
+pub mod throttle;
 
 pub use json::JsonBody;
 pub use page::{Cursor, PageQuery};

@@ -39,8 +39,8 @@ pub async fn add(
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let docs = req.path() == "/docs" || req.path().starts_with("/docs/");
     let https = req
-        .app_data::<actix_web::web::Data<crate::AppState>>()
-        .is_some_and(|state| state.config.public_url.scheme() == "https");
+        .app_data::<actix_web::web::Data<crate::config::Config>>()
+        .is_some_and(|config| config.public_url.scheme() == "https");
     let mut res = next.call(req).await?;
     let headers = res.headers_mut();
     let html =

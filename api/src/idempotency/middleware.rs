@@ -9,11 +9,10 @@ use actix_web::{Error, HttpResponse, web};
 use sha2::{Digest, Sha256};
 
 use super::store::{self, Claim};
-use crate::AppState;
 use crate::auth::api_key;
-use crate::auth::caller::valid_api_key;
-use crate::auth::principal::session_of;
+use crate::auth::credential::{bearer, session_of, valid_api_key};
 use crate::error::ApiError;
+use crate::state::AppState;
 
 pub static IDEMPOTENCY_KEY: HeaderName = HeaderName::from_static("idempotency-key");
 pub static IDEMPOTENCY_REPLAYED: HeaderName = HeaderName::from_static("idempotency-replayed");
@@ -164,7 +163,7 @@ fn fingerprint(req: &ServiceRequest, body: &[u8]) -> String {
 /// of the principal, so an answer kept under another role is not replayed either. No failure
 /// is counted here: the handler counts.
 async fn principal_of(state: &web::Data<AppState>, authorization: Option<String>) -> Option<(String, String)> {
-    let token = authorization?.strip_prefix("Bearer ")?.trim().to_string();
+    let token = bearer(&authorization?)?.to_string();
     if token.starts_with(api_key::KEY_PREFIX) {
         let row = valid_api_key(state, &token).await.ok()?;
         return Some((row.tenant_id, format!("api_key:{}", row.id)));

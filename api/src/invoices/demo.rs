@@ -5,17 +5,17 @@
 use chrono::TimeDelta;
 use serde_json::json;
 
+use super::actions::{Draft, create_in};
 use super::model::{InvoiceRow, InvoiceStatus, today_in};
-use super::routes::{Draft, create_in};
+use super::model::{PaymentMethod, PaymentRow};
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::money::parties;
+use crate::events;
 use crate::money::{Line, LineInput, Quantity};
-use crate::payments::model::{PaymentMethod, PaymentRow};
-use crate::payments::store as payment_store;
+use crate::parties;
 use crate::projects::demo::DemoProjects;
 use crate::tenants::model::TenantRow;
 
@@ -57,7 +57,7 @@ fn sent(
     store::mark_sent(conn, &tenant.id, &row.id, now() - TimeDelta::days(issued), frozen)?;
     let subject = Subject { kind: "invoice", id: &row.id, client_id: Some(client_id) };
     let data = json!({ "number": row.number, "total_minor": row.total_minor, "currency": row.currency });
-    activity_store::record(conn, &tenant.id, &Actor::System, "sent", subject, data)?;
+    events::record(conn, &tenant.id, &Actor::System, "sent", subject, data)?;
     Ok(store::get(conn, &tenant.id, None, &row.id)?.unwrap_or(row))
 }
 
@@ -67,7 +67,7 @@ fn pay(conn: &mut DbConn, invoice: &InvoiceRow, amount: i64, days_ago: i64, refe
     let paid_in_full = amount >= invoice.due_minor();
     let status = if paid_in_full { InvoiceStatus::Paid } else { InvoiceStatus::PartiallyPaid };
     store::add_paid(conn, invoice, amount, status.as_str(), paid_in_full.then_some(at), at)?;
-    payment_store::insert(
+    store::insert_payment(
         conn,
         &PaymentRow {
             id: new_id(),
@@ -85,11 +85,11 @@ fn pay(conn: &mut DbConn, invoice: &InvoiceRow, amount: i64, days_ago: i64, refe
     )?;
     let subject = || Subject { kind: "invoice", id: &invoice.id, client_id: Some(&invoice.client_id) };
     let data = json!({ "number": invoice.number, "amount_minor": amount, "currency": invoice.currency, "method": "bank_transfer" });
-    activity_store::record(conn, &invoice.tenant_id, &Actor::System, "payment_recorded", subject(), data)?;
+    events::record(conn, &invoice.tenant_id, &Actor::System, "payment_recorded", subject(), data)?;
     if paid_in_full {
         let data =
             json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
-        activity_store::record(conn, &invoice.tenant_id, &Actor::System, "paid", subject(), data)?;
+        events::record(conn, &invoice.tenant_id, &Actor::System, "paid", subject(), data)?;
     }
     Ok(())
 }

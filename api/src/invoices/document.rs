@@ -1,15 +1,14 @@
 //! The invoice's PDF: everything `pdf::document` prints, gathered from the rows. The same
 //! input (and so the same bytes) for staff and client.
 
+use super::actions::tenant_today;
+use super::model::PaymentMethod;
 use super::model::{InvoiceLineRow, InvoiceRow, InvoiceStatus, status_of};
-use super::routes::tenant_today;
 use super::store;
 use crate::db::DbConn;
 use crate::error::ApiError;
-use crate::money::parties::{self, Frozen};
 use crate::money::{Line, format_amount, totals};
-use crate::payments::model::PaymentMethod;
-use crate::payments::store as payment_store;
+use crate::parties::{self, Frozen};
 use crate::pdf::{self, DocumentPdf};
 
 /// The stamp across the page: what a reader must not miss.
@@ -27,7 +26,7 @@ pub fn input(conn: &mut DbConn, row: &InvoiceRow) -> Result<DocumentPdf, ApiErro
     let frozen = Frozen::unless_draft(row.status == InvoiceStatus::Draft.as_str(), &row.addressee, &row.issuer);
     let parties = parties::of_document(conn, &row.tenant_id, &row.client_id, &frozen)?;
     let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(InvoiceLineRow::line).collect();
-    let payments = payment_store::for_invoice(conn, &row.tenant_id, &row.id)?
+    let payments = store::payments_of(conn, &row.tenant_id, &row.id)?
         .into_iter()
         .map(|p| {
             let method = PaymentMethod::parse(&p.method).map(PaymentMethod::label).unwrap_or("Payment");

@@ -5,15 +5,15 @@
 use chrono::NaiveDateTime;
 use serde_json::json;
 
-use super::model::{PaymentMethod, PaymentRow};
+use super::actions::email_client;
+use super::model::{InvoiceRow, InvoiceStatus, PaymentMethod, PaymentRow, status_of};
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::invoices::model::{InvoiceRow, InvoiceStatus, status_of};
-use crate::invoices::routes::email_client;
+use crate::events;
 use crate::money::format_amount;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
@@ -92,7 +92,7 @@ pub fn apply(
     let paid_in_full = p.amount_minor == due;
     let (to, paid_at) =
         if paid_in_full { (InvoiceStatus::Paid, Some(at)) } else { (InvoiceStatus::PartiallyPaid, None) };
-    if crate::invoices::store::add_paid(conn, invoice, p.amount_minor, to.as_str(), paid_at, at)? == 0 {
+    if store::add_paid(conn, invoice, p.amount_minor, to.as_str(), paid_at, at)? == 0 {
         return Ok(Err(Refusal::Changed));
     }
     let row = PaymentRow {
@@ -111,7 +111,7 @@ pub fn apply(
         },
         created_at: at,
     };
-    store::insert(conn, &row)?;
+    store::insert_payment(conn, &row)?;
     let subject = || Subject { kind: "invoice", id: &invoice.id, client_id: Some(&invoice.client_id) };
     let data = json!({
         "number": invoice.number,
@@ -121,11 +121,11 @@ pub fn apply(
         "method": row.method,
         "due_minor": due - row.amount_minor,
     });
-    activity_store::record(conn, &invoice.tenant_id, actor, "payment_recorded", subject(), data)?;
+    events::record(conn, &invoice.tenant_id, actor, "payment_recorded", subject(), data)?;
     if paid_in_full {
         let data =
             json!({ "number": invoice.number, "total_minor": invoice.total_minor, "currency": invoice.currency });
-        activity_store::record(conn, &invoice.tenant_id, actor, "paid", subject(), data)?;
+        events::record(conn, &invoice.tenant_id, actor, "paid", subject(), data)?;
         // Paid, by whichever way: "you have an invoice to pay" has been answered.
         let answered = Acted {
             subject_type: "invoice",

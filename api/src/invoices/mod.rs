@@ -4,8 +4,10 @@
 //! Overdue is not a stored status: an unpaid sent invoice past its due date, in the tenant's
 //! time zone, is overdue.
 
+pub mod actions;
 pub mod demo;
 pub mod document;
+pub mod ledger;
 pub mod model;
 pub mod portal;
 pub mod routes;

@@ -4,15 +4,14 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use validator::Validate;
+use validator::{Validate, ValidationError};
 
-use crate::db::schema::{invoice_lines, invoices};
+use crate::db::schema::{invoice_lines, invoices, payments};
+use crate::db::utc;
 use crate::http::patch::double_option;
-use crate::money::parties::Addressee;
 use crate::money::{Line, LineInput, Quantity, Totals};
-use crate::payments::model::Payment;
+use crate::parties::Addressee;
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = invoices)]
@@ -40,9 +39,9 @@ pub struct InvoiceRow {
     pub voided_at: Option<NaiveDateTime>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    /// JSON of `money::parties::Addressee`, frozen when sent; `None` on a draft.
+    /// JSON of `parties::Addressee`, frozen when sent; `None` on a draft.
     pub addressee: Option<String>,
-    /// JSON of `money::parties::Issuer`, frozen when sent; `None` on a draft.
+    /// JSON of `parties::Issuer`, frozen when sent; `None` on a draft.
     pub issuer: Option<String>,
 }
 
@@ -435,6 +434,151 @@ pub struct PortalInvoiceListQuery {
 pub fn today_in(timezone: &str) -> NaiveDate {
     let tz: chrono_tz::Tz = timezone.parse().unwrap_or(chrono_tz::UTC);
     Utc::now().with_timezone(&tz).date_naive()
+}
+
+#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[diesel(table_name = payments)]
+pub struct PaymentRow {
+    pub id: String,
+    pub tenant_id: String,
+    pub invoice_id: String,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub method: String,
+    pub reference: Option<String>,
+    pub provider_ref: Option<String>,
+    pub received_at: NaiveDateTime,
+    pub recorded_by: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+/// How money arrived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentMethod {
+    BankTransfer,
+    Cash,
+    Card,
+    Other,
+    /// Online, through Stripe Checkout.
+    Stripe,
+    /// Online, through Paystack.
+    Paystack,
+}
+
+impl PaymentMethod {
+    pub const ALL: [PaymentMethod; 6] = [
+        PaymentMethod::BankTransfer,
+        PaymentMethod::Cash,
+        PaymentMethod::Card,
+        PaymentMethod::Other,
+        PaymentMethod::Stripe,
+        PaymentMethod::Paystack,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentMethod::BankTransfer => "bank_transfer",
+            PaymentMethod::Cash => "cash",
+            PaymentMethod::Card => "card",
+            PaymentMethod::Other => "other",
+            PaymentMethod::Stripe => "stripe",
+            PaymentMethod::Paystack => "paystack",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaymentMethod> {
+        PaymentMethod::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// How it reads on a receipt or a PDF.
+    pub fn label(self) -> &'static str {
+        match self {
+            PaymentMethod::BankTransfer => "Bank transfer",
+            PaymentMethod::Cash => "Cash",
+            PaymentMethod::Card => "Card",
+            PaymentMethod::Other => "Other",
+            PaymentMethod::Stripe => "Card (Stripe)",
+            PaymentMethod::Paystack => "Card (Paystack)",
+        }
+    }
+}
+
+/// A payment received against an invoice.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Payment {
+    pub id: String,
+    #[schema(example = 50000)]
+    pub amount_minor: i64,
+    #[schema(example = "EUR")]
+    pub currency: String,
+    pub method: PaymentMethod,
+    /// The bank reference, receipt number, or the provider's payment id.
+    pub reference: Option<String>,
+    pub received_at: DateTime<Utc>,
+}
+
+impl From<PaymentRow> for Payment {
+    fn from(r: PaymentRow) -> Payment {
+        Payment {
+            method: PaymentMethod::parse(&r.method).unwrap_or(PaymentMethod::Other),
+            id: r.id,
+            amount_minor: r.amount_minor,
+            currency: r.currency,
+            reference: r.reference,
+            received_at: utc(r.received_at),
+        }
+    }
+}
+
+/// A way staff record money received by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ManualMethod {
+    BankTransfer,
+    Cash,
+    Card,
+    Other,
+}
+
+impl ManualMethod {
+    pub fn method(self) -> PaymentMethod {
+        match self {
+            ManualMethod::BankTransfer => PaymentMethod::BankTransfer,
+            ManualMethod::Cash => PaymentMethod::Cash,
+            ManualMethod::Card => PaymentMethod::Card,
+            ManualMethod::Other => PaymentMethod::Other,
+        }
+    }
+}
+
+fn positive(v: i64) -> Result<(), ValidationError> {
+    if v > 0 { Ok(()) } else { Err(rules_error("must be greater than 0 (minor units, e.g. cents)")) }
+}
+
+pub fn rules_error(message: &'static str) -> ValidationError {
+    let mut e = ValidationError::new("invalid");
+    e.message = Some(message.into());
+    e
+}
+
+/// Money received by hand against a sent invoice: all of what is due, or part of it.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecordPayment {
+    /// In minor units of the invoice's currency; at most what is due.
+    #[validate(custom(function = "positive"))]
+    #[schema(example = 50000, minimum = 1)]
+    pub amount_minor: i64,
+    pub method: ManualMethod,
+    /// The bank reference or receipt number.
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(max_length = 200)]
+    pub reference: Option<String>,
+    /// When the money arrived; default now.
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
+    pub received_at: Option<DateTime<Utc>>,
 }
 
 #[cfg(test)]

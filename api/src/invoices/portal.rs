@@ -5,34 +5,21 @@ use actix_web::{HttpResponse, get, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::{client_invoice, detail, pay_with, tenant_today};
 use super::document;
-use super::model::{InvoicePage, InvoiceRow, InvoiceStatus, InvoiceSummary, PortalInvoice, PortalInvoiceListQuery};
-use super::routes::{detail, not_found, tenant_today};
+use super::model::{InvoicePage, InvoiceStatus, InvoiceSummary, PortalInvoice, PortalInvoiceListQuery};
 use super::store::{self, ListFilter};
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Actor, ClientPrincipal};
-use crate::db::{DbConn, now};
+use crate::db::now;
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::payments::store as payment_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_invoices).service(get_portal_invoice).service(get_portal_invoice_pdf);
-}
-
-/// One of the client's own invoices, never a draft; anything else reads as not found.
-pub fn client_invoice(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str) -> Result<InvoiceRow, ApiError> {
-    store::get(conn, tenant_id, Some(client_id), id)?.ok_or_else(|| not_found(id))
-}
-
-/// The providers a client may pay this invoice with: the enabled ones, when money is due.
-pub fn pay_with(conn: &mut DbConn, row: &InvoiceRow) -> Result<Vec<String>, ApiError> {
-    if !InvoiceStatus::UNPAID.contains(&row.status.as_str()) || row.due_minor() <= 0 {
-        return Ok(vec![]);
-    }
-    Ok(payment_store::providers(conn, &row.tenant_id)?.into_iter().filter(|p| p.enabled).map(|p| p.provider).collect())
 }
 
 /// Your invoices, newest first: all but drafts.
@@ -121,7 +108,7 @@ pub async fn get_portal_invoice(
                 if store::mark_viewed(conn, &tenant_id, &id, now())? == 1 {
                     let subject = Subject { kind: "invoice", id: &id, client_id: Some(&client_id) };
                     let actor = Actor::Client { id: client_id.clone() };
-                    activity_store::record(conn, &tenant_id, &actor, "viewed", subject, json!({ "number": number }))?;
+                    events::record(conn, &tenant_id, &actor, "viewed", subject, json!({ "number": number }))?;
                 }
                 Ok(())
             })

@@ -3,41 +3,36 @@
 
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{Datelike, NaiveDate, TimeDelta};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::{
+    Draft, check_project, create_in, detail, email_client, refused, staff_detail, staff_invoice, tenant_today,
+};
 use super::document;
+use super::ledger::{self, NewPayment};
+use super::model::RecordPayment;
 use super::model::{
-    CreateInvoice, Invoice, InvoiceChanges, InvoiceLineRow, InvoiceListQuery, InvoicePage, InvoiceRow, InvoiceStatus,
-    InvoiceSummary, UpdateInvoice, status_of, today_in,
+    CreateInvoice, Invoice, InvoiceChanges, InvoiceLineRow, InvoiceListQuery, InvoicePage, InvoiceStatus,
+    InvoiceSummary, UpdateInvoice,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
-use crate::auth::{Actor, Caller, Scope};
-use crate::clients::model::ClientStatus;
-use crate::clients::store as client_store;
-use crate::config::Config;
-use crate::db::schema::projects;
-use crate::db::{DbConn, new_id, now};
+use crate::activity::store::Subject;
+use crate::auth::{Caller, Scope};
+use crate::db::now;
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::mail::templates::{self, Brand};
-use crate::money::numbering::{self, DocKind};
-use crate::money::parties::{self, Frozen};
-use crate::money::{Line, format_amount, settings, totals};
-use crate::notifications::email::{self, ClientEmail};
-use crate::payments::model::Payment;
-use crate::payments::store as payment_store;
+use crate::money::{Line, format_amount, totals};
+use crate::parties::{self};
 use crate::staff::store as staff_store;
-use crate::tenants::model::utc;
-use crate::tenants::store as tenant_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_invoices)
+        .service(record_payment)
         .service(create_invoice)
         .service(invoice_quote)
         .service(get_invoice)
@@ -45,196 +40,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(send_invoice)
         .service(void_invoice)
         .service(get_invoice_pdf);
-}
-
-pub fn not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no invoice '{id}'."))
-}
-
-/// The invoice's page in the client's portal.
-pub fn portal_link(config: &Config, tenant_slug: &str, invoice_id: &str) -> String {
-    config.public(&format!("/portal/{tenant_slug}/invoices/{invoice_id}"))
-}
-
-/// Today in the tenant's time zone.
-pub fn tenant_today(conn: &mut DbConn, tenant_id: &str) -> Result<NaiveDate, ApiError> {
-    Ok(today_in(&tenant_store::get(conn, tenant_id)?.timezone))
-}
-
-/// The invoice with its client, lines, totals and payments.
-pub fn detail(conn: &mut DbConn, row: InvoiceRow, today: NaiveDate) -> Result<Invoice, ApiError> {
-    let frozen = Frozen::unless_draft(row.status == InvoiceStatus::Draft.as_str(), &row.addressee, &row.issuer);
-    let client = parties::addressee(conn, &row.tenant_id, &row.client_id, &frozen)?;
-    let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(InvoiceLineRow::line).collect();
-    let payments = payment_store::for_invoice(conn, &row.tenant_id, &row.id)?.into_iter().map(Payment::from).collect();
-    Ok(Invoice {
-        status: status_of(&row.status),
-        overdue: row.overdue(today),
-        due_minor: row.due_minor(),
-        totals: totals(&lines),
-        lines,
-        payments,
-        client,
-        id: row.id,
-        number: row.number,
-        title: row.title,
-        notes: row.notes,
-        staff_id: row.staff_id,
-        currency: row.currency,
-        issue_date: row.issue_date,
-        due_date: row.due_date,
-        paid_minor: row.paid_minor,
-        quote_id: row.quote_id,
-        project_id: row.project_id,
-        sent_at: row.sent_at.map(utc),
-        paid_at: row.paid_at.map(utc),
-        voided_at: row.voided_at.map(utc),
-        created_at: utc(row.created_at),
-        updated_at: utc(row.updated_at),
-    })
-}
-
-/// An invoice of the staff member's tenant, or 404.
-pub fn staff_invoice(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<InvoiceRow, ApiError> {
-    store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))
-}
-
-fn staff_detail(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Invoice, ApiError> {
-    let row = staff_invoice(conn, tenant_id, id)?;
-    let today = tenant_today(conn, tenant_id)?;
-    detail(conn, row, today)
-}
-
-/// A 409 that says where the invoice stands.
-fn refused(conn: &mut DbConn, tenant_id: &str, id: &str, action: &str, why: &str) -> ApiError {
-    match store::get(conn, tenant_id, None, id) {
-        Ok(Some(row)) => ApiError::Conflict(format!(
-            "Invoice {} {} and cannot be {action}{why}.",
-            row.number,
-            status_of(&row.status).phrase()
-        )),
-        Ok(None) => not_found(id),
-        Err(e) => e.into(),
-    }
-}
-
-/// Emails the invoice's client (unless archived), with a button to it in the portal.
-pub fn email_client(
-    conn: &mut DbConn,
-    config: &Config,
-    invoice: &InvoiceRow,
-    heading: &str,
-    lines: &[&str],
-    button: &str,
-) -> Result<(), ApiError> {
-    let client = client_store::get(conn, &invoice.tenant_id, &invoice.client_id)?;
-    let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
-    let tenant = tenant_store::get(conn, &invoice.tenant_id)?;
-    let link = portal_link(config, &tenant.slug, &invoice.id);
-    let mail = templates::notice(&Brand::of(&tenant), &client.email, heading, lines, button, &link);
-    // An invoice and its receipt are owed to the client whatever their email preference.
-    email::send(conn, config, &tenant, &client, ClientEmail::Essential, mail)?;
-    Ok(())
-}
-
-/// What a new draft holds, from a request or a quote.
-pub struct Draft {
-    pub client_id: String,
-    pub staff_id: Option<String>,
-    pub project_id: Option<String>,
-    pub quote_id: Option<String>,
-    pub title: String,
-    pub notes: Option<String>,
-    pub currency: Option<String>,
-    pub issue_date: Option<NaiveDate>,
-    pub due_date: Option<NaiveDate>,
-    pub lines: Vec<Line>,
-}
-
-fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
-    match staff_id {
-        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
-        }
-        _ => Ok(()),
-    }
-}
-
-/// The project must be one of this client's, in this tenant.
-fn check_project(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    client_id: &str,
-    project_id: Option<&str>,
-) -> Result<(), ApiError> {
-    use diesel::prelude::*;
-    let Some(id) = project_id else { return Ok(()) };
-    let n: i64 = projects::table
-        .filter(projects::tenant_id.eq(tenant_id))
-        .filter(projects::client_id.eq(client_id))
-        .filter(projects::id.eq(id))
-        .count()
-        .get_result(conn)?;
-    // Another client's project is as unknown here as no project at all: 404, naming the field.
-    if n == 0 { Err(ApiError::reference("project_id", "is not a project of this client")) } else { Ok(()) }
-}
-
-/// Creates a numbered draft and its activity entry in the caller's transaction.
-pub fn create_in(conn: &mut DbConn, tenant_id: &str, actor: &Actor, draft: Draft) -> Result<InvoiceRow, ApiError> {
-    let client = client_store::get(conn, tenant_id, &draft.client_id)?
-        .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
-    if client.status == ClientStatus::Archived.as_str() {
-        return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
-    }
-    check_staff(conn, tenant_id, draft.staff_id.as_deref())?;
-    check_project(conn, tenant_id, &client.id, draft.project_id.as_deref())?;
-    let tenant = tenant_store::get(conn, tenant_id)?;
-    let billing = settings::load(conn, tenant_id)?;
-    let today = today_in(&tenant.timezone);
-    let issue_date = draft.issue_date.unwrap_or(today);
-    let due_date = draft.due_date.unwrap_or(issue_date + TimeDelta::days(i64::from(billing.payment_terms_days)));
-    if due_date < issue_date {
-        return Err(ApiError::validation("due_date", "must not be before issue_date"));
-    }
-    let number = numbering::next_number(conn, tenant_id, DocKind::Invoice, &billing.invoice_prefix, today.year())?;
-    let sums = totals(&draft.lines);
-    let at = now();
-    let row = InvoiceRow {
-        id: new_id(),
-        tenant_id: tenant_id.to_string(),
-        client_id: client.id.clone(),
-        staff_id: draft.staff_id,
-        number,
-        title: draft.title.trim().to_string(),
-        notes: crate::rules::tidy(draft.notes),
-        currency: draft.currency.unwrap_or(tenant.currency),
-        issue_date,
-        due_date,
-        status: InvoiceStatus::Draft.as_str().to_string(),
-        subtotal_minor: sums.subtotal_minor,
-        tax_minor: sums.tax_minor,
-        total_minor: sums.total_minor,
-        paid_minor: 0,
-        quote_id: draft.quote_id,
-        project_id: draft.project_id,
-        sent_at: None,
-        first_viewed_at: None,
-        paid_at: None,
-        voided_at: None,
-        created_at: at,
-        updated_at: at,
-        addressee: None,
-        issuer: None,
-    };
-    let lines: Vec<InvoiceLineRow> =
-        draft.lines.iter().enumerate().map(|(i, l)| InvoiceLineRow::of(l, tenant_id, &row.id, i)).collect();
-    store::insert(conn, &row, &lines)?;
-    // A draft is the business's own business: the entry stays off the client's timeline.
-    let subject = Subject { kind: "invoice", id: &row.id, client_id: None };
-    let data =
-        json!({ "number": row.number, "title": row.title, "quote_id": row.quote_id, "total_minor": row.total_minor });
-    activity_store::record(conn, tenant_id, actor, "created", subject, data)?;
-    Ok(row)
 }
 
 fn created(invoice: Invoice) -> HttpResponse {
@@ -481,7 +286,7 @@ pub async fn update_invoice(
                 return Err(ApiError::validation("due_date", "must not be before issue_date"));
             }
             if let Some(staff_id) = &update.staff_id {
-                check_staff(conn, tenant_id, staff_id.as_deref())?;
+                staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
             }
             if let Some(project_id) = &update.project_id {
                 check_project(conn, tenant_id, &current.client_id, project_id.as_deref())?;
@@ -510,14 +315,7 @@ pub async fn update_invoice(
                 store::replace_lines(conn, tenant_id, &id, &rows)?;
             }
             let subject = Subject { kind: "invoice", id: &id, client_id: None };
-            activity_store::record(
-                conn,
-                tenant_id,
-                &caller.actor,
-                "updated",
-                subject,
-                json!({ "number": current.number }),
-            )?;
+            events::record(conn, tenant_id, &caller.actor, "updated", subject, json!({ "number": current.number }))?;
             staff_detail(conn, tenant_id, &id)
         })
         .await?;
@@ -557,7 +355,7 @@ pub async fn send_invoice(
             }
             let subject = Subject { kind: "invoice", id: &row.id, client_id: Some(&row.client_id) };
             let data = json!({ "number": row.number, "total_minor": row.total_minor, "currency": row.currency });
-            activity_store::record(conn, tenant_id, &caller.actor, "sent", subject, data)?;
+            events::record(conn, tenant_id, &caller.actor, "sent", subject, data)?;
             let heading = format!("Invoice {}: {}", row.number, row.title);
             let first = format!(
                 "{} is due by {}.",
@@ -606,7 +404,7 @@ pub async fn void_invoice(
             let visible = row.status != InvoiceStatus::Draft.as_str();
             let subject =
                 Subject { kind: "invoice", id: &row.id, client_id: visible.then_some(row.client_id.as_str()) };
-            activity_store::record(conn, tenant_id, &caller.actor, "voided", subject, json!({ "number": row.number }))?;
+            events::record(conn, tenant_id, &caller.actor, "voided", subject, json!({ "number": row.number }))?;
             staff_detail(conn, tenant_id, &id)
         })
         .await?;
@@ -641,4 +439,59 @@ pub async fn get_invoice_pdf(
         })
         .await?;
     Ok(download::pdf(&filename, bytes))
+}
+
+/// Record a payment received by hand (bank transfer, cash, card, other) — all of what is
+/// due, or part of it. The invoice becomes partially paid, or paid (and the client gets a
+/// receipt by email).
+#[utoipa::path(
+    tag = "invoices",
+    params(("id" = String, Path, description = "The invoice's id")),
+    request_body = RecordPayment,
+    responses(
+        (status = 201, description = "The invoice with the payment", body = Invoice),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The invoice is a draft, paid or void", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Some fields are invalid, or the amount is more than is due (the detail says how much is)", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[post("/invoices/{id}/payments")]
+pub async fn record_payment(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<RecordPayment>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Scope::BillingWrite)?;
+    let id = id.into_inner();
+    let new = body.into_inner();
+    let config = state.config.clone();
+    let invoice = state
+        .db
+        .write(move |conn| {
+            let tenant_id = &caller.tenant_id;
+            let row = staff_invoice(conn, tenant_id, &id)?;
+            let payment = NewPayment {
+                amount_minor: new.amount_minor,
+                currency: row.currency.clone(),
+                method: new.method.method(),
+                reference: crate::rules::tidy(new.reference),
+                provider_ref: None,
+                received_at: new.received_at.map(|t| t.naive_utc()).unwrap_or_else(now),
+            };
+            if let Err(refusal) = ledger::apply(conn, &config, &caller.actor, &row, payment)? {
+                return Err(refusal.into_error(&row));
+            }
+            let today = tenant_today(conn, tenant_id)?;
+            let row = staff_invoice(conn, tenant_id, &id)?;
+            detail(conn, row, today)
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(invoice))
 }

@@ -4,9 +4,9 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use super::model::{InvoiceChanges, InvoiceLineRow, InvoiceRow};
+use super::model::{InvoiceChanges, InvoiceLineRow, InvoiceRow, PaymentRow};
 use crate::db::DbConn;
-use crate::db::schema::{clients, invoice_lines, invoices, quote_lines, quotes};
+use crate::db::schema::{clients, invoice_lines, invoices, payment_providers, payments, quote_lines, quotes};
 use crate::db::text::{escape_like, lower};
 use crate::money::{Line, Quantity};
 
@@ -133,7 +133,7 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Invo
     .execute(conn)
 }
 
-/// draft → sent, freezing who it is between (`money::parties::freeze`); 0 when it was not
+/// draft → sent, freezing who it is between (`parties::freeze`); 0 when it was not
 /// a draft.
 pub fn mark_sent(
     conn: &mut DbConn,
@@ -300,5 +300,45 @@ pub fn unpaid_for_client(conn: &mut DbConn, tenant_id: &str, client_id: &str) ->
         .filter(invoices::status.eq_any(["sent", "partially_paid"]))
         .order((invoices::due_date, invoices::id))
         .select(InvoiceRow::as_select())
+        .load(conn)
+}
+
+/// An invoice's payments, oldest first.
+pub fn payments_of(conn: &mut DbConn, tenant_id: &str, invoice_id: &str) -> QueryResult<Vec<PaymentRow>> {
+    payments::table
+        .filter(payments::tenant_id.eq(tenant_id))
+        .filter(payments::invoice_id.eq(invoice_id))
+        .order((payments::received_at, payments::id))
+        .select(PaymentRow::as_select())
+        .load(conn)
+}
+
+pub fn insert_payment(conn: &mut DbConn, row: &PaymentRow) -> QueryResult<()> {
+    diesel::insert_into(payments::table).values(row).execute(conn).map(|_| ())
+}
+
+/// The payment already recorded for this provider payment, if any.
+pub fn payment_by_provider_ref(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    method: &str,
+    provider_ref: &str,
+) -> QueryResult<Option<PaymentRow>> {
+    payments::table
+        .filter(payments::tenant_id.eq(tenant_id))
+        .filter(payments::method.eq(method))
+        .filter(payments::provider_ref.eq(provider_ref))
+        .select(PaymentRow::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The payment providers a tenant has turned on (`stripe`, `paystack`), by name.
+pub fn enabled_providers(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<String>> {
+    payment_providers::table
+        .filter(payment_providers::tenant_id.eq(tenant_id))
+        .filter(payment_providers::enabled.eq(true))
+        .order(payment_providers::provider)
+        .select(payment_providers::provider)
         .load(conn)
 }

@@ -1,36 +1,32 @@
 //! Login endpoints for the portal (`/portal/{slug}/auth/…`) and the console (`/auth/…`),
-//! sessions (`/auth/refresh`, `/auth/logout`, `/auth/sessions`), and who am I (`/portal/me`, `/me`),
-//! where a client also corrects their own details.
+//! and sessions (`/auth/refresh`, `/auth/logout`, `/auth/sessions`).
 
 use actix_web::http::header::USER_AGENT;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, post, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::login::{self, Origin, Realm, normalize_email};
+use super::flow::{self as login, Origin, Realm};
 use super::model::{
-    Channel, CodeRequested, LoginResponse, PortalMe, RedeemLink, RefreshRequest, RequestCode, SelectAccount,
-    SessionInfo, SessionList, UpdatePortalMe, VerifyCode,
+    Channel, CodeRequested, LoginResponse, RedeemLink, RefreshRequest, RequestCode, SelectAccount, VerifyCode,
 };
-use super::principal::{ClientPrincipal, SessionPrincipal};
-use super::session::{self, Refreshed, Tokens};
-use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity;
+use crate::activity::store::Subject;
 use crate::auth::Actor;
-use crate::clients::model::{ClientRow, UpdateClient};
-use crate::clients::store as client_store;
-use crate::db::{DbConn, now};
+use crate::auth::codes::normalize_email;
+use crate::auth::model::{SessionInfo, SessionList};
+use crate::auth::principal::SessionPrincipal;
+use crate::auth::session::{self, Refreshed, Tokens};
+use crate::auth::store;
+use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    // `/portal/me` before `/portal/{slug}` (registered by tenants): "me" is a reserved slug.
-    cfg.service(get_portal_me)
-        .service(update_portal_me)
-        .service(request_portal_login_code)
+    cfg.service(request_portal_login_code)
         .service(verify_portal_login_code)
         .service(redeem_portal_magic_link)
         .service(select_portal_account)
@@ -38,7 +34,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(verify_staff_login_code)
         .service(redeem_staff_magic_link)
         .service(select_staff_account)
-        .configure(crate::staff::profile::configure)
         .service(refresh_session)
         .service(log_out)
         .service(list_my_sessions)
@@ -389,7 +384,7 @@ pub async fn log_out(state: web::Data<AppState>, who: SessionPrincipal) -> Resul
                 _ => (Actor::Staff { id: s.subject_id.clone() }, "logged_out", "staff", None),
             };
             let subject = Subject { kind: subject_kind, id: &s.subject_id, client_id };
-            activity::record(conn, &s.tenant_id, &actor, verb, subject, json!({ "session_id": s.id }))?;
+            activity::store::insert(conn, &s.tenant_id, &actor, verb, subject, json!({ "session_id": s.id }))?;
             Ok(())
         })
         .await?;
@@ -440,7 +435,7 @@ pub async fn end_my_session(
 ) -> Result<HttpResponse, ApiError> {
     let s = who.session;
     if s.impersonated_by.is_some() {
-        return Err(ApiError::Forbidden(super::principal::READ_ONLY.into()));
+        return Err(ApiError::Forbidden(crate::auth::principal::READ_ONLY.into()));
     }
     let id = id.into_inner();
     state
@@ -457,91 +452,4 @@ pub async fn end_my_session(
         })
         .await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// The client logged in to the portal.
-#[utoipa::path(
-    tag = "portal-auth",
-    responses(
-        (status = 200, description = "You", body = PortalMe),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("client_session" = [])),
-)]
-#[get("/portal/me")]
-pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> Result<web::Json<PortalMe>, ApiError> {
-    let me = state
-        .db
-        .read(move |conn| {
-            let client = client_store::get(conn, &who.tenant_id, &who.client_id)?.ok_or_else(account_gone)?;
-            portal_me(conn, &who, client)
-        })
-        .await?;
-    Ok(web::Json(me))
-}
-
-/// Change your own name, phone, company, billing address or tax ID, or turn non-essential
-/// emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
-/// optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
-#[utoipa::path(
-    tag = "portal-auth",
-    request_body = UpdatePortalMe,
-    responses(
-        (status = 200, description = "You, as changed", body = PortalMe),
-        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session, or staff viewing the portal as you (read-only)", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("client_session" = [])),
-)]
-#[patch("/portal/me")]
-pub async fn update_portal_me(
-    state: web::Data<AppState>,
-    who: ClientPrincipal,
-    body: JsonBody<UpdatePortalMe>,
-) -> Result<web::Json<PortalMe>, ApiError> {
-    let update = UpdateClient::from(body.into_inner());
-    let fields = update.fields();
-    let changes = update.into_changes(now());
-    let me = state
-        .db
-        .write(move |conn| {
-            let client =
-                client_store::update(conn, &who.tenant_id, &who.client_id, &changes)?.ok_or_else(account_gone)?;
-            let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
-            let actor = Actor::Client { id: client.id.clone() };
-            activity::record(conn, &who.tenant_id, &actor, "profile_updated", subject, json!({ "fields": fields }))?;
-            portal_me(conn, &who, client)
-        })
-        .await?;
-    Ok(web::Json(me))
-}
-
-/// A live session whose client or staff row is gone cannot act as anyone.
-fn account_gone() -> ApiError {
-    ApiError::Unauthorized("This account no longer exists.".into())
-}
-
-/// What the portal shows a client about themselves and the business.
-fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Result<PortalMe, ApiError> {
-    let tenant = tenant_store::get(conn, &who.tenant_id)?;
-    Ok(PortalMe {
-        id: client.id,
-        name: client.name,
-        email: client.email,
-        phone: client.phone,
-        company: client.company,
-        billing_address: client.billing_address,
-        tax_id: client.tax_id,
-        email_opt_out: client.email_opt_out,
-        tenant_slug: tenant.slug,
-        tenant_name: tenant.name,
-        impersonated: who.impersonated_by.is_some(),
-    })
 }

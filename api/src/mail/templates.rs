@@ -4,9 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::Email;
-use crate::tenants::model::{TenantRow, readable_text_on};
 
-/// Who the email speaks for.
+/// Who the email speaks for (a tenant's is `TenantRow::brand`).
 pub struct Brand<'a> {
     pub name: &'a str,
     /// The tenant's own sender address, if any.
@@ -17,18 +16,7 @@ pub struct Brand<'a> {
     pub text_color: &'a str,
 }
 
-impl<'a> Brand<'a> {
-    /// A tenant's name, colour and sender address.
-    pub fn of(tenant: &'a TenantRow) -> Brand<'a> {
-        Brand {
-            name: &tenant.name,
-            address: tenant.mail_from.as_deref(),
-            timezone: &tenant.timezone,
-            color: &tenant.primary_color,
-            text_color: readable_text_on(&tenant.primary_color),
-        }
-    }
-
+impl Brand<'_> {
     /// Portico's own, for mail that speaks for no single tenant (staff login).
     pub fn portico() -> Brand<'static> {
         Brand { name: "Portico", address: None, timezone: "UTC", color: "#2563eb", text_color: "#ffffff" }

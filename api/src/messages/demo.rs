@@ -7,10 +7,11 @@ use serde_json::json;
 
 use super::model::{MessageRow, ThreadRow};
 use super::store::{self, Reader};
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::events;
 use crate::projects::model::ProjectRow;
 use crate::staff::store as staff_store;
 
@@ -61,7 +62,7 @@ pub fn seed(conn: &mut DbConn, project: &ProjectRow) -> Result<(), ApiError> {
         });
         let client_id = (!internal).then_some(project.client_id.as_str());
         let subject = Subject { kind: "project", id: &project.id, client_id };
-        activity_store::record(conn, tenant_id, &actor, "message_posted", subject, data)?;
+        events::record(conn, tenant_id, &actor, "message_posted", subject, data)?;
         ids.push(row.id);
     }
     // Maria has read up to the team's reply; the team has read everything she wrote.

@@ -3,6 +3,7 @@
 //! reader (a read mark per thread and reader; ids are time-ordered, so "unread" is "newer
 //! than the mark").
 
+pub mod actions;
 pub mod demo;
 pub mod model;
 pub mod portal;

@@ -8,8 +8,8 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::{messages, threads};
+use crate::db::utc;
 use crate::rules;
-use crate::tenants::model::utc;
 
 /// Longest message body, in characters.
 pub const MAX_BODY: usize = 10_000;

@@ -6,15 +6,14 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::thread_not_found;
 use super::model::{
     PortalCreateThread, PortalMessage, PortalMessagePage, PortalPostMessage, PortalThreadList, PortalThreadStarted,
     ThreadRow,
 };
 use super::post::{self, NewMessage};
-use super::routes::thread_not_found;
 use super::store::{self, Reader};
 use super::view::{self, Authors};
-use crate::AppState;
 use crate::auth::{Actor, ClientPrincipal};
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
@@ -22,6 +21,7 @@ use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -6,19 +6,21 @@ use serde_json::json;
 
 use super::model::{AuthorKind, MessageRow, ThreadRow, excerpt};
 use super::store::{self, Reader};
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
+use crate::clients::email::{self, ClientEmail};
 use crate::clients::store as client_store;
 use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
-use crate::notifications::email::{self, ClientEmail};
+use crate::events;
+use crate::mail::templates;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
+use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
 
 /// How much of a message an email quotes, in characters.
@@ -85,9 +87,9 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
         "internal": internal,
     });
     let subject = Subject { kind: "project", id: &project.id, client_id };
-    activity_store::record(conn, tenant_id, new.actor, "message_posted", subject, data)?;
+    events::record(conn, tenant_id, new.actor, "message_posted", subject, data)?;
 
-    let brand = Brand::of(new.tenant);
+    let brand = new.tenant.brand();
     let quoted = excerpt(&row.body, MAIL_EXCERPT);
     let project_line = format!("Project: {}", project.name);
     match author {
@@ -96,7 +98,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
             let who = client.map(|c| c.name).unwrap_or_else(|| "Your client".into());
             let heading = format!("{who} wrote in “{}”", new.thread.title);
             let link = access::console_link(config, &project.id);
-            for staff in access::staff_to_notify(conn, project)? {
+            for staff in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
                 let lines = [project_line.as_str(), quoted.as_str()];
                 let mail = templates::notice(&brand, &staff.email, &heading, &lines, "Open the project", &link);
                 outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;

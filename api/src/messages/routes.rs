@@ -1,6 +1,7 @@
 //! Thread and message endpoints for staff and API keys (`clients:read` to look,
 //! `clients:write` to post). Staff see internal notes; posting one emails nobody.
 
+use super::actions::thread_not_found;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -9,7 +10,6 @@ use super::model::{CreateThread, Message, MessagePage, PostMessage, ThreadList, 
 use super::post::{self, NewMessage, reader_of};
 use super::store;
 use super::view::{self, Authors};
-use crate::AppState;
 use crate::auth::{Caller, Scope};
 use crate::db::DbConn;
 use crate::error::{ApiError, Problem};
@@ -17,14 +17,11 @@ use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::projects::access;
 use crate::projects::model::ProjectRow;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_threads).service(create_thread).service(list_messages).service(post_message).service(read_thread);
-}
-
-pub fn thread_not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no thread '{id}'."))
 }
 
 fn no_reader() -> ApiError {

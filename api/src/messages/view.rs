@@ -8,7 +8,7 @@ use diesel::QueryResult;
 use super::model::{AuthorKind, EXCERPT, Message, MessageRow, PortalMessage, PortalThread, Thread, ThreadRow, excerpt};
 use super::store::{self, Reader};
 use crate::db::DbConn;
-use crate::tenants::model::utc;
+use crate::db::utc;
 
 /// One thread with what its list entry needs, for one side.
 struct Summary {

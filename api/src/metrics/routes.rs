@@ -3,16 +3,15 @@
 
 use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpRequest, HttpResponse, get, web};
-use chrono::NaiveDateTime;
-use diesel::dsl::{count_star, min};
-use diesel::prelude::*;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::HttpStats;
 use super::exposition::{Exposition, MetricKind};
-use crate::AppState;
-use crate::db::schema::outbox;
-use crate::db::{DbConn, now};
+use crate::auth::credential::bearer;
+use crate::db::now;
 use crate::error::{ApiError, Problem};
+use crate::outbox::store as outbox_store;
+use crate::state::AppState;
 
 const TEXT_FORMAT: &str = "text/plain; version=0.0.4; charset=utf-8";
 
@@ -34,59 +33,33 @@ pub fn configure(cfg: &mut ServiceConfig) {
     security(("metrics_token" = [])),
 )]
 #[get("/metrics")]
-pub async fn get_metrics(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, ApiError> {
+pub async fn get_metrics(
+    state: web::Data<AppState>,
+    stats: web::Data<HttpStats>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
     let Some(expected) = state.config.metrics.token.as_deref() else {
         return Err(ApiError::NotFound(
             "Metrics are off on this address: set PORTICO_METRICS_TOKEN, or PORTICO_METRICS_LISTEN for a separate address."
                 .into(),
         ));
     };
-    let given = req
-        .headers()
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let given = req.headers().get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(bearer).unwrap_or("");
     if aws_lc_rs::constant_time::verify_slices_are_equal(given.as_bytes(), expected.as_bytes()).is_err() {
         return Err(ApiError::Unauthorized("Send the metrics token as 'Authorization: Bearer <token>'.".into()));
     }
-    render(&state).await
+    render(&state, &stats).await
 }
 
 /// The same, unguarded, for the separate metrics address.
-pub async fn serve_private(state: web::Data<AppState>) -> Result<HttpResponse, ApiError> {
-    render(&state).await
+pub async fn serve_private(state: web::Data<AppState>, stats: web::Data<HttpStats>) -> Result<HttpResponse, ApiError> {
+    render(&state, &stats).await
 }
 
-struct OutboxFigures {
-    /// (kind, status, count) for pending and dead messages.
-    counts: Vec<(String, String, i64)>,
-    /// Pending messages that failed at least once.
-    retrying: Vec<(String, i64)>,
-    oldest_pending: Option<NaiveDateTime>,
-}
-
-fn outbox_figures(conn: &mut DbConn) -> QueryResult<OutboxFigures> {
-    let counts = outbox::table
-        .filter(outbox::status.eq_any(["pending", "dead"]))
-        .group_by((outbox::kind, outbox::status))
-        .select((outbox::kind, outbox::status, count_star()))
-        .load(conn)?;
-    let retrying = outbox::table
-        .filter(outbox::status.eq("pending"))
-        .filter(outbox::attempts.gt(0))
-        .group_by(outbox::kind)
-        .select((outbox::kind, count_star()))
-        .load(conn)?;
-    let oldest_pending =
-        outbox::table.filter(outbox::status.eq("pending")).select(min(outbox::created_at)).first(conn)?;
-    Ok(OutboxFigures { counts, retrying, oldest_pending })
-}
-
-async fn render(state: &AppState) -> Result<HttpResponse, ApiError> {
-    let figures = state.db.read(|conn| Ok(outbox_figures(conn)?)).await?;
+async fn render(state: &AppState, stats: &HttpStats) -> Result<HttpResponse, ApiError> {
+    let figures = state.db.read(|conn| Ok(outbox_store::figures(conn)?)).await?;
     let mut out = Exposition::default();
-    state.http_stats.render(&mut out);
+    stats.render(&mut out);
 
     let pool = state.db.pool_state();
     out.family("portico_db_pool_connections", MetricKind::Gauge, "Database connections, by state.");

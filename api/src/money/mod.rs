@@ -10,9 +10,9 @@
 
 pub mod currency;
 pub mod lines;
+pub mod model;
 pub mod numbering;
-pub mod parties;
-pub mod settings;
+pub mod store;
 
 pub use currency::{exponent, format_amount};
 pub use lines::{Line, LineInput, LineMath, Quantity, TaxAmount, Totals, compute_line, round_half_even, totals};

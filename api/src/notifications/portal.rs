@@ -8,13 +8,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use super::kinds;
 use super::model::{Notification, NotificationPage, ReadRow, UnreadCount};
 use super::store;
-use crate::AppState;
 use crate::activity::model::ActivityRow;
 use crate::auth::ClientPrincipal;
+use crate::db::utc;
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::page::{PageQuery, next_cursor};
-use crate::tenants::model::utc;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {

@@ -7,16 +7,12 @@
 //! kinds of notification about which object it answers; only the read state changes (the
 //! notification itself, an activity entry, stays in the list).
 
-use diesel::dsl::sql;
 use diesel::prelude::*;
-use diesel::sql_types::Bool;
 use serde_json::Value;
 
 use super::kinds::{NotificationKind, RULES};
 use super::model::ReadRow;
 use super::store;
-use crate::activity::model::ActivityRow;
-use crate::db::schema::activity;
 use crate::db::{DbConn, now};
 
 /// What the client acted on: an activity subject, and which of its notifications that
@@ -44,19 +40,8 @@ pub fn acted(conn: &mut DbConn, tenant_id: &str, client_id: &str, acted: Acted) 
         return Ok(());
     }
     let mark = store::read_mark(conn, tenant_id, client_id)?;
-    let mut query = activity::table
-        .filter(activity::tenant_id.eq(tenant_id))
-        .filter(activity::client_id.eq(client_id))
-        .filter(activity::subject_type.eq(acted.subject_type))
-        .filter(activity::subject_id.eq(acted.subject_id))
-        .filter(activity::verb.eq_any(&verbs))
-        .filter(sql::<Bool>(store::NOT_BY_THE_CLIENT))
-        .select(ActivityRow::as_select())
-        .into_boxed();
-    if let Some(mark) = mark {
-        query = query.filter(activity::id.gt(mark));
-    }
-    let candidates: Vec<ActivityRow> = query.load(conn)?;
+    let candidates =
+        store::unread_about(conn, tenant_id, client_id, acted.subject_type, acted.subject_id, &verbs, mark)?;
     let at = now();
     for row in candidates {
         let data: Value = serde_json::from_str(&row.data).unwrap_or(Value::Null);

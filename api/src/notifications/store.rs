@@ -150,3 +150,28 @@ pub fn mark_all_read(conn: &mut DbConn, tenant_id: &str, client_id: &str, throug
     .execute(conn)?;
     Ok(())
 }
+
+/// The client's unread entries about one subject with one of `verbs`, not their own doing.
+pub fn unread_about(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    subject_type: &str,
+    subject_id: &str,
+    verbs: &[&str],
+    read_mark: Option<String>,
+) -> QueryResult<Vec<ActivityRow>> {
+    let mut query = activity::table
+        .filter(activity::tenant_id.eq(tenant_id))
+        .filter(activity::client_id.eq(client_id))
+        .filter(activity::subject_type.eq(subject_type))
+        .filter(activity::subject_id.eq(subject_id))
+        .filter(activity::verb.eq_any(verbs))
+        .filter(sql::<Bool>(NOT_BY_THE_CLIENT))
+        .select(ActivityRow::as_select())
+        .into_boxed();
+    if let Some(mark) = read_mark {
+        query = query.filter(activity::id.gt(mark));
+    }
+    query.load(conn)
+}

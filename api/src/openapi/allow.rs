@@ -15,7 +15,7 @@ type Routes = Vec<(Vec<Option<String>>, Vec<&'static str>)>;
 fn routes() -> &'static Routes {
     static ROUTES: OnceLock<Routes> = OnceLock::new();
     ROUTES.get_or_init(|| {
-        let spec = crate::openapi::spec();
+        let spec = super::spec();
         spec.paths
             .paths
             .iter()

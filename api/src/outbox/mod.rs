@@ -2,6 +2,7 @@
 //! the change that causes them, then delivered by a worker with retries. A crash loses
 //! nothing: what was committed is delivered after restart.
 
+pub mod retry;
 pub mod store;
 pub mod worker;
 

@@ -1,17 +1,16 @@
 //! Outbox queries.
 
 use chrono::{NaiveDateTime, TimeDelta};
+use diesel::dsl::{count_star, min};
 use diesel::prelude::*;
 
 use crate::db::schema::outbox;
 use crate::db::{DbConn, new_id, now};
 use crate::mail::Email;
 use crate::sms::Sms;
-use crate::webhooks::emit::WebhookJob;
 
 pub const KIND_EMAIL: &str = "email";
 pub const KIND_SMS: &str = "sms";
-pub const KIND_WEBHOOK: &str = "webhook";
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = outbox)]
@@ -31,20 +30,23 @@ pub struct OutboxRow {
 
 /// Queues an email; call inside the transaction of its cause.
 pub fn enqueue_email(conn: &mut DbConn, tenant_id: Option<&str>, email: &Email) -> QueryResult<String> {
-    enqueue(conn, tenant_id, KIND_EMAIL, serde_json::to_string(email).unwrap_or_default())
+    enqueue(conn, tenant_id, KIND_EMAIL, email)
 }
 
 /// Queues a text message; call inside the transaction of its cause.
 pub fn enqueue_sms(conn: &mut DbConn, tenant_id: Option<&str>, sms: &Sms) -> QueryResult<String> {
-    enqueue(conn, tenant_id, KIND_SMS, serde_json::to_string(sms).unwrap_or_default())
+    enqueue(conn, tenant_id, KIND_SMS, sms)
 }
 
-/// Queues one webhook delivery; call inside the transaction of its cause.
-pub fn enqueue_webhook(conn: &mut DbConn, tenant_id: &str, job: &WebhookJob) -> QueryResult<String> {
-    enqueue(conn, Some(tenant_id), KIND_WEBHOOK, serde_json::to_string(job).unwrap_or_default())
-}
-
-fn enqueue(conn: &mut DbConn, tenant_id: Option<&str>, kind: &str, payload: String) -> QueryResult<String> {
+/// Queues a message of a `kind` a `worker::Courier` delivers (webhooks: the outbox itself
+/// knows no more of them than their kind); call inside the transaction of its cause.
+pub fn enqueue(
+    conn: &mut DbConn,
+    tenant_id: Option<&str>,
+    kind: &str,
+    payload: &impl serde::Serialize,
+) -> QueryResult<String> {
+    let payload = serde_json::to_string(payload).unwrap_or_default();
     let at = now();
     let row = OutboxRow {
         id: new_id(),
@@ -113,4 +115,30 @@ pub fn mark_failed(conn: &mut DbConn, id: &str, error: &str, retry_at: Option<Na
             outbox::last_error.eq(Some(error.chars().take(1000).collect::<String>())),
         ))
         .execute(conn)
+}
+
+/// What the outbox holds undelivered, for `/metrics`.
+pub struct Figures {
+    /// (kind, status, count) for pending and dead messages.
+    pub counts: Vec<(String, String, i64)>,
+    /// Pending messages that failed at least once.
+    pub retrying: Vec<(String, i64)>,
+    pub oldest_pending: Option<NaiveDateTime>,
+}
+
+pub fn figures(conn: &mut DbConn) -> QueryResult<Figures> {
+    let counts = outbox::table
+        .filter(outbox::status.eq_any(["pending", "dead"]))
+        .group_by((outbox::kind, outbox::status))
+        .select((outbox::kind, outbox::status, count_star()))
+        .load(conn)?;
+    let retrying = outbox::table
+        .filter(outbox::status.eq("pending"))
+        .filter(outbox::attempts.gt(0))
+        .group_by(outbox::kind)
+        .select((outbox::kind, count_star()))
+        .load(conn)?;
+    let oldest_pending =
+        outbox::table.filter(outbox::status.eq("pending")).select(min(outbox::created_at)).first(conn)?;
+    Ok(Figures { counts, retrying, oldest_pending })
 }

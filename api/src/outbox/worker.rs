@@ -1,5 +1,5 @@
-//! The delivery loop: lease due rows, deliver, mark sent or schedule a retry with
-//! exponential backoff (30 s doubling to 1 h between tries, about a day in all), then dead.
+//! The delivery loop: lease due rows, deliver, mark sent or schedule a retry (`retry`),
+//! then dead.
 //! Webhooks of a batch go out side by side: each may take its full 10 s timeout, and one
 //! after another they could outlast the lease.
 //! Each message fails alone: an error or even a panic while rendering or sending one row is
@@ -14,31 +14,31 @@ use std::time::Duration;
 
 use chrono::TimeDelta;
 use futures_util::FutureExt;
-use futures_util::future::join_all;
+use futures_util::future::{BoxFuture, join_all};
 
 use super::OutboxSignal;
-use super::store::{self, KIND_EMAIL, KIND_SMS, KIND_WEBHOOK, OutboxRow};
+use super::retry::{MAX_ATTEMPTS, backoff};
+use super::store::{self, KIND_EMAIL, KIND_SMS, OutboxRow};
 use crate::db::{Db, now};
 use crate::mail::{Email, Mailer};
 use crate::sms::{Sms, SmsSender};
-use crate::webhooks::deliver::{self as webhooks, Sender as WebhookSender};
 
-/// Attempts before a message is marked dead.
-pub const MAX_ATTEMPTS: i32 = 30;
 const POLL: Duration = Duration::from_secs(2);
 /// Longer than any delivery may take, so a live worker never loses its lease.
 const LEASE: TimeDelta = TimeDelta::seconds(120);
 
-pub fn backoff(attempts: i32) -> TimeDelta {
-    let secs = 30i64.saturating_mul(1i64 << attempts.clamp(0, 20));
-    TimeDelta::seconds(secs.min(3600))
+/// A way out that a higher module provides (webhooks): it delivers the rows of its `kind`
+/// and settles them itself, so it can record its own log in the same transaction.
+pub trait Courier: Send + Sync {
+    fn kind(&self) -> &'static str;
+    fn deliver<'a>(&'a self, db: &'a Db, row: OutboxRow) -> BoxFuture<'a, ()>;
 }
 
-/// The ways out: email and webhooks always, text messages when configured.
+/// The ways out: email always, text messages when configured, and the couriers.
 pub struct Channels {
     pub mailer: Mailer,
     pub sms: Option<SmsSender>,
-    pub webhooks: WebhookSender,
+    pub couriers: Vec<Box<dyn Courier>>,
 }
 
 pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
@@ -68,10 +68,9 @@ pub async fn run(db: Db, channels: Arc<Channels>, signal: OutboxSignal) {
 async fn deliver_any(db: &Db, channels: &Channels, row: OutboxRow) {
     let (id, attempts) = (row.id.clone(), row.attempts);
     let delivery = async {
-        if row.kind == KIND_WEBHOOK {
-            webhooks::deliver(db, &channels.webhooks, row).await
-        } else {
-            deliver(db, channels, row).await
+        match channels.couriers.iter().find(|courier| courier.kind() == row.kind) {
+            Some(courier) => courier.deliver(db, row).await,
+            None => deliver(db, channels, row).await,
         }
     };
     if let Err(panic) = isolated(delivery).await {
@@ -131,17 +130,6 @@ async fn deliver(db: &Db, channels: &Channels, row: OutboxRow) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn backoff_doubles_then_caps_at_an_hour() {
-        assert_eq!(backoff(0), TimeDelta::seconds(30));
-        assert_eq!(backoff(1), TimeDelta::seconds(60));
-        assert_eq!(backoff(6), TimeDelta::seconds(1920));
-        assert_eq!(backoff(7), TimeDelta::seconds(3600));
-        assert_eq!(backoff(29), TimeDelta::seconds(3600));
-        let total: i64 = (0..MAX_ATTEMPTS).map(|a| backoff(a).num_seconds()).sum();
-        assert!((20 * 3600..=30 * 3600).contains(&total), "about a day: {total}s");
-    }
 
     #[tokio::test]
     async fn a_panicking_delivery_is_an_error_not_the_workers_end() {

@@ -5,18 +5,18 @@
 use actix_web::{post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::keys::open_keys;
 use super::model::{Checkout, CheckoutRow, PayInvoice};
 use super::providers::{CheckoutRequest, Provider};
-use super::settings::open_keys;
 use super::store;
-use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::clients::store as client_store;
 use crate::db::{new_id, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::invoices::actions::client_invoice;
 use crate::invoices::model::{InvoiceStatus, status_of};
-use crate::invoices::portal::client_invoice;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {

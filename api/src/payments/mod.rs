@@ -3,7 +3,7 @@
 //! log of every webhook, and the tenant's billing settings and provider keys.
 
 pub mod checkout;
-pub mod ledger;
+pub mod keys;
 pub mod model;
 pub mod providers;
 pub mod routes;

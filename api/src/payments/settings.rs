@@ -3,6 +3,7 @@
 //! `"{tenant_id}/{provider}/secret_key"` (and `…/webhook_secret`), and never returned: staff
 //! see the last four characters.
 
+use super::keys::context;
 use actix_web::{HttpResponse, delete, get, patch, put, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -11,17 +12,16 @@ use super::model::{
     BillingSettings, PaymentProviderInfo, ProviderKind, ProviderRow, SetPaymentProvider, ToggleProvider,
     UpdateBillingSettings,
 };
-use super::providers::Keys;
 use super::store;
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::config::Config;
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
-use crate::money::settings;
-use crate::vault::Vault;
+use crate::money::store as billing_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_billing_settings)
@@ -29,24 +29,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(set_payment_provider)
         .service(toggle_payment_provider)
         .service(remove_payment_provider);
-}
-
-/// The vault context a provider secret is sealed under.
-pub fn context(tenant_id: &str, provider: &str, what: &str) -> String {
-    format!("{tenant_id}/{provider}/{what}")
-}
-
-/// Opens a provider row's keys.
-pub fn open_keys(vault: &Vault, row: &ProviderRow) -> Result<Keys, ApiError> {
-    let open = |what: &str, sealed: &str| {
-        vault
-            .open(&context(&row.tenant_id, &row.provider, what), sealed)
-            .map_err(|e| ApiError::Internal(format!("{} {what} of tenant {}: {e}", row.provider, row.tenant_id)))
-    };
-    Ok(Keys {
-        secret_key: open("secret_key", &row.secret_key)?,
-        webhook_secret: row.webhook_secret.as_deref().map(|s| open("webhook_secret", s)).transpose()?,
-    })
 }
 
 /// `{public_url}/api/v1/payments/webhooks/{provider}/{tenant_id}`.
@@ -64,7 +46,7 @@ fn info(config: &Config, tenant_id: &str, kind: ProviderKind, row: Option<&Provi
 }
 
 fn load(conn: &mut DbConn, config: &Config, tenant_id: &str) -> Result<BillingSettings, ApiError> {
-    let row = settings::load(conn, tenant_id)?;
+    let row = billing_store::load(conn, tenant_id)?;
     let providers = store::providers(conn, tenant_id)?;
     Ok(BillingSettings {
         quote_prefix: row.quote_prefix,
@@ -134,7 +116,7 @@ pub async fn update_billing_settings(
         .db
         .write(move |conn| {
             let tenant_id = &caller.tenant_id;
-            let mut row = settings::load(conn, tenant_id)?;
+            let mut row = billing_store::load(conn, tenant_id)?;
             if let Some(p) = update.quote_prefix {
                 row.quote_prefix = p;
             }
@@ -151,9 +133,9 @@ pub async fn update_billing_settings(
                 row.billing_details = crate::rules::tidy(details);
             }
             row.updated_at = now();
-            settings::save(conn, &row)?;
+            billing_store::save(conn, &row)?;
             let subject = Subject { kind: "tenant", id: tenant_id, client_id: None };
-            activity_store::record(conn, tenant_id, &caller.actor, "billing_settings_updated", subject, json!({}))?;
+            events::record(conn, tenant_id, &caller.actor, "billing_settings_updated", subject, json!({}))?;
             load(conn, &config, tenant_id)
         })
         .await?;
@@ -221,7 +203,7 @@ pub async fn set_payment_provider(
             store::save_provider(conn, &row)?;
             let subject = Subject { kind: "tenant", id: &row.tenant_id, client_id: None };
             let data = json!({ "provider": row.provider, "enabled": row.enabled, "key_hint": row.key_hint });
-            activity_store::record(conn, &row.tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
+            events::record(conn, &row.tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
             Ok(info(&config, &row.tenant_id, kind, Some(&row)))
         })
         .await?;
@@ -269,7 +251,7 @@ pub async fn toggle_payment_provider(
                 store::save_provider(conn, &row)?;
                 let subject = Subject { kind: "tenant", id: tenant_id, client_id: None };
                 let data = json!({ "provider": row.provider, "enabled": enabled, "key_hint": row.key_hint });
-                activity_store::record(conn, tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
+                events::record(conn, tenant_id, &caller.actor, "payment_provider_set", subject, data)?;
             }
             Ok(info(&config, tenant_id, kind, Some(&row)))
         })
@@ -306,7 +288,7 @@ pub async fn remove_payment_provider(
             }
             let subject = Subject { kind: "tenant", id: tenant_id, client_id: None };
             let data = json!({ "provider": kind.as_str() });
-            activity_store::record(conn, tenant_id, &caller.actor, "payment_provider_removed", subject, data)?;
+            events::record(conn, tenant_id, &caller.actor, "payment_provider_removed", subject, data)?;
             Ok(())
         })
         .await?;

@@ -3,39 +3,9 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::model::{CheckoutRow, PaymentEventRow, PaymentRow, ProviderRow};
+use super::model::{CheckoutRow, PaymentEventRow, ProviderRow};
 use crate::db::DbConn;
-use crate::db::schema::{checkout_sessions, payment_events, payment_providers, payments};
-
-/// An invoice's payments, oldest first.
-pub fn for_invoice(conn: &mut DbConn, tenant_id: &str, invoice_id: &str) -> QueryResult<Vec<PaymentRow>> {
-    payments::table
-        .filter(payments::tenant_id.eq(tenant_id))
-        .filter(payments::invoice_id.eq(invoice_id))
-        .order((payments::received_at, payments::id))
-        .select(PaymentRow::as_select())
-        .load(conn)
-}
-
-pub fn insert(conn: &mut DbConn, row: &PaymentRow) -> QueryResult<()> {
-    diesel::insert_into(payments::table).values(row).execute(conn).map(|_| ())
-}
-
-/// The payment already recorded for this provider payment, if any.
-pub fn by_provider_ref(
-    conn: &mut DbConn,
-    tenant_id: &str,
-    method: &str,
-    provider_ref: &str,
-) -> QueryResult<Option<PaymentRow>> {
-    payments::table
-        .filter(payments::tenant_id.eq(tenant_id))
-        .filter(payments::method.eq(method))
-        .filter(payments::provider_ref.eq(provider_ref))
-        .select(PaymentRow::as_select())
-        .first(conn)
-        .optional()
-}
+use crate::db::schema::{checkout_sessions, payment_events, payment_providers};
 
 pub fn providers(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<ProviderRow>> {
     payment_providers::table

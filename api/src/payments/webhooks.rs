@@ -9,17 +9,17 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::ledger::{self, NewPayment, Refusal};
+use super::keys::open_keys;
 use super::model::{PaymentEventRow, ProviderKind};
 use super::providers::{PaymentNotice, Provider};
-use super::settings::open_keys;
 use super::store;
-use crate::AppState;
 use crate::auth::Actor;
 use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::invoices::ledger::{self, NewPayment, Refusal};
 use crate::invoices::store as invoice_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(receive_stripe_webhook).service(receive_paystack_webhook);
@@ -172,7 +172,7 @@ fn handle(
     };
     let invoice_id = Some(checkout.invoice_id.as_str());
     let method = kind.method().as_str();
-    if store::by_provider_ref(conn, tenant_id, method, &checkout.provider_ref)?.is_some() {
+    if invoice_store::payment_by_provider_ref(conn, tenant_id, method, &checkout.provider_ref)?.is_some() {
         let detail = Some("this payment is already recorded".to_string());
         return log(conn, tenant_id, kind, &notice, invoice_id, "duplicate", detail);
     }

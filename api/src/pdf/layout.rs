@@ -76,7 +76,7 @@ impl Rgb {
 /// rule, so the PDF header matches the portal's).
 pub fn text_on(hex: &str) -> Rgb {
     let background = if Rgb::hex(hex) == FALLBACK { "#2563eb" } else { hex };
-    Rgb::hex(crate::tenants::model::readable_text_on(background))
+    Rgb::hex(crate::color::readable_text_on(background))
 }
 
 /// Text as Helvetica (WinAnsi) can show it: common Latin letters outside WinAnsi lose their

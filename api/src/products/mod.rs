@@ -2,6 +2,7 @@
 //! clients; a grant is a `purchases` row, and the client downloads the product's file from
 //! the portal.
 
+pub mod demo;
 pub mod model;
 pub mod portal;
 pub mod routes;

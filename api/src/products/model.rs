@@ -7,10 +7,10 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::{products, purchases};
+use crate::db::utc;
 use crate::files::model::FileRow;
 use crate::http::patch::{double_option, no_null};
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = products)]

@@ -5,11 +5,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{PortalProduct, PortalProductList, ProductFile};
 use super::store;
-use crate::AppState;
 use crate::auth::ClientPrincipal;
+use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::files::store as file_store;
-use crate::tenants::model::utc;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_products);

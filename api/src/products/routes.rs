@@ -11,18 +11,19 @@ use super::model::{
     CreateGrant, CreateProduct, Grant, GrantList, Product, ProductList, ProductRow, PurchaseRow, UpdateProduct, tidy,
 };
 use super::store;
-use crate::AppState;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
+use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::files::model::{FileOnlyForm, FileRow};
 use crate::files::store as file_store;
 use crate::files::upload;
 use crate::http::JsonBody;
-use crate::tenants::model::utc;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_products)
@@ -398,7 +399,7 @@ pub async fn grant_product(
             store::insert_grant(conn, &row)?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
             let data = json!({ "product_id": product.id, "product_name": product.name });
-            activity_store::record(conn, &caller.tenant_id, &caller.actor, "product_granted", subject, data)?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "product_granted", subject, data)?;
             Ok(Grant {
                 client_id: client.id,
                 client_name: client.name,

@@ -2,15 +2,11 @@
 //! project: always through the caller's tenant, and for a client through their own id, so a
 //! project of another tenant or client reads as "not found" everywhere alike.
 
-use diesel::prelude::*;
-
 use super::model::ProjectRow;
 use super::store;
 use crate::config::Config;
 use crate::db::DbConn;
-use crate::db::schema::staff;
 use crate::error::ApiError;
-use crate::staff::store::StaffRow;
 
 pub fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no project '{id}'."))
@@ -25,24 +21,6 @@ pub fn staff_project(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Pro
 /// another client's project from one that does not exist).
 pub fn client_project(conn: &mut DbConn, tenant_id: &str, client_id: &str, id: &str) -> Result<ProjectRow, ApiError> {
     Ok(store::get(conn, tenant_id, Some(client_id), id)?.ok_or_else(|| not_found(id))?.0)
-}
-
-/// Who hears about a client's move on a project (a decision, a message): the assigned staff
-/// member, or the owners and admins when nobody is assigned.
-pub fn staff_to_notify(conn: &mut DbConn, project: &ProjectRow) -> QueryResult<Vec<StaffRow>> {
-    let query = staff::table.filter(staff::tenant_id.eq(&project.tenant_id)).select(StaffRow::as_select());
-    if let Some(id) = &project.staff_id {
-        let assigned: Vec<StaffRow> = query.filter(staff::id.eq(id)).load(conn)?;
-        if !assigned.is_empty() {
-            return Ok(assigned);
-        }
-    }
-    staff::table
-        .filter(staff::tenant_id.eq(&project.tenant_id))
-        .filter(staff::role.eq_any(["owner", "admin"]))
-        .select(StaffRow::as_select())
-        .order(staff::id)
-        .load(conn)
 }
 
 /// The project's page in the staff console.

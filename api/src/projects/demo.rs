@@ -7,10 +7,11 @@ use serde_json::json;
 
 use super::model::{ProjectRow, ProjectStatus, TaskRow, TaskStatus};
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::events;
 use crate::tenants::model::TenantRow;
 
 /// The projects the other demo seeds build on.
@@ -84,7 +85,7 @@ fn project(
         )?;
     }
     let subject = Subject { kind: "project", id: &row.id, client_id: Some(client_id) };
-    activity_store::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "name": name }))?;
+    events::record(conn, &tenant.id, &Actor::System, "created", subject, json!({ "name": name }))?;
     Ok(row)
 }
 

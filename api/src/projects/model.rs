@@ -7,9 +7,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::{projects, tasks};
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::rules;
-use crate::tenants::model::utc;
 
 /// Most tasks one project may hold.
 pub const MAX_TASKS: i64 = 500;

@@ -8,10 +8,10 @@ use super::model::{
     PortalProject, PortalProjectDetail, PortalProjectListQuery, PortalProjectPage, ProjectStatus, board, progress_of,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::error::{ApiError, Problem};
 use crate::http::page::{PageQuery, next_cursor};
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_projects).service(get_portal_project);

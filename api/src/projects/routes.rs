@@ -15,7 +15,6 @@ use super::model::{
     progress_of, project_status_of, tidy,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
 use crate::activity::model::{Activity, ActivityPage};
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Actor, Caller, Scope};
@@ -23,9 +22,11 @@ use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::staff::store as staff_store;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_projects)
@@ -58,15 +59,6 @@ pub fn detail(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ProjectDet
 fn check_dates(start: Option<chrono::NaiveDate>, due: Option<chrono::NaiveDate>) -> Result<(), ApiError> {
     match (start, due) {
         (Some(s), Some(d)) if d < s => Err(ApiError::validation("due_date", "must not be before start_date")),
-        _ => Ok(()),
-    }
-}
-
-fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
-    match staff_id {
-        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
-        }
         _ => Ok(()),
     }
 }
@@ -171,7 +163,7 @@ pub fn create_in(
     if client.status == ClientStatus::Archived.as_str() {
         return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
-    check_staff(conn, tenant_id, new.staff_id.as_deref())?;
+    staff_store::ensure_member(conn, tenant_id, new.staff_id.as_deref())?;
     let at = now();
     let row = ProjectRow {
         id: new_id(),
@@ -189,7 +181,7 @@ pub fn create_in(
     };
     store::insert(conn, &row)?;
     let subject = Subject { kind: "project", id: &row.id, client_id: Some(&row.client_id) };
-    activity_store::record(conn, tenant_id, actor, "created", subject, json!({ "name": row.name }))?;
+    events::record(conn, tenant_id, actor, "created", subject, json!({ "name": row.name }))?;
     detail(conn, tenant_id, &row.id)
 }
 
@@ -254,7 +246,7 @@ pub async fn update_project(
             let due = update.due_date.unwrap_or(current.due_date);
             check_dates(start, due)?;
             if let Some(staff_id) = &update.staff_id {
-                check_staff(conn, tenant_id, staff_id.as_deref())?;
+                staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
             }
             let fields = update.fields();
             let from = project_status_of(&current.status);
@@ -271,7 +263,7 @@ pub async fn update_project(
             store::update(conn, tenant_id, &id, &changes)?;
             let subject = || Subject { kind: "project", id: &current.id, client_id: Some(&current.client_id) };
             let name = changes.name.as_deref().unwrap_or(&current.name);
-            activity_store::record(
+            events::record(
                 conn,
                 tenant_id,
                 &caller.actor,
@@ -281,7 +273,7 @@ pub async fn update_project(
             )?;
             if let Some(to) = update.status.filter(|to| *to != from) {
                 let data = json!({ "name": name, "from": from.as_str(), "to": to.as_str() });
-                activity_store::record(conn, tenant_id, &caller.actor, "status_changed", subject(), data)?;
+                events::record(conn, tenant_id, &caller.actor, "status_changed", subject(), data)?;
             }
             detail(conn, tenant_id, &id)
         })

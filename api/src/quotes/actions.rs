@@ -4,7 +4,6 @@
 //! request and call these.
 
 use chrono::{Datelike, Duration, NaiveDate, Utc};
-use diesel::prelude::*;
 use serde_json::json;
 
 use super::model::{
@@ -12,28 +11,29 @@ use super::model::{
     RevisionSummary, Snapshot, UpdateQuote,
 };
 use super::store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::Actor;
+use crate::clients::email::{self, ClientEmail};
 use crate::clients::model::{ClientRow, ClientStatus};
 use crate::clients::store as client_store;
 use crate::config::Config;
-use crate::db::schema::staff;
+use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
+use crate::events;
+use crate::mail::templates;
 use crate::money::numbering::{self, DocKind};
-use crate::money::parties::{self, Frozen};
 use crate::money::{self, Line, LineInput};
-use crate::notifications::email::{self, ClientEmail};
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
 use crate::outbox;
+use crate::parties::{self, Frozen};
 use crate::pdf;
 use crate::projects::model::{ProjectRow, ProjectStatus, TaskRow, TaskStatus};
 use crate::projects::store as project_store;
 use crate::rules::tidy;
-use crate::staff::store::{self as staff_store, StaffRow};
-use crate::tenants::model::{TenantRow, utc};
+use crate::staff::store::{self as staff_store};
+use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 
 pub fn not_found(id: &str) -> ApiError {
@@ -214,15 +214,6 @@ pub fn revision(conn: &mut DbConn, row: &QuoteRow, revision: i32) -> Result<Quot
     Ok(snapshot_of(&found)?.revision(revision))
 }
 
-fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
-    match staff_id {
-        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
-        }
-        _ => Ok(()),
-    }
-}
-
 /// Line rows and the totals to store on the quote.
 fn priced(tenant_id: &str, quote_id: &str, inputs: &[LineInput]) -> (Vec<QuoteLineRow>, money::Totals) {
     let lines: Vec<Line> = inputs.iter().map(Line::of).collect();
@@ -246,7 +237,7 @@ fn record(
     if let (Some(data), Some(extra)) = (data.as_object_mut(), extra.as_object()) {
         data.extend(extra.clone());
     }
-    activity_store::record(conn, &row.tenant_id, actor, verb, subject(row), data)?;
+    events::record(conn, &row.tenant_id, actor, verb, subject(row), data)?;
     Ok(())
 }
 
@@ -269,9 +260,9 @@ pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) 
     if client.status == ClientStatus::Archived.as_str() {
         return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
-    check_staff(conn, tenant_id, new.staff_id.as_deref())?;
+    staff_store::ensure_member(conn, tenant_id, new.staff_id.as_deref())?;
     let tenant = tenant_store::get(conn, tenant_id)?;
-    let settings = money::settings::load(conn, tenant_id)?;
+    let settings = money::store::load(conn, tenant_id)?;
     let today = today(&tenant);
     let valid_until = new.valid_until.unwrap_or(today + Duration::days(i64::from(settings.quote_valid_days)));
     if valid_until < today {
@@ -328,7 +319,7 @@ pub fn update(
         return Err(ApiError::validation("valid_until", "must not be in the past"));
     }
     if let Some(staff_id) = &update.staff_id {
-        check_staff(conn, tenant_id, staff_id.as_deref())?;
+        staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
     }
     let fields = update.fields();
     let priced = update.lines.as_deref().map(|inputs| priced(tenant_id, id, inputs));
@@ -382,7 +373,7 @@ pub fn send(conn: &mut DbConn, config: &Config, tenant_id: &str, actor: &Actor, 
         let total = format!("Total: {}", money::format_amount(row.total_minor, &row.currency));
         let until = format!("You can accept it until {}.", row.valid_until.format("%-d %B %Y"));
         let mail = templates::notice(
-            &Brand::of(&tenant),
+            &tenant.brand(),
             &client.email,
             &heading,
             &[&first, &total, &until],
@@ -571,29 +562,8 @@ pub fn start_project(conn: &mut DbConn, actor: &Actor, quote: &QuoteRow) -> Resu
     }
     let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
     let data = json!({ "name": project.name, "quote_id": quote.id, "quote_number": quote.number });
-    activity_store::record(conn, &quote.tenant_id, actor, "created", subject, data)?;
+    events::record(conn, &quote.tenant_id, actor, "created", subject, data)?;
     Ok(project)
-}
-
-/// Who hears about the client's decision: the staff member on the quote, or the owners and
-/// admins when nobody is set (or they have left).
-fn staff_to_notify(conn: &mut DbConn, quote: &QuoteRow) -> QueryResult<Vec<StaffRow>> {
-    if let Some(id) = &quote.staff_id {
-        let assigned: Vec<StaffRow> = staff::table
-            .filter(staff::tenant_id.eq(&quote.tenant_id))
-            .filter(staff::id.eq(id))
-            .select(StaffRow::as_select())
-            .load(conn)?;
-        if !assigned.is_empty() {
-            return Ok(assigned);
-        }
-    }
-    staff::table
-        .filter(staff::tenant_id.eq(&quote.tenant_id))
-        .filter(staff::role.eq_any(["owner", "admin"]))
-        .select(StaffRow::as_select())
-        .order(staff::id)
-        .load(conn)
 }
 
 fn email_staff(
@@ -605,8 +575,8 @@ fn email_staff(
     lines: &[&str],
 ) -> Result<(), ApiError> {
     let link = config.public(&format!("/app/quotes/{}", quote.id));
-    for member in staff_to_notify(conn, quote)? {
-        let mail = templates::notice(&Brand::of(tenant), &member.email, heading, lines, "Open the quote", &link);
+    for member in staff_store::to_notify(conn, &quote.tenant_id, quote.staff_id.as_deref())? {
+        let mail = templates::notice(&tenant.brand(), &member.email, heading, lines, "Open the quote", &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())

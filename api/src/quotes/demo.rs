@@ -10,8 +10,8 @@ use super::store;
 use crate::auth::Actor;
 use crate::db::{DbConn, now};
 use crate::error::ApiError;
-use crate::money::parties;
 use crate::money::{LineInput, Quantity};
+use crate::parties;
 use crate::tenants::model::TenantRow;
 
 fn line(description: &str, quantity_milli: i64, unit_price_minor: i64) -> LineInput {
@@ -93,13 +93,13 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, maria: &str, other: &str) -> 
     store::link_project(conn, &tenant.id, &accepted, &project.id)?;
     let data = json!({ "number": row.number, "title": row.title, "revision": row.revision, "project_id": project.id });
     let subject = crate::activity::store::Subject { kind: "quote", id: &row.id, client_id: Some(other) };
-    crate::activity::store::record(conn, &tenant.id, &client, "accepted", subject, data)?;
+    crate::events::record(conn, &tenant.id, &client, "accepted", subject, data)?;
     Ok(())
 }
 
 fn activity(conn: &mut DbConn, tenant: &TenantRow, row: &super::model::QuoteRow, verb: &str) -> Result<(), ApiError> {
     let data = json!({ "number": row.number, "title": row.title, "revision": row.revision });
     let subject = crate::activity::store::Subject { kind: "quote", id: &row.id, client_id: Some(&row.client_id) };
-    crate::activity::store::record(conn, &tenant.id, &Actor::System, verb, subject, data)?;
+    crate::events::record(conn, &tenant.id, &Actor::System, verb, subject, data)?;
     Ok(())
 }

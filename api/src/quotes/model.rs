@@ -5,7 +5,7 @@
 //! rounded on their own, half to even (`money` module), and the totals are the plain sums of
 //! those rounded line amounts, so the printed lines always add up to the printed total.
 
-use crate::money::parties::Addressee;
+use crate::parties::Addressee;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,10 +13,10 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::{quote_lines, quote_revisions, quotes};
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::money::{Line, LineInput, Quantity, Totals};
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = quotes)]
@@ -44,10 +44,10 @@ pub struct QuoteRow {
     pub project_id: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
-    /// JSON of `money::parties::Addressee`, frozen when a revision is sent; a quote under
+    /// JSON of `parties::Addressee`, frozen when a revision is sent; a quote under
     /// revision keeps the one its client was sent.
     pub addressee: Option<String>,
-    /// JSON of `money::parties::Issuer`, frozen alongside.
+    /// JSON of `parties::Issuer`, frozen alongside.
     pub issuer: Option<String>,
 }
 

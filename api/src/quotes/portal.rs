@@ -14,13 +14,13 @@ use super::model::{
     QuoteStatus, RequestQuoteChanges,
 };
 use super::store::{self, ListFilter, StatusFilter};
-use crate::AppState;
 use crate::auth::ClientPrincipal;
+use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::rules::tidy;
-use crate::tenants::model::utc;
+use crate::state::AppState;
 
 /// The most quotes the portal list returns (newest first).
 const MAX_LISTED: i64 = 500;

@@ -11,13 +11,13 @@ use super::model::{
     UndoAcceptance, UpdateQuote,
 };
 use super::store::{self, ListFilter, StatusFilter};
-use crate::AppState;
 use crate::auth::{Actor, Caller, Scope};
+use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::tenants::model::utc;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_quotes)

@@ -145,7 +145,7 @@ pub fn update_draft(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &Quot
     .execute(conn)
 }
 
-/// draft → sent, freezing who it is between (`money::parties::freeze`).
+/// draft → sent, freezing who it is between (`parties::freeze`).
 pub fn send(
     conn: &mut DbConn,
     tenant_id: &str,

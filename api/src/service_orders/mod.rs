@@ -2,6 +2,7 @@
 //! priced by lines, moved through received → in_progress → ready → delivered (or cancelled),
 //! and followed by the client in the portal.
 
+pub mod actions;
 pub mod model;
 pub mod portal;
 pub mod routes;

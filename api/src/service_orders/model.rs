@@ -8,9 +8,9 @@ use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
 use crate::db::schema::{service_order_events, service_order_lines, service_orders};
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::rules;
-use crate::tenants::model::utc;
 
 /// The counter kind numbers come from (see `db::counters`).
 pub const COUNTER: &str = "service_order";

@@ -3,13 +3,13 @@
 use actix_web::{get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::actions::not_found;
 use super::model::{PortalServiceOrder, PortalServiceOrderListQuery, PortalServiceOrderPage, ServiceOrderStatus};
-use super::routes::not_found;
 use super::store::{self, ListFilter};
-use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::error::{ApiError, Problem};
 use crate::http::page::{PageQuery, next_cursor};
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_service_orders).service(get_portal_service_order);

@@ -6,8 +6,8 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use super::store::StaffRow;
+use crate::db::utc;
 use crate::rules;
-use crate::tenants::model::utc;
 
 /// What a staff member may do. Owners and admins manage everything; members work with
 /// clients but cannot change settings, keys or staff. Only an owner can make an owner.
@@ -158,4 +158,19 @@ pub struct EmailChangeStarted {
     pub email: String,
     /// Confirm before this moment.
     pub expires_at: DateTime<Utc>,
+}
+
+/// The logged-in staff member.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct StaffMe {
+    pub id: String,
+    pub name: String,
+    pub email: String,
+    /// `owner`, `admin` or `member`.
+    pub role: String,
+    pub tenant_id: String,
+    pub tenant_slug: String,
+    pub tenant_name: String,
+    /// Whether you have chosen the name clients see; until then the console asks.
+    pub name_chosen: bool,
 }

@@ -7,21 +7,22 @@ use chrono::TimeDelta;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use super::model::StaffMe;
 use super::model::{ChangeEmail, ConfirmEmail, EmailChangeStarted, UpdateMe};
 use super::store::{self, StaffRow};
-use crate::AppState;
 use crate::activity::{self, store::Subject};
-use crate::auth::login::{self, Checked, normalize_email};
-use crate::auth::model::StaffMe;
+use crate::auth::codes::{self, Checked, normalize_email};
+use crate::auth::principal::account_gone;
 use crate::auth::rate_limit::{self, Limit};
 use crate::auth::store::SessionRow;
 use crate::auth::{Actor, StaffSession};
 use crate::db::DbConn;
+use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
-use crate::tenants::model::utc;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 /// How long the code for a new address lives.
@@ -47,8 +48,7 @@ fn me_of(conn: &mut DbConn, s: &SessionRow) -> Result<StaffMe, ApiError> {
 }
 
 fn myself(conn: &mut DbConn, s: &SessionRow) -> Result<StaffRow, ApiError> {
-    store::get(conn, &s.tenant_id, &s.subject_id)?
-        .ok_or_else(|| ApiError::Unauthorized("This account no longer exists.".into()))
+    store::get(conn, &s.tenant_id, &s.subject_id)?.ok_or_else(account_gone)
 }
 
 /// The code's realm: this person's own, so it proves an address to them and logs no one in.
@@ -107,7 +107,7 @@ pub async fn update_me(
             let actor = Actor::Staff { id: s.subject_id.clone() };
             let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
             let data = json!({ "name": name, "role": null, "renamed": before.name != name });
-            activity::record(conn, &s.tenant_id, &actor, "updated", subject, data)?;
+            activity::store::insert(conn, &s.tenant_id, &actor, "updated", subject, data)?;
             me_of(conn, &s)
         })
         .await?;
@@ -156,7 +156,7 @@ pub async fn change_my_email(
                 return Err(ApiError::RateLimited { detail, retry_after_secs: wait });
             }
             let ttl = TimeDelta::minutes(EMAIL_CODE_MINUTES);
-            let (code, row) = login::issue_proof(conn, &keys, &realm(&s), &s.tenant_id, &email, ttl)?;
+            let (code, row) = codes::issue_proof(conn, &keys, &realm(&s), &s.tenant_id, &email, ttl)?;
             let lines = [
                 format!("Enter this code in the console to make {email} your login email: {code}"),
                 format!("It expires in {EMAIL_CODE_MINUTES} minutes. Never share it."),
@@ -205,7 +205,7 @@ pub async fn confirm_my_email(
     let me = state
         .db
         .write(move |conn| {
-            match login::check_code(conn, &keys, &realm(&s), &email, &code, max)? {
+            match codes::check_code(conn, &keys, &realm(&s), &email, &code, max)? {
                 Checked::Proved => {}
                 // 403, not 422: the request is well formed, the proof is what fails (and not
                 // 401, which would say the session itself is gone).
@@ -233,7 +233,7 @@ pub async fn confirm_my_email(
             let actor = Actor::Staff { id: s.subject_id.clone() };
             let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
             let data = json!({ "from": before.email, "to": email });
-            activity::record(conn, &s.tenant_id, &actor, "email_changed", subject, data)?;
+            activity::store::insert(conn, &s.tenant_id, &actor, "email_changed", subject, data)?;
             me_of(conn, &s)
         })
         .await?;

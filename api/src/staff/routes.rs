@@ -9,18 +9,17 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{InviteStaff, Role, StaffList, StaffMember, UpdateStaff};
 use super::store::{self, StaffRow};
-use crate::AppState;
 use crate::activity::{self, store::Subject};
-use crate::auth::login::{self, normalize_email};
+use crate::auth::codes::{self, INVITE_DAYS, normalize_email};
 use crate::auth::session::STAFF;
 use crate::auth::store as session_store;
 use crate::auth::{Actor, Caller, Scope};
-use crate::clients::access::INVITE_DAYS;
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::mail::templates::{self, Brand};
+use crate::mail::templates;
 use crate::outbox;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -94,14 +93,21 @@ pub async fn invite_staff_member(
             }
             let row = store::insert(conn, &caller.tenant_id, &email, body.name.trim(), body.role.as_str())?;
             let tenant = tenant_store::get(conn, &caller.tenant_id)?;
-            let token = login::invite(conn, &keys, "staff", None, &email, TimeDelta::days(INVITE_DAYS))?;
+            let token = codes::invite(conn, &keys, "staff", None, &email, TimeDelta::days(INVITE_DAYS))?;
             let link = config.public(&format!("/app/login/link#token={token}"));
-            let brand = Brand::of(&tenant);
+            let brand = tenant.brand();
             let what = format!("work with them in Portico as {}", body.role.as_str());
             let mail = templates::invitation(&brand, &email, &row.name, &what, &link, INVITE_DAYS);
             outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
             let subject = Subject { kind: "staff", id: &row.id, client_id: None };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "invited", subject, json!({ "role": row.role }))?;
+            activity::store::insert(
+                conn,
+                &caller.tenant_id,
+                &caller.actor,
+                "invited",
+                subject,
+                json!({ "role": row.role }),
+            )?;
             Ok(row)
         })
         .await?;
@@ -153,7 +159,7 @@ pub async fn update_staff_member(
             store::update(conn, &caller.tenant_id, &id, name, body.role.map(Role::as_str))?;
             let subject = Subject { kind: "staff", id: &id, client_id: None };
             let data = json!({ "role": body.role.map(Role::as_str), "renamed": body.name.is_some() });
-            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, data)?;
+            activity::store::insert(conn, &caller.tenant_id, &caller.actor, "updated", subject, data)?;
             store::get(conn, &caller.tenant_id, &id)?.ok_or_else(|| not_found(&id))
         })
         .await?;
@@ -189,7 +195,7 @@ pub async fn remove_staff_member(
             session_store::revoke_all(conn, &caller.tenant_id, STAFF, &id, now())?;
             store::delete(conn, &caller.tenant_id, &id)?;
             let subject = Subject { kind: "staff", id: &id, client_id: None };
-            activity::record(
+            activity::store::insert(
                 conn,
                 &caller.tenant_id,
                 &caller.actor,

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 
 use crate::db::schema::{staff, tenants};
 use crate::db::{DbConn, new_id, now};
+use crate::error::ApiError;
 use crate::tenants::model::TenantRow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -119,4 +120,37 @@ pub fn set_email(conn: &mut DbConn, tenant_id: &str, id: &str, email: &str) -> Q
 
 pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize> {
     diesel::delete(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id))).execute(conn)
+}
+
+/// The owners and admins, oldest first: who is told when nobody in particular is.
+pub fn owners_and_admins(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<StaffRow>> {
+    staff::table
+        .filter(staff::tenant_id.eq(tenant_id))
+        .filter(staff::role.eq_any(["owner", "admin"]))
+        .select(StaffRow::as_select())
+        .order(staff::id)
+        .load(conn)
+}
+
+/// Who hears about a client's move on something staff look after (a decision, a message, a
+/// signature): the staff member assigned to it, or the owners and admins when nobody is
+/// (or the assignee has left).
+pub fn to_notify(conn: &mut DbConn, tenant_id: &str, assigned: Option<&str>) -> QueryResult<Vec<StaffRow>> {
+    if let Some(id) = assigned
+        && let Some(member) = get(conn, tenant_id, id)?
+    {
+        return Ok(vec![member]);
+    }
+    owners_and_admins(conn, tenant_id)
+}
+
+/// A `staff_id` in a request body must name one of the tenant's staff: 404 naming the
+/// field otherwise (the id may exist in another tenant, which is as unknown here).
+pub fn ensure_member(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
+    match staff_id {
+        Some(id) if get(conn, tenant_id, id)?.is_none() => {
+            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
+        }
+        _ => Ok(()),
+    }
 }

@@ -1,6 +1,5 @@
 //! Tenants: the businesses hosted by Portico, their branding and settings.
 
 pub mod model;
-pub mod provision;
 pub mod routes;
 pub mod store;

@@ -6,8 +6,11 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::Validate;
 
+use crate::color::readable_text_on;
 use crate::db::schema::tenants;
+use crate::db::utc;
 use crate::http::patch::double_option;
+use crate::mail::templates::Brand;
 use crate::rules;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -197,10 +200,6 @@ impl UpdateTenant {
     }
 }
 
-pub fn utc(t: NaiveDateTime) -> DateTime<Utc> {
-    DateTime::from_naive_utc_and_offset(t, Utc)
-}
-
 impl From<TenantRow> for Tenant {
     fn from(r: TenantRow) -> Tenant {
         Tenant {
@@ -240,26 +239,15 @@ impl From<TenantRow> for PublicBranding {
     }
 }
 
-/// White or near-black text, by WCAG relative luminance of the background.
-pub fn readable_text_on(hex: &str) -> &'static str {
-    let channel = |i: usize| {
-        let c = u8::from_str_radix(hex.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f64 / 255.0;
-        if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-    };
-    let l = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
-    // Contrast with white is (1.05)/(l+0.05); with #111827 (l≈0.0116) it is (l+0.05)/0.0616.
-    if 1.05 / (l + 0.05) >= (l + 0.05) / 0.0616 { "#ffffff" } else { "#111827" }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::readable_text_on;
-
-    #[test]
-    fn text_colour_reads_on_its_background() {
-        assert_eq!(readable_text_on("#2563eb"), "#ffffff");
-        assert_eq!(readable_text_on("#000000"), "#ffffff");
-        assert_eq!(readable_text_on("#fde047"), "#111827");
-        assert_eq!(readable_text_on("#ffffff"), "#111827");
+impl TenantRow {
+    /// What the emails speak for: the tenant's name, colour, time zone and sender address.
+    pub fn brand(&self) -> Brand<'_> {
+        Brand {
+            name: &self.name,
+            address: self.mail_from.as_deref(),
+            timezone: &self.timezone,
+            color: &self.primary_color,
+            text_color: readable_text_on(&self.primary_color),
+        }
     }
 }

@@ -6,11 +6,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{PublicBranding, Tenant, UpdateTenant};
 use super::store;
-use crate::AppState;
 use crate::activity::{self, store::Subject};
 use crate::auth::{Caller, Scope};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_portal_branding).service(get_portal_branding_by_host).service(get_tenant).service(update_tenant);
@@ -120,9 +120,16 @@ pub async fn update_tenant(
     let row = state
         .db
         .write(move |conn| {
-            let row = store::update(conn, &caller.tenant_id, &changes).map_err(tenant_conflict)?;
+            let row = store::update(conn, &caller.tenant_id, &changes).map_err(store::conflict)?;
             let subject = Subject { kind: "tenant", id: &row.id, client_id: None };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": changed }))?;
+            activity::store::insert(
+                conn,
+                &caller.tenant_id,
+                &caller.actor,
+                "updated",
+                subject,
+                json!({ "fields": changed }),
+            )?;
             Ok(row)
         })
         .await?;
@@ -145,19 +152,4 @@ fn changed_fields(u: &UpdateTenant) -> Vec<&'static str> {
         ("mail_from", u.mail_from.is_some()),
     ];
     present.into_iter().filter(|(_, p)| *p).map(|(f, _)| f).collect()
-}
-
-/// Unique violations of `tenants`, in words: which value is taken.
-pub fn tenant_conflict(err: diesel::result::Error) -> ApiError {
-    use diesel::result::{DatabaseErrorKind, Error};
-    if let Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) = &err {
-        let what = format!("{} {}", info.message(), info.constraint_name().unwrap_or(""));
-        if what.contains("custom_domain") {
-            return ApiError::Conflict("This custom domain is already used by another portal.".into());
-        }
-        if what.contains("slug") {
-            return ApiError::Conflict("This slug is already taken; choose another.".into());
-        }
-    }
-    err.into()
 }

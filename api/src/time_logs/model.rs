@@ -10,9 +10,9 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::db::schema::time_logs;
+use crate::db::utc;
 use crate::http::patch::double_option;
 use crate::rules;
-use crate::tenants::model::utc;
 
 /// Highest hourly rate accepted, in minor units (1 000 000.00 an hour).
 pub const MAX_RATE: i64 = 100_000_000;

@@ -9,10 +9,10 @@ use super::model::{
     PortalProjectTime, PortalTimeEntry, PortalTimeSummary, PortalTimeTotals, ProjectTimeTotal, billable_sum, by_month,
 };
 use super::store;
-use crate::AppState;
 use crate::auth::ClientPrincipal;
 use crate::error::{ApiError, Problem};
 use crate::projects::access;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {

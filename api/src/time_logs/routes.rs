@@ -7,13 +7,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{CreateTimeLog, TimeLog, TimeLogChanges, TimeLogList, TimeLogRow, TimeTotals, UpdateTimeLog};
 use super::store;
-use crate::AppState;
 use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::projects::access;
 use crate::staff::store as staff_store;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -29,15 +29,6 @@ fn check_rate(billable: bool, rate: Option<i64>) -> Result<(), ApiError> {
         return Err(ApiError::validation("hourly_rate_minor", "is required for billable time"));
     }
     Ok(())
-}
-
-fn check_staff(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>) -> Result<(), ApiError> {
-    match staff_id {
-        Some(id) if staff_store::get(conn, tenant_id, id)?.is_none() => {
-            Err(ApiError::reference("staff_id", "is not a staff member of your business"))
-        }
-        _ => Ok(()),
-    }
 }
 
 /// An entry with its staff member's name and the tenant's currency.
@@ -131,7 +122,7 @@ pub async fn create_time_log(
                 (None, Actor::Staff { id }) => Some(id.clone()),
                 (None, _) => None,
             };
-            check_staff(conn, tenant_id, staff_id.as_deref())?;
+            staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
             let at = now();
             let row = TimeLogRow {
                 id: new_id(),
@@ -189,7 +180,7 @@ pub async fn update_time_log(
             let rate = update.hourly_rate_minor.unwrap_or(current.hourly_rate_minor);
             check_rate(billable, rate)?;
             if let Some(staff_id) = &update.staff_id {
-                check_staff(conn, tenant_id, staff_id.as_deref())?;
+                staff_store::ensure_member(conn, tenant_id, staff_id.as_deref())?;
             }
             let changes = TimeLogChanges {
                 staff_id: update.staff_id,

@@ -5,21 +5,20 @@
 
 use std::time::{Duration, Instant};
 
-use diesel::prelude::*;
 use reqwest::redirect::Policy;
 
-use super::emit::WebhookJob;
+use super::emit::{OUTBOX_KIND, WebhookJob};
 use super::model::{DeliveryRow, EndpointRow, MessageRow};
 use super::{address, signing, store};
 use crate::config::Config;
-use crate::db::schema::staff;
 use crate::db::{Db, DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates::{self, Brand};
+use crate::mail::templates;
 use crate::outbox;
+use crate::outbox::retry::{MAX_ATTEMPTS, backoff};
 use crate::outbox::store::OutboxRow;
-use crate::outbox::worker::{MAX_ATTEMPTS, backoff};
-use crate::staff::store::StaffRow;
+use crate::outbox::worker::Courier;
+use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
 use crate::vault::Vault;
 
@@ -65,6 +64,16 @@ impl Sender {
             vault,
             console_link: config.public("/app/settings/webhooks"),
         })
+    }
+}
+
+impl Courier for Sender {
+    fn kind(&self) -> &'static str {
+        OUTBOX_KIND
+    }
+
+    fn deliver<'a>(&'a self, db: &'a Db, row: OutboxRow) -> futures_util::future::BoxFuture<'a, ()> {
+        Box::pin(deliver(db, self, row))
     }
 }
 
@@ -246,7 +255,7 @@ fn email_failing(
     console_link: &str,
 ) -> Result<(), ApiError> {
     let tenant = tenant_store::get(conn, &endpoint.tenant_id)?;
-    let brand = Brand::of(&tenant);
+    let brand = tenant.brand();
     let heading = format!("A webhook endpoint is failing: {}", endpoint.url);
     let first = format!(
         "We tried to deliver {} (message {}) for about a day, {MAX_ATTEMPTS} times, without a successful answer.",
@@ -255,13 +264,7 @@ fn email_failing(
     let last = format!("The last attempt: {error}");
     let next = "Events are still sent to it, and it counts as healthy again after its next success. \
                 Fix the endpoint, then resend what failed from its delivery log.";
-    let admins: Vec<StaffRow> = staff::table
-        .filter(staff::tenant_id.eq(&endpoint.tenant_id))
-        .filter(staff::role.eq_any(["owner", "admin"]))
-        .select(StaffRow::as_select())
-        .order(staff::id)
-        .load(conn)?;
-    for member in admins {
+    for member in staff_store::owners_and_admins(conn, &endpoint.tenant_id)? {
         let mail =
             templates::notice(&brand, &member.email, &heading, &[&first, &last, next], "Open webhooks", console_link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;

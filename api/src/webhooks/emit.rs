@@ -1,6 +1,6 @@
 //! Turning a domain change into queued webhooks, inside the change's own transaction: a
 //! rolled-back change sends nothing, a committed one is delivered even after a crash.
-//! Called by `activity::store::record`; an activity entry that maps to no event, or a
+//! Called by `events::record`; an activity entry that maps to no event, or a
 //! tenant without a subscribed endpoint, costs nothing more than one indexed query.
 
 use chrono::SecondsFormat;
@@ -14,8 +14,11 @@ use super::store;
 use crate::activity::model::ActivityRow;
 use crate::auth::Actor;
 use crate::db::DbConn;
+use crate::db::utc;
 use crate::outbox;
-use crate::tenants::model::utc;
+
+/// The outbox kind of a webhook delivery (`deliver::Sender` is its courier).
+pub const OUTBOX_KIND: &str = "webhook";
 
 /// What the outbox holds for one delivery: which message to which endpoint.
 #[derive(Debug, Serialize, Deserialize)]
@@ -56,7 +59,7 @@ pub fn on_activity(conn: &mut DbConn, row: &ActivityRow) -> QueryResult<()> {
 /// Queues one delivery of a stored message (an event, a test, a resend).
 pub fn enqueue(conn: &mut DbConn, tenant_id: &str, endpoint_id: &str, message_id: &str) -> QueryResult<String> {
     let job = WebhookJob { endpoint_id: endpoint_id.to_string(), message_id: message_id.to_string() };
-    outbox::store::enqueue_webhook(conn, tenant_id, &job)
+    outbox::store::enqueue(conn, Some(tenant_id), OUTBOX_KIND, &job)
 }
 
 /// The Standard Webhooks body: `{type, timestamp, data}`, `data` being the activity's

@@ -87,7 +87,7 @@ const fn map(event: &'static str, object: &'static str, id_key: Option<&'static 
 }
 
 /// The event an activity entry stands for, if any. Verbs are the ones the domain modules
-/// record (grep `activity_store::record(` and `actions::record(`).
+/// record (grep `activity_store::insert(` and `actions::record(`).
 pub fn of_activity(subject_type: &str, verb: &str) -> Option<Mapping> {
     match (subject_type, verb) {
         ("client", "created") => map("client.created", "client", None),

@@ -9,8 +9,8 @@ use validator::{Validate, ValidationError};
 
 use super::events;
 use crate::db::schema::{webhook_deliveries, webhook_endpoints, webhook_messages};
+use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = webhook_endpoints)]

@@ -16,7 +16,6 @@ use super::model::{
     WebhookEventTypeList,
 };
 use super::{address, signing, store};
-use crate::AppState;
 use crate::activity::store::{self as activity_store, Subject};
 use crate::auth::{Caller, Scope};
 use crate::db::{DbConn, new_id, now};
@@ -24,6 +23,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
 use crate::rules::tidy;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_webhook_event_types)
@@ -71,7 +71,7 @@ fn record(
         data.extend(extra.clone());
     }
     let subject = Subject { kind: "webhook_endpoint", id: &row.id, client_id: None };
-    activity_store::record(conn, &row.tenant_id, &caller.actor, verb, subject, data)?;
+    activity_store::insert(conn, &row.tenant_id, &caller.actor, verb, subject, data)?;
     Ok(())
 }
 

@@ -32,7 +32,7 @@ use serde_json::{Value, json};
 use tokio::task::block_in_place;
 
 use crate::cli::{portico, serve_with};
-use crate::helpers::{Backend, TempDir, TestDb, pg_url};
+use crate::helpers::{Backend, TempDir, TestDb};
 use crate::receiver::Receiver;
 use crate::smtp::SmtpServer;
 
@@ -666,18 +666,4 @@ async fn survives_kill_nine(backend: Backend) {
     block_in_place(|| node.kill());
 }
 
-mod kill_nine {
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        super::survives_kill_nine(super::Backend::Sqlite).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if super::pg_url().is_none() {
-            eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
-            return;
-        }
-        super::survives_kill_nine(super::Backend::Postgres).await;
-    }
-}
+crate::both!(backend; survives_kill_nine);

@@ -367,7 +367,7 @@ async fn forged_expired_and_ended_tokens_are_refused(app: TestApp) {
     );
     problem(me(none).await.unwrap(), 401).await;
     // Signed with the server's key but expired.
-    let key = portico::auth::secrets::Keys::load(&app.data_dir(), None, None).unwrap();
+    let key = portico::secrets::Keys::load(&app.data_dir(), None, None).unwrap();
     let mut claims: portico::auth::jwt::AccessClaims =
         serde_json::from_slice(&base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(parts[1]).unwrap()).unwrap();
     claims.exp = chrono::Utc::now().timestamp() - 5;

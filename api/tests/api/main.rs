@@ -2,11 +2,13 @@
 //! (a new SQLite file; a new PostgreSQL database when PORTICO_TEST_PG_URL is set) and
 //! speaks HTTP to it. One test binary, so the crate links once.
 
+mod support;
+
+// The fixtures, under the short paths every test uses (`crate::helpers::…`).
+use support::{fake_providers, helpers, query_log, receiver, smtp};
+
 mod access;
-mod helpers;
 mod races;
-mod receiver;
-mod smtp;
 
 mod api_keys;
 mod appointment_slots;
@@ -23,7 +25,6 @@ mod crash;
 mod deliverables;
 mod docs;
 mod errors;
-mod fake_providers;
 mod feedback;
 mod files;
 mod flows;
@@ -48,7 +49,6 @@ mod portal;
 mod portal_appointments;
 mod products;
 mod projects;
-mod query_log;
 mod quotes;
 mod reviews;
 mod sanity;

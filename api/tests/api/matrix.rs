@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use portico::auth::jwt::{self, ACCESS, AccessClaims};
-use portico::auth::secrets::Keys;
+use portico::secrets::Keys;
 use reqwest::Method;
 use serde_json::Value;
 

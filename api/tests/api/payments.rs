@@ -32,7 +32,6 @@ macro_rules! with_fakes {
             #[tokio::test]
             async fn postgres() {
                 if crate::helpers::pg_url().is_none() {
-                    eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
                     return;
                 }
                 let fake = FakeProvider::start().await;

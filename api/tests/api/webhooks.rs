@@ -16,9 +16,7 @@ use tokio::io::AsyncWriteExt;
 
 use crate::both;
 use crate::flows::{bearer, client_login, staff_login};
-use crate::helpers::{
-    Backend, TempDir, TestApp, TestDb, fields, new_tenant, pg_url, problem, spawn_app_with, test_config,
-};
+use crate::helpers::{Backend, TempDir, TestApp, TestDb, fields, new_tenant, problem, test_config};
 use crate::receiver::{Hit, Receiver};
 
 const ENDPOINTS: &str = "/api/v1/webhooks/endpoints";
@@ -394,14 +392,14 @@ async fn an_endpoint_out_of_retries_is_failing_until_a_success(app: TestApp) {
         let mut conn = app.db.conn().unwrap();
         diesel::update(dsl::outbox.filter(dsl::kind.eq("webhook")))
             .set((
-                dsl::attempts.eq(portico::outbox::worker::MAX_ATTEMPTS - 1),
+                dsl::attempts.eq(portico::outbox::retry::MAX_ATTEMPTS - 1),
                 dsl::next_attempt_at.eq(portico::db::now()),
             ))
             .execute(&mut *conn)
             .unwrap();
     }
     let log = logged(&app, &eid, 2).await;
-    assert_eq!(log[0]["attempt"], portico::outbox::worker::MAX_ATTEMPTS);
+    assert_eq!(log[0]["attempt"], portico::outbox::retry::MAX_ATTEMPTS);
     assert_eq!(queued(&app.db, &eid)[0].0, "dead", "no more retries");
     let failing: Value = app.get(&format!("{ENDPOINTS}/{eid}")).await.json().await.unwrap();
     assert_eq!(failing["status"], "failing");
@@ -499,25 +497,8 @@ async fn private_addresses_are_refused_in_production(app: TestApp) {
     assert!(receiver.hits().is_empty(), "no request reached the private address");
 }
 
-mod refusal {
-    use super::*;
-
-    #[tokio::test]
-    async fn sqlite() {
-        let app = spawn_app_with(Backend::Sqlite, &[("PORTICO_WEBHOOKS_ALLOW_PRIVATE", "false")]).await;
-        private_addresses_are_refused_in_production(app).await;
-    }
-
-    #[tokio::test]
-    async fn postgres() {
-        if pg_url().is_none() {
-            eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
-            return;
-        }
-        let app = spawn_app_with(Backend::Postgres, &[("PORTICO_WEBHOOKS_ALLOW_PRIVATE", "false")]).await;
-        private_addresses_are_refused_in_production(app).await;
-    }
-}
+const PRIVATE_REFUSED: &[(&str, &str)] = &[("PORTICO_WEBHOOKS_ALLOW_PRIVATE", "false")];
+both!(with PRIVATE_REFUSED; private_addresses_are_refused_in_production);
 
 /// A server on its own runtime and thread: stopping it ends its outbox worker, as the
 /// process exiting would.
@@ -563,7 +544,7 @@ async fn delivered_after_a_restart_mid_retry(backend: Backend) {
     let smtp = crate::smtp::SmtpServer::start().await;
     let config = test_config(&db.url, &data.0, smtp.port, &[]);
     let direct = portico::db::Db::open(&config.database, 2).unwrap();
-    let acme = portico::tenants::provision::create_tenant(&direct, new_tenant("acme")).unwrap();
+    let acme = portico::provision::create_tenant(&direct, new_tenant("acme")).unwrap();
     let http = reqwest::Client::new();
     let receiver = Receiver::start().await;
     receiver.fail_next(1);
@@ -602,21 +583,7 @@ async fn delivered_after_a_restart_mid_retry(backend: Backend) {
     tokio::task::block_in_place(|| second.stop());
 }
 
-mod restart {
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn sqlite() {
-        super::delivered_after_a_restart_mid_retry(super::Backend::Sqlite).await;
-    }
-
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn postgres() {
-        if super::pg_url().is_none() {
-            eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
-            return;
-        }
-        super::delivered_after_a_restart_mid_retry(super::Backend::Postgres).await;
-    }
-}
+both!(backend; delivered_after_a_restart_mid_retry);
 
 both!(
     endpoints_are_managed_and_the_secret_shown_once,

@@ -6,133 +6,42 @@
 //! live than the tenant has staff members (so an unassigned booking needs someone free).
 //! Staff may book outside opening hours; only the portal is held to them.
 
+use super::actions::{
+    after, bookable_service, cut_page, ensure_free, instant, known_staff, not_found, reload, subject, taken, transition,
+};
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::{DateTime, NaiveDateTime, TimeDelta};
-use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use chrono::TimeDelta;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
     Appointment, AppointmentListQuery, AppointmentPage, AppointmentRow, AppointmentStatus, ChangeStatus,
-    CreateAppointment, Named, UpdateAppointment,
+    CreateAppointment, UpdateAppointment,
 };
 use super::store::{self, ListFilter};
-use crate::AppState;
-use crate::activity::{self, store::Subject};
-use crate::auth::{Actor, Caller, Scope};
-use crate::bookings::services::model::ServiceRow;
+use crate::auth::{Caller, Scope};
+use crate::bookings::availability::{SlotList, SlotQuery, slot_list};
 use crate::bookings::services::store as service_store;
 use crate::bookings::settings::store as settings_store;
 use crate::bookings::tidy;
 use crate::clients::model::ClientStatus;
 use crate::clients::store as client_store;
-use crate::db::{DbConn, new_id, now};
+use crate::db::utc;
+use crate::db::{new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
-use crate::http::page::{Cursor, PageQuery, no_such_page};
-use crate::staff::store as staff_store;
-use crate::tenants::model::utc;
+use crate::http::page::PageQuery;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_appointments)
         .service(create_appointment)
         .service(get_appointment)
         .service(update_appointment)
-        .service(change_appointment_status);
-}
-
-pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
-
-pub fn not_found(id: &str) -> ApiError {
-    ApiError::NotFound(format!("There is no appointment '{id}' here."))
-}
-
-/// A unique-index violation on the live (staff, start) pair is a lost race, not a bug.
-pub fn taken(err: DieselError) -> ApiError {
-    match err {
-        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::Conflict(TAKEN.into()),
-        other => other.into(),
-    }
-}
-
-/// As a cursor part: microseconds, so it reads back exactly.
-pub fn stamp(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
-}
-
-/// Keeps `limit` rows and returns the cursor after the last, if more follow.
-pub fn cut_page(rows: &mut Vec<Named>, limit: i64) -> Option<String> {
-    // The key borrows a formatted time, which `next_cursor`'s borrowed keys cannot hold.
-    let more = rows.len() as i64 > limit;
-    rows.truncate(limit as usize);
-    rows.last().filter(|_| more).map(|n| Cursor::encode(&[&stamp(n.row.starts_at), &n.row.id]))
-}
-
-/// The (starts_at, id) of a cursor.
-pub fn after(page: &PageQuery) -> Result<Option<(NaiveDateTime, String)>, ApiError> {
-    let Some(cursor) = page.cursor()? else { return Ok(None) };
-    let parts = cursor.parts(2)?;
-    let at = NaiveDateTime::parse_from_str(&parts[0], "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| no_such_page())?;
-    Ok(Some((at, parts[1].clone())))
-}
-
-fn instant(name: &str, raw: Option<&str>) -> Result<Option<NaiveDateTime>, ApiError> {
-    raw.map(|r| {
-        DateTime::parse_from_rfc3339(r).map(|t| t.naive_utc()).map_err(|_| {
-            ApiError::BadRequest(format!(
-                "'{name}' must be an RFC 3339 instant such as 2026-12-01T09:00:00Z, not '{r}'."
-            ))
-        })
-    })
-    .transpose()
-}
-
-/// Refuses a time the overlap rule does not allow. Call inside the write transaction,
-/// after `store::lock_bookings`.
-pub fn ensure_free(conn: &mut DbConn, row: &AppointmentRow) -> Result<(), ApiError> {
-    let tenant = &row.tenant_id;
-    if let Some(staff_id) = row.staff_id.as_deref()
-        && store::overlapping(conn, tenant, row.starts_at, row.ends_at, Some(staff_id), Some(&row.id))? > 0
-    {
-        return Err(ApiError::Conflict(TAKEN.into()));
-    }
-    let capacity = store::staff_count(conn, tenant)?.max(1);
-    if store::overlapping(conn, tenant, row.starts_at, row.ends_at, None, Some(&row.id))? >= capacity {
-        return Err(ApiError::Conflict(TAKEN.into()));
-    }
-    Ok(())
-}
-
-/// Who cancelled, as the API shows it.
-fn side(actor: &Actor) -> &'static str {
-    if matches!(actor, Actor::Client { .. }) { "client" } else { "staff" }
-}
-
-fn subject(row: &AppointmentRow) -> Subject<'_> {
-    Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) }
-}
-
-/// Reloads with names after a write.
-pub fn reload(conn: &mut DbConn, row: &AppointmentRow) -> Result<Named, ApiError> {
-    store::get(conn, &row.tenant_id, None, &row.id)?.ok_or_else(|| not_found(&row.id))
-}
-
-fn bookable_service(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ServiceRow, ApiError> {
-    match service_store::get(conn, tenant_id, id)? {
-        Some(s) if s.active => Ok(s),
-        Some(_) => Err(ApiError::Conflict(
-            "The service named in 'service_id' is inactive; activate it or pick another.".into(),
-        )),
-        None => Err(ApiError::reference("service_id", "is not a service of this tenant")),
-    }
-}
-
-fn known_staff(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(), ApiError> {
-    match staff_store::get(conn, tenant_id, id)? {
-        Some(_) => Ok(()),
-        None => Err(ApiError::reference("staff_id", "is not a staff member of this tenant")),
-    }
+        .service(change_appointment_status)
+        .service(list_appointment_slots);
 }
 
 /// Appointments by start time, filtered, keyset-paginated.
@@ -268,7 +177,7 @@ pub async fn create_appointment(
             ensure_free(conn, &row)?;
             store::insert(conn, &row).map_err(taken)?;
             let data = json!({ "starts_at": utc(row.starts_at), "service_name": service.name, "status": row.status });
-            activity::record(conn, &tenant_id, &caller.actor, "booked", subject(&row), data)?;
+            events::record(conn, &tenant_id, &caller.actor, "booked", subject(&row), data)?;
             reload(conn, &row)
         })
         .await?;
@@ -382,41 +291,11 @@ pub async fn update_appointment(
                 json!({ "fields": fields })
             };
             let verb = if moved { "moved" } else { "updated" };
-            activity::record(conn, &tenant_id, &caller.actor, verb, subject(&row), data)?;
+            events::record(conn, &tenant_id, &caller.actor, verb, subject(&row), data)?;
             reload(conn, &row)
         })
         .await?;
     Ok(web::Json(named.into()))
-}
-
-/// Moves `row` to `to` if the transition is allowed (409 naming both statuses otherwise),
-/// recording who did it. The caller's transaction holds the write.
-pub fn transition(
-    conn: &mut DbConn,
-    actor: &Actor,
-    mut row: AppointmentRow,
-    to: AppointmentStatus,
-    reason: Option<String>,
-) -> Result<AppointmentRow, ApiError> {
-    let from = AppointmentStatus::parse(&row.status).unwrap_or(AppointmentStatus::Cancelled);
-    if !from.can_become(to) {
-        return Err(ApiError::Conflict(format!(
-            "This appointment is {}; it cannot become {}.",
-            from.as_str(),
-            to.as_str()
-        )));
-    }
-    row.status = to.as_str().to_string();
-    row.updated_at = now();
-    let reason = tidy(reason);
-    if to == AppointmentStatus::Cancelled {
-        row.cancel_reason = reason.clone();
-        row.cancelled_by = Some(side(actor).to_string());
-    }
-    store::save(conn, &row)?;
-    let data = json!({ "from": from.as_str(), "reason": reason, "by": side(actor) });
-    activity::record(conn, &row.tenant_id, actor, to.as_str(), subject(&row), data)?;
-    Ok(row)
 }
 
 /// Move an appointment along its statuses: pending → confirmed; pending or confirmed →
@@ -457,4 +336,37 @@ pub async fn change_appointment_status(
         })
         .await?;
     Ok(web::Json(named.into()))
+}
+
+/// Free times this appointment could move to, inside opening hours (staff may still book
+/// any time with PATCH).
+#[utoipa::path(
+    tag = "bookings",
+    params(("id" = String, Path, description = "The appointment's id"), SlotQuery),
+    responses(
+        (status = 200, description = "The free slots", body = SlotList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
+    ),
+)]
+#[get("/appointments/{id}/slots")]
+pub async fn list_appointment_slots(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<SlotQuery>,
+) -> Result<web::Json<SlotList>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let list = state
+        .db
+        .read(move |conn| {
+            let named = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?;
+            slot_list(conn, &named.row, &query)
+        })
+        .await?;
+    Ok(web::Json(list))
 }

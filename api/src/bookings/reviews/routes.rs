@@ -11,18 +11,19 @@ use super::model::{
     ReviewRow, ReviewStatus, author,
 };
 use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Actor, Caller, ClientPrincipal, Scope};
+use crate::bookings::appointments::actions::not_found as no_appointment;
 use crate::bookings::appointments::model::AppointmentStatus;
-use crate::bookings::appointments::routes::not_found as no_appointment;
 use crate::bookings::appointments::store as appointment_store;
 use crate::bookings::tidy;
+use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::tenants::model::utc;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 /// Most public reviews shown.
@@ -102,7 +103,7 @@ pub async fn create_review(
             let actor = Actor::Client { id: who.client_id.clone() };
             let subject = Subject { kind: "review", id: &row.id, client_id: Some(&who.client_id) };
             let data = json!({ "appointment_id": id, "rating": row.rating });
-            activity::record(conn, &who.tenant_id, &actor, "reviewed", subject, data)?;
+            events::record(conn, &who.tenant_id, &actor, "reviewed", subject, data)?;
             Ok(Review::of(row, named.client_name, named.service_name))
         })
         .await?;
@@ -155,7 +156,7 @@ fn moderate(conn: &mut DbConn, caller: &Caller, id: &str, to: ReviewStatus) -> R
     }
     store::set_status(conn, &caller.tenant_id, id, to.as_str(), now())?;
     let subject = Subject { kind: "review", id, client_id: Some(&current.client_id) };
-    activity::record(conn, &caller.tenant_id, &caller.actor, to.as_str(), subject, json!({ "from": current.status }))?;
+    events::record(conn, &caller.tenant_id, &caller.actor, to.as_str(), subject, json!({ "from": current.status }))?;
     let (row, client, service) = store::get(conn, &caller.tenant_id, id)?.ok_or_else(|| not_found(id))?;
     Ok(Review::of(row, client, service))
 }

@@ -8,9 +8,9 @@ use validator::Validate;
 
 use crate::bookings::tidy;
 use crate::db::schema::services;
+use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
 use crate::rules;
-use crate::tenants::model::utc;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = services)]

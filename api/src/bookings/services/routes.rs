@@ -8,12 +8,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{CreateService, Service, ServiceList, ServiceListQuery, UpdateService};
 use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::db::{new_id, now};
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
+use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -79,7 +80,7 @@ pub async fn create_service(
             let row = body.into_row(&tenant.id, &tenant.currency, new_id(), now());
             store::insert(conn, &row)?;
             let subject = Subject { kind: "service", id: &row.id, client_id: None };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "created", subject, json!({}))?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "created", subject, json!({}))?;
             Ok(row)
         })
         .await?;
@@ -123,7 +124,7 @@ pub async fn update_service(
         .write(move |conn| {
             let row = store::update(conn, &caller.tenant_id, &id, &changes)?.ok_or_else(|| not_found(&id))?;
             let subject = Subject { kind: "service", id: &row.id, client_id: None };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": fields }))?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({ "fields": fields }))?;
             Ok(row)
         })
         .await?;

@@ -6,12 +6,13 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{BookingSettings, UpdateBookingSettings};
 use super::store;
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Caller, Scope};
 use crate::db::now;
 use crate::error::{ApiError, Problem};
+use crate::events;
 use crate::http::JsonBody;
+use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_booking_settings).service(update_booking_settings);
@@ -66,7 +67,7 @@ pub async fn update_booking_settings(
         .write(move |conn| {
             store::save(conn, &row)?;
             let subject = Subject { kind: "booking_settings", id: &caller.tenant_id, client_id: None };
-            activity::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({}))?;
+            events::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({}))?;
             Ok(store::load(conn, &caller.tenant_id)?)
         })
         .await?;

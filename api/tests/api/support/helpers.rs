@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use diesel::{Connection, RunQueryDsl, pg::PgConnection};
 use portico::config::Config;
 use portico::db::{Db, DbTarget};
-use portico::tenants::provision::{self, NewTenant};
+use portico::provision::{self, NewTenant};
 use reqwest::{Method, RequestBuilder, Response};
 use serde_json::Value;
 
@@ -18,7 +18,9 @@ pub enum Backend {
 }
 
 /// Runs `async fn $name(app: TestApp)` on both backends, as `$name::sqlite` and `$name::postgres`;
-/// `both!(with VARS; $name, …)` starts the app with the extra settings of the slice `VARS`.
+/// `both!(with VARS; $name, …)` starts the app with the extra settings of the slice `VARS`;
+/// `both!(backend; $name, …)` hands `async fn $name(backend: Backend)` the backend alone, for
+/// tests that start (and kill) servers of their own. The one dual-database wrapper.
 #[macro_export]
 macro_rules! both {
     (with $vars:ident; $($name:ident),+ $(,)?) => {$(
@@ -33,6 +35,22 @@ macro_rules! both {
             async fn postgres() {
                 let Some(app) = $crate::helpers::spawn_pg_with(super::$vars).await else { return };
                 super::$name(app).await;
+            }
+        }
+    )+};
+    (backend; $($name:ident),+ $(,)?) => {$(
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$name($crate::helpers::Backend::Sqlite).await;
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                if $crate::helpers::pg_url().is_none() {
+                    return;
+                }
+                super::$name($crate::helpers::Backend::Postgres).await;
             }
         }
     )+};
@@ -103,11 +121,24 @@ impl Drop for TestDb {
 }
 
 /// `None` outside CI when no PostgreSQL is configured; in CI a missing URL is a failure.
+/// A skipped PostgreSQL half is said once, loudly: straight to the process's stderr, which
+/// the test harness does not capture, so a green run cannot hide that half the suite did
+/// not run.
 pub fn pg_url() -> Option<String> {
     match std::env::var("PORTICO_TEST_PG_URL").ok().filter(|v| !v.is_empty()) {
         Some(url) => Some(url),
         None if std::env::var_os("CI").is_some() => panic!("CI must set PORTICO_TEST_PG_URL"),
-        None => None,
+        None => {
+            static SAID: std::sync::Once = std::sync::Once::new();
+            SAID.call_once(|| {
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "\n*** PORTICO_TEST_PG_URL is not set: every PostgreSQL half of this suite is SKIPPED ***\n"
+                );
+            });
+            None
+        }
     }
 }
 
@@ -174,10 +205,7 @@ pub async fn spawn_pg() -> Option<TestApp> {
 pub async fn spawn_pg_with(extra: &[(&str, &str)]) -> Option<TestApp> {
     match pg_url() {
         Some(_) => Some(spawn_app_with(Backend::Postgres, extra).await),
-        None => {
-            eprintln!("PORTICO_TEST_PG_URL is not set: PostgreSQL half skipped");
-            None
-        }
+        None => None,
     }
 }
 

@@ -5,24 +5,27 @@
 use chrono::TimeDelta;
 use serde_json::json;
 
-use super::jwt::{self, SELECT, SelectClaims};
 use super::model::{AccountChoice, LoginResponse};
-use super::otp::{self, hmac_hex, same, sha256_hex};
-use super::rate_limit::{self, Limit};
-use super::session::{self, CLIENT, NewSession, STAFF};
-use super::store::{self, LoginCodeRow};
-use crate::AppState;
-use crate::activity::{self, store::Subject};
+use crate::activity;
+use crate::activity::store::Subject;
 use crate::auth::Actor;
+use crate::auth::codes::{self, Checked, link_fragment};
+use crate::auth::jwt::{self, SELECT, SelectClaims};
+use crate::auth::otp::{hmac_hex, sha256_hex};
+use crate::auth::rate_limit::{self, Limit};
+use crate::auth::session::{self, CLIENT, NewSession, STAFF};
+use crate::auth::store::{self};
 use crate::clients::store as client_store;
 use crate::config::AuthSettings;
-use crate::db::{DbConn, new_id, now};
+use crate::db::{DbConn, new_id, now, utc};
 use crate::error::ApiError;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
+use crate::secrets::Keys;
 use crate::sms::{Sms, e164};
 use crate::staff::store::{self as staff_store, StaffRow};
-use crate::tenants::model::{TenantRow, utc};
+use crate::state::AppState;
+use crate::tenants::model::TenantRow;
 
 /// Whose accounts a login is for.
 #[derive(Debug, Clone)]
@@ -47,11 +50,6 @@ impl Realm {
 pub struct Origin {
     pub ip: String,
     pub user_agent: Option<String>,
-}
-
-/// A person's email as we store and compare it.
-pub fn normalize_email(email: &str) -> String {
-    email.trim().to_lowercase()
 }
 
 fn too_many(wait: u64) -> ApiError {
@@ -101,7 +99,7 @@ pub async fn request_code(
             };
             // A code is issued even for an address with no account, and never sent: checking
             // a code then answers alike ("wrong, N tries left") whether the account exists or not.
-            let (code, token, row) = issue(
+            let (code, token, row) = codes::issue(
                 conn,
                 &keys,
                 &realm_key,
@@ -112,7 +110,7 @@ pub async fn request_code(
             )?;
             let fragment = link_fragment(&token, &email);
             let (brand, link) = match &realm {
-                Realm::Portal(t) => (Brand::of(t), public.public(&format!("/portal/{}/login/link#{fragment}", t.slug))),
+                Realm::Portal(t) => (t.brand(), public.public(&format!("/portal/{}/login/link#{fragment}", t.slug))),
                 Realm::Console => (Brand::portico(), public.public(&format!("/app/login/link#{fragment}"))),
             };
             if !has_accounts {
@@ -153,7 +151,7 @@ pub async fn request_code(
 /// Buckets name a keyed hash, not the address: no list of typed emails is kept.
 fn email_limits(
     conn: &mut DbConn,
-    keys: &super::secrets::Keys,
+    keys: &Keys,
     settings: &AuthSettings,
     realm_key: &str,
     email: &str,
@@ -173,57 +171,6 @@ fn email_limits(
     rate_limit::hit(conn, &format!("otp-email-sent:{address}"), sent)
 }
 
-/// How many codes of one address can be typed at a time; a newer request spends the oldest
-/// beyond it, which bounds what guessing can reach (each code has its own tries).
-pub const LIVE_CODES: i64 = 5;
-
-/// A new code and link for `email` in `realm_key`. Earlier codes keep working (up to
-/// [`LIVE_CODES`]), so a request made by someone else never voids the one in the owner's
-/// inbox, nor an invitation. Returns the plaintext code and link token, which only the email sees.
-fn issue(
-    conn: &mut DbConn,
-    keys: &super::secrets::Keys,
-    realm_key: &str,
-    tenant_id: Option<&str>,
-    email: &str,
-    code_ttl: TimeDelta,
-    link_ttl: TimeDelta,
-) -> diesel::QueryResult<(String, String, LoginCodeRow)> {
-    let at = now();
-    let code = otp::new_code();
-    let token = otp::new_link_token();
-    let row = LoginCodeRow {
-        id: new_id(),
-        realm: realm_key.to_string(),
-        tenant_id: tenant_id.map(str::to_string),
-        email: email.to_string(),
-        code_hmac: hmac_hex(&keys.hmac, &[realm_key, email, &code]),
-        link_hash: sha256_hex(&token),
-        attempts: 0,
-        created_at: at,
-        code_expires_at: at + code_ttl,
-        link_expires_at: at + link_ttl,
-        spent_at: None,
-    };
-    store::insert_code(conn, &row)?;
-    store::spend_codes_beyond(conn, realm_key, email, LIVE_CODES, at)?;
-    Ok((code, token, row))
-}
-
-/// An invitation: a link only (nobody types its code, which expires as it is issued) that
-/// replaces earlier invitations of this address and is untouched by later code requests.
-pub fn invite(
-    conn: &mut DbConn,
-    keys: &super::secrets::Keys,
-    realm_key: &str,
-    tenant_id: Option<&str>,
-    email: &str,
-    link_ttl: TimeDelta,
-) -> diesel::QueryResult<String> {
-    store::spend_invitations(conn, realm_key, email, now())?;
-    issue(conn, keys, realm_key, tenant_id, email, TimeDelta::zero(), link_ttl).map(|(_, token, _)| token)
-}
-
 /// What a proof attempt came to, decided inside the transaction so wrong guesses persist.
 enum Verdict {
     Done(LoginResponse),
@@ -232,60 +179,6 @@ enum Verdict {
 }
 
 const BAD_CODE: &str = "This code is wrong or has expired. Check the latest email, or request a new code.";
-
-/// What a typed code proved.
-pub enum Checked {
-    /// It was a live code for this address; it is spent now.
-    Proved,
-    /// Wrong: `left` tries remain (0 or less: none).
-    Wrong { left: i32 },
-    /// No live code for this address (none asked, expired, spent, or out of tries).
-    NoCode,
-}
-
-/// Checks `code` against the live codes of `email` in `realm_key`, spending the one it
-/// matches. Any live code may be the one typed: the person may have asked twice.
-pub fn check_code(
-    conn: &mut DbConn,
-    keys: &super::secrets::Keys,
-    realm_key: &str,
-    email: &str,
-    code: &str,
-    max: i32,
-) -> diesel::QueryResult<Checked> {
-    let at = now();
-    let open = store::open_codes(conn, realm_key, email, max, at)?;
-    let Some(newest) = open.first() else {
-        return Ok(Checked::NoCode);
-    };
-    let expected = hmac_hex(&keys.hmac, &[realm_key, email, code]);
-    let Some(row) = open.iter().find(|row| same(&expected, &row.code_hmac)) else {
-        // A wrong guess counts against every live code, so several codes give no more
-        // guesses in all than one code's tries each.
-        let left = max - newest.attempts - 1;
-        let ids: Vec<String> = open.iter().map(|row| row.id.clone()).collect();
-        store::record_wrong_guess(conn, &ids, max, at)?;
-        return Ok(Checked::Wrong { left });
-    };
-    if store::spend(conn, &row.id, at)? == 0 {
-        return Ok(Checked::NoCode);
-    }
-    Ok(Checked::Proved)
-}
-
-/// A code that proves an address outside login (an email change). Its realm key is the
-/// caller's own, so it can never log anyone in; it has no usable link.
-pub fn issue_proof(
-    conn: &mut DbConn,
-    keys: &super::secrets::Keys,
-    realm_key: &str,
-    tenant_id: &str,
-    email: &str,
-    ttl: TimeDelta,
-) -> diesel::QueryResult<(String, LoginCodeRow)> {
-    let (code, _, row) = issue(conn, keys, realm_key, Some(tenant_id), email, ttl, TimeDelta::zero())?;
-    Ok((code, row))
-}
 
 pub async fn verify_code(
     state: &AppState,
@@ -299,10 +192,12 @@ pub async fn verify_code(
     let code: String = code.chars().filter(|c| c.is_ascii_digit()).collect();
     let verdict = state
         .db
-        .write(move |conn| match check_code(conn, &keys, &realm.key(), &email, &code, settings.code_max_attempts)? {
-            Checked::Proved => finish(conn, &keys, &settings, &realm, &email, &origin),
-            Checked::Wrong { left } => Ok(Verdict::Wrong { left }),
-            Checked::NoCode => Ok(Verdict::Invalid(BAD_CODE)),
+        .write(move |conn| {
+            match codes::check_code(conn, &keys, &realm.key(), &email, &code, settings.code_max_attempts)? {
+                Checked::Proved => finish(conn, &keys, &settings, &realm, &email, &origin),
+                Checked::Wrong { left } => Ok(Verdict::Wrong { left }),
+                Checked::NoCode => Ok(Verdict::Invalid(BAD_CODE)),
+            }
         })
         .await?;
     conclude(verdict)
@@ -401,7 +296,7 @@ fn conclude(verdict: Verdict) -> Result<LoginResponse, ApiError> {
 /// The proof is good: one account → a session; several → the chooser; none left → refused.
 fn finish(
     conn: &mut DbConn,
-    keys: &super::secrets::Keys,
+    keys: &Keys,
     settings: &AuthSettings,
     realm: &Realm,
     email: &str,
@@ -444,7 +339,7 @@ fn finish(
 
 fn start_client(
     conn: &mut DbConn,
-    keys: &super::secrets::Keys,
+    keys: &Keys,
     settings: &AuthSettings,
     tenant_id: &str,
     client_id: &str,
@@ -469,13 +364,13 @@ fn start_client(
     client_store::record_login(conn, tenant_id, client_id, now())?;
     let subject = Subject { kind: "client", id: client_id, client_id: Some(client_id) };
     let actor = Actor::Client { id: client_id.to_string() };
-    activity::record(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
+    activity::store::insert(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
 }
 
 fn start_staff(
     conn: &mut DbConn,
-    keys: &super::secrets::Keys,
+    keys: &Keys,
     settings: &AuthSettings,
     member: &StaffRow,
     email: &str,
@@ -499,13 +394,6 @@ fn start_staff(
     )?;
     let subject = Subject { kind: "staff", id: staff_id, client_id: None };
     let actor = Actor::Staff { id: staff_id.to_string() };
-    activity::record(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
+    activity::store::insert(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
-}
-
-/// The fragment of a login link: the token, and the address it logs in so the confirm page
-/// can say "Continue as …". A fragment never reaches a server or its logs.
-pub fn link_fragment(token: &str, email: &str) -> String {
-    let email = percent_encoding::utf8_percent_encode(email, percent_encoding::NON_ALPHANUMERIC);
-    format!("token={token}&email={email}")
 }

@@ -1,0 +1,175 @@
+//! What appointment use cases share, for the staff routes, the portal and the reviews: find
+//! one in reach, check a time is free, move it along its allowed transitions, tell it as a
+//! sentence.
+
+use crate::activity::model::ActivityRow;
+use crate::bookings::settings::model::BookingSettings;
+use chrono::{DateTime, NaiveDateTime};
+use diesel::result::{DatabaseErrorKind, Error as DieselError};
+use serde_json::json;
+
+use super::model::{AppointmentRow, AppointmentStatus, Named};
+use super::store::{self};
+use crate::activity::store::Subject;
+use crate::auth::Actor;
+use crate::bookings::services::model::ServiceRow;
+use crate::bookings::services::store as service_store;
+use crate::bookings::tidy;
+use crate::db::utc;
+use crate::db::{DbConn, now};
+use crate::error::ApiError;
+use crate::events;
+use crate::http::page::{Cursor, PageQuery, no_such_page};
+use crate::staff::store as staff_store;
+
+pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
+
+pub fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("There is no appointment '{id}' here."))
+}
+
+/// A unique-index violation on the live (staff, start) pair is a lost race, not a bug.
+pub fn taken(err: DieselError) -> ApiError {
+    match err {
+        DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _) => ApiError::Conflict(TAKEN.into()),
+        other => other.into(),
+    }
+}
+
+/// As a cursor part: microseconds, so it reads back exactly.
+pub fn stamp(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.6f").to_string()
+}
+
+/// Keeps `limit` rows and returns the cursor after the last, if more follow.
+pub fn cut_page(rows: &mut Vec<Named>, limit: i64) -> Option<String> {
+    // The key borrows a formatted time, which `next_cursor`'s borrowed keys cannot hold.
+    let more = rows.len() as i64 > limit;
+    rows.truncate(limit as usize);
+    rows.last().filter(|_| more).map(|n| Cursor::encode(&[&stamp(n.row.starts_at), &n.row.id]))
+}
+
+/// The (starts_at, id) of a cursor.
+pub fn after(page: &PageQuery) -> Result<Option<(NaiveDateTime, String)>, ApiError> {
+    let Some(cursor) = page.cursor()? else { return Ok(None) };
+    let parts = cursor.parts(2)?;
+    let at = NaiveDateTime::parse_from_str(&parts[0], "%Y-%m-%dT%H:%M:%S%.f").map_err(|_| no_such_page())?;
+    Ok(Some((at, parts[1].clone())))
+}
+
+pub fn instant(name: &str, raw: Option<&str>) -> Result<Option<NaiveDateTime>, ApiError> {
+    raw.map(|r| {
+        DateTime::parse_from_rfc3339(r).map(|t| t.naive_utc()).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "'{name}' must be an RFC 3339 instant such as 2026-12-01T09:00:00Z, not '{r}'."
+            ))
+        })
+    })
+    .transpose()
+}
+
+/// Refuses a time the overlap rule does not allow. Call inside the write transaction,
+/// after `store::lock_bookings`.
+pub fn ensure_free(conn: &mut DbConn, row: &AppointmentRow) -> Result<(), ApiError> {
+    let tenant = &row.tenant_id;
+    if let Some(staff_id) = row.staff_id.as_deref()
+        && store::overlapping(conn, tenant, row.starts_at, row.ends_at, Some(staff_id), Some(&row.id))? > 0
+    {
+        return Err(ApiError::Conflict(TAKEN.into()));
+    }
+    let capacity = store::staff_count(conn, tenant)?.max(1);
+    if store::overlapping(conn, tenant, row.starts_at, row.ends_at, None, Some(&row.id))? >= capacity {
+        return Err(ApiError::Conflict(TAKEN.into()));
+    }
+    Ok(())
+}
+
+/// Who cancelled, as the API shows it.
+pub fn side(actor: &Actor) -> &'static str {
+    if matches!(actor, Actor::Client { .. }) { "client" } else { "staff" }
+}
+
+pub fn subject(row: &AppointmentRow) -> Subject<'_> {
+    Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) }
+}
+
+/// Reloads with names after a write.
+pub fn reload(conn: &mut DbConn, row: &AppointmentRow) -> Result<Named, ApiError> {
+    store::get(conn, &row.tenant_id, None, &row.id)?.ok_or_else(|| not_found(&row.id))
+}
+
+pub fn bookable_service(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ServiceRow, ApiError> {
+    match service_store::get(conn, tenant_id, id)? {
+        Some(s) if s.active => Ok(s),
+        Some(_) => Err(ApiError::Conflict(
+            "The service named in 'service_id' is inactive; activate it or pick another.".into(),
+        )),
+        None => Err(ApiError::reference("service_id", "is not a service of this tenant")),
+    }
+}
+
+pub fn known_staff(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(), ApiError> {
+    match staff_store::get(conn, tenant_id, id)? {
+        Some(_) => Ok(()),
+        None => Err(ApiError::reference("staff_id", "is not a staff member of this tenant")),
+    }
+}
+
+/// Moves `row` to `to` if the transition is allowed (409 naming both statuses otherwise),
+/// recording who did it. The caller's transaction holds the write.
+pub fn transition(
+    conn: &mut DbConn,
+    actor: &Actor,
+    mut row: AppointmentRow,
+    to: AppointmentStatus,
+    reason: Option<String>,
+) -> Result<AppointmentRow, ApiError> {
+    let from = AppointmentStatus::parse(&row.status).unwrap_or(AppointmentStatus::Cancelled);
+    if !from.can_become(to) {
+        return Err(ApiError::Conflict(format!(
+            "This appointment is {}; it cannot become {}.",
+            from.as_str(),
+            to.as_str()
+        )));
+    }
+    row.status = to.as_str().to_string();
+    row.updated_at = now();
+    let reason = tidy(reason);
+    if to == AppointmentStatus::Cancelled {
+        row.cancel_reason = reason.clone();
+        row.cancelled_by = Some(side(actor).to_string());
+    }
+    store::save(conn, &row)?;
+    let data = json!({ "from": from.as_str(), "reason": reason, "by": side(actor) });
+    events::record(conn, &row.tenant_id, actor, to.as_str(), subject(&row), data)?;
+    Ok(row)
+}
+
+/// A time in the tenant's zone, as people read it: "Tue 1 Dec, 10:00".
+pub fn local(settings: &BookingSettings, t: NaiveDateTime) -> String {
+    utc(t).with_timezone(&settings.tz()).format("%a %-d %b, %H:%M").to_string()
+}
+
+/// A log entry as a sentence for the client; `None` for entries they need not see.
+pub fn sentence(row: &ActivityRow, settings: &BookingSettings, business: &str) -> Option<String> {
+    let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
+    let when = |key: &str| {
+        data[key]
+            .as_str()
+            .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
+            .map(|t| local(settings, t.naive_utc()))
+            .unwrap_or_default()
+    };
+    let reason = data["reason"].as_str().map(|r| format!(": {r}")).unwrap_or_default();
+    Some(match row.verb.as_str() {
+        "booked" => format!("Booked for {}", when("starts_at")),
+        "moved" => format!("Moved from {} to {}", when("from"), when("to")),
+        "confirmed" => "Confirmed".into(),
+        "cancelled" if row.actor_kind == "client" => format!("Cancelled by you{reason}"),
+        "cancelled" => format!("Cancelled by {business}{reason}"),
+        "completed" => "Completed".into(),
+        "no_show" => "Marked as missed".into(),
+        "updated" => "Details updated".into(),
+        _ => return None,
+    })
+}
