@@ -1,7 +1,7 @@
 //! The OpenAPI document. Paths are collected from route registration (utoipa-actix-web),
 //! so no hand-kept list can drift from what the server really serves.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::http::header;
 use actix_web::{App, HttpResponse};
@@ -122,7 +122,8 @@ fn problem_response(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi
 
 /// Refusals that come from shared machinery, not from the handler, so no handler declares
 /// them: documented here on every operation they apply to. A status the handler documents
-/// keeps its description; one it does not gets every cause that applies.
+/// keeps its description; one it does not gets every cause that applies. 401, 403 and 429
+/// follow from the operation's security requirement and the scope it names.
 fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
     for (path, item) in api.paths.paths.iter_mut() {
         let ops = [
@@ -133,8 +134,28 @@ fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
             (false, &mut item.delete),
         ];
         for (post, op) in ops.into_iter().filter_map(|(post, op)| Some((post, op.as_mut()?))) {
-            let mut causes: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-            let mut add = |status, cause| causes.entry(status).or_default().push(cause);
+            let mut causes: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+            let mut add = |status, cause: &str| causes.entry(status).or_default().push(cause.to_string());
+            // The credential extractors (`auth::credential`), from the security requirement.
+            if let Some((schemes, scopes)) = callers(op) {
+                let only = |scheme: &str| schemes.len() == 1 && schemes.contains(scheme);
+                if !schemes.contains("metrics_token") {
+                    let missing = if schemes.contains("api_key") {
+                        "Missing, invalid or revoked credential"
+                    } else {
+                        "Not logged in"
+                    };
+                    add("401", missing);
+                    add("429", "Too many failed authentications from this address");
+                }
+                if only("client_session") {
+                    add("403", "Not a client session");
+                } else if only("staff_session") {
+                    add("403", "Not a staff session");
+                } else if !scopes.is_empty() {
+                    add("403", &format!("The credential lacks `{}`", scopes.join("` and `")));
+                }
+            }
             // `http::nul`, before routing.
             add("400", "The URL contains a NUL character");
             // `http::limits`, before routing.
@@ -160,6 +181,25 @@ fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
             }
         }
     }
+}
+
+/// Who may call an operation, from its security requirement (the document's own when it
+/// states none): the schemes, and the scopes they need. `None` for a public operation.
+fn callers(op: &utoipa::openapi::path::Operation) -> Option<(BTreeSet<String>, Vec<String>)> {
+    let requirements: Vec<serde_json::Value> = match &op.security {
+        Some(requirements) => requirements.iter().map(|r| serde_json::to_value(r).unwrap_or_default()).collect(),
+        None => vec![serde_json::json!({ "api_key": [] }), serde_json::json!({ "staff_session": [] })],
+    };
+    let (mut schemes, mut scopes) = (BTreeSet::new(), Vec::new());
+    for (scheme, needs) in requirements.iter().filter_map(serde_json::Value::as_object).flatten() {
+        schemes.insert(scheme.clone());
+        for scope in needs.as_array().into_iter().flatten().filter_map(serde_json::Value::as_str) {
+            if !scopes.iter().any(|s| s == scope) {
+                scopes.push(scope.to_string());
+            }
+        }
+    }
+    (!schemes.is_empty()).then_some((schemes, scopes))
 }
 
 /// Every POST under `/api/v1` honours `Idempotency-Key` (a middleware, so no handler

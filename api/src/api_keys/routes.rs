@@ -26,10 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A page of API keys", body = ApiKeyPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `api_keys:manage`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["api_keys:manage"]), ("staff_session" = ["api_keys:manage"])),
 )]
 #[get("/api-keys")]
 pub async fn list_api_keys(
@@ -53,12 +51,10 @@ pub async fn list_api_keys(
     responses(
         (status = 201, description = "The key, with its secret", body = CreatedApiKey),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `api_keys:manage`, or a scope it asks to grant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/api-keys")]
@@ -100,11 +96,9 @@ pub async fn create_api_key(
     params(("id" = String, Path, description = "The key's id")),
     responses(
         (status = 200, description = "The key, revoked", body = ApiKey),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `api_keys:manage`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such key in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["api_keys:manage"]), ("staff_session" = ["api_keys:manage"])),
 )]
 #[post("/api-keys/{id}/revoke")]
 pub async fn revoke_api_key(

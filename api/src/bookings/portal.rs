@@ -103,12 +103,6 @@ pub struct PortalAppointmentQuery {
     /// `past` (everything else, latest first).
     #[param(value_type = Option<String>, pattern = "^(?:upcoming|past)$")]
     pub when: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// Calling an appointment off.
@@ -152,13 +146,10 @@ fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[Revi
 /// Your appointments: upcoming (soonest first) or past (latest first).
 #[utoipa::path(
     tag = "portal-bookings",
-    params(PortalAppointmentQuery),
+    params(PortalAppointmentQuery, PageQuery),
     responses(
         (status = 200, description = "A page of your appointments", body = PortalAppointmentPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -167,9 +158,10 @@ pub async fn list_portal_appointments(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     query: web::Query<PortalAppointmentQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<PortalAppointmentPage>, ApiError> {
     let q = query.into_inner();
-    let page = PageQuery { limit: q.limit, cursor: q.cursor };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let upcoming = match q.when.as_deref() {
         None | Some("upcoming") => true,
@@ -218,10 +210,7 @@ fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<Port
     params(("id" = String, Path, description = "The appointment's id")),
     responses(
         (status = 200, description = "The appointment", body = PortalAppointmentDetail),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -333,14 +322,12 @@ fn the_client(conn: &mut DbConn, who: &ClientPrincipal) -> Result<ClientRow, Api
     responses(
         (status = 200, description = "The appointment, cancelled", body = PortalAppointmentDetail),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a read-only one", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already over or cancelled, or past the cancellation cutoff", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -398,10 +385,7 @@ pub struct RescheduleAppointment {
     responses(
         (status = 200, description = "The free slots", body = SlotList),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -432,14 +416,12 @@ pub async fn list_portal_appointment_slots(
     responses(
         (status = 200, description = "The appointment at its new time", body = PortalAppointmentDetail),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a read-only one", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Over, past the cutoff, or the time is not free", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

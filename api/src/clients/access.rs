@@ -38,12 +38,10 @@ fn existing(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ClientRow, A
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "Invitation queued; `invited_at` updated", body = Client),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is archived or has no portal access", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/clients/{id}/invite")]
 pub async fn invite_client(
@@ -99,11 +97,9 @@ pub async fn invite_client(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "Tokens of a read-only client session", body = Tokens),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a staff session, or it lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("staff_session" = [])),
 )]
@@ -160,11 +156,9 @@ pub async fn impersonate_client(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "Live sessions, newest first", body = SessionList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/clients/{id}/sessions")]
 pub async fn list_client_sessions(
@@ -190,11 +184,9 @@ pub async fn list_client_sessions(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 204, description = "All ended"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[delete("/clients/{id}/sessions")]
 pub async fn end_client_sessions(

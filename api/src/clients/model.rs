@@ -364,12 +364,6 @@ pub struct ClientListQuery {
     /// `name` (A → Z, default) or `-created` (newest first).
     #[param(value_type = Option<String>, pattern = "^(?:name|-created)$")]
     pub sort: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// The logged-in client.

@@ -42,24 +42,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// List and search clients, keyset-paginated.
 #[utoipa::path(
     tag = "clients",
-    params(ClientListQuery),
+    params(ClientListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of clients", body = ClientPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/clients")]
 pub async fn list_clients(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ClientListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<ClientPage>, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let sort = match query.sort.as_deref() {
         None | Some("name") => ClientSort::Name,
@@ -104,13 +103,11 @@ pub async fn list_clients(
         (status = 201, description = "The client, created", body = Client,
             headers(("Location" = String, description = "URL of the new client"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/clients")]
 pub async fn create_client(
@@ -138,11 +135,9 @@ pub async fn create_client(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "The client", body = Client),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/clients/{id}")]
 pub async fn get_client(
@@ -167,14 +162,12 @@ pub async fn get_client(
     responses(
         (status = 200, description = "The client as changed", body = Client),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `clients:write`, or changes the email without `clients:email` (owners and admins have it; members do not)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is archived: restore it first", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/clients/{id}")]
@@ -260,12 +253,10 @@ fn change_status(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "The client, archived", body = Client),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is already archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/clients/{id}/archive")]
 pub async fn archive_client(
@@ -288,12 +279,10 @@ pub async fn archive_client(
     params(("id" = String, Path, description = "The client's id")),
     responses(
         (status = 200, description = "The client, active again", body = Client),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client is not archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/clients/{id}/restore")]
 pub async fn restore_client(
@@ -315,11 +304,9 @@ pub async fn restore_client(
     responses(
         (status = 200, description = "A page of activity", body = ActivityPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/clients/{id}/activity")]
 pub async fn list_client_activity(

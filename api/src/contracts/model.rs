@@ -558,10 +558,4 @@ pub struct ContractListQuery {
     /// Case-insensitive search in the title and the client's name.
     #[param(max_length = 200)]
     pub q: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }

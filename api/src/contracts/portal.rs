@@ -39,9 +39,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "client-portal",
     responses(
         (status = 200, description = "Your contracts", body = PortalContractList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -71,10 +68,7 @@ pub async fn list_portal_contracts(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The contract", body = PortalContract),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such contract", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -120,14 +114,12 @@ pub async fn get_portal_contract(
     responses(
         (status = 200, description = "The contract, signed", body = PortalContract),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such contract", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already signed, void, or the text changed since you read it", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The name, the hash or the signature is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -223,11 +215,8 @@ pub async fn sign_contract(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The signed PDF, as an attachment named after the contract", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such contract", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contract is not signed", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

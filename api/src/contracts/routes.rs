@@ -46,24 +46,23 @@ pub fn detail(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Contract, 
 /// List contracts, newest first, keyset-paginated.
 #[utoipa::path(
     tag = "contracts",
-    params(ContractListQuery),
+    params(ContractListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of contracts", body = ContractPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/contracts")]
 pub async fn list_contracts(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ContractListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<ContractPage>, ApiError> {
     caller.require(Scope::BillingRead)?;
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let statuses = match query.status.as_deref() {
@@ -95,13 +94,11 @@ pub async fn list_contracts(
         (status = 201, description = "The contract, a draft", body = Contract,
             headers(("Location" = String, description = "URL of the new contract"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or the client or staff member is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/contracts")]
 pub async fn create_contract(
@@ -169,11 +166,9 @@ pub async fn create_contract(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The contract", body = Contract),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/contracts/{id}")]
 pub async fn get_contract(
@@ -197,15 +192,13 @@ pub async fn get_contract(
     responses(
         (status = 200, description = "The contract as changed", body = Contract),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contract is signed or void", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[patch("/contracts/{id}")]
 pub async fn update_contract(
@@ -267,12 +260,10 @@ pub async fn update_contract(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The contract, sent", body = Contract),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contract is not a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/contracts/{id}/send")]
 pub async fn send_contract(
@@ -309,12 +300,10 @@ pub async fn send_contract(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The contract, void", body = Contract),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contract is signed or already void", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/contracts/{id}/void")]
 pub async fn void_contract(
@@ -353,14 +342,12 @@ pub async fn void_contract(
     responses(
         (status = 200, description = "The contract, countersigned", body = Contract),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "An API key, or the credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not signed by the client yet, already countersigned, or no countersignature wanted", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The name is missing, blank or too long", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/contracts/{id}/countersign")]
@@ -411,12 +398,10 @@ pub async fn countersign_contract(
     params(("id" = String, Path, description = "The contract's id")),
     responses(
         (status = 200, description = "The signed PDF, as an attachment named after the contract", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The contract is not signed", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/contracts/{id}/pdf")]
 pub async fn get_contract_pdf(

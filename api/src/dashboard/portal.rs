@@ -9,7 +9,7 @@ use crate::activity::store as activity_store;
 use crate::auth::ClientPrincipal;
 use crate::bookings::settings::store as settings_store;
 use crate::db::{now, utc};
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::invoices::model::today_in;
 use crate::invoices::store as invoice_store;
 use crate::state::AppState;
@@ -25,9 +25,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "client-portal",
     responses(
         (status = 200, description = "Your dashboard", body = PortalDashboard),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

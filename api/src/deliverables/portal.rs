@@ -26,10 +26,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project's deliverables", body = DeliverableList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -56,11 +53,9 @@ pub async fn list_portal_deliverables(
     params(("id" = String, Path, description = "The deliverable's id")),
     responses(
         (status = 200, description = "The deliverable, approved", body = Deliverable),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such deliverable", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The deliverable is not waiting for your decision", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -87,14 +82,12 @@ pub async fn approve_deliverable(
     responses(
         (status = 200, description = "The deliverable, with your requested changes", body = Deliverable),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such deliverable", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The deliverable is not waiting for your decision", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The comment is missing, blank or too long", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -32,10 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The request and your answer", body = ProjectFeedback),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project, or no feedback was asked for", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -65,14 +62,12 @@ pub async fn get_portal_feedback(
     responses(
         (status = 200, description = "Your answer, saved", body = ProjectFeedback),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project, or no feedback was asked for", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "You already rated this project", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The rating is not 1 to 5, or the comment is too long", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -31,12 +31,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 201, description = "The request, sent", body = ProjectFeedback,
             headers(("Location" = String, description = "URL of the project's feedback"))),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The project is not completed, or feedback was already requested", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/projects/{id}/feedback-request")]
 pub async fn request_feedback(
@@ -108,11 +106,9 @@ pub async fn request_feedback(
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The request and its answer", body = ProjectFeedback),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant, or no feedback requested", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/projects/{id}/feedback")]
 pub async fn get_feedback(

@@ -35,10 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The shared files", body = PortalFileList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -70,13 +67,11 @@ pub async fn list_portal_project_files(
         (status = 201, description = "The file, stored and shared", body = PortalFile,
             headers(("Location" = String, description = "URL to download the file"))),
         (status = 400, description = "The multipart body is malformed", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, a read-only view, or uploads are off for this project", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is larger than the upload limit", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No file, or an empty file", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -153,10 +148,7 @@ fn human_size(bytes: i64) -> String {
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such file", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -179,10 +171,7 @@ pub async fn download_portal_file(
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The link", body = DownloadLink),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such file", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -36,11 +36,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("id" = String, Path, description = "The project's id"), FileListQuery),
     responses(
         (status = 200, description = "The project's files", body = ProjectFileList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/projects/{id}/files")]
 pub async fn list_project_files(
@@ -81,14 +79,12 @@ fn parse_bool(field: &str, raw: Option<&str>) -> Result<Option<bool>, ApiError> 
         (status = 201, description = "The file, stored", body = ProjectFile,
             headers(("Location" = String, description = "URL to download the file"))),
         (status = 400, description = "The multipart body is malformed", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is larger than the upload limit (PORTICO_MAX_UPLOAD_MB)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No file, an empty file, or an invalid field", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/projects/{id}/files")]
 pub async fn upload_project_file(
@@ -153,14 +149,12 @@ pub async fn upload_project_file(
     responses(
         (status = 200, description = "The file, changed", body = ProjectFile),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[patch("/files/{id}")]
 pub async fn update_file(
@@ -194,11 +188,9 @@ pub async fn update_file(
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[delete("/files/{id}")]
 pub async fn delete_file(
@@ -226,11 +218,9 @@ pub async fn delete_file(
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/files/{id}/download")]
 pub async fn download_file(
@@ -251,11 +241,9 @@ pub async fn download_file(
     params(("id" = String, Path, description = "The file's id")),
     responses(
         (status = 200, description = "The link", body = DownloadLink),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/files/{id}/link")]
 pub async fn link_file(

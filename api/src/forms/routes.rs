@@ -109,10 +109,8 @@ fn encode(fields: &[super::model::FormField]) -> Result<String, ApiError> {
     responses(
         (status = 200, description = "A page of forms", body = FormPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/forms")]
 pub async fn list_forms(
@@ -145,13 +143,11 @@ pub async fn list_forms(
         (status = 201, description = "The form", body = Form,
             headers(("Location" = String, description = "URL of the new form"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `clients:write` or `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another of your forms has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/forms")]
@@ -202,11 +198,9 @@ pub async fn create_form(
     params(("id" = String, Path, description = "The form's id")),
     responses(
         (status = 200, description = "The form", body = Form),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such form in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/forms/{id}")]
 pub async fn get_form(
@@ -229,14 +223,12 @@ pub async fn get_form(
     responses(
         (status = 200, description = "The form as changed", body = Form),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `clients:write` or `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such form in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Another of your forms has this slug", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/forms/{id}")]
@@ -291,11 +283,9 @@ pub async fn update_form(
     params(("id" = String, Path, description = "The form's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The credential lacks `clients:write` or `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such form in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The form has submissions; disable it instead", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[delete("/forms/{id}")]
@@ -334,11 +324,9 @@ pub async fn delete_form(
     responses(
         (status = 200, description = "A page of submissions", body = SubmissionPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such form in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/forms/{id}/submissions")]
 pub async fn list_form_submissions(

@@ -406,12 +406,6 @@ pub struct InvoiceListQuery {
     /// Case-insensitive search in the number, the title and the client's name.
     #[param(max_length = 200)]
     pub q: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// Filters of the portal list.
@@ -421,12 +415,6 @@ pub struct PortalInvoiceListQuery {
     /// `unpaid` (sent, partly paid), `paid`, or `all` (default; includes void).
     #[param(value_type = Option<String>, pattern = "^(?:unpaid|paid|all)?$")]
     pub state: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// Today's date in the business's time zone (UTC when the zone is unknown): due dates and

@@ -49,24 +49,23 @@ fn created(invoice: Invoice) -> HttpResponse {
 /// List invoices, newest first, keyset-paginated.
 #[utoipa::path(
     tag = "invoices",
-    params(InvoiceListQuery),
+    params(InvoiceListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of invoices", body = InvoicePage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/invoices")]
 pub async fn list_invoices(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<InvoiceListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<InvoicePage>, ApiError> {
     caller.require(Scope::BillingRead)?;
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let statuses = match query.status.as_deref() {
@@ -120,13 +119,11 @@ pub async fn list_invoices(
         (status = 201, description = "The draft invoice", body = Invoice,
             headers(("Location" = String, description = "URL of the new invoice"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or the client, staff member or project is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/invoices")]
 pub async fn create_invoice(
@@ -166,13 +163,11 @@ pub async fn create_invoice(
     responses(
         (status = 201, description = "The draft invoice", body = Invoice,
             headers(("Location" = String, description = "URL of the new invoice"))),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not accepted, or already invoiced (void that invoice first)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The quote's client is archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/quotes/{id}/invoice")]
 pub async fn invoice_quote(
@@ -226,11 +221,9 @@ pub async fn invoice_quote(
     params(("id" = String, Path, description = "The invoice's id")),
     responses(
         (status = 200, description = "The invoice", body = Invoice),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/invoices/{id}")]
 pub async fn get_invoice(
@@ -252,15 +245,13 @@ pub async fn get_invoice(
     responses(
         (status = 200, description = "The invoice as changed", body = Invoice),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The invoice is not a draft", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[patch("/invoices/{id}")]
 pub async fn update_invoice(
@@ -328,12 +319,10 @@ pub async fn update_invoice(
     params(("id" = String, Path, description = "The invoice's id")),
     responses(
         (status = 200, description = "The invoice, sent", body = Invoice),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The invoice is not a draft", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/invoices/{id}/send")]
 pub async fn send_invoice(
@@ -376,12 +365,10 @@ pub async fn send_invoice(
     params(("id" = String, Path, description = "The invoice's id")),
     responses(
         (status = 200, description = "The invoice, void", body = Invoice),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Payments were recorded on it, or it is already void", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/invoices/{id}/void")]
 pub async fn void_invoice(
@@ -417,11 +404,9 @@ pub async fn void_invoice(
     params(("id" = String, Path, description = "The invoice's id")),
     responses(
         (status = 200, description = "The PDF (`INV-2026-0001.pdf`)", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/invoices/{id}/pdf")]
 pub async fn get_invoice_pdf(
@@ -451,15 +436,13 @@ pub async fn get_invoice_pdf(
     responses(
         (status = 201, description = "The invoice with the payment", body = Invoice),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The invoice is a draft, paid or void", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or the amount is more than is due (the detail says how much is)", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/invoices/{id}/payments")]
 pub async fn record_payment(

@@ -358,9 +358,7 @@ pub async fn refresh_session(
     tag = "sessions",
     responses(
         (status = 204, description = "Logged out"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "An API key has no session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = []), ("staff_session" = [])),
 )]
@@ -396,9 +394,7 @@ pub async fn log_out(state: web::Data<AppState>, who: SessionPrincipal) -> Resul
     tag = "sessions",
     responses(
         (status = 200, description = "Live sessions, newest first", body = SessionList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "An API key has no session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = []), ("staff_session" = [])),
 )]
@@ -420,10 +416,8 @@ pub async fn list_my_sessions(
     params(("id" = String, Path, description = "The session's id")),
     responses(
         (status = 204, description = "Ended"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "An API key has no session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session of yours", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = []), ("staff_session" = [])),
 )]

@@ -56,10 +56,7 @@ fn client_thread(conn: &mut DbConn, who: &ClientPrincipal, id: &str) -> Result<(
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "Your threads on the project", body = PortalThreadList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -90,13 +87,11 @@ pub async fn list_portal_threads(
         (status = 201, description = "The thread, with your first message", body = PortalThreadStarted,
             headers(("Location" = String, description = "URL of the thread's messages"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal (read-only)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -142,10 +137,7 @@ pub async fn create_portal_thread(
     responses(
         (status = 200, description = "A page of the thread's messages", body = PortalMessagePage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such thread", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -182,13 +174,11 @@ pub async fn list_portal_messages(
     responses(
         (status = 201, description = "Your message, posted", body = PortalMessage),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal (read-only)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such thread", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -232,10 +222,8 @@ pub async fn post_portal_message(
     params(("id" = String, Path, description = "The thread's id")),
     responses(
         (status = 204, description = "The thread is read"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal (read-only)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such thread", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -43,11 +43,9 @@ fn staff_thread(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<(ThreadR
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project's threads", body = ThreadList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/projects/{id}/threads")]
 pub async fn list_threads(
@@ -80,14 +78,12 @@ pub async fn list_threads(
         (status = 201, description = "The thread, with its first message", body = ThreadStarted,
             headers(("Location" = String, description = "URL of the thread's messages"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/projects/{id}/threads")]
 pub async fn create_thread(
@@ -128,11 +124,9 @@ pub async fn create_thread(
     responses(
         (status = 200, description = "A page of the thread's messages", body = MessagePage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such thread in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/threads/{id}/messages")]
 pub async fn list_messages(
@@ -169,14 +163,12 @@ pub async fn list_messages(
     responses(
         (status = 201, description = "The message, posted", body = Message),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such thread in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/threads/{id}/messages")]
 pub async fn post_message(
@@ -218,11 +210,9 @@ pub async fn post_message(
     params(("id" = String, Path, description = "The thread's id")),
     responses(
         (status = 204, description = "The thread is read"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such thread in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[post("/threads/{id}/read")]
 pub async fn read_thread(

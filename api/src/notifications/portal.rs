@@ -58,9 +58,6 @@ fn unread(conn: &mut DbConn, who: &ClientPrincipal) -> Result<UnreadCount, ApiEr
     responses(
         (status = 200, description = "A page of your notifications, with the unread count", body = NotificationPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -96,9 +93,6 @@ pub async fn list_notifications(
     tag = "client-portal",
     responses(
         (status = 200, description = "The unread count", body = UnreadCount),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -116,10 +110,8 @@ pub async fn get_unread_notification_count(
     params(("id" = String, Path, description = "The notification's id")),
     responses(
         (status = 200, description = "Marked; the unread count that remains", body = UnreadCount),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal (read-only)", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such notification", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -156,9 +148,7 @@ pub async fn mark_notification_read(
     tag = "client-portal",
     responses(
         (status = 200, description = "All marked; the unread count (0 unless something just arrived)", body = UnreadCount),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal (read-only)", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

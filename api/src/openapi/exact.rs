@@ -159,6 +159,27 @@ mod tests {
     }
 
     #[test]
+    fn credential_refusals_follow_from_the_security_requirement() {
+        let doc = document();
+        let staff = &doc["paths"]["/api/v1/invoices"]["get"];
+        let needs = serde_json::json!([{ "api_key": ["billing:read"] }, { "staff_session": ["billing:read"] }]);
+        assert_eq!(staff["security"], needs);
+        let said = |op: &Value, status: &str| op["responses"][status]["description"].as_str().map(str::to_string);
+        assert_eq!(said(staff, "401").as_deref(), Some("Missing, invalid or revoked credential"));
+        assert_eq!(said(staff, "403").as_deref(), Some("The credential lacks `billing:read`"));
+        assert_eq!(said(staff, "429").as_deref(), Some("Too many failed authentications from this address"));
+        let portal = &doc["paths"]["/api/v1/portal/dashboard"]["get"];
+        assert_eq!(said(portal, "401").as_deref(), Some("Not logged in"));
+        assert_eq!(said(portal, "403").as_deref(), Some("Not a client session"));
+        // A handler's own words stay: a read-only view is also refused here.
+        let me = &doc["paths"]["/api/v1/portal/me"]["patch"];
+        assert!(said(me, "403").unwrap().contains("read-only"), "{me}");
+        // Public operations have no credential to refuse.
+        let public = &doc["paths"]["/api/v1/portal/{slug}/auth/otp"]["post"];
+        assert!(public["responses"].get("401").is_none() && public["responses"].get("403").is_none(), "{public}");
+    }
+
+    #[test]
     fn multipart_forms_take_only_their_parts() {
         let doc = document();
         assert_eq!(doc["components"]["schemas"]["FileOnlyForm"]["additionalProperties"], false);

@@ -32,12 +32,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, description = "Where to pay", body = Checkout),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or viewing as the client", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such invoice", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing is due on it (paid or void)", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The business does not take payments through this provider", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
         (status = 502, description = "The payment provider failed or did not answer; nothing was charged", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),

@@ -23,10 +23,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A page of webhook events", body = PaymentEventPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/payments/events")]
 pub async fn list_payment_events(

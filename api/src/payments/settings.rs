@@ -72,10 +72,8 @@ fn provider_of(raw: &str) -> Result<ProviderKind, ApiError> {
     tag = "billing",
     responses(
         (status = 200, description = "The billing settings", body = BillingSettings),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:read"]), ("staff_session" = ["tenant:read"])),
 )]
 #[get("/billing/settings")]
 pub async fn get_billing_settings(
@@ -95,13 +93,11 @@ pub async fn get_billing_settings(
     responses(
         (status = 200, description = "The billing settings as changed", body = BillingSettings),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[patch("/billing/settings")]
 pub async fn update_billing_settings(
@@ -151,14 +147,12 @@ pub async fn update_billing_settings(
     responses(
         (status = 200, description = "The provider, configured", body = PaymentProviderInfo),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such provider", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid (Stripe needs `webhook_secret`)", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[put("/billing/providers/{provider}")]
 pub async fn set_payment_provider(
@@ -219,14 +213,12 @@ pub async fn set_payment_provider(
     responses(
         (status = 200, description = "The provider as changed", body = PaymentProviderInfo),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such provider, or it is not set up", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`enabled` is missing or not a boolean", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[patch("/billing/providers/{provider}")]
 pub async fn toggle_payment_provider(
@@ -265,11 +257,9 @@ pub async fn toggle_payment_provider(
     params(("provider" = String, Path, description = "`stripe` or `paystack`")),
     responses(
         (status = 204, description = "The keys are gone"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such provider, or it is not set up", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[delete("/billing/providers/{provider}")]
 pub async fn remove_payment_provider(

@@ -7,7 +7,7 @@ use super::model::{PortalProduct, PortalProductList, ProductFile};
 use super::store;
 use crate::auth::ClientPrincipal;
 use crate::db::utc;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::files::store as file_store;
 use crate::state::AppState;
 
@@ -21,9 +21,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "client-portal",
     responses(
         (status = 200, description = "Your products", body = PortalProductList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -59,10 +59,8 @@ fn product(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<Product, ApiE
     tag = "products",
     responses(
         (status = 200, description = "The products", body = ProductList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/products")]
 pub async fn list_products(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<ProductList>, ApiError> {
@@ -96,13 +94,11 @@ pub async fn list_products(state: web::Data<AppState>, caller: Caller) -> Result
         (status = 201, description = "The product, created", body = Product,
             headers(("Location" = String, description = "URL of the new product"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/products")]
 pub async fn create_product(
@@ -141,11 +137,9 @@ pub async fn create_product(
     params(("id" = String, Path, description = "The product's id")),
     responses(
         (status = 200, description = "The product", body = Product),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/products/{id}")]
 pub async fn get_product(
@@ -166,14 +160,12 @@ pub async fn get_product(
     responses(
         (status = 200, description = "The product, changed", body = Product),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[patch("/products/{id}")]
 pub async fn update_product(
@@ -208,11 +200,9 @@ pub async fn update_product(
     params(("id" = String, Path, description = "The product's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[delete("/products/{id}")]
 pub async fn delete_product(
@@ -245,14 +235,12 @@ pub async fn delete_product(
     responses(
         (status = 200, description = "The product with its new file", body = Product),
         (status = 400, description = "The multipart body is malformed", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The file is larger than the upload limit (PORTICO_MAX_UPLOAD_MB)", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not multipart/form-data", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "No file, or an empty file", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[put("/products/{id}/file")]
 pub async fn upload_product_file(
@@ -314,11 +302,9 @@ pub async fn upload_product_file(
     params(("id" = String, Path, description = "The product's id")),
     responses(
         (status = 200, description = "The grants", body = GrantList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/products/{id}/grants")]
 pub async fn list_product_grants(
@@ -355,15 +341,13 @@ pub async fn list_product_grants(
     responses(
         (status = 201, description = "Granted", body = Grant),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The client holds it already", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The client is unknown or archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/products/{id}/grants")]
 pub async fn grant_product(
@@ -420,11 +404,9 @@ pub async fn grant_product(
     ),
     responses(
         (status = 204, description = "Revoked"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such product, or the client does not hold it", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[delete("/products/{id}/grants/{client_id}")]
 pub async fn revoke_product_grant(

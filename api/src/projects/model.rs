@@ -529,12 +529,6 @@ pub struct ProjectListQuery {
     /// Case-insensitive search in the project's and the client's name.
     #[param(max_length = 200)]
     pub q: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// Filters of the portal list.
@@ -544,12 +538,6 @@ pub struct PortalProjectListQuery {
     /// `open` (planned, active, on hold) or `closed` (completed, cancelled). Default: both.
     #[param(value_type = Option<String>, pattern = "^(?:open|closed)?$")]
     pub state: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 pub use crate::rules::tidy;

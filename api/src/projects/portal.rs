@@ -20,13 +20,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Your projects, newest first, each with its progress.
 #[utoipa::path(
     tag = "client-portal",
-    params(PortalProjectListQuery),
+    params(PortalProjectListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of your projects", body = PortalProjectPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -35,9 +32,10 @@ pub async fn list_portal_projects(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     query: web::Query<PortalProjectListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<PortalProjectPage>, ApiError> {
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit, cursor: query.cursor };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let statuses = match query.state.as_deref() {
@@ -72,10 +70,7 @@ pub async fn list_portal_projects(
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project", body = PortalProjectDetail),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

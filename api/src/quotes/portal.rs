@@ -42,9 +42,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
     responses(
         (status = 200, description = "Your quotes", body = PortalQuoteList),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -110,10 +107,7 @@ pub async fn list_portal_quotes(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The quote", body = PortalQuote),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -150,10 +144,7 @@ pub async fn get_portal_quote(
     responses(
         (status = 200, description = "The revision", body = QuoteRevision),
         (status = 400, description = "The revision is not a number", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote, or it has no such earlier revision", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -182,11 +173,9 @@ pub async fn get_portal_quote_revision(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The quote, accepted, and the project it started", body = AcceptedQuote),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not waiting for your decision (already decided, or expired)", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -219,14 +208,12 @@ pub async fn accept_quote(
     responses(
         (status = 200, description = "The quote, waiting for the changes", body = PortalQuote),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not waiting for your decision", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The comment is missing, blank or too long", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -257,14 +244,12 @@ pub async fn request_quote_changes(
     responses(
         (status = 200, description = "The quote, declined", body = PortalQuote),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a staff member viewing your portal", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not waiting for your decision", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The comment is too long", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -292,10 +277,7 @@ pub async fn decline_quote(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The PDF, as an attachment named after the quote's number", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

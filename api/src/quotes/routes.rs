@@ -34,24 +34,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// List quotes, newest first, keyset-paginated.
 #[utoipa::path(
     tag = "quotes",
-    params(QuoteListQuery),
+    params(QuoteListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of quotes", body = QuotePage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/quotes")]
 pub async fn list_quotes(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<QuoteListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<QuotePage>, ApiError> {
     caller.require(Scope::BillingRead)?;
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let status = match query.status.as_deref() {
@@ -111,13 +110,11 @@ pub async fn list_quotes(
         (status = 201, description = "The quote, created as a draft", body = Quote,
             headers(("Location" = String, description = "URL of the new quote"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or the client or staff member is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/quotes")]
 pub async fn create_quote(
@@ -146,11 +143,9 @@ pub async fn create_quote(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The quote", body = Quote),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/quotes/{id}")]
 pub async fn get_quote(
@@ -172,15 +167,13 @@ pub async fn get_quote(
     responses(
         (status = 200, description = "The quote as changed", body = Quote),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not a draft", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[patch("/quotes/{id}")]
 pub async fn update_quote(
@@ -203,13 +196,11 @@ pub async fn update_quote(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The quote, sent", body = Quote),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not a draft", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Its `valid_until` has passed", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/quotes/{id}/send")]
 pub async fn send_quote(
@@ -233,12 +224,10 @@ pub async fn send_quote(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The quote, a draft of its next revision", body = Quote),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is a draft, accepted or declined", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:write"]), ("staff_session" = ["billing:write"])),
 )]
 #[post("/quotes/{id}/revise")]
 pub async fn revise_quote(
@@ -262,11 +251,9 @@ pub async fn revise_quote(
     responses(
         (status = 200, description = "The revision", body = QuoteRevision),
         (status = 400, description = "The revision is not a number", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant, or no such earlier revision", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/quotes/{id}/revisions/{revision}")]
 pub async fn get_quote_revision(
@@ -295,14 +282,12 @@ pub async fn get_quote_revision(
     responses(
         (status = 200, description = "The quote, sent again", body = Quote),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a staff member (API keys cannot), or lacking `billing:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The quote is not accepted", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The reason is missing or blank", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/quotes/{id}/undo-acceptance")]
@@ -333,11 +318,9 @@ pub async fn undo_quote_acceptance(
     params(("id" = String, Path, description = "The quote's id")),
     responses(
         (status = 200, description = "The PDF, as an attachment named after the quote's number", content_type = "application/pdf", body = Vec<u8>),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `billing:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["billing:read"]), ("staff_session" = ["billing:read"])),
 )]
 #[get("/quotes/{id}/pdf")]
 pub async fn get_quote_pdf(

@@ -479,12 +479,6 @@ pub struct ServiceOrderListQuery {
     /// order number 7.
     #[param(max_length = 200)]
     pub q: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// Filters of the portal list.
@@ -495,12 +489,6 @@ pub struct PortalServiceOrderListQuery {
     /// Default: both.
     #[param(value_type = Option<String>, pattern = "^(?:open|completed)?$")]
     pub state: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 #[cfg(test)]

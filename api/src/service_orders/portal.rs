@@ -18,13 +18,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Your service orders, newest first.
 #[utoipa::path(
     tag = "client-portal",
-    params(PortalServiceOrderListQuery),
+    params(PortalServiceOrderListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of your orders", body = PortalServiceOrderPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -33,9 +30,10 @@ pub async fn list_portal_service_orders(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     query: web::Query<PortalServiceOrderListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<PortalServiceOrderPage>, ApiError> {
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit, cursor: query.cursor };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let statuses = match query.state.as_deref() {
@@ -62,10 +60,7 @@ pub async fn list_portal_service_orders(
     params(("id" = String, Path, description = "The order's id")),
     responses(
         (status = 200, description = "The order", body = PortalServiceOrder),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such order", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -36,24 +36,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// List service orders, newest first, keyset-paginated.
 #[utoipa::path(
     tag = "service-orders",
-    params(ServiceOrderListQuery),
+    params(ServiceOrderListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of service orders", body = ServiceOrderPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/service-orders")]
 pub async fn list_service_orders(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ServiceOrderListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<ServiceOrderPage>, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let query = query.into_inner();
-    let page = PageQuery { limit: query.limit.clone(), cursor: query.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
     let statuses = match query.status.as_deref() {
@@ -86,13 +85,11 @@ pub async fn list_service_orders(
         (status = 201, description = "The order, created", body = ServiceOrder,
             headers(("Location" = String, description = "URL of the new order"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or the client is unknown or archived", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/service-orders")]
 pub async fn create_service_order(
@@ -114,11 +111,9 @@ pub async fn create_service_order(
     params(("id" = String, Path, description = "The order's id")),
     responses(
         (status = 200, description = "The order", body = ServiceOrder),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such order in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/service-orders/{id}")]
 pub async fn get_service_order(
@@ -142,15 +137,13 @@ pub async fn get_service_order(
     responses(
         (status = 200, description = "The order as changed", body = ServiceOrder),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such order in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The order is delivered or cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[patch("/service-orders/{id}")]
 pub async fn update_service_order(
@@ -201,15 +194,13 @@ pub async fn update_service_order(
     responses(
         (status = 200, description = "The order in its new status", body = ServiceOrder),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such order in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The order cannot go from its current status to the one asked for", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/service-orders/{id}/status")]
 pub async fn change_service_order_status(

@@ -61,9 +61,6 @@ fn realm(s: &SessionRow) -> String {
     tag = "staff-auth",
     responses(
         (status = 200, description = "You", body = StaffMe),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("staff_session" = [])),
 )]
@@ -82,12 +79,9 @@ pub async fn get_me(state: web::Data<AppState>, who: StaffSession) -> Result<web
     responses(
         (status = 200, description = "You, as changed", body = StaffMe),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("staff_session" = [])),
 )]
@@ -122,8 +116,6 @@ pub async fn update_me(
     responses(
         (status = 202, description = "A code is on its way to the new address", body = EmailChangeStarted),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a staff session", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Someone on your team already logs in with that address", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
@@ -180,13 +172,11 @@ pub async fn change_my_email(
     responses(
         (status = 200, description = "You, with the new email", body = StaffMe),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a staff session; or the code is wrong or has expired", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Someone on your team took that address meanwhile", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("staff_session" = [])),
 )]

@@ -43,10 +43,8 @@ fn caller_is_owner(conn: &mut DbConn, caller: &Caller) -> Result<bool, ApiError>
     tag = "staff",
     responses(
         (status = 200, description = "Everyone on the team", body = StaffList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:read"]), ("staff_session" = ["tenant:read"])),
 )]
 #[get("/staff")]
 pub async fn list_staff(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<StaffList>, ApiError> {
@@ -62,13 +60,11 @@ pub async fn list_staff(state: web::Data<AppState>, caller: Caller) -> Result<we
     responses(
         (status = 201, description = "Added and invited", body = StaffMember),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or admin; or an admin adding an owner", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This email is already on the team", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[post("/staff")]
@@ -125,14 +121,12 @@ pub async fn invite_staff_member(
     responses(
         (status = 200, description = "As changed", body = StaffMember),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or admin; or an admin touching ownership", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such staff member in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "This would leave the business without an owner", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[patch("/staff/{id}")]
@@ -172,11 +166,9 @@ pub async fn update_staff_member(
     params(("id" = String, Path, description = "The staff member's id")),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an owner or admin; or an admin removing an owner", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such staff member in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The last owner cannot be removed", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
 )]
 #[delete("/staff/{id}")]

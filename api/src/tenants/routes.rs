@@ -79,10 +79,8 @@ pub fn request_host(req: &HttpRequest) -> Option<String> {
     tag = "tenant",
     responses(
         (status = 200, description = "Your tenant", body = Tenant),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:read"]), ("staff_session" = ["tenant:read"])),
 )]
 #[get("/tenant")]
 pub async fn get_tenant(state: web::Data<AppState>, caller: Caller) -> Result<web::Json<Tenant>, ApiError> {
@@ -98,14 +96,12 @@ pub async fn get_tenant(state: web::Data<AppState>, caller: Caller) -> Result<we
     responses(
         (status = 200, description = "The tenant as changed", body = Tenant),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The slug or custom domain belongs to another tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[patch("/tenant")]
 pub async fn update_tenant(

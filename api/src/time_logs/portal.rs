@@ -26,10 +26,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project's billable time", body = PortalProjectTime),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such project", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -70,9 +67,6 @@ pub async fn get_portal_project_time(
     tag = "client-portal",
     responses(
         (status = 200, description = "Your billable time", body = PortalTimeSummary),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

@@ -46,11 +46,9 @@ fn view(conn: &mut DbConn, tenant_id: &str, row: TimeLogRow) -> Result<TimeLog, 
     params(("id" = String, Path, description = "The project's id")),
     responses(
         (status = 200, description = "The project's time", body = TimeLogList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/projects/{id}/time-logs")]
 pub async fn list_time_logs(
@@ -92,14 +90,12 @@ pub async fn list_time_logs(
     responses(
         (status = 201, description = "The entry, logged", body = TimeLog),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such project in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, a billable entry has no rate, or the staff member is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/projects/{id}/time-logs")]
 pub async fn create_time_log(
@@ -152,14 +148,12 @@ pub async fn create_time_log(
     responses(
         (status = 200, description = "The entry as changed", body = TimeLog),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, a billable entry has no rate, or the staff member is unknown", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[patch("/time-logs/{id}")]
 pub async fn update_time_log(
@@ -205,11 +199,9 @@ pub async fn update_time_log(
     params(("id" = String, Path, description = "The entry's id")),
     responses(
         (status = 204, description = "The entry is gone"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[delete("/time-logs/{id}")]
 pub async fn delete_time_log(

@@ -91,10 +91,8 @@ fn refuse_disabled(row: &EndpointRow) -> Result<(), ApiError> {
     tag = "webhooks",
     responses(
         (status = 200, description = "The event types", body = WebhookEventTypeList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[get("/webhooks/event-types")]
 pub async fn list_webhook_event_types(caller: Caller) -> Result<web::Json<WebhookEventTypeList>, ApiError> {
@@ -107,10 +105,8 @@ pub async fn list_webhook_event_types(caller: Caller) -> Result<web::Json<Webhoo
     tag = "webhooks",
     responses(
         (status = 200, description = "The endpoints", body = WebhookEndpointList),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[get("/webhooks/endpoints")]
 pub async fn list_webhook_endpoints(
@@ -132,14 +128,12 @@ pub async fn list_webhook_endpoints(
         (status = 201, description = "The endpoint, with its signing secret", body = WebhookEndpointWithSecret,
             headers(("Location" = String, description = "URL of the new endpoint"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The business already has the most endpoints allowed (20)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid: an unknown event type, a URL that is not https or not public", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[post("/webhooks/endpoints")]
 pub async fn create_webhook_endpoint(
@@ -191,11 +185,9 @@ pub async fn create_webhook_endpoint(
     params(("id" = String, Path, description = "The endpoint's id")),
     responses(
         (status = 200, description = "The endpoint", body = WebhookEndpoint),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[get("/webhooks/endpoints/{id}")]
 pub async fn get_webhook_endpoint(
@@ -218,14 +210,12 @@ pub async fn get_webhook_endpoint(
     responses(
         (status = 200, description = "The endpoint as changed", body = WebhookEndpoint),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[patch("/webhooks/endpoints/{id}")]
 pub async fn update_webhook_endpoint(
@@ -276,11 +266,9 @@ pub async fn update_webhook_endpoint(
     params(("id" = String, Path, description = "The endpoint's id")),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[delete("/webhooks/endpoints/{id}")]
 pub async fn delete_webhook_endpoint(
@@ -308,11 +296,9 @@ pub async fn delete_webhook_endpoint(
     params(("id" = String, Path, description = "The endpoint's id")),
     responses(
         (status = 200, description = "The endpoint, with its new signing secret", body = WebhookEndpointWithSecret),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[post("/webhooks/endpoints/{id}/rotate-secret")]
 pub async fn rotate_webhook_secret(
@@ -345,12 +331,10 @@ pub async fn rotate_webhook_secret(
     params(("id" = String, Path, description = "The endpoint's id")),
     responses(
         (status = 202, description = "Queued for delivery", body = QueuedWebhook),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The endpoint is disabled", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[post("/webhooks/endpoints/{id}/test")]
 pub async fn send_webhook_test(
@@ -389,11 +373,9 @@ pub async fn send_webhook_test(
     responses(
         (status = 200, description = "A page of attempts", body = WebhookDeliveryPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[get("/webhooks/endpoints/{id}/deliveries")]
 pub async fn list_webhook_deliveries(
@@ -427,12 +409,10 @@ pub async fn list_webhook_deliveries(
     ),
     responses(
         (status = 202, description = "Queued for delivery", body = QueuedWebhook),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `webhooks`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint in your tenant, or no such attempt of it", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The endpoint is disabled", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["webhooks"]), ("staff_session" = ["webhooks"])),
 )]
 #[post("/webhooks/endpoints/{id}/deliveries/{delivery_id}/resend")]
 pub async fn resend_webhook_delivery(

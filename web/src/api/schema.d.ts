@@ -9385,7 +9385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, invalid or revoked credential */
+            /** @description Not logged in */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -167,12 +167,6 @@ pub struct AppointmentListQuery {
     pub status: Option<String>,
     pub client_id: Option<String>,
     pub staff_id: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// A new appointment booked by staff. Staff may book outside opening hours.

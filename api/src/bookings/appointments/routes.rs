@@ -47,24 +47,23 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// Appointments by start time, filtered, keyset-paginated.
 #[utoipa::path(
     tag = "bookings",
-    params(AppointmentListQuery),
+    params(AppointmentListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of appointments", body = AppointmentPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/appointments")]
 pub async fn list_appointments(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<AppointmentListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<AppointmentPage>, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let q = query.into_inner();
-    let page = PageQuery { limit: q.limit.clone(), cursor: q.cursor.clone() };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let status = match q.status.as_deref() {
         None => None,
@@ -98,14 +97,12 @@ pub async fn list_appointments(
         (status = 201, description = "The appointment, booked", body = Appointment,
             headers(("Location" = String, description = "URL of the new appointment"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The time overlaps another appointment", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid, or name no client, service or staff member of yours", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/appointments")]
 pub async fn create_appointment(
@@ -191,11 +188,9 @@ pub async fn create_appointment(
     params(("id" = String, Path, description = "The appointment's id")),
     responses(
         (status = 200, description = "The appointment", body = Appointment),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/appointments/{id}")]
 pub async fn get_appointment(
@@ -219,15 +214,13 @@ pub async fn get_appointment(
     responses(
         (status = 200, description = "The appointment as changed", body = Appointment),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The appointment is over, or the new time is taken", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[patch("/appointments/{id}")]
 pub async fn update_appointment(
@@ -307,15 +300,13 @@ pub async fn update_appointment(
     responses(
         (status = 200, description = "The appointment in its new status", body = Appointment),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The transition is not allowed from the current status", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/appointments/{id}/status")]
 pub async fn change_appointment_status(
@@ -346,11 +337,9 @@ pub async fn change_appointment_status(
     responses(
         (status = 200, description = "The free slots", body = SlotList),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such appointment in your tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/appointments/{id}/slots")]
 pub async fn list_appointment_slots(

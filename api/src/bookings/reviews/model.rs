@@ -153,12 +153,6 @@ pub struct ReviewListQuery {
     /// `pending` (default), `approved` or `rejected`.
     #[param(value_type = Option<String>, pattern = "^(?:pending|approved|rejected)$")]
     pub status: Option<String>,
-    /// Items per page, 1–100 (default 25).
-    #[param(value_type = Option<i64>, minimum = 1, maximum = 100)]
-    pub limit: Option<String>,
-    /// `next_cursor` of the previous page; omit for the first page.
-    #[param(pattern = "^[A-Za-z0-9_-]*$", max_length = 2000)]
-    pub cursor: Option<String>,
 }
 
 /// A client's review of a completed appointment.

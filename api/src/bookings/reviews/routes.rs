@@ -51,14 +51,12 @@ fn not_found(id: &str) -> ApiError {
         (status = 201, description = "Your review, waiting for approval", body = Review,
             headers(("Location" = String, description = "The appointment's portal URL"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not a client session, or a read-only one", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "You have no such appointment", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Not completed, or already reviewed", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]
@@ -114,20 +112,19 @@ pub async fn create_review(
 /// Reviews waiting for moderation (or approved, or rejected), newest first.
 #[utoipa::path(
     tag = "bookings",
-    params(ReviewListQuery),
+    params(ReviewListQuery, PageQuery),
     responses(
         (status = 200, description = "A page of reviews", body = ReviewPage),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
 )]
 #[get("/reviews")]
 pub async fn list_reviews(
     state: web::Data<AppState>,
     caller: Caller,
     query: web::Query<ReviewListQuery>,
+    page: web::Query<PageQuery>,
 ) -> Result<web::Json<ReviewPage>, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let q = query.into_inner();
@@ -137,7 +134,7 @@ pub async fn list_reviews(
             ApiError::BadRequest(format!("'status' must be pending, approved or rejected, not '{s}'."))
         })?,
     };
-    let page = PageQuery { limit: q.limit, cursor: q.cursor };
+    let page = page.into_inner();
     let limit = page.limit()?;
     let before = page.after_id()?;
     let mut rows = state
@@ -167,12 +164,10 @@ fn moderate(conn: &mut DbConn, caller: &Caller, id: &str, to: ReviewStatus) -> R
     params(("id" = String, Path, description = "The review's id")),
     responses(
         (status = 200, description = "The review, approved", body = Review),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such review in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already approved", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/reviews/{id}/approve")]
 pub async fn approve_review(
@@ -191,12 +186,10 @@ pub async fn approve_review(
     params(("id" = String, Path, description = "The review's id")),
     responses(
         (status = 200, description = "The review, rejected", body = Review),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `clients:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such review in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already rejected", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
 )]
 #[post("/reviews/{id}/reject")]
 pub async fn reject_review(
@@ -218,9 +211,6 @@ const MINE_LIMIT: i64 = 200;
     tag = "portal-bookings",
     responses(
         (status = 200, description = "Your reviews", body = PortalReviewList),
-        (status = 401, description = "Not logged in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not a client session", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
 )]

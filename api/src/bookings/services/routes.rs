@@ -32,10 +32,8 @@ fn not_found(id: &str) -> ApiError {
     responses(
         (status = 200, description = "The services", body = ServiceList),
         (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:read"]), ("staff_session" = ["tenant:read"])),
 )]
 #[get("/services")]
 pub async fn list_services(
@@ -57,13 +55,11 @@ pub async fn list_services(
         (status = 201, description = "The service, created", body = Service,
             headers(("Location" = String, description = "URL of the new service"))),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[post("/services")]
 pub async fn create_service(
@@ -98,14 +94,12 @@ pub async fn create_service(
     responses(
         (status = 200, description = "The service as changed", body = Service),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such service in your tenant", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[patch("/services/{id}")]
 pub async fn update_service(

@@ -24,10 +24,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     tag = "bookings",
     responses(
         (status = 200, description = "The booking settings", body = BookingSettings),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:read`", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:read"]), ("staff_session" = ["tenant:read"])),
 )]
 #[get("/booking-settings")]
 pub async fn get_booking_settings(
@@ -46,13 +44,11 @@ pub async fn get_booking_settings(
     responses(
         (status = 200, description = "The settings as saved", body = BookingSettings),
         (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, invalid or revoked credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "The credential lacks `tenant:write`", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed authentications from this address", body = Problem, content_type = "application/problem+json"),
     ),
+    security(("api_key" = ["tenant:write"]), ("staff_session" = ["tenant:write"])),
 )]
 #[put("/booking-settings")]
 pub async fn update_booking_settings(
