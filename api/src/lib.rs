@@ -54,6 +54,7 @@ pub mod state;
 pub mod storage;
 pub mod telemetry;
 pub mod tenants;
+pub mod text_enum;
 pub mod time_logs;
 pub mod vault;
 pub mod webhooks;

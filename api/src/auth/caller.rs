@@ -5,8 +5,6 @@
 use actix_web::dev::Payload;
 use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
 
 use super::credential::{RequestAuth, session_of, valid_api_key};
 use super::store as credential_store;
@@ -14,67 +12,27 @@ use super::{api_key, session};
 use crate::error::ApiError;
 use crate::state::AppState;
 
-/// A permission an API key can carry. A `:write` scope includes the matching `:read`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, ToSchema)]
-pub enum Scope {
-    #[serde(rename = "tenant:read")]
-    TenantRead,
-    #[serde(rename = "tenant:write")]
-    TenantWrite,
-    #[serde(rename = "clients:read")]
-    ClientsRead,
-    #[serde(rename = "clients:write")]
-    ClientsWrite,
-    /// Change a client's login email: it moves their portal account to another mailbox.
-    #[serde(rename = "clients:email")]
-    ClientsEmail,
-    #[serde(rename = "api_keys:manage")]
-    ApiKeysManage,
-    #[serde(rename = "staff:manage")]
-    StaffManage,
-    /// Quotes, contracts, invoices and payments.
-    #[serde(rename = "billing:read")]
-    BillingRead,
-    #[serde(rename = "billing:write")]
-    BillingWrite,
-    /// Register webhook endpoints, read their delivery log, resend.
-    #[serde(rename = "webhooks")]
-    Webhooks,
+crate::text_enum! {
+    /// A permission an API key can carry. A `:write` scope includes the matching `:read`.
+    #[derive(Hash)]
+    pub enum Scope {
+        TenantRead = "tenant:read",
+        TenantWrite = "tenant:write",
+        ClientsRead = "clients:read",
+        ClientsWrite = "clients:write",
+        /// Change a client's login email: it moves their portal account to another mailbox.
+        ClientsEmail = "clients:email",
+        ApiKeysManage = "api_keys:manage",
+        StaffManage = "staff:manage",
+        /// Quotes, contracts, invoices and payments.
+        BillingRead = "billing:read",
+        BillingWrite = "billing:write",
+        /// Register webhook endpoints, read their delivery log, resend.
+        Webhooks = "webhooks",
+    }
 }
 
 impl Scope {
-    pub const ALL: [Scope; 10] = [
-        Scope::TenantRead,
-        Scope::TenantWrite,
-        Scope::ClientsRead,
-        Scope::ClientsWrite,
-        Scope::ClientsEmail,
-        Scope::ApiKeysManage,
-        Scope::StaffManage,
-        Scope::BillingRead,
-        Scope::BillingWrite,
-        Scope::Webhooks,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Scope::TenantRead => "tenant:read",
-            Scope::TenantWrite => "tenant:write",
-            Scope::ClientsRead => "clients:read",
-            Scope::ClientsWrite => "clients:write",
-            Scope::ClientsEmail => "clients:email",
-            Scope::ApiKeysManage => "api_keys:manage",
-            Scope::StaffManage => "staff:manage",
-            Scope::BillingRead => "billing:read",
-            Scope::BillingWrite => "billing:write",
-            Scope::Webhooks => "webhooks",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Scope> {
-        Scope::ALL.into_iter().find(|scope| scope.as_str() == s)
-    }
-
     /// Stored as one space-separated text column.
     pub fn join(scopes: &[Scope]) -> String {
         scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ")

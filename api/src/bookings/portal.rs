@@ -123,7 +123,7 @@ fn deadline(settings: &BookingSettings, starts: NaiveDateTime) -> NaiveDateTime 
 fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[ReviewRow]) -> PortalAppointment {
     let review = reviews.iter().find(|r| r.appointment_id == n.row.id).map(OwnReview::from);
     let r = n.row;
-    let status = AppointmentStatus::parse(&r.status).unwrap_or(AppointmentStatus::Cancelled);
+    let status = AppointmentStatus::stored_or(&r.status, AppointmentStatus::Cancelled);
     let cancel_deadline = deadline(settings, r.starts_at);
     PortalAppointment {
         duration_minutes: (r.ends_at - r.starts_at).num_minutes(),
@@ -289,7 +289,7 @@ fn changeable(
     let named = store::get(conn, &who.tenant_id, Some(&who.client_id), id)?.ok_or_else(|| not_found(id))?;
     let tenant = tenant_store::get(conn, &who.tenant_id)?;
     let settings = settings_store::for_tenant(conn, &tenant)?;
-    let status = AppointmentStatus::parse(&named.row.status).unwrap_or(AppointmentStatus::Cancelled);
+    let status = AppointmentStatus::stored_or(&named.row.status, AppointmentStatus::Cancelled);
     if !status.is_live() {
         return Err(ApiError::Conflict(format!(
             "This appointment is {}; only pending or confirmed appointments can be {verb}.",

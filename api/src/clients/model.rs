@@ -35,29 +35,15 @@ pub struct ClientRow {
     pub tax_id: Option<String>,
 }
 
-/// Where a client stands with the business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ClientStatus {
-    /// A prospect: known, not yet a customer.
-    Lead,
-    /// A customer.
-    Active,
-    /// Kept for the records, hidden from lists, cannot log in.
-    Archived,
-}
-
-impl ClientStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ClientStatus::Lead => "lead",
-            ClientStatus::Active => "active",
-            ClientStatus::Archived => "archived",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ClientStatus> {
-        [ClientStatus::Lead, ClientStatus::Active, ClientStatus::Archived].into_iter().find(|c| c.as_str() == s)
+crate::text_enum! {
+    /// Where a client stands with the business.
+    pub enum ClientStatus {
+        /// A prospect: known, not yet a customer.
+        Lead = "lead",
+        /// A customer.
+        Active = "active",
+        /// Kept for the records, hidden from lists, cannot log in.
+        Archived = "archived",
     }
 }
 
@@ -97,7 +83,7 @@ pub struct Client {
 impl From<ClientRow> for Client {
     fn from(r: ClientRow) -> Client {
         Client {
-            status: ClientStatus::parse(&r.status).unwrap_or(ClientStatus::Active),
+            status: ClientStatus::stored_or(&r.status, ClientStatus::Active),
             id: r.id,
             email: r.email,
             name: r.name,

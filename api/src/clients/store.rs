@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 
 use super::model::{ClientChanges, ClientRow, ClientSort};
 use crate::db::DbConn;
@@ -32,7 +32,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         .limit(f.limit)
         .into_boxed();
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             lower(clients::name)
                 .like(pattern.clone())

@@ -59,36 +59,21 @@ pub struct ClientBits {
     pub tax_id: Option<String>,
 }
 
-/// Where a contract stands. `draft` (staff still writing; the client never sees it) →
-/// `sent` (waiting for the client's signature) → `signed`; a draft or sent contract can be
-/// made `void` instead. Signed and void are final.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ContractStatus {
-    Draft,
-    Sent,
-    Signed,
-    Void,
+crate::text_enum! {
+    /// Where a contract stands. `draft` (staff still writing; the client never sees it) →
+    /// `sent` (waiting for the client's signature) → `signed`; a draft or sent contract can be
+    /// made `void` instead. Signed and void are final.
+    pub enum ContractStatus {
+        Draft = "draft",
+        Sent = "sent",
+        Signed = "signed",
+        Void = "void",
+    }
 }
 
 impl ContractStatus {
-    pub const ALL: [ContractStatus; 4] =
-        [ContractStatus::Draft, ContractStatus::Sent, ContractStatus::Signed, ContractStatus::Void];
     /// What a client may ever see.
     pub const CLIENT_VISIBLE: [&'static str; 3] = ["sent", "signed", "void"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ContractStatus::Draft => "draft",
-            ContractStatus::Sent => "sent",
-            ContractStatus::Signed => "signed",
-            ContractStatus::Void => "void",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ContractStatus> {
-        ContractStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     /// How it reads after "The contract …": "is still a draft".
     pub fn phrase(self) -> &'static str {
@@ -102,32 +87,18 @@ impl ContractStatus {
 }
 
 pub fn status_of(s: &str) -> ContractStatus {
-    ContractStatus::parse(s).unwrap_or(ContractStatus::Draft)
+    ContractStatus::stored_or(s, ContractStatus::Draft)
 }
 
-/// How the client signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum SignatureKind {
-    /// They typed their full name.
-    Typed,
-    /// They drew it; stored as an SVG path.
-    Svg,
-    /// They drew it; stored as a PNG image.
-    Png,
-}
-
-impl SignatureKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignatureKind::Typed => "typed",
-            SignatureKind::Svg => "svg",
-            SignatureKind::Png => "png",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SignatureKind> {
-        [SignatureKind::Typed, SignatureKind::Svg, SignatureKind::Png].into_iter().find(|k| k.as_str() == s)
+crate::text_enum! {
+    /// How the client signed.
+    pub enum SignatureKind {
+        /// They typed their full name.
+        Typed = "typed",
+        /// They drew it; stored as an SVG path.
+        Svg = "svg",
+        /// They drew it; stored as a PNG image.
+        Png = "png",
     }
 }
 

@@ -65,15 +65,8 @@ pub async fn list_contracts(
     let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let statuses = match query.status.as_deref() {
-        None | Some("") => vec![],
-        Some(s) => match ContractStatus::parse(s) {
-            Some(status) => vec![status.as_str()],
-            None => {
-                return Err(ApiError::BadRequest(format!("'status' must be draft, sent, signed or void, not '{s}'.")));
-            }
-        },
-    };
+    let statuses: Vec<&str> =
+        ContractStatus::filter("status", query.status.as_deref())?.map(ContractStatus::as_str).into_iter().collect();
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));
     }

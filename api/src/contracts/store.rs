@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use super::model::{ClientBits, ContractChanges, ContractRow, ContractStatus};
 use crate::db::DbConn;
 use crate::db::schema::{clients, contracts};
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 
 pub struct ListFilter {
     /// Only these statuses; empty means all.
@@ -50,7 +50,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         query = query.filter(contracts::id.lt(before.clone()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             lower(contracts::title)
                 .like(pattern.clone())

@@ -7,6 +7,12 @@ diesel::define_sql_function! {
 
 /// `%`, `_` and `\` typed by a person are literal characters, not wildcards (use with
 /// `.escape('\\')`).
-pub fn escape_like(s: &str) -> String {
+fn escape_like(s: &str) -> String {
     s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// The `LIKE` pattern of a person's search for `q` anywhere in a text, any case: compare it
+/// with `lower(column)` and `.escape('\\')`.
+pub fn contains_pattern(q: &str) -> String {
+    format!("%{}%", escape_like(&q.to_lowercase()))
 }

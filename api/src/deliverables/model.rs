@@ -61,18 +61,18 @@ pub struct DeliverableParts {
     pub events: Vec<EventRow>,
 }
 
-/// Where a deliverable stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliverableStatus {
-    /// Staff are working on it; the client sees it but cannot decide yet.
-    InProgress,
-    /// Waiting for the client to approve it or request changes.
-    Submitted,
-    /// The client approved it.
-    Approved,
-    /// The client asked for changes; staff resubmit it (a new round) or reopen it.
-    ChangesRequested,
+crate::text_enum! {
+    /// Where a deliverable stands.
+    pub enum DeliverableStatus {
+        /// Staff are working on it; the client sees it but cannot decide yet.
+        InProgress = "in_progress",
+        /// Waiting for the client to approve it or request changes.
+        Submitted = "submitted",
+        /// The client approved it.
+        Approved = "approved",
+        /// The client asked for changes; staff resubmit it (a new round) or reopen it.
+        ChangesRequested = "changes_requested",
+    }
 }
 
 /// Who moves a deliverable: staff submit and reopen, the client decides.
@@ -83,26 +83,6 @@ pub enum Party {
 }
 
 impl DeliverableStatus {
-    pub const ALL: [DeliverableStatus; 4] = [
-        DeliverableStatus::InProgress,
-        DeliverableStatus::Submitted,
-        DeliverableStatus::Approved,
-        DeliverableStatus::ChangesRequested,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliverableStatus::InProgress => "in_progress",
-            DeliverableStatus::Submitted => "submitted",
-            DeliverableStatus::Approved => "approved",
-            DeliverableStatus::ChangesRequested => "changes_requested",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DeliverableStatus> {
-        DeliverableStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// The moves `by` may make. Staff submit work (again after changes were requested) and
     /// reopen anything already handed over; only the client decides on submitted work.
     pub fn can_become(self, to: DeliverableStatus, by: Party) -> bool {
@@ -143,38 +123,16 @@ impl DeliverableStatus {
 }
 
 pub fn status_of(s: &str) -> DeliverableStatus {
-    DeliverableStatus::parse(s).unwrap_or(DeliverableStatus::InProgress)
+    DeliverableStatus::stored_or(s, DeliverableStatus::InProgress)
 }
 
-/// What happened to a deliverable, in its history.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum DeliverableEventKind {
-    Submitted,
-    Approved,
-    ChangesRequested,
-    Reopened,
-}
-
-impl DeliverableEventKind {
-    pub const ALL: [DeliverableEventKind; 4] = [
-        DeliverableEventKind::Submitted,
-        DeliverableEventKind::Approved,
-        DeliverableEventKind::ChangesRequested,
-        DeliverableEventKind::Reopened,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DeliverableEventKind::Submitted => "submitted",
-            DeliverableEventKind::Approved => "approved",
-            DeliverableEventKind::ChangesRequested => "changes_requested",
-            DeliverableEventKind::Reopened => "reopened",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<DeliverableEventKind> {
-        DeliverableEventKind::ALL.into_iter().find(|c| c.as_str() == s)
+crate::text_enum! {
+    /// What happened to a deliverable, in its history.
+    pub enum DeliverableEventKind {
+        Submitted = "submitted",
+        Approved = "approved",
+        ChangesRequested = "changes_requested",
+        Reopened = "reopened",
     }
 }
 
@@ -251,7 +209,7 @@ impl From<EventRow> for DeliverableEvent {
     fn from(r: EventRow) -> DeliverableEvent {
         DeliverableEvent {
             at: utc(r.at),
-            event: DeliverableEventKind::parse(&r.status).unwrap_or(DeliverableEventKind::Submitted),
+            event: DeliverableEventKind::stored_or(&r.status, DeliverableEventKind::Submitted),
             comment: r.comment,
             actor_kind: r.actor_kind,
             actor_id: r.actor_id,

@@ -354,7 +354,7 @@ pub async fn list_form_submissions(
             id: s.id,
             form_id: s.form_id,
             client: SubmissionClient {
-                status: ClientStatus::parse(&c.status).unwrap_or(ClientStatus::Lead),
+                status: ClientStatus::stored_or(&c.status, ClientStatus::Lead),
                 id: c.id,
                 name: c.name,
                 email: c.email,

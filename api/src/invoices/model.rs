@@ -103,48 +103,27 @@ impl InvoiceLineRow {
     }
 }
 
-/// Where an invoice stands. `overdue` is not a status: see `Invoice::overdue`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum InvoiceStatus {
-    /// Being written; never shown to the client.
-    Draft,
-    /// Sent to the client, nothing paid yet.
-    Sent,
-    /// Some, not all, of the total received.
-    PartiallyPaid,
-    /// Paid in full.
-    Paid,
-    /// Cancelled; nothing is due.
-    Void,
+crate::text_enum! {
+    /// Where an invoice stands. `overdue` is not a status: see `Invoice::overdue`.
+    pub enum InvoiceStatus {
+        /// Being written; never shown to the client.
+        Draft = "draft",
+        /// Sent to the client, nothing paid yet.
+        Sent = "sent",
+        /// Some, not all, of the total received.
+        PartiallyPaid = "partially_paid",
+        /// Paid in full.
+        Paid = "paid",
+        /// Cancelled; nothing is due.
+        Void = "void",
+    }
 }
 
 impl InvoiceStatus {
-    pub const ALL: [InvoiceStatus; 5] = [
-        InvoiceStatus::Draft,
-        InvoiceStatus::Sent,
-        InvoiceStatus::PartiallyPaid,
-        InvoiceStatus::Paid,
-        InvoiceStatus::Void,
-    ];
     /// Waiting for money: where payments may be recorded.
     pub const UNPAID: [&'static str; 2] = ["sent", "partially_paid"];
     /// Everything the client may see.
     pub const VISIBLE: [&'static str; 4] = ["sent", "partially_paid", "paid", "void"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            InvoiceStatus::Draft => "draft",
-            InvoiceStatus::Sent => "sent",
-            InvoiceStatus::PartiallyPaid => "partially_paid",
-            InvoiceStatus::Paid => "paid",
-            InvoiceStatus::Void => "void",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<InvoiceStatus> {
-        InvoiceStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     /// How the status reads after "Invoice INV-2026-0001 ".
     pub fn phrase(self) -> &'static str {
@@ -159,7 +138,7 @@ impl InvoiceStatus {
 }
 
 pub fn status_of(s: &str) -> InvoiceStatus {
-    InvoiceStatus::parse(s).unwrap_or(InvoiceStatus::Draft)
+    InvoiceStatus::stored_or(s, InvoiceStatus::Draft)
 }
 
 /// The client of a list item.
@@ -440,45 +419,21 @@ pub struct PaymentRow {
     pub created_at: NaiveDateTime,
 }
 
-/// How money arrived.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentMethod {
-    BankTransfer,
-    Cash,
-    Card,
-    Other,
-    /// Online, through Stripe Checkout.
-    Stripe,
-    /// Online, through Paystack.
-    Paystack,
+crate::text_enum! {
+    /// How money arrived.
+    pub enum PaymentMethod {
+        BankTransfer = "bank_transfer",
+        Cash = "cash",
+        Card = "card",
+        Other = "other",
+        /// Online, through Stripe Checkout.
+        Stripe = "stripe",
+        /// Online, through Paystack.
+        Paystack = "paystack",
+    }
 }
 
 impl PaymentMethod {
-    pub const ALL: [PaymentMethod; 6] = [
-        PaymentMethod::BankTransfer,
-        PaymentMethod::Cash,
-        PaymentMethod::Card,
-        PaymentMethod::Other,
-        PaymentMethod::Stripe,
-        PaymentMethod::Paystack,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentMethod::BankTransfer => "bank_transfer",
-            PaymentMethod::Cash => "cash",
-            PaymentMethod::Card => "card",
-            PaymentMethod::Other => "other",
-            PaymentMethod::Stripe => "stripe",
-            PaymentMethod::Paystack => "paystack",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PaymentMethod> {
-        PaymentMethod::ALL.into_iter().find(|m| m.as_str() == s)
-    }
-
     /// How it reads on a receipt or a PDF.
     pub fn label(self) -> &'static str {
         match self {
@@ -509,7 +464,7 @@ pub struct Payment {
 impl From<PaymentRow> for Payment {
     fn from(r: PaymentRow) -> Payment {
         Payment {
-            method: PaymentMethod::parse(&r.method).unwrap_or(PaymentMethod::Other),
+            method: PaymentMethod::stored_or(&r.method, PaymentMethod::Other),
             id: r.id,
             amount_minor: r.amount_minor,
             currency: r.currency,

@@ -68,17 +68,8 @@ pub async fn list_invoices(
     let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let statuses = match query.status.as_deref() {
-        None | Some("") => vec![],
-        Some(s) => match InvoiceStatus::parse(s) {
-            Some(status) => vec![status.as_str()],
-            None => {
-                return Err(ApiError::BadRequest(format!(
-                    "'status' must be draft, sent, partially_paid, paid or void, not '{s}'."
-                )));
-            }
-        },
-    };
+    let statuses: Vec<&str> =
+        InvoiceStatus::filter("status", query.status.as_deref())?.map(InvoiceStatus::as_str).into_iter().collect();
     let overdue = match query.overdue.as_deref() {
         None | Some("") => None,
         Some("true") => Some(true),

@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use super::model::{InvoiceChanges, InvoiceLineRow, InvoiceRow, PaymentRow};
 use crate::db::DbConn;
 use crate::db::schema::{clients, invoice_lines, invoices, payment_providers, payments, quote_lines, quotes};
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 use crate::money::{Line, Quantity};
 
 pub struct ListFilter {
@@ -58,7 +58,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         query = query.filter(invoices::id.lt(before.clone()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             lower(invoices::title)
                 .like(pattern.clone())

@@ -100,28 +100,15 @@ pub struct PaymentEventPage {
     pub next_cursor: Option<String>,
 }
 
-/// An online payment provider.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ProviderKind {
-    Stripe,
-    Paystack,
+crate::text_enum! {
+    /// An online payment provider.
+    pub enum ProviderKind {
+        Stripe = "stripe",
+        Paystack = "paystack",
+    }
 }
 
 impl ProviderKind {
-    pub const ALL: [ProviderKind; 2] = [ProviderKind::Stripe, ProviderKind::Paystack];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProviderKind::Stripe => "stripe",
-            ProviderKind::Paystack => "paystack",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ProviderKind> {
-        ProviderKind::ALL.into_iter().find(|p| p.as_str() == s)
-    }
-
     pub fn method(self) -> PaymentMethod {
         match self {
             ProviderKind::Stripe => PaymentMethod::Stripe,

@@ -45,44 +45,23 @@ pub struct TaskRow {
     pub updated_at: NaiveDateTime,
 }
 
-/// Where a project stands. Staff may move it between any two statuses (a completed project
-/// can be reopened).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ProjectStatus {
-    Planned,
-    Active,
-    OnHold,
-    Completed,
-    Cancelled,
+crate::text_enum! {
+    /// Where a project stands. Staff may move it between any two statuses (a completed project
+    /// can be reopened).
+    pub enum ProjectStatus {
+        Planned = "planned",
+        Active = "active",
+        OnHold = "on_hold",
+        Completed = "completed",
+        Cancelled = "cancelled",
+    }
 }
 
 impl ProjectStatus {
-    pub const ALL: [ProjectStatus; 5] = [
-        ProjectStatus::Planned,
-        ProjectStatus::Active,
-        ProjectStatus::OnHold,
-        ProjectStatus::Completed,
-        ProjectStatus::Cancelled,
-    ];
     /// Still going: the portal's "open" projects.
     pub const OPEN: [&'static str; 3] = ["planned", "active", "on_hold"];
     /// Over, one way or the other: the portal's "closed" projects.
     pub const CLOSED: [&'static str; 2] = ["completed", "cancelled"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProjectStatus::Planned => "planned",
-            ProjectStatus::Active => "active",
-            ProjectStatus::OnHold => "on_hold",
-            ProjectStatus::Completed => "completed",
-            ProjectStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ProjectStatus> {
-        ProjectStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     /// How the status reads after "Project Brand refresh ", in the client's timeline.
     pub fn phrase(self) -> &'static str {
@@ -265,7 +244,7 @@ pub struct PortalProjectPage {
 }
 
 pub fn project_status_of(s: &str) -> ProjectStatus {
-    ProjectStatus::parse(s).unwrap_or(ProjectStatus::Planned)
+    ProjectStatus::stored_or(s, ProjectStatus::Planned)
 }
 
 pub fn task_status_of(s: &str) -> TaskStatus {

@@ -85,17 +85,8 @@ pub async fn list_projects(
     let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let statuses = match query.status.as_deref() {
-        None | Some("") => vec![],
-        Some(s) => match ProjectStatus::parse(s) {
-            Some(status) => vec![status.as_str()],
-            None => {
-                return Err(ApiError::BadRequest(format!(
-                    "'status' must be planned, active, on_hold, completed or cancelled, not '{s}'."
-                )));
-            }
-        },
-    };
+    let statuses: Vec<&str> =
+        ProjectStatus::filter("status", query.status.as_deref())?.map(ProjectStatus::as_str).into_iter().collect();
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use diesel::dsl::count_star;
 use diesel::prelude::*;
 
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 
 use super::model::{Progress, ProjectChanges, ProjectRow, TaskChanges, TaskRow, task_status_of};
 use crate::db::DbConn;
@@ -44,7 +44,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         query = query.filter(projects::id.lt(before.clone()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             lower(projects::name)
                 .like(pattern.clone())

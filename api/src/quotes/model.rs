@@ -122,53 +122,29 @@ impl QuoteLineRow {
     }
 }
 
-/// Where a quote stands. `expired` is never stored: it is a `sent` quote whose
-/// `valid_until` has passed (in the business's time zone).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum QuoteStatus {
-    /// Being written; the client cannot see it.
-    Draft,
-    /// With the client, waiting for their decision.
-    Sent,
-    /// The client accepted it; a project was started from it.
-    Accepted,
-    /// The client asked for changes; staff revise it and send it again.
-    ChangesRequested,
-    /// The client declined it.
-    Declined,
-    /// Sent, but its `valid_until` date has passed: it can no longer be accepted.
-    Expired,
+crate::text_enum! {
+    /// Where a quote stands. `expired` is never stored: it is a `sent` quote whose
+    /// `valid_until` has passed (in the business's time zone).
+    pub enum QuoteStatus {
+        /// Being written; the client cannot see it.
+        Draft = "draft",
+        /// With the client, waiting for their decision.
+        Sent = "sent",
+        /// The client accepted it; a project was started from it.
+        Accepted = "accepted",
+        /// The client asked for changes; staff revise it and send it again.
+        ChangesRequested = "changes_requested",
+        /// The client declined it.
+        Declined = "declined",
+        /// Sent, but its `valid_until` date has passed: it can no longer be accepted.
+        Expired = "expired",
+    }
 }
 
 impl QuoteStatus {
-    pub const ALL: [QuoteStatus; 6] = [
-        QuoteStatus::Draft,
-        QuoteStatus::Sent,
-        QuoteStatus::Accepted,
-        QuoteStatus::ChangesRequested,
-        QuoteStatus::Declined,
-        QuoteStatus::Expired,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            QuoteStatus::Draft => "draft",
-            QuoteStatus::Sent => "sent",
-            QuoteStatus::Accepted => "accepted",
-            QuoteStatus::ChangesRequested => "changes_requested",
-            QuoteStatus::Declined => "declined",
-            QuoteStatus::Expired => "expired",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<QuoteStatus> {
-        QuoteStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
-
     /// The status as the API shows it on `today` (in the tenant's zone).
     pub fn of(stored: &str, valid_until: NaiveDate, today: NaiveDate) -> QuoteStatus {
-        match QuoteStatus::parse(stored).unwrap_or(QuoteStatus::Draft) {
+        match QuoteStatus::stored_or(stored, QuoteStatus::Draft) {
             QuoteStatus::Sent if valid_until < today => QuoteStatus::Expired,
             other => other,
         }

@@ -53,18 +53,11 @@ pub async fn list_quotes(
     let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let status = match query.status.as_deref() {
-        None | Some("") => StatusFilter::All,
-        Some(s) => match QuoteStatus::parse(s) {
-            Some(QuoteStatus::Sent) => StatusFilter::SentValid,
-            Some(QuoteStatus::Expired) => StatusFilter::Expired,
-            Some(other) => StatusFilter::Stored(other.as_str()),
-            None => {
-                return Err(ApiError::BadRequest(format!(
-                    "'status' must be draft, sent, accepted, changes_requested, declined or expired, not '{s}'."
-                )));
-            }
-        },
+    let status = match QuoteStatus::filter("status", query.status.as_deref())? {
+        None => StatusFilter::All,
+        Some(QuoteStatus::Sent) => StatusFilter::SentValid,
+        Some(QuoteStatus::Expired) => StatusFilter::Expired,
+        Some(other) => StatusFilter::Stored(other.as_str()),
     };
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use super::model::{QuoteChanges, QuoteLineRow, QuoteRevisionRow, QuoteRow};
 use crate::db::DbConn;
 use crate::db::schema::{clients, quote_lines, quote_revisions, quotes};
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 
 /// Which quotes a list shows, by stored status and expiry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         query = query.filter(quotes::id.lt(before.clone()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         query = query.filter(
             lower(quotes::title)
                 .like(pattern.clone())

@@ -82,7 +82,7 @@ pub fn change_status(
 ) -> Result<OrderParts, ApiError> {
     let current = store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))?;
     let order = &current.order;
-    let from = ServiceOrderStatus::parse(&order.status).unwrap_or(ServiceOrderStatus::Received);
+    let from = ServiceOrderStatus::stored_or(&order.status, ServiceOrderStatus::Received);
     let to = change.status;
     if !from.can_become(to) {
         return Err(ApiError::Conflict(format!(

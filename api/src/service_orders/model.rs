@@ -66,48 +66,27 @@ pub struct OrderParts {
     pub events: Vec<EventRow>,
 }
 
-/// Where an order stands. It moves forward one step at a time, or is cancelled before delivery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ServiceOrderStatus {
-    /// Taken in, not started.
-    Received,
-    /// Being worked on.
-    InProgress,
-    /// Done, waiting for the client to collect it.
-    Ready,
-    /// Handed over. Final.
-    Delivered,
-    /// Called off. Final.
-    Cancelled,
+crate::text_enum! {
+    /// Where an order stands. It moves forward one step at a time, or is cancelled before delivery.
+    pub enum ServiceOrderStatus {
+        /// Taken in, not started.
+        Received = "received",
+        /// Being worked on.
+        InProgress = "in_progress",
+        /// Done, waiting for the client to collect it.
+        Ready = "ready",
+        /// Handed over. Final.
+        Delivered = "delivered",
+        /// Called off. Final.
+        Cancelled = "cancelled",
+    }
 }
 
 impl ServiceOrderStatus {
-    pub const ALL: [ServiceOrderStatus; 5] = [
-        ServiceOrderStatus::Received,
-        ServiceOrderStatus::InProgress,
-        ServiceOrderStatus::Ready,
-        ServiceOrderStatus::Delivered,
-        ServiceOrderStatus::Cancelled,
-    ];
     /// Still being handled: the portal's "open" orders.
     pub const OPEN: [&'static str; 3] = ["received", "in_progress", "ready"];
     /// Finished one way or the other: the portal's "completed" orders.
     pub const COMPLETED: [&'static str; 2] = ["delivered", "cancelled"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ServiceOrderStatus::Received => "received",
-            ServiceOrderStatus::InProgress => "in_progress",
-            ServiceOrderStatus::Ready => "ready",
-            ServiceOrderStatus::Delivered => "delivered",
-            ServiceOrderStatus::Cancelled => "cancelled",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ServiceOrderStatus> {
-        ServiceOrderStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     /// Delivered and cancelled orders are records: they no longer change.
     pub fn is_final(self) -> bool {
@@ -221,7 +200,7 @@ pub struct PortalServiceOrderPage {
 }
 
 fn status_of(s: &str) -> ServiceOrderStatus {
-    ServiceOrderStatus::parse(s).unwrap_or(ServiceOrderStatus::Received)
+    ServiceOrderStatus::stored_or(s, ServiceOrderStatus::Received)
 }
 
 impl From<LineRow> for ServiceOrderLine {

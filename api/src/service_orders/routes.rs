@@ -55,17 +55,10 @@ pub async fn list_service_orders(
     let page = page.into_inner();
     let limit = page.limit()?;
     let before_id = page.after_id()?;
-    let statuses = match query.status.as_deref() {
-        None | Some("") => vec![],
-        Some(s) => match ServiceOrderStatus::parse(s) {
-            Some(status) => vec![status.as_str()],
-            None => {
-                return Err(ApiError::BadRequest(format!(
-                    "'status' must be received, in_progress, ready, delivered or cancelled, not '{s}'."
-                )));
-            }
-        },
-    };
+    let statuses: Vec<&str> = ServiceOrderStatus::filter("status", query.status.as_deref())?
+        .map(ServiceOrderStatus::as_str)
+        .into_iter()
+        .collect();
     if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
         return Err(ApiError::BadRequest("'q' must be at most 200 characters.".into()));
     }
@@ -162,7 +155,7 @@ pub async fn update_service_order(
         .write(move |conn| {
             let tenant_id = &caller.tenant_id;
             let current = store::get(conn, tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?;
-            let status = ServiceOrderStatus::parse(&current.order.status).unwrap_or(ServiceOrderStatus::Received);
+            let status = ServiceOrderStatus::stored_or(&current.order.status, ServiceOrderStatus::Received);
             if status.is_final() {
                 return Err(ApiError::Conflict(format!(
                     "Order {} is {}; delivered and cancelled orders can no longer be changed.",

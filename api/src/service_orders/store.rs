@@ -3,7 +3,7 @@
 
 use diesel::prelude::*;
 
-use crate::db::text::{escape_like, lower};
+use crate::db::text::{contains_pattern, lower};
 
 use super::model::{EventRow, LineRow, OrderChanges, OrderParts, ServiceOrderRow};
 use crate::db::DbConn;
@@ -43,7 +43,7 @@ pub fn list(conn: &mut DbConn, tenant_id: &str, f: &ListFilter) -> QueryResult<V
         query = query.filter(service_orders::id.lt(before.clone()));
     }
     if let Some(q) = f.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
-        let pattern = format!("%{}%", escape_like(&q.to_lowercase()));
+        let pattern = contains_pattern(q);
         let text = lower(service_orders::title)
             .like(pattern.clone())
             .escape('\\')

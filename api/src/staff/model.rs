@@ -9,27 +9,13 @@ use super::store::StaffRow;
 use crate::db::utc;
 use crate::rules;
 
-/// What a staff member may do. Owners and admins manage everything; members work with
-/// clients but cannot change settings, keys or staff. Only an owner can make an owner.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    Owner,
-    Admin,
-    Member,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Owner => "owner",
-            Role::Admin => "admin",
-            Role::Member => "member",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Role> {
-        [Role::Owner, Role::Admin, Role::Member].into_iter().find(|r| r.as_str() == s)
+crate::text_enum! {
+    /// What a staff member may do. Owners and admins manage everything; members work with
+    /// clients but cannot change settings, keys or staff. Only an owner can make an owner.
+    pub enum Role {
+        Owner = "owner",
+        Admin = "admin",
+        Member = "member",
     }
 }
 
@@ -46,7 +32,7 @@ pub struct StaffMember {
 impl From<StaffRow> for StaffMember {
     fn from(r: StaffRow) -> StaffMember {
         StaffMember {
-            role: Role::parse(&r.role).unwrap_or(Role::Member),
+            role: Role::stored_or(&r.role, Role::Member),
             id: r.id,
             email: r.email,
             name: r.name,

@@ -124,7 +124,7 @@ pub fn transition(
     to: AppointmentStatus,
     reason: Option<String>,
 ) -> Result<AppointmentRow, ApiError> {
-    let from = AppointmentStatus::parse(&row.status).unwrap_or(AppointmentStatus::Cancelled);
+    let from = AppointmentStatus::stored_or(&row.status, AppointmentStatus::Cancelled);
     if !from.can_become(to) {
         return Err(ApiError::Conflict(format!(
             "This appointment is {}; it cannot become {}.",

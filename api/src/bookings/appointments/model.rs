@@ -39,46 +39,25 @@ pub struct Named {
     pub staff_name: Option<String>,
 }
 
-/// Where an appointment stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum AppointmentStatus {
-    /// Requested, not yet confirmed by the business. Holds its time.
-    Pending,
-    /// Agreed. Holds its time.
-    Confirmed,
-    /// Called off, by the client or the business. Frees its time.
-    Cancelled,
-    /// It took place.
-    Completed,
-    /// The client did not come.
-    NoShow,
+crate::text_enum! {
+    /// Where an appointment stands.
+    pub enum AppointmentStatus {
+        /// Requested, not yet confirmed by the business. Holds its time.
+        Pending = "pending",
+        /// Agreed. Holds its time.
+        Confirmed = "confirmed",
+        /// Called off, by the client or the business. Frees its time.
+        Cancelled = "cancelled",
+        /// It took place.
+        Completed = "completed",
+        /// The client did not come.
+        NoShow = "no_show",
+    }
 }
 
 impl AppointmentStatus {
-    pub const ALL: [AppointmentStatus; 5] = [
-        AppointmentStatus::Pending,
-        AppointmentStatus::Confirmed,
-        AppointmentStatus::Cancelled,
-        AppointmentStatus::Completed,
-        AppointmentStatus::NoShow,
-    ];
     /// The statuses that hold a time: no other booking may overlap them.
     pub const LIVE: [&'static str; 2] = ["pending", "confirmed"];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AppointmentStatus::Pending => "pending",
-            AppointmentStatus::Confirmed => "confirmed",
-            AppointmentStatus::Cancelled => "cancelled",
-            AppointmentStatus::Completed => "completed",
-            AppointmentStatus::NoShow => "no_show",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<AppointmentStatus> {
-        AppointmentStatus::ALL.into_iter().find(|c| c.as_str() == s)
-    }
 
     pub fn is_live(self) -> bool {
         matches!(self, AppointmentStatus::Pending | AppointmentStatus::Confirmed)
@@ -124,7 +103,7 @@ impl From<Named> for Appointment {
     fn from(n: Named) -> Appointment {
         let r = n.row;
         Appointment {
-            status: AppointmentStatus::parse(&r.status).unwrap_or(AppointmentStatus::Cancelled),
+            status: AppointmentStatus::stored_or(&r.status, AppointmentStatus::Cancelled),
             id: r.id,
             client_id: r.client_id,
             client_name: n.client_name,

@@ -238,7 +238,7 @@ pub async fn update_appointment(
             let tenant_id = caller.tenant_id.clone();
             store::lock_bookings(conn, &tenant_id)?;
             let current = store::get(conn, &tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?.row;
-            let status = AppointmentStatus::parse(&current.status).unwrap_or(AppointmentStatus::Cancelled);
+            let status = AppointmentStatus::stored_or(&current.status, AppointmentStatus::Cancelled);
             if !status.is_live() {
                 return Err(ApiError::Conflict(format!(
                     "This appointment is {}; only pending or confirmed appointments can be changed.",

@@ -23,29 +23,15 @@ pub struct ReviewRow {
     pub moderated_at: Option<NaiveDateTime>,
 }
 
-/// Where a review stands with the business.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum ReviewStatus {
-    /// Waiting for staff; not public.
-    Pending,
-    /// Public on the portal.
-    Approved,
-    /// Kept, never public.
-    Rejected,
-}
-
-impl ReviewStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ReviewStatus::Pending => "pending",
-            ReviewStatus::Approved => "approved",
-            ReviewStatus::Rejected => "rejected",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<ReviewStatus> {
-        [ReviewStatus::Pending, ReviewStatus::Approved, ReviewStatus::Rejected].into_iter().find(|r| r.as_str() == s)
+crate::text_enum! {
+    /// Where a review stands with the business.
+    pub enum ReviewStatus {
+        /// Waiting for staff; not public.
+        Pending = "pending",
+        /// Public on the portal.
+        Approved = "approved",
+        /// Kept, never public.
+        Rejected = "rejected",
     }
 }
 
@@ -69,7 +55,7 @@ pub struct Review {
 impl Review {
     pub fn of(r: ReviewRow, client_name: String, service_name: String) -> Review {
         Review {
-            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+            status: ReviewStatus::stored_or(&r.status, ReviewStatus::Pending),
             id: r.id,
             appointment_id: r.appointment_id,
             client_id: r.client_id,
@@ -96,7 +82,7 @@ impl From<&ReviewRow> for OwnReview {
         OwnReview {
             rating: r.rating,
             text: r.text.clone(),
-            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+            status: ReviewStatus::stored_or(&r.status, ReviewStatus::Pending),
         }
     }
 }
@@ -120,7 +106,7 @@ pub struct PortalReview {
 impl PortalReview {
     pub fn of(r: ReviewRow, service_name: String, starts_at: NaiveDateTime) -> PortalReview {
         PortalReview {
-            status: ReviewStatus::parse(&r.status).unwrap_or(ReviewStatus::Pending),
+            status: ReviewStatus::stored_or(&r.status, ReviewStatus::Pending),
             id: r.id,
             appointment_id: r.appointment_id,
             service_name,
