@@ -63,6 +63,8 @@ e2e: deps web ## End-to-end tests: Playwright drives Debian's Chromium against t
 lint: compose-check ## cargo fmt --check, clippy with warnings as errors, docker-compose.yml validated
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	# The production build, without the tests' `bench` feature.
+	$(CARGO) clippy -p portico --lib --bins -- -D warnings
 
 # `docker compose` (v2 plugin) where there is one, else Debian's docker-compose (v1).
 compose-check: ## Validate docker-compose.yml

@@ -137,8 +137,8 @@ flock -n 9 || die "another benchmark is running (lock $CACHE/.lock)"
 if [[ ${BENCH_SKIP_BUILD:-} = 1 ]]; then
     say "BENCH_SKIP_BUILD=1: using $BIN as it is"
 else
-    say "building the release binary (cargo build --release -p portico)"
-    (cd "$ROOT" && cargo build --release -p portico) || die "the release build failed"
+    say "building the release binary (cargo build --release -p portico --features bench)"
+    (cd "$ROOT" && cargo build --release -p portico --features bench) || die "the release build failed"
 fi
 [[ -x $BIN ]] || die "no release binary at $BIN"
 

@@ -6,6 +6,9 @@
 pub mod activity;
 pub mod api_keys;
 pub mod auth;
+/// The benchmark's dataset generator: only in builds for `make bench` and the tests, so the
+/// production binary does not carry it.
+#[cfg(feature = "bench")]
 pub mod bench;
 pub mod bookings;
 pub mod clients;

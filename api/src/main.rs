@@ -3,13 +3,14 @@
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use portico::bench::Sizes;
+#[cfg(feature = "bench")]
+use portico::bench::{self, Sizes};
 use portico::config::{Config, MailTransport};
 use portico::db::Db;
 use portico::error::ApiError;
 use portico::provision::{self, NewTenant};
 use portico::storage::Storage;
-use portico::{Application, bench, demo, openapi, telemetry};
+use portico::{Application, demo, openapi, telemetry};
 
 #[derive(Parser)]
 #[command(name = "portico", version, about = "Self-hostable, multi-tenant client portal")]
@@ -51,8 +52,11 @@ enum Command {
     /// Print the OpenAPI document (JSON) and exit.
     Openapi,
     /// Fill an empty database with the benchmark dataset (deterministic for a seed and day).
+    /// Built with `--features bench` only.
+    #[cfg(feature = "bench")]
     SeedBench(SeedBenchArgs),
     /// Log in a sample of the benchmark dataset's clients and staff; prints JSON for `make bench`.
+    #[cfg(feature = "bench")]
     BenchSessions {
         #[arg(long, default_value_t = 64)]
         clients: usize,
@@ -61,6 +65,7 @@ enum Command {
     },
 }
 
+#[cfg(feature = "bench")]
 #[derive(clap::Args)]
 struct SeedBenchArgs {
     /// A quick dataset (20 tenants, 2,000 clients, 20,000 appointments…) instead of the full one.
@@ -88,6 +93,7 @@ struct SeedBenchArgs {
     messages: Option<usize>,
 }
 
+#[cfg(feature = "bench")]
 impl SeedBenchArgs {
     fn sizes(&self) -> Sizes {
         let base = if self.small { Sizes::small() } else { Sizes::full() };
@@ -167,7 +173,9 @@ fn main() -> ExitCode {
                 Err(e) => fail_api(e),
             }
         }
+        #[cfg(feature = "bench")]
         Command::SeedBench(args) => seed_bench(&db, &args),
+        #[cfg(feature = "bench")]
         Command::BenchSessions { clients, staff } => match bench::sessions::mint(&db, &config, clients, staff) {
             Ok(sessions) => {
                 println!("{}", serde_json::to_string_pretty(&sessions).unwrap_or_default());
@@ -179,6 +187,7 @@ fn main() -> ExitCode {
     }
 }
 
+#[cfg(feature = "bench")]
 fn seed_bench(db: &Db, args: &SeedBenchArgs) -> ExitCode {
     let sizes = args.sizes();
     let anchor = args.anchor.unwrap_or_else(|| chrono::Utc::now().date_naive());
