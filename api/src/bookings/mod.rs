@@ -3,6 +3,7 @@
 
 pub mod appointments;
 pub mod availability;
+pub mod demo;
 pub mod portal;
 pub mod reviews;
 pub mod services;

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod actions;
+pub mod demo;
 pub mod email;
 pub mod email_change;
 pub mod model;

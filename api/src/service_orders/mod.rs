@@ -3,6 +3,7 @@
 //! and followed by the client in the portal.
 
 pub mod actions;
+pub mod demo;
 pub mod model;
 pub mod portal;
 pub mod routes;
