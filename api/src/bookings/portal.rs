@@ -3,41 +3,30 @@
 //! Internal notes never leave the staff side.
 
 use actix_web::{get, post, web};
-use chrono::{DateTime, NaiveDateTime, TimeDelta, Utc};
-use serde::{Deserialize, Serialize};
+use chrono::TimeDelta;
 use serde_json::json;
-use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
-use validator::Validate;
 
 use super::appointments::actions::{
-    after, cut_page, ensure_free, local, not_found, reload, sentence, taken, transition,
+    NOT_AVAILABLE, Notice, after, changeable, cut_page, detail, ensure_free, local, not_found, notify, reload, taken,
+    the_client, transition, view,
 };
-use super::appointments::model::{AppointmentStatus, Named};
+use super::appointments::model::{
+    AppointmentStatus, CancelAppointment, PortalAppointmentDetail, PortalAppointmentPage, PortalAppointmentQuery,
+    RescheduleAppointment,
+};
 use super::appointments::store::{self, ListFilter};
 use super::availability::{SlotList, SlotQuery, free_starts, slot_list};
-use super::reviews::model::{OwnReview, ReviewRow};
 use super::reviews::store as review_store;
-use super::settings::model::BookingSettings;
 use super::settings::store as settings_store;
-use crate::activity::store::{self as activity_store, Subject};
+use crate::activity::store::Subject;
 use crate::auth::{Actor, ClientPrincipal};
-use crate::clients::email::{self, ClientEmail};
-use crate::clients::model::ClientRow;
-use crate::config::Config;
-use crate::db::utc;
-use crate::db::{DbConn, now};
+use crate::db::{now, utc};
 use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::JsonBody;
 use crate::http::page::PageQuery;
-use crate::mail::templates;
-use crate::outbox;
-use crate::rules;
-use crate::staff::store as staff_store;
 use crate::state::AppState;
-use crate::tenants::model::TenantRow;
-use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_appointments)
@@ -45,102 +34,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(cancel_portal_appointment)
         .service(list_portal_appointment_slots)
         .service(reschedule_portal_appointment);
-}
-
-/// An appointment as its client sees it.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct PortalAppointment {
-    pub id: String,
-    pub service_name: String,
-    pub duration_minutes: i64,
-    pub starts_at: DateTime<Utc>,
-    pub ends_at: DateTime<Utc>,
-    pub status: AppointmentStatus,
-    pub staff_name: Option<String>,
-    pub location: Option<String>,
-    pub cancel_reason: Option<String>,
-    /// Whether the client may cancel it now (live, and before `cancel_deadline`).
-    pub can_cancel: bool,
-    /// `starts_at` minus the business's cancellation cutoff.
-    pub cancel_deadline: DateTime<Utc>,
-    /// Whether the client may move it now (same rule as cancelling).
-    pub can_reschedule: bool,
-    /// Whether the client may review it now (completed, not yet reviewed).
-    pub can_review: bool,
-    /// The client's review of it, if any.
-    pub review: Option<OwnReview>,
-}
-
-/// One line of an appointment's history.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct HistoryEntry {
-    pub at: DateTime<Utc>,
-    #[schema(example = "Booked for Tue 1 Dec, 10:00")]
-    pub text: String,
-}
-
-/// An appointment with what happened to it, oldest first.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct PortalAppointmentDetail {
-    #[serde(flatten)]
-    pub appointment: PortalAppointment,
-    pub history: Vec<HistoryEntry>,
-}
-
-/// A page of the client's appointments.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct PortalAppointmentPage {
-    pub items: Vec<PortalAppointment>,
-    /// Pass as `cursor` for the next page; `null` on the last page.
-    pub next_cursor: Option<String>,
-}
-
-/// Which appointments to list.
-#[derive(Debug, Default, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PortalAppointmentQuery {
-    /// `upcoming` (default: pending or confirmed, not yet started, soonest first) or
-    /// `past` (everything else, latest first).
-    #[param(value_type = Option<String>, pattern = "^(?:upcoming|past)$")]
-    pub when: Option<String>,
-}
-
-/// Calling an appointment off.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"reason": "Something came up at work; I will book another day."}))]
-pub struct CancelAppointment {
-    /// Why, for the business.
-    #[validate(length(max = 500, message = "must be at most 500 characters"))]
-    #[schema(max_length = 500)]
-    pub reason: Option<String>,
-}
-
-fn deadline(settings: &BookingSettings, starts: NaiveDateTime) -> NaiveDateTime {
-    starts - TimeDelta::hours(settings.cancellation_cutoff_hours.into())
-}
-
-fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[ReviewRow]) -> PortalAppointment {
-    let review = reviews.iter().find(|r| r.appointment_id == n.row.id).map(OwnReview::from);
-    let r = n.row;
-    let status = AppointmentStatus::stored_or(&r.status, AppointmentStatus::Cancelled);
-    let cancel_deadline = deadline(settings, r.starts_at);
-    PortalAppointment {
-        duration_minutes: (r.ends_at - r.starts_at).num_minutes(),
-        can_cancel: status.is_live() && at < cancel_deadline,
-        cancel_deadline: utc(cancel_deadline),
-        can_reschedule: status.is_live() && at < cancel_deadline,
-        can_review: status == AppointmentStatus::Completed && review.is_none(),
-        review,
-        id: r.id,
-        service_name: n.service_name,
-        starts_at: utc(r.starts_at),
-        ends_at: utc(r.ends_at),
-        status,
-        staff_name: n.staff_name,
-        location: r.location,
-        cancel_reason: r.cancel_reason,
-    }
 }
 
 /// Your appointments: upcoming (soonest first) or past (latest first).
@@ -192,18 +85,6 @@ pub async fn list_portal_appointments(
     Ok(web::Json(PortalAppointmentPage { items, next_cursor }))
 }
 
-fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<PortalAppointmentDetail, ApiError> {
-    let tenant = tenant_store::get(conn, &who.tenant_id)?;
-    let settings = settings_store::for_tenant(conn, &tenant)?;
-    let log = activity_store::list_for_subject(conn, &who.tenant_id, &who.client_id, "appointment", &named.row.id)?;
-    let history = log
-        .iter()
-        .filter_map(|r| sentence(r, &settings, &tenant.name).map(|text| HistoryEntry { at: utc(r.at), text }))
-        .collect();
-    let reviews = review_store::for_appointments(conn, &who.tenant_id, std::slice::from_ref(&named.row.id))?;
-    Ok(PortalAppointmentDetail { appointment: view(named, &settings, now(), &reviews), history })
-}
-
 /// One of your appointments, with its history.
 #[utoipa::path(
     tag = "portal-bookings",
@@ -229,88 +110,6 @@ pub async fn get_portal_appointment(
         })
         .await?;
     Ok(web::Json(detail))
-}
-
-/// Who hears about the business's side: its owners and admins, else its sender address.
-fn business_addresses(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<String>, ApiError> {
-    let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
-        .into_iter()
-        .filter(|s| s.role == "owner" || s.role == "admin")
-        .map(|s| s.email)
-        .collect();
-    if to.is_empty() {
-        to.extend(tenant.mail_from.clone());
-    }
-    Ok(to)
-}
-
-/// What each side is told about a change.
-struct Notice<'a> {
-    client_heading: &'a str,
-    client_line: String,
-    business_heading: &'a str,
-    business_line: String,
-}
-
-/// Queues the client's confirmation and the business's notice, in the caller's transaction.
-fn notify(
-    conn: &mut DbConn,
-    config: &Config,
-    tenant: &TenantRow,
-    named: &Named,
-    client: &ClientRow,
-    notice: Notice<'_>,
-) -> Result<(), ApiError> {
-    let brand = tenant.brand();
-    let reason =
-        named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled").map(|r| format!("Reason: {r}"));
-    let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
-    let mut lines = vec![notice.client_line.as_str()];
-    lines.extend(reason.as_deref());
-    let mail = templates::appointment_notice(&brand, &client.email, notice.client_heading, &lines, &link);
-    email::send(conn, config, tenant, client, ClientEmail::Notice, mail)?;
-    let mut lines = vec![notice.business_line.as_str()];
-    lines.extend(reason.as_deref());
-    let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
-    for to in business_addresses(conn, tenant)? {
-        let mail = templates::appointment_notice(&brand, &to, notice.business_heading, &lines, &staff_link);
-        outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
-    }
-    Ok(())
-}
-
-/// The client's appointment, refused (409) when it is over or past the cutoff.
-fn changeable(
-    conn: &mut DbConn,
-    who: &ClientPrincipal,
-    id: &str,
-    verb: &str,
-) -> Result<(Named, BookingSettings, TenantRow), ApiError> {
-    let named = store::get(conn, &who.tenant_id, Some(&who.client_id), id)?.ok_or_else(|| not_found(id))?;
-    let tenant = tenant_store::get(conn, &who.tenant_id)?;
-    let settings = settings_store::for_tenant(conn, &tenant)?;
-    let status = AppointmentStatus::stored_or(&named.row.status, AppointmentStatus::Cancelled);
-    if !status.is_live() {
-        return Err(ApiError::Conflict(format!(
-            "This appointment is {}; only pending or confirmed appointments can be {verb}.",
-            status.as_str()
-        )));
-    }
-    let until = deadline(&settings, named.row.starts_at);
-    if now() >= until {
-        return Err(ApiError::Conflict(format!(
-            "Appointments can be {verb} up to {} hours before they start (until {}). Please contact {}.",
-            settings.cancellation_cutoff_hours,
-            local(&settings, until),
-            tenant.name
-        )));
-    }
-    Ok((named, settings, tenant))
-}
-
-fn the_client(conn: &mut DbConn, who: &ClientPrincipal) -> Result<ClientRow, ApiError> {
-    crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?
-        .ok_or_else(|| ApiError::Unauthorized("Your client account no longer exists.".into()))
 }
 
 /// Cancel one of your appointments, up to the business's cutoff before it starts. The time
@@ -362,19 +161,6 @@ pub async fn cancel_portal_appointment(
         .await?;
     state.outbox.wake();
     Ok(web::Json(detail))
-}
-
-pub const NOT_AVAILABLE: &str = "That time is not available any more; pick another.";
-
-/// Moving an appointment.
-#[derive(Debug, Deserialize, Validate, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({"starts_at": "2026-12-04T14:00:00Z"}))]
-pub struct RescheduleAppointment {
-    /// One of the `starts_at` of the appointment's slots.
-    #[validate(custom(function = "rules::sane_instant"))]
-    #[schema(pattern = "^20[0-9]{2}-")]
-    pub starts_at: DateTime<Utc>,
 }
 
 /// Times you could move this appointment to: inside opening hours, at least an hour ahead,

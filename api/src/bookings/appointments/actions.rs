@@ -2,25 +2,35 @@
 //! one in reach, check a time is free, move it along its allowed transitions, tell it as a
 //! sentence.
 
-use crate::activity::model::ActivityRow;
-use crate::bookings::settings::model::BookingSettings;
-use chrono::{DateTime, NaiveDateTime};
+use chrono::{DateTime, NaiveDateTime, TimeDelta};
 use diesel::result::{DatabaseErrorKind, Error as DieselError};
 use serde_json::json;
 
-use super::model::{AppointmentRow, AppointmentStatus, Named};
-use super::store::{self};
-use crate::activity::store::Subject;
-use crate::auth::Actor;
+use super::model::{
+    AppointmentRow, AppointmentStatus, HistoryEntry, Named, PortalAppointment, PortalAppointmentDetail,
+};
+use super::store;
+use crate::activity::model::ActivityRow;
+use crate::activity::store::{self as activity_store, Subject};
+use crate::auth::{Actor, ClientPrincipal};
+use crate::bookings::reviews::model::{OwnReview, ReviewRow};
+use crate::bookings::reviews::store as review_store;
 use crate::bookings::services::model::ServiceRow;
 use crate::bookings::services::store as service_store;
+use crate::bookings::settings::model::BookingSettings;
+use crate::bookings::settings::store as settings_store;
 use crate::bookings::tidy;
-use crate::db::utc;
-use crate::db::{DbConn, now};
+use crate::clients::email::{self, ClientEmail};
+use crate::clients::model::ClientRow;
+use crate::config::Config;
+use crate::db::{DbConn, now, utc};
 use crate::error::ApiError;
-use crate::events;
 use crate::http::page::{Cursor, PageQuery, no_such_page};
+use crate::mail::templates;
 use crate::staff::store as staff_store;
+use crate::tenants::model::TenantRow;
+use crate::tenants::store as tenant_store;
+use crate::{events, outbox};
 
 pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
 
@@ -173,3 +183,126 @@ pub fn sentence(row: &ActivityRow, settings: &BookingSettings, business: &str) -
         _ => return None,
     })
 }
+
+pub fn deadline(settings: &BookingSettings, starts: NaiveDateTime) -> NaiveDateTime {
+    starts - TimeDelta::hours(settings.cancellation_cutoff_hours.into())
+}
+
+pub fn view(n: Named, settings: &BookingSettings, at: NaiveDateTime, reviews: &[ReviewRow]) -> PortalAppointment {
+    let review = reviews.iter().find(|r| r.appointment_id == n.row.id).map(OwnReview::from);
+    let r = n.row;
+    let status = AppointmentStatus::stored_or(&r.status, AppointmentStatus::Cancelled);
+    let cancel_deadline = deadline(settings, r.starts_at);
+    PortalAppointment {
+        duration_minutes: (r.ends_at - r.starts_at).num_minutes(),
+        can_cancel: status.is_live() && at < cancel_deadline,
+        cancel_deadline: utc(cancel_deadline),
+        can_reschedule: status.is_live() && at < cancel_deadline,
+        can_review: status == AppointmentStatus::Completed && review.is_none(),
+        review,
+        id: r.id,
+        service_name: n.service_name,
+        starts_at: utc(r.starts_at),
+        ends_at: utc(r.ends_at),
+        status,
+        staff_name: n.staff_name,
+        location: r.location,
+        cancel_reason: r.cancel_reason,
+    }
+}
+
+pub fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<PortalAppointmentDetail, ApiError> {
+    let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    let settings = settings_store::for_tenant(conn, &tenant)?;
+    let log = activity_store::list_for_subject(conn, &who.tenant_id, &who.client_id, "appointment", &named.row.id)?;
+    let history = log
+        .iter()
+        .filter_map(|r| sentence(r, &settings, &tenant.name).map(|text| HistoryEntry { at: utc(r.at), text }))
+        .collect();
+    let reviews = review_store::for_appointments(conn, &who.tenant_id, std::slice::from_ref(&named.row.id))?;
+    Ok(PortalAppointmentDetail { appointment: view(named, &settings, now(), &reviews), history })
+}
+
+/// Who hears about the business's side: its owners and admins, else its sender address.
+pub fn business_addresses(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<String>, ApiError> {
+    let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
+        .into_iter()
+        .filter(|s| s.role == "owner" || s.role == "admin")
+        .map(|s| s.email)
+        .collect();
+    if to.is_empty() {
+        to.extend(tenant.mail_from.clone());
+    }
+    Ok(to)
+}
+
+/// What each side is told about a change.
+pub struct Notice<'a> {
+    pub client_heading: &'a str,
+    pub client_line: String,
+    pub business_heading: &'a str,
+    pub business_line: String,
+}
+
+/// Queues the client's confirmation and the business's notice, in the caller's transaction.
+pub fn notify(
+    conn: &mut DbConn,
+    config: &Config,
+    tenant: &TenantRow,
+    named: &Named,
+    client: &ClientRow,
+    notice: Notice<'_>,
+) -> Result<(), ApiError> {
+    let brand = tenant.brand();
+    let reason =
+        named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled").map(|r| format!("Reason: {r}"));
+    let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
+    let mut lines = vec![notice.client_line.as_str()];
+    lines.extend(reason.as_deref());
+    let mail = templates::appointment_notice(&brand, &client.email, notice.client_heading, &lines, &link);
+    email::send(conn, config, tenant, client, ClientEmail::Notice, mail)?;
+    let mut lines = vec![notice.business_line.as_str()];
+    lines.extend(reason.as_deref());
+    let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
+    for to in business_addresses(conn, tenant)? {
+        let mail = templates::appointment_notice(&brand, &to, notice.business_heading, &lines, &staff_link);
+        outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
+    }
+    Ok(())
+}
+
+/// The client's appointment, refused (409) when it is over or past the cutoff.
+pub fn changeable(
+    conn: &mut DbConn,
+    who: &ClientPrincipal,
+    id: &str,
+    verb: &str,
+) -> Result<(Named, BookingSettings, TenantRow), ApiError> {
+    let named = store::get(conn, &who.tenant_id, Some(&who.client_id), id)?.ok_or_else(|| not_found(id))?;
+    let tenant = tenant_store::get(conn, &who.tenant_id)?;
+    let settings = settings_store::for_tenant(conn, &tenant)?;
+    let status = AppointmentStatus::stored_or(&named.row.status, AppointmentStatus::Cancelled);
+    if !status.is_live() {
+        return Err(ApiError::Conflict(format!(
+            "This appointment is {}; only pending or confirmed appointments can be {verb}.",
+            status.as_str()
+        )));
+    }
+    let until = deadline(&settings, named.row.starts_at);
+    if now() >= until {
+        return Err(ApiError::Conflict(format!(
+            "Appointments can be {verb} up to {} hours before they start (until {}). Please contact {}.",
+            settings.cancellation_cutoff_hours,
+            local(&settings, until),
+            tenant.name
+        )));
+    }
+    Ok((named, settings, tenant))
+}
+
+pub fn the_client(conn: &mut DbConn, who: &ClientPrincipal) -> Result<ClientRow, ApiError> {
+    crate::clients::store::get(conn, &who.tenant_id, &who.client_id)?
+        .ok_or_else(|| ApiError::Unauthorized("Your client account no longer exists.".into()))
+}
+
+pub const NOT_AVAILABLE: &str = "That time is not available any more; pick another.";

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use crate::bookings::reviews::model::OwnReview;
 use crate::db::schema::appointments;
 use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
@@ -236,4 +237,84 @@ pub struct ChangeStatus {
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     #[schema(max_length = 500)]
     pub reason: Option<String>,
+}
+
+/// An appointment as its client sees it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalAppointment {
+    pub id: String,
+    pub service_name: String,
+    pub duration_minutes: i64,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub status: AppointmentStatus,
+    pub staff_name: Option<String>,
+    pub location: Option<String>,
+    pub cancel_reason: Option<String>,
+    /// Whether the client may cancel it now (live, and before `cancel_deadline`).
+    pub can_cancel: bool,
+    /// `starts_at` minus the business's cancellation cutoff.
+    pub cancel_deadline: DateTime<Utc>,
+    /// Whether the client may move it now (same rule as cancelling).
+    pub can_reschedule: bool,
+    /// Whether the client may review it now (completed, not yet reviewed).
+    pub can_review: bool,
+    /// The client's review of it, if any.
+    pub review: Option<OwnReview>,
+}
+
+/// One line of an appointment's history.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    #[schema(example = "Booked for Tue 1 Dec, 10:00")]
+    pub text: String,
+}
+
+/// An appointment with what happened to it, oldest first.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalAppointmentDetail {
+    #[serde(flatten)]
+    pub appointment: PortalAppointment,
+    pub history: Vec<HistoryEntry>,
+}
+
+/// A page of the client's appointments.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct PortalAppointmentPage {
+    pub items: Vec<PortalAppointment>,
+    /// Pass as `cursor` for the next page; `null` on the last page.
+    pub next_cursor: Option<String>,
+}
+
+/// Which appointments to list.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PortalAppointmentQuery {
+    /// `upcoming` (default: pending or confirmed, not yet started, soonest first) or
+    /// `past` (everything else, latest first).
+    #[param(value_type = Option<String>, pattern = "^(?:upcoming|past)$")]
+    pub when: Option<String>,
+}
+
+/// Calling an appointment off.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "Something came up at work; I will book another day."}))]
+pub struct CancelAppointment {
+    /// Why, for the business.
+    #[validate(length(max = 500, message = "must be at most 500 characters"))]
+    #[schema(max_length = 500)]
+    pub reason: Option<String>,
+}
+
+/// Moving an appointment.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"starts_at": "2026-12-04T14:00:00Z"}))]
+pub struct RescheduleAppointment {
+    /// One of the `starts_at` of the appointment's slots.
+    #[validate(custom(function = "rules::sane_instant"))]
+    #[schema(pattern = "^20[0-9]{2}-")]
+    pub starts_at: DateTime<Utc>,
 }
