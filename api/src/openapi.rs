@@ -170,7 +170,7 @@ fn document_shared_refusals(api: &mut utoipa::openapi::OpenApi) {
                 add("415", "The body is not sent as application/json");
                 add("422", "Some fields are invalid");
             }
-            // `http::idempotency`.
+            // `idempotency`.
             if post && honours_idempotency_key(path, op) {
                 add("400", "The Idempotency-Key header is not 1 to 255 visible ASCII characters");
                 add("409", "A request with this Idempotency-Key is still being answered");
