@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { initialLanguage, switchLanguage } from './lib/i18n';
 import './index.css';
 
 /**
@@ -18,7 +19,8 @@ async function isCustomDomain(): Promise<boolean> {
   }
 }
 
-void isCustomDomain().then((customDomain) => {
+// The catalog loads beside the custom-domain check, so neither waits for the other.
+void Promise.all([isCustomDomain(), switchLanguage(initialLanguage())]).then(([customDomain]) => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App customDomain={customDomain} />

@@ -7,6 +7,7 @@ import { useCallback } from 'react';
 import { api, call } from '@/api/client';
 import type { components } from '@/api/schema';
 import { formatDateTime } from './format';
+import { useFormatLocale } from './i18n/hooks';
 
 export type StaffMe = components['schemas']['StaffMe'];
 
@@ -36,12 +37,12 @@ export function isAdmin(me: Pick<StaffMe, 'role'> | undefined): boolean {
 }
 
 /**
- * Formats timestamps in the business's locale and time zone, so everyone on the team reads
- * the same time; the browser's until the tenant has loaded.
+ * Formats timestamps in the reader's language (the business's region when it speaks it) and
+ * the business's time zone, so everyone on the team reads the same time.
  */
 export function useFormatDate(): (iso: string | null | undefined) => string {
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const timeZone = tenant.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   return useCallback((iso) => formatDateTime(iso, locale, timeZone), [locale, timeZone]);
 }
