@@ -16,7 +16,19 @@ export default defineConfig({
     port: 5173,
     proxy: { '/api': api, '/docs': api, '/healthz': api, '/readyz': api },
   },
-  build: { sourcemap: true, chunkSizeWarningLimit: 600 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 600,
+    rollupOptions: {
+      output: {
+        // One file per language (locale-de-….js), fetched only by readers of that language.
+        manualChunks: (id) => {
+          const language = /\/src\/locales\/(\w+)\//.exec(id)?.[1];
+          return language ? `locale-${language}` : undefined;
+        },
+      },
+    },
+  },
   test: {
     environment: 'jsdom',
     globals: true,

@@ -76,6 +76,7 @@ fn brand(conn: &mut crate::db::DbConn, tenant: &TenantRow) -> Result<TenantRow, 
         currency: None,
         locale: Some("en-GB".into()),
         mail_from: None,
+        language: None,
         updated_at: now(),
     };
     Ok(tenant_store::update(conn, &tenant.id, &changes)?)

@@ -27,6 +27,7 @@ pub mod forms;
 pub mod health;
 pub mod housekeeping;
 pub mod http;
+pub mod i18n;
 pub mod idempotency;
 pub mod invoices;
 pub mod login;

@@ -11,6 +11,7 @@ use crate::clients::model::ClientRow;
 use crate::clients::store as client_store;
 use crate::db::DbConn;
 use crate::error::ApiError;
+use crate::i18n::{Formats, Language};
 use crate::money::store as billing_store;
 use crate::pdf::Letterhead;
 use crate::tenants::store as tenant_store;
@@ -161,6 +162,22 @@ pub fn freeze(conn: &mut DbConn, tenant_id: &str, client_id: &str) -> Result<(St
 
 fn parse<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, ApiError> {
     serde_json::from_str(json).map_err(|e| ApiError::Internal(format!("a document's frozen party is unreadable: {e}")))
+}
+
+/// How a document reads for its client: in the language asked for (`?lang=`), else the
+/// client's own, else the business's; numbers and dates in that language's way.
+pub fn reader(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    client_id: &str,
+    asked: Option<Language>,
+) -> Result<Formats, ApiError> {
+    let tenant = tenant_store::get(conn, tenant_id)?;
+    let chosen = match asked {
+        Some(lang) => Some(lang),
+        None => client_store::get(conn, tenant_id, client_id)?.and_then(|c| Language::stored(c.language.as_deref())),
+    };
+    Ok(Formats::new(chosen.unwrap_or_else(|| tenant.language()), &tenant.locale))
 }
 
 #[cfg(test)]

@@ -24,6 +24,9 @@ pub struct ClientPrincipal {
     /// The address this session's login was proved with: what a signature or an acceptance
     /// records, whatever the client's email is changed to later.
     pub login_email: Option<String>,
+    /// The request's `Accept-Language`: the portal sends the language it shows, and the
+    /// sentences the server writes for the client (timeline, history) follow it.
+    pub accept_language: Option<String>,
 }
 
 impl FromRequest for ClientPrincipal {
@@ -33,6 +36,11 @@ impl FromRequest for ClientPrincipal {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let ctx = RequestAuth::of(req);
         let writes = !req.method().is_safe();
+        let accept_language = req
+            .headers()
+            .get(actix_web::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         Box::pin(async move {
             ctx.guarded(|state, token| async move {
                 if token.starts_with(super::api_key::KEY_PREFIX) {
@@ -53,6 +61,7 @@ impl FromRequest for ClientPrincipal {
                     session_id: row.id,
                     impersonated_by: row.impersonated_by,
                     login_email: row.login_email,
+                    accept_language,
                 })
             })
             .await

@@ -8,7 +8,7 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::appointments::actions::{
-    NOT_AVAILABLE, Notice, after, changeable, cut_page, detail, ensure_free, local, not_found, notify, reload, taken,
+    Change, NOT_AVAILABLE, after, changeable, cut_page, detail, ensure_free, not_found, notify, reload, taken,
     the_client, transition, view,
 };
 use super::appointments::model::{
@@ -147,15 +147,9 @@ pub async fn cancel_portal_appointment(
             let actor = Actor::Client { id: who.client_id.clone() };
             let row = transition(conn, &actor, named.row, AppointmentStatus::Cancelled, reason)?;
             let named = reload(conn, &row)?;
-            let when = local(&settings, row.starts_at);
-            let notice = Notice {
-                client_heading: "Appointment cancelled",
-                client_line: format!("Your {} on {when} is cancelled.", named.service_name),
-                business_heading: "A client cancelled",
-                business_line: format!("{} cancelled their {} on {when}.", named.client_name, named.service_name),
-            };
+            let change = Change::Cancelled { at: row.starts_at };
             let client = the_client(conn, &who)?;
-            notify(conn, &config, &tenant, &named, &client, notice)?;
+            notify(conn, &config, &tenant, &named, &client, &settings.timezone, change)?;
             detail(conn, &who, named)
         })
         .await?;
@@ -248,18 +242,9 @@ pub async fn reschedule_portal_appointment(
             let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) };
             events::record(conn, &who.tenant_id, &actor, "moved", subject, data)?;
             let moved = reload(conn, &row)?;
-            let (before, after) = (local(&settings, named.row.starts_at), local(&settings, row.starts_at));
-            let notice = Notice {
-                client_heading: "Appointment moved",
-                client_line: format!("Your {} moved from {before} to {after}.", moved.service_name),
-                business_heading: "A client moved an appointment",
-                business_line: format!(
-                    "{} moved their {} from {before} to {after}.",
-                    moved.client_name, moved.service_name
-                ),
-            };
+            let change = Change::Moved { from: named.row.starts_at, to: row.starts_at };
             let client = the_client(conn, &who)?;
-            notify(conn, &config, &tenant, &moved, &client, notice)?;
+            notify(conn, &config, &tenant, &moved, &client, &settings.timezone, change)?;
             detail(conn, &who, moved)
         })
         .await?;

@@ -19,7 +19,7 @@ use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::events;
-use crate::mail::templates;
+use crate::mail::templates::{self, Invited};
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
@@ -75,8 +75,9 @@ pub async fn invite_client(
             let fragment = codes::link_fragment(&token, &client.email);
             let link = config.public(&format!("/portal/{}/login/link#{fragment}", tenant.slug));
             let brand = tenant.brand();
+            let lang = tenant.language_for(client.language.as_deref());
             let mail =
-                templates::invitation(&brand, &client.email, &client.name, "your client portal", &link, INVITE_DAYS);
+                templates::invitation(&brand, lang, &client.email, &client.name, Invited::Portal, &link, INVITE_DAYS);
             client_email::send(conn, &config, &tenant, &client, ClientEmail::Essential, mail)?;
             let at = now();
             store::record_invite(conn, &caller.tenant_id, &client.id, at)?;

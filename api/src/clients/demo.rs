@@ -124,6 +124,8 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<(String, String
             email_opt_out: false,
             billing_address: billing_address_of(email).map(str::to_string),
             tax_id: tax_id_of(email).map(str::to_string),
+            // Unset, as for a new client: each notes their browser's language at first login.
+            language: None,
         };
         client_store::insert(conn, &row)?;
         client_ids.push((row.email.clone(), row.id.clone()));

@@ -57,7 +57,11 @@ pub fn send(
     let mail = match class {
         ClientEmail::Essential => mail,
         ClientEmail::Notice if client.email_opt_out => return Ok(false),
-        ClientEmail::Notice => templates::with_opt_out(mail, &profile_link(config, tenant)),
+        ClientEmail::Notice => templates::with_opt_out(
+            mail,
+            tenant.language_for(client.language.as_deref()),
+            &profile_link(config, tenant),
+        ),
     };
     outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     Ok(true)

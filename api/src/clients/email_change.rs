@@ -14,10 +14,12 @@ use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::ApiError;
 use crate::events;
+use crate::i18n::Language;
 use crate::mail::templates;
 use crate::outbox;
 use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 /// Refuses the change unless the caller may move a client's login.
 pub fn allowed(caller: &Caller) -> Result<(), ApiError> {
@@ -35,17 +37,18 @@ pub fn allowed(caller: &Caller) -> Result<(), ApiError> {
 /// record it. In the caller's transaction.
 pub fn apply(conn: &mut DbConn, caller: &Caller, before: &ClientRow, after: &ClientRow) -> Result<(), ApiError> {
     session_store::revoke_all(conn, &caller.tenant_id, CLIENT, &after.id, now())?;
-    let by = who(conn, caller)?;
     let tenant = tenant_store::get(conn, &caller.tenant_id)?;
+    let lang = tenant.language_for(before.language.as_deref());
+    let by = who(conn, caller, lang)?;
     let brand = tenant.brand();
-    let heading = format!("Your {} portal email was changed", brand.name);
+    let heading = tr!(lang, "client-email-changed-heading", business = brand.name);
     let lines = [
-        format!("{by} changed the email you log in to {}'s client portal with, to {}.", brand.name, mask(&after.email)),
-        "This address can no longer log in, and every device that was logged in has been logged out.".into(),
-        format!("If you did not ask for this, reply to {} or contact them at once.", brand.name),
+        tr!(lang, "client-email-changed", who = by, business = brand.name, email = mask(&after.email)),
+        tr!(lang, "client-email-changed-old"),
+        tr!(lang, "client-email-changed-warn", business = brand.name),
     ];
     let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let mail = templates::security_notice(&brand, &before.email, &heading, &lines);
+    let mail = templates::security_notice(&brand, lang, &before.email, &heading, &lines);
     outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     let subject = Subject { kind: "client", id: &after.id, client_id: Some(&after.id) };
     let data = json!({ "from": before.email, "to": after.email });
@@ -54,15 +57,15 @@ pub fn apply(conn: &mut DbConn, caller: &Caller, before: &ClientRow, after: &Cli
 }
 
 /// The person or integration named in the notice.
-fn who(conn: &mut DbConn, caller: &Caller) -> Result<String, ApiError> {
+fn who(conn: &mut DbConn, caller: &Caller, lang: Language) -> Result<String, ApiError> {
     Ok(match &caller.actor {
         Actor::Staff { id } => staff_store::get(conn, &caller.tenant_id, id)?.map(|s| s.name),
         Actor::ApiKey { id } => {
-            key_store::get(conn, &caller.tenant_id, id)?.map(|k| format!("An integration ({})", k.name))
+            key_store::get(conn, &caller.tenant_id, id)?.map(|k| tr!(lang, "who-integration", name = k.name))
         }
         _ => None,
     }
-    .unwrap_or_else(|| "Someone at the business".into()))
+    .unwrap_or_else(|| tr!(lang, "who-someone")))
 }
 
 /// `maria@lopez.es` → `m***@lopez.es`: enough for the owner to recognise, not to hand out.

@@ -9,6 +9,7 @@ use validator::Validate;
 use crate::db::schema::clients;
 use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
+use crate::i18n::Language;
 use crate::rules;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -33,6 +34,8 @@ pub struct ClientRow {
     pub billing_address: Option<String>,
     /// VAT or other tax ID, printed on quotes and invoices.
     pub tax_id: Option<String>,
+    /// The language they read (`en`, `de`, `fr`, `es`); `None` until chosen.
+    pub language: Option<String>,
 }
 
 crate::text_enum! {
@@ -74,6 +77,10 @@ pub struct Client {
     /// The client turned off non-essential emails (news they also see in the portal).
     /// Login codes, invitations, invoices, receipts and signed contracts are always sent.
     pub email_opt_out: bool,
+    /// The language the client reads the portal, emails and documents in; `null` until
+    /// staff or the client choose one (or their browser's is noted at first login), and
+    /// the business's default applies meanwhile.
+    pub language: Option<Language>,
     pub invited_at: Option<DateTime<Utc>>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -94,6 +101,7 @@ impl From<ClientRow> for Client {
             notes: r.notes,
             portal_enabled: r.portal_enabled,
             email_opt_out: r.email_opt_out,
+            language: Language::stored(r.language.as_deref()),
             invited_at: r.invited_at.map(utc),
             last_login_at: r.last_login_at.map(utc),
             created_at: utc(r.created_at),
@@ -163,6 +171,9 @@ pub struct CreateClient {
     pub portal_enabled: Option<bool>,
     /// Default `false`: the client gets notice emails.
     pub email_opt_out: Option<bool>,
+    /// The language to write to the client in; left out, the business's default applies
+    /// until the client chooses.
+    pub language: Option<Language>,
 }
 
 /// Changes to a client. Fields left out stay as they are; `null` clears an optional field.
@@ -228,6 +239,10 @@ pub struct UpdateClient {
     pub portal_enabled: Option<bool>,
     /// `true` skips the non-essential emails; the client can change it in their profile.
     pub email_opt_out: Option<bool>,
+    /// The language to write to the client in; `null` goes back to the business's default.
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<Language>, nullable)]
+    pub language: Option<Option<Language>>,
 }
 
 /// The statuses a create or an update may set: archiving has its own action (it ends the
@@ -262,6 +277,7 @@ pub struct ClientChanges {
     pub status: Option<String>,
     pub portal_enabled: Option<bool>,
     pub email_opt_out: Option<bool>,
+    pub language: Option<Option<String>>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -281,6 +297,7 @@ impl UpdateClient {
             ("status", self.status.is_some()),
             ("portal_enabled", self.portal_enabled.is_some()),
             ("email_opt_out", self.email_opt_out.is_some()),
+            ("language", self.language.is_some()),
         ]
         .into_iter()
         .filter(|(_, p)| *p)
@@ -300,6 +317,7 @@ impl UpdateClient {
             status: self.status.map(|s| s.as_str().to_string()),
             portal_enabled: self.portal_enabled,
             email_opt_out: self.email_opt_out,
+            language: self.language.map(|l| l.map(|l| l.as_str().to_string())),
             updated_at: now,
         }
     }
@@ -324,6 +342,7 @@ impl CreateClient {
             email_opt_out: self.email_opt_out.unwrap_or(false),
             billing_address: tidy(self.billing_address),
             tax_id: tidy(self.tax_id),
+            language: self.language.map(|l| l.as_str().to_string()),
         }
     }
 }
@@ -367,6 +386,11 @@ pub struct PortalMe {
     /// You turned off non-essential emails (news you also see in the portal). Login codes,
     /// invoices, receipts and signed contracts still come.
     pub email_opt_out: bool,
+    /// The language you read the portal, emails and documents in; `null` until you choose
+    /// (the business's default applies meanwhile).
+    pub language: Option<Language>,
+    /// The business's default language.
+    pub tenant_language: Language,
     pub tenant_slug: String,
     pub tenant_name: String,
     /// True when a staff member is viewing the portal as this client (read-only).
@@ -424,6 +448,11 @@ pub struct UpdatePortalMe {
     #[schema(value_type = bool, required = false)]
     #[schema(nullable = false)]
     pub email_opt_out: Option<bool>,
+    /// The language to read the portal, emails and documents in.
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(value_type = Language, required = false)]
+    #[schema(nullable = false)]
+    pub language: Option<Language>,
 }
 
 impl From<UpdatePortalMe> for UpdateClient {
@@ -436,6 +465,7 @@ impl From<UpdatePortalMe> for UpdateClient {
             billing_address: u.billing_address,
             tax_id: u.tax_id,
             email_opt_out: u.email_opt_out,
+            language: u.language.map(Some),
             ..UpdateClient::default()
         }
     }

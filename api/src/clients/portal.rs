@@ -14,6 +14,7 @@ use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::JsonBody;
+use crate::i18n::Language;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
@@ -42,8 +43,8 @@ pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> 
     Ok(web::Json(me))
 }
 
-/// Change your own name, phone, company, billing address or tax ID, or turn non-essential
-/// emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
+/// Change your own name, phone, company, billing address or tax ID, the language you read
+/// (`language`), or turn non-essential emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
 /// optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
 #[utoipa::path(
     tag = "portal-auth",
@@ -93,6 +94,8 @@ fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Res
         billing_address: client.billing_address,
         tax_id: client.tax_id,
         email_opt_out: client.email_opt_out,
+        language: Language::stored(client.language.as_deref()),
+        tenant_language: tenant.language(),
         tenant_slug: tenant.slug,
         tenant_name: tenant.name,
         impersonated: who.impersonated_by.is_some(),

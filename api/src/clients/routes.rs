@@ -236,6 +236,7 @@ fn change_status(
         status: Some(to.as_str().to_string()),
         portal_enabled: None,
         email_opt_out: None,
+        language: None,
         updated_at: now(),
     };
     let row = store::update(conn, &caller.tenant_id, id, &changes)?.ok_or_else(|| not_found(id))?;

@@ -15,7 +15,8 @@ use crate::config::Config;
 use crate::db::DbConn;
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::i18n::{Formats, Language};
+use crate::mail::templates::{self, Words};
 use crate::mail::{Attachment, Email};
 use crate::outbox;
 use crate::parties;
@@ -23,6 +24,7 @@ use crate::pdf::{self, ContractPdf};
 use crate::staff::store::{self as staff_store};
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 pub fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no contract '{id}'."))
@@ -93,11 +95,14 @@ pub fn email_sent(conn: &mut DbConn, config: &Config, row: &ContractRow) -> Resu
     let client = client_store::get(conn, &row.tenant_id, &row.client_id)?;
     let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
-    let heading = format!("{} sent you a contract to sign", tenant.name);
-    let first = format!("“{}” is ready for you in your portal.", row.title);
-    let second = "Read it through, then sign it with your name or your own hand.";
+    let lang = tenant.language_for(client.language.as_deref());
+    let words = Words {
+        heading: tr!(lang, "contract-sent-heading", business = &tenant.name),
+        lines: vec![tr!(lang, "contract-sent-line", title = &row.title), tr!(lang, "contract-sent-how")],
+        button: tr!(lang, "contract-sent-button"),
+    };
     let link = portal_link(config, &tenant.slug, &row.id);
-    let mail = templates::notice(&tenant.brand(), &client.email, &heading, &[&first, second], "Read and sign", &link);
+    let mail = templates::notice(&tenant.brand(), lang, &client.email, &words, &link);
     email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }
@@ -117,7 +122,12 @@ fn stamp(at: chrono::NaiveDateTime) -> String {
 /// The signed contract as a PDF: the text, the signature and the audit block. A pure
 /// function of the row, so staff and client download the same bytes. `None` before the
 /// client has signed.
-pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> Result<Option<Vec<u8>>, ApiError> {
+pub fn signed_pdf(
+    conn: &mut DbConn,
+    row: &ContractRow,
+    client: &ClientBits,
+    lang: Language,
+) -> Result<Option<Vec<u8>>, ApiError> {
     let (Some(signed_at), Some(kind), Some(stored)) = (row.signed_at, &row.signature_kind, &row.signature) else {
         return Ok(None);
     };
@@ -127,18 +137,22 @@ pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> 
     let addressee = row.addressee(client.clone())?;
     let issuer = parties::issuer(conn, &row.tenant_id, &row.frozen())?;
     let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let how = if kind == "typed" { tr!(lang, "pdf-typed-name") } else { tr!(lang, "pdf-drawn-by-hand") };
     let mut audit = vec![
-        ("Signed by".to_string(), text(&row.signer_name)),
-        ("Email".to_string(), text(&row.signer_email)),
-        ("Signed at".to_string(), stamp(signed_at)),
-        ("IP address".to_string(), text(&row.signer_ip)),
-        ("User agent".to_string(), text(&row.signer_user_agent)),
-        ("Signature".to_string(), if kind == "typed" { "typed name" } else { "drawn by hand" }.to_string()),
-        ("SHA-256 of the signed text".to_string(), text(&row.signed_sha256)),
+        (tr!(lang, "pdf-signed-by"), text(&row.signer_name)),
+        (tr!(lang, "pdf-email"), text(&row.signer_email)),
+        (tr!(lang, "pdf-signed-at"), stamp(signed_at)),
+        (tr!(lang, "pdf-ip"), text(&row.signer_ip)),
+        (tr!(lang, "pdf-user-agent"), text(&row.signer_user_agent)),
+        (tr!(lang, "pdf-signature"), how),
+        (tr!(lang, "pdf-sha"), text(&row.signed_sha256)),
     ];
     if let (Some(name), Some(at)) = (&row.countersigner_name, row.countersigned_at) {
-        audit.push(("Countersigned by".to_string(), format!("{name} for {}", tenant.name)));
-        audit.push(("Countersigned at".to_string(), stamp(at)));
+        audit.push((
+            tr!(lang, "pdf-countersigned-by"),
+            tr!(lang, "pdf-countersigned-for", name = name, business = &tenant.name),
+        ));
+        audit.push((tr!(lang, "pdf-countersigned-at"), stamp(at)));
     }
     let doc = ContractPdf {
         id: row.id.clone(),
@@ -149,6 +163,7 @@ pub fn signed_pdf(conn: &mut DbConn, row: &ContractRow, client: &ClientBits) -> 
         signature: mark,
         audit,
         signed_at,
+        formats: Formats::new(lang, &tenant.locale),
     };
     Ok(Some(pdf::contract(&doc)))
 }
@@ -161,32 +176,50 @@ pub fn email_signed(
     row: &ContractRow,
     client: &ClientBits,
 ) -> Result<(), ApiError> {
-    let bytes = signed_pdf(conn, row, client)?
-        .ok_or_else(|| ApiError::Internal(format!("contract {} has no signature to email", row.id)))?;
-    let attachment = Attachment::new(pdf_name(&row.title), "application/pdf", &bytes);
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
     let brand = tenant.brand();
     let signer = row.signer_name.clone().unwrap_or_else(|| client.name.clone());
-    let hash = format!("SHA-256 of the signed text: {}", row.signed_sha256.as_deref().unwrap_or_default());
+    let sha = row.signed_sha256.as_deref().unwrap_or_default();
+    // Each reader's copy of the PDF is in their language.
+    let attachment = |conn: &mut DbConn, lang: Language| -> Result<Attachment, ApiError> {
+        let bytes = signed_pdf(conn, row, client, lang)?
+            .ok_or_else(|| ApiError::Internal(format!("contract {} has no signature to email", row.id)))?;
+        Ok(Attachment::new(pdf_name(&row.title), "application/pdf", &bytes))
+    };
 
-    let heading = format!("You signed “{}”", row.title);
-    let first = format!("Thank you, {signer}. Your signed copy is attached to this email, and stays in your portal.");
     let link = portal_link(config, &tenant.slug, &row.id);
-    let mail = templates::notice(&brand, &client.email, &heading, &[&first, &hash], "Open the contract", &link);
     // Their copy of what they signed is theirs to keep, whatever their email preference.
-    if let Some(signer) = client_store::get(conn, &row.tenant_id, &row.client_id)? {
-        let mail = mail.with_attachment(attachment.clone());
-        email::send(conn, config, &tenant, &signer, ClientEmail::Essential, mail)?;
+    if let Some(signer_row) = client_store::get(conn, &row.tenant_id, &row.client_id)? {
+        let lang = tenant.language_for(signer_row.language.as_deref());
+        let words = Words {
+            heading: tr!(lang, "contract-signed-heading", title = &row.title),
+            lines: vec![tr!(lang, "contract-signed-thanks", signer = &signer), tr!(lang, "contract-hash", sha = sha)],
+            button: tr!(lang, "contract-open-button"),
+        };
+        let mail = templates::notice(&brand, lang, &client.email, &words, &link);
+        let mail = mail.with_attachment(attachment(conn, lang)?);
+        email::send(conn, config, &tenant, &signer_row, ClientEmail::Essential, mail)?;
     }
 
-    let heading = format!("{} signed “{}”", client.name, row.title);
-    let first = format!("Signed by {signer} ({}). The signed PDF is attached.", client.email);
-    let next = if row.countersign { "It waits for your countersignature." } else { "Nothing more is needed." };
     let link = console_link(config, &row.id);
     for member in staff_store::to_notify(conn, &row.tenant_id, row.staff_id.as_deref())? {
-        let mail =
-            templates::notice(&brand, &member.email, &heading, &[&first, next, &hash], "Open the contract", &link);
-        enqueue(conn, &tenant, mail.with_attachment(attachment.clone()))?;
+        let lang = tenant.language_for(member.language.as_deref());
+        let words = Words {
+            heading: tr!(lang, "contract-client-signed-heading", client = &client.name, title = &row.title),
+            lines: vec![
+                tr!(lang, "contract-client-signed-line", signer = &signer, email = &client.email),
+                if row.countersign {
+                    tr!(lang, "contract-countersign-waits")
+                } else {
+                    tr!(lang, "contract-nothing-more")
+                },
+                tr!(lang, "contract-hash", sha = sha),
+            ],
+            button: tr!(lang, "contract-open-button"),
+        };
+        let mail = templates::notice(&brand, lang, &member.email, &words, &link);
+        let pdf = attachment(conn, lang)?;
+        enqueue(conn, &tenant, mail.with_attachment(pdf))?;
     }
     Ok(())
 }

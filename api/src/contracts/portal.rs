@@ -18,8 +18,10 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
 use crate::http::download;
+use crate::i18n::LanguageQuery;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
+use crate::parties;
 use crate::state::AppState;
 
 /// Most contracts the portal list shows.
@@ -212,7 +214,7 @@ pub async fn sign_contract(
 /// bytes the business has.
 #[utoipa::path(
     tag = "client-portal",
-    params(("id" = String, Path, description = "The contract's id")),
+    params(("id" = String, Path, description = "The contract's id"), LanguageQuery),
     responses(
         (status = 200, description = "The signed PDF, as an attachment named after the contract", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "You have no such contract", body = Problem, content_type = "application/problem+json"),
@@ -225,13 +227,15 @@ pub async fn get_portal_contract_pdf(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (title, bytes) = state
         .db
         .read(move |conn| {
             let (row, client) = client_contract(conn, &who.tenant_id, &who.client_id, &id)?;
-            match actions::signed_pdf(conn, &row, &client)? {
+            let reader = parties::reader(conn, &row.tenant_id, &row.client_id, lang.lang)?;
+            match actions::signed_pdf(conn, &row, &client, reader.language)? {
                 Some(bytes) => Ok((row.title, bytes)),
                 None => Err(refused(&row, "downloaded as a signed PDF")),
             }

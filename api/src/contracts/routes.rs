@@ -22,6 +22,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::i18n::LanguageQuery;
 use crate::parties;
 use crate::staff::store as staff_store;
 use crate::state::AppState;
@@ -388,7 +389,7 @@ pub async fn countersign_contract(
 /// bytes the client downloads.
 #[utoipa::path(
     tag = "contracts",
-    params(("id" = String, Path, description = "The contract's id")),
+    params(("id" = String, Path, description = "The contract's id"), LanguageQuery),
     responses(
         (status = 200, description = "The signed PDF, as an attachment named after the contract", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "No such contract in your tenant", body = Problem, content_type = "application/problem+json"),
@@ -401,6 +402,7 @@ pub async fn get_contract_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::BillingRead)?;
     let id = id.into_inner();
@@ -408,7 +410,8 @@ pub async fn get_contract_pdf(
         .db
         .read(move |conn| {
             let (row, client) = staff_contract(conn, &caller.tenant_id, &id)?;
-            match actions::signed_pdf(conn, &row, &client)? {
+            let reader = parties::reader(conn, &row.tenant_id, &row.client_id, lang.lang)?;
+            match actions::signed_pdf(conn, &row, &client, reader.language)? {
                 Some(bytes) => Ok((row.title, bytes)),
                 None => Err(refused(&row, "downloaded as a signed PDF")),
             }

@@ -10,6 +10,7 @@ use crate::auth::ClientPrincipal;
 use crate::bookings::settings::store as settings_store;
 use crate::db::{now, utc};
 use crate::error::ApiError;
+use crate::i18n::{Formats, Language};
 use crate::invoices::model::today_in;
 use crate::invoices::store as invoice_store;
 use crate::state::AppState;
@@ -61,8 +62,10 @@ pub async fn get_portal_dashboard(
                 due_date: row.due_date,
                 currency: row.currency,
             });
+            let lang = who.accept_language.as_deref().and_then(Language::from_accept);
             let cx = timeline::Context {
                 settings: settings_store::for_tenant(conn, &tenant_row)?,
+                formats: Formats::new(lang.unwrap_or_else(|| tenant_row.language()), &tenant_row.locale),
                 business: tenant_row.name,
             };
             // Staff-only entries (edits) are skipped, so read more than are shown.

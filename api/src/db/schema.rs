@@ -19,6 +19,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         mail_from -> Nullable<Text>,
+        language -> Text,
     }
 }
 
@@ -32,6 +33,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         name_chosen_at -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -54,6 +56,7 @@ diesel::table! {
         notifications_read_to -> Nullable<Text>,
         billing_address -> Nullable<Text>,
         tax_id -> Nullable<Text>,
+        language -> Nullable<Text>,
     }
 }
 

@@ -17,7 +17,8 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::i18n::Language;
+use crate::mail::templates::{self, Words};
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
@@ -25,6 +26,7 @@ use crate::projects::access;
 use crate::projects::model::ProjectRow;
 use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 pub fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no deliverable '{id}'."))
@@ -101,17 +103,19 @@ fn record(
 }
 
 /// Emails the staff who answer for the project, with a button to it in the console.
+/// `words` writes the notice in each reader's language, given the button's label.
 pub fn email_staff(
     conn: &mut DbConn,
     config: &Config,
     project: &ProjectRow,
-    heading: &str,
-    lines: &[&str],
+    words: impl Fn(Language, String) -> Words,
 ) -> Result<(), ApiError> {
     let tenant = tenant_store::get(conn, &project.tenant_id)?;
     let link = access::console_link(config, &project.id);
     for member in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
-        let mail = templates::notice(&tenant.brand(), &member.email, heading, lines, "Open the project", &link);
+        let lang = tenant.language_for(member.language.as_deref());
+        let words = words(lang, tr!(lang, "button-open-project"));
+        let mail = templates::notice(&tenant.brand(), lang, &member.email, &words, &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())
@@ -122,16 +126,15 @@ pub fn email_client(
     conn: &mut DbConn,
     config: &Config,
     project: &ProjectRow,
-    heading: &str,
-    lines: &[&str],
-    button: &str,
+    words: impl Fn(Language) -> Words,
 ) -> Result<(), ApiError> {
     let client = client_store::get(conn, &project.tenant_id, &project.client_id)?;
     // An archived client has left: the work goes on, but nobody is emailed.
     let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
     let tenant = tenant_store::get(conn, &project.tenant_id)?;
     let link = access::portal_link(config, &tenant.slug, &project.id);
-    let mail = templates::notice(&tenant.brand(), &client.email, heading, lines, button, &link);
+    let lang = tenant.language_for(client.language.as_deref());
+    let mail = templates::notice(&tenant.brand(), lang, &client.email, &words(lang), &link);
     email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     Ok(())
 }
@@ -157,18 +160,21 @@ pub fn submit(
     let round = row.round + 1;
     store::insert_event(conn, &event(&row, DeliverableEventKind::Submitted, note.clone(), actor))?;
     record(conn, actor, &project, &row, "deliverable_submitted", json!({ "round": round, "note": note }))?;
-    let first = format!("“{}” in {} is ready for your review.", row.title, project.name);
-    let second = if round > 1 {
-        format!("This is round {round}: it takes in the changes you asked for.")
-    } else {
-        "Have a look, then approve it or tell us what should change.".to_string()
-    };
-    let mut lines = vec![first.as_str(), second.as_str()];
-    if let Some(n) = note.as_deref() {
-        lines.push(n);
-    }
-    let heading = format!("“{}” is ready for your review", row.title);
-    email_client(conn, config, &project, &heading, &lines, "Review it")?;
+    email_client(conn, config, &project, |lang| {
+        let (title, project) = (row.title.as_str(), project.name.as_str());
+        let mut lines = vec![tr!(lang, "deliverable-ready-line", title = title, project = project)];
+        lines.push(if round > 1 {
+            tr!(lang, "deliverable-ready-round", round = round)
+        } else {
+            tr!(lang, "deliverable-ready-first")
+        });
+        lines.extend(note.clone());
+        Words {
+            heading: tr!(lang, "deliverable-ready-heading", title = title),
+            lines,
+            button: tr!(lang, "deliverable-ready-button"),
+        }
+    })?;
     reload(conn, tenant_id, id, Viewer::Staff)
 }
 
@@ -225,17 +231,16 @@ pub fn decide(
         about: &this_one,
     };
     resolve::acted(conn, tenant_id, client_id, answered)?;
-    let who = client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
-    let heading = match to {
-        DeliverableStatus::Approved => format!("{who} approved “{}”", row.title),
-        _ => format!("{who} requested changes to “{}”", row.title),
-    };
-    let context = format!("Project: {} · round {}", project.name, row.round);
-    let mut lines = vec![context.as_str()];
-    let quoted = comment.as_deref().map(|c| format!("“{c}”"));
-    if let Some(q) = quoted.as_deref() {
-        lines.push(q);
-    }
-    email_staff(conn, config, &project, &heading, &lines)?;
+    let who = client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_default();
+    email_staff(conn, config, &project, |lang, button| {
+        let title = row.title.as_str();
+        let heading = match to {
+            DeliverableStatus::Approved => tr!(lang, "deliverable-approved-heading", client = &who, title = title),
+            _ => tr!(lang, "deliverable-changes-heading", client = &who, title = title),
+        };
+        let mut lines = vec![tr!(lang, "deliverable-context", project = &project.name, round = row.round)];
+        lines.extend(comment.as_deref().map(|c| tr!(lang, "quoted", text = c)));
+        Words { heading, lines, button }
+    })?;
     reload(conn, tenant_id, id, Viewer::Client)
 }

@@ -17,10 +17,12 @@ use crate::deliverables::model::tidy;
 use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::JsonBody;
+use crate::mail::templates::Words;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
 use crate::projects::access;
 use crate::state::AppState;
+use crate::tr;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_portal_feedback).service(submit_portal_feedback);
@@ -107,16 +109,15 @@ pub async fn submit_portal_feedback(
             let kinds = [NotificationKind::FeedbackRequested];
             let answered = Acted { subject_type: "project", subject_id: &project.id, kinds: &kinds, about: &any };
             resolve::acted(conn, tenant_id, client_id, answered)?;
-            let who =
-                client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_else(|| "The client".into());
-            let heading = format!("{who} rated {} {rating} of 5", project.name);
+            let who = client_store::get(conn, tenant_id, client_id)?.map(|c| c.name).unwrap_or_default();
             let stars = format!("{}{}", "★".repeat(rating as usize), "☆".repeat(5 - rating as usize));
-            let mut lines = vec![stars.as_str()];
-            let quoted = comment.as_deref().map(|c| format!("“{c}”"));
-            if let Some(q) = quoted.as_deref() {
-                lines.push(q);
-            }
-            email_staff(conn, &config, &project, &heading, &lines)?;
+            email_staff(conn, &config, &project, |lang, button| {
+                let mut lines = vec![stars.clone()];
+                lines.extend(comment.as_deref().map(|c| tr!(lang, "quoted", text = c)));
+                let heading =
+                    tr!(lang, "feedback-rated-heading", client = &who, project = &project.name, rating = rating);
+                Words { heading, lines, button }
+            })?;
             Ok(row)
         })
         .await?;

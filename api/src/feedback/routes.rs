@@ -15,9 +15,11 @@ use crate::db::{new_id, now};
 use crate::deliverables::actions::email_client;
 use crate::error::{ApiError, Problem};
 use crate::events;
+use crate::mail::templates::Words;
 use crate::projects::access;
 use crate::projects::model::{ProjectStatus, project_status_of};
 use crate::state::AppState;
+use crate::tr;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(request_feedback).service(get_feedback);
@@ -85,12 +87,11 @@ pub async fn request_feedback(
                 subject,
                 json!({ "name": project.name }),
             )?;
-            let heading = format!("How did {} go?", project.name);
-            let lines = [
-                "We would love to hear how the project went for you.",
-                "Rate it from 1 to 5 stars and, if you like, tell us why. It takes a minute.",
-            ];
-            email_client(conn, &config, &project, &heading, &lines, "Rate the project")?;
+            email_client(conn, &config, &project, |lang| Words {
+                heading: tr!(lang, "feedback-asked-heading", project = &project.name),
+                lines: vec![tr!(lang, "feedback-asked-line"), tr!(lang, "feedback-asked-how")],
+                button: tr!(lang, "feedback-asked-button"),
+            })?;
             Ok(row)
         })
         .await?;

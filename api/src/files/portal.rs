@@ -15,12 +15,13 @@ use super::upload;
 use crate::auth::{Actor, ClientPrincipal};
 use crate::clients::store as client_store;
 use crate::error::{ApiError, Problem};
-use crate::mail::templates;
+use crate::mail::templates::{self, Words};
 use crate::outbox;
 use crate::projects::access as project_access;
 use crate::staff::store as staff_store;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_project_files)
@@ -106,15 +107,19 @@ pub async fn upload_portal_project_file(
             let row = record_project_file(conn, &actor, &project, &stored, None, true)?;
             let tenant = tenant_store::get(conn, &who.tenant_id)?;
             let client = client_store::get(conn, &who.tenant_id, &who.client_id)?;
-            let who_name = client.map(|c| c.name).unwrap_or_else(|| "Your client".to_string());
-            let heading = format!("{who_name} uploaded a file");
-            let lines =
-                [format!("Project: {}", project.name), format!("File: {} ({})", row.name, human_size(row.size))];
-            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let who_name = client.map(|c| c.name).unwrap_or_default();
             let link = project_access::console_link(&config, &project.id);
             for staff in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
-                let mail =
-                    templates::notice(&tenant.brand(), &staff.email, &heading, &lines, "Open the project", &link);
+                let lang = tenant.language_for(staff.language.as_deref());
+                let words = Words {
+                    heading: tr!(lang, "file-uploaded-heading", client = &who_name),
+                    lines: vec![
+                        tr!(lang, "file-uploaded-project", project = &project.name),
+                        tr!(lang, "file-uploaded-file", name = &row.name, size = human_size(row.size)),
+                    ],
+                    button: tr!(lang, "button-open-project"),
+                };
+                let mail = templates::notice(&tenant.brand(), lang, &staff.email, &words, &link);
                 outbox::store::enqueue_email(conn, Some(&who.tenant_id), &mail)?;
             }
             Ok(row)

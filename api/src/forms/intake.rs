@@ -16,10 +16,12 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::i18n::Language;
+use crate::mail::templates::{self, Words};
 use crate::outbox;
 use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
+use crate::tr;
 
 /// Longest answer quoted in the staff email, in characters.
 const MAIL_QUOTE: usize = 300;
@@ -60,6 +62,7 @@ fn lead(tenant_id: &str, form: &FormRow, answers: &Map<String, Value>) -> Client
         email_opt_out: false,
         billing_address: None,
         tax_id: None,
+        language: None,
     }
 }
 
@@ -125,18 +128,12 @@ pub fn accept(
     events::record(conn, &tenant.id, &actor, "form_submitted", subject, data)?;
     if form.notify_staff {
         let sender = format!("{} <{}>", answer(&answers, "name").unwrap_or_default(), client.email);
-        let who = match &claimed {
-            None if created_lead => {
-                format!("{sender} is a new lead: not yet a client, and without portal access until you convert them.")
-            }
-            None => format!("{sender} wrote again; they are still a lead ({}).", client.name),
-            Some(existing) => format!(
-                "{sender} used the email of your client {name}, but a form does not prove who sent it: this is a \
-                 new lead marked \"email not verified\". Nothing about {name} was changed.",
-                name = existing.name
-            ),
+        let who = |lang: Language| match &claimed {
+            None if created_lead => tr!(lang, "form-new-lead", sender = &sender),
+            None => tr!(lang, "form-lead-again", sender = &sender, name = &client.name),
+            Some(existing) => tr!(lang, "form-claimed-email", sender = &sender, name = &existing.name),
         };
-        email_staff(conn, config, tenant, form, &client, &who, &answers)?;
+        email_staff(conn, config, tenant, form, &client, who, &answers)?;
     }
     Ok(row)
 }
@@ -149,35 +146,31 @@ fn email_staff(
     tenant: &TenantRow,
     form: &FormRow,
     client: &ClientRow,
-    who: &str,
+    who: impl Fn(Language) -> String,
     answers: &Map<String, Value>,
 ) -> Result<(), ApiError> {
-    let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
-        .into_iter()
-        .filter(|s| s.role == "owner" || s.role == "admin")
-        .map(|s| s.email)
-        .collect();
-    if to.is_empty() {
-        to.extend(tenant.mail_from.clone());
-    }
-    let mut lines = vec![who.to_string()];
-    for field in form.fields().iter().filter(|f| f.key != "name" && f.key != "email") {
-        let value = match answers.get(&field.key) {
-            Some(Value::Bool(b)) => (if *b { "Yes" } else { "No" }).to_string(),
-            Some(Value::String(s)) if s.chars().count() > MAIL_QUOTE => {
-                format!("{}…", s.chars().take(MAIL_QUOTE).collect::<String>())
-            }
-            Some(Value::String(s)) => s.clone(),
-            _ => continue,
-        };
-        lines.push(format!("{}: {value}", field.label));
-    }
-    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let heading = format!("New submission: {}", form.title);
     let link = config.public(&format!("/app/clients/{}", client.id));
     let brand = tenant.brand();
-    for address in to {
-        let mail = templates::notice(&brand, &address, &heading, &lines, "Open the client", &link);
+    for (address, lang) in staff_store::business_addresses(conn, tenant)? {
+        let mut lines = vec![who(lang)];
+        for field in form.fields().iter().filter(|f| f.key != "name" && f.key != "email") {
+            let value = match answers.get(&field.key) {
+                Some(Value::Bool(true)) => tr!(lang, "form-yes"),
+                Some(Value::Bool(false)) => tr!(lang, "form-no"),
+                Some(Value::String(s)) if s.chars().count() > MAIL_QUOTE => {
+                    format!("{}…", s.chars().take(MAIL_QUOTE).collect::<String>())
+                }
+                Some(Value::String(s)) => s.clone(),
+                _ => continue,
+            };
+            lines.push(format!("{}: {value}", field.label));
+        }
+        let words = Words {
+            heading: tr!(lang, "form-submission-heading", title = &form.title),
+            lines,
+            button: tr!(lang, "form-open-client"),
+        };
+        let mail = templates::notice(&brand, lang, &address, &words, &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())

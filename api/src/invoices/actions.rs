@@ -17,7 +17,8 @@ use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::i18n::Formats;
+use crate::mail::templates::{self, Words};
 use crate::money::numbering::{self, DocKind};
 use crate::money::store as billing_store;
 use crate::money::{Line, totals};
@@ -98,19 +99,20 @@ pub fn refused(conn: &mut DbConn, tenant_id: &str, id: &str, action: &str, why: 
 }
 
 /// Emails the invoice's client (unless archived), with a button to it in the portal.
+/// `words` writes it in the client's language and formats.
 pub fn email_client(
     conn: &mut DbConn,
     config: &Config,
     invoice: &InvoiceRow,
-    heading: &str,
-    lines: &[&str],
-    button: &str,
+    words: impl Fn(Formats) -> Words,
 ) -> Result<(), ApiError> {
     let client = client_store::get(conn, &invoice.tenant_id, &invoice.client_id)?;
     let Some(client) = client.filter(|c| c.status != ClientStatus::Archived.as_str()) else { return Ok(()) };
     let tenant = tenant_store::get(conn, &invoice.tenant_id)?;
     let link = portal_link(config, &tenant.slug, &invoice.id);
-    let mail = templates::notice(&tenant.brand(), &client.email, heading, lines, button, &link);
+    let lang = tenant.language_for(client.language.as_deref());
+    let words = words(Formats::new(lang, &tenant.locale));
+    let mail = templates::notice(&tenant.brand(), lang, &client.email, &words, &link);
     // An invoice and its receipt are owed to the client whatever their email preference.
     email::send(conn, config, &tenant, &client, ClientEmail::Essential, mail)?;
     Ok(())

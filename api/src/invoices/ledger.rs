@@ -14,9 +14,11 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
+use crate::mail::templates::Words;
 use crate::money::format_amount;
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted, any};
+use crate::tr;
 
 /// A payment about to be recorded.
 pub struct NewPayment {
@@ -134,15 +136,20 @@ pub fn apply(
             about: &any,
         };
         resolve::acted(conn, &invoice.tenant_id, &invoice.client_id, answered)?;
-        let heading = format!("Payment received for invoice {}", invoice.number);
-        let first = format!(
-            "We received {} ({}). Invoice {} is now paid in full.",
-            format_amount(row.amount_minor, &row.currency),
-            p.method.label(),
-            invoice.number
-        );
-        let second = format!("Total paid: {}. Thank you!", format_amount(invoice.total_minor, &invoice.currency));
-        email_client(conn, config, invoice, &heading, &[&first, &second], "View the receipt")?;
+        email_client(conn, config, invoice, |f| {
+            let lang = f.language;
+            let number = invoice.number.as_str();
+            let amount = f.money(row.amount_minor, &row.currency);
+            let total = f.money(invoice.total_minor, &invoice.currency);
+            Words {
+                heading: tr!(lang, "receipt-heading", number = number),
+                lines: vec![
+                    tr!(lang, "receipt-line", amount = amount, method = p.method.label(lang), number = number),
+                    tr!(lang, "receipt-total", total = total),
+                ],
+                button: tr!(lang, "receipt-button"),
+            }
+        })?;
     }
     Ok(Ok(row))
 }

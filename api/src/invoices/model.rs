@@ -435,14 +435,14 @@ crate::text_enum! {
 
 impl PaymentMethod {
     /// How it reads on a receipt or a PDF.
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: crate::i18n::Language) -> String {
         match self {
-            PaymentMethod::BankTransfer => "Bank transfer",
-            PaymentMethod::Cash => "Cash",
-            PaymentMethod::Card => "Card",
-            PaymentMethod::Other => "Other",
-            PaymentMethod::Stripe => "Card (Stripe)",
-            PaymentMethod::Paystack => "Card (Paystack)",
+            PaymentMethod::BankTransfer => crate::tr!(lang, "method-bank-transfer"),
+            PaymentMethod::Cash => crate::tr!(lang, "method-cash"),
+            PaymentMethod::Card => crate::tr!(lang, "method-card"),
+            PaymentMethod::Other => crate::tr!(lang, "method-other"),
+            PaymentMethod::Stripe => crate::tr!(lang, "method-stripe"),
+            PaymentMethod::Paystack => crate::tr!(lang, "method-paystack"),
         }
     }
 }

@@ -16,6 +16,7 @@ use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::i18n::LanguageQuery;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -123,7 +124,7 @@ pub async fn get_portal_invoice(
 /// One of your invoices as a PDF: the same document the business sees.
 #[utoipa::path(
     tag = "client-portal",
-    params(("id" = String, Path, description = "The invoice's id")),
+    params(("id" = String, Path, description = "The invoice's id"), LanguageQuery),
     responses(
         (status = 200, description = "The PDF (`INV-2026-0001.pdf`)", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "You have no such invoice", body = Problem, content_type = "application/problem+json"),
@@ -135,13 +136,14 @@ pub async fn get_portal_invoice_pdf(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (filename, bytes) = state
         .db
         .read(move |conn| {
             let row = client_invoice(conn, &who.tenant_id, &who.client_id, &id)?;
-            document::render(conn, row)
+            document::render(conn, row, lang.lang)
         })
         .await?;
     Ok(download::pdf(&filename, bytes))

@@ -25,10 +25,13 @@ use crate::events;
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
-use crate::money::{Line, format_amount, totals};
+use crate::i18n::LanguageQuery;
+use crate::mail::templates::Words;
+use crate::money::{Line, totals};
 use crate::parties::{self};
 use crate::staff::store as staff_store;
 use crate::state::AppState;
+use crate::tr;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_invoices)
@@ -336,13 +339,16 @@ pub async fn send_invoice(
             let subject = Subject { kind: "invoice", id: &row.id, client_id: Some(&row.client_id) };
             let data = json!({ "number": row.number, "total_minor": row.total_minor, "currency": row.currency });
             events::record(conn, tenant_id, &caller.actor, "sent", subject, data)?;
-            let heading = format!("Invoice {}: {}", row.number, row.title);
-            let first = format!(
-                "{} is due by {}.",
-                format_amount(row.total_minor, &row.currency),
-                row.due_date.format("%-d %B %Y")
-            );
-            email_client(conn, &config, &row, &heading, &[&first], "View the invoice")?;
+            email_client(conn, &config, &row, |f| Words {
+                heading: tr!(f.language, "invoice-sent-heading", number = &row.number, title = &row.title),
+                lines: vec![tr!(
+                    f.language,
+                    "invoice-sent-line",
+                    amount = f.money(row.total_minor, &row.currency),
+                    due = f.date(row.due_date)
+                )],
+                button: tr!(f.language, "invoice-sent-button"),
+            })?;
             staff_detail(conn, tenant_id, &id)
         })
         .await?;
@@ -392,7 +398,7 @@ pub async fn void_invoice(
 /// The invoice as a PDF, in the business's branding: the same bytes the client downloads.
 #[utoipa::path(
     tag = "invoices",
-    params(("id" = String, Path, description = "The invoice's id")),
+    params(("id" = String, Path, description = "The invoice's id"), LanguageQuery),
     responses(
         (status = 200, description = "The PDF (`INV-2026-0001.pdf`)", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "No such invoice in your tenant", body = Problem, content_type = "application/problem+json"),
@@ -404,6 +410,7 @@ pub async fn get_invoice_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::BillingRead)?;
     let id = id.into_inner();
@@ -411,7 +418,7 @@ pub async fn get_invoice_pdf(
         .db
         .read(move |conn| {
             let row = staff_invoice(conn, &caller.tenant_id, &id)?;
-            document::render(conn, row)
+            document::render(conn, row, lang.lang)
         })
         .await?;
     Ok(download::pdf(&filename, bytes))

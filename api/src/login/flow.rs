@@ -19,6 +19,7 @@ use crate::clients::store as client_store;
 use crate::config::AuthSettings;
 use crate::db::{DbConn, new_id, now, utc};
 use crate::error::ApiError;
+use crate::i18n::Language;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
 use crate::secrets::Keys;
@@ -66,6 +67,7 @@ pub async fn request_code(
     realm: Realm,
     email: String,
     by_sms: bool,
+    page_language: Option<Language>,
     origin: Origin,
 ) -> Result<(), ApiError> {
     let by_sms = by_sms && state.config.sms.is_some();
@@ -84,14 +86,20 @@ pub async fn request_code(
             if let Err(wait) = email_limits(conn, &keys, &settings, &realm_key, &email, &origin.ip)? {
                 return Ok(Err(wait));
             }
-            // A phone on file, for clients who asked for a text message.
-            let (has_accounts, phone) = match &realm {
+            // A phone on file, for clients who asked for a text message; the language the
+            // account chose, else the page's, else the business's.
+            let (has_accounts, phone, lang) = match &realm {
                 Realm::Portal(t) => {
                     let accounts = client_store::portal_accounts(conn, &t.id, &email)?;
                     let phone = accounts.iter().find_map(|c| c.phone.clone()).filter(|_| by_sms);
-                    (!accounts.is_empty(), phone)
+                    let chosen = accounts.iter().find_map(|c| Language::stored(c.language.as_deref()));
+                    (!accounts.is_empty(), phone, chosen.or(page_language).unwrap_or_else(|| t.language()))
                 }
-                Realm::Console => (!staff_store::accounts_by_email(conn, &email)?.is_empty(), None),
+                Realm::Console => {
+                    let accounts = staff_store::accounts_by_email(conn, &email)?;
+                    let chosen = accounts.iter().find_map(|(s, _)| Language::stored(s.language.as_deref()));
+                    (!accounts.is_empty(), None, chosen.or(page_language).unwrap_or(Language::English))
+                }
             };
             let tenant_id = match &realm {
                 Realm::Portal(t) => Some(t.id.as_str()),
@@ -117,15 +125,19 @@ pub async fn request_code(
                 return Ok(Ok(false));
             }
             if let Some(phone) = phone {
-                let body = format!(
-                    "{code} is your {} login code. It expires in {} minutes. Never share it.",
-                    brand.name, settings.code_ttl_minutes
-                );
+                let body = templates::login_sms(&brand, lang, &code, settings.code_ttl_minutes);
                 outbox::store::enqueue_sms(conn, tenant_id, &Sms { to: e164(&phone), body })?;
                 return Ok(Ok(true));
             }
-            let mail =
-                templates::login(&brand, &email, &code, &link, utc(row.code_expires_at), settings.code_ttl_minutes);
+            let mail = templates::login(
+                &brand,
+                lang,
+                &email,
+                &code,
+                &link,
+                utc(row.code_expires_at),
+                settings.code_ttl_minutes,
+            );
             outbox::store::enqueue_email(conn, tenant_id, &mail)?;
             Ok(Ok(true))
         })

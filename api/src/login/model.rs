@@ -5,6 +5,7 @@ use utoipa::ToSchema;
 use validator::Validate;
 
 use crate::auth::session::Tokens;
+use crate::i18n::Language;
 use crate::rules;
 
 /// How the code should travel.
@@ -30,6 +31,10 @@ pub struct RequestCode {
     /// `email` (default) or `sms`: by text message to the phone on file, when SMS is set up
     /// and the client has a phone; by email otherwise. Staff codes always go by email.
     pub channel: Option<Channel>,
+    /// The language of the page the code is asked from. The email or text is written in
+    /// the account's own language; this one applies when the account has none, before the
+    /// business's default.
+    pub language: Option<Language>,
 }
 
 /// The same answer whether or not the email belongs to an account.

@@ -22,6 +22,7 @@ use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::client_ip::client_ip;
+use crate::i18n::Language;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
@@ -105,7 +106,8 @@ pub async fn request_portal_login_code(
     let body = body.into_inner();
     let realm = portal(&state, slug.into_inner()).await?;
     let by_sms = body.channel == Some(Channel::Sms);
-    login::request_code(&state, realm, normalize_email(&body.email), by_sms, origin(&req)).await?;
+    let language = body.language.or_else(|| Language::accepted_by(&req));
+    login::request_code(&state, realm, normalize_email(&body.email), by_sms, language, origin(&req)).await?;
     Ok(code_requested(&state, body.channel))
 }
 
@@ -218,7 +220,8 @@ pub async fn request_staff_login_code(
     body: JsonBody<RequestCode>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
-    login::request_code(&state, Realm::Console, normalize_email(&body.email), false, origin(&req)).await?;
+    let language = body.language.or_else(|| Language::accepted_by(&req));
+    login::request_code(&state, Realm::Console, normalize_email(&body.email), false, language, origin(&req)).await?;
     Ok(code_requested(&state, body.channel))
 }
 

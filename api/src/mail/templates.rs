@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::Email;
+use crate::i18n::{Formats, Language};
+use crate::tr;
 
 /// Who the email speaks for (a tenant's is `TenantRow::brand`).
 pub struct Brand<'a> {
@@ -12,6 +14,8 @@ pub struct Brand<'a> {
     pub address: Option<&'a str>,
     /// IANA time zone for the times an email shows.
     pub timezone: &'a str,
+    /// The business's BCP 47 locale: the region its readers' formats follow.
+    pub locale: &'a str,
     pub color: &'a str,
     pub text_color: &'a str,
 }
@@ -19,7 +23,14 @@ pub struct Brand<'a> {
 impl Brand<'_> {
     /// Portico's own, for mail that speaks for no single tenant (staff login).
     pub fn portico() -> Brand<'static> {
-        Brand { name: "Portico", address: None, timezone: "UTC", color: "#2563eb", text_color: "#ffffff" }
+        Brand {
+            name: "Portico",
+            address: None,
+            timezone: "UTC",
+            locale: "en-GB",
+            color: "#2563eb",
+            text_color: "#ffffff",
+        }
     }
 }
 
@@ -102,36 +113,73 @@ fn email(brand: &Brand<'_>, to: &str, subject: String, text: String, html: Strin
 }
 
 /// The login email: a 6-digit code, a one-click link, and when both expire.
-pub fn login(brand: &Brand<'_>, to: &str, code: &str, link: &str, code_expires: DateTime<Utc>, minutes: i64) -> Email {
-    let tz = brand.timezone.parse::<chrono_tz::Tz>().unwrap_or(chrono_tz::UTC);
-    let expiry =
-        format!("It expires in {minutes} minutes (at {}).", code_expires.with_timezone(&tz).format("%H:%M %Z"));
-    let footer = "If you did not ask to log in, ignore this email: nobody can log in without the code or the link.";
+pub fn login(
+    brand: &Brand<'_>,
+    lang: Language,
+    to: &str,
+    code: &str,
+    link: &str,
+    code_expires: DateTime<Utc>,
+    minutes: i64,
+) -> Email {
+    let business = brand.name;
+    let time = Formats::new(lang, brand.locale).clock(code_expires, brand.timezone);
+    let expiry = tr!(lang, "login-expiry", minutes = minutes, time = time);
+    let footer = tr!(lang, "login-footer");
     let text = format!(
-        "Your login code for {name} is:\n\n    {code}\n\n{expiry}\n\n\
-         Or open this link to log in (it asks you to confirm first):\n{link}\n\n{footer}\n",
-        name = brand.name,
+        "{intro}\n\n    {code}\n\n{expiry}\n\n{link_intro}\n{link}\n\n{footer}\n",
+        intro = tr!(lang, "login-intro", business = business),
+        link_intro = tr!(lang, "login-link-intro"),
     );
-    let button = format!("Log in to {}", brand.name);
+    let button = tr!(lang, "login-button", business = business);
+    let heading = tr!(lang, "login-heading");
     let card =
-        Card { heading: "Your login code", highlight: Some(code), lines: &[&expiry], button: &button, link, footer };
-    email(brand, to, format!("{code} is your {} login code", brand.name), text, layout(brand, &card))
+        Card { heading: &heading, highlight: Some(code), lines: &[&expiry], button: &button, link, footer: &footer };
+    email(brand, to, tr!(lang, "login-subject", code = code, business = business), text, layout(brand, &card))
+}
+
+/// The login code as a text message.
+pub fn login_sms(brand: &Brand<'_>, lang: Language, code: &str, minutes: i64) -> String {
+    tr!(lang, "login-sms", code = code, business = brand.name, minutes = minutes)
+}
+
+/// What an invitation invites to.
+#[derive(Debug, Clone, Copy)]
+pub enum Invited<'a> {
+    Portal,
+    /// The team, in a role (`owner`, `admin`, `member`).
+    Team(&'a str),
 }
 
 /// An invitation: a welcome line, one button, and how long the link works.
-pub fn invitation(brand: &Brand<'_>, to: &str, greeting_name: &str, what: &str, link: &str, days: i64) -> Email {
-    let invited = format!("{} invited you to {what}.", brand.name);
-    let later =
-        "Later, log in with your email address: you will get a code each time. There is no password to remember.";
+pub fn invitation(
+    brand: &Brand<'_>,
+    lang: Language,
+    to: &str,
+    greeting_name: &str,
+    what: Invited<'_>,
+    link: &str,
+    days: i64,
+) -> Email {
+    let business = brand.name;
+    let what = match what {
+        Invited::Portal => tr!(lang, "invitation-what-portal"),
+        Invited::Team("owner") => tr!(lang, "invitation-what-owner"),
+        Invited::Team("admin") => tr!(lang, "invitation-what-admin"),
+        Invited::Team(_) => tr!(lang, "invitation-what-member"),
+    };
+    let invited = tr!(lang, "invitation-line", business = business, what = &what);
+    let later = tr!(lang, "invitation-later");
     let text = format!(
-        "Hello {greeting_name},\n\n{invited}\n\n\
-         Open this link to log in (it works for {days} days and asks you to confirm first):\n{link}\n\n{later}\n"
+        "{greeting}\n\n{invited}\n\n{link_intro}\n{link}\n\n{later}\n",
+        greeting = tr!(lang, "greeting", name = greeting_name),
+        link_intro = tr!(lang, "invitation-link-intro", days = days),
     );
-    let heading = format!("Hello {greeting_name}");
-    let button = format!("Open {}", brand.name);
-    let footer = format!("The button works for {days} days. {later}");
+    let heading = tr!(lang, "invitation-heading", name = greeting_name);
+    let button = tr!(lang, "invitation-button", business = business);
+    let footer = tr!(lang, "invitation-footer", days = days, later = &later);
     let card = Card { heading: &heading, highlight: None, lines: &[&invited], button: &button, link, footer: &footer };
-    email(brand, to, format!("{} invited you to {what}", brand.name), text, layout(brand, &card))
+    email(brand, to, tr!(lang, "invitation-subject", business = business, what = &what), text, layout(brand, &card))
 }
 
 /// What an order-status email says.
@@ -139,8 +187,8 @@ pub struct OrderNews<'a> {
     /// `SO-0007`.
     pub reference: &'a str,
     pub title: &'a str,
-    /// How the order stands, after "Your order SO-0007 ": "is ready for pickup".
-    pub phrase: &'a str,
+    /// The news as a sentence in the reader's language: "Your order SO-0007 is ready for pickup".
+    pub headline: String,
     /// Staff's note with the change.
     pub note: Option<&'a str>,
     /// The order's page in the portal.
@@ -148,38 +196,57 @@ pub struct OrderNews<'a> {
 }
 
 /// A service order changed status: the news in the subject, staff's note, a button to the order.
-pub fn order_status(brand: &Brand<'_>, to: &str, greeting_name: &str, news: &OrderNews<'_>) -> Email {
-    let subject = format!("Your order {} {}", news.reference, news.phrase);
-    let about = format!("{}: {}", news.reference, news.title);
-    let note = news.note.map(|n| format!("Note from {}: {n}", brand.name));
+pub fn order_status(brand: &Brand<'_>, lang: Language, to: &str, greeting_name: &str, news: &OrderNews<'_>) -> Email {
+    let subject = &news.headline;
+    let about = tr!(lang, "order-about", reference = news.reference, title = news.title);
+    let note = news.note.map(|n| tr!(lang, "order-note", business = brand.name, note = n));
     let mut lines = vec![about.as_str()];
     lines.extend(note.as_deref());
-    let text =
-        format!("Hello {greeting_name},\n\n{subject}.\n\n{}\n\nSee the order:\n{}\n", lines.join("\n\n"), news.link);
-    let footer = format!("You get this email because {} is handling this order for you.", brand.name);
-    let card = Card {
-        heading: &subject,
-        highlight: None,
-        lines: &lines,
-        button: "View your order",
-        link: news.link,
-        footer: &footer,
-    };
+    let text = format!(
+        "{greeting}\n\n{subject}.\n\n{}\n\n{see}\n{}\n",
+        lines.join("\n\n"),
+        news.link,
+        greeting = tr!(lang, "greeting", name = greeting_name),
+        see = tr!(lang, "order-see"),
+    );
+    let footer = tr!(lang, "order-footer", business = brand.name);
+    let button = tr!(lang, "order-button");
+    let card =
+        Card { heading: subject, highlight: None, lines: &lines, button: &button, link: news.link, footer: &footer };
     email(brand, to, subject.clone(), text, layout(brand, &card))
 }
 
 /// A notice about an appointment (cancelled, moved): a heading, a few lines, one button.
-pub fn appointment_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], link: &str) -> Email {
-    let footer = format!("Sent by {} through its client portal.", brand.name);
+pub fn appointment_notice(
+    brand: &Brand<'_>,
+    lang: Language,
+    to: &str,
+    heading: &str,
+    lines: &[&str],
+    link: &str,
+) -> Email {
+    let footer = tr!(lang, "footer-portal", business = brand.name);
+    let button = tr!(lang, "button-portal");
     let text = format!("{heading}\n\n{}\n\n{link}\n", lines.join("\n\n"));
-    let card = Card { heading, highlight: None, lines, button: "Open the portal", link, footer: &footer };
+    let card = Card { heading, highlight: None, lines, button: &button, link, footer: &footer };
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
+}
+
+/// A notice's words, written in its reader's language: a heading that is also the subject, a
+/// few lines, the button's label.
+pub struct Words {
+    pub heading: String,
+    pub lines: Vec<String>,
+    pub button: String,
 }
 
 /// A notice to staff or a client about project work (a decision on a deliverable, a reply in
 /// a thread): a heading that is also the subject, a few lines, one button.
-pub fn notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], button: &str, link: &str) -> Email {
-    let footer = format!("Sent by {}'s client portal.", brand.name);
+pub fn notice(brand: &Brand<'_>, lang: Language, to: &str, words: &Words, link: &str) -> Email {
+    let Words { heading, lines, button } = words;
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let lines = lines.as_slice();
+    let footer = tr!(lang, "footer-notice", business = brand.name);
     let text = format!("{heading}\n\n{}\n\n{button}: {link}\n", lines.join("\n\n"));
     let card = Card { heading, highlight: None, lines, button, link, footer: &footer };
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
@@ -187,8 +254,8 @@ pub fn notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str], button
 
 /// A security notice to an address (a changed login email): no button, nothing to click,
 /// so it cannot be mistaken for, or used as, a phishing lure.
-pub fn security_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str]) -> Email {
-    let footer = format!("Sent by {}'s client portal. This is a security notice; it cannot be turned off.", brand.name);
+pub fn security_notice(brand: &Brand<'_>, lang: Language, to: &str, heading: &str, lines: &[&str]) -> Email {
+    let footer = tr!(lang, "footer-security", business = brand.name);
     let text = format!("{heading}\n\n{}\n\n{footer}\n", lines.join("\n\n"));
     let card = Card { heading, highlight: None, lines, button: "", link: "", footer: &footer };
     email(brand, to, heading.to_string(), text, layout(brand, &card))
@@ -196,14 +263,14 @@ pub fn security_notice(brand: &Brand<'_>, to: &str, heading: &str, lines: &[&str
 
 /// Adds the line every non-essential email carries: how to stop these emails, with a link
 /// to the client's profile in the portal.
-pub fn with_opt_out(mut mail: Email, profile_link: &str) -> Email {
-    let line = "You get this email because you have an account in this client portal. \
-                Turn off these notices in your profile; login codes, invoices and receipts still come.";
+pub fn with_opt_out(mut mail: Email, lang: Language, profile_link: &str) -> Email {
+    let line = tr!(lang, "opt-out-line");
     mail.text = format!("{}\n--\n{line}\n{profile_link}\n", mail.text.trim_end());
     let html = format!(
-        r#"<p style="margin:12px 0 0;font-size:12px;color:#6b7280">{} <a href="{}" style="color:#6b7280">Email preferences</a></p>"#,
-        escape(line),
-        escape(profile_link)
+        r#"<p style="margin:12px 0 0;font-size:12px;color:#6b7280">{} <a href="{}" style="color:#6b7280">{}</a></p>"#,
+        escape(&line),
+        escape(profile_link),
+        escape(&tr!(lang, "opt-out-link")),
     );
     mail.html = mail.html.replacen(AFTER_FOOTER, &html, 1);
     mail
@@ -215,9 +282,15 @@ mod tests {
 
     #[test]
     fn names_are_escaped_in_html_only() {
-        let brand =
-            Brand { name: "Tom & <Jerry>", address: None, timezone: "UTC", color: "#2563eb", text_color: "#ffffff" };
-        let e = login(&brand, "a@b.co", "123456", "https://x/y?token=a&b", Utc::now(), 10);
+        let brand = Brand {
+            name: "Tom & <Jerry>",
+            address: None,
+            timezone: "UTC",
+            locale: "en-GB",
+            color: "#2563eb",
+            text_color: "#ffffff",
+        };
+        let e = login(&brand, Language::English, "a@b.co", "123456", "https://x/y?token=a&b", Utc::now(), 10);
         assert!(e.html.contains("Tom &amp; &lt;Jerry&gt;") && !e.html.contains("<Jerry>"));
         assert!(e.text.contains("Tom & <Jerry>") && e.text.contains("123456"));
         assert!(e.html.contains("token=a&amp;b"));
@@ -225,9 +298,17 @@ mod tests {
 
     #[test]
     fn the_opt_out_line_goes_under_the_footer_in_both_parts() {
-        let brand = Brand { name: "B", address: None, timezone: "UTC", color: "#000000", text_color: "#ffffff" };
-        let mail = notice(&brand, "a@b.co", "New quote", &["Hello"], "View", "https://x/q?a=1&b=2");
-        let mail = with_opt_out(mail, "https://x/portal/b/profile?x=<y>");
+        let brand = Brand {
+            name: "B",
+            address: None,
+            timezone: "UTC",
+            locale: "en-GB",
+            color: "#000000",
+            text_color: "#ffffff",
+        };
+        let words = Words { heading: "New quote".into(), lines: vec!["Hello".into()], button: "View".into() };
+        let mail = notice(&brand, Language::English, "a@b.co", &words, "https://x/q?a=1&b=2");
+        let mail = with_opt_out(mail, Language::English, "https://x/portal/b/profile?x=<y>");
         assert!(mail.text.ends_with("https://x/portal/b/profile?x=<y>\n"), "{}", mail.text);
         assert!(mail.text.contains("Turn off these notices in your profile"));
         let footer = mail.html.find("client portal.</p>").expect("footer");
@@ -239,10 +320,34 @@ mod tests {
 
     #[test]
     fn expiry_is_shown_in_the_tenants_time_zone() {
-        let brand =
-            Brand { name: "B", address: None, timezone: "Europe/Berlin", color: "#000000", text_color: "#ffffff" };
+        let brand = Brand {
+            name: "B",
+            address: None,
+            timezone: "Europe/Berlin",
+            locale: "en-GB",
+            color: "#000000",
+            text_color: "#ffffff",
+        };
         let at = chrono::DateTime::parse_from_rfc3339("2026-01-15T09:05:00Z").unwrap().with_timezone(&Utc);
-        let e = login(&brand, "a@b.co", "123456", "https://x", at, 10);
+        let e = login(&brand, Language::English, "a@b.co", "123456", "https://x", at, 10);
         assert!(e.text.contains("(at 10:05 CET)"), "{}", e.text);
+    }
+
+    #[test]
+    fn the_login_email_speaks_the_readers_language() {
+        let brand = Brand {
+            name: "Lumen",
+            address: None,
+            timezone: "Europe/Berlin",
+            locale: "en-GB",
+            color: "#000000",
+            text_color: "#ffffff",
+        };
+        let at = chrono::DateTime::parse_from_rfc3339("2026-01-15T09:05:00Z").unwrap().with_timezone(&Utc);
+        let e = login(&brand, Language::German, "a@b.co", "123456", "https://x", at, 10);
+        assert_eq!(e.subject, "123456 ist Ihr Anmeldecode für Lumen");
+        assert!(e.text.contains("Er läuft in 10 Minuten ab (um 10:05 CET)."), "{}", e.text);
+        let e = login(&brand, Language::Spanish, "a@b.co", "123456", "https://x", at, 1);
+        assert!(e.text.contains("1 minuto"), "{}", e.text);
     }
 }

@@ -14,7 +14,7 @@ use crate::config::Config;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::mail::templates::{self, Words};
 use crate::notifications::kinds::NotificationKind;
 use crate::notifications::resolve::{self, Acted};
 use crate::outbox;
@@ -22,6 +22,7 @@ use crate::projects::access;
 use crate::projects::model::ProjectRow;
 use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
+use crate::tr;
 
 /// How much of a message an email quotes, in characters.
 const MAIL_EXCERPT: usize = 500;
@@ -91,25 +92,33 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
 
     let brand = new.tenant.brand();
     let quoted = excerpt(&row.body, MAIL_EXCERPT);
-    let project_line = format!("Project: {}", project.name);
+    let thread = new.thread.title.as_str();
     match author {
         AuthorKind::Client => {
             let client = client_store::get(conn, tenant_id, &project.client_id)?;
-            let who = client.map(|c| c.name).unwrap_or_else(|| "Your client".into());
-            let heading = format!("{who} wrote in “{}”", new.thread.title);
+            let who = client.map(|c| c.name).unwrap_or_default();
             let link = access::console_link(config, &project.id);
             for staff in staff_store::to_notify(conn, &project.tenant_id, project.staff_id.as_deref())? {
-                let lines = [project_line.as_str(), quoted.as_str()];
-                let mail = templates::notice(&brand, &staff.email, &heading, &lines, "Open the project", &link);
+                let lang = new.tenant.language_for(staff.language.as_deref());
+                let words = Words {
+                    heading: tr!(lang, "message-from-client-heading", client = &who, thread = thread),
+                    lines: vec![tr!(lang, "file-uploaded-project", project = &project.name), quoted.clone()],
+                    button: tr!(lang, "button-open-project"),
+                };
+                let mail = templates::notice(&brand, lang, &staff.email, &words, &link);
                 outbox::store::enqueue_email(conn, Some(tenant_id), &mail)?;
             }
         }
         AuthorKind::Staff if !internal => {
             if let Some(client) = client_store::get(conn, tenant_id, &project.client_id)? {
-                let heading = format!("New message in “{}”", new.thread.title);
                 let link = access::portal_link(config, &new.tenant.slug, &project.id);
-                let lines = [project_line.as_str(), quoted.as_str()];
-                let mail = templates::notice(&brand, &client.email, &heading, &lines, "Read and reply", &link);
+                let lang = new.tenant.language_for(client.language.as_deref());
+                let words = Words {
+                    heading: tr!(lang, "message-to-client-heading", thread = thread),
+                    lines: vec![tr!(lang, "file-uploaded-project", project = &project.name), quoted.clone()],
+                    button: tr!(lang, "message-to-client-button"),
+                };
+                let mail = templates::notice(&brand, lang, &client.email, &words, &link);
                 email::send(conn, config, new.tenant, &client, ClientEmail::Notice, mail)?;
             }
         }

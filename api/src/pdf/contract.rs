@@ -7,6 +7,8 @@ use sha2::{Digest, Sha256};
 use super::layout::{BLACK, CONTENT_W, Canvas, Face, GREY, MARGIN, Meta, RIGHT, RULE, Style, letterhead, pairs, wrap};
 use super::markdown::{self, Block, Kind};
 use super::{ContractPdf, SignatureMark, signature};
+use crate::i18n::Language;
+use crate::tr;
 
 const BODY: f32 = 10.0;
 const INDENT: f32 = 18.0;
@@ -15,29 +17,30 @@ const SIGNATURE_H: f32 = 80.0;
 
 /// Renders a signed contract.
 pub fn render(doc: &ContractPdf) -> Vec<u8> {
+    let lang = doc.formats.language;
     let mut canvas = Canvas::new();
-    letterhead(&mut canvas, &doc.letterhead, "CONTRACT");
+    letterhead(&mut canvas, &doc.letterhead, &tr!(lang, "pdf-contract").to_uppercase());
     canvas.y -= 14.0;
     canvas.paragraph(MARGIN, CONTENT_W, &doc.title, Style::new(Face::Bold, 18.0, BLACK));
     canvas.y -= 8.0;
-    canvas.paragraph(MARGIN, CONTENT_W, "Client", Style::new(Face::Bold, BODY, BLACK));
+    canvas.paragraph(MARGIN, CONTENT_W, &tr!(lang, "pdf-client"), Style::new(Face::Bold, BODY, BLACK));
     for line in &doc.client {
         canvas.paragraph(MARGIN, CONTENT_W, line, Style::new(Face::Regular, BODY, BLACK));
     }
     canvas.y -= 10.0;
     canvas.hline(MARGIN, RIGHT, canvas.y, 0.5, RULE);
     canvas.y -= 6.0;
-    canvas.set_running_head(format!("{} (continued)", doc.title));
+    canvas.set_running_head(tr!(lang, "pdf-contract-continued", title = &doc.title));
     for block in markdown::blocks(&doc.body_markdown) {
         body_block(&mut canvas, &block);
     }
-    signature_block(&mut canvas, &doc.signature);
+    signature_block(&mut canvas, &doc.signature, lang);
     canvas.y -= 16.0;
     canvas.ensure(60.0);
-    canvas.paragraph(MARGIN, CONTENT_W, "Audit trail", Style::new(Face::Bold, 12.0, BLACK));
+    canvas.paragraph(MARGIN, CONTENT_W, &tr!(lang, "pdf-audit"), Style::new(Face::Bold, 12.0, BLACK));
     canvas.y -= 4.0;
     pairs(&mut canvas, MARGIN, 130.0, CONTENT_W, &doc.audit, 9.0);
-    let meta = Meta { title: &doc.title, id: &doc.id, footer: &doc.title, date: doc.signed_at };
+    let meta = Meta { title: &doc.title, id: &doc.id, footer: &doc.title, date: doc.signed_at, language: lang };
     canvas.finish(&meta, PdfDocument::new(&doc.title))
 }
 
@@ -99,10 +102,10 @@ fn list_item(canvas: &mut Canvas, x: f32, marker: &str, text: &str, style: Style
 }
 
 /// The signature: the typed name large, the drawn path scaled into a box, or the PNG.
-fn signature_block(canvas: &mut Canvas, mark: &SignatureMark) {
+fn signature_block(canvas: &mut Canvas, mark: &SignatureMark, lang: Language) {
     canvas.y -= 18.0;
     canvas.ensure(SIGNATURE_H + 60.0);
-    canvas.paragraph(MARGIN, CONTENT_W, "Signature", Style::new(Face::Bold, 12.0, BLACK));
+    canvas.paragraph(MARGIN, CONTENT_W, &tr!(lang, "pdf-signature"), Style::new(Face::Bold, 12.0, BLACK));
     canvas.y -= 8.0;
     let caption = match mark {
         SignatureMark::Typed(name) => {
@@ -110,25 +113,25 @@ fn signature_block(canvas: &mut Canvas, mark: &SignatureMark) {
             canvas.y -= size;
             canvas.text(MARGIN, canvas.y, name, Style::new(Face::Oblique, size, BLACK));
             canvas.y -= 8.0;
-            "Typed signature".to_string()
+            tr!(lang, "pdf-typed-signature")
         }
         SignatureMark::Svg { path, width, height } => {
             let paths = signature::parse(path);
             let lines = signature::to_lines(&paths, *width, *height, MARGIN, canvas.y, SIGNATURE_W, SIGNATURE_H);
             canvas.stroke_paths(lines, 1.4, BLACK);
             canvas.y -= SIGNATURE_H + 4.0;
-            "Drawn signature".to_string()
+            tr!(lang, "pdf-drawn-signature")
         }
         SignatureMark::Png(bytes) => {
             let hash: String = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
             canvas.paragraph(
                 MARGIN,
                 CONTENT_W,
-                &format!("Drawn signature (PNG) on file — SHA-256 {hash}"),
+                &tr!(lang, "pdf-drawn-png", hash = hash),
                 Style::new(Face::Regular, 9.0, BLACK),
             );
             canvas.y -= 4.0;
-            "Drawn signature".to_string()
+            tr!(lang, "pdf-drawn-signature")
         }
     };
     canvas.hline(MARGIN, MARGIN + SIGNATURE_W, canvas.y, 0.6, GREY);

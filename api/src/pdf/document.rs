@@ -3,12 +3,13 @@
 
 use printpdf::PdfDocument;
 
-use super::DocumentPdf;
 use super::layout::{
-    BLACK, BOTTOM, CONTENT_W, Canvas, Face, GREY, MARGIN, Meta, PAGE_H, RIGHT, RULE, Rgb, Style, fit_size, letterhead,
-    pairs, wrap,
+    BLACK, BOTTOM, CONTENT_W, Canvas, Face, MARGIN, Meta, PAGE_H, RIGHT, RULE, Rgb, Style, fit_size, letterhead, pairs,
+    wrap,
 };
-use crate::money::format_amount;
+use super::{DocumentKind, DocumentPdf, Stamp};
+use crate::i18n::Language;
+use crate::tr;
 
 const SIZE: f32 = 9.0;
 const LEAD: f32 = 12.0;
@@ -17,40 +18,72 @@ const HEADER_H: f32 = 20.0;
 const DESC_X: f32 = MARGIN + 4.0;
 const DESC_W: f32 = 176.0;
 
-/// The numeric columns: label and right edge; the description column is left of them.
-const COLUMNS: [(&str, f32); 5] =
-    [("Qty", 270.0), ("Unit price", 350.0), ("Tax", 392.0), ("Discount", 445.0), ("Amount", RIGHT - 4.0)];
+/// The right edges of the numeric columns; the description column is left of them.
+const COLUMNS: [f32; 5] = [270.0, 350.0, 392.0, 445.0, RIGHT - 4.0];
 
-/// Renders a quote or an invoice.
-pub fn render(doc: &DocumentPdf) -> Vec<u8> {
-    let mut canvas = Canvas::new();
-    letterhead(&mut canvas, &doc.letterhead, &doc.kind.to_uppercase());
-    heading(&mut canvas, doc);
-    canvas.set_running_head(format!("{} {} (continued)", doc.kind, doc.number));
-    table(&mut canvas, doc);
-    totals(&mut canvas, doc);
-    notes(&mut canvas, doc);
-    let name = format!("{} {}", doc.kind, doc.number);
-    let meta = Meta { title: &name, id: &doc.id, footer: &name, date: doc.updated_at };
-    canvas.finish(&meta, PdfDocument::new(&name))
+/// The numeric columns' labels, in the reader's language.
+fn column_labels(lang: Language) -> [String; 5] {
+    [
+        tr!(lang, "pdf-qty"),
+        tr!(lang, "pdf-unit-price"),
+        tr!(lang, "pdf-tax"),
+        tr!(lang, "pdf-discount"),
+        tr!(lang, "pdf-amount"),
+    ]
 }
 
-/// `2000` → `20%`, `750` → `7.5%`, `1925` → `19.25%`.
-pub fn percent(bp: i32) -> String {
-    let (whole, fraction) = (bp / 100, (bp % 100).abs());
-    if fraction == 0 {
-        format!("{whole}%")
-    } else {
-        format!("{whole}.{}%", format!("{fraction:02}").trim_end_matches('0'))
+impl DocumentKind {
+    pub fn label(self, lang: Language) -> String {
+        match self {
+            DocumentKind::Quote => tr!(lang, "pdf-quote"),
+            DocumentKind::Invoice => tr!(lang, "pdf-invoice"),
+        }
     }
 }
 
+impl Stamp {
+    fn word(self, lang: Language) -> String {
+        match self {
+            Stamp::Paid => tr!(lang, "stamp-paid"),
+            Stamp::Void => tr!(lang, "stamp-void"),
+            Stamp::Overdue => tr!(lang, "stamp-overdue"),
+            Stamp::Accepted => tr!(lang, "stamp-accepted"),
+            Stamp::Declined => tr!(lang, "stamp-declined"),
+            Stamp::Expired => tr!(lang, "stamp-expired"),
+        }
+    }
+
+    /// Green for settled, red for void or lost.
+    fn color(self) -> Rgb {
+        match self {
+            Stamp::Paid | Stamp::Accepted => Rgb(0.08, 0.5, 0.25),
+            Stamp::Void | Stamp::Declined | Stamp::Expired | Stamp::Overdue => Rgb(0.76, 0.11, 0.11),
+        }
+    }
+}
+
+/// Renders a quote or an invoice.
+pub fn render(doc: &DocumentPdf) -> Vec<u8> {
+    let lang = doc.formats.language;
+    let kind = doc.kind.label(lang);
+    let mut canvas = Canvas::new();
+    letterhead(&mut canvas, &doc.letterhead, &kind.to_uppercase());
+    heading(&mut canvas, doc, &kind);
+    canvas.set_running_head(tr!(lang, "pdf-continued", kind = &kind, number = &doc.number));
+    table(&mut canvas, doc);
+    totals(&mut canvas, doc);
+    notes(&mut canvas, doc);
+    let name = format!("{kind} {}", doc.number);
+    let meta = Meta { title: &name, id: &doc.id, footer: &name, date: doc.updated_at, language: lang };
+    canvas.finish(&meta, PdfDocument::new(&name))
+}
+
 /// Bill-to on the left; kind, number, title, facts and the stamp on the right.
-fn heading(canvas: &mut Canvas, doc: &DocumentPdf) {
+fn heading(canvas: &mut Canvas, doc: &DocumentPdf, kind: &str) {
     canvas.y -= 14.0;
     let top = canvas.y;
     let label = Style::new(Face::Bold, 10.0, BLACK);
-    canvas.paragraph(MARGIN, 240.0, "Bill to", label);
+    canvas.paragraph(MARGIN, 240.0, &tr!(doc.formats.language, "pdf-bill-to"), label);
     canvas.y -= 2.0;
     for line in &doc.bill_to {
         canvas.paragraph(MARGIN, 240.0, line, Style::new(Face::Regular, 10.0, BLACK));
@@ -59,24 +92,19 @@ fn heading(canvas: &mut Canvas, doc: &DocumentPdf) {
     canvas.y = top;
     let x = 320.0;
     let width = RIGHT - x;
-    canvas.paragraph(x, width, &format!("{} {}", doc.kind, doc.number), Style::new(Face::Bold, 14.0, BLACK));
+    canvas.paragraph(x, width, &format!("{kind} {}", doc.number), Style::new(Face::Bold, 14.0, BLACK));
     canvas.paragraph(x, width, &doc.title, Style::new(Face::Regular, 10.0, BLACK));
     canvas.y -= 4.0;
     pairs(canvas, x, 80.0, width, &doc.facts, SIZE);
-    if let Some(stamp) = &doc.stamp {
-        draw_stamp(canvas, stamp);
+    if let Some(stamp) = doc.stamp {
+        draw_stamp(canvas, &stamp.word(doc.formats.language).to_uppercase(), stamp.color());
     }
     canvas.y = canvas.y.min(left_end) - 20.0;
 }
 
-/// The stamp as a bordered word, right-aligned: green for settled, red for void or lost.
-fn draw_stamp(canvas: &mut Canvas, stamp: &str) {
-    let word = stamp.to_uppercase();
-    let color = match word.as_str() {
-        "PAID" | "ACCEPTED" | "SIGNED" => Rgb(0.08, 0.5, 0.25),
-        "VOID" | "DECLINED" | "EXPIRED" | "OVERDUE" => Rgb(0.76, 0.11, 0.11),
-        _ => GREY,
-    };
+/// The stamp as a bordered word, right-aligned.
+fn draw_stamp(canvas: &mut Canvas, word: &str, color: Rgb) {
+    let word = word.to_string();
     let size = fit_size(&word, Face::Bold, 18.0, 200.0);
     let w = super::layout::width(&super::layout::clean(&word), Face::Bold, size) + 20.0;
     canvas.y -= 10.0;
@@ -93,8 +121,9 @@ fn table_header(canvas: &mut Canvas, doc: &DocumentPdf) {
     canvas.fill_rect(MARGIN, bottom, CONTENT_W, HEADER_H, band);
     let style = Style::new(Face::Bold, 8.5, BLACK);
     let baseline = bottom + 7.0;
-    canvas.text(DESC_X, baseline, "Description", style);
-    for (label, right) in COLUMNS {
+    let lang = doc.formats.language;
+    canvas.text(DESC_X, baseline, &tr!(lang, "pdf-description"), style);
+    for (label, right) in column_labels(lang).iter().zip(COLUMNS) {
         canvas.text_right(right, baseline, label, style);
     }
     canvas.y = bottom;
@@ -104,13 +133,14 @@ fn table_header(canvas: &mut Canvas, doc: &DocumentPdf) {
 fn table(canvas: &mut Canvas, doc: &DocumentPdf) {
     canvas.ensure(HEADER_H + LEAD + 2.0 * PAD);
     table_header(canvas, doc);
+    let f = &doc.formats;
     for line in &doc.lines {
         let cells = [
-            line.quantity.to_string(),
-            format_amount(line.unit_price_minor, &doc.currency),
-            percent(line.tax_rate_bp),
-            if line.discount_bp == 0 { "-".to_string() } else { percent(line.discount_bp) },
-            format_amount(line.net_minor, &doc.currency),
+            f.decimal(&line.quantity.to_string()),
+            f.money(line.unit_price_minor, &doc.currency),
+            f.percent(line.tax_rate_bp.into()),
+            if line.discount_bp == 0 { "-".to_string() } else { f.percent(line.discount_bp.into()) },
+            f.money(line.net_minor, &doc.currency),
         ];
         row(canvas, doc, &wrap(&line.description, Face::Regular, SIZE, DESC_W), &cells);
     }
@@ -149,7 +179,7 @@ fn row(canvas: &mut Canvas, doc: &DocumentPdf, description: &[String], cells: &[
 /// The numbers of a row, right-aligned, shrunk when an amount is wider than its column.
 fn number_cells(canvas: &mut Canvas, baseline: f32, cells: &[String; 5]) {
     let mut left = DESC_X + DESC_W;
-    for ((_, right), cell) in COLUMNS.iter().zip(cells) {
+    for (right, cell) in COLUMNS.iter().zip(cells) {
         let size = fit_size(cell, Face::Regular, SIZE, right - left - 6.0);
         canvas.text_right(*right, baseline, cell, Style::new(Face::Regular, size, BLACK));
         left = *right;
@@ -158,17 +188,20 @@ fn number_cells(canvas: &mut Canvas, baseline: f32, cells: &[String; 5]) {
 
 /// Subtotal, tax per rate, total, then payments and amount due; never split across pages.
 fn totals(canvas: &mut Canvas, doc: &DocumentPdf) {
-    let money = |minor: i64| format_amount(minor, &doc.currency);
-    let mut rows: Vec<(String, String, bool)> = vec![("Subtotal".into(), money(doc.totals.subtotal_minor), false)];
+    let f = &doc.formats;
+    let lang = f.language;
+    let money = |minor: i64| f.money(minor, &doc.currency);
+    let mut rows: Vec<(String, String, bool)> =
+        vec![(tr!(lang, "pdf-subtotal"), money(doc.totals.subtotal_minor), false)];
     for tax in &doc.totals.taxes {
-        rows.push((format!("Tax {}", percent(tax.rate_bp)), money(tax.amount_minor), false));
+        rows.push((tr!(lang, "pdf-tax-rate", rate = f.percent(tax.rate_bp.into())), money(tax.amount_minor), false));
     }
-    rows.push(("Total".into(), money(doc.totals.total_minor), true));
+    rows.push((tr!(lang, "pdf-total"), money(doc.totals.total_minor), true));
     for (label, amount) in &doc.payments {
-        rows.push((format!("Paid {label}"), amount.clone(), false));
+        rows.push((tr!(lang, "pdf-paid", label = label), amount.clone(), false));
     }
     if let Some(due) = &doc.amount_due {
-        rows.push(("Amount due".into(), due.clone(), true));
+        rows.push((tr!(lang, "pdf-amount-due"), due.clone(), true));
     }
     const ROW: f32 = 16.0;
     canvas.y -= 8.0;
@@ -193,7 +226,7 @@ fn notes(canvas: &mut Canvas, doc: &DocumentPdf) {
     let Some(notes) = doc.notes.as_deref().filter(|n| !n.trim().is_empty()) else { return };
     canvas.y -= 18.0;
     canvas.ensure(3.0 * LEAD);
-    canvas.paragraph(MARGIN, CONTENT_W, "Notes", Style::new(Face::Bold, 10.0, BLACK));
+    canvas.paragraph(MARGIN, CONTENT_W, &tr!(doc.formats.language, "pdf-notes"), Style::new(Face::Bold, 10.0, BLACK));
     canvas.y -= 2.0;
     canvas.paragraph(MARGIN, CONTENT_W, notes, Style::new(Face::Regular, SIZE, BLACK));
 }

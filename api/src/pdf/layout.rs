@@ -4,6 +4,8 @@
 //! Coordinates are PDF points from the bottom-left corner of an A4 page; `Canvas::y` is the
 //! baseline area still free, moving down as content is written.
 
+use crate::i18n::Language;
+use crate::tr;
 use chrono::NaiveDateTime;
 use printpdf::{
     BuiltinFont, Color, LineCapStyle, LineJoinStyle, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
@@ -392,7 +394,7 @@ impl Canvas {
         let total = self.pages.len();
         let style = Style::new(Face::Regular, 8.0, GREY);
         for (n, page) in self.pages.iter_mut().enumerate() {
-            let label = format!("Page {} of {}", n + 1, total);
+            let label = tr!(meta.language, "pdf-page", page = n + 1, pages = total);
             let mut footer = Canvas { pages: vec![Vec::new()], y: 0.0, running_head: None };
             footer.hline(MARGIN, RIGHT, 42.0, 0.5, RULE);
             footer.text(MARGIN, 30.0, &shorten(meta.footer, style, CONTENT_W - 90.0), style);
@@ -422,6 +424,8 @@ pub struct Meta<'a> {
     pub id: &'a str,
     pub footer: &'a str,
     pub date: NaiveDateTime,
+    /// The reader's language, for "Page n of m".
+    pub language: Language,
 }
 
 /// The document with fixed dates and an `/ID` derived from the row id, so equal input gives

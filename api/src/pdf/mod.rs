@@ -10,6 +10,7 @@ mod signature;
 
 use chrono::NaiveDateTime;
 
+use crate::i18n::Formats;
 use crate::money::{Line, Totals};
 
 /// Who issues the document, as printed in its header.
@@ -27,13 +28,12 @@ pub struct Letterhead {
 pub struct DocumentPdf {
     /// Stable id of the document (its row id): becomes the PDF's document id.
     pub id: String,
-    /// `"Quote"` or `"Invoice"`.
-    pub kind: String,
+    pub kind: DocumentKind,
     /// `Q-2026-0001`.
     pub number: String,
     pub title: String,
-    /// A stamp such as `PAID`, `VOID`, `ACCEPTED`; none for an ordinary open document.
-    pub stamp: Option<String>,
+    /// A stamp across the page; none for an ordinary open document.
+    pub stamp: Option<Stamp>,
     pub letterhead: Letterhead,
     /// The client block: name, company, billing address, tax ID, email — one item per line.
     pub bill_to: Vec<String>,
@@ -42,14 +42,34 @@ pub struct DocumentPdf {
     pub currency: String,
     pub lines: Vec<Line>,
     pub totals: Totals,
-    /// Payments received so far (invoices): date or label, and amount already formatted.
+    /// Payments received so far (invoices): date and method, and amount already formatted.
     pub payments: Vec<(String, String)>,
     /// What is still due (invoices), formatted; none for quotes.
     pub amount_due: Option<String>,
+    /// The reader's language and how their numbers, money and dates are written.
+    pub formats: Formats,
     pub notes: Option<String>,
     /// When the document last changed: the PDF's creation date, so bytes never depend on
     /// when they were rendered.
     pub updated_at: NaiveDateTime,
+}
+
+/// What a document is, printed in its reader's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    Quote,
+    Invoice,
+}
+
+/// The word across a document that a reader must not miss.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stamp {
+    Paid,
+    Void,
+    Overdue,
+    Accepted,
+    Declined,
+    Expired,
 }
 
 /// How the client signed.
@@ -81,6 +101,7 @@ pub struct ContractPdf {
     pub audit: Vec<(String, String)>,
     /// When it was signed: the PDF's creation date.
     pub signed_at: NaiveDateTime,
+    pub formats: Formats,
 }
 
 /// Renders a quote or an invoice. Long documents continue on further pages, each repeating

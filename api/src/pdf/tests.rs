@@ -7,7 +7,8 @@ use std::process::{Command, Stdio};
 use chrono::NaiveDate;
 
 use super::*;
-use crate::money::{LineInput, Quantity, format_amount, totals};
+use crate::i18n::{Formats, Language};
+use crate::money::{LineInput, Quantity, totals};
 
 /// The text of a PDF, pages separated by form feeds.
 fn pdftotext(pdf: &[u8]) -> String {
@@ -61,11 +62,15 @@ fn line(description: &str, quantity: &str, price: i64, tax_bp: i32, discount_bp:
     })
 }
 
+fn english() -> Formats {
+    Formats::new(Language::English, "en-GB")
+}
+
 fn invoice(lines: Vec<crate::money::Line>) -> DocumentPdf {
     let totals = totals(&lines);
     DocumentPdf {
         id: "0193a1b2-0000-7000-8000-000000000001".into(),
-        kind: "Invoice".into(),
+        kind: DocumentKind::Invoice,
         number: "INV-2026-0042".into(),
         title: "Website redesign".into(),
         stamp: None,
@@ -73,8 +78,9 @@ fn invoice(lines: Vec<crate::money::Line>) -> DocumentPdf {
         bill_to: vec!["Ada Lovelace".into(), "Analytical Engines Ltd".into(), "ada@example.com".into()],
         facts: vec![("Issued".into(), "2026-11-02".into()), ("Due".into(), "2026-12-02".into())],
         currency: "EUR".into(),
-        payments: vec![("2026-11-10".into(), format_amount(10_000, "EUR"))],
-        amount_due: Some(format_amount(totals.total_minor - 10_000, "EUR")),
+        payments: vec![("2026-11-10".into(), english().money(10_000, "EUR"))],
+        amount_due: Some(english().money(totals.total_minor - 10_000, "EUR")),
+        formats: english(),
         lines,
         totals,
         notes: Some("Bank transfer to IBAN GB00 1234 5678. Thank you for your business.".into()),
@@ -115,7 +121,7 @@ fn invoice_shows_number_client_lines_and_totals() {
         "2.5",
         "10%",
         "7.5%",
-        "EUR 1,200.50",
+        "€1,200.50",
         "Subtotal",
         "Tax 20%",
         "Tax 7.5%",
@@ -128,19 +134,19 @@ fn invoice_shows_number_client_lines_and_totals() {
         assert!(flat.contains(expected), "{expected:?} missing from:\n{text}");
     }
     // 2.5 × 80.00 − 10 % = 180.00; subtotal 1200.50 + 180.00 + 99.00; taxes 240.10 and 13.50.
-    assert!(flat.contains(&format_amount(doc.totals.subtotal_minor, "EUR")));
+    assert!(flat.contains(&english().money(doc.totals.subtotal_minor, "EUR")));
     assert_eq!(doc.totals.total_minor, 147_950 + 24_010 + 1_350);
-    assert!(flat.contains("EUR 1,733.10"), "total missing:\n{text}");
-    assert!(flat.contains("EUR 1,633.10"), "amount due missing:\n{text}");
-    assert!(flat.contains("EUR 240.10") && flat.contains("EUR 13.50"));
+    assert!(flat.contains("€1,733.10"), "total missing:\n{text}");
+    assert!(flat.contains("€1,633.10"), "amount due missing:\n{text}");
+    assert!(flat.contains("€240.10") && flat.contains("€13.50"));
 }
 
 #[test]
 fn quote_with_stamp_and_no_payments() {
     let mut doc = invoice(three_lines());
-    doc.kind = "Quote".into();
+    doc.kind = DocumentKind::Quote;
     doc.number = "Q-2026-0007".into();
-    doc.stamp = Some("ACCEPTED".into());
+    doc.stamp = Some(Stamp::Accepted);
     doc.payments.clear();
     doc.amount_due = None;
     doc.notes = None;
@@ -187,7 +193,7 @@ fn a_long_invoice_continues_with_the_header_on_every_page() {
     }
     // The totals block sits on one page, whole.
     let last = flat(&pages[n - 1]);
-    for part in ["Subtotal", "Tax 20%", "Total", "Amount due", "EUR 1,920.00"] {
+    for part in ["Subtotal", "Tax 20%", "Total", "Amount due", "€1,920.00"] {
         assert!(last.contains(part), "{part} not on the last page:\n{last}");
     }
 }
@@ -250,6 +256,7 @@ fn contract_pdf(signature: SignatureMark, body: &str) -> ContractPdf {
             ("SHA-256 of the text".into(), HASH.into()),
         ],
         signed_at: at(3),
+        formats: english(),
     }
 }
 

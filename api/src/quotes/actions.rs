@@ -21,7 +21,8 @@ use crate::db::utc;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
 use crate::events;
-use crate::mail::templates;
+use crate::i18n::{Formats, Language};
+use crate::mail::templates::{self, Words};
 use crate::money::numbering::{self, DocKind};
 use crate::money::{self, Line, LineInput};
 use crate::notifications::kinds::NotificationKind;
@@ -35,6 +36,7 @@ use crate::rules::tidy;
 use crate::staff::store::{self as staff_store};
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 pub fn not_found(id: &str) -> ApiError {
     ApiError::NotFound(format!("There is no quote '{id}'."))
@@ -364,22 +366,23 @@ pub fn send(conn: &mut DbConn, config: &Config, tenant_id: &str, actor: &Actor, 
     let client = client_of(conn, &row)?;
     if client.status != ClientStatus::Archived.as_str() {
         let link = portal_link(config, &tenant.slug, &row.id);
-        let heading = if row.revision > 1 {
-            format!("Revised quote {}: {}", row.number, row.title)
-        } else {
-            format!("Quote {}: {}", row.number, row.title)
+        let lang = tenant.language_for(client.language.as_deref());
+        let f = Formats::new(lang, &tenant.locale);
+        let (number, title) = (row.number.as_str(), row.title.as_str());
+        let words = Words {
+            heading: if row.revision > 1 {
+                tr!(lang, "quote-sent-heading-revised", number = number, title = title)
+            } else {
+                tr!(lang, "quote-sent-heading", number = number, title = title)
+            },
+            lines: vec![
+                tr!(lang, "quote-sent-line", business = &tenant.name, title = title),
+                tr!(lang, "quote-sent-total", total = f.money(row.total_minor, &row.currency)),
+                tr!(lang, "quote-sent-until", date = f.date(row.valid_until)),
+            ],
+            button: tr!(lang, "quote-sent-button"),
         };
-        let first = format!("{} sent you a quote for {}.", tenant.name, row.title);
-        let total = format!("Total: {}", money::format_amount(row.total_minor, &row.currency));
-        let until = format!("You can accept it until {}.", row.valid_until.format("%-d %B %Y"));
-        let mail = templates::notice(
-            &tenant.brand(),
-            &client.email,
-            &heading,
-            &[&first, &total, &until],
-            "View the quote",
-            &link,
-        );
+        let mail = templates::notice(&tenant.brand(), lang, &client.email, &words, &link);
         email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     }
     staff_view(conn, &row, today)
@@ -505,22 +508,22 @@ pub fn decide(
             None
         }
     };
-    let heading = match to {
-        QuoteStatus::Accepted => format!("{} accepted quote {}", client.name, row.number),
-        QuoteStatus::ChangesRequested => format!("{} asked for changes to quote {}", client.name, row.number),
-        _ => format!("{} declined quote {}", client.name, row.number),
-    };
-    let context =
-        format!("{} · revision {} · {}", row.title, row.revision, money::format_amount(row.total_minor, &row.currency));
-    let mut lines = vec![context];
-    if let Some(c) = comment {
-        lines.push(format!("“{c}”"));
-    }
-    if project_id.is_some() {
-        lines.push(format!("The project “{}” was started from it.", row.title));
-    }
-    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    email_staff(conn, config, &tenant, &row, &heading, &lines)?;
+    email_staff(conn, config, &tenant, &row, |f, button| {
+        let lang = f.language;
+        let (who, number) = (client.name.as_str(), row.number.as_str());
+        let heading = match to {
+            QuoteStatus::Accepted => tr!(lang, "quote-accepted-heading", client = who, number = number),
+            QuoteStatus::ChangesRequested => tr!(lang, "quote-changes-heading", client = who, number = number),
+            _ => tr!(lang, "quote-declined-heading", client = who, number = number),
+        };
+        let total = f.money(row.total_minor, &row.currency);
+        let mut lines = vec![tr!(lang, "quote-context", title = &row.title, revision = row.revision, total = total)];
+        lines.extend(comment.map(|c| tr!(lang, "quoted", text = c)));
+        if project_id.is_some() {
+            lines.push(tr!(lang, "quote-project-started", title = &row.title));
+        }
+        Words { heading, lines, button }
+    })?;
     let row = staff_quote(conn, tenant_id, id)?;
     Ok((portal_view(conn, &row, today)?, project_id))
 }
@@ -566,17 +569,19 @@ pub fn start_project(conn: &mut DbConn, actor: &Actor, quote: &QuoteRow) -> Resu
     Ok(project)
 }
 
+/// `words` writes the notice in each reader's language and formats, given the button's label.
 fn email_staff(
     conn: &mut DbConn,
     config: &Config,
     tenant: &TenantRow,
     quote: &QuoteRow,
-    heading: &str,
-    lines: &[&str],
+    words: impl Fn(Formats, String) -> Words,
 ) -> Result<(), ApiError> {
     let link = config.public(&format!("/app/quotes/{}", quote.id));
     for member in staff_store::to_notify(conn, &quote.tenant_id, quote.staff_id.as_deref())? {
-        let mail = templates::notice(&tenant.brand(), &member.email, heading, lines, "Open the quote", &link);
+        let lang = tenant.language_for(member.language.as_deref());
+        let words = words(Formats::new(lang, &tenant.locale), tr!(lang, "quote-open-button"));
+        let mail = templates::notice(&tenant.brand(), lang, &member.email, &words, &link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())
@@ -589,38 +594,44 @@ pub fn portal_link(config: &Config, tenant_slug: &str, quote_id: &str) -> String
 
 /// The quote's PDF and its file name. A pure function of the stored quote (and of today,
 /// for the EXPIRED stamp), so staff and the client download the same bytes.
-pub fn pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String), ApiError> {
+pub fn pdf(conn: &mut DbConn, row: &QuoteRow, lang: Option<Language>) -> Result<(Vec<u8>, String), ApiError> {
     let lines: Vec<Line> = store::lines(conn, &row.tenant_id, &row.id)?.iter().map(QuoteLineRow::line).collect();
-    pdf_of(conn, row, lines)
+    pdf_of(conn, row, lines, lang)
 }
 
 /// The PDF as the client may download it: while staff revise, the revision they were sent.
-pub fn client_pdf(conn: &mut DbConn, row: &QuoteRow) -> Result<(Vec<u8>, String), ApiError> {
+pub fn client_pdf(conn: &mut DbConn, row: &QuoteRow, lang: Option<Language>) -> Result<(Vec<u8>, String), ApiError> {
     let (shown, lines) = as_sent(conn, row)?;
-    pdf_of(conn, &shown, lines)
+    pdf_of(conn, &shown, lines, lang)
 }
 
-fn pdf_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>) -> Result<(Vec<u8>, String), ApiError> {
+fn pdf_of(
+    conn: &mut DbConn,
+    row: &QuoteRow,
+    lines: Vec<Line>,
+    lang: Option<Language>,
+) -> Result<(Vec<u8>, String), ApiError> {
     let tenant = tenant_store::get(conn, &row.tenant_id)?;
+    let f = parties::reader(conn, &row.tenant_id, &row.client_id, lang)?;
     let parties = parties::of_document(conn, &row.tenant_id, &row.client_id, &frozen(row))?;
     let status = QuoteStatus::of(&row.status, row.valid_until, today(&tenant));
     let stamp = match status {
-        QuoteStatus::Accepted => Some("ACCEPTED"),
-        QuoteStatus::Declined => Some("DECLINED"),
-        QuoteStatus::Expired => Some("EXPIRED"),
+        QuoteStatus::Accepted => Some(pdf::Stamp::Accepted),
+        QuoteStatus::Declined => Some(pdf::Stamp::Declined),
+        QuoteStatus::Expired => Some(pdf::Stamp::Expired),
         _ => None,
     };
     let doc = pdf::DocumentPdf {
         id: row.id.clone(),
-        kind: "Quote".into(),
+        kind: pdf::DocumentKind::Quote,
         number: row.number.clone(),
         title: row.title.clone(),
-        stamp: stamp.map(str::to_string),
+        stamp,
         letterhead: parties.issuer.letterhead(),
         bill_to: parties.addressee.lines(),
         facts: vec![
-            ("Valid until".into(), row.valid_until.format("%-d %B %Y").to_string()),
-            ("Revision".into(), row.revision.to_string()),
+            (tr!(f.language, "pdf-valid-until"), f.date(row.valid_until)),
+            (tr!(f.language, "pdf-revision"), row.revision.to_string()),
         ],
         currency: row.currency.clone(),
         totals: money::totals(&lines),
@@ -629,6 +640,7 @@ fn pdf_of(conn: &mut DbConn, row: &QuoteRow, lines: Vec<Line>) -> Result<(Vec<u8
         amount_due: None,
         notes: row.notes.clone(),
         updated_at: row.updated_at,
+        formats: f,
     };
     Ok((pdf::document(&doc), format!("{}.pdf", row.number)))
 }

@@ -19,6 +19,7 @@ use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
+use crate::i18n::LanguageQuery;
 use crate::rules::tidy;
 use crate::state::AppState;
 
@@ -274,7 +275,7 @@ pub async fn decline_quote(
 /// One of your quotes as a PDF: the same document the team sees.
 #[utoipa::path(
     tag = "client-portal",
-    params(("id" = String, Path, description = "The quote's id")),
+    params(("id" = String, Path, description = "The quote's id"), LanguageQuery),
     responses(
         (status = 200, description = "The PDF, as an attachment named after the quote's number", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "You have no such quote", body = Problem, content_type = "application/problem+json"),
@@ -286,13 +287,14 @@ pub async fn get_portal_quote_pdf(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let (bytes, name) = state
         .db
         .read(move |conn| {
             let row = actions::client_quote(conn, &who.tenant_id, &who.client_id, &id)?;
-            actions::client_pdf(conn, &row)
+            actions::client_pdf(conn, &row, lang.lang)
         })
         .await?;
     Ok(download::pdf(&name, bytes))

@@ -17,6 +17,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
 use crate::http::download;
 use crate::http::page::{PageQuery, next_cursor};
+use crate::i18n::LanguageQuery;
 use crate::state::AppState;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -308,7 +309,7 @@ pub async fn undo_quote_acceptance(
 /// The quote as a PDF, the same bytes the client downloads from the portal.
 #[utoipa::path(
     tag = "quotes",
-    params(("id" = String, Path, description = "The quote's id")),
+    params(("id" = String, Path, description = "The quote's id"), LanguageQuery),
     responses(
         (status = 200, description = "The PDF, as an attachment named after the quote's number", content_type = "application/pdf", body = Vec<u8>),
         (status = 404, description = "No such quote in your tenant", body = Problem, content_type = "application/problem+json"),
@@ -320,6 +321,7 @@ pub async fn get_quote_pdf(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
+    lang: web::Query<LanguageQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::BillingRead)?;
     let id = id.into_inner();
@@ -327,7 +329,7 @@ pub async fn get_quote_pdf(
         .db
         .read(move |conn| {
             let row = actions::staff_quote(conn, &caller.tenant_id, &id)?;
-            actions::pdf(conn, &row)
+            actions::pdf(conn, &row, lang.lang)
         })
         .await?;
     Ok(download::pdf(&name, bytes))

@@ -120,14 +120,15 @@ pub fn change_status(
         let tenant = tenant_store::get(conn, tenant_id)?;
         let link = config.public(&format!("/portal/{}/orders/{}", tenant.slug, order.id));
         let reference = reference(order.number);
+        let lang = tenant.language_for(client.language.as_deref());
         let news = OrderNews {
             reference: &reference,
             title: &order.title,
-            phrase: to.phrase(),
+            headline: to.headline(lang, &reference),
             note: note.as_deref(),
             link: &link,
         };
-        let mail = templates::order_status(&tenant.brand(), &client.email, &client.name, &news);
+        let mail = templates::order_status(&tenant.brand(), lang, &client.email, &client.name, &news);
         email::send(conn, config, &tenant, &client, ClientEmail::Notice, mail)?;
     }
     store::get(conn, tenant_id, None, id)?.ok_or_else(|| not_found(id))

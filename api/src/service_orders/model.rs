@@ -105,7 +105,19 @@ impl ServiceOrderStatus {
         )
     }
 
-    /// How the order's state reads after "Your order SO-0007 ", in emails and the timeline.
+    /// The news as an email's headline in the reader's language: "Your order SO-0007 is
+    /// ready for pickup".
+    pub fn headline(self, lang: crate::i18n::Language, reference: &str) -> String {
+        match self {
+            ServiceOrderStatus::Received => crate::tr!(lang, "order-received", reference = reference),
+            ServiceOrderStatus::InProgress => crate::tr!(lang, "order-in-progress", reference = reference),
+            ServiceOrderStatus::Ready => crate::tr!(lang, "order-ready", reference = reference),
+            ServiceOrderStatus::Delivered => crate::tr!(lang, "order-delivered", reference = reference),
+            ServiceOrderStatus::Cancelled => crate::tr!(lang, "order-cancelled", reference = reference),
+        }
+    }
+
+    /// How the order's state reads after "Order SO-0007 " in the timeline.
     pub fn phrase(self) -> &'static str {
         match self {
             ServiceOrderStatus::Received => "has been received",

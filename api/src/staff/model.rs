@@ -7,6 +7,8 @@ use validator::Validate;
 
 use super::store::StaffRow;
 use crate::db::utc;
+use crate::http::patch::no_null;
+use crate::i18n::Language;
 use crate::rules;
 
 crate::text_enum! {
@@ -89,10 +91,11 @@ pub struct UpdateStaff {
     pub role: Option<Role>,
 }
 
-/// The name you want clients and colleagues to see.
+/// The name you want clients and colleagues to see, and the language you read. Fields left
+/// out stay as they are.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"name": "Clara Weiss"}))]
+#[schema(example = json!({"name": "Clara Weiss", "language": "de"}))]
 pub struct UpdateMe {
     #[validate(
         length(min = 1, max = 200, message = "must be 1 to 200 characters"),
@@ -103,7 +106,13 @@ pub struct UpdateMe {
         pattern = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[^\\s\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029][^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$"
     )]
     #[schema(min_length = 1, max_length = 200)]
-    pub name: String,
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(value_type = String, required = false, nullable = false)]
+    pub name: Option<String>,
+    /// The language of the console and of your emails.
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(value_type = Language, required = false, nullable = false)]
+    pub language: Option<Language>,
 }
 
 /// The address you want to log in with from now on.
@@ -159,4 +168,8 @@ pub struct StaffMe {
     pub tenant_name: String,
     /// Whether you have chosen the name clients see; until then the console asks.
     pub name_chosen: bool,
+    /// The language you read the console and your emails in; `null`: the business's.
+    pub language: Option<Language>,
+    /// The business's default language.
+    pub tenant_language: Language,
 }

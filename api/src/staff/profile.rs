@@ -20,10 +20,12 @@ use crate::db::DbConn;
 use crate::db::utc;
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
+use crate::i18n::Language;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 
 /// How long the code for a new address lives.
 const EMAIL_CODE_MINUTES: i64 = 15;
@@ -35,6 +37,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 fn me_of(conn: &mut DbConn, s: &SessionRow) -> Result<StaffMe, ApiError> {
     let member = myself(conn, s)?;
     let tenant = tenant_store::get(conn, &s.tenant_id)?;
+    let tenant_language = tenant.language();
     Ok(StaffMe {
         name_chosen: member.name_chosen_at.is_some(),
         id: member.id,
@@ -43,7 +46,9 @@ fn me_of(conn: &mut DbConn, s: &SessionRow) -> Result<StaffMe, ApiError> {
         role: member.role,
         tenant_id: tenant.id,
         tenant_slug: tenant.slug,
+        tenant_language,
         tenant_name: tenant.name,
+        language: Language::stored(member.language.as_deref()),
     })
 }
 
@@ -72,7 +77,8 @@ pub async fn get_me(state: web::Data<AppState>, who: StaffSession) -> Result<web
 }
 
 /// Choose the name clients and colleagues see you by ("with Clara", messages signed
-/// "Clara Weiss"). The console asks once, until `name_chosen` is true.
+/// "Clara Weiss"), or the language you read the console and your emails in. The console
+/// asks for the name once, until `name_chosen` is true.
 #[utoipa::path(
     tag = "staff-auth",
     request_body = UpdateMe,
@@ -92,16 +98,23 @@ pub async fn update_me(
     body: JsonBody<UpdateMe>,
 ) -> Result<web::Json<StaffMe>, ApiError> {
     let s = who.session;
-    let name = body.into_inner().name.trim().to_string();
+    let body = body.into_inner();
+    let name = body.name.map(|n| n.trim().to_string());
+    let language = body.language;
     let me = state
         .db
         .write(move |conn| {
             let before = myself(conn, &s)?;
-            store::choose_name(conn, &s.tenant_id, &s.subject_id, &name)?;
-            let actor = Actor::Staff { id: s.subject_id.clone() };
-            let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
-            let data = json!({ "name": name, "role": null, "renamed": before.name != name });
-            activity::store::insert(conn, &s.tenant_id, &actor, "updated", subject, data)?;
+            if let Some(lang) = language {
+                store::set_language(conn, &s.tenant_id, &s.subject_id, lang)?;
+            }
+            if let Some(name) = name {
+                store::choose_name(conn, &s.tenant_id, &s.subject_id, &name)?;
+                let actor = Actor::Staff { id: s.subject_id.clone() };
+                let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };
+                let data = json!({ "name": name, "role": null, "renamed": before.name != name });
+                activity::store::insert(conn, &s.tenant_id, &actor, "updated", subject, data)?;
+            }
             me_of(conn, &s)
         })
         .await?;
@@ -149,13 +162,15 @@ pub async fn change_my_email(
             }
             let ttl = TimeDelta::minutes(EMAIL_CODE_MINUTES);
             let (code, row) = codes::issue_proof(conn, &keys, &realm(&s), &s.tenant_id, &email, ttl)?;
+            let lang = tenant_store::get(conn, &s.tenant_id)?.language_for(me.language.as_deref());
             let lines = [
-                format!("Enter this code in the console to make {email} your login email: {code}"),
-                format!("It expires in {EMAIL_CODE_MINUTES} minutes. Never share it."),
-                "If you did not ask for this, ignore this email: nothing changes.".into(),
+                tr!(lang, "staff-email-code", email = &email, code = &code),
+                tr!(lang, "email-code-expiry", minutes = EMAIL_CODE_MINUTES),
+                tr!(lang, "email-code-ignore"),
             ];
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-            let mail = templates::security_notice(&Brand::portico(), &email, "Confirm your new email address", &lines);
+            let heading = tr!(lang, "email-confirm-heading");
+            let mail = templates::security_notice(&Brand::portico(), lang, &email, &heading, &lines);
             outbox::store::enqueue_email(conn, Some(&s.tenant_id), &mail)?;
             Ok(EmailChangeStarted { email, expires_at: utc(row.code_expires_at) })
         })
@@ -211,14 +226,15 @@ pub async fn confirm_my_email(
             taken(conn, &s, &email)?;
             store::set_email(conn, &s.tenant_id, &s.subject_id, &email)?;
             let tenant = tenant_store::get(conn, &s.tenant_id)?;
+            let lang = tenant.language_for(before.language.as_deref());
             let lines = [
-                format!("{} now logs in to the {} console with {email}.", before.name, tenant.name),
-                "This address can no longer log in to it.".into(),
-                "If you did not do this, tell the business's owner at once.".into(),
+                tr!(lang, "staff-email-changed", name = &before.name, business = &tenant.name, email = &email),
+                tr!(lang, "email-changed-old"),
+                tr!(lang, "staff-email-changed-warn"),
             ];
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-            let mail =
-                templates::security_notice(&Brand::portico(), &before.email, "Your login email was changed", &lines);
+            let heading = tr!(lang, "email-changed-heading");
+            let mail = templates::security_notice(&Brand::portico(), lang, &before.email, &heading, &lines);
             outbox::store::enqueue_email(conn, Some(&s.tenant_id), &mail)?;
             let actor = Actor::Staff { id: s.subject_id.clone() };
             let subject = Subject { kind: "staff", id: &s.subject_id, client_id: None };

@@ -17,7 +17,7 @@ use crate::auth::{Actor, Caller, Scope};
 use crate::db::{DbConn, now};
 use crate::error::{ApiError, Problem};
 use crate::http::JsonBody;
-use crate::mail::templates;
+use crate::mail::templates::{self, Invited};
 use crate::outbox;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
@@ -92,8 +92,9 @@ pub async fn invite_staff_member(
             let token = codes::invite(conn, &keys, "staff", None, &email, TimeDelta::days(INVITE_DAYS))?;
             let link = config.public(&format!("/app/login/link#token={token}"));
             let brand = tenant.brand();
-            let what = format!("work with them in Portico as {}", body.role.as_str());
-            let mail = templates::invitation(&brand, &email, &row.name, &what, &link, INVITE_DAYS);
+            let lang = tenant.language();
+            let what = Invited::Team(body.role.as_str());
+            let mail = templates::invitation(&brand, lang, &email, &row.name, what, &link, INVITE_DAYS);
             outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
             let subject = Subject { kind: "staff", id: &row.id, client_id: None };
             activity::store::insert(

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use crate::db::schema::{staff, tenants};
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
+use crate::i18n::Language;
 use crate::tenants::model::TenantRow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -20,6 +21,8 @@ pub struct StaffRow {
     pub updated_at: NaiveDateTime,
     /// When they chose the name clients see; `None` until they do (the console asks).
     pub name_chosen_at: Option<NaiveDateTime>,
+    /// The language they read the console and their emails in; `None`: the business's.
+    pub language: Option<String>,
 }
 
 pub fn insert(conn: &mut DbConn, tenant_id: &str, email: &str, name: &str, role: &str) -> QueryResult<StaffRow> {
@@ -33,6 +36,7 @@ pub fn insert(conn: &mut DbConn, tenant_id: &str, email: &str, name: &str, role:
         created_at: at,
         updated_at: at,
         name_chosen_at: None,
+        language: None,
     };
     diesel::insert_into(staff::table).values(&row).execute(conn)?;
     Ok(row)
@@ -111,6 +115,13 @@ pub fn choose_name(conn: &mut DbConn, tenant_id: &str, id: &str, name: &str) -> 
         .execute(conn)
 }
 
+/// The language they read the console and their emails in.
+pub fn set_language(conn: &mut DbConn, tenant_id: &str, id: &str, language: Language) -> QueryResult<usize> {
+    diesel::update(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id)))
+        .set((staff::language.eq(Some(language.as_str())), staff::updated_at.eq(now())))
+        .execute(conn)
+}
+
 /// Their login email, proved by a code sent to it.
 pub fn set_email(conn: &mut DbConn, tenant_id: &str, id: &str, email: &str) -> QueryResult<usize> {
     diesel::update(staff::table.filter(staff::tenant_id.eq(tenant_id)).filter(staff::id.eq(id)))
@@ -153,4 +164,18 @@ pub fn ensure_member(conn: &mut DbConn, tenant_id: &str, staff_id: Option<&str>)
         }
         _ => Ok(()),
     }
+}
+
+/// Who hears about the business's side, each with the language they read: its owners and
+/// admins, else its sender address.
+pub fn business_addresses(conn: &mut DbConn, tenant: &TenantRow) -> QueryResult<Vec<(String, Language)>> {
+    let mut to: Vec<(String, Language)> = list(conn, &tenant.id)?
+        .into_iter()
+        .filter(|s| s.role == "owner" || s.role == "admin")
+        .map(|s| (s.email, tenant.language_for(s.language.as_deref())))
+        .collect();
+    if to.is_empty() {
+        to.extend(tenant.mail_from.clone().map(|a| (a, tenant.language())));
+    }
+    Ok(to)
 }

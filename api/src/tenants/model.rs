@@ -10,6 +10,7 @@ use crate::color::readable_text_on;
 use crate::db::schema::tenants;
 use crate::db::utc;
 use crate::http::patch::double_option;
+use crate::i18n::Language;
 use crate::mail::templates::Brand;
 use crate::rules;
 
@@ -31,6 +32,7 @@ pub struct TenantRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub mail_from: Option<String>,
+    pub language: String,
 }
 
 /// A tenant as its staff and API keys see it.
@@ -68,6 +70,9 @@ pub struct Tenant {
     /// The mail relay must be allowed to send for its domain (SPF, DKIM).
     #[schema(example = "hello@studio-anna.com")]
     pub mail_from: Option<String>,
+    /// The language the business writes to clients who have not chosen theirs: emails,
+    /// PDFs, and the portal for a visitor whose browser asks for none Portico speaks.
+    pub language: Language,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -86,6 +91,8 @@ pub struct PublicBranding {
     pub login_message: Option<String>,
     pub timezone: String,
     pub locale: String,
+    /// The portal's language for a visitor whose browser asks for none Portico speaks.
+    pub language: Language,
 }
 
 /// Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -157,6 +164,7 @@ pub struct UpdateTenant {
     #[validate(email(message = "must be a valid email address"))]
     #[schema(value_type = Option<String>, nullable, format = Email)]
     pub mail_from: Option<Option<String>>,
+    pub language: Option<Language>,
 }
 
 #[derive(Debug, AsChangeset)]
@@ -174,6 +182,7 @@ pub struct TenantChanges {
     pub currency: Option<String>,
     pub locale: Option<String>,
     pub mail_from: Option<Option<String>>,
+    pub language: Option<String>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -195,6 +204,7 @@ impl UpdateTenant {
             currency: self.currency,
             locale: self.locale,
             mail_from: self.mail_from.map(|m| m.map(|a| a.trim().to_lowercase())),
+            language: self.language.map(|l| l.as_str().to_string()),
             updated_at: now,
         }
     }
@@ -202,6 +212,7 @@ impl UpdateTenant {
 
 impl From<TenantRow> for Tenant {
     fn from(r: TenantRow) -> Tenant {
+        let language = r.language();
         Tenant {
             id: r.id,
             slug: r.slug,
@@ -216,6 +227,7 @@ impl From<TenantRow> for Tenant {
             currency: r.currency,
             locale: r.locale,
             mail_from: r.mail_from,
+            language,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         }
@@ -224,6 +236,7 @@ impl From<TenantRow> for Tenant {
 
 impl From<TenantRow> for PublicBranding {
     fn from(r: TenantRow) -> PublicBranding {
+        let language = r.language();
         PublicBranding {
             primary_text_color: readable_text_on(&r.primary_color).to_string(),
             login_title: r.login_title.unwrap_or_else(|| r.name.clone()),
@@ -233,6 +246,7 @@ impl From<TenantRow> for PublicBranding {
             primary_color: r.primary_color,
             accent_color: r.accent_color,
             login_message: r.login_message,
+            language,
             timezone: r.timezone,
             locale: r.locale,
         }
@@ -240,12 +254,23 @@ impl From<TenantRow> for PublicBranding {
 }
 
 impl TenantRow {
+    /// The business's default language.
+    pub fn language(&self) -> Language {
+        Language::stored_or(&self.language, Language::English)
+    }
+
+    /// The language to write to someone whose own preference is `chosen` (none: the business's).
+    pub fn language_for(&self, chosen: Option<&str>) -> Language {
+        Language::stored(chosen).unwrap_or_else(|| self.language())
+    }
+
     /// What the emails speak for: the tenant's name, colour, time zone and sender address.
     pub fn brand(&self) -> Brand<'_> {
         Brand {
             name: &self.name,
             address: self.mail_from.as_deref(),
             timezone: &self.timezone,
+            locale: &self.locale,
             color: &self.primary_color,
             text_color: readable_text_on(&self.primary_color),
         }

@@ -146,6 +146,7 @@ fn changed_fields(u: &UpdateTenant) -> Vec<&'static str> {
         ("currency", u.currency.is_some()),
         ("locale", u.locale.is_some()),
         ("mail_from", u.mail_from.is_some()),
+        ("language", u.language.is_some()),
     ];
     present.into_iter().filter(|(_, p)| *p).map(|(f, _)| f).collect()
 }

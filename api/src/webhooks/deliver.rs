@@ -13,13 +13,14 @@ use super::{address, signing, store};
 use crate::config::Config;
 use crate::db::{Db, DbConn, new_id, now};
 use crate::error::ApiError;
-use crate::mail::templates;
+use crate::mail::templates::{self, Words};
 use crate::outbox;
 use crate::outbox::retry::{MAX_ATTEMPTS, backoff};
 use crate::outbox::store::OutboxRow;
 use crate::outbox::worker::Courier;
 use crate::staff::store as staff_store;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 use crate::vault::Vault;
 
 /// How long a receiver has to answer, connection included.
@@ -256,17 +257,24 @@ fn email_failing(
 ) -> Result<(), ApiError> {
     let tenant = tenant_store::get(conn, &endpoint.tenant_id)?;
     let brand = tenant.brand();
-    let heading = format!("A webhook endpoint is failing: {}", endpoint.url);
-    let first = format!(
-        "We tried to deliver {} (message {}) for about a day, {MAX_ATTEMPTS} times, without a successful answer.",
-        message.event_type, message.id
-    );
-    let last = format!("The last attempt: {error}");
-    let next = "Events are still sent to it, and it counts as healthy again after its next success. \
-                Fix the endpoint, then resend what failed from its delivery log.";
     for member in staff_store::owners_and_admins(conn, &endpoint.tenant_id)? {
-        let mail =
-            templates::notice(&brand, &member.email, &heading, &[&first, &last, next], "Open webhooks", console_link);
+        let lang = tenant.language_for(member.language.as_deref());
+        let words = Words {
+            heading: tr!(lang, "webhook-failing-heading", url = &endpoint.url),
+            lines: vec![
+                tr!(
+                    lang,
+                    "webhook-failing-line",
+                    event = &message.event_type,
+                    message = &message.id,
+                    attempts = MAX_ATTEMPTS
+                ),
+                tr!(lang, "webhook-failing-last", error = error),
+                tr!(lang, "webhook-failing-next"),
+            ],
+            button: tr!(lang, "webhook-failing-button"),
+        };
+        let mail = templates::notice(&brand, lang, &member.email, &words, console_link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())

@@ -111,7 +111,8 @@ async fn rescheduling_takes_only_free_slots_and_cancelling_frees_them(app: TestA
     assert_eq!(moved["ends_at"], "2030-06-03T10:00:00Z");
     assert_eq!(moved["status"], "confirmed");
     let last = moved["history"].as_array().unwrap().last().unwrap()["text"].as_str().unwrap().to_string();
-    assert_eq!(last, "Moved from Mon 3 Jun, 09:00 to Mon 3 Jun, 11:00");
+    // In the reader's language (the app sends it; English here), on the business's clock.
+    assert_eq!(last, "Moved from Jun 3, 2030, 9:00\u{a0}AM CEST to Jun 3, 2030, 11:00\u{a0}AM CEST");
     let mail = app.smtp.nth_to("maria@lopez.es", mails + 1).await;
     assert!(mail.subject().contains("Appointment moved"), "{}", mail.subject());
     let notice = app.smtp.nth_to("owner@acme.example", owner_mails + 1).await;

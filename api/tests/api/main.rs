@@ -33,6 +33,7 @@ mod health;
 mod idempotency;
 mod invoices;
 mod isolation;
+mod languages;
 mod limits;
 mod login;
 mod matrix;

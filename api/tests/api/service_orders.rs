@@ -330,7 +330,7 @@ async fn the_portal_splits_open_and_completed_and_counts_on_the_dashboard(app: T
     assert_eq!(dash["ready_service_orders"], 1);
     let recent = dash["recent_activity"].as_array().unwrap();
     assert_eq!(recent.len(), 10, "the last 10 of 11 entries: {dash}");
-    assert_eq!(recent[0]["text"], "Order SO-0003 has been delivered.");
+    assert_eq!(recent[0]["text"], "Your order SO-0003 has been delivered.");
     assert_eq!(recent[0]["kind"], "service_order");
 
     // Staff viewing the portal as Maria can read it.

@@ -38,12 +38,24 @@ export async function nextMail(
     )
     .toBe(true);
   const data = found!.data;
-  const subject = /^Subject: (.*)$/m.exec(data)?.[1] ?? '';
-  return { subject, body: decodeQuotedPrintable(data) };
+  return { subject: subjectOf(data), body: decodeQuotedPrintable(data) };
+}
+
+/** The Subject header with its RFC 2047 encoded words (a subject in German has some) decoded. */
+export function subjectOf(data: string): string {
+  const header = /^Subject: (.*(?:\r?\n[ \t].*)*)$/m.exec(data)?.[1] ?? '';
+  return header
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_, _charset: string, kind: string, text: string) =>
+      kind.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    )
+    .replace(/\r?\n[ \t]/g, '');
 }
 
 /** A login email (its subject starts with the code), not a notice that happened to arrive later. */
-export const isLoginCode = (data: string) => /^Subject: \d{6}/m.test(data);
+export const isLoginCode = (data: string) => /^\d{6}/.test(subjectOf(data));
 
 export function codeOf(mail: { subject: string }): string {
   const code = /^(\d{6})/.exec(mail.subject)?.[1];

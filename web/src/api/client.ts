@@ -7,7 +7,8 @@
  * token, refreshing it first when it is about to expire, and ends the session on a 401.
  */
 import createClient, { type Middleware } from 'openapi-fetch';
-import { ApiProblem, OFFLINE, problemFrom } from './problem';
+import { currentLanguage } from '@/lib/i18n';
+import { ApiProblem, offline, problemFrom } from './problem';
 import type { paths } from './schema';
 import { fresh, getSession, setRefresher, setSession, type Realm, type Tokens } from './session';
 
@@ -46,6 +47,15 @@ const auth: Middleware = {
 };
 api.use(auth);
 
+// What the server writes for people (a dashboard's timeline, an appointment's history) comes
+// in the language the app shows, whatever the browser's own preference.
+api.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', currentLanguage());
+    return request;
+  },
+});
+
 setRefresher(async (_realm, refreshToken): Promise<Tokens | null> => {
   try {
     const { data } = await api.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
@@ -63,7 +73,7 @@ export async function call<T>(
   try {
     result = await promise;
   } catch {
-    throw OFFLINE;
+    throw offline();
   }
   if (!result.response.ok) throw problemFrom(result.response, result.error);
   return result.data as T;

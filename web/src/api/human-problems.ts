@@ -4,53 +4,89 @@
  * `errors` array and ids in quotes must not reach a screen as they are.
  */
 
+import { currentLanguage, t } from '@/lib/i18n';
+
 export interface FieldMessage {
   field: string;
   message: string;
 }
 
-/** Names for path segments that the plain rule ("due_date" → "Due date") gets wrong. */
-const SEGMENT_LABELS: Record<string, string> = {
-  client_id: 'Client',
-  staff_id: 'Assigned to',
-  project_id: 'Project',
-  service_id: 'Service',
-  product_id: 'Product',
-  deliverable_id: 'Deliverable',
-  url: 'Address',
-  body: 'Message',
-  email: 'Email',
-  time_zone: 'Time zone',
-  timezone: 'Time zone',
-  currency: 'Currency',
-  unit_amount_minor: 'Unit price',
-  unit_price_minor: 'Unit price',
-  amount_minor: 'Amount',
-  hourly_rate_minor: 'Hourly rate',
-  tax_rate_bp: 'Tax rate',
-  tax_bp: 'Tax rate',
-  discount_bp: 'Discount',
-  duration_minutes: 'Duration',
-  event_types: 'Events',
-  primary_color: 'Brand colour',
-  accent_color: 'Accent colour',
+/**
+ * Names for path segments, in words; a segment missing here is written by the plain rule
+ * ("due_date" → "Due date"), in the API's English.
+ */
+const SEGMENT_KEYS: Record<string, string> = {
+  client_id: 'problems.field.client',
+  staff_id: 'problems.field.staff',
+  project_id: 'problems.field.project',
+  service_id: 'problems.field.service',
+  product_id: 'problems.field.product',
+  deliverable_id: 'problems.field.deliverable',
+  url: 'problems.field.url',
+  body: 'problems.field.body',
+  email: 'problems.field.email',
+  time_zone: 'problems.field.timeZone',
+  timezone: 'problems.field.timeZone',
+  currency: 'problems.field.currency',
+  unit_amount_minor: 'problems.field.unitPrice',
+  unit_price_minor: 'problems.field.unitPrice',
+  amount_minor: 'problems.field.amount',
+  hourly_rate_minor: 'problems.field.hourlyRate',
+  tax_rate_bp: 'problems.field.taxRate',
+  tax_bp: 'problems.field.taxRate',
+  discount_bp: 'problems.field.discount',
+  duration_minutes: 'problems.field.duration',
+  event_types: 'problems.field.events',
+  primary_color: 'problems.field.primaryColor',
+  accent_color: 'problems.field.accentColor',
+  name: 'problems.field.name',
+  title: 'problems.field.title',
+  description: 'problems.field.description',
+  quantity: 'problems.field.quantity',
+  notes: 'problems.field.notes',
+  phone: 'problems.field.phone',
+  company: 'problems.field.company',
+  billing: 'problems.field.billing',
+  billing_address: 'problems.field.billingAddress',
+  tax_id: 'problems.field.taxId',
+  due_date: 'problems.field.dueDate',
+  start_date: 'problems.field.startDate',
+  issue_date: 'problems.field.issueDate',
+  valid_until: 'problems.field.validUntil',
+  starts_at: 'problems.field.startsAt',
+  locale: 'problems.field.locale',
+  slug: 'problems.field.slug',
+  role: 'problems.field.role',
+  scopes: 'problems.field.scopes',
+  code: 'problems.field.code',
+  rating: 'problems.field.rating',
+  text: 'problems.field.text',
+  minutes: 'problems.field.minutes',
+  work_date: 'problems.field.workDate',
+  location: 'problems.field.location',
+  logo_url: 'problems.field.logoUrl',
+  login_title: 'problems.field.loginTitle',
+  login_message: 'problems.field.loginMessage',
+  custom_domain: 'problems.field.customDomain',
+  mail_from: 'problems.field.mailFrom',
+  price_minor: 'problems.field.price',
 };
 
 /** Lists whose items are numbered for people ("Line 1"), keyed by the list's name. */
-const ITEM_NAMES: Record<string, string> = {
-  lines: 'Line',
-  items: 'Item',
-  fields: 'Question',
-  options: 'Option',
-  days: 'Day',
-  hours: 'Opening hours',
-  scopes: 'Permission',
-  event_types: 'Event',
+const ITEM_KEYS: Record<string, string> = {
+  lines: 'problems.item.line',
+  items: 'problems.item.item',
+  fields: 'problems.item.question',
+  options: 'problems.item.option',
+  days: 'problems.item.day',
+  hours: 'problems.item.hours',
+  scopes: 'problems.item.scope',
+  event_types: 'problems.item.event',
 };
 
 function words(segment: string): string {
-  const known = SEGMENT_LABELS[segment];
-  if (known) return known;
+  const known = SEGMENT_KEYS[segment];
+  if (known) return t(known);
   const plain = segment
     .replace(/_(id|minor|bp)$/, '')
     .replace(/[_.]+/g, ' ')
@@ -68,7 +104,9 @@ export function fieldLabel(field: string): string {
     const indexed = /^(.+?)\[(\d+)\]$/.exec(segment);
     if (indexed) {
       const [, list = '', index = '0'] = indexed;
-      parts.push(`${ITEM_NAMES[list] ?? words(list)} ${Number(index) + 1}`);
+      const item = ITEM_KEYS[list];
+      const n = Number(index) + 1;
+      parts.push(item ? t(item, { n }) : t('problems.item.other', { list: words(list), n }));
     } else if (segment === 'values' && parts.length === 0) {
       // A public form's answers live under `values.<key>`; the key is the question.
       continue;
@@ -77,41 +115,40 @@ export function fieldLabel(field: string): string {
     }
   }
   const [first, ...rest] = parts;
-  return [first, ...rest.map((p) => p.charAt(0).toLowerCase() + p.slice(1))].join(' – ');
+  // German writes its nouns with a capital wherever they stand.
+  const inner = (p: string) => (currentLanguage() === 'de' ? p : p.charAt(0).toLowerCase() + p.slice(1));
+  return [first, ...rest.map(inner)].join(' – ');
 }
 
+/** The example a webhook address is asked to look like. */
+const EXAMPLE_URL = 'https://hooks.example.com/portico';
+
 /** Field messages whose wording is about the API rather than about what to do. */
-const MESSAGE_RULES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
-  [
-    /^must use https:\/\/ \(plain http is allowed only in development\)$/,
-    'Use an address that starts with https://.',
-  ],
-  [/^must start with https:\/\/(?:, not .*)?$/, 'Use an address that starts with https://.'],
-  [/^must be a full address, like (\S+)$/, (m) => `Enter the full address, e.g. ${m[1]}.`],
-  [/^is not an absolute URL.*$/, 'Enter the full address, e.g. https://hooks.example.com/portico.'],
-  [/^has no host$/, 'Enter the full address, e.g. https://hooks.example.com/portico.'],
+const MESSAGE_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^must use https:\/\/ \(plain http is allowed only in development\)$/, () => t('problems.message.https')],
+  [/^must start with https:\/\/(?:, not .*)?$/, () => t('problems.message.https')],
+  [/^must be a full address, like (\S+)$/, (m) => t('problems.message.fullAddress', { example: m[1] })],
+  [/^is not an absolute URL.*$/, () => t('problems.message.fullAddress', { example: EXAMPLE_URL })],
+  [/^has no host$/, () => t('problems.message.fullAddress', { example: EXAMPLE_URL })],
   [
     /^(?:names \S+, which )?points to (\S+), (.+); webhooks may only call public internet addresses$/,
-    (m) => `This address leads to ${m[1]}, ${m[2]}. Webhooks can only call public internet addresses.`,
+    (m) => t('problems.message.privateAddress', { host: m[1], what: m[2] }),
   ],
-  [/^must be a staff id$/, 'Choose someone from your team.'],
-  [/^is not a staff member of your business$/, 'Choose someone from your team.'],
-  [/^must be a client id$/, 'Choose a client.'],
-  [/^is not a client of your business$/, 'Choose one of your clients.'],
-  [/^must be a project id$/, 'Choose a project.'],
-  [
-    /^must be the 64 hex digits of the contract's body_sha256$/,
-    'The contract has changed since it was opened; reload the page and sign again.',
-  ],
-  [/^must be from 0 to 10000 basis points \(0 % to 100 %\)$/, 'Must be from 0 % to 100 %.'],
-  [/^must be 0 to 100000000 \(minor units per hour\)$/, 'Must be from 0 to 1,000,000 per hour.'],
-  [/^is invalid \(.*\)$/, 'This value is not accepted.'],
+  [/^must be a staff id$/, () => t('problems.message.chooseStaff')],
+  [/^is not a staff member of your business$/, () => t('problems.message.chooseStaff')],
+  [/^must be a client id$/, () => t('problems.message.chooseClient')],
+  [/^is not a client of your business$/, () => t('problems.message.chooseOwnClient')],
+  [/^must be a project id$/, () => t('problems.message.chooseProject')],
+  [/^must be the 64 hex digits of the contract's body_sha256$/, () => t('problems.message.contractChanged')],
+  [/^must be from 0 to 10000 basis points \(0 % to 100 %\)$/, () => t('problems.message.percent')],
+  [/^must be 0 to 100000000 \(minor units per hour\)$/, () => t('problems.message.hourlyRate')],
+  [/^is invalid \(.*\)$/, () => t('problems.message.invalid')],
 ];
 
 function sentence(text: string): string {
-  const t = text.trim();
-  if (!t) return t;
-  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  const s = text.trim();
+  if (!s) return s;
+  const capital = s.charAt(0).toUpperCase() + s.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
@@ -119,30 +156,64 @@ function sentence(text: string): string {
 export function humanFieldMessage(message: string): string {
   for (const [pattern, replacement] of MESSAGE_RULES) {
     const m = pattern.exec(message);
-    if (m) return typeof replacement === 'string' ? replacement : replacement(m);
+    if (m) return replacement(m);
   }
   // Shown under its field, the server's fragment ("must be 1 to 200 characters") reads well.
   return message.replace(/\b([a-z]+(?:_[a-z]+)+)\b/g, (name) => `the ${name.replace(/_/g, ' ')}`);
+}
+
+/**
+ * The things a "not found" names, by the server's word for them, as `thing` values the
+ * messages choose their words by ("service order" → `service_order`).
+ */
+const THINGS = new Set([
+  'appointment',
+  'client',
+  'contract',
+  'deliverable',
+  'file',
+  'form',
+  'invoice',
+  'live_session',
+  'notification',
+  'payment_provider',
+  'portal',
+  'product',
+  'project',
+  'quote',
+  'review',
+  'service',
+  'service_order',
+  'staff_member',
+  'task',
+  'thread',
+  'time_log_entry',
+  'webhook_endpoint',
+]);
+
+function thing(noun: string): { thing: string; noun: string } {
+  const id = noun.trim().replace(/\s+/g, '_');
+  return { thing: THINGS.has(id) ? id : 'other', noun };
 }
 
 /** Whole-problem details that read like program output, mapped to sentences. */
 const DETAIL_RULES: [RegExp, (m: RegExpExecArray) => string][] = [
   [
     /^(?:There is no|No) ([a-z ]+?) '[^']*'(?: in [^.]*)?\.$/,
-    (m) => `We could not find this ${m[1]}. It may have been deleted, or the link may be out of date.`,
+    (m) => t('problems.detail.notFound', thing(m[1] ?? '')),
   ],
-  [/^You have no ([a-z ]+?) '[^']*'\.$/, (m) => `We could not find this ${m[1]}. It may have been removed.`],
-  [
-    /^No feedback has been requested for project '[^']*'\.$/,
-    () => 'No feedback has been requested for this project.',
-  ],
+  [/^You have no ([a-z ]+?) '[^']*'\.$/, (m) => t('problems.detail.notFoundRemoved', thing(m[1] ?? ''))],
+  [/^No feedback has been requested for project '[^']*'\.$/, () => t('problems.detail.noFeedback')],
   [
     /^The client named in 'client_id' is archived; restore them first\.$/,
-    () => 'This client is archived. Restore them first.',
+    () => t('problems.detail.clientArchived'),
   ],
-  [/^'q' must be at most (\d+) characters\.$/, (m) => `Search for at most ${m[1]} characters.`],
-  [/^This credential lacks the '[^']*' scope needed here\.$/, () => 'You do not have permission to do this.'],
-  [/^This would duplicate an existing record.*$/, () => 'Something with these details already exists.'],
+  [
+    /^'q' must be at most (\d+) characters\.$/,
+    (m) => t('problems.detail.searchTooLong', { count: Number(m[1]) }),
+  ],
+  [/^This credential lacks the '[^']*' scope needed here\.$/, () => t('problems.detail.noPermission')],
+  [/^This would duplicate an existing record.*$/, () => t('problems.detail.duplicate')],
 ];
 
 /** A problem's `detail` as a person should read it. */
@@ -166,20 +237,21 @@ function lowerFirst(text: string): string {
 export function summaryOf(errors: readonly FieldMessage[], onScreen: (field: string) => boolean): string {
   const shown = errors.filter((e) => onScreen(e.field));
   const hidden = errors.filter((e) => !onScreen(e.field));
-  const named = hidden.map((e) => sentence(`${fieldLabel(e.field)}: ${lowerFirst(e.message)}`));
+  const named = hidden.map((e) =>
+    sentence(t('problems.summary.named', { field: fieldLabel(e.field), message: lowerFirst(e.message) })),
+  );
   if (hidden.length === 0) {
     return shown.length === 1
       ? sentence(shown[0]?.message ?? '')
-      : `Please correct the ${shown.length} highlighted fields.`;
+      : t('problems.summary.highlighted', { count: shown.length });
   }
   if (shown.length === 0) {
     return hidden.length === 1
       ? (named[0] ?? '')
-      : `Please correct ${hidden.length} fields. ${named.join(' ')}`;
+      : t('problems.summary.fields', { count: hidden.length, details: named.join(' ') });
   }
-  const head =
-    shown.length === 1
-      ? 'Please correct the highlighted field.'
-      : `Please correct the ${shown.length} highlighted fields.`;
-  return `${head} Also: ${named.join(' ')}`;
+  return t('problems.summary.also', {
+    head: t('problems.summary.highlighted', { count: shown.length }),
+    details: named.join(' '),
+  });
 }

@@ -1,7 +1,9 @@
 /**
  * The passwordless login calls, once for a portal and once for the console. Both realms
- * speak the same protocol; only the paths differ.
+ * speak the same protocol; only the paths differ. A code is asked for in the language the
+ * page shows, which the email is written in when the account has chosen none.
  */
+import { currentLanguage } from '@/lib/i18n';
 import { api, call } from './client';
 import type { components } from './schema';
 
@@ -21,7 +23,12 @@ export function portalLogin(slug: string): LoginApi {
   const path = { path: { slug } };
   return {
     requestCode: (email) =>
-      call(api.POST('/api/v1/portal/{slug}/auth/otp', { params: path, body: { email } })),
+      call(
+        api.POST('/api/v1/portal/{slug}/auth/otp', {
+          params: path,
+          body: { email, language: currentLanguage() },
+        }),
+      ),
     verifyCode: (email, code) =>
       call(api.POST('/api/v1/portal/{slug}/auth/otp/verify', { params: path, body: { email, code } })),
     redeemLink: (token) =>
@@ -37,7 +44,8 @@ export function portalLogin(slug: string): LoginApi {
 }
 
 export const consoleLogin: LoginApi = {
-  requestCode: (email) => call(api.POST('/api/v1/auth/otp', { body: { email } })),
+  requestCode: (email) =>
+    call(api.POST('/api/v1/auth/otp', { body: { email, language: currentLanguage() } })),
   verifyCode: (email, code) => call(api.POST('/api/v1/auth/otp/verify', { body: { email, code } })),
   redeemLink: (token) => call(api.POST('/api/v1/auth/magic-link', { body: { token } })),
   selectAccount: (selection_token, account_id) =>

@@ -5,6 +5,7 @@
  * messages name fields as code does (`lines[0].quantity`). The wording here turns
  * those into sentences; see `human-problems.ts` for the rules.
  */
+import { t } from '@/lib/i18n';
 import { humanDetail, humanFieldMessage, summaryOf } from './human-problems';
 
 export interface FieldProblem {
@@ -65,11 +66,10 @@ export class ApiProblem extends Error {
   }
 }
 
-export const OFFLINE = new ApiProblem({
-  status: 0,
-  title: 'Network error',
-  detail: 'We could not reach the server. Check your connection and try again.',
-});
+/** The problem of a request that never reached the server, in the reader's language. */
+export function offline(): ApiProblem {
+  return new ApiProblem({ status: 0, title: t('problems.offlineTitle'), detail: t('problems.offline') });
+}
 
 function retryAfterOf(response: Response): number | null {
   const value = response.headers.get('Retry-After');
@@ -101,10 +101,10 @@ export function problemFrom(response: Response, body: unknown): ApiProblem {
 }
 
 function fallbackDetail(status: number): string {
-  if (status === 429) return 'Too many attempts. Please wait a moment and try again.';
-  if (status >= 500) return 'Something went wrong on our side. Please try again in a moment.';
-  if (status === 404) return 'We could not find what you were looking for.';
-  return 'The request could not be completed.';
+  if (status === 429) return t('problems.status.tooMany');
+  if (status >= 500) return t('problems.status.server');
+  if (status === 404) return t('problems.status.notFound');
+  return t('problems.status.other');
 }
 
 /**
@@ -116,5 +116,5 @@ export function messageOf(
   onScreen?: readonly string[] | ((field: string) => boolean),
 ): string {
   if (error instanceof ApiProblem) return onScreen ? error.summary(onScreen) : error.message;
-  return 'Something unexpected happened. Please reload the page and try again.';
+  return t('problems.unexpected');
 }

@@ -931,7 +931,8 @@ export interface paths {
         head?: never;
         /**
          * Choose the name clients and colleagues see you by ("with Clara", messages signed
-         *     "Clara Weiss"). The console asks once, until `name_chosen` is true.
+         *     "Clara Weiss"), or the language you read the console and your emails in. The console
+         *     asks for the name once, until `name_chosen` is true.
          */
         patch: operations["update_me"];
         trace?: never;
@@ -1421,8 +1422,8 @@ export interface paths {
         options?: never;
         head?: never;
         /**
-         * Change your own name, phone, company, billing address or tax ID, or turn non-essential
-         *     emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
+         * Change your own name, phone, company, billing address or tax ID, the language you read
+         *     (`language`), or turn non-essential emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
          *     optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
@@ -3325,6 +3326,7 @@ export interface components {
             id: string;
             /** Format: date-time */
             invited_at?: string | null;
+            language?: null | components["schemas"]["Language"];
             /** Format: date-time */
             last_login_at?: string | null;
             /** @example Maria Lopez */
@@ -3557,6 +3559,7 @@ export interface components {
             email: string;
             /** @description Default `false`: the client gets notice emails. */
             email_opt_out?: boolean | null;
+            language?: null | components["schemas"]["Language"];
             /** @example Maria Lopez */
             name: string;
             notes?: string | null;
@@ -4183,6 +4186,11 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /**
+         * @description A language Portico writes in: the portal, the console, emails and PDFs.
+         * @enum {string}
+         */
+        Language: "en" | "de" | "fr" | "es";
         /** @description A line as stored and shown, with its computed amounts. */
         Line: {
             description: string;
@@ -4639,10 +4647,13 @@ export interface components {
             id: string;
             /** @description True when a staff member is viewing the portal as this client (read-only). */
             impersonated: boolean;
+            language?: null | components["schemas"]["Language"];
             name: string;
             phone?: string | null;
             /** @description Your VAT or other tax ID, printed on quotes and invoices. */
             tax_id?: string | null;
+            /** @description The business's default language. */
+            tenant_language: components["schemas"]["Language"];
             tenant_name: string;
             tenant_slug: string;
         };
@@ -5127,6 +5138,8 @@ export interface components {
         /** @description What a portal's login page may show before anyone logs in. */
         PublicBranding: {
             accent_color: string;
+            /** @description The portal's language for a visitor whose browser asks for none Portico speaks. */
+            language: components["schemas"]["Language"];
             locale: string;
             login_message?: string | null;
             login_title: string;
@@ -5333,6 +5346,7 @@ export interface components {
              * @example maria@example.com
              */
             email: string;
+            language?: null | components["schemas"]["Language"];
         };
         /** @description What the client wants changed. */
         RequestQuoteChanges: {
@@ -5618,12 +5632,15 @@ export interface components {
         StaffMe: {
             email: string;
             id: string;
+            language?: null | components["schemas"]["Language"];
             name: string;
             /** @description Whether you have chosen the name clients see; until then the console asks. */
             name_chosen: boolean;
             /** @description `owner`, `admin` or `member`. */
             role: string;
             tenant_id: string;
+            /** @description The business's default language. */
+            tenant_language: components["schemas"]["Language"];
             tenant_name: string;
             tenant_slug: string;
         };
@@ -5759,6 +5776,11 @@ export interface components {
              */
             custom_domain?: string | null;
             id: string;
+            /**
+             * @description The language the business writes to clients who have not chosen theirs: emails,
+             *     PDFs, and the portal for a visitor whose browser asks for none Portico speaks.
+             */
+            language: components["schemas"]["Language"];
             /**
              * @description BCP 47 locale for formatting dates and money.
              * @example fr-FR
@@ -6018,6 +6040,7 @@ export interface components {
             email?: string | null;
             /** @description `true` skips the non-essential emails; the client can change it in their profile. */
             email_opt_out?: boolean | null;
+            language?: null | components["schemas"]["Language"];
             name?: string | null;
             notes?: string | null;
             phone?: string | null;
@@ -6113,13 +6136,17 @@ export interface components {
             title?: string;
         };
         /**
-         * @description The name you want clients and colleagues to see.
+         * @description The name you want clients and colleagues to see, and the language you read. Fields left
+         *     out stay as they are.
          * @example {
+         *       "language": "de",
          *       "name": "Clara Weiss"
          *     }
          */
         UpdateMe: {
-            name: string;
+            /** @description The language of the console and of your emails. */
+            language?: components["schemas"]["Language"];
+            name?: string;
         };
         /**
          * @description Changes a client makes to their own details and email preference. Fields left out stay
@@ -6136,6 +6163,8 @@ export interface components {
             company?: string | null;
             /** @description `true` turns off non-essential emails; `false` turns them back on. */
             email_opt_out?: boolean;
+            /** @description The language to read the portal, emails and documents in. */
+            language?: components["schemas"]["Language"];
             /** @example Maria Lopez */
             name?: string;
             /** @example +34 612 345 678 */
@@ -6275,6 +6304,7 @@ export interface components {
             accent_color?: string | null;
             currency?: string | null;
             custom_domain?: string | null;
+            language?: null | components["schemas"]["Language"];
             locale?: string | null;
             login_message?: string | null;
             login_title?: string | null;
@@ -10326,7 +10356,10 @@ export interface operations {
     };
     get_contract_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The contract's id */
@@ -12587,7 +12620,10 @@ export interface operations {
     };
     get_invoice_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The invoice's id */
@@ -14406,7 +14442,10 @@ export interface operations {
     };
     get_portal_contract_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The contract's id */
@@ -15362,7 +15401,10 @@ export interface operations {
     };
     get_portal_invoice_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The invoice's id */
@@ -17298,7 +17340,10 @@ export interface operations {
     };
     get_portal_quote_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The quote's id */
@@ -22192,7 +22237,10 @@ export interface operations {
     };
     get_quote_pdf: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `en`, `de`, `fr` or `es`. Left out, the client's own language, else the business's. */
+                lang?: components["schemas"]["Language"];
+            };
             header?: never;
             path: {
                 /** @description The quote's id */

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import type { components } from '@/api/schema';
 import { Alert, Button, Card, EmptyState, ErrorState, Loading } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 type Activity = components['schemas']['Activity'];
 type ActivityPage = components['schemas']['ActivityPage'];
@@ -28,19 +29,20 @@ export function ActivityFeed({
   label?: string;
   empty: ReactNode;
 }) {
+  const t = useT();
   const items = activity.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card title="Activity">
+    <Card title={t('components.activity.title')}>
       {activity.isPending ? (
-        <Loading label="Loading activity…" />
+        <Loading label={t('components.activity.loading')} />
       ) : activity.isError && !activity.data ? (
         <ErrorState
-          title="The activity could not be loaded"
+          title={t('components.activity.loadFailed')}
           message={messageOf(activity.error)}
           onRetry={() => void activity.refetch()}
         />
       ) : items.length === 0 ? (
-        <EmptyState title="Nothing has happened yet">{empty}</EmptyState>
+        <EmptyState title={t('components.activity.empty')}>{empty}</EmptyState>
       ) : (
         <>
           <ol aria-label={label} className="space-y-4 border-l-2 border-slate-200 pl-4">
@@ -79,7 +81,7 @@ export function ActivityFeed({
               busy={activity.isFetchingNextPage}
               onClick={() => void activity.fetchNextPage()}
             >
-              Show older activity
+              {t('components.activity.older')}
             </Button>
           )}
         </>

@@ -3,6 +3,7 @@ import { messageOf } from '@/api/problem';
 import { Button, Spinner } from '@/components/ui';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '@/api/client';
+import { useT } from '@/lib/i18n/hooks';
 import { useDebounced } from '@/lib/useDebounced';
 
 export interface PickedClient {
@@ -18,13 +19,14 @@ export function ClientPicker({
   value,
   onChange,
   error,
-  label = 'Client',
+  label,
 }: {
   value: PickedClient | null;
   onChange: (client: PickedClient | null) => void;
   error?: string;
   label?: string;
 }) {
+  const t = useT();
   const id = useId();
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
@@ -37,7 +39,7 @@ export function ClientPicker({
     return (
       <div className="space-y-1.5">
         <p id={`${id}-label`} className="block text-sm font-medium text-slate-800">
-          {label}
+          {label ?? t('components.clientPicker.label')}
         </p>
         <div
           role="group"
@@ -45,8 +47,12 @@ export function ClientPicker({
           className="flex flex-wrap items-center justify-between gap-2 rounded-lg border border-slate-300 bg-white px-3 py-1.5"
         >
           <span className="font-medium text-slate-900">{value.name}</span>
-          <Button variant="ghost" onClick={() => onChange(null)} aria-label={`Change client (${value.name})`}>
-            Change
+          <Button
+            variant="ghost"
+            onClick={() => onChange(null)}
+            aria-label={t('components.clientPicker.changeLabel', { name: value.name })}
+          >
+            {t('components.clientPicker.change')}
           </Button>
         </div>
         {error && <p className="text-sm font-medium text-red-700">{error}</p>}
@@ -83,7 +89,7 @@ export function ClientPicker({
   return (
     <div className="relative space-y-1.5">
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
-        {label}
+        {label ?? t('components.clientPicker.label')}
       </label>
       <input
         id={id}
@@ -97,7 +103,7 @@ export function ClientPicker({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
         value={text}
-        placeholder="Type a name, email or company"
+        placeholder={t('components.clientPicker.placeholder')}
         onChange={(e) => {
           setText(e.target.value);
           setOpen(true);
@@ -114,20 +120,24 @@ export function ClientPicker({
         </p>
       ) : (
         <p id={`${id}-hint`} className="text-sm text-slate-600">
-          {search.isFetching ? <Spinner size="sm" label="Searching…" /> : 'Pick one of your clients.'}
+          {search.isFetching ? (
+            <Spinner size="sm" label={t('components.clientPicker.searching')} />
+          ) : (
+            t('components.clientPicker.hint')
+          )}
         </p>
       )}
       <ul
         id={listId}
         role="listbox"
-        aria-label="Matching clients"
+        aria-label={t('components.clientPicker.matches')}
         hidden={!showList}
         className="absolute inset-x-0 top-full z-20 mt-1 max-h-72 overflow-auto rounded-lg border border-slate-200 bg-white py-1 shadow-lg"
       >
         {search.isError ? (
           <li className="px-3 py-2 text-sm text-red-700">{messageOf(search.error)}</li>
         ) : matches.length === 0 ? (
-          <li className="px-3 py-2 text-sm text-slate-600">No client matches “{q}”.</li>
+          <li className="px-3 py-2 text-sm text-slate-600">{t('components.clientPicker.noMatch', { q })}</li>
         ) : (
           matches.map((client, i) => (
             <li

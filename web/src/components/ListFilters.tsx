@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, EmptyState, ErrorState, Loading, Spinner } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import type { ListFilters } from '@/lib/useListFilters';
 import { labelClass, searchInput, select } from './styles';
 
@@ -10,7 +11,7 @@ export function ListFilterBar({
   filters,
   placeholder,
   statuses,
-  allStatuses = 'All statuses',
+  allStatuses,
   children,
 }: {
   /** Prefixes the fields' ids: `${id}-search`, `${id}-status`. */
@@ -23,11 +24,12 @@ export function ListFilterBar({
   /** More filters, after the status. */
   children?: ReactNode;
 }) {
+  const t = useT();
   return (
     <div role="search" className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="flex-1 space-y-1.5">
         <label htmlFor={`${id}-search`} className={labelClass}>
-          Search
+          {t('components.list.search')}
         </label>
         <input
           id={`${id}-search`}
@@ -40,7 +42,7 @@ export function ListFilterBar({
       </div>
       <div className="space-y-1.5 sm:w-56">
         <label htmlFor={`${id}-status`} className={labelClass}>
-          Status
+          {t('components.list.status')}
         </label>
         <select
           id={`${id}-status`}
@@ -48,7 +50,7 @@ export function ListFilterBar({
           onChange={(e) => filters.setParam('status', e.target.value)}
           className={select}
         >
-          <option value="">{allStatuses}</option>
+          <option value="">{allStatuses ?? t('components.list.allStatuses')}</option>
           {statuses.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
@@ -82,12 +84,15 @@ export function ListBody({
   filters,
   empty,
   noMatch,
-  clearLabel = 'Clear search and filters',
+  clearLabel,
   children,
 }: {
   query: ListQuery;
   count: number;
-  /** Plural, e.g. "quotes". */
+  /**
+   * The listed things in the plural, as they read inside a sentence ("quotes", "Angebote",
+   * "devis", "presupuestos"): the messages here put them after "Loading", "Load more"…
+   */
   what: string;
   filters: ListFilters;
   /** What to say when there is nothing at all yet. */
@@ -97,32 +102,34 @@ export function ListBody({
   clearLabel?: string;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <>
       <div aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-600">
         {query.isFetching && !query.isFetchingNextPage && query.data ? (
-          <Spinner size="sm" label="Updating…" />
+          <Spinner size="sm" label={t('components.list.updating')} />
         ) : null}
       </div>
       {query.isPending ? (
-        <Loading label={`Loading ${what}…`} />
+        <Loading label={t('components.list.loading', { what })} />
       ) : query.isError && !query.data ? (
         <ErrorState
-          title={`The ${what} could not be loaded`}
+          title={t('components.list.loadFailed', { what })}
           message={messageOf(query.error)}
           onRetry={() => void query.refetch()}
         />
       ) : count === 0 ? (
         filters.filtered ? (
           <EmptyState
-            title={`No ${what} match`}
+            title={t('components.list.noMatch', { what })}
             action={
               <Button variant="secondary" onClick={filters.clear}>
-                {clearLabel}
+                {clearLabel ?? t('components.list.clear')}
               </Button>
             }
           >
-            {noMatch ? <>{noMatch} </> : null}Try another search or status.
+            {noMatch ? <>{noMatch} </> : null}
+            {t('components.list.tryAnother')}
           </EmptyState>
         ) : (
           empty
@@ -142,7 +149,7 @@ export function ListBody({
                 busy={query.isFetchingNextPage}
                 onClick={() => void query.fetchNextPage()}
               >
-                Load more {what}
+                {t('components.list.loadMore', { what })}
               </Button>
             </div>
           )}

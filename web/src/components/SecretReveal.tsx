@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Button, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 /**
  * The one moment a secret (an API key, a webhook's signing secret) exists in the browser: it
@@ -11,7 +12,6 @@ export function SecretReveal({
   testId,
   title,
   noun,
-  fullName = noun,
   secret,
   hint,
   onDone,
@@ -20,15 +20,19 @@ export function SecretReveal({
   id: string;
   testId: string;
   title: ReactNode;
-  /** What the secret is called, in lower case, on the buttons and toasts: "key", "secret"… */
-  noun: string;
-  /** Its full name in the warning, when longer than `noun`: "signing secret". */
+  /**
+   * Which secret it is, so the messages can name it in each language: an API `key`, or a
+   * webhook's signing `secret`.
+   */
+  noun: 'key' | 'secret';
+  /** @deprecated The messages name the secret by `noun`; this is no longer read. */
   fullName?: string;
   secret: string;
   /** A line under the warning, to say what the secret is for. */
   hint?: ReactNode;
   onDone: () => void;
 }) {
+  const t = useT();
   const toast = useToast();
   const box = useRef<HTMLElement>(null);
   const [copied, setCopied] = useState(false);
@@ -38,9 +42,9 @@ export function SecretReveal({
     try {
       await navigator.clipboard.writeText(secret);
       setCopied(true);
-      toast(`${noun.charAt(0).toUpperCase()}${noun.slice(1)} copied`);
+      toast(t('components.secret.copiedToast', { noun }));
     } catch {
-      toast(`Could not copy. Select the ${noun} and copy it yourself.`, 'error');
+      toast(t('components.secret.copyFailed', { noun }), 'error');
     }
   };
   return (
@@ -53,9 +57,7 @@ export function SecretReveal({
       <h2 id={id} className="text-base font-semibold text-amber-950">
         {title}
       </h2>
-      <p className="mt-1 font-medium text-amber-950">
-        Copy this {fullName} now. You will not be able to see it again.
-      </p>
+      <p className="mt-1 font-medium text-amber-950">{t('components.secret.warning', { noun })}</p>
       {hint && <p className="mt-1 text-sm text-amber-950">{hint}</p>}
       <code
         data-testid={testId}
@@ -64,9 +66,11 @@ export function SecretReveal({
         {secret}
       </code>
       <div className="mt-3 flex flex-wrap gap-2">
-        <Button onClick={() => void copy()}>{copied ? 'Copied' : `Copy ${noun}`}</Button>
+        <Button onClick={() => void copy()}>
+          {copied ? t('components.secret.copied') : t('components.secret.copy', { noun })}
+        </Button>
         <Button variant="secondary" onClick={onDone}>
-          I have stored it
+          {t('components.secret.stored')}
         </Button>
       </div>
     </section>

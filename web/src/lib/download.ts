@@ -1,3 +1,5 @@
+import { t } from './i18n';
+
 /**
  * Lets the browser fetch a short-lived download address. A link cannot carry the session's
  * token, so the API hands out an address for one file, and the file streams to disk under
@@ -53,5 +55,5 @@ export function pdfName(title: string): string {
     .trim()
     .replace(/\s+/g, '-')
     .slice(0, 80);
-  return `${stem || 'document'}.pdf`;
+  return `${stem || t('common.documentFile')}.pdf`;
 }

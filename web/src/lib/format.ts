@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /** Dates in the tenant's locale and timezone, whatever the viewer's device says. */
 export function formatDateTime(iso: string | null | undefined, locale: string, timeZone: string): string {
   if (!iso) return '—';
@@ -83,8 +85,8 @@ export function addDays(day: string, n: number): string {
 export function formatBytes(bytes: number, locale = 'en'): string {
   const number = (n: number, digits: number) =>
     new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n);
-  if (bytes < 1000) return `${number(bytes, 0)} bytes`;
-  if (bytes < 1_000_000) return `${number(bytes / 1000, 0)} KB`;
-  if (bytes < 1_000_000_000) return `${number(bytes / 1_000_000, 1)} MB`;
-  return `${number(bytes / 1_000_000_000, 1)} GB`;
+  if (bytes < 1000) return t('common.size.bytes', { size: number(bytes, 0) });
+  if (bytes < 1_000_000) return t('common.size.kb', { size: number(bytes / 1000, 0) });
+  if (bytes < 1_000_000_000) return t('common.size.mb', { size: number(bytes / 1_000_000, 1) });
+  return t('common.size.gb', { size: number(bytes / 1_000_000_000, 1) });
 }

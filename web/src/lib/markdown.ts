@@ -4,6 +4,7 @@
  * Links open in a new tab without handing it this page (`noopener noreferrer`).
  */
 import MarkdownIt from 'markdown-it';
+import { t } from './i18n';
 
 // `breaks`: people type a line break in a message or a note and expect to see it.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
@@ -29,5 +30,13 @@ export function renderInlineMarkdown(text: string): string {
   return md.renderInline(text);
 }
 
-/** The hint under a text area whose text is shown as Markdown. */
+/** The hint under a text area whose text is shown as Markdown, in the reader's language. */
+export function markdownHint(): string {
+  return t('common.markdownHint');
+}
+
+/**
+ * @deprecated English only: use `markdownHint()` (or `t('common.markdownHint')`), which
+ * follows the reader's language. Kept while screens move over.
+ */
 export const MARKDOWN_HINT = 'Markdown: **bold**, *italic*, lists, links.';

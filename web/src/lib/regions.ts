@@ -2,6 +2,7 @@
  * Time zones and currencies to choose from: what the browser can name, limited to what the
  * API accepts (src/lib/spec-lists.ts, from the spec), so no choice is refused on saving.
  */
+import { t } from './i18n';
 import { SERVER_CURRENCIES, SERVER_TIME_ZONES } from './spec-lists';
 
 type IntlList = 'timeZone' | 'currency';
@@ -44,9 +45,26 @@ const FALLBACK_ZONES = [
   'Pacific/Auckland',
 ];
 
+/** The regions of the zone names, in words; others (such as "US") are shown as they are. */
+const REGION_KEYS: Record<string, string> = {
+  Africa: 'common.region.africa',
+  America: 'common.region.america',
+  Antarctica: 'common.region.antarctica',
+  Arctic: 'common.region.arctic',
+  Asia: 'common.region.asia',
+  Atlantic: 'common.region.atlantic',
+  Australia: 'common.region.australia',
+  Europe: 'common.region.europe',
+  Indian: 'common.region.indian',
+  Pacific: 'common.region.pacific',
+  Other: 'common.region.other',
+};
+
 export interface ZoneGroup {
   /** "Europe", "America", …; "Other" for names without a region, such as UTC. */
   region: string;
+  /** The region in the reader's language. */
+  label: string;
   zones: { value: string; label: string }[];
 }
 
@@ -65,7 +83,10 @@ export function timeZoneGroups(current = '', browser: string[] | null = supporte
     const slash = zone.indexOf('/');
     const region = slash > 0 ? zone.slice(0, slash) : 'Other';
     const place = (slash > 0 ? zone.slice(slash + 1) : zone).replace(/_/g, ' ').replace(/\//g, ' – ');
-    if (!groups.has(region)) groups.set(region, { region, zones: [] });
+    if (!groups.has(region)) {
+      const key = REGION_KEYS[region];
+      groups.set(region, { region, label: key ? t(key) : region, zones: [] });
+    }
     groups.get(region)!.zones.push({ value: zone, label: place });
   }
   return [...groups.values()];

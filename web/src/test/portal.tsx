@@ -11,6 +11,7 @@ export const branding = {
   login_title: 'Lumen',
   timezone: 'Europe/Berlin',
   locale: 'en-GB',
+  language: 'en' as const,
 };
 
 export const base = '/portal/demo';

@@ -102,6 +102,7 @@ export const tenant = {
   timezone: 'Europe/Paris',
   currency: 'EUR',
   locale: 'en-GB',
+  language: 'en' as const,
   login_title: null,
   login_message: null,
   logo_url: null,

@@ -26,10 +26,12 @@ use crate::config::Config;
 use crate::db::{DbConn, now, utc};
 use crate::error::ApiError;
 use crate::http::page::{Cursor, PageQuery, no_such_page};
+use crate::i18n::{Formats, Language};
 use crate::mail::templates;
 use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
+use crate::tr;
 use crate::{events, outbox};
 
 pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
@@ -155,31 +157,35 @@ pub fn transition(
     Ok(row)
 }
 
-/// A time in the tenant's zone, as people read it: "Tue 1 Dec, 10:00".
+/// A time in the tenant's zone, as an API message writes it: "Tue 1 Dec, 10:00".
 pub fn local(settings: &BookingSettings, t: NaiveDateTime) -> String {
     utc(t).with_timezone(&settings.tz()).format("%a %-d %b, %H:%M").to_string()
 }
 
-/// A log entry as a sentence for the client; `None` for entries they need not see.
-pub fn sentence(row: &ActivityRow, settings: &BookingSettings, business: &str) -> Option<String> {
+/// A log entry as a sentence for the client, in their language with times on the
+/// business's clock; `None` for entries they need not see.
+pub fn sentence(row: &ActivityRow, settings: &BookingSettings, business: &str, f: &Formats) -> Option<String> {
     let data: serde_json::Value = serde_json::from_str(&row.data).unwrap_or_default();
     let when = |key: &str| {
         data[key]
             .as_str()
             .and_then(|s| DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| local(settings, t.naive_utc()))
+            .map(|t| f.date_time(t.with_timezone(&chrono::Utc), &settings.timezone))
             .unwrap_or_default()
     };
-    let reason = data["reason"].as_str().map(|r| format!(": {r}")).unwrap_or_default();
-    Some(match row.verb.as_str() {
-        "booked" => format!("Booked for {}", when("starts_at")),
-        "moved" => format!("Moved from {} to {}", when("from"), when("to")),
-        "confirmed" => "Confirmed".into(),
-        "cancelled" if row.actor_kind == "client" => format!("Cancelled by you{reason}"),
-        "cancelled" => format!("Cancelled by {business}{reason}"),
-        "completed" => "Completed".into(),
-        "no_show" => "Marked as missed".into(),
-        "updated" => "Details updated".into(),
+    let lang = f.language;
+    let reason = data["reason"].as_str();
+    Some(match (row.verb.as_str(), reason) {
+        ("booked", _) => tr!(lang, "history-booked", when = when("starts_at")),
+        ("moved", _) => tr!(lang, "history-moved", from = when("from"), to = when("to")),
+        ("confirmed", _) => tr!(lang, "history-confirmed"),
+        ("cancelled", None) if row.actor_kind == "client" => tr!(lang, "history-cancelled-by-you"),
+        ("cancelled", Some(r)) if row.actor_kind == "client" => tr!(lang, "history-cancelled-by-you-why", reason = r),
+        ("cancelled", None) => tr!(lang, "history-cancelled-by", business = business),
+        ("cancelled", Some(r)) => tr!(lang, "history-cancelled-by-why", business = business, reason = r),
+        ("completed", _) => tr!(lang, "history-completed"),
+        ("no_show", _) => tr!(lang, "history-no-show"),
+        ("updated", _) => tr!(lang, "history-updated"),
         _ => return None,
     })
 }
@@ -215,57 +221,81 @@ pub fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<
     let tenant = tenant_store::get(conn, &who.tenant_id)?;
     let settings = settings_store::for_tenant(conn, &tenant)?;
     let log = activity_store::list_for_subject(conn, &who.tenant_id, &who.client_id, "appointment", &named.row.id)?;
+    let lang = who.accept_language.as_deref().and_then(Language::from_accept);
+    let f = Formats::new(lang.unwrap_or_else(|| tenant.language()), &tenant.locale);
     let history = log
         .iter()
-        .filter_map(|r| sentence(r, &settings, &tenant.name).map(|text| HistoryEntry { at: utc(r.at), text }))
+        .filter_map(|r| sentence(r, &settings, &tenant.name, &f).map(|text| HistoryEntry { at: utc(r.at), text }))
         .collect();
     let reviews = review_store::for_appointments(conn, &who.tenant_id, std::slice::from_ref(&named.row.id))?;
     Ok(PortalAppointmentDetail { appointment: view(named, &settings, now(), &reviews), history })
 }
 
-/// Who hears about the business's side: its owners and admins, else its sender address.
-pub fn business_addresses(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<String>, ApiError> {
-    let mut to: Vec<String> = staff_store::list(conn, &tenant.id)?
-        .into_iter()
-        .filter(|s| s.role == "owner" || s.role == "admin")
-        .map(|s| s.email)
-        .collect();
-    if to.is_empty() {
-        to.extend(tenant.mail_from.clone());
-    }
-    Ok(to)
+/// What a client changed about their appointment, told to each side.
+#[derive(Debug, Clone, Copy)]
+pub enum Change {
+    Cancelled { at: NaiveDateTime },
+    Moved { from: NaiveDateTime, to: NaiveDateTime },
 }
 
-/// What each side is told about a change.
-pub struct Notice<'a> {
-    pub client_heading: &'a str,
-    pub client_line: String,
-    pub business_heading: &'a str,
-    pub business_line: String,
-}
-
-/// Queues the client's confirmation and the business's notice, in the caller's transaction.
+/// Queues the client's confirmation and the business's notice, in the caller's transaction,
+/// each in its reader's language, times on the business's clock.
 pub fn notify(
     conn: &mut DbConn,
     config: &Config,
     tenant: &TenantRow,
     named: &Named,
     client: &ClientRow,
-    notice: Notice<'_>,
+    timezone: &str,
+    change: Change,
 ) -> Result<(), ApiError> {
     let brand = tenant.brand();
-    let reason =
-        named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled").map(|r| format!("Reason: {r}"));
+    let service = named.service_name.as_str();
+    let who = named.client_name.as_str();
+    let reason = named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled");
+    let when = |f: &Formats, t: NaiveDateTime| f.date_time(utc(t), timezone);
+    let words = |lang: Language, business: bool| -> (String, Vec<String>) {
+        let f = Formats::new(lang, &tenant.locale);
+        let (heading, line) = match (change, business) {
+            (Change::Cancelled { at }, false) => (
+                tr!(lang, "appointment-cancelled-heading"),
+                tr!(lang, "appointment-cancelled-line", service = service, when = when(&f, at)),
+            ),
+            (Change::Cancelled { at }, true) => (
+                tr!(lang, "appointment-client-cancelled-heading"),
+                tr!(lang, "appointment-client-cancelled-line", client = who, service = service, when = when(&f, at)),
+            ),
+            (Change::Moved { from, to }, false) => (
+                tr!(lang, "appointment-moved-heading"),
+                tr!(lang, "appointment-moved-line", service = service, from = when(&f, from), to = when(&f, to)),
+            ),
+            (Change::Moved { from, to }, true) => (
+                tr!(lang, "appointment-client-moved-heading"),
+                tr!(
+                    lang,
+                    "appointment-client-moved-line",
+                    client = who,
+                    service = service,
+                    from = when(&f, from),
+                    to = when(&f, to)
+                ),
+            ),
+        };
+        let mut lines = vec![line];
+        lines.extend(reason.map(|r| tr!(lang, "appointment-reason", reason = r)));
+        (heading, lines)
+    };
     let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
-    let mut lines = vec![notice.client_line.as_str()];
-    lines.extend(reason.as_deref());
-    let mail = templates::appointment_notice(&brand, &client.email, notice.client_heading, &lines, &link);
+    let lang = tenant.language_for(client.language.as_deref());
+    let (heading, lines) = words(lang, false);
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mail = templates::appointment_notice(&brand, lang, &client.email, &heading, &lines, &link);
     email::send(conn, config, tenant, client, ClientEmail::Notice, mail)?;
-    let mut lines = vec![notice.business_line.as_str()];
-    lines.extend(reason.as_deref());
     let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
-    for to in business_addresses(conn, tenant)? {
-        let mail = templates::appointment_notice(&brand, &to, notice.business_heading, &lines, &staff_link);
+    for (to, lang) in staff_store::business_addresses(conn, tenant)? {
+        let (heading, lines) = words(lang, true);
+        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let mail = templates::appointment_notice(&brand, lang, &to, &heading, &lines, &staff_link);
         outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
     }
     Ok(())

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { components } from '@/api/schema';
+import { useT } from '@/lib/i18n/hooks';
 
 type Branding = components['schemas']['PublicBranding'];
 import { PortalBrand } from './PortalBrand';
@@ -15,6 +16,7 @@ export function LoginCard({
   branding: Pick<Branding, 'name' | 'logo_url' | 'login_title' | 'login_message'>;
   children: ReactNode;
 }) {
+  const t = useT();
   return (
     <div className="w-full max-w-md">
       <div className="overflow-hidden rounded-2xl border border-slate-200 bg-white shadow-sm">
@@ -33,7 +35,7 @@ export function LoginCard({
         </div>
       </div>
       <p className="mt-6 text-center text-xs text-slate-600">
-        {branding.name}’s client portal · powered by Portico
+        {t('components.loginCard.footer', { name: branding.name })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { initials } from '@/lib/format';
+import { useT } from '@/lib/i18n/hooks';
 import type { components } from '@/api/schema';
 
 type Branding = components['schemas']['PublicBranding'];
@@ -11,12 +12,13 @@ export function PortalBrand({
   branding: Pick<Branding, 'name' | 'logo_url'>;
   size?: 'md' | 'lg';
 }) {
+  const t = useT();
   const box = size === 'lg' ? 'h-14 w-14 text-xl' : 'h-9 w-9 text-sm';
   if (branding.logo_url) {
     return (
       <img
         src={branding.logo_url}
-        alt={`${branding.name} logo`}
+        alt={t('components.brand.logoAlt', { name: branding.name })}
         className={`${box} rounded-lg object-contain`}
       />
     );

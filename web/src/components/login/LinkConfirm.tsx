@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button } from '@/components/ui';
+import { Rich } from '@/lib/i18n/Rich';
+import { useT } from '@/lib/i18n/hooks';
 import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
 import { clearFragment, type LinkFragment } from './fragment';
@@ -14,7 +16,7 @@ export function LinkConfirm({
   link,
   onAuthenticated,
   loginHref,
-  chooserTitle = 'Which account?',
+  chooserTitle,
 }: {
   login: LoginApi;
   link: LinkFragment;
@@ -22,6 +24,7 @@ export function LinkConfirm({
   loginHref: string;
   chooserTitle?: string;
 }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(clearFragment, []);
@@ -47,11 +50,9 @@ export function LinkConfirm({
   if (!link.token) {
     return (
       <div className="space-y-4">
-        <Alert tone="error">
-          This login link is incomplete. Open it again from the email, or request a new code.
-        </Alert>
+        <Alert tone="error">{t('login.link.incomplete')}</Alert>
         <a className="font-medium text-brand-ink underline" href={loginHref}>
-          Go to the login page
+          {t('login.link.toLogin')}
         </a>
       </div>
     );
@@ -62,8 +63,8 @@ export function LinkConfirm({
       <div className="space-y-4">
         {error && <Alert tone="error">{error}</Alert>}
         <AccountChooser
-          title={chooserTitle}
-          email={link.email ?? 'This email'}
+          title={chooserTitle ?? t('login.whichAccount')}
+          email={link.email}
           accounts={choice.accounts}
           busy={busy}
           onChoose={(id) => void run(() => login.selectAccount(choice.selection_token, id))}
@@ -75,14 +76,15 @@ export function LinkConfirm({
   return (
     <div className="space-y-5">
       <div>
-        <h2 className="text-lg font-semibold text-slate-900">Log in with your link</h2>
+        <h2 className="text-lg font-semibold text-slate-900">{t('login.link.title')}</h2>
         <p className="mt-1 text-sm text-slate-600">
           {link.email ? (
-            <>
-              This link logs in <strong className="text-slate-900">{link.email}</strong>. It works once.
-            </>
+            <Rich
+              text={t('login.link.logsIn', { email: link.email })}
+              tags={{ b: (chunk) => <strong className="text-slate-900">{chunk}</strong> }}
+            />
           ) : (
-            'This link works once.'
+            t('login.link.once')
           )}
         </p>
       </div>
@@ -90,13 +92,13 @@ export function LinkConfirm({
         <Alert tone="error">
           {error}{' '}
           <a className="font-semibold underline" href={loginHref}>
-            Get a new code
+            {t('login.link.newCode')}
           </a>
         </Alert>
       )}
       {!error && (
         <Button className="w-full" busy={busy} onClick={() => void run(() => login.redeemLink(link.token!))}>
-          {link.email ? `Continue as ${link.email}` : 'Continue'}
+          {link.email ? t('login.continueAs', { name: link.email }) : t('login.continue')}
         </Button>
       )}
     </div>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, CodeInput, TextField } from '@/components/ui';
+import { Rich } from '@/lib/i18n/Rich';
+import { useT } from '@/lib/i18n/hooks';
 import { formatSeconds, useCountdown } from '@/lib/useCountdown';
 import type { AccountChoice, LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
@@ -25,12 +27,8 @@ export interface LoginFlowProps {
  * Email → six-digit code → (account choice) → session. Every failure is said in words:
  * a wrong or expired code, too many attempts with how long to wait, a network error.
  */
-export function LoginFlow({
-  login,
-  onAuthenticated,
-  chooserTitle = 'Which account?',
-  initialEmail = '',
-}: LoginFlowProps) {
+export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail = '' }: LoginFlowProps) {
+  const t = useT();
   const [step, setStep] = useState<Step>({ name: 'email' });
   const [email, setEmail] = useState(initialEmail);
   const [code, setCode] = useState('');
@@ -53,7 +51,7 @@ export function LoginFlow({
   const fail = (e: unknown) => {
     if (e instanceof ApiProblem && e.status === 429 && e.retryAfter) {
       waitFor(e.retryAfter);
-      setError(`${e.message} You can try again in ${formatSeconds(e.retryAfter)}.`);
+      setError(t('login.tooMany', { problem: e.message, time: formatSeconds(e.retryAfter) }));
     } else {
       setError(messageOf(e));
     }
@@ -64,7 +62,7 @@ export function LoginFlow({
     setError(null);
     setEmailError(undefined);
     if (!/^\S+@\S+\.\S+$/.test(email.trim())) {
-      setEmailError('Enter the email address your business has on file, like name@example.com.');
+      setEmailError(t('login.email.invalid'));
       return;
     }
     setBusy(true);
@@ -78,7 +76,7 @@ export function LoginFlow({
       else fail(e);
       // A cooldown still running from an earlier request: the code already sent is valid.
       if (e instanceof ApiProblem && e.status === 429 && step.name === 'email' && e.retryAfter) {
-        setStep({ name: 'code', sentMessage: 'We already sent you a code a moment ago. Check your inbox.' });
+        setStep({ name: 'code', sentMessage: t('login.alreadySent') });
       }
     } finally {
       setBusy(false);
@@ -118,7 +116,7 @@ export function LoginFlow({
       <div className="space-y-4">
         {error && <Alert tone="error">{error}</Alert>}
         <AccountChooser
-          title={chooserTitle}
+          title={chooserTitle ?? t('login.whichAccount')}
           email={email}
           accounts={step.accounts}
           busy={busy}
@@ -138,10 +136,12 @@ export function LoginFlow({
         }}
       >
         <div>
-          <h2 className="text-lg font-semibold text-slate-900">Check your email</h2>
+          <h2 className="text-lg font-semibold text-slate-900">{t('login.code.title')}</h2>
           <p id="code-help" className="mt-1 text-sm text-slate-600">
-            {step.sentMessage} Enter the 6-digit code sent to{' '}
-            <strong className="text-slate-900">{email}</strong>, or click the link in the email.
+            <Rich
+              text={t('login.code.help', { sent: step.sentMessage, email })}
+              tags={{ b: (chunk) => <strong className="text-slate-900">{chunk}</strong> }}
+            />
           </p>
         </div>
         {error && <Alert tone="error">{error}</Alert>}
@@ -154,7 +154,7 @@ export function LoginFlow({
           describedBy="code-help"
         />
         <Button type="submit" className="w-full" busy={busy} disabled={code.length !== 6}>
-          Log in
+          {t('login.code.submit')}
         </Button>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
           <button
@@ -165,7 +165,7 @@ export function LoginFlow({
               setError(null);
             }}
           >
-            Use a different email
+            {t('login.code.otherEmail')}
           </button>
           <button
             type="button"
@@ -173,7 +173,9 @@ export function LoginFlow({
             disabled={resendIn > 0 || busy}
             onClick={() => void requestCode()}
           >
-            {resendIn > 0 ? `Resend code in ${formatSeconds(resendIn)}` : 'Resend code'}
+            {resendIn > 0
+              ? t('login.code.resendIn', { time: formatSeconds(resendIn) })
+              : t('login.code.resend')}
           </button>
         </div>
       </form>
@@ -184,7 +186,7 @@ export function LoginFlow({
     <form className="space-y-5" onSubmit={(e) => void requestCode(e)} noValidate>
       {error && <Alert tone="error">{error}</Alert>}
       <TextField
-        label="Email address"
+        label={t('login.email.label')}
         type="email"
         name="email"
         autoComplete="email"
@@ -193,7 +195,7 @@ export function LoginFlow({
         required
         value={email}
         error={emailError}
-        hint="We'll email you a 6-digit code and a one-click link. No password needed."
+        hint={t('login.email.hint')}
         onChange={(e) => setEmail(e.target.value)}
       />
       <Button
@@ -202,7 +204,7 @@ export function LoginFlow({
         busy={busy}
         disabled={resendIn > 0 && step.name === 'email' && Boolean(error)}
       >
-        Email me a login code
+        {t('login.email.submit')}
       </Button>
     </form>
   );

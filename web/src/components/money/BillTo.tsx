@@ -1,4 +1,5 @@
 import type { components } from '@/api/schema';
+import { useT } from '@/lib/i18n/hooks';
 
 type Addressee = components['schemas']['Addressee'];
 
@@ -16,14 +17,15 @@ export function BillTo({
   draft: boolean;
   audience: 'staff' | 'client';
 }) {
+  const t = useT();
   const note = draft
-    ? 'Follows the client’s details until it is sent.'
+    ? t('money.billTo.draft')
     : audience === 'staff'
-      ? 'As the client’s details read when it was sent.'
-      : 'Your details as they were when this was sent. Changes to your profile apply to new documents.';
+      ? t('money.billTo.sentStaff')
+      : t('money.billTo.sentClient');
   return (
-    <section aria-label="Bill to" className="text-sm text-slate-800">
-      <h2 className="font-semibold text-slate-900">Bill to</h2>
+    <section aria-label={t('money.billTo.title')} className="text-sm text-slate-800">
+      <h2 className="font-semibold text-slate-900">{t('money.billTo.title')}</h2>
       <address className="mt-1 not-italic">
         <span className="block">{addressee.name}</span>
         {addressee.company && <span className="block">{addressee.company}</span>}
@@ -32,7 +34,9 @@ export function BillTo({
             {line}
           </span>
         ))}
-        {addressee.tax_id && <span className="block">VAT / tax ID: {addressee.tax_id}</span>}
+        {addressee.tax_id && (
+          <span className="block">{t('money.billTo.taxId', { id: addressee.tax_id })}</span>
+        )}
         <span className="block text-slate-600">{addressee.email}</span>
       </address>
       <p className="mt-1 text-xs text-slate-600">{note}</p>

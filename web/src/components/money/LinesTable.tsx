@@ -1,6 +1,7 @@
 import type { components } from '@/api/schema';
 import { formatMoney, formatQuantity, percent } from '@/lib/money';
 import { MarkdownInline } from '@/components/Markdown';
+import { useT } from '@/lib/i18n/hooks';
 
 type Line = components['schemas']['Line'];
 type Totals = components['schemas']['Totals'];
@@ -19,32 +20,33 @@ export function LinesTable({
   lines: Line[];
   totals: Totals;
   currency: string;
-  /** The tenant's locale, for amounts and percentages. */
+  /** The locale for amounts and percentages: the reader's language, in the tenant's region when it shares it. */
   locale: string;
 }) {
+  const t = useT();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const cell = 'flex justify-between gap-4 py-0.5 sm:table-cell sm:px-3 sm:py-2.5';
   const label = 'text-slate-600 sm:hidden';
   return (
     <div className="space-y-4">
       <table className="w-full text-left text-sm">
-        <caption className="sr-only">Lines</caption>
+        <caption className="sr-only">{t('money.lines.caption')}</caption>
         <thead className="hidden border-b border-slate-200 text-slate-700 sm:table-header-group">
           <tr>
             <th scope="col" className="px-3 py-2 font-semibold">
-              Description
+              {t('money.lines.description')}
             </th>
             <th scope="col" className="px-3 py-2 text-right font-semibold">
-              Qty
+              {t('money.lines.quantity')}
             </th>
             <th scope="col" className="px-3 py-2 text-right font-semibold">
-              Unit price
+              {t('money.lines.unitPrice')}
             </th>
             <th scope="col" className="px-3 py-2 text-right font-semibold">
-              Tax
+              {t('money.lines.tax')}
             </th>
             <th scope="col" className="px-3 py-2 text-right font-semibold">
-              Amount
+              {t('money.lines.amount')}
             </th>
           </tr>
         </thead>
@@ -58,46 +60,49 @@ export function LinesTable({
                 <MarkdownInline text={line.description} />
                 {line.discount_bp > 0 && (
                   <span className="block text-xs font-normal text-slate-600">
-                    {percent(line.discount_bp, locale)} discount
+                    {t('money.lines.discount', { percent: percent(line.discount_bp, locale) })}
                   </span>
                 )}
               </td>
               <td className={`${cell} sm:text-right`}>
-                <span className={label}>Qty</span>
+                <span className={label}>{t('money.lines.quantity')}</span>
                 {formatQuantity(line.quantity, locale)}
               </td>
               <td className={`${cell} sm:text-right`}>
-                <span className={label}>Unit price</span>
+                <span className={label}>{t('money.lines.unitPrice')}</span>
                 {money(line.unit_price_minor)}
               </td>
               <td className={`${cell} sm:text-right`}>
-                <span className={label}>Tax</span>
+                <span className={label}>{t('money.lines.tax')}</span>
                 {percent(line.tax_rate_bp, locale)}
               </td>
               <td className={`${cell} font-medium text-slate-900 sm:text-right`}>
-                <span className={label}>Amount</span>
+                <span className={label}>{t('money.lines.amount')}</span>
                 {money(line.net_minor)}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <div role="group" aria-label="Totals" className="ml-auto max-w-xs">
+      <div role="group" aria-label={t('money.lines.totals')} className="ml-auto max-w-xs">
         <dl className="space-y-1.5 text-sm">
           <div className="flex justify-between gap-4">
-            <dt className="text-slate-600">Subtotal</dt>
+            <dt className="text-slate-600">{t('money.lines.subtotal')}</dt>
             <dd className="text-slate-900">{money(totals.subtotal_minor)}</dd>
           </div>
-          {totals.taxes.map((t) => (
-            <div key={t.rate_bp} className="flex justify-between gap-4">
+          {totals.taxes.map((tax) => (
+            <div key={tax.rate_bp} className="flex justify-between gap-4">
               <dt className="text-slate-600">
-                Tax {percent(t.rate_bp, locale)} on {money(t.taxable_minor)}
+                {t('money.lines.taxOn', {
+                  rate: percent(tax.rate_bp, locale),
+                  base: money(tax.taxable_minor),
+                })}
               </dt>
-              <dd className="text-slate-900">{money(t.amount_minor)}</dd>
+              <dd className="text-slate-900">{money(tax.amount_minor)}</dd>
             </div>
           ))}
           <div className="flex justify-between gap-4 border-t border-slate-200 pt-1.5 text-base font-semibold">
-            <dt className="text-slate-900">Total</dt>
+            <dt className="text-slate-900">{t('money.lines.total')}</dt>
             <dd className="text-slate-900">{money(totals.total_minor)}</dd>
           </div>
         </dl>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Button, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 /**
  * Downloads a document's PDF, staying on the page. `download` fetches and saves it;
@@ -9,12 +10,13 @@ import { Button, useToast } from '@/components/ui';
 export function PdfButton({
   download,
   filename,
-  label = 'Download PDF',
+  label,
 }: {
   download: () => Promise<void>;
   filename: string;
   label?: string;
 }) {
+  const t = useT();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -22,14 +24,14 @@ export function PdfButton({
     try {
       await download();
     } catch (err) {
-      toast(`${filename} could not be downloaded: ${messageOf(err)}`, 'error');
+      toast(t('money.pdf.failed', { filename, problem: messageOf(err) }), 'error');
     } finally {
       setBusy(false);
     }
   };
   return (
     <Button variant="secondary" busy={busy} onClick={() => void run()}>
-      {label}
+      {label ?? t('money.pdf.download')}
     </Button>
   );
 }

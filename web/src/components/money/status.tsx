@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { contractLooks, invoiceLooks, look, quoteLooks, type Audience } from './statuses';
 
 export function QuoteStatus({ status, audience = 'client' }: { status: string; audience?: Audience }) {
@@ -20,11 +21,12 @@ export function InvoiceStatus({
   overdue?: boolean;
   audience?: Audience;
 }) {
+  const t = useT();
   const [tone, label] = look(invoiceLooks, status, audience);
   return (
     <span className="inline-flex flex-wrap gap-1.5">
       <Badge tone={tone}>{label}</Badge>
-      {overdue && <Badge tone="red">Overdue</Badge>}
+      {overdue && <Badge tone="red">{t('money.invoice.overdue')}</Badge>}
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import { useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useT } from '@/lib/i18n/hooks';
 
 const LENGTH = 6;
 
@@ -17,6 +18,7 @@ export interface CodeInputProps {
  * one, and pasting the whole code (even "123 456" or "123-456") fills every box at once.
  */
 export function CodeInput({ value, onChange, onComplete, disabled, invalid, describedBy }: CodeInputProps) {
+  const t = useT();
   const boxes = useRef<(HTMLInputElement | null)[]>([]);
   const digits = Array.from({ length: LENGTH }, (_, i) => value[i] ?? '');
 
@@ -58,7 +60,7 @@ export function CodeInput({ value, onChange, onComplete, disabled, invalid, desc
   return (
     <div
       role="group"
-      aria-label="Login code"
+      aria-label={t('components.code.label')}
       aria-describedby={describedBy}
       className="flex justify-between gap-2"
     >
@@ -68,7 +70,7 @@ export function CodeInput({ value, onChange, onComplete, disabled, invalid, desc
           ref={(el) => {
             boxes.current[i] = el;
           }}
-          aria-label={`Digit ${i + 1} of ${LENGTH}`}
+          aria-label={t('components.code.digit', { n: i + 1, count: LENGTH })}
           aria-invalid={invalid || undefined}
           inputMode="numeric"
           autoComplete={i === 0 ? 'one-time-code' : 'off'}

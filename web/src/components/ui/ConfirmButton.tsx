@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useT } from '@/lib/i18n/hooks';
 import { Button } from './Button';
 
 export interface ConfirmButtonProps {
@@ -29,6 +30,7 @@ export function ConfirmButton({
   tone = 'danger',
   openerVariant = 'secondary',
 }: ConfirmButtonProps) {
+  const t = useT();
   const [asking, setAsking] = useState(false);
   const opener = useRef<HTMLSpanElement>(null);
   const returnFocus = useRef(false);
@@ -73,7 +75,7 @@ export function ConfirmButton({
           {confirmLabel}
         </Button>
         <Button variant="ghost" onClick={cancel} disabled={busy}>
-          Cancel
+          {t('components.cancel')}
         </Button>
       </div>
     </div>

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { NavLink } from 'react-router';
+import { useT } from '@/lib/i18n/hooks';
 
 export interface NavItem {
   to: string;
@@ -24,12 +25,13 @@ const tones = {
 };
 
 export function SkipLink() {
+  const t = useT();
   return (
     <a
       href="#main"
       className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2 focus:text-slate-900"
     >
-      Skip to content
+      {t('components.skipToContent')}
     </a>
   );
 }
@@ -46,6 +48,7 @@ export function MenuToggle({
   onToggle: () => void;
   tone?: keyof typeof tones;
 }) {
+  const t = useT();
   const button = useRef<HTMLButtonElement>(null);
   // An open menu covers the page on a phone: Escape closes it and puts the person back on
   // the button, where they were before opening it.
@@ -68,7 +71,7 @@ export function MenuToggle({
       aria-controls={controls}
       onClick={onToggle}
     >
-      Menu
+      {t('components.menu')}
     </button>
   );
 }

@@ -1,3 +1,5 @@
+import { useT } from '@/lib/i18n/hooks';
+
 export function Spinner({ size = 'md', label }: { size?: 'sm' | 'md'; label?: string }) {
   const px = size === 'sm' ? 'h-4 w-4 border-2' : 'h-8 w-8 border-[3px]';
   return (
@@ -12,10 +14,11 @@ export function Spinner({ size = 'md', label }: { size?: 'sm' | 'md'; label?: st
 }
 
 /** A whole-area loading state, announced to screen readers. */
-export function Loading({ label = 'Loading…' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  const t = useT();
   return (
     <div className="flex min-h-40 items-center justify-center p-8 text-slate-500">
-      <Spinner label={label} />
+      <Spinner label={label ?? t('components.loading')} />
     </div>
   );
 }

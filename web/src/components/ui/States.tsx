@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
+import { useT } from '@/lib/i18n/hooks';
 import { Button } from './Button';
 
 /** Says what went wrong, in the server's words, with a way to try again. */
 export function ErrorState({
-  title = 'This could not be loaded',
+  title,
   message,
   onRetry,
 }: {
@@ -11,13 +12,14 @@ export function ErrorState({
   message: string;
   onRetry?: () => void;
 }) {
+  const t = useT();
   return (
     <div role="alert" className="rounded-xl border border-red-200 bg-red-50 p-5 text-red-900">
-      <p className="font-semibold">{title}</p>
+      <p className="font-semibold">{title ?? t('components.loadFailed')}</p>
       <p className="mt-1 text-sm">{message}</p>
       {onRetry && (
         <Button variant="secondary" className="mt-3" onClick={onRetry}>
-          Try again
+          {t('components.tryAgain')}
         </Button>
       )}
     </div>

@@ -1,24 +1,23 @@
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { useApiKeys, useConsoleMe, type CreatedApiKey } from './api';
 import { ApiKeysTable } from './ApiKeysTable';
 import { CreateKeyForm } from './CreateKeyForm';
 import { SecretReveal } from '@/components/SecretReveal';
 
 export function ApiKeysPage() {
+  const t = useT();
   const me = useConsoleMe();
   const header = (
-    <PageHeader
-      title="API keys"
-      description="Let other software, like Zapier or your website, work with your Portico data."
-    />
+    <PageHeader title={t('consoleApiKeys.title')} description={t('consoleApiKeys.description')} />
   );
   if (me.data && me.data.role !== 'owner' && me.data.role !== 'admin') {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">Only owners and admins can manage API keys.</Alert>
+        <Alert tone="info">{t('consoleApiKeys.adminsOnly')}</Alert>
       </div>
     );
   }
@@ -31,6 +30,7 @@ export function ApiKeysPage() {
 }
 
 function ApiKeys() {
+  const t = useT();
   const keys = useApiKeys();
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const items = keys.data?.pages.flatMap((p) => p.items) ?? [];
@@ -40,7 +40,7 @@ function ApiKeys() {
         <SecretReveal
           id="new-key-title"
           testId="new-key-secret"
-          title={`Your new key “${created.name}”`}
+          title={t('consoleApiKeys.newKey', { name: created.name })}
           noun="key"
           secret={created.secret}
           onDone={() => setCreated(null)}
@@ -49,21 +49,18 @@ function ApiKeys() {
       <div className="space-y-8">
         <section aria-labelledby="keys-title" className="min-w-0">
           <h2 id="keys-title" className="mb-3 text-base font-semibold text-slate-900">
-            Your keys
+            {t('consoleApiKeys.yourKeys')}
           </h2>
           {keys.isPending ? (
-            <Loading label="Loading keys…" />
+            <Loading label={t('consoleApiKeys.loading')} />
           ) : keys.isError && !keys.data ? (
             <ErrorState
-              title="The keys could not be loaded"
+              title={t('consoleApiKeys.loadFailed')}
               message={messageOf(keys.error)}
               onRetry={() => void keys.refetch()}
             />
           ) : items.length === 0 ? (
-            <EmptyState title="No API keys yet">
-              Create a key when you connect another tool to Portico. Each key gets only the permissions you
-              choose, and you can revoke it at any time.
-            </EmptyState>
+            <EmptyState title={t('consoleApiKeys.emptyTitle')}>{t('consoleApiKeys.emptyText')}</EmptyState>
           ) : (
             <>
               <ApiKeysTable keys={items} />
@@ -79,7 +76,7 @@ function ApiKeys() {
                     busy={keys.isFetchingNextPage}
                     onClick={() => void keys.fetchNextPage()}
                   >
-                    Load more keys
+                    {t('consoleApiKeys.loadMore')}
                   </Button>
                 </div>
               )}

@@ -2,10 +2,15 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { apiKeysKey, createApiKey, type CreatedApiKey, type Scope } from './api';
-import { SCOPE_LIST, SCOPES } from './scopes';
+import { SCOPE_LIST, scopeText } from './scopes';
+
+/** A tool people connect, as an example of a key's name (a brand, not translated). */
+const NAME_EXAMPLE = 'Zapier';
 
 export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) => void }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [name, setName] = useState('');
@@ -18,13 +23,13 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
       void queryClient.invalidateQueries({ queryKey: apiKeysKey });
       setName('');
       setScopes([]);
-      toast('Key created');
+      toast(t('consoleApiKeys.created'));
       onCreated(key);
     },
   });
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const scopeError =
-    (noScope ? 'Choose at least one thing this key may do.' : undefined) ?? problem?.fieldError('scopes');
+    (noScope ? t('consoleApiKeys.form.noScope') : undefined) ?? problem?.fieldError('scopes');
 
   const toggle = (scope: Scope, on: boolean) => {
     setNoScope(false);
@@ -37,23 +42,25 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
   };
 
   return (
-    <Card title="Create a key">
+    <Card title={t('consoleApiKeys.form.title')}>
       <form onSubmit={submit} noValidate className="space-y-5">
         {create.isError && <Alert tone="error">{messageOf(create.error)}</Alert>}
         <div className="max-w-md">
           <TextField
-            label="Name"
+            label={t('consoleApiKeys.form.name')}
             name="name"
             value={name}
             autoComplete="off"
-            placeholder="Zapier"
+            placeholder={NAME_EXAMPLE}
             error={problem?.fieldError('name')}
-            hint="What the key is for, so you know which one to revoke later."
+            hint={t('consoleApiKeys.form.nameHint')}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
         <fieldset aria-describedby={scopeError ? scopeErrorId : undefined}>
-          <legend className="mb-2 text-sm font-medium text-slate-800">What this key may do</legend>
+          <legend className="mb-2 text-sm font-medium text-slate-800">
+            {t('consoleApiKeys.form.scopes')}
+          </legend>
           <div className="grid gap-2 sm:grid-cols-2">
             {SCOPE_LIST.map((scope) => (
               <label key={scope} className="flex items-start gap-3 rounded-lg border border-slate-200 p-3">
@@ -67,7 +74,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
                 />
                 <span>
                   <code className="block text-sm font-semibold text-slate-900">{scope}</code>
-                  <span className="block text-sm text-slate-600">{SCOPES[scope]}</span>
+                  <span className="block text-sm text-slate-600">{scopeText(scope)}</span>
                 </span>
               </label>
             ))}
@@ -79,7 +86,7 @@ export function CreateKeyForm({ onCreated }: { onCreated: (key: CreatedApiKey) =
           )}
         </fieldset>
         <Button type="submit" busy={create.isPending}>
-          Create key
+          {t('consoleApiKeys.form.submit')}
         </Button>
       </form>
     </Card>

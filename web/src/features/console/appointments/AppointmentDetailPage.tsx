@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { ErrorState, Loading } from '@/components/ui';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { useAppointment, useTenant, type Appointment } from './api';
 import { AppointmentDetails } from './AppointmentDetails';
 import { AppointmentStatusActions } from './AppointmentStatusActions';
@@ -12,19 +13,21 @@ export function AppointmentDetailPage() {
   const { id = '' } = useParams();
   const appointment = useAppointment(id);
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
+  const t = useT();
   return (
     <div>
       <Link
         to="/app/appointments"
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← All appointments
+        {t('consoleAppointments.backToList')}
       </Link>
       {appointment.isPending || tenant.isPending ? (
-        <Loading label="Loading the appointment…" />
+        <Loading label={t('consoleAppointments.loadingOne')} />
       ) : appointment.isError || tenant.isError ? (
         <ErrorState
-          title="This appointment could not be loaded"
+          title={t('consoleAppointments.loadOneFailed')}
           message={messageOf(appointment.error ?? tenant.error)}
           onRetry={() => {
             void appointment.refetch();
@@ -32,16 +35,14 @@ export function AppointmentDetailPage() {
           }}
         />
       ) : (
-        <AppointmentDetail
-          appointment={appointment.data}
-          zone={{ timeZone: tenant.data.timezone, locale: tenant.data.locale }}
-        />
+        <AppointmentDetail appointment={appointment.data} zone={{ timeZone: tenant.data.timezone, locale }} />
       )}
     </div>
   );
 }
 
 function AppointmentDetail({ appointment: a, zone }: { appointment: Appointment; zone: Zone }) {
+  const t = useT();
   const open = a.status === 'pending' || a.status === 'confirmed';
   return (
     <>
@@ -49,7 +50,7 @@ function AppointmentDetail({ appointment: a, zone }: { appointment: Appointment;
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">
-              {a.service_name} with {a.client_name}
+              {t('consoleAppointments.heading', { service: a.service_name, client: a.client_name })}
             </h1>
             <AppointmentStatusBadge status={a.status} />
           </div>

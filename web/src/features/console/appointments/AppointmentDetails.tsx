@@ -2,40 +2,49 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { MarkdownView } from '@/components/Markdown';
 import { Card } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import type { Appointment } from './api';
 import { formatWhen, type Zone } from './zoned';
 
 /** The appointment's facts and its internal notes. */
 export function AppointmentDetails({ appointment: a, zone }: { appointment: Appointment; zone: Zone }) {
+  const t = useT();
+  const cancelledBy =
+    a.cancelled_by === 'client'
+      ? t('consoleAppointments.cancelledByClient')
+      : a.cancelled_by === 'staff'
+        ? t('consoleAppointments.cancelledByTeam')
+        : t('consoleAppointments.cancelledYes');
   return (
-    <Card title="Details">
+    <Card title={t('consoleAppointments.details')}>
       <dl className="grid gap-4 text-sm sm:grid-cols-2">
-        <Item label="Client">
+        <Item label={t('consoleAppointments.client')}>
           <Link to={`/app/clients/${a.client_id}`} className="underline underline-offset-2">
             {a.client_name}
           </Link>
         </Item>
-        <Item label="Service">{a.service_name}</Item>
-        <Item label="When">{formatWhen(a, zone)}</Item>
-        <Item label="Staff member">{a.staff_name ?? 'Not assigned'}</Item>
-        <Item label="Location">{a.location || 'Your usual address'}</Item>
+        <Item label={t('consoleAppointments.service')}>{a.service_name}</Item>
+        <Item label={t('consoleAppointments.whenLabel')}>{formatWhen(a, zone)}</Item>
+        <Item label={t('consoleAppointments.staffMember')}>
+          {a.staff_name ?? t('consoleAppointments.notAssigned')}
+        </Item>
+        <Item label={t('consoleAppointments.location')}>
+          {a.location || t('consoleAppointments.usualAddress')}
+        </Item>
         {a.status === 'cancelled' && (
-          <Item label="Cancelled">
-            {a.cancelled_by === 'client'
-              ? 'By the client'
-              : a.cancelled_by === 'staff'
-                ? 'By your team'
-                : 'Yes'}
-            {a.cancel_reason ? `: “${a.cancel_reason}”` : ''}
+          <Item label={t('consoleAppointments.cancelled')}>
+            {a.cancel_reason
+              ? t('consoleAppointments.cancelledWithReason', { by: cancelledBy, reason: a.cancel_reason })
+              : cancelledBy}
           </Item>
         )}
       </dl>
       <div className="mt-4 border-t border-slate-100 pt-4">
-        <p className="text-sm text-slate-600">Internal notes (only your team sees these)</p>
+        <p className="text-sm text-slate-600">{t('consoleAppointments.notesLabel')}</p>
         {a.notes ? (
           <MarkdownView text={a.notes} className="mt-1 text-slate-900" />
         ) : (
-          <p className="mt-1 text-slate-600">No notes.</p>
+          <p className="mt-1 text-slate-600">{t('consoleAppointments.noNotes')}</p>
         )}
       </div>
     </Card>

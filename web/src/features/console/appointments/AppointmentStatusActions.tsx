@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, ConfirmButton, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import {
   appointmentKeys,
   changeAppointmentStatus,
@@ -12,16 +13,18 @@ import {
 import { AppointmentStatusBadge } from './AppointmentStatusBadge';
 import { formatWhen, type Zone } from './zoned';
 
-const DONE: Record<AppointmentStatus, string> = {
-  pending: 'Appointment set to pending',
-  confirmed: 'Appointment confirmed',
-  completed: 'Appointment marked completed',
-  cancelled: 'Appointment cancelled',
-  no_show: 'Appointment marked as a no-show',
-};
+/** What the toast says once the status changed. */
+const DONE = {
+  pending: 'consoleAppointments.done.pending',
+  confirmed: 'consoleAppointments.done.confirmed',
+  completed: 'consoleAppointments.done.completed',
+  cancelled: 'consoleAppointments.done.cancelled',
+  no_show: 'consoleAppointments.done.noShow',
+} as const satisfies Record<AppointmentStatus, string>;
 
 /** Where the appointment stands, and the moves it can make from there. */
 export function AppointmentStatusActions({ appointment: a, zone }: { appointment: Appointment; zone: Zone }) {
+  const t = useT();
   const toast = useToast();
   const saved = useAppointmentSaved();
   const queryClient = useQueryClient();
@@ -30,7 +33,7 @@ export function AppointmentStatusActions({ appointment: a, zone }: { appointment
     mutationFn: (body: { status: AppointmentStatus; reason?: string }) => changeAppointmentStatus(a.id, body),
     onSuccess: (updated) => {
       saved(updated);
-      toast(`${DONE[updated.status]} — ${updated.client_name}, ${formatWhen(updated, zone)}`);
+      toast(t(DONE[updated.status], { client: updated.client_name, when: formatWhen(updated, zone) }));
     },
     // Someone else may have moved it meanwhile: show where it stands now.
     onError: (error) => {
@@ -49,57 +52,58 @@ export function AppointmentStatusActions({ appointment: a, zone }: { appointment
         disabled={busy}
         onClick={() => change.mutate({ status: 'confirmed' })}
       >
-        Confirm
+        {t('consoleAppointments.confirm')}
       </Button>
     );
   } else if (a.status === 'confirmed') {
     actions = (
       <>
         <ConfirmButton
-          label="Mark completed"
+          label={t('consoleAppointments.markCompleted')}
           tone="primary"
           openerVariant="primary"
-          question={`Mark this appointment as completed? It cannot be undone, and ${a.client_name} is asked to review it.`}
-          confirmLabel="Yes, it took place"
+          question={t('consoleAppointments.markCompletedQuestion', { client: a.client_name })}
+          confirmLabel={t('consoleAppointments.markCompletedConfirm')}
           busy={busy}
           onConfirm={() => change.mutateAsync({ status: 'completed' })}
         />
         <ConfirmButton
-          label="No-show"
+          label={t('consoleAppointments.noShow')}
           tone="primary"
-          question={`Mark this as a no-show? Use it when ${a.client_name} did not come.`}
-          confirmLabel="Mark as no-show"
+          question={t('consoleAppointments.noShowQuestion', { client: a.client_name })}
+          confirmLabel={t('consoleAppointments.noShowConfirm')}
           busy={busy}
           onConfirm={() => change.mutateAsync({ status: 'no_show' })}
         />
       </>
     );
   }
+  const cancelQuestion = (
+    <>
+      {t('consoleAppointments.cancelQuestion', { client: a.client_name, when: formatWhen(a, zone) })}
+      <label className="mt-3 block font-medium">
+        {t('consoleAppointments.cancelReason')}
+        <input
+          type="text"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
+        />
+      </label>
+    </>
+  );
   return (
-    <Card title="Status">
+    <Card title={t('consoleAppointments.statusLabel')}>
       <div className="mb-4 flex items-center gap-2 text-sm text-slate-700">
-        Now: <AppointmentStatusBadge status={a.status} />
+        {t('consoleAppointments.now')} <AppointmentStatusBadge status={a.status} />
       </div>
       {a.status === 'pending' || a.status === 'confirmed' ? (
         <div className="flex flex-col items-stretch gap-2">
           {actions}
           <ConfirmButton
-            label="Cancel appointment"
-            question={
-              <>
-                Cancel {a.client_name}’s appointment on {formatWhen(a, zone)}? The time becomes free again.
-                <label className="mt-3 block font-medium">
-                  Reason (optional, shown to the client)
-                  <input
-                    type="text"
-                    value={reason}
-                    onChange={(e) => setReason(e.target.value)}
-                    className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
-                  />
-                </label>
-              </>
-            }
-            confirmLabel="Cancel appointment"
+            label={t('consoleAppointments.cancelAppointment')}
+            question={cancelQuestion}
+            confirmLabel={t('consoleAppointments.cancelAppointment')}
             busy={busy}
             onConfirm={() => change.mutateAsync({ status: 'cancelled', reason: reason.trim() || undefined })}
           />
@@ -107,10 +111,10 @@ export function AppointmentStatusActions({ appointment: a, zone }: { appointment
       ) : (
         <p className="text-sm text-slate-600">
           {a.status === 'completed'
-            ? 'This appointment took place. Nothing more to do.'
+            ? t('consoleAppointments.closedCompleted')
             : a.status === 'no_show'
-              ? 'The client did not come. The appointment can no longer change.'
-              : 'This appointment was cancelled. Book a new one if the client wants another time.'}
+              ? t('consoleAppointments.closedNoShow')
+              : t('consoleAppointments.closedCancelled')}
         </p>
       )}
       {change.isError && (

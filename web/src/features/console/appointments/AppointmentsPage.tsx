@@ -12,6 +12,8 @@ import {
   ResponsiveTable,
   Spinner,
 } from '@/components/ui';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 import { useAppointments, useStaffList, useTenant, type Appointment } from './api';
 import { linkButton, rowClass, rowLink, select } from '@/components/styles';
 import { groupByDay } from './week';
@@ -21,24 +23,26 @@ import { addDays, formatDay, formatTime, isDate, mondayOf, zonedDate, zonedToUtc
 
 export function AppointmentsPage() {
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
+  const t = useT();
   const header = (
     <PageHeader
-      title="Appointments"
-      description="The week’s bookings, day by day, in your business’s time zone."
+      title={t('consoleAppointments.title')}
+      description={t('consoleAppointments.description')}
       actions={
         <Link to="/app/appointments/new" className={linkButton}>
-          New appointment
+          {t('consoleAppointments.new')}
         </Link>
       }
     />
   );
-  if (tenant.isPending) return <Loading label="Loading appointments…" />;
+  if (tenant.isPending) return <Loading label={t('consoleAppointments.loadingList')} />;
   if (tenant.isError) {
     return (
       <div>
         {header}
         <ErrorState
-          title="The appointments could not be loaded"
+          title={t('consoleAppointments.loadListFailed')}
           message={messageOf(tenant.error)}
           onRetry={() => void tenant.refetch()}
         />
@@ -48,12 +52,13 @@ export function AppointmentsPage() {
   return (
     <div>
       {header}
-      <Week timeZone={tenant.data.timezone} locale={tenant.data.locale} />
+      <Week timeZone={tenant.data.timezone} locale={locale} />
     </div>
   );
 }
 
 function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
+  const t = useT();
   const [params, setParams] = useSearchParams();
   const today = zonedDate(new Date(), timeZone);
   const thisWeek = mondayOf(today);
@@ -97,24 +102,30 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
         <div className="space-y-2">
           <h2 className="text-lg font-semibold text-slate-900" aria-live="polite">
-            {monday === thisWeek ? 'This week' : 'Week of'} <span className="font-normal">{weekLabel}</span>
+            <Rich
+              text={t(
+                monday === thisWeek ? 'consoleAppointments.thisWeekRange' : 'consoleAppointments.weekOfRange',
+                { range: weekLabel },
+              )}
+              tags={{ range: (chunk) => <span className="font-normal">{chunk}</span> }}
+            />
           </h2>
-          <div role="group" aria-label="Choose the week" className="flex flex-wrap gap-2">
+          <div role="group" aria-label={t('consoleAppointments.chooseWeek')} className="flex flex-wrap gap-2">
             <Button variant="secondary" onClick={() => setParam('week', addDays(monday, -7))}>
-              ← Previous week
+              {t('consoleAppointments.previousWeek')}
             </Button>
             <Button variant="secondary" disabled={monday === thisWeek} onClick={() => setParam('week', '')}>
-              This week
+              {t('consoleAppointments.thisWeek')}
             </Button>
             <Button variant="secondary" onClick={() => setParam('week', addDays(monday, 7))}>
-              Next week →
+              {t('consoleAppointments.nextWeek')}
             </Button>
           </div>
         </div>
         <div role="search" className="grid gap-3 sm:grid-cols-2 lg:w-[28rem]">
           <div className="space-y-1.5">
             <label htmlFor={ids.status} className="block text-sm font-medium text-slate-800">
-              Status
+              {t('consoleAppointments.statusLabel')}
             </label>
             <select
               id={ids.status}
@@ -122,17 +133,17 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
               onChange={(e) => setParam('status', e.target.value)}
               className={select}
             >
-              <option value="">All statuses</option>
+              <option value="">{t('consoleAppointments.allStatuses')}</option>
               {STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {statusLooks[s].label}
+                  {t(statusLooks[s].labelKey)}
                 </option>
               ))}
             </select>
           </div>
           <div className="space-y-1.5">
             <label htmlFor={ids.staff} className="block text-sm font-medium text-slate-800">
-              Staff
+              {t('consoleAppointments.staff')}
             </label>
             <select
               id={ids.staff}
@@ -140,7 +151,7 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
               onChange={(e) => setParam('staff', e.target.value)}
               className={select}
             >
-              <option value="">Everyone</option>
+              <option value="">{t('consoleAppointments.everyone')}</option>
               {staff.data?.items.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -153,43 +164,43 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
 
       <div aria-live="polite" className="mb-2 min-h-5 text-sm text-slate-600">
         {appointments.isFetching && !appointments.isFetchingNextPage && appointments.data ? (
-          <Spinner size="sm" label="Updating…" />
+          <Spinner size="sm" label={t('consoleAppointments.updating')} />
         ) : null}
       </div>
 
       {appointments.isPending ? (
-        <Loading label="Loading appointments…" />
+        <Loading label={t('consoleAppointments.loadingList')} />
       ) : appointments.isError && !appointments.data ? (
         <ErrorState
-          title="The appointments could not be loaded"
+          title={t('consoleAppointments.loadListFailed')}
           message={messageOf(appointments.error)}
           onRetry={() => void appointments.refetch()}
         />
       ) : days.length === 0 ? (
         filtered ? (
           <EmptyState
-            title="No appointments match"
+            title={t('consoleAppointments.noMatch')}
             action={
               <Button
                 variant="secondary"
                 onClick={() => setParams(monday === thisWeek ? {} : { week: monday }, { replace: true })}
               >
-                Clear filters
+                {t('consoleAppointments.clearFilters')}
               </Button>
             }
           >
-            No appointment this week has this status or staff member. Try another filter or week.
+            {t('consoleAppointments.noMatchText')}
           </EmptyState>
         ) : (
           <EmptyState
-            title="No appointments this week"
+            title={t('consoleAppointments.emptyWeek')}
             action={
               <Link to="/app/appointments/new" className={linkButton}>
-                New appointment
+                {t('consoleAppointments.new')}
               </Link>
             }
           >
-            Appointments you book here, and those clients book in the portal, appear here grouped by day.
+            {t('consoleAppointments.emptyWeekText')}
           </EmptyState>
         )
       ) : (
@@ -212,7 +223,7 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
                 busy={appointments.isFetchingNextPage}
                 onClick={() => void appointments.fetchNextPage()}
               >
-                Load more appointments
+                {t('consoleAppointments.loadMore')}
               </Button>
             </div>
           )}
@@ -235,20 +246,23 @@ function DaySection({
   timeZone: string;
   today: string;
 }) {
+  const t = useT();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
         {formatDay(day, locale)}
-        {day === today && <span className="ml-2 text-sm font-medium text-slate-600">(today)</span>}
+        {day === today && (
+          <span className="ml-2 text-sm font-medium text-slate-600">{t('consoleAppointments.today')}</span>
+        )}
       </h3>
       <ResponsiveTable
         columns={[
-          'Time',
-          'Client',
-          'Service',
-          { label: 'Staff', className: 'hidden md:table-cell' },
-          'Status',
+          t('consoleAppointments.time'),
+          t('consoleAppointments.client'),
+          t('consoleAppointments.service'),
+          { label: t('consoleAppointments.staff'), className: 'hidden md:table-cell' },
+          t('consoleAppointments.statusLabel'),
         ]}
       >
         {appointments.map((a) => (
@@ -256,13 +270,16 @@ function DaySection({
             <td className="block pb-2 sm:table-cell sm:w-40 sm:px-4 sm:py-3">
               {/* Stretched over the row, so the whole row opens the appointment. */}
               <Link to={`/app/appointments/${a.id}`} className={rowLink}>
-                {formatTime(a.starts_at, locale, timeZone)} – {formatTime(a.ends_at, locale, timeZone)}
+                {t('consoleAppointments.timeRange', {
+                  start: formatTime(a.starts_at, locale, timeZone),
+                  end: formatTime(a.ends_at, locale, timeZone),
+                })}
                 <span className="sr-only">
-                  , {a.service_name} with {a.client_name}
+                  {t('consoleAppointments.rowSuffix', { service: a.service_name, client: a.client_name })}
                 </span>
               </Link>
             </td>
-            <Cell label="Client">
+            <Cell label={t('consoleAppointments.client')}>
               <Link
                 to={`/app/clients/${a.client_id}`}
                 className="relative z-10 text-slate-900 underline underline-offset-2"
@@ -270,11 +287,11 @@ function DaySection({
                 {a.client_name}
               </Link>
             </Cell>
-            <Cell label="Service">{a.service_name}</Cell>
-            <Cell label="Staff" wide="sm:hidden md:table-cell">
-              {a.staff_name ?? <span className="text-slate-600">Unassigned</span>}
+            <Cell label={t('consoleAppointments.service')}>{a.service_name}</Cell>
+            <Cell label={t('consoleAppointments.staff')} wide="sm:hidden md:table-cell">
+              {a.staff_name ?? <span className="text-slate-600">{t('consoleAppointments.unassigned')}</span>}
             </Cell>
-            <Cell label="Status">
+            <Cell label={t('consoleAppointments.statusLabel')}>
               <AppointmentStatusBadge status={a.status} />
             </Cell>
           </tr>

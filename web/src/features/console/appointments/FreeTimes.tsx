@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, Spinner, TextField } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { useSlots, type Slot } from './api';
 import { addDays, formatDay, formatTime, isDate, zonedDate } from './zoned';
 
@@ -19,6 +20,7 @@ export function FreeTimes({
   chosen: string;
   onPick: (startsAt: string) => void;
 }) {
+  const t = useT();
   const today = zonedDate(new Date(), zone.timeZone);
   const [from, setFrom] = useState(startDate < today ? today : startDate);
   const [shown, setShown] = useState(false);
@@ -29,7 +31,7 @@ export function FreeTimes({
   if (!shown) {
     return (
       <Button variant="secondary" onClick={() => setShown(true)}>
-        Show free times
+        {t('consoleAppointments.showFreeTimes')}
       </Button>
     );
   }
@@ -42,35 +44,40 @@ export function FreeTimes({
   const chosenMs = chosen ? Date.parse(chosen) : NaN;
 
   return (
-    <section aria-label="Free times" className="space-y-3 rounded-lg border border-slate-200 p-4">
+    <section
+      aria-label={t('consoleAppointments.freeTimes')}
+      className="space-y-3 rounded-lg border border-slate-200 p-4"
+    >
       <div className="flex flex-wrap items-end gap-3">
         <div className="w-48">
           <TextField
-            label="Free times from"
+            label={t('consoleAppointments.freeTimesFrom')}
             type="date"
             value={from}
             onChange={(e) => setFrom(e.target.value)}
           />
         </div>
         <Button variant="ghost" onClick={() => valid && setFrom(addDays(from, 7))}>
-          Next 7 days →
+          {t('consoleAppointments.next7Days')}
         </Button>
       </div>
       {!valid ? (
-        <p className="text-sm text-slate-600">Enter a date to see the free times from then.</p>
+        <p className="text-sm text-slate-600">{t('consoleAppointments.enterDate')}</p>
       ) : slots.isPending ? (
-        <Spinner size="sm" label="Finding free times…" />
+        <Spinner size="sm" label={t('consoleAppointments.findingFreeTimes')} />
       ) : slots.isError ? (
         <Alert tone="error">{messageOf(slots.error)}</Alert>
       ) : days.size === 0 ? (
         <p className="text-sm text-slate-600">
-          No free times between {formatDay(from, zone.locale)} and {formatDay(to, zone.locale)}. Try the next
-          7 days.
+          {t('consoleAppointments.noFreeTimes', {
+            from: formatDay(from, zone.locale),
+            to: formatDay(to, zone.locale),
+          })}
         </p>
       ) : (
         <div className="space-y-3">
           <p className="text-sm text-slate-600">
-            Pick a time to put it in the form, then save. Each takes {slots.data.duration_minutes} minutes.
+            {t('consoleAppointments.pickTime', { minutes: slots.data.duration_minutes })}
           </p>
           {[...days.entries()].map(([day, list]) => (
             <div key={day} role="group" aria-label={formatDay(day, zone.locale)}>

@@ -27,24 +27,24 @@ import { formatDuration, formatMoney } from '@/lib/money';
 import { labelClass, select } from '@/components/styles';
 import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
 import { MARKDOWN_HINT } from '@/lib/markdown';
+import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
 export function NewAppointmentPage() {
   const tenant = useTenant();
   const services = useServices();
+  const locale = useFormatLocale(tenant.data?.locale);
+  const t = useT();
   const header = (
-    <PageHeader
-      title="New appointment"
-      description="Book a client in. Times are in your business’s time zone."
-    />
+    <PageHeader title={t('consoleAppointments.new')} description={t('consoleAppointments.newDescription')} />
   );
-  if (tenant.isPending || services.isPending) return <Loading label="Loading the booking form…" />;
+  if (tenant.isPending || services.isPending) return <Loading label={t('consoleAppointments.loadingForm')} />;
   const failed = tenant.error ?? services.error;
   if (tenant.isError || services.isError) {
     return (
       <div className="max-w-2xl">
         {header}
         <ErrorState
-          title="The booking form could not be loaded"
+          title={t('consoleAppointments.loadFormFailed')}
           message={messageOf(failed)}
           onRetry={() => {
             void tenant.refetch();
@@ -60,7 +60,7 @@ export function NewAppointmentPage() {
       <AppointmentForm
         services={services.data.filter((s) => s.active)}
         timeZone={tenant.data.timezone}
-        locale={tenant.data.locale}
+        locale={locale}
         currency={tenant.data.currency}
       />
     </div>
@@ -79,12 +79,12 @@ interface Draft {
 }
 
 /** What must still be filled in, by the field the server would name. */
-function gapsOf(draft: Draft): Record<string, string | undefined> {
+function gapsOf(draft: Draft, t: Translate): Record<string, string | undefined> {
   const gaps: Record<string, string> = {};
-  if (!draft.client) gaps.client_id = 'Choose the client.';
-  if (!draft.serviceId) gaps.service_id = 'Choose a service.';
-  if (!draft.date) gaps.date = 'Enter the date.';
-  if (!draft.time) gaps.time = 'Enter the start time.';
+  if (!draft.client) gaps.client_id = t('consoleAppointments.missingClient');
+  if (!draft.serviceId) gaps.service_id = t('consoleAppointments.missingService');
+  if (!draft.date) gaps.date = t('consoleAppointments.missingDate');
+  if (!draft.time) gaps.time = t('consoleAppointments.missingTime');
   return gaps;
 }
 
@@ -99,6 +99,7 @@ function AppointmentForm({
   locale: string;
   currency: string;
 }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useAppointmentSaved();
@@ -123,13 +124,17 @@ function AppointmentForm({
     onSuccess: (appointment) => {
       saved(appointment);
       toast(
-        `Appointment booked — ${appointment.client_name}, ${formatDay(zonedDate(appointment.starts_at, timeZone), locale)} at ${formatTime(appointment.starts_at, locale, timeZone)}`,
+        t('consoleAppointments.booked', {
+          client: appointment.client_name,
+          day: formatDay(zonedDate(appointment.starts_at, timeZone), locale),
+          time: formatTime(appointment.starts_at, locale, timeZone),
+        }),
       );
       navigate(`/app/appointments/${appointment.id}`);
     },
   });
   const problem = create.error instanceof ApiProblem ? create.error : null;
-  const missing = checked ? gapsOf(draft) : {};
+  const missing = checked ? gapsOf(draft, t) : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
 
   useEffect(() => {
@@ -141,7 +146,7 @@ function AppointmentForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
-    if (Object.keys(gapsOf(draft)).length > 0 || !draft.client) {
+    if (Object.keys(gapsOf(draft, t)).length > 0 || !draft.client) {
       // Focus the first field to fix, even when the form was already checked once.
       setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
@@ -165,7 +170,7 @@ function AppointmentForm({
         <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
         <div className="space-y-1.5">
           <label htmlFor={ids.service} className={labelClass}>
-            Service
+            {t('consoleAppointments.service')}
           </label>
           <select
             id={ids.service}
@@ -175,7 +180,7 @@ function AppointmentForm({
             onChange={(e) => set('serviceId', e.target.value)}
             className={`${select} ${errorOf('service_id') ? 'border-red-600' : ''}`}
           >
-            <option value="">Choose a service</option>
+            <option value="">{t('consoleAppointments.chooseService')}</option>
             {services.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} — {formatDuration(s.duration_minutes)},{' '}
@@ -189,15 +194,18 @@ function AppointmentForm({
           >
             {errorOf('service_id') ??
               (service
-                ? `Takes ${formatDuration(service.duration_minutes)} and costs ${formatMoney(service.price_minor, service.currency || currency, locale)}.`
+                ? t('consoleAppointments.serviceTakes', {
+                    duration: formatDuration(service.duration_minutes),
+                    price: formatMoney(service.price_minor, service.currency || currency, locale),
+                  })
                 : services.length === 0
-                  ? 'There are no active services yet. Add them under Bookings.'
-                  : 'The service sets how long the appointment takes.')}
+                  ? t('consoleAppointments.noServices')
+                  : t('consoleAppointments.serviceHint'))}
           </p>
         </div>
         <div className="space-y-1.5">
           <label htmlFor={ids.staff} className={labelClass}>
-            Staff member
+            {t('consoleAppointments.staffMember')}
           </label>
           <select
             id={ids.staff}
@@ -206,7 +214,7 @@ function AppointmentForm({
             onChange={(e) => set('staffId', e.target.value)}
             className={select}
           >
-            <option value="">Not assigned yet</option>
+            <option value="">{t('consoleAppointments.notAssignedYet')}</option>
             {staff.data?.items.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
@@ -217,7 +225,7 @@ function AppointmentForm({
         </div>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Date"
+            label={t('consoleAppointments.date')}
             type="date"
             required
             value={draft.date}
@@ -225,35 +233,43 @@ function AppointmentForm({
             onChange={(e) => set('date', e.target.value)}
           />
           <TextField
-            label="Start time"
+            label={t('consoleAppointments.startTime')}
             type="time"
             required
             value={draft.time}
             error={errorOf('time')}
-            hint={`In ${timeZone} time.`}
+            hint={t('consoleAppointments.inTimeZone', { timeZone })}
             onChange={(e) => set('time', e.target.value)}
           />
         </div>
         <TextField
-          label="Location"
+          label={t('consoleAppointments.location')}
           value={draft.location}
           error={errorOf('location')}
-          hint="Optional. Leave empty to use your usual address."
+          hint={t('consoleAppointments.locationHint')}
           onChange={(e) => set('location', e.target.value)}
         />
         <TextArea
-          label="Internal notes"
+          label={t('consoleAppointments.internalNotes')}
           value={draft.notes}
           error={errorOf('notes')}
-          hint={`Only your team sees these. ${MARKDOWN_HINT}`}
+          hint={t('consoleAppointments.internalNotesHint', { markdown: MARKDOWN_HINT })}
           onChange={(e) => set('notes', e.target.value)}
         />
         <fieldset className="space-y-2">
-          <legend className={labelClass}>Status</legend>
+          <legend className={labelClass}>{t('consoleAppointments.statusLabel')}</legend>
           {(
             [
-              { value: 'confirmed', label: 'Confirmed', hint: 'The time is agreed.' },
-              { value: 'pending', label: 'Pending', hint: 'Still to be confirmed with the client.' },
+              {
+                value: 'confirmed',
+                label: t('consoleAppointments.status.confirmed'),
+                hint: t('consoleAppointments.confirmedHint'),
+              },
+              {
+                value: 'pending',
+                label: t('consoleAppointments.status.pending'),
+                hint: t('consoleAppointments.pendingHint'),
+              },
             ] as const
           ).map((s) => (
             <label key={s.value} className="flex items-start gap-3 rounded-lg border border-slate-200 p-3">
@@ -274,13 +290,13 @@ function AppointmentForm({
         </fieldset>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={create.isPending}>
-            Book appointment
+            {t('consoleAppointments.book')}
           </Button>
           <Link
             to="/app/appointments"
             className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
           >
-            Cancel
+            {t('consoleAppointments.cancel')}
           </Link>
         </div>
       </form>

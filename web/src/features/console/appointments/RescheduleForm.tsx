@@ -3,6 +3,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { labelClass, select } from '@/components/styles';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import {
   updateAppointment,
   useAppointmentSaved,
@@ -15,6 +16,7 @@ import { formatWhen, zonedDate, zonedTime, zonedToUtc, type Zone } from './zoned
 
 /** Moves an open appointment to another time, or gives it to another staff member. */
 export function RescheduleForm({ appointment: a, zone }: { appointment: Appointment; zone: Zone }) {
+  const t = useT();
   const toast = useToast();
   const saved = useAppointmentSaved();
   const staff = useStaffList();
@@ -29,7 +31,9 @@ export function RescheduleForm({ appointment: a, zone }: { appointment: Appointm
     mutationFn: (body: UpdateAppointment) => updateAppointment(a.id, body),
     onSuccess: (updated) => {
       saved(updated);
-      toast(`Appointment updated — ${updated.client_name}, ${formatWhen(updated, zone)}`);
+      toast(
+        t('consoleAppointments.updated', { client: updated.client_name, when: formatWhen(updated, zone) }),
+      );
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -48,27 +52,27 @@ export function RescheduleForm({ appointment: a, zone }: { appointment: Appointm
   };
 
   return (
-    <Card title="Change time or staff">
+    <Card title={t('consoleAppointments.rescheduleTitle')}>
       <form onSubmit={submit} noValidate className="space-y-5">
         {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
         <div className="grid gap-5 sm:grid-cols-3">
           <TextField
-            label="Date"
+            label={t('consoleAppointments.date')}
             type="date"
             value={draft.date}
             error={problem?.fieldError('starts_at')}
             onChange={(e) => setDraft((d) => ({ ...d, date: e.target.value }))}
           />
           <TextField
-            label="Start time"
+            label={t('consoleAppointments.startTime')}
             type="time"
             value={draft.time}
-            hint={`In ${zone.timeZone} time.`}
+            hint={t('consoleAppointments.inTimeZone', { timeZone: zone.timeZone })}
             onChange={(e) => setDraft((d) => ({ ...d, time: e.target.value }))}
           />
           <div className="space-y-1.5">
             <label htmlFor={staffId} className={labelClass}>
-              Staff member
+              {t('consoleAppointments.staffMember')}
             </label>
             <select
               id={staffId}
@@ -76,7 +80,7 @@ export function RescheduleForm({ appointment: a, zone }: { appointment: Appointm
               onChange={(e) => setDraft((d) => ({ ...d, staffId: e.target.value }))}
               className={select}
             >
-              <option value="">Not assigned</option>
+              <option value="">{t('consoleAppointments.notAssigned')}</option>
               {staff.data?.items.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.name}
@@ -105,11 +109,11 @@ export function RescheduleForm({ appointment: a, zone }: { appointment: Appointm
         />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={save.isPending} disabled={!changed.time && !changed.staff}>
-            Save changes
+            {t('consoleAppointments.saveChanges')}
           </Button>
           {(changed.time || changed.staff) && (
             <Button variant="ghost" onClick={() => setDraft(initial)}>
-              Undo changes
+              {t('consoleAppointments.undoChanges')}
             </Button>
           )}
         </div>

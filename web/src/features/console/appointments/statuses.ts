@@ -2,13 +2,13 @@ import type { AppointmentStatus } from './api';
 
 export const statusLooks: Record<
   AppointmentStatus,
-  { tone: 'amber' | 'blue' | 'green' | 'grey' | 'red'; label: string }
+  { tone: 'amber' | 'blue' | 'green' | 'grey' | 'red'; labelKey: string }
 > = {
-  pending: { tone: 'amber', label: 'Pending' },
-  confirmed: { tone: 'blue', label: 'Confirmed' },
-  completed: { tone: 'green', label: 'Completed' },
-  cancelled: { tone: 'grey', label: 'Cancelled' },
-  no_show: { tone: 'red', label: 'No-show' },
+  pending: { tone: 'amber', labelKey: 'consoleAppointments.status.pending' },
+  confirmed: { tone: 'blue', labelKey: 'consoleAppointments.status.confirmed' },
+  completed: { tone: 'green', labelKey: 'consoleAppointments.status.completed' },
+  cancelled: { tone: 'grey', labelKey: 'consoleAppointments.status.cancelled' },
+  no_show: { tone: 'red', labelKey: 'consoleAppointments.status.noShow' },
 };
 
 export const STATUSES = Object.keys(statusLooks) as AppointmentStatus[];

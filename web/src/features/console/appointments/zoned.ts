@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 /**
  * Wall-clock dates and times in the business's time zone, whatever the viewer's device says.
  * Plain dates are `YYYY-MM-DD` strings and times `HH:MM`; instants are `Date`s or RFC 3339.
@@ -144,5 +146,9 @@ export interface Zone {
 
 /** "Monday 3 March, 10:00 – 11:00", in the business's time zone. */
 export function formatWhen(a: { starts_at: string; ends_at: string }, { timeZone, locale }: Zone): string {
-  return `${formatDay(zonedDate(a.starts_at, timeZone), locale)}, ${formatTime(a.starts_at, locale, timeZone)} – ${formatTime(a.ends_at, locale, timeZone)}`;
+  return t('consoleAppointments.when', {
+    day: formatDay(zonedDate(a.starts_at, timeZone), locale),
+    start: formatTime(a.starts_at, locale, timeZone),
+    end: formatTime(a.ends_at, locale, timeZone),
+  });
 }

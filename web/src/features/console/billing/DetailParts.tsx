@@ -2,6 +2,31 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { ErrorState, Loading } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
+
+/** What each kind of document page says while it loads, when it is missing, when it fails. */
+const FRAME_KEYS = {
+  quote: {
+    loading: 'consoleBilling.frame.quoteLoading',
+    missing: 'consoleBilling.frame.quoteMissing',
+    failed: 'consoleBilling.frame.quoteFailed',
+  },
+  revision: {
+    loading: 'consoleBilling.frame.revisionLoading',
+    missing: 'consoleBilling.frame.revisionMissing',
+    failed: 'consoleBilling.frame.revisionFailed',
+  },
+  contract: {
+    loading: 'consoleBilling.frame.contractLoading',
+    missing: 'consoleBilling.frame.contractMissing',
+    failed: 'consoleBilling.frame.contractFailed',
+  },
+  invoice: {
+    loading: 'consoleBilling.frame.invoiceLoading',
+    missing: 'consoleBilling.frame.invoiceMissing',
+    failed: 'consoleBilling.frame.invoiceFailed',
+  },
+} as const;
 
 /** A document page's frame: the way back, and what to say when the document cannot be had. */
 export function DetailFrame({
@@ -14,9 +39,11 @@ export function DetailFrame({
   back: string;
   backLabel: string;
   query: { isPending: boolean; isError: boolean; error: unknown; refetch: () => unknown };
-  what: string;
+  what: keyof typeof FRAME_KEYS;
   children: () => ReactNode;
 }) {
+  const t = useT();
+  const keys = FRAME_KEYS[what];
   const missing = query.error instanceof ApiProblem && query.error.status === 404;
   return (
     <div>
@@ -24,14 +51,10 @@ export function DetailFrame({
         ← {backLabel}
       </Link>
       {query.isPending ? (
-        <Loading label={`Loading the ${what}…`} />
+        <Loading label={t(keys.loading)} />
       ) : query.isError ? (
         <ErrorState
-          title={
-            missing
-              ? `${what[0]!.toUpperCase()}${what.slice(1)} not found`
-              : `This ${what} could not be loaded`
-          }
+          title={missing ? t(keys.missing) : t(keys.failed)}
           message={messageOf(query.error)}
           onRetry={missing ? undefined : () => void query.refetch()}
         />

@@ -7,6 +7,21 @@ import { CURRENCIES, digitsOf, valuesOf, type DocumentDraft, type DocumentValues
 import { LineEditor } from './LineEditor';
 import { lineProblems } from './lines';
 import { labelClass, select } from '@/components/styles';
+import { useT } from '@/lib/i18n/hooks';
+
+/** The sentences that name the kind of document. */
+const DOCUMENT_KEYS = {
+  quote: {
+    titleMissing: 'consoleBilling.form.quoteTitleMissing',
+    currencyLocked: 'consoleBilling.form.quoteCurrencyLocked',
+    notesHint: 'consoleBilling.form.quoteNotesHint',
+  },
+  invoice: {
+    titleMissing: 'consoleBilling.form.invoiceTitleMissing',
+    currencyLocked: 'consoleBilling.form.invoiceCurrencyLocked',
+    notesHint: 'consoleBilling.form.invoiceNotesHint',
+  },
+} as const;
 
 export interface DateField {
   /** The API's name for it, e.g. `valid_until`. */
@@ -32,8 +47,8 @@ export function DocumentForm({
   error,
   onSubmit,
 }: {
-  /** "quote" or "invoice", for the messages. */
-  what: string;
+  /** Which document it is, for the messages. */
+  what: keyof typeof DOCUMENT_KEYS;
   initial: DocumentDraft;
   /** The client of an existing document cannot change. */
   clientLocked?: boolean;
@@ -47,6 +62,8 @@ export function DocumentForm({
   error: unknown;
   onSubmit: (values: DocumentValues) => void;
 }) {
+  const t = useT();
+  const keys = DOCUMENT_KEYS[what];
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
   const [checked, setChecked] = useState(false);
@@ -58,9 +75,9 @@ export function DocumentForm({
   const values = valuesOf(draft, locale);
   const missing: Record<string, string | undefined> = checked
     ? {
-        client_id: draft.client ? undefined : 'Choose the client.',
-        title: values.title ? undefined : `Give the ${what} a title.`,
-        lines: values.lines.length ? undefined : 'Add at least one line.',
+        client_id: draft.client ? undefined : t('consoleBilling.form.clientMissing'),
+        title: values.title ? undefined : t(keys.titleMissing),
+        lines: values.lines.length ? undefined : t('consoleBilling.form.linesMissing'),
       }
     : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
@@ -88,7 +105,7 @@ export function DocumentForm({
         {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
         {clientLocked && draft.client ? (
           <div>
-            <p className="text-sm font-medium text-slate-800">Client</p>
+            <p className="text-sm font-medium text-slate-800">{t('consoleBilling.form.client')}</p>
             <p className="mt-1 font-medium text-slate-900">{draft.client.name}</p>
           </div>
         ) : (
@@ -99,17 +116,17 @@ export function DocumentForm({
           />
         )}
         <TextField
-          label="Title"
+          label={t('consoleBilling.form.title')}
           required
           value={draft.title}
           error={errorOf('title')}
-          hint="What the client will recognise, e.g. “Brand refresh”."
+          hint={t('consoleBilling.form.titleHint')}
           onChange={(e) => set('title', e.target.value)}
         />
         <div className="grid gap-5 sm:grid-cols-3">
           <div className="space-y-1.5">
             <label htmlFor="document-currency" className={labelClass}>
-              Currency
+              {t('consoleBilling.form.currency')}
             </label>
             <select
               id="document-currency"
@@ -131,7 +148,7 @@ export function DocumentForm({
                 {errorOf('currency')}
               </p>
             ) : (
-              currencyLocked && <p className="text-sm text-slate-600">Set when the {what} was created.</p>
+              currencyLocked && <p className="text-sm text-slate-600">{t(keys.currencyLocked)}</p>
             )}
           </div>
           {dateFields.map((f) => (
@@ -159,10 +176,10 @@ export function DocumentForm({
         />
         {errorOf('lines') && <p className="text-sm font-medium text-red-700">{errorOf('lines')}</p>}
         <TextArea
-          label="Notes"
+          label={t('consoleBilling.form.notes')}
           value={draft.notes}
           error={errorOf('notes')}
-          hint={`Optional. Printed on the ${what} and shown to the client.`}
+          hint={t(keys.notesHint)}
           onChange={(e) => set('notes', e.target.value)}
         />
         <div className="flex flex-wrap gap-3">
@@ -173,7 +190,7 @@ export function DocumentForm({
             to={cancelTo}
             className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
           >
-            Cancel
+            {t('consoleBilling.form.cancel')}
           </Link>
         </div>
       </form>

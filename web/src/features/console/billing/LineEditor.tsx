@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Button } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { formatMoney, percent } from '@/lib/money';
 import {
   emptyLine,
@@ -39,6 +40,7 @@ export function LineEditor({
   serverErrors?: (index: number, field: string) => string | undefined;
 }) {
   const id = useId();
+  const t = useT();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const update = (key: number, change: Partial<LineDraft>) =>
     onChange(lines.map((l) => (l.key === key ? { ...l, ...change } : l)));
@@ -48,16 +50,28 @@ export function LineEditor({
   const lastRate = lines.at(-1)?.taxRate ?? '';
 
   const fields: [LineField, string, string, string, 'text' | 'decimal' | undefined][] = [
-    ['description', 'description', 'Description', 'e.g. Logo design', 'text'],
-    ['quantity', 'quantity', 'Quantity', '1', 'decimal'],
-    ['unitPrice', 'unit_price_minor', `Unit price (${currency})`, digits ? '0.00' : '0', 'decimal'],
-    ['taxRate', 'tax_rate_bp', 'Tax %', '0', 'decimal'],
-    ['discount', 'discount_bp', 'Discount %', '0', 'decimal'],
+    [
+      'description',
+      'description',
+      t('consoleBilling.lines.description'),
+      t('consoleBilling.lines.descriptionExample'),
+      'text',
+    ],
+    ['quantity', 'quantity', t('consoleBilling.lines.quantity'), '1', 'decimal'],
+    [
+      'unitPrice',
+      'unit_price_minor',
+      t('consoleBilling.lines.unitPrice', { currency }),
+      digits ? '0.00' : '0',
+      'decimal',
+    ],
+    ['taxRate', 'tax_rate_bp', t('consoleBilling.lines.taxRate'), '0', 'decimal'],
+    ['discount', 'discount_bp', t('consoleBilling.lines.discount'), '0', 'decimal'],
   ];
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800">Lines</legend>
+      <legend className="text-sm font-medium text-slate-800">{t('consoleBilling.lines.legend')}</legend>
       <ol className="space-y-3">
         {lines.map((line, i) => {
           const n = i + 1;
@@ -65,7 +79,7 @@ export function LineEditor({
           return (
             <li
               key={line.key}
-              aria-label={`Line ${n}`}
+              aria-label={t('consoleBilling.lines.line', { n: String(n) })}
               className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-6 lg:grid-cols-[minmax(0,1fr)_5.5rem_7.5rem_5rem_5.5rem_7rem_auto] lg:items-start"
             >
               {fields.map(([field, server, label, placeholder, mode]) => {
@@ -78,7 +92,9 @@ export function LineEditor({
                   >
                     <label htmlFor={fid} className="block text-sm text-slate-700">
                       {label}
-                      <span className="sr-only">, line {n}</span>
+                      <span className="sr-only">
+                        {t('consoleBilling.lines.labelSuffix', { n: String(n) })}
+                      </span>
                     </label>
                     <input
                       id={fid}
@@ -100,9 +116,9 @@ export function LineEditor({
                 );
               })}
               <div className="space-y-1 sm:col-span-3 lg:col-span-1">
-                <span className="block text-sm text-slate-700">Amount</span>
+                <span className="block text-sm text-slate-700">{t('consoleBilling.lines.amount')}</span>
                 <output
-                  aria-label={`Line ${n} amount`}
+                  aria-label={t('consoleBilling.lines.lineAmount', { n: String(n) })}
                   className="block py-2 font-medium whitespace-nowrap text-slate-900"
                 >
                   {net === null ? '—' : money(net)}
@@ -111,11 +127,11 @@ export function LineEditor({
               <div className="pt-6 sm:col-span-3 lg:col-span-1">
                 <Button
                   variant="ghost"
-                  aria-label={`Remove line ${n}`}
+                  aria-label={t('consoleBilling.lines.removeLine', { n: String(n) })}
                   onClick={() => remove(line.key)}
                   disabled={lines.length === 1}
                 >
-                  Remove
+                  {t('consoleBilling.lines.remove')}
                 </Button>
               </div>
             </li>
@@ -128,35 +144,40 @@ export function LineEditor({
           onClick={() => onChange([...lines, emptyLine(lastRate)])}
           disabled={lines.length >= MAX_LINES}
         >
-          Add line
+          {t('consoleBilling.lines.add')}
         </Button>
-        <div role="group" aria-label="Totals preview" className="w-full max-w-xs" aria-live="polite">
+        <div
+          role="group"
+          aria-label={t('consoleBilling.lines.totalsPreview')}
+          className="w-full max-w-xs"
+          aria-live="polite"
+        >
           <dl className="space-y-1.5 text-sm">
             <div className="flex justify-between gap-4">
-              <dt className="text-slate-600">Subtotal</dt>
+              <dt className="text-slate-600">{t('consoleBilling.lines.subtotal')}</dt>
               <dd className="text-slate-900" data-testid="preview-subtotal">
                 {money(totals.subtotal_minor)}
               </dd>
             </div>
-            {totals.taxes.map((t) => (
-              <div key={t.rate_bp} className="flex justify-between gap-4">
+            {totals.taxes.map((tax) => (
+              <div key={tax.rate_bp} className="flex justify-between gap-4">
                 <dt className="text-slate-600">
-                  Tax {percent(t.rate_bp, locale)} on {money(t.taxable_minor)}
+                  {t('consoleBilling.lines.taxOn', {
+                    rate: percent(tax.rate_bp, locale),
+                    base: money(tax.taxable_minor),
+                  })}
                 </dt>
-                <dd className="text-slate-900">{money(t.amount_minor)}</dd>
+                <dd className="text-slate-900">{money(tax.amount_minor)}</dd>
               </div>
             ))}
             <div className="flex justify-between gap-4 border-t border-slate-200 pt-1.5 text-base font-semibold">
-              <dt className="text-slate-900">Total</dt>
+              <dt className="text-slate-900">{t('consoleBilling.lines.total')}</dt>
               <dd className="text-slate-900" data-testid="preview-total">
                 {money(totals.total_minor)}
               </dd>
             </div>
           </dl>
-          <p className="mt-2 text-xs text-slate-600">
-            A preview: each line is rounded on its own, as on the document. Once saved, the totals are the
-            server’s.
-          </p>
+          <p className="mt-2 text-xs text-slate-600">{t('consoleBilling.lines.previewNote')}</p>
         </div>
       </div>
     </fieldset>

@@ -1,3 +1,4 @@
+/* eslint-disable no-restricted-syntax -- sample API data for the tests, not text the app writes */
 import type { BillingSettings, Contract, Invoice, InvoiceSummary, Line, Quote, QuoteSummary } from './api';
 
 const maria = { id: 'cl_1', name: 'Maria Lopez', email: 'maria@example.com', company: 'Lopez Bakery' };

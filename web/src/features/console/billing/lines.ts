@@ -5,6 +5,7 @@
  * own, then summed — but the server's totals are the ones that count, shown after saving.
  */
 import type { Line, LineInput } from './api';
+import { t } from '@/lib/i18n';
 import { minorToInput, parseMoney } from '@/lib/money';
 
 export interface LineDraft {
@@ -175,14 +176,17 @@ export function lineProblems(lines: LineDraft[], digits: number): LineProblems {
   for (const line of lines) {
     if (isBlank(line)) continue;
     const p: Partial<Record<LineField, string>> = {};
-    if (!line.description.trim()) p.description = 'Say what this line is for.';
-    if (parseQuantity(line.quantity) === null)
-      p.quantity = 'A number above 0 with up to 3 decimals, such as 1.5.';
+    if (!line.description.trim()) p.description = t('consoleBilling.line.descriptionMissing');
+    if (parseQuantity(line.quantity) === null) p.quantity = t('consoleBilling.line.quantityInvalid');
     const unit = parseMoney(line.unitPrice, digits);
     if (unit === null || unit > MAX_UNIT_PRICE_MINOR)
-      p.unitPrice = digits ? 'An amount such as 12.50.' : 'An amount such as 1200.';
-    if (parsePercent(line.taxRate) === null) p.taxRate = 'A percentage from 0 to 100, such as 20.';
-    if (parsePercent(line.discount) === null) p.discount = 'A percentage from 0 to 100, such as 10.';
+      p.unitPrice = digits
+        ? t('consoleBilling.line.unitPriceInvalid')
+        : t('consoleBilling.line.unitPriceInvalidWhole');
+    if (parsePercent(line.taxRate) === null)
+      p.taxRate = t('consoleBilling.line.percentInvalid', { example: '20' });
+    if (parsePercent(line.discount) === null)
+      p.discount = t('consoleBilling.line.percentInvalid', { example: '10' });
     if (Object.keys(p).length) problems[line.key] = p;
   }
   return problems;

@@ -1,26 +1,22 @@
 import { messageOf } from '@/api/problem';
 import { Alert, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { isAdmin, useBookingSettings, useConsoleMe } from './api';
 import { HoursForm } from './HoursForm';
 import { ServicesCard } from './ServicesCard';
 
 export function BookingSettingsPage() {
+  const t = useT();
   const me = useConsoleMe();
   const settings = useBookingSettings();
   const header = (
-    <PageHeader
-      title="Bookings"
-      description="The services clients can book, your opening hours, and the rules for booking and cancelling."
-    />
+    <PageHeader title={t('consoleBooking.title')} description={t('consoleBooking.description')} />
   );
   if (me.data && !isAdmin(me.data)) {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">
-          Only owners and admins can change the services and opening hours. Ask one of them if something needs
-          to change.
-        </Alert>
+        <Alert tone="info">{t('consoleBooking.adminsOnly')}</Alert>
       </div>
     );
   }
@@ -29,10 +25,10 @@ export function BookingSettingsPage() {
       {header}
       <ServicesCard />
       {settings.isPending ? (
-        <Loading label="Loading your opening hours…" />
+        <Loading label={t('consoleBooking.loadingHours')} />
       ) : settings.isError ? (
         <ErrorState
-          title="The booking settings could not be loaded"
+          title={t('consoleBooking.loadFailed')}
           message={messageOf(settings.error)}
           onRetry={() => void settings.refetch()}
         />

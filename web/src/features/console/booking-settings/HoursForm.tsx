@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { saveBookingSettings, useSettingsSaved, useTenant, type BookingSettings } from './api';
 import {
   bodyOf,
@@ -17,10 +18,11 @@ import {
 const timeInput = 'block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm';
 
 export function HoursForm({ settings }: { settings: BookingSettings }) {
+  const t = useT();
   const toast = useToast();
   const saved = useSettingsSaved();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const [draft, setDraft] = useState<HoursDraft>(() => draftOf(settings));
   const [checked, setChecked] = useState(false);
   const [newClosed, setNewClosed] = useState('');
@@ -28,7 +30,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
     mutationFn: () => saveBookingSettings(bodyOf(draft)),
     onSuccess: (next) => {
       saved(next);
-      toast('Booking settings saved — new bookings follow them from now on');
+      toast(t('consoleBooking.saved'));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -64,10 +66,9 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      <Card title="Opening hours">
+      <Card title={t('consoleBooking.openingHours')}>
         <p className="mb-4 text-sm text-slate-600">
-          Clients can book times inside these hours, in {settings.timezone} time. Add a second interval for a
-          lunch break.
+          {t('consoleBooking.openingHoursHelp', { timeZone: settings.timezone })}
         </p>
         <ul className="divide-y divide-slate-100">
           {WEEKDAYS.map((weekday) => {
@@ -82,15 +83,15 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                     <input
                       type="checkbox"
                       checked={open}
-                      aria-label={`Open on ${name}`}
+                      aria-label={t('consoleBooking.openOn', { day: name })}
                       onChange={(e) => setDay(weekday, e.target.checked ? [interval()] : [])}
                       className="h-4 w-4"
                     />
-                    Open
+                    {t('consoleBooking.open')}
                   </label>
                 </div>
                 <div className="space-y-2">
-                  {!open && <p className="py-2 text-sm text-slate-600">Closed</p>}
+                  {!open && <p className="py-2 text-sm text-slate-600">{t('consoleBooking.closed')}</p>}
                   {list.map((iv, i) => {
                     const error = errorOf(`interval-${iv.key}`);
                     const update = (change: Partial<Interval>) =>
@@ -99,10 +100,14 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                         list.map((x) => (x.key === iv.key ? { ...x, ...change } : x)),
                       );
                     return (
-                      <div key={iv.key} role="group" aria-label={`${name}, hours ${i + 1}`}>
+                      <div
+                        key={iv.key}
+                        role="group"
+                        aria-label={t('consoleBooking.interval', { day: name, n: i + 1 })}
+                      >
                         <div className="flex flex-wrap items-end gap-2">
                           <label className="text-sm text-slate-700">
-                            Opens
+                            {t('consoleBooking.opens')}
                             <input
                               type="time"
                               value={iv.opens}
@@ -112,7 +117,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                             />
                           </label>
                           <label className="text-sm text-slate-700">
-                            Closes
+                            {t('consoleBooking.closes')}
                             <input
                               type="time"
                               value={iv.closes}
@@ -123,7 +128,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                           </label>
                           <Button
                             variant="ghost"
-                            aria-label={`Remove ${name} hours ${i + 1}`}
+                            aria-label={t('consoleBooking.removeInterval', { day: name, n: i + 1 })}
                             onClick={() =>
                               setDay(
                                 weekday,
@@ -131,7 +136,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                               )
                             }
                           >
-                            Remove
+                            {t('consoleBooking.remove')}
                           </Button>
                         </div>
                         {error && <p className="mt-1 text-sm font-medium text-red-700">{error}</p>}
@@ -141,13 +146,13 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                   {open && (
                     <Button
                       variant="ghost"
-                      aria-label={`Add hours on ${name}`}
+                      aria-label={t('consoleBooking.addIntervalOn', { day: name })}
                       onClick={() => {
                         const last = list[list.length - 1];
                         setDay(weekday, [...list, interval(last?.closes ?? '09:00', '18:00')]);
                       }}
                     >
-                      + Add hours
+                      {t('consoleBooking.addInterval')}
                     </Button>
                   )}
                 </div>
@@ -157,12 +162,10 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
         </ul>
       </Card>
 
-      <Card title="Closed days">
-        <p className="mb-3 text-sm text-slate-600">
-          Holidays and other days nobody can book, whatever the weekly hours say.
-        </p>
+      <Card title={t('consoleBooking.closedDays')}>
+        <p className="mb-3 text-sm text-slate-600">{t('consoleBooking.closedDaysHelp')}</p>
         {draft.closedDays.length === 0 ? (
-          <p className="mb-3 text-sm text-slate-600">No closed days. Dates you add appear here.</p>
+          <p className="mb-3 text-sm text-slate-600">{t('consoleBooking.noClosedDays')}</p>
         ) : (
           <ul className="mb-3 space-y-1">
             {draft.closedDays.map((date) => (
@@ -175,12 +178,12 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
                 </time>
                 <Button
                   variant="ghost"
-                  aria-label={`Remove closed day ${dateLabel(date)}`}
+                  aria-label={t('consoleBooking.removeClosedDay', { date: dateLabel(date) })}
                   onClick={() =>
                     setDraft((d) => ({ ...d, closedDays: d.closedDays.filter((x) => x !== date) }))
                   }
                 >
-                  Remove
+                  {t('consoleBooking.remove')}
                 </Button>
               </li>
             ))}
@@ -189,7 +192,7 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
         <div className="flex flex-wrap items-end gap-2">
           <div className="w-52">
             <TextField
-              label="Add a closed day"
+              label={t('consoleBooking.addClosedDay')}
               type="date"
               value={newClosed}
               onChange={(e) => setNewClosed(e.target.value)}
@@ -202,36 +205,36 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
             />
           </div>
           <Button variant="secondary" onClick={addClosed} disabled={!newClosed}>
-            Add
+            {t('consoleBooking.add')}
           </Button>
         </div>
       </Card>
 
-      <Card title="Booking rules">
+      <Card title={t('consoleBooking.rules')}>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Cancellation cutoff (hours)"
+            label={t('consoleBooking.cutoff')}
             inputMode="numeric"
             value={draft.cutoffHours}
             error={errorOf('cancellation_cutoff_hours')}
-            hint="Clients cannot cancel or reschedule in the portal later than this before the start."
+            hint={t('consoleBooking.cutoffHint')}
             onChange={(e) => set('cutoffHours', e.target.value)}
           />
           <TextField
-            label="Time between start times (minutes)"
+            label={t('consoleBooking.slotStep')}
             inputMode="numeric"
             value={draft.slotStep}
             error={errorOf('slot_step_minutes')}
-            hint="5 to 120. With 15, clients can start at 9:00, 9:15, 9:30…"
+            hint={t('consoleBooking.slotStepHint')}
             onChange={(e) => set('slotStep', e.target.value)}
           />
         </div>
         <div className="mt-5">
           <TextField
-            label="Default location"
+            label={t('consoleBooking.location')}
             value={draft.location}
             error={errorOf('location')}
-            hint="Optional. Where appointments take place unless one says otherwise."
+            hint={t('consoleBooking.locationHint')}
             onChange={(e) => set('location', e.target.value)}
           />
         </div>
@@ -249,13 +252,9 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
           )}
         </Alert>
       )}
-      {checked && Object.keys(local).length > 0 && (
-        <Alert tone="error">
-          Some hours or rules need fixing before they can be saved; see the red messages.
-        </Alert>
-      )}
+      {checked && Object.keys(local).length > 0 && <Alert tone="error">{t('consoleBooking.fixFirst')}</Alert>}
       <Button type="submit" busy={save.isPending}>
-        Save booking settings
+        {t('consoleBooking.save')}
       </Button>
     </form>
   );

@@ -25,24 +25,26 @@ import {
 } from './api';
 import { formatDuration } from './duration';
 import { formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 /** The services clients can book: add one, or change its name, length, price or whether it is offered. */
 export function ServicesCard() {
+  const t = useT();
   const services = useAllServices();
   const tenant = useTenant();
   // `null`: no form; 'new': adding; otherwise the service being edited.
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const currency = tenant.data?.currency ?? 'EUR';
 
   const list = services.data ?? [];
   return (
     <Card
-      title="Services"
+      title={t('consoleBooking.services')}
       actions={
         editing === null && (
           <Button variant="secondary" onClick={() => setEditing('new')}>
-            Add service
+            {t('consoleBooking.addService')}
           </Button>
         )
       }
@@ -59,26 +61,31 @@ export function ServicesCard() {
         </div>
       )}
       {services.isPending ? (
-        <Loading label="Loading services…" />
+        <Loading label={t('consoleBooking.loadingServices')} />
       ) : services.isError ? (
         <ErrorState
-          title="The services could not be loaded"
+          title={t('consoleBooking.loadServicesFailed')}
           message={messageOf(services.error)}
           onRetry={() => void services.refetch()}
         />
       ) : list.length === 0 ? (
         editing === null && (
           <EmptyState
-            title="No services yet"
-            action={<Button onClick={() => setEditing('new')}>Add your first service</Button>}
+            title={t('consoleBooking.noServices')}
+            action={<Button onClick={() => setEditing('new')}>{t('consoleBooking.addFirstService')}</Button>}
           >
-            Services are what clients book, such as “Haircut, 45 minutes”. They appear here and in the booking
-            form.
+            {t('consoleBooking.noServicesText')}
           </EmptyState>
         )
       ) : (
         <ResponsiveTable
-          columns={['Name', 'Duration', 'Price', 'Status', { label: 'Actions', className: 'sr-only' }]}
+          columns={[
+            t('consoleBooking.name'),
+            t('consoleBooking.duration'),
+            t('consoleBooking.price'),
+            t('consoleBooking.status'),
+            { label: t('consoleBooking.actions'), className: 'sr-only' },
+          ]}
         >
           {list.map((service) => (
             <tr
@@ -91,20 +98,24 @@ export function ServicesCard() {
                   <span className="block text-sm text-slate-600">{service.description}</span>
                 )}
               </td>
-              <Cell label="Duration">{formatDuration(service.duration_minutes)}</Cell>
-              <Cell label="Price">
+              <Cell label={t('consoleBooking.duration')}>{formatDuration(service.duration_minutes)}</Cell>
+              <Cell label={t('consoleBooking.price')}>
                 {formatMoney(service.price_minor, service.currency || currency, locale)}
               </Cell>
-              <Cell label="Status">
-                {service.active ? <Badge tone="blue">Offered</Badge> : <Badge tone="grey">Not offered</Badge>}
+              <Cell label={t('consoleBooking.status')}>
+                {service.active ? (
+                  <Badge tone="blue">{t('consoleBooking.offered')}</Badge>
+                ) : (
+                  <Badge tone="grey">{t('consoleBooking.notOffered')}</Badge>
+                )}
               </Cell>
               <td className="block pt-2 sm:table-cell sm:px-4 sm:py-3 sm:text-right">
                 <Button
                   variant="ghost"
-                  aria-label={`Edit ${service.name}`}
+                  aria-label={t('consoleBooking.editService', { name: service.name })}
                   onClick={() => setEditing(service)}
                 >
-                  Edit
+                  {t('consoleBooking.edit')}
                 </Button>
               </td>
             </tr>
@@ -126,6 +137,7 @@ function ServiceForm({
   locale: string;
   onDone: () => void;
 }) {
+  const t = useT();
   const toast = useToast();
   const changed = useServicesChanged();
   const digits = fractionDigits(service?.currency || currency, locale);
@@ -154,7 +166,11 @@ function ServiceForm({
     },
     onSuccess: (saved) => {
       changed();
-      toast(service ? `Service “${saved.name}” saved` : `Service “${saved.name}” added`);
+      toast(
+        service
+          ? t('consoleBooking.serviceSaved', { name: saved.name })
+          : t('consoleBooking.serviceAdded', { name: saved.name }),
+      );
       onDone();
     },
   });
@@ -166,9 +182,10 @@ function ServiceForm({
     const minutes = /^\d+$/.test(duration.trim()) ? Number(duration.trim()) : null;
     const minor = parseMoney(price, digits);
     const gaps: Record<string, string> = {};
-    if (!name.trim()) gaps.name = 'Give the service a name.';
-    if (!minutes || minutes < 1) gaps.duration_minutes = 'How many minutes it takes, e.g. 45.';
-    if (minor === null) gaps.price_minor = digits ? 'An amount such as 35.00.' : 'An amount such as 3500.';
+    if (!name.trim()) gaps.name = t('consoleBooking.nameMissing');
+    if (!minutes || minutes < 1) gaps.duration_minutes = t('consoleBooking.durationInvalid');
+    if (minor === null)
+      gaps.price_minor = digits ? t('consoleBooking.priceInvalid') : t('consoleBooking.priceInvalidWhole');
     setLocal(gaps);
     if (Object.keys(gaps).length || minutes === null || minor === null) return;
     save.mutate({
@@ -184,35 +201,39 @@ function ServiceForm({
     <form
       onSubmit={submit}
       noValidate
-      aria-label={service ? `Edit ${service.name}` : 'New service'}
+      aria-label={
+        service ? t('consoleBooking.editService', { name: service.name }) : t('consoleBooking.newService')
+      }
       className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4"
     >
-      <h3 className="font-semibold text-slate-900">{service ? `Edit ${service.name}` : 'New service'}</h3>
+      <h3 className="font-semibold text-slate-900">
+        {service ? t('consoleBooking.editService', { name: service.name }) : t('consoleBooking.newService')}
+      </h3>
       {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
       <TextField
-        label="Name"
+        label={t('consoleBooking.name')}
         value={name}
         autoFocus
         error={errorOf('name')}
         onChange={(e) => setName(e.target.value)}
       />
       <TextArea
-        label="Description"
+        label={t('consoleBooking.serviceDescription')}
         value={description}
-        hint="Optional. Clients see it when they book."
+        hint={t('consoleBooking.serviceDescriptionHint')}
         error={errorOf('description')}
         onChange={(e) => setDescription(e.target.value)}
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
-          label="Duration (minutes)"
+          label={t('consoleBooking.durationMinutes')}
           inputMode="numeric"
           value={duration}
           error={errorOf('duration_minutes')}
           onChange={(e) => setDuration(e.target.value)}
         />
         <TextField
-          label={`Price (${service?.currency || currency})`}
+          label={t('consoleBooking.priceIn', { currency: service?.currency || currency })}
           inputMode="decimal"
           value={price}
           placeholder={digits ? '0.00' : '0'}
@@ -228,18 +249,16 @@ function ServiceForm({
           className="mt-1 h-4 w-4 shrink-0"
         />
         <span>
-          <span className="block font-medium text-slate-900">Offered</span>
-          <span className="block text-sm text-slate-600">
-            Clients can book it. Turn it off to stop new bookings; existing appointments stay.
-          </span>
+          <span className="block font-medium text-slate-900">{t('consoleBooking.offered')}</span>
+          <span className="block text-sm text-slate-600">{t('consoleBooking.offeredHint')}</span>
         </span>
       </label>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={save.isPending}>
-          {service ? 'Save service' : 'Add service'}
+          {service ? t('consoleBooking.saveService') : t('consoleBooking.addService')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          {t('consoleBooking.cancel')}
         </Button>
       </div>
     </form>

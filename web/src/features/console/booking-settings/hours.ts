@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { BookingSettings, UpdateBookingSettings, WeeklyHours } from './api';
 
 export interface Interval {
@@ -44,16 +45,15 @@ export function problemsOf(d: HoursDraft): Record<string, string> {
   for (const day of WEEKDAYS) {
     const list = [...(d.days[day] ?? [])].sort((a, b) => a.opens.localeCompare(b.opens));
     list.forEach((iv, i) => {
-      if (!iv.opens || !iv.closes) p[`interval-${iv.key}`] = 'Enter both times.';
-      else if (iv.opens >= iv.closes) p[`interval-${iv.key}`] = 'Closing must be after opening.';
+      if (!iv.opens || !iv.closes) p[`interval-${iv.key}`] = t('consoleBooking.bothTimes');
+      else if (iv.opens >= iv.closes) p[`interval-${iv.key}`] = t('consoleBooking.closesBeforeOpens');
       else if (i > 0 && list[i - 1]!.closes > iv.opens)
-        p[`interval-${iv.key}`] = 'Overlaps the hours before it.';
+        p[`interval-${iv.key}`] = t('consoleBooking.overlaps');
     });
   }
-  if (!/^\d+$/.test(d.cutoffHours.trim()))
-    p.cancellation_cutoff_hours = 'A whole number of hours, 0 or more.';
+  if (!/^\d+$/.test(d.cutoffHours.trim())) p.cancellation_cutoff_hours = t('consoleBooking.cutoffInvalid');
   if (!/^\d+$/.test(d.slotStep.trim()) || Number(d.slotStep) < 1)
-    p.slot_step_minutes = 'A whole number of minutes, e.g. 15.';
+    p.slot_step_minutes = t('consoleBooking.slotStepInvalid');
   return p;
 }
 

@@ -3,8 +3,10 @@ import { messageOf } from '@/api/problem';
 import { Alert, useToast } from '@/components/ui';
 import { archiveClient, restoreClient, useClientSaved, type Client } from './api';
 import { ConfirmButton } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 export function ArchiveControl({ client }: { client: Client }) {
+  const t = useT();
   const toast = useToast();
   const saved = useClientSaved();
   const archived = client.status === 'archived';
@@ -12,7 +14,9 @@ export function ArchiveControl({ client }: { client: Client }) {
     mutationFn: () => (archived ? restoreClient(client.id) : archiveClient(client.id)),
     onSuccess: (updated) => {
       saved(updated);
-      toast(updated.status === 'archived' ? 'Client archived' : 'Client restored');
+      toast(
+        t(updated.status === 'archived' ? 'consoleClients.archivedToast' : 'consoleClients.restoredToast'),
+      );
     },
   });
   return (
@@ -21,19 +25,19 @@ export function ArchiveControl({ client }: { client: Client }) {
       {archived ? (
         <ConfirmButton
           key="restore"
-          label="Restore"
+          label={t('consoleClients.restore')}
           tone="primary"
-          question={`Restore ${client.name}? They become an active client again and can log in to the portal if their access is on.`}
-          confirmLabel="Restore client"
+          question={t('consoleClients.restoreQuestion', { name: client.name })}
+          confirmLabel={t('consoleClients.restoreConfirm')}
           busy={change.isPending}
           onConfirm={() => change.mutateAsync()}
         />
       ) : (
         <ConfirmButton
           key="archive"
-          label="Archive"
-          question={`Archive ${client.name}? They disappear from the client list and can no longer log in to the portal. Everything about them is kept, and you can restore them at any time.`}
-          confirmLabel="Archive client"
+          label={t('consoleClients.archive')}
+          question={t('consoleClients.archiveQuestion', { name: client.name })}
+          confirmLabel={t('consoleClients.archiveConfirm')}
           busy={change.isPending}
           onConfirm={() => change.mutateAsync()}
         />

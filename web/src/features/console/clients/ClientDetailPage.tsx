@@ -10,23 +10,25 @@ import { ClientStatusBadge } from './ClientStatusBadge';
 import { ConvertLeadButton } from './ConvertLeadButton';
 import { PortalAccessCard } from './PortalAccessCard';
 import { useFormatDate } from '@/lib/console-queries';
+import { useT } from '@/lib/i18n/hooks';
 
 export function ClientDetailPage() {
   const { id = '' } = useParams();
   const client = useClient(id);
+  const t = useT();
   return (
     <div>
       <Link
         to="/app/clients"
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← All clients
+        {t('consoleClients.backToList')}
       </Link>
       {client.isPending ? (
-        <Loading label="Loading the client…" />
+        <Loading label={t('consoleClients.loadingOne')} />
       ) : client.isError ? (
         <ErrorState
-          title="This client could not be loaded"
+          title={t('consoleClients.loadOneError')}
           message={messageOf(client.error)}
           onRetry={() => void client.refetch()}
         />
@@ -39,6 +41,8 @@ export function ClientDetailPage() {
 
 function ClientDetail({ client }: { client: Client }) {
   const format = useFormatDate();
+  const t = useT();
+  const notGiven = t('consoleClients.notGiven');
   return (
     <>
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
@@ -58,7 +62,7 @@ function ClientDetail({ client }: { client: Client }) {
               to={`/app/clients/${client.id}/edit`}
               className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
             >
-              Edit
+              {t('consoleClients.edit')}
             </Link>
           )}
           <ArchiveControl client={client} />
@@ -68,9 +72,9 @@ function ClientDetail({ client }: { client: Client }) {
           the portal card moves to a sidebar beside the rest. */}
       <div className="grid gap-6 lg:grid-cols-3 lg:grid-rows-[auto_auto_1fr]">
         <div className="lg:col-span-2">
-          <Card title="Details">
+          <Card title={t('consoleClients.details')}>
             <dl className="grid gap-4 text-sm sm:grid-cols-2">
-              <Item label="Email">
+              <Item label={t('consoleClients.field.email')}>
                 <a
                   href={`mailto:${client.email}`}
                   className="break-all text-slate-900 underline underline-offset-2"
@@ -78,21 +82,19 @@ function ClientDetail({ client }: { client: Client }) {
                   {client.email}
                 </a>
               </Item>
-              <Item label="Phone">{client.phone || 'Not given'}</Item>
-              <Item label="Company">{client.company || 'Not given'}</Item>
-              <Item label="Billing address">
+              <Item label={t('consoleClients.field.phone')}>{client.phone || notGiven}</Item>
+              <Item label={t('consoleClients.field.company')}>{client.company || notGiven}</Item>
+              <Item label={t('consoleClients.field.billingAddress')}>
                 {client.billing_address ? (
                   <span className="whitespace-pre-line">{client.billing_address}</span>
                 ) : (
-                  'Not given'
+                  notGiven
                 )}
               </Item>
-              <Item label="VAT / tax ID">{client.tax_id || 'Not given'}</Item>
-              <Item label="Added">{format(client.created_at)}</Item>
-              <Item label="Emails">
-                {client.email_opt_out
-                  ? 'Only essential ones (they turned notices off)'
-                  : 'All, notices included'}
+              <Item label={t('consoleClients.field.taxId')}>{client.tax_id || notGiven}</Item>
+              <Item label={t('consoleClients.added')}>{format(client.created_at)}</Item>
+              <Item label={t('consoleClients.emails')}>
+                {client.email_opt_out ? t('consoleClients.emailsEssential') : t('consoleClients.emailsAll')}
               </Item>
             </dl>
           </Card>
@@ -101,12 +103,12 @@ function ClientDetail({ client }: { client: Client }) {
           <PortalAccessCard client={client} />
         </div>
         <div className="lg:col-span-2">
-          <Card title="Internal notes">
-            <p className="mb-2 text-sm text-slate-600">Only your team sees these; the client never does.</p>
+          <Card title={t('consoleClients.field.notes')}>
+            <p className="mb-2 text-sm text-slate-600">{t('consoleClients.notesPrivate')}</p>
             {client.notes ? (
               <MarkdownView text={client.notes} />
             ) : (
-              <p className="text-slate-600">No notes yet. Add some with Edit.</p>
+              <p className="text-slate-600">{t('consoleClients.noNotes')}</p>
             )}
           </Card>
         </div>

@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
-import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
+import { Alert, Button, Card, SelectField, TextArea, TextField } from '@/components/ui';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/hooks';
 import type { ClientDraft } from './clientDraft';
 
 const STATUSES = [
-  { value: 'lead', label: 'Lead', hint: 'Someone you are talking to who has not hired you yet.' },
-  { value: 'active', label: 'Active', hint: 'Someone you work for now.' },
+  { value: 'lead', labelKey: 'consoleClients.status.lead', hintKey: 'consoleClients.statusHint.lead' },
+  { value: 'active', labelKey: 'consoleClients.status.active', hintKey: 'consoleClients.statusHint.active' },
 ] as const;
 
 export interface ClientFormProps {
@@ -29,6 +31,7 @@ export function ClientForm({
   locked,
   onSubmit,
 }: ClientFormProps) {
+  const t = useT();
   const [draft, setDraft] = useState(initial);
   const form = useRef<HTMLFormElement>(null);
   const problem = error instanceof ApiProblem ? error : null;
@@ -52,7 +55,7 @@ export function ClientForm({
         {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
         <fieldset disabled={Boolean(locked)} className="space-y-5">
           <TextField
-            label="Name"
+            label={t('consoleClients.field.name')}
             name="name"
             required
             autoComplete="off"
@@ -61,67 +64,82 @@ export function ClientForm({
             onChange={(e) => set('name', e.target.value)}
           />
           <TextField
-            label="Email"
+            label={t('consoleClients.field.email')}
             name="email"
             type="email"
             required
             autoComplete="off"
             value={draft.email}
             error={problem?.fieldError('email')}
-            hint="Their login for the portal, and where invitations go."
+            hint={t('consoleClients.emailHint')}
             onChange={(e) => set('email', e.target.value)}
           />
+          <SelectField
+            label={t('consoleClients.field.language')}
+            name="language"
+            value={draft.language}
+            hint={t('consoleClients.languageHint')}
+            error={problem?.fieldError('language')}
+            onChange={(e) => set('language', isLanguage(e.target.value) ? e.target.value : '')}
+          >
+            <option value="">{t('consoleClients.languageDefault')}</option>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {LANGUAGE_NAMES[l]}
+              </option>
+            ))}
+          </SelectField>
           <div className="grid gap-5 sm:grid-cols-2">
             <TextField
-              label="Phone"
+              label={t('consoleClients.field.phone')}
               name="phone"
               type="tel"
               autoComplete="off"
               value={draft.phone}
               error={problem?.fieldError('phone')}
-              hint="Optional."
+              hint={t('consoleClients.optional')}
               onChange={(e) => set('phone', e.target.value)}
             />
             <TextField
-              label="Company"
+              label={t('consoleClients.field.company')}
               name="company"
               autoComplete="off"
               value={draft.company}
               error={problem?.fieldError('company')}
-              hint="Optional."
+              hint={t('consoleClients.optional')}
               onChange={(e) => set('company', e.target.value)}
             />
           </div>
           <div className="grid gap-5 sm:grid-cols-2">
             <TextArea
-              label="Billing address"
+              label={t('consoleClients.field.billingAddress')}
               name="billing_address"
               rows={3}
               value={draft.billing_address}
               error={problem?.fieldError('billing_address')}
-              hint="Optional. Printed on quotes and invoices, up to 8 lines."
+              hint={t('consoleClients.billingAddressHint')}
               onChange={(e) => set('billing_address', e.target.value)}
             />
             <TextField
-              label="VAT / tax ID"
+              label={t('consoleClients.field.taxId')}
               name="tax_id"
               autoComplete="off"
               value={draft.tax_id}
               error={problem?.fieldError('tax_id')}
-              hint="Optional. EU invoices to businesses need it."
+              hint={t('consoleClients.taxIdHint')}
               onChange={(e) => set('tax_id', e.target.value)}
             />
           </div>
           <TextArea
-            label="Internal notes"
+            label={t('consoleClients.field.notes')}
             name="notes"
             value={draft.notes}
             error={problem?.fieldError('notes')}
-            hint="Only your team sees these. They are never shown to the client."
+            hint={t('consoleClients.notesHint')}
             onChange={(e) => set('notes', e.target.value)}
           />
           <fieldset className="space-y-2">
-            <legend className="text-sm font-medium text-slate-800">Status</legend>
+            <legend className="text-sm font-medium text-slate-800">{t('consoleClients.field.status')}</legend>
             {STATUSES.map((s) => (
               <label key={s.value} className="flex items-start gap-3 rounded-lg border border-slate-200 p-3">
                 <input
@@ -133,8 +151,8 @@ export function ClientForm({
                   className="mt-1 h-4 w-4 shrink-0"
                 />
                 <span>
-                  <span className="block font-medium text-slate-900">{s.label}</span>
-                  <span className="block text-sm text-slate-600">{s.hint}</span>
+                  <span className="block font-medium text-slate-900">{t(s.labelKey)}</span>
+                  <span className="block text-sm text-slate-600">{t(s.hintKey)}</span>
                 </span>
               </label>
             ))}
@@ -151,10 +169,8 @@ export function ClientForm({
               className="mt-1 h-4 w-4 shrink-0"
             />
             <span>
-              <span className="block font-medium text-slate-900">Portal access</span>
-              <span className="block text-sm text-slate-600">
-                May log in to your client portal. They get in once you send an invitation from their page.
-              </span>
+              <span className="block font-medium text-slate-900">{t('consoleClients.portalAccess')}</span>
+              <span className="block text-sm text-slate-600">{t('consoleClients.portalAccessHint')}</span>
             </span>
           </label>
           <label className="flex items-start gap-3">
@@ -166,11 +182,8 @@ export function ClientForm({
               className="mt-1 h-4 w-4 shrink-0"
             />
             <span>
-              <span className="block font-medium text-slate-900">Notice emails</span>
-              <span className="block text-sm text-slate-600">
-                Emails about new quotes, messages, order and appointment changes. Clients can turn them off in
-                their profile; login codes, invoices and receipts are always sent.
-              </span>
+              <span className="block font-medium text-slate-900">{t('consoleClients.noticeEmails')}</span>
+              <span className="block text-sm text-slate-600">{t('consoleClients.noticeEmailsHint')}</span>
             </span>
           </label>
         </fieldset>
@@ -182,7 +195,7 @@ export function ClientForm({
             to={cancelTo}
             className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
           >
-            Cancel
+            {t('consoleClients.cancel')}
           </Link>
         </div>
       </form>

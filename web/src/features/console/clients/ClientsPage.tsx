@@ -2,18 +2,20 @@ import { Link } from 'react-router';
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { linkButton } from '@/components/styles';
 import { EmptyState, PageHeader } from '@/components/ui';
+import { useT, type Translate } from '@/lib/i18n/hooks';
 import { useListFilters } from '@/lib/useListFilters';
 import { useClients } from './api';
 import { ClientsTable } from './ClientsTable';
 
 const STATUS_FILTERS = [
-  { value: 'lead', label: 'Leads' },
-  { value: 'active', label: 'Active' },
-  { value: 'archived', label: 'Archived' },
-  { value: 'all', label: 'All, archived too' },
-];
+  { value: 'lead', labelKey: 'consoleClients.filter.leads' },
+  { value: 'active', labelKey: 'consoleClients.status.active' },
+  { value: 'archived', labelKey: 'consoleClients.status.archived' },
+  { value: 'all', labelKey: 'consoleClients.filter.all' },
+] as const;
 
 export function ClientsPage() {
+  const t = useT();
   // The URL holds the search and filter, so a reload or a shared link shows the same list.
   const filters = useListFilters();
   const { q } = filters;
@@ -24,39 +26,38 @@ export function ClientsPage() {
   return (
     <div>
       <PageHeader
-        title="Clients"
-        description="Everyone you work with, and whether they use your portal."
+        title={t('consoleClients.title')}
+        description={t('consoleClients.description')}
         actions={
           <Link to="/app/clients/new" className={linkButton}>
-            New client
+            {t('consoleClients.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="client"
         filters={filters}
-        placeholder="Name, email or company"
-        statuses={STATUS_FILTERS}
-        allStatuses="Active and leads"
+        placeholder={t('consoleClients.searchPlaceholder')}
+        statuses={STATUS_FILTERS.map((s) => ({ value: s.value, label: t(s.labelKey) }))}
+        allStatuses={t('consoleClients.filter.default')}
       />
       <ListBody
         query={clients}
         count={items.length}
-        what="clients"
+        what={t('consoleClients.what')}
         filters={filters}
-        clearLabel="Clear search and filter"
-        noMatch={noMatch(q, status)}
+        clearLabel={t('consoleClients.clearFilters')}
+        noMatch={noMatch(t, q, status)}
         empty={
           <EmptyState
-            title="No clients yet"
+            title={t('consoleClients.emptyTitle')}
             action={
               <Link to="/app/clients/new" className={linkButton}>
-                Add your first client
+                {t('consoleClients.addFirst')}
               </Link>
             }
           >
-            Add your first client, then invite them to the portal, where they can see their details and
-            everything you share with them.
+            {t('consoleClients.emptyBody')}
           </EmptyState>
         }
       >
@@ -66,8 +67,8 @@ export function ClientsPage() {
   );
 }
 
-function noMatch(q: string, status: string): string {
-  if (q && status) return `No client matching “${q}” has this status.`;
-  if (q) return `No client’s name, email or company contains “${q}”.`;
-  return 'No clients have this status.';
+function noMatch(t: Translate, q: string, status: string): string {
+  if (q && status) return t('consoleClients.noMatchSearchStatus', { q });
+  if (q) return t('consoleClients.noMatchSearch', { q });
+  return t('consoleClients.noMatchStatus');
 }

@@ -4,12 +4,20 @@ import { rowClass } from '@/components/styles';
 import type { Client } from './api';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { useFormatDate } from '@/lib/console-queries';
+import { useT } from '@/lib/i18n/hooks';
 
 /** A table on wide screens; under 640 px each row becomes a card with its own labels. */
 export function ClientsTable({ clients }: { clients: Client[] }) {
+  const t = useT();
   return (
     <ResponsiveTable
-      columns={['Name', 'Email', { label: 'Company', className: 'hidden md:table-cell' }, 'Status', 'Portal']}
+      columns={[
+        t('consoleClients.field.name'),
+        t('consoleClients.field.email'),
+        { label: t('consoleClients.field.company'), className: 'hidden md:table-cell' },
+        t('consoleClients.field.status'),
+        t('consoleClients.portal'),
+      ]}
     >
       {clients.map((client) => (
         <ClientRow key={client.id} client={client} />
@@ -19,6 +27,7 @@ export function ClientsTable({ clients }: { clients: Client[] }) {
 }
 
 function ClientRow({ client }: { client: Client }) {
+  const t = useT();
   return (
     // The name's link stretches over the whole row, so the row is one click target while
     // keyboard and screen-reader users meet a single, well-named link.
@@ -31,16 +40,16 @@ function ClientRow({ client }: { client: Client }) {
           {client.name}
         </Link>
       </td>
-      <Cell label="Email">
+      <Cell label={t('consoleClients.field.email')}>
         <span className="break-all">{client.email}</span>
       </Cell>
-      <Cell label="Company" wide="sm:hidden md:table-cell">
+      <Cell label={t('consoleClients.field.company')} wide="sm:hidden md:table-cell">
         {client.company || <span className="text-slate-600">—</span>}
       </Cell>
-      <Cell label="Status">
+      <Cell label={t('consoleClients.field.status')}>
         <ClientStatusBadge status={client.status} />
       </Cell>
-      <Cell label="Portal">
+      <Cell label={t('consoleClients.portal')}>
         <PortalSummary client={client} />
       </Cell>
     </tr>
@@ -52,8 +61,10 @@ function ClientRow({ client }: { client: Client }) {
 /** Where the client stands with the portal, in a few words. */
 export function PortalSummary({ client }: { client: Client }) {
   const format = useFormatDate();
-  if (!client.portal_enabled) return <span className="text-slate-600">No access</span>;
-  if (client.last_login_at) return <>Last login {format(client.last_login_at)}</>;
-  if (client.invited_at) return <>Invited {format(client.invited_at)}</>;
-  return <span className="text-slate-600">Not invited yet</span>;
+  const t = useT();
+  if (!client.portal_enabled) return <span className="text-slate-600">{t('consoleClients.noAccess')}</span>;
+  if (client.last_login_at)
+    return <>{t('consoleClients.lastLoginOn', { date: format(client.last_login_at) })}</>;
+  if (client.invited_at) return <>{t('consoleClients.invitedOn', { date: format(client.invited_at) })}</>;
+  return <span className="text-slate-600">{t('consoleClients.notInvited')}</span>;
 }

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { updateClient, useClient, useClientSaved, type Client } from './api';
 import { draftOf, updateBody, type ClientDraft } from './clientDraft';
 import { ClientForm } from './ClientForm';
@@ -9,11 +10,12 @@ import { ClientForm } from './ClientForm';
 export function EditClientPage() {
   const { id = '' } = useParams();
   const client = useClient(id);
-  if (client.isPending) return <Loading label="Loading the client…" />;
+  const t = useT();
+  if (client.isPending) return <Loading label={t('consoleClients.loadingOne')} />;
   if (client.isError) {
     return (
       <ErrorState
-        title="This client could not be loaded"
+        title={t('consoleClients.loadOneError')}
         message={messageOf(client.error)}
         onRetry={() => void client.refetch()}
       />
@@ -23,6 +25,7 @@ export function EditClientPage() {
 }
 
 function EditClient({ client }: { client: Client }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useClientSaved();
@@ -32,24 +35,20 @@ function EditClient({ client }: { client: Client }) {
     mutationFn: (draft: ClientDraft) => updateClient(client.id, updateBody(initial, draft)),
     onSuccess: (updated) => {
       saved(updated);
-      toast('Changes saved');
+      toast(t('consoleClients.savedToast'));
       navigate(back);
     },
   });
   return (
     <div className="max-w-2xl">
-      <PageHeader title={`Edit ${client.name}`} />
+      <PageHeader title={t('consoleClients.editTitle', { name: client.name })} />
       <ClientForm
         initial={initial}
-        submitLabel="Save changes"
+        submitLabel={t('consoleClients.saveChanges')}
         cancelTo={back}
         busy={update.isPending}
         error={update.error}
-        locked={
-          client.status === 'archived'
-            ? 'This client is archived. Restore them from their page before changing their details.'
-            : undefined
-        }
+        locked={client.status === 'archived' ? t('consoleClients.archivedLocked') : undefined}
         onSubmit={(draft) => {
           // Nothing changed: saving would only add a line to the timeline.
           if (Object.keys(updateBody(initial, draft)).length === 0) navigate(back);

@@ -1,11 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { PageHeader, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { createClient, useClientSaved } from './api';
 import { createBody, draftOf } from './clientDraft';
 import { ClientForm } from './ClientForm';
 
 export function NewClientPage() {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useClientSaved();
@@ -13,19 +15,16 @@ export function NewClientPage() {
     mutationFn: createClient,
     onSuccess: (client) => {
       saved(client);
-      toast('Client created');
+      toast(t('consoleClients.createdToast'));
       navigate(`/app/clients/${client.id}`);
     },
   });
   return (
     <div className="max-w-2xl">
-      <PageHeader
-        title="New client"
-        description="Add someone you work with. You can invite them to the portal next."
-      />
+      <PageHeader title={t('consoleClients.newTitle')} description={t('consoleClients.newDescription')} />
       <ClientForm
         initial={draftOf()}
-        submitLabel="Create client"
+        submitLabel={t('consoleClients.create')}
         cancelTo="/app/clients"
         busy={create.isPending}
         error={create.error}

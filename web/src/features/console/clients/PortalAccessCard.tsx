@@ -12,6 +12,7 @@ import {
   type Client,
 } from './api';
 import { useFormatDate } from '@/lib/console-queries';
+import { useT, type Translate } from '@/lib/i18n/hooks';
 
 type Tokens = components['schemas']['Tokens'];
 
@@ -26,15 +27,14 @@ function viewAsUrl(slug: string, t: Tokens): string {
   return `/portal/${slug}/view-as#${fragment.toString()}`;
 }
 
-function blockedReason(client: Client): string | null {
-  if (client.status === 'archived')
-    return 'Archived clients cannot use the portal. Restore this client first.';
-  if (!client.portal_enabled)
-    return 'Portal access is off for this client. Turn it on with Edit to invite them.';
+function blockedReason(t: Translate, client: Client): string | null {
+  if (client.status === 'archived') return t('consoleClients.blockedArchived');
+  if (!client.portal_enabled) return t('consoleClients.blockedOff');
   return null;
 }
 
 export function PortalAccessCard({ client }: { client: Client }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const saved = useClientSaved();
@@ -47,7 +47,7 @@ export function PortalAccessCard({ client }: { client: Client }) {
     mutationFn: () => inviteClient(client.id),
     onSuccess: (updated) => {
       saved(updated);
-      toast(`Invitation sent to ${updated.email}`);
+      toast(t('consoleClients.invitedToast', { email: updated.email }));
     },
   });
   const viewAs = useMutation({ mutationFn: () => impersonateClient(client.id) });
@@ -67,42 +67,40 @@ export function PortalAccessCard({ client }: { client: Client }) {
         }
         tab.opener = null;
         tab.location.href = viewAsUrl(slug, tokens);
-        toast(`Opened the portal as ${client.name} in a new tab`);
+        toast(t('consoleClients.viewAsToast', { name: client.name }));
         void queryClient.invalidateQueries({ queryKey: clientKeys.activity(client.id) });
       },
       onError: () => tab?.close(),
     });
   };
 
-  const reason = blockedReason(client);
+  const reason = blockedReason(t, client);
   const error = invite.error ?? viewAs.error;
   return (
-    <Card title="Portal access">
+    <Card title={t('consoleClients.portalAccess')}>
       <dl className="space-y-3 text-sm">
         <div>
-          <dt className="text-slate-600">Access</dt>
-          <dd className="font-medium text-slate-900">{client.portal_enabled ? 'Allowed' : 'Off'}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-600">Invited</dt>
+          <dt className="text-slate-600">{t('consoleClients.access')}</dt>
           <dd className="font-medium text-slate-900">
-            {client.invited_at ? format(client.invited_at) : 'Not yet'}
+            {t(client.portal_enabled ? 'consoleClients.accessAllowed' : 'consoleClients.accessOff')}
           </dd>
         </div>
         <div>
-          <dt className="text-slate-600">Last login</dt>
+          <dt className="text-slate-600">{t('consoleClients.invited')}</dt>
           <dd className="font-medium text-slate-900">
-            {client.last_login_at ? format(client.last_login_at) : 'Never'}
+            {client.invited_at ? format(client.invited_at) : t('consoleClients.notYet')}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-600">{t('consoleClients.lastLogin')}</dt>
+          <dd className="font-medium text-slate-900">
+            {client.last_login_at ? format(client.last_login_at) : t('consoleClients.never')}
           </dd>
         </div>
       </dl>
       <div className="mt-5 space-y-4">
         {error && <Alert tone="error">{messageOf(error)}</Alert>}
-        {blockedTab && (
-          <Alert tone="warning">
-            Your browser blocked the new tab. Allow pop-ups for this site, then try again.
-          </Alert>
-        )}
+        {blockedTab && <Alert tone="warning">{t('consoleClients.popupBlocked')}</Alert>}
         <div className="space-y-1.5">
           <Button
             className="w-full"
@@ -111,10 +109,10 @@ export function PortalAccessCard({ client }: { client: Client }) {
             aria-describedby={inviteHint}
             onClick={() => invite.mutate()}
           >
-            {client.invited_at ? 'Send a new invitation' : 'Invite to portal'}
+            {t(client.invited_at ? 'consoleClients.reinvite' : 'consoleClients.invite')}
           </Button>
           <p id={inviteHint} className="text-sm text-slate-600">
-            {reason ?? `Emails ${client.email} a one-click login link, valid for 7 days.`}
+            {reason ?? t('consoleClients.inviteHint', { email: client.email })}
           </p>
         </div>
         <div className="space-y-1.5">
@@ -126,12 +124,12 @@ export function PortalAccessCard({ client }: { client: Client }) {
             aria-describedby={viewAsHint}
             onClick={startViewAs}
           >
-            View as client
+            {t('consoleClients.viewAs')}
           </Button>
           <p id={viewAsHint} className="text-sm text-slate-600">
             {client.status === 'archived'
-              ? 'Restore this client to see the portal as they do.'
-              : 'Opens the portal in a new tab as this client sees it. Nothing can be changed there.'}
+              ? t('consoleClients.viewAsArchived')
+              : t('consoleClients.viewAsHint')}
           </p>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import type { Language } from '@/lib/i18n';
 import type { Client, CreateClient, UpdateClient } from './api';
 
 /** A client as the form edits it: every text field a string, trimmed only on save. */
@@ -12,6 +13,8 @@ export interface ClientDraft {
   status: 'lead' | 'active';
   portal_enabled: boolean;
   email_opt_out: boolean;
+  /** `''`: the business's default language. */
+  language: Language | '';
 }
 
 export function draftOf(client?: Client): ClientDraft {
@@ -26,6 +29,7 @@ export function draftOf(client?: Client): ClientDraft {
     status: client?.status === 'lead' ? 'lead' : 'active',
     portal_enabled: client?.portal_enabled ?? true,
     email_opt_out: client?.email_opt_out ?? false,
+    language: client?.language ?? '',
   };
 }
 
@@ -41,11 +45,14 @@ function clean(d: ClientDraft) {
     status: d.status,
     portal_enabled: d.portal_enabled,
     email_opt_out: d.email_opt_out,
+    language: d.language || null,
   };
 }
 
+/** A new client: the language only when chosen (left out, the business's default applies). */
 export function createBody(d: ClientDraft): CreateClient {
-  return clean(d);
+  const { language, ...rest } = clean(d);
+  return language ? { ...rest, language } : rest;
 }
 
 /** Only what changed, so a save never overwrites a colleague's edit to another field. */

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { Button, TextArea, TextField } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { KINDS, fieldDraft, keyOf, type FieldDraft } from './formDraft';
 
 /** The form's fields in order: add, edit, move and remove them. `errorOf(i, part)` is the server's word. */
@@ -12,6 +13,7 @@ export function FieldBuilder({
   onChange: (fields: FieldDraft[]) => void;
   errorOf: (index: number, part: string) => string | undefined;
 }) {
+  const t = useT();
   const update = (i: number, change: Partial<FieldDraft>) =>
     onChange(fields.map((f, j) => (j === i ? { ...f, ...change } : f)));
   const move = (i: number, by: -1 | 1) => {
@@ -37,7 +39,7 @@ export function FieldBuilder({
         ))}
       </ol>
       <Button variant="secondary" onClick={() => onChange([...fields, fieldDraft()])}>
-        Add a field
+        {t('consoleForms.addField')}
       </Button>
     </div>
   );
@@ -60,16 +62,17 @@ function FieldRow({
   onMove: (by: -1 | 1) => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   const kindId = useId();
   const fixed = f.fixed;
-  const name = f.label.trim() || `Field ${index + 1}`;
+  const name = f.label.trim() || t('consoleForms.fieldN', { n: index + 1 });
   return (
     <li className="rounded-xl border border-slate-200 bg-slate-50 p-4">
       <fieldset className="space-y-4">
-        <legend className="sr-only">{`Field ${index + 1}: ${name}`}</legend>
+        <legend className="sr-only">{t('consoleForms.fieldLegend', { n: index + 1, name })}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Label"
+            label={t('consoleForms.field.label')}
             value={f.label}
             error={errorOf('label')}
             onChange={(e) =>
@@ -78,7 +81,7 @@ function FieldRow({
           />
           <div className="space-y-1.5">
             <label htmlFor={kindId} className="block text-sm font-medium text-slate-800">
-              Kind
+              {t('consoleForms.field.kind')}
             </label>
             <select
               id={kindId}
@@ -90,7 +93,7 @@ function FieldRow({
             >
               {KINDS.map((k) => (
                 <option key={k.value} value={k.value}>
-                  {k.label}
+                  {t(k.labelKey)}
                 </option>
               ))}
             </select>
@@ -99,17 +102,15 @@ function FieldRow({
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <TextField
-            label="Key"
+            label={t('consoleForms.field.key')}
             value={f.key}
             disabled={fixed}
             error={errorOf('key')}
-            hint={
-              fixed ? 'Every form asks for a name and an email.' : 'Where the answer is stored, e.g. budget.'
-            }
+            hint={t(fixed ? 'consoleForms.field.keyFixedHint' : 'consoleForms.field.keyHint')}
             onChange={(e) => onChange({ key: e.target.value, keyTouched: true })}
           />
           <TextField
-            label="Help (optional)"
+            label={t('consoleForms.field.help')}
             value={f.help}
             error={errorOf('help')}
             onChange={(e) => onChange({ help: e.target.value })}
@@ -117,7 +118,7 @@ function FieldRow({
         </div>
         {f.kind === 'select' && (
           <TextArea
-            label="Choices, one per line"
+            label={t('consoleForms.field.choices')}
             value={f.options}
             error={errorOf('options')}
             rows={4}
@@ -133,28 +134,28 @@ function FieldRow({
               onChange={(e) => onChange({ required: e.target.checked })}
               className="h-4 w-4"
             />
-            {f.kind === 'checkbox' ? 'Must be ticked' : 'Required'}
+            {t(f.kind === 'checkbox' ? 'consoleForms.field.mustTick' : 'consoleForms.field.required')}
           </label>
           <div className="flex flex-wrap gap-1">
             <Button
               variant="ghost"
               disabled={index === 0}
-              aria-label={`Move ${name} up`}
+              aria-label={t('consoleForms.moveUpLabel', { name })}
               onClick={() => onMove(-1)}
             >
-              ↑ Up
+              {t('consoleForms.moveUp')}
             </Button>
             <Button
               variant="ghost"
               disabled={index === count - 1}
-              aria-label={`Move ${name} down`}
+              aria-label={t('consoleForms.moveDownLabel', { name })}
               onClick={() => onMove(1)}
             >
-              ↓ Down
+              {t('consoleForms.moveDown')}
             </Button>
             {!fixed && (
-              <Button variant="ghost" aria-label={`Remove ${name}`} onClick={onRemove}>
-                Remove
+              <Button variant="ghost" aria-label={t('consoleForms.removeLabel', { name })} onClick={onRemove}>
+                {t('consoleForms.remove')}
               </Button>
             )}
           </div>

@@ -16,7 +16,9 @@ import {
 import { createForm, isAdmin, updateForm, useConsoleMe, useForm, useFormSaved, type Form } from './api';
 import { FieldBuilder } from './FieldBuilder';
 import { bodyOf, draftOf, slugOf, type FormDraft } from './formDraft';
-import { MARKDOWN_HINT } from '@/lib/markdown';
+import { markdownHint } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
 /** `/app/forms/new` builds a form; `/app/forms/:id` changes one. */
 export function FormEditorPage() {
@@ -27,11 +29,12 @@ export function FormEditorPage() {
 
 function ExistingForm({ id }: { id: string }) {
   const form = useForm(id);
-  if (form.isPending) return <Loading label="Loading the form…" />;
+  const t = useT();
+  if (form.isPending) return <Loading label={t('consoleForms.loadingOne')} />;
   if (form.isError)
     return (
       <ErrorState
-        title="This form could not be loaded"
+        title={t('consoleForms.loadOneError')}
         message={messageOf(form.error)}
         onRetry={() => void form.refetch()}
       />
@@ -40,6 +43,7 @@ function ExistingForm({ id }: { id: string }) {
 }
 
 function Editor({ form }: { form?: Form }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useFormSaved();
@@ -50,12 +54,12 @@ function Editor({ form }: { form?: Form }) {
     mutationFn: () => (form ? updateForm(form.id, bodyOf(draft)) : createForm(bodyOf(draft))),
     onSuccess: (result) => {
       saved(result);
-      toast(form ? 'Form saved' : `Form “${result.title}” created — it is live at its address`);
+      toast(form ? t('consoleForms.savedToast') : t('consoleForms.createdToast', { title: result.title }));
       if (!form) navigate(`/app/forms/${result.id}`);
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
-  const locked = me.data && !isAdmin(me.data) ? 'Only owners and admins can change forms.' : undefined;
+  const locked = me.data && !isAdmin(me.data) ? t('consoleForms.adminsOnly') : undefined;
   const set = <K extends keyof FormDraft>(key: K, value: FormDraft[K]) =>
     setDraft((d) => ({ ...d, [key]: value }));
 
@@ -68,32 +72,36 @@ function Editor({ form }: { form?: Form }) {
     save.mutate();
   };
 
+  const description = form ? (
+    <Rich
+      text={t('consoleForms.publicAt', { url: form.public_url })}
+      tags={{
+        link: (chunk) => (
+          <a href={form.public_url} target="_blank" rel="noreferrer" className="break-all underline">
+            {chunk}
+          </a>
+        ),
+      }}
+    />
+  ) : (
+    t('consoleForms.newDescription')
+  );
+
   return (
     <div className="max-w-3xl">
       <Link to="/app/forms" className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline">
-        ← All forms
+        {t('consoleForms.backToList')}
       </Link>
       <PageHeader
-        title={form ? form.title : 'New form'}
-        description={
-          form ? (
-            <>
-              Public at{' '}
-              <a href={form.public_url} target="_blank" rel="noreferrer" className="break-all underline">
-                {form.public_url}
-              </a>
-            </>
-          ) : (
-            'Ask visitors what you need to know. Someone new becomes a lead in your clients.'
-          )
-        }
+        title={form ? form.title : t('consoleForms.newTitle')}
+        description={description}
         actions={
           form && (
             <Link
               to={`/app/forms/${form.id}/submissions`}
               className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
             >
-              Submissions ({form.submission_count})
+              {t('consoleForms.submissionsCount', { count: form.submission_count })}
             </Link>
           )
         }
@@ -102,16 +110,14 @@ function Editor({ form }: { form?: Form }) {
         {locked && <Alert tone="warning">{locked}</Alert>}
         {save.isError && (
           <Alert tone="error">
-            {problem?.errors.length
-              ? 'Some settings need a second look; see the messages below.'
-              : messageOf(save.error)}
+            {problem?.errors.length ? t('consoleForms.checkFields') : messageOf(save.error)}
           </Alert>
         )}
         <fieldset disabled={Boolean(locked)} className="space-y-6">
-          <Card title="About the form">
+          <Card title={t('consoleForms.about')}>
             <div className="space-y-5">
               <TextField
-                label="Title"
+                label={t('consoleForms.field.title')}
                 value={draft.title}
                 required
                 error={problem?.fieldError('title')}
@@ -124,25 +130,25 @@ function Editor({ form }: { form?: Form }) {
                 }
               />
               <TextField
-                label="Address"
+                label={t('consoleForms.field.address')}
                 value={draft.slug}
                 required
                 error={problem?.fieldError('slug')}
-                hint="The last part of its link: lowercase letters, digits and hyphens."
+                hint={t('consoleForms.field.addressHint')}
                 onChange={(e) => setDraft((d) => ({ ...d, slug: e.target.value, slugTouched: true }))}
               />
               <TextArea
-                label="Introduction (optional)"
+                label={t('consoleForms.field.intro')}
                 value={draft.description}
                 error={problem?.fieldError('description')}
-                hint={`Shown above the fields. ${MARKDOWN_HINT}`}
+                hint={t('consoleForms.field.introHint', { markdown: markdownHint() })}
                 onChange={(e) => set('description', e.target.value)}
               />
               <TextArea
-                label="Thank-you message (optional)"
+                label={t('consoleForms.field.thanks')}
                 value={draft.success_message}
                 error={problem?.fieldError('success_message')}
-                hint="What visitors read once they have sent it."
+                hint={t('consoleForms.field.thanksHint')}
                 onChange={(e) => set('success_message', e.target.value)}
               />
               <label className="flex items-start gap-3">
@@ -153,10 +159,8 @@ function Editor({ form }: { form?: Form }) {
                   className="mt-1 h-4 w-4 shrink-0"
                 />
                 <span>
-                  <span className="block font-medium text-slate-900">Open to visitors</span>
-                  <span className="block text-sm text-slate-600">
-                    When off, its link says the form is not available.
-                  </span>
+                  <span className="block font-medium text-slate-900">{t('consoleForms.field.open')}</span>
+                  <span className="block text-sm text-slate-600">{t('consoleForms.field.openHint')}</span>
                 </span>
               </label>
               <label className="flex items-start gap-3">
@@ -167,13 +171,13 @@ function Editor({ form }: { form?: Form }) {
                   className="mt-1 h-4 w-4 shrink-0"
                 />
                 <span>
-                  <span className="block font-medium text-slate-900">Email owners and admins</span>
-                  <span className="block text-sm text-slate-600">At each submission, with the answers.</span>
+                  <span className="block font-medium text-slate-900">{t('consoleForms.field.notify')}</span>
+                  <span className="block text-sm text-slate-600">{t('consoleForms.field.notifyHint')}</span>
                 </span>
               </label>
             </div>
           </Card>
-          <Card title="Fields">
+          <Card title={t('consoleForms.fields')}>
             {problem?.fieldError('fields') && (
               <p className="mb-3 text-sm font-medium text-red-700">{problem.fieldError('fields')}</p>
             )}
@@ -186,13 +190,13 @@ function Editor({ form }: { form?: Form }) {
         </fieldset>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={save.isPending} disabled={Boolean(locked)}>
-            {form ? 'Save changes' : 'Create form'}
+            {t(form ? 'consoleForms.saveChanges' : 'consoleForms.create')}
           </Button>
           <Link
             to="/app/forms"
             className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
           >
-            Cancel
+            {t('consoleForms.cancel')}
           </Link>
         </div>
       </form>

@@ -1,11 +1,13 @@
 import { Link, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Badge, Button, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT, type Translate } from '@/lib/i18n/hooks';
 import { useForm, useFormatDate, useSubmissions, type FormField, type Submission } from './api';
 
 /** What visitors sent through one form, newest first, each with the client or lead it joined. */
 export function FormSubmissionsPage() {
   const { id = '' } = useParams();
+  const t = useT();
   const form = useForm(id);
   const list = useSubmissions(id);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
@@ -15,19 +17,19 @@ export function FormSubmissionsPage() {
         to={`/app/forms/${id}`}
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← {form.data?.title ?? 'The form'}
+        ← {form.data?.title ?? t('consoleForms.theForm')}
       </Link>
       <PageHeader
-        title="Submissions"
-        description={form.data ? `Sent through “${form.data.title}”.` : undefined}
+        title={t('consoleForms.submissions')}
+        description={form.data ? t('consoleForms.sentThrough', { title: form.data.title }) : undefined}
       />
       {list.isPending ? (
-        <Loading label="Loading submissions…" />
+        <Loading label={t('consoleForms.loadingSubmissions')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="Nothing sent yet">
-          When a visitor sends this form, their answers appear here, linked to the client or the new lead.
+        <EmptyState title={t('consoleForms.noSubmissionsTitle')}>
+          {t('consoleForms.noSubmissionsBody')}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -43,20 +45,21 @@ export function FormSubmissionsPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show older
+          {t('consoleForms.showOlder')}
         </Button>
       )}
     </div>
   );
 }
 
-function answerText(value: unknown): string {
-  if (value === true) return 'Yes';
-  if (value === false) return 'No';
+function answerText(t: Translate, value: unknown): string {
+  if (value === true) return t('consoleForms.yes');
+  if (value === false) return t('consoleForms.no');
   return String(value ?? '');
 }
 
 function SubmissionCard({ submission: s, fields }: { submission: Submission; fields: FormField[] }) {
+  const t = useT();
   const format = useFormatDate();
   const data = s.data as Record<string, unknown>;
   // Labels from the form as it is now; an answer to a field since removed keeps its key.
@@ -73,8 +76,8 @@ function SubmissionCard({ submission: s, fields }: { submission: Submission; fie
             <span className="font-normal text-slate-600">{s.client.email}</span>
           </h2>
           <div className="flex items-center gap-2">
-            {s.client.status === 'lead' && <Badge tone="amber">Lead</Badge>}
-            {s.created_lead && <Badge tone="blue">New</Badge>}
+            {s.client.status === 'lead' && <Badge tone="amber">{t('consoleForms.lead')}</Badge>}
+            {s.created_lead && <Badge tone="blue">{t('consoleForms.newLead')}</Badge>}
           </div>
         </div>
         <p className="mt-1 text-sm text-slate-600">
@@ -85,7 +88,7 @@ function SubmissionCard({ submission: s, fields }: { submission: Submission; fie
             {keys.map((k) => (
               <div key={k}>
                 <dt className="text-slate-600">{label(k)}</dt>
-                <dd className="whitespace-pre-line text-slate-900">{answerText(data[k])}</dd>
+                <dd className="whitespace-pre-line text-slate-900">{answerText(t, data[k])}</dd>
               </div>
             ))}
           </dl>

@@ -10,6 +10,7 @@ import {
   PageHeader,
   ResponsiveTable,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { isAdmin, useConsoleMe, useForms } from './api';
 
 const newFormLink =
@@ -17,6 +18,7 @@ const newFormLink =
 
 /** The intake forms: where each one lives on the web, and what came in through it. */
 export function FormsPage() {
+  const t = useT();
   const forms = useForms();
   const me = useConsoleMe();
   const admin = isAdmin(me.data);
@@ -24,41 +26,45 @@ export function FormsPage() {
   return (
     <div>
       <PageHeader
-        title="Forms"
-        description="Intake forms on your portal's web address. Someone new who sends one becomes a lead."
+        title={t('consoleForms.title')}
+        description={t('consoleForms.description')}
         actions={
           admin && (
             <Link to="/app/forms/new" className={newFormLink}>
-              New form
+              {t('consoleForms.new')}
             </Link>
           )
         }
       />
       {forms.isPending ? (
-        <Loading label="Loading forms…" />
+        <Loading label={t('consoleForms.loadingList')} />
       ) : forms.isError ? (
         <ErrorState
-          title="The forms could not be loaded"
+          title={t('consoleForms.loadListError')}
           message={messageOf(forms.error)}
           onRetry={() => void forms.refetch()}
         />
       ) : items.length === 0 ? (
         <EmptyState
-          title="No forms yet"
+          title={t('consoleForms.emptyTitle')}
           action={
             admin && (
               <Link to="/app/forms/new" className={newFormLink}>
-                Build your first form
+                {t('consoleForms.buildFirst')}
               </Link>
             )
           }
         >
-          A form asks visitors what you need to know (“Start a project”, “Book a call”). Share its link; each
-          answer lands here, and someone new is added to your clients as a lead.
+          {t('consoleForms.emptyBody')}
         </EmptyState>
       ) : (
         <ResponsiveTable
-          columns={['Form', 'Status', 'Submissions', { label: 'Address', className: 'hidden md:table-cell' }]}
+          columns={[
+            t('consoleForms.column.form'),
+            t('consoleForms.column.status'),
+            t('consoleForms.submissions'),
+            { label: t('consoleForms.field.address'), className: 'hidden md:table-cell' },
+          ]}
         >
           {items.map((f) => (
             <tr
@@ -70,15 +76,19 @@ export function FormsPage() {
                   {f.title}
                 </Link>
               </td>
-              <Cell label="Status">
-                {f.enabled ? <Badge tone="green">Open</Badge> : <Badge tone="grey">Closed</Badge>}
+              <Cell label={t('consoleForms.column.status')}>
+                {f.enabled ? (
+                  <Badge tone="green">{t('consoleForms.open')}</Badge>
+                ) : (
+                  <Badge tone="grey">{t('consoleForms.closed')}</Badge>
+                )}
               </Cell>
-              <Cell label="Submissions">
+              <Cell label={t('consoleForms.submissions')}>
                 <Link to={`/app/forms/${f.id}/submissions`} className="underline underline-offset-2">
-                  {f.submission_count === 1 ? '1 submission' : `${f.submission_count} submissions`}
+                  {t('consoleForms.submissionCount', { count: f.submission_count })}
                 </Link>
               </Cell>
-              <Cell label="Address" wide="sm:hidden md:table-cell">
+              <Cell label={t('consoleForms.field.address')} wide="sm:hidden md:table-cell">
                 <a
                   href={f.public_url}
                   target="_blank"
@@ -99,7 +109,7 @@ export function FormsPage() {
           busy={forms.isFetchingNextPage}
           onClick={() => void forms.fetchNextPage()}
         >
-          Show more
+          {t('consoleForms.showMore')}
         </Button>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { t } from '@/lib/i18n';
 import type { CreateForm, FieldKind, Form, FormField } from './api';
 
 /** A field as the builder edits it: options one per line, the key following the label until typed. */
@@ -29,13 +30,14 @@ export interface FormDraft {
 /** Every form says who sent it: these keys keep their kind and cannot be removed. */
 export const FIXED_KEYS = ['name', 'email'];
 
-export const KINDS: { value: FieldKind; label: string }[] = [
-  { value: 'text', label: 'Short text' },
-  { value: 'textarea', label: 'Long text' },
-  { value: 'email', label: 'Email' },
-  { value: 'phone', label: 'Phone' },
-  { value: 'select', label: 'Choice from a list' },
-  { value: 'checkbox', label: 'Checkbox' },
+/** Each kind with the catalog key of its name (`t(k.labelKey)`). */
+export const KINDS: { value: FieldKind; labelKey: string }[] = [
+  { value: 'text', labelKey: 'consoleForms.kind.text' },
+  { value: 'textarea', labelKey: 'consoleForms.kind.textarea' },
+  { value: 'email', labelKey: 'consoleForms.kind.email' },
+  { value: 'phone', labelKey: 'consoleForms.kind.phone' },
+  { value: 'select', labelKey: 'consoleForms.kind.select' },
+  { value: 'checkbox', labelKey: 'consoleForms.kind.checkbox' },
 ];
 
 let counter = 0;
@@ -95,9 +97,15 @@ export function draftOf(form?: Form): FormDraft {
     fields: form
       ? form.fields.map((f) => fieldDraft(f))
       : [
-          fieldDraft({ key: 'name', label: 'Your name', kind: 'text', required: true }),
-          fieldDraft({ key: 'email', label: 'Your email', kind: 'email', required: true }),
-          fieldDraft({ key: 'message', label: 'How can we help?', kind: 'textarea', required: true }),
+          // A new form starts in the language of whoever builds it; they can reword every label.
+          fieldDraft({ key: 'name', label: t('consoleForms.default.name'), kind: 'text', required: true }),
+          fieldDraft({ key: 'email', label: t('consoleForms.default.email'), kind: 'email', required: true }),
+          fieldDraft({
+            key: 'message',
+            label: t('consoleForms.default.message'),
+            kind: 'textarea',
+            required: true,
+          }),
         ],
   };
 }

@@ -5,11 +5,16 @@ import { logOut } from '@/api/login';
 import { messageOf } from '@/api/problem';
 import { setSession } from '@/api/session';
 import { ErrorState, Loading, MenuToggle, ShellNav, SkipLink } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { RequireSession } from '@/lib/RequireSession';
 import { useActiveRealm } from '@/lib/session-hooks';
 import { isAdmin, useStaffMe } from './api';
+import { useStaffLanguage } from './language';
 import { NamePrompt } from './NamePrompt';
-import { consoleNav } from './nav';
+import { consoleNav, ROLE_KEYS } from './nav';
+
+/** The product's name, shown until the business's own has loaded. */
+const PRODUCT = 'Portico';
 
 export function ConsoleShell() {
   useActiveRealm('console');
@@ -21,7 +26,9 @@ export function ConsoleShell() {
 }
 
 function Shell() {
+  const t = useT();
   const me = useStaffMe();
+  useStaffLanguage(me.data);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [menuOpen, setMenuOpen] = useState(false);
@@ -32,6 +39,7 @@ function Shell() {
     navigate('/app/login', { replace: true });
   };
   const items = consoleNav.filter((i) => !i.admin || isAdmin(me.data));
+  const role = me.data ? t(ROLE_KEYS[me.data.role] ?? me.data.role) : '';
   return (
     <div className="min-h-dvh">
       <SkipLink />
@@ -41,15 +49,15 @@ function Shell() {
             <img src="/favicon.svg" alt="" className="h-8 w-8" />
             <div className="min-w-0">
               <p className="truncate font-semibold" data-testid="tenant-name">
-                {me.data?.tenant_name ?? 'Portico'}
+                {me.data?.tenant_name ?? PRODUCT}
               </p>
               {me.data && (
                 <Link
                   to="/app/profile"
                   className="block truncate text-xs text-slate-300 underline-offset-2 hover:underline"
-                  aria-label={`Your profile: ${me.data.name}, ${me.data.role}`}
+                  aria-label={t('consoleMe.shell.profileLabel', { name: me.data.name, role })}
                 >
-                  {me.data.name} · {me.data.role}
+                  {me.data.name} · {role}
                 </Link>
               )}
             </div>
@@ -62,7 +70,7 @@ function Shell() {
                 rel="noreferrer"
                 className="hidden rounded-lg px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-800 md:inline"
               >
-                Open portal ↗
+                {t('consoleMe.shell.openPortal')}
               </a>
             )}
             <button
@@ -70,7 +78,7 @@ function Shell() {
               onClick={() => void signOut()}
               className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-slate-100 hover:bg-slate-800"
             >
-              Log out
+              {t('consoleMe.shell.logOut')}
             </button>
             <MenuToggle
               controls="console-nav"
@@ -82,12 +90,12 @@ function Shell() {
         </div>
         <ShellNav
           id="console-nav"
-          label="Console"
+          label={t('consoleMe.shell.navLabel')}
           tone="dark"
           width="max-w-6xl"
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}
-          items={items.map((item) => ({ to: item.path, label: item.label }))}
+          items={items.map((item) => ({ to: item.path, label: t(item.labelKey) }))}
         />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">

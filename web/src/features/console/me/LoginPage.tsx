@@ -4,12 +4,15 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { consoleLogin, type Tokens } from '@/api/login';
 import { sessionFromTokens, setSession } from '@/api/session';
 import { readLinkFragment } from '@/components/login/fragment';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { LinkConfirm } from '@/components/login/LinkConfirm';
 import { LoginFlow } from '@/components/login/LoginFlow';
+import { useT } from '@/lib/i18n/hooks';
 import { safeNext } from '@/lib/safe-next';
 import { useActiveRealm, useSession } from '@/lib/session-hooks';
 
 function ConsoleLoginFrame({ children }: { children: ReactNode }) {
+  const t = useT();
   return (
     <main className="flex min-h-dvh items-start justify-center px-4 py-10 sm:items-center">
       <div className="w-full max-w-md">
@@ -17,15 +20,14 @@ function ConsoleLoginFrame({ children }: { children: ReactNode }) {
           <div className="mb-6 flex items-center gap-3">
             <img src="/favicon.svg" alt="" className="h-10 w-10" />
             <div>
-              <h1 className="text-xl font-semibold text-slate-900">Portico console</h1>
-              <p className="text-sm text-slate-600">For the people who run the business.</p>
+              <h1 className="text-xl font-semibold text-slate-900">{t('consoleMe.login.title')}</h1>
+              <p className="text-sm text-slate-600">{t('consoleMe.login.tagline')}</p>
             </div>
           </div>
           {children}
         </div>
-        <p className="mt-6 text-center text-xs text-slate-600">
-          Clients log in at their business’s portal address instead.
-        </p>
+        <p className="mt-6 text-center text-xs text-slate-600">{t('consoleMe.login.clientsElsewhere')}</p>
+        <LanguagePicker className="mt-3 flex items-center justify-center gap-2 text-xs" />
       </div>
     </main>
   );
@@ -43,6 +45,7 @@ function useCompleteLogin() {
 }
 
 export function ConsoleLoginPage() {
+  const t = useT();
   useActiveRealm('console');
   const session = useSession('console');
   const complete = useCompleteLogin();
@@ -50,12 +53,17 @@ export function ConsoleLoginPage() {
   if (session) return <Navigate to={safeNext(location.search, '/app')} replace />;
   return (
     <ConsoleLoginFrame>
-      <LoginFlow login={consoleLogin} onAuthenticated={complete} chooserTitle="Which business?" />
+      <LoginFlow
+        login={consoleLogin}
+        onAuthenticated={complete}
+        chooserTitle={t('consoleMe.login.whichBusiness')}
+      />
     </ConsoleLoginFrame>
   );
 }
 
 export function ConsoleLinkPage() {
+  const t = useT();
   useActiveRealm('console');
   const complete = useCompleteLogin();
   const [link] = useState(readLinkFragment);
@@ -66,7 +74,7 @@ export function ConsoleLinkPage() {
         link={link}
         onAuthenticated={complete}
         loginHref="/app/login"
-        chooserTitle="Which business?"
+        chooserTitle={t('consoleMe.login.whichBusiness')}
       />
     </ConsoleLoginFrame>
   );

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import type { StaffMe } from './api';
 import { meKey, updateMe } from './profile-api';
 
@@ -10,6 +11,7 @@ import { meKey, updateMe } from './profile-api';
  * "Clara Weiss"). Until it is chosen a new owner is only the start of their email address.
  */
 export function NamePrompt({ me }: { me: StaffMe }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [name, setName] = useState(me.name);
   const save = useMutation({
@@ -27,28 +29,26 @@ export function NamePrompt({ me }: { me: StaffMe }) {
         <form className="space-y-5" onSubmit={submit} noValidate aria-labelledby="name-prompt-title">
           <div>
             <h1 id="name-prompt-title" className="text-xl font-semibold text-slate-900">
-              Welcome to {me.tenant_name}
+              {t('consoleMe.welcome.title', { business: me.tenant_name })}
             </h1>
-            <p className="mt-1 text-slate-700">
-              What should clients call you? They see this name on appointments, messages and projects.
-            </p>
+            <p className="mt-1 text-slate-700">{t('consoleMe.welcome.text')}</p>
           </div>
           {save.isError && !problem?.fieldError('name') && (
             <Alert tone="error">{messageOf(save.error)}</Alert>
           )}
           <TextField
-            label="Your name"
+            label={t('consoleMe.welcome.nameLabel')}
             name="name"
             autoComplete="name"
             required
             autoFocus
             value={name}
             error={problem?.fieldError('name')}
-            hint="Your full name, as clients should read it. You can change it later in your profile."
+            hint={t('consoleMe.welcome.nameHint')}
             onChange={(e) => setName(e.target.value)}
           />
           <Button type="submit" busy={save.isPending}>
-            Continue
+            {t('consoleMe.welcome.continue')}
           </Button>
         </form>
       </Card>

@@ -18,6 +18,7 @@ const me = {
   role: 'owner',
   tenant_id: 't_1',
   tenant_slug: 'demo',
+  tenant_language: 'en' as const,
   tenant_name: 'Lumen Design Studio',
   name_chosen: false,
 };

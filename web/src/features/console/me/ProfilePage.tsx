@@ -2,25 +2,58 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, CodeInput, PageHeader, TextField, useToast } from '@/components/ui';
+import { LanguagePicker } from '@/components/LanguagePicker';
+import type { Language } from '@/lib/i18n';
+import { Rich } from '@/lib/i18n/Rich';
+import { useT } from '@/lib/i18n/hooks';
 import { useStaffMe, type StaffMe } from './api';
+import { ROLE_KEYS } from './nav';
 import { confirmEmailChange, meKey, startEmailChange, updateMe } from './profile-api';
+
+const bold = (chunk: string) => <strong>{chunk}</strong>;
 
 /** Your own profile: the name clients see, and your login email (proved by a code). */
 export function ProfilePage() {
+  const t = useT();
   const me = useStaffMe();
   if (!me.data) return null;
+  const role = t(ROLE_KEYS[me.data.role] ?? me.data.role);
   return (
     <>
-      <PageHeader title="Your profile" description={`${me.data.tenant_name} · ${me.data.role}`} />
+      <PageHeader
+        title={t('consoleMe.profile.title')}
+        description={t('consoleMe.profile.description', { business: me.data.tenant_name, role })}
+      />
       <div className="grid max-w-2xl gap-6">
         <NameCard me={me.data} />
+        <LanguageCard />
         <EmailCard me={me.data} />
       </div>
     </>
   );
 }
 
+/** The console's language and that of your emails: switched at once, kept in your profile. */
+function LanguageCard() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (language: Language) => updateMe({ language }),
+    onSuccess: (updated) => queryClient.setQueryData(meKey, updated),
+  });
+  return (
+    <Card title={t('consoleMe.profile.languageCard')}>
+      <div className="space-y-3">
+        <LanguagePicker onPick={(language) => save.mutate(language)} />
+        <p className="text-sm text-slate-600">{t('consoleMe.profile.languageHint')}</p>
+        {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
+      </div>
+    </Card>
+  );
+}
+
 function NameCard({ me }: { me: StaffMe }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [name, setName] = useState(me.name);
@@ -28,7 +61,7 @@ function NameCard({ me }: { me: StaffMe }) {
     mutationFn: () => updateMe({ name: name.trim() }),
     onSuccess: (updated) => {
       queryClient.setQueryData(meKey, updated);
-      toast('Name saved');
+      toast(t('consoleMe.profile.nameSaved'));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -37,21 +70,21 @@ function NameCard({ me }: { me: StaffMe }) {
     save.mutate();
   };
   return (
-    <Card title="Your name">
+    <Card title={t('consoleMe.profile.nameCard')}>
       <form className="space-y-4" onSubmit={submit} noValidate>
         {save.isError && !problem?.fieldError('name') && <Alert tone="error">{messageOf(save.error)}</Alert>}
         <TextField
-          label="Name"
+          label={t('consoleMe.profile.nameLabel')}
           name="name"
           autoComplete="name"
           required
           value={name}
           error={problem?.fieldError('name')}
-          hint="Clients see it on appointments, messages and projects."
+          hint={t('consoleMe.profile.nameHint')}
           onChange={(e) => setName(e.target.value)}
         />
         <Button type="submit" busy={save.isPending} disabled={name.trim() === me.name}>
-          Save name
+          {t('consoleMe.profile.saveName')}
         </Button>
       </form>
     </Card>
@@ -60,6 +93,7 @@ function NameCard({ me }: { me: StaffMe }) {
 
 /** Step one asks for the new address and sends it a code; step two takes the code. */
 function EmailCard({ me }: { me: StaffMe }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [email, setEmail] = useState('');
@@ -78,7 +112,7 @@ function EmailCard({ me }: { me: StaffMe }) {
       queryClient.setQueryData(meKey, updated);
       setSentTo(null);
       setEmail('');
-      toast(`You now log in with ${updated.email}`);
+      toast(t('consoleMe.profile.emailChanged', { email: updated.email }));
     },
     // A wrong code is cleared, so the next try starts from the first box.
     onError: () => setCode(''),
@@ -91,11 +125,13 @@ function EmailCard({ me }: { me: StaffMe }) {
       confirm.mutate(code);
     };
     return (
-      <Card title="Login email">
+      <Card title={t('consoleMe.profile.emailCard')}>
         <form className="space-y-4" onSubmit={submit} noValidate>
           <p id="email-code-help" className="text-sm text-slate-700">
-            We sent a 6-digit code to <strong>{sentTo}</strong>. Enter it here to make it your login email.
-            Until then you keep logging in with {me.email}.
+            <Rich
+              text={t('consoleMe.profile.codeSent', { email: sentTo, current: me.email })}
+              tags={{ b: bold }}
+            />
           </p>
           {confirm.isError && <Alert tone="error">{messageOf(confirm.error)}</Alert>}
           <CodeInput
@@ -108,10 +144,10 @@ function EmailCard({ me }: { me: StaffMe }) {
           />
           <div className="flex flex-wrap gap-3">
             <Button type="submit" busy={confirm.isPending} disabled={code.length !== 6}>
-              Confirm new email
+              {t('consoleMe.profile.confirm')}
             </Button>
             <Button type="button" variant="secondary" onClick={() => setSentTo(null)}>
-              Cancel
+              {t('consoleMe.profile.cancel')}
             </Button>
           </div>
         </form>
@@ -124,26 +160,26 @@ function EmailCard({ me }: { me: StaffMe }) {
     start.mutate();
   };
   return (
-    <Card title="Login email">
+    <Card title={t('consoleMe.profile.emailCard')}>
       <form className="space-y-4" onSubmit={submit} noValidate>
         <p className="text-sm text-slate-700">
-          You log in with <strong>{me.email}</strong>.
+          <Rich text={t('consoleMe.profile.current', { email: me.email })} tags={{ b: bold }} />
         </p>
         {start.isError && !startProblem?.fieldError('email') && (
           <Alert tone="error">{messageOf(start.error)}</Alert>
         )}
         <TextField
-          label="New email"
+          label={t('consoleMe.profile.newEmail')}
           name="email"
           type="email"
           autoComplete="email"
           value={email}
           error={startProblem?.fieldError('email')}
-          hint="We send a code to the new address; nothing changes until you enter it."
+          hint={t('consoleMe.profile.newEmailHint')}
           onChange={(e) => setEmail(e.target.value)}
         />
         <Button type="submit" busy={start.isPending} disabled={email.trim() === ''}>
-          Send a code
+          {t('consoleMe.profile.sendCode')}
         </Button>
       </form>
     </Card>

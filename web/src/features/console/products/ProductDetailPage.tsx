@@ -29,10 +29,12 @@ import {
   type Product,
 } from './api';
 import { formatBytes } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { downloadFile } from './files';
 
 export function ProductDetailPage() {
   const { id = '' } = useParams();
+  const t = useT();
   const product = useProduct(id);
   return (
     <div className="max-w-4xl">
@@ -40,13 +42,13 @@ export function ProductDetailPage() {
         to="/app/products"
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← All products
+        {t('consoleProducts.backToList')}
       </Link>
       {product.isPending ? (
-        <Loading label="Loading the product…" />
+        <Loading label={t('consoleProducts.loadingOne')} />
       ) : product.isError ? (
         <ErrorState
-          title="This product could not be loaded"
+          title={t('consoleProducts.loadOneError')}
           message={messageOf(product.error)}
           onRetry={() => void product.refetch()}
         />
@@ -66,6 +68,7 @@ export function ProductDetailPage() {
 }
 
 function Details({ product }: { product: Product }) {
+  const t = useT();
   const toast = useToast();
   const saved = useProductSaved();
   const [name, setName] = useState(product.name);
@@ -75,7 +78,7 @@ function Details({ product }: { product: Product }) {
       updateProduct(product.id, { name: name.trim(), description: description.trim() || null }),
     onSuccess: (p) => {
       saved(p);
-      toast(`Changes to “${p.name}” saved`);
+      toast(t('consoleProducts.savedToast', { name: p.name }));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -84,23 +87,23 @@ function Details({ product }: { product: Product }) {
     if (name.trim()) save.mutate();
   };
   return (
-    <Card title="Details">
+    <Card title={t('consoleProducts.details')}>
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
-          label="Name"
+          label={t('consoleProducts.field.name')}
           value={name}
-          error={!name.trim() ? 'Give the product a name.' : problem?.fieldError('name')}
+          error={!name.trim() ? t('consoleProducts.field.nameMissing') : problem?.fieldError('name')}
           onChange={(e) => setName(e.target.value)}
         />
         <TextArea
-          label="Description"
+          label={t('consoleProducts.field.description')}
           value={description}
-          hint="Clients see it in the portal, next to the download."
+          hint={t('consoleProducts.field.descriptionHint')}
           error={problem?.fieldError('description')}
           onChange={(e) => setDescription(e.target.value)}
         />
         <Button type="submit" busy={save.isPending}>
-          Save changes
+          {t('consoleProducts.saveChanges')}
         </Button>
         {save.isError && (!problem || problem.offScreen(['name', 'description'])) && (
           <Alert tone="error">{messageOf(save.error, ['name', 'description'])}</Alert>
@@ -111,10 +114,11 @@ function Details({ product }: { product: Product }) {
 }
 
 function FileCard({ product }: { product: Product }) {
+  const t = useT();
   const toast = useToast();
   const saved = useProductSaved();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const upload = useMutation({
@@ -123,12 +127,17 @@ function FileCard({ product }: { product: Product }) {
       saved(p);
       setFile(null);
       if (input.current) input.current.value = '';
-      toast(product.file ? `File replaced with “${p.file?.name}”` : `“${p.file?.name}” uploaded`);
+      const fileName = p.file?.name ?? '';
+      toast(
+        product.file
+          ? t('consoleProducts.replacedToast', { file: fileName })
+          : t('consoleProducts.uploadedToast', { file: fileName }),
+      );
     },
   });
   const download = useMutation({ mutationFn: (id: string) => downloadFile(id) });
   return (
-    <Card title="File">
+    <Card title={t('consoleProducts.column.file')}>
       {product.file ? (
         <div className="mb-4 flex flex-wrap items-center gap-3">
           <p className="font-medium break-all text-slate-900">{product.file.name}</p>
@@ -138,14 +147,11 @@ function FileCard({ product }: { product: Product }) {
             busy={download.isPending}
             onClick={() => download.mutate(product.file!.id)}
           >
-            Download
+            {t('consoleProducts.download')}
           </Button>
         </div>
       ) : (
-        <p className="mb-4 text-sm text-slate-700">
-          No file yet. Upload the file clients will download; until then the product shows in their portal
-          without a download.
-        </p>
+        <p className="mb-4 text-sm text-slate-700">{t('consoleProducts.noFileBody')}</p>
       )}
       <form
         onSubmit={(e) => {
@@ -156,7 +162,7 @@ function FileCard({ product }: { product: Product }) {
       >
         <div className="space-y-1.5">
           <label htmlFor="product-file" className="block text-sm font-medium text-slate-800">
-            {product.file ? 'Replace the file' : 'Upload the file'}
+            {t(product.file ? 'consoleProducts.replaceFile' : 'consoleProducts.uploadFile')}
           </label>
           <input
             id="product-file"
@@ -167,7 +173,7 @@ function FileCard({ product }: { product: Product }) {
           />
         </div>
         <Button type="submit" busy={upload.isPending} disabled={!file}>
-          {product.file ? 'Replace' : 'Upload'}
+          {t(product.file ? 'consoleProducts.replace' : 'consoleProducts.upload')}
         </Button>
       </form>
       {(upload.error ?? download.error) != null && (
@@ -180,6 +186,7 @@ function FileCard({ product }: { product: Product }) {
 }
 
 function Grants({ product }: { product: Product }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const grants = useGrants(product.id);
@@ -191,19 +198,19 @@ function Grants({ product }: { product: Product }) {
     onSuccess: (_g, c) => {
       refresh();
       setClient(null);
-      toast(`${c.name} now has “${product.name}” in their portal`);
+      toast(t('consoleProducts.grantedToast', { client: c.name, product: product.name }));
     },
   });
   const revoke = useMutation({
     mutationFn: (c: { id: string; name: string }) => revokeGrant(product.id, c.id),
     onSuccess: (_r, c) => {
       refresh();
-      toast(`Access to “${product.name}” removed from ${c.name}`);
+      toast(t('consoleProducts.revokedToast', { client: c.name, product: product.name }));
     },
   });
   const items = grants.data?.items ?? [];
   return (
-    <Card title="Clients with access">
+    <Card title={t('consoleProducts.withAccess')}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -213,7 +220,7 @@ function Grants({ product }: { product: Product }) {
       >
         <div className="flex-1">
           <ClientPicker
-            label="Give a client access"
+            label={t('consoleProducts.grantLabel')}
             value={client}
             onChange={(c) => {
               grant.reset();
@@ -223,7 +230,7 @@ function Grants({ product }: { product: Product }) {
           />
         </div>
         <Button type="submit" busy={grant.isPending} disabled={!client} className="sm:mt-7">
-          Grant access
+          {t('consoleProducts.grant')}
         </Button>
       </form>
       {grant.isError && !(grant.error instanceof ApiProblem && grant.error.fieldError('client_id')) && (
@@ -233,19 +240,17 @@ function Grants({ product }: { product: Product }) {
       )}
       <div className="mt-5">
         {grants.isPending ? (
-          <Loading label="Loading clients…" />
+          <Loading label={t('consoleProducts.loadingGrants')} />
         ) : grants.isError ? (
           <ErrorState
-            title="The clients with access could not be loaded"
+            title={t('consoleProducts.loadGrantsError')}
             message={messageOf(grants.error)}
             onRetry={() => void grants.refetch()}
           />
         ) : items.length === 0 ? (
-          <p className="text-sm text-slate-600">
-            No client has this product yet. The clients you grant it to will be listed here.
-          </p>
+          <p className="text-sm text-slate-600">{t('consoleProducts.noGrants')}</p>
         ) : (
-          <ul aria-label="Clients with access" className="divide-y divide-slate-100">
+          <ul aria-label={t('consoleProducts.withAccess')} className="divide-y divide-slate-100">
             {items.map((g) => (
               <li
                 key={g.client_id}
@@ -259,12 +264,17 @@ function Grants({ product }: { product: Product }) {
                   >
                     {g.client_name}
                   </Link>
-                  <p className="text-sm text-slate-600">Since {format(g.granted_at)}</p>
+                  <p className="text-sm text-slate-600">
+                    {t('consoleProducts.since', { date: format(g.granted_at) })}
+                  </p>
                 </div>
                 <ConfirmButton
-                  label="Revoke"
-                  question={`Remove “${product.name}” from ${g.client_name}’s portal? They can no longer download it.`}
-                  confirmLabel="Revoke access"
+                  label={t('consoleProducts.revoke')}
+                  question={t('consoleProducts.revokeQuestion', {
+                    client: g.client_name,
+                    product: product.name,
+                  })}
+                  confirmLabel={t('consoleProducts.revokeConfirm')}
                   busy={revoke.isPending}
                   onConfirm={() => revoke.mutateAsync({ id: g.client_id, name: g.client_name })}
                 />
@@ -283,6 +293,7 @@ function Grants({ product }: { product: Product }) {
 }
 
 function DeleteProduct({ product }: { product: Product }) {
+  const t = useT();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -290,16 +301,16 @@ function DeleteProduct({ product }: { product: Product }) {
     mutationFn: () => deleteProduct(product.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: productKeys.list });
-      toast(`Product “${product.name}” deleted`);
+      toast(t('consoleProducts.deletedToast', { name: product.name }));
       navigate('/app/products');
     },
   });
   return (
     <div>
       <ConfirmButton
-        label="Delete product"
-        question={`Delete “${product.name}” and its file? Clients who have it lose access.`}
-        confirmLabel="Delete product"
+        label={t('consoleProducts.delete')}
+        question={t('consoleProducts.deleteQuestion', { name: product.name })}
+        confirmLabel={t('consoleProducts.delete')}
         busy={remove.isPending}
         onConfirm={() => remove.mutateAsync()}
       />

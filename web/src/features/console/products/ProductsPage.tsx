@@ -19,21 +19,23 @@ import {
 import { createProduct, useFormatDate, useProducts, useProductSaved, useTenant } from './api';
 import { rowClass } from '@/components/styles';
 import { formatBytes } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 /** Digital products: files you grant to clients, who download them from the portal. */
 export function ProductsPage() {
+  const t = useT();
   const products = useProducts();
   const format = useFormatDate();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const [creating, setCreating] = useState(false);
   const items = products.data?.items ?? [];
   return (
     <div>
       <PageHeader
-        title="Products"
-        description="Files you give clients access to, such as a brand kit or a guide. They download them from the portal."
-        actions={!creating && <Button onClick={() => setCreating(true)}>New product</Button>}
+        title={t('consoleProducts.title')}
+        description={t('consoleProducts.description')}
+        actions={!creating && <Button onClick={() => setCreating(true)}>{t('consoleProducts.new')}</Button>}
       />
       {creating && (
         <div className="mb-6 max-w-3xl">
@@ -41,24 +43,30 @@ export function ProductsPage() {
         </div>
       )}
       {products.isPending ? (
-        <Loading label="Loading products…" />
+        <Loading label={t('consoleProducts.loadingList')} />
       ) : products.isError ? (
         <ErrorState
-          title="The products could not be loaded"
+          title={t('consoleProducts.loadListError')}
           message={messageOf(products.error)}
           onRetry={() => void products.refetch()}
         />
       ) : items.length === 0 ? (
         <EmptyState
-          title="No products yet"
-          action={!creating && <Button onClick={() => setCreating(true)}>Create your first product</Button>}
+          title={t('consoleProducts.emptyTitle')}
+          action={
+            !creating && <Button onClick={() => setCreating(true)}>{t('consoleProducts.createFirst')}</Button>
+          }
         >
-          A product is a file you give clients, such as a brand starter kit. Create one, upload its file, then
-          grant it to clients: it appears in their portal with a download.
+          {t('consoleProducts.emptyBody')}
         </EmptyState>
       ) : (
         <ResponsiveTable
-          columns={['Product', 'File', 'Clients', { label: 'Updated', className: 'hidden md:table-cell' }]}
+          columns={[
+            t('consoleProducts.column.product'),
+            t('consoleProducts.column.file'),
+            t('consoleProducts.column.clients'),
+            { label: t('consoleProducts.column.updated'), className: 'hidden md:table-cell' },
+          ]}
         >
           {items.map((p) => (
             <tr key={p.id} className={rowClass}>
@@ -71,21 +79,21 @@ export function ProductsPage() {
                 </Link>
                 {p.description && <p className="line-clamp-1 text-slate-600">{p.description}</p>}
               </td>
-              <Cell label="File">
+              <Cell label={t('consoleProducts.column.file')}>
                 {p.file ? (
                   `${p.file.name} (${formatBytes(p.file.size, locale)})`
                 ) : (
-                  <span className="text-amber-800">No file yet</span>
+                  <span className="text-amber-800">{t('consoleProducts.noFile')}</span>
                 )}
               </Cell>
-              <Cell label="Clients">
+              <Cell label={t('consoleProducts.column.clients')}>
                 {p.grants === 0 ? (
-                  <span className="text-slate-600">Nobody yet</span>
+                  <span className="text-slate-600">{t('consoleProducts.nobody')}</span>
                 ) : (
-                  `${p.grants} ${p.grants === 1 ? 'client' : 'clients'}`
+                  t('consoleProducts.clientCount', { count: p.grants })
                 )}
               </Cell>
-              <Cell label="Updated" wide="sm:hidden md:table-cell">
+              <Cell label={t('consoleProducts.column.updated')} wide="sm:hidden md:table-cell">
                 {format(p.updated_at)}
               </Cell>
             </tr>
@@ -97,6 +105,7 @@ export function ProductsPage() {
 }
 
 function NewProduct({ onCancel }: { onCancel: () => void }) {
+  const t = useT();
   const toast = useToast();
   const navigate = useNavigate();
   const saved = useProductSaved();
@@ -107,7 +116,7 @@ function NewProduct({ onCancel }: { onCancel: () => void }) {
     mutationFn: () => createProduct({ name: name.trim(), description: description.trim() || undefined }),
     onSuccess: (p) => {
       saved(p);
-      toast(`Product “${p.name}” created — now upload its file`);
+      toast(t('consoleProducts.createdToast', { name: p.name }));
       navigate(`/app/products/${p.id}`);
     },
   });
@@ -118,28 +127,28 @@ function NewProduct({ onCancel }: { onCancel: () => void }) {
     if (name.trim()) create.mutate();
   };
   return (
-    <Card title="New product">
+    <Card title={t('consoleProducts.newTitle')}>
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
-          label="Name"
+          label={t('consoleProducts.field.name')}
           value={name}
-          placeholder="e.g. Brand starter kit"
-          error={tried && !name.trim() ? 'Give the product a name.' : problem?.fieldError('name')}
+          placeholder={t('consoleProducts.field.namePlaceholder')}
+          error={tried && !name.trim() ? t('consoleProducts.field.nameMissing') : problem?.fieldError('name')}
           onChange={(e) => setName(e.target.value)}
         />
         <TextArea
-          label="Description (optional)"
+          label={t('consoleProducts.field.descriptionOptional')}
           value={description}
-          hint="Clients see it in the portal, next to the download."
+          hint={t('consoleProducts.field.descriptionHint')}
           error={problem?.fieldError('description')}
           onChange={(e) => setDescription(e.target.value)}
         />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={create.isPending}>
-            Create product
+            {t('consoleProducts.create')}
           </Button>
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('consoleProducts.cancel')}
           </Button>
         </div>
         {create.isError && (!problem || problem.offScreen(['name', 'description'])) && (

@@ -2,9 +2,11 @@ import { useMemo } from 'react';
 import { ActivityFeed } from '@/components/ActivityFeed';
 import { useConsoleMe, useFormatDate, useProjectActivity, useStaffList, type ProjectDetail } from './api';
 import { activitySentence } from '@/lib/activity-sentences';
+import { useT } from '@/lib/i18n/hooks';
 
 /** Everything that happened on the project, newest first, in words. */
 export function ActivityTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const activity = useProjectActivity(project.id);
   const me = useConsoleMe();
   const staff = useStaffList();
@@ -22,8 +24,8 @@ export function ActivityTab({ project }: { project: ProjectDetail }) {
       activity={activity}
       sentence={(a) => activitySentence(a, names)}
       format={format}
-      label="Project activity"
-      empty="Changes to the project, deliverables, uploads, messages and feedback will be listed here."
+      label={t('consoleProjects.activity.label')}
+      empty={t('consoleProjects.activity.empty')}
     />
   );
 }

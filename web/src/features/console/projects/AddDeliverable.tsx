@@ -2,12 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextArea, TextField, useToast } from '@/components/ui';
-import { MARKDOWN_HINT } from '@/lib/markdown';
+import { markdownHint } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
 import { createDeliverable, type ProjectDetail } from './api';
 import { useDeliverablesChanged } from './useDeliverablesChanged';
 
 /** The form above the list: a title and an optional description. */
 export function AddDeliverable({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const toast = useToast();
   const refresh = useDeliverablesChanged(project.id);
   const [title, setTitle] = useState('');
@@ -21,7 +23,7 @@ export function AddDeliverable({ project }: { project: ProjectDetail }) {
       setTitle('');
       setDescription('');
       setTried(false);
-      toast(`Deliverable “${d.title}” added — submit it for review when it is ready`);
+      toast(t('consoleProjectsDeliverables.added', { title: d.title }));
     },
   });
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -31,24 +33,28 @@ export function AddDeliverable({ project }: { project: ProjectDetail }) {
     if (title.trim()) create.mutate();
   };
   return (
-    <Card title="Add a deliverable">
+    <Card title={t('consoleProjectsDeliverables.addTitle')}>
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
-          label="Title"
+          label={t('consoleProjectsDeliverables.title')}
           value={title}
-          placeholder="e.g. Logo concepts"
-          error={tried && !title.trim() ? 'Give the deliverable a title.' : problem?.fieldError('title')}
+          placeholder={t('consoleProjectsDeliverables.titlePlaceholder')}
+          error={
+            tried && !title.trim()
+              ? t('consoleProjectsDeliverables.titleMissing')
+              : problem?.fieldError('title')
+          }
           onChange={(e) => setTitle(e.target.value)}
         />
         <TextArea
-          label="Description (optional)"
+          label={t('consoleProjectsDeliverables.descriptionOptional')}
           value={description}
           error={problem?.fieldError('description')}
-          hint={`What the client is asked to look at. They see it in the portal. ${MARKDOWN_HINT}`}
+          hint={`${t('consoleProjectsDeliverables.descriptionHint')} ${markdownHint()}`}
           onChange={(e) => setDescription(e.target.value)}
         />
         <Button type="submit" busy={create.isPending}>
-          Add deliverable
+          {t('consoleProjectsDeliverables.add')}
         </Button>
         {create.isError && (!problem || problem.offScreen(['title', 'description'])) && (
           <Alert tone="error">{messageOf(create.error, ['title', 'description'])}</Alert>

@@ -4,6 +4,7 @@ import { messageOf } from '@/api/problem';
 import { MarkdownView } from '@/components/Markdown';
 import { Alert, Button, Card, ConfirmButton, useToast } from '@/components/ui';
 import { formatBytes } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import {
   reopenDeliverable,
   submitDeliverable,
@@ -28,6 +29,7 @@ export function DeliverableCard({
   project: ProjectDetail;
   deliverable: Deliverable;
 }) {
+  const t = useT();
   const toast = useToast();
   const refresh = useDeliverablesChanged(project.id);
   const format = useFormatDate();
@@ -39,7 +41,7 @@ export function DeliverableCard({
     onSuccess: (u) => {
       refresh();
       setSubmitNote('');
-      toast(`“${u.title}” submitted for review — ${project.client_name} has been emailed`);
+      toast(t('consoleProjectsDeliverables.submitted', { title: u.title, client: project.client_name }));
     },
   });
   const reopen = useMutation({
@@ -47,18 +49,20 @@ export function DeliverableCard({
     onSuccess: (u) => {
       refresh();
       setReopenNote('');
-      toast(`“${u.title}” reopened — it is back in progress`);
+      toast(t('consoleProjectsDeliverables.reopened', { title: u.title }));
     },
   });
   const attach = useMutation({
     mutationFn: (file: File) => uploadFile(project.id, file, { clientVisible: true, deliverableId: d.id }),
     onSuccess: (f) => {
       refresh();
-      toast(`“${f.name}” attached to “${d.title}”`);
+      toast(t('consoleProjectsDeliverables.attached', { name: f.name, title: d.title }));
     },
   });
   const canSubmit = d.status === 'in_progress' || d.status === 'changes_requested';
   const canReopen = d.status !== 'in_progress';
+  const resubmitting = d.status === 'changes_requested';
+  const awaitingAnswer = d.status === 'submitted';
   const error = submit.error ?? reopen.error;
 
   return (
@@ -72,18 +76,25 @@ export function DeliverableCard({
               <div className="flex flex-wrap items-center gap-2">
                 <h2 className="text-lg font-semibold break-words text-slate-900">{d.title}</h2>
                 <DeliverableStatusBadge status={d.status} />
-                {d.round > 1 && <span className="text-sm text-slate-600">Round {d.round}</span>}
+                {d.round > 1 && (
+                  <span className="text-sm text-slate-600">
+                    {t('consoleProjectsDeliverables.round', { round: d.round })}
+                  </span>
+                )}
               </div>
               {d.description && <MarkdownView text={d.description} className="mt-1" />}
               {d.status === 'submitted' && d.submitted_at && (
                 <p className="mt-1 text-sm text-slate-600">
-                  Sent to {project.client_name} {format(d.submitted_at)}; waiting for their answer.
+                  {t('consoleProjectsDeliverables.waiting', {
+                    client: project.client_name,
+                    date: format(d.submitted_at),
+                  })}
                 </p>
               )}
             </div>
             {d.status !== 'approved' && (
               <Button variant="ghost" onClick={() => setEditing(true)}>
-                Edit
+                {t('consoleProjectsDeliverables.edit')}
               </Button>
             )}
           </div>
@@ -93,22 +104,21 @@ export function DeliverableCard({
           {canSubmit && (
             <ConfirmButton
               tone="primary"
-              label={d.status === 'changes_requested' ? 'Resubmit for review' : 'Submit for review'}
+              label={
+                resubmitting
+                  ? t('consoleProjectsDeliverables.resubmit')
+                  : t('consoleProjectsDeliverables.submit')
+              }
               question={
                 <>
-                  Send “{d.title}” to {project.client_name} for review? They are emailed, and can approve it
-                  or ask for changes in the portal.
-                  <label className="mt-3 block font-medium">
-                    Note for the client (optional)
-                    <textarea
-                      value={submitNote}
-                      onChange={(e) => setSubmitNote(e.target.value)}
-                      className="mt-1 block min-h-20 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
-                    />
-                  </label>
+                  {t('consoleProjectsDeliverables.submitQuestion', {
+                    title: d.title,
+                    client: project.client_name,
+                  })}
+                  <NoteField value={submitNote} onChange={setSubmitNote} />
                 </>
               }
-              confirmLabel="Submit"
+              confirmLabel={t('consoleProjectsDeliverables.submitConfirm')}
               busy={submit.isPending}
               onConfirm={() => submit.mutateAsync()}
             />
@@ -116,24 +126,17 @@ export function DeliverableCard({
           {canReopen && (
             <ConfirmButton
               tone="primary"
-              label="Reopen"
+              label={t('consoleProjectsDeliverables.reopen')}
               question={
                 <>
-                  Put “{d.title}” back in progress?{' '}
-                  {d.status === 'submitted'
-                    ? `${project.client_name} can no longer answer until you submit it again.`
-                    : 'You can submit it again when it is ready.'}
-                  <label className="mt-3 block font-medium">
-                    Note for the client (optional)
-                    <textarea
-                      value={reopenNote}
-                      onChange={(e) => setReopenNote(e.target.value)}
-                      className="mt-1 block min-h-20 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
-                    />
-                  </label>
+                  {t('consoleProjectsDeliverables.reopenQuestion', { title: d.title })}{' '}
+                  {awaitingAnswer
+                    ? t('consoleProjectsDeliverables.reopenSubmitted', { client: project.client_name })
+                    : t('consoleProjectsDeliverables.reopenLater')}
+                  <NoteField value={reopenNote} onChange={setReopenNote} />
                 </>
               }
-              confirmLabel="Reopen deliverable"
+              confirmLabel={t('consoleProjectsDeliverables.reopenConfirm')}
               busy={reopen.isPending}
               onConfirm={() => reopen.mutateAsync()}
             />
@@ -146,12 +149,12 @@ export function DeliverableCard({
         )}
 
         <div className="mt-5 grid gap-6 md:grid-cols-2">
-          <section aria-label={`Files of ${d.title}`}>
-            <h3 className="mb-2 text-sm font-semibold text-slate-900">Files</h3>
+          <section aria-label={t('consoleProjectsDeliverables.filesOf', { title: d.title })}>
+            <h3 className="mb-2 text-sm font-semibold text-slate-900">
+              {t('consoleProjectsDeliverables.files')}
+            </h3>
             {d.files.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                No files attached yet. The client sees the ones you attach.
-              </p>
+              <p className="text-sm text-slate-600">{t('consoleProjectsDeliverables.noFiles')}</p>
             ) : (
               <ul className="mb-3 space-y-1">
                 {d.files.map((f) => (
@@ -160,11 +163,13 @@ export function DeliverableCard({
               </ul>
             )}
             <details className="mt-2">
-              <summary className="cursor-pointer text-sm font-medium text-slate-800">Attach a file</summary>
+              <summary className="cursor-pointer text-sm font-medium text-slate-800">
+                {t('consoleProjectsDeliverables.attachTitle')}
+              </summary>
               <div className="mt-2">
                 <FileUpload
-                  label={`File for “${d.title}”`}
-                  buttonLabel="Attach"
+                  label={t('consoleProjectsDeliverables.fileFor', { title: d.title })}
+                  buttonLabel={t('consoleProjectsDeliverables.attach')}
                   busy={attach.isPending}
                   error={attach.error}
                   onUpload={(file) => attach.mutateAsync(file)}
@@ -179,9 +184,24 @@ export function DeliverableCard({
   );
 }
 
+/** The optional note that goes to the client with a submission or a reopening. */
+function NoteField({ value, onChange }: { value: string; onChange: (value: string) => void }) {
+  const t = useT();
+  return (
+    <label className="mt-3 block font-medium">
+      {t('consoleProjectsDeliverables.note')}
+      <textarea
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        className="mt-1 block min-h-20 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
+      />
+    </label>
+  );
+}
+
 function AttachedFile({ file }: { file: Deliverable['files'][number] }) {
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const download = useMutation({ mutationFn: () => downloadFile(file.id) });
   return (
     <li className="flex flex-wrap items-center gap-2 text-sm">

@@ -1,31 +1,32 @@
 import { messageOf } from '@/api/problem';
 import { EmptyState, ErrorState, Loading } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { useDeliverables, type ProjectDetail } from './api';
 import { AddDeliverable } from './AddDeliverable';
 import { DeliverableCard } from './DeliverableCard';
 
 /** What the client approves: create, edit, submit for review, reopen; history and files. */
 export function DeliverablesTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const deliverables = useDeliverables(project.id);
   const items = deliverables.data?.items ?? [];
   return (
     <div className="space-y-6">
       <AddDeliverable project={project} />
       {deliverables.isPending ? (
-        <Loading label="Loading deliverables…" />
+        <Loading label={t('consoleProjectsDeliverables.loading')} />
       ) : deliverables.isError ? (
         <ErrorState
-          title="The deliverables could not be loaded"
+          title={t('consoleProjectsDeliverables.loadError')}
           message={messageOf(deliverables.error)}
           onRetry={() => void deliverables.refetch()}
         />
       ) : items.length === 0 ? (
-        <EmptyState title="No deliverables yet">
-          A deliverable is something {project.client_name} approves, such as “Logo concepts”. Add one above,
-          attach its files, then submit it for review: they are emailed and answer in the portal.
+        <EmptyState title={t('consoleProjectsDeliverables.emptyTitle')}>
+          {t('consoleProjectsDeliverables.emptyText', { client: project.client_name })}
         </EmptyState>
       ) : (
-        <ul aria-label="Deliverables" className="space-y-4">
+        <ul aria-label={t('consoleProjectsDeliverables.listLabel')} className="space-y-4">
           {items.map((d) => (
             <DeliverableCard key={d.id} project={project} deliverable={d} />
           ))}

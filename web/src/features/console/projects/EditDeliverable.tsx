@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, TextArea, TextField, useToast } from '@/components/ui';
-import { MARKDOWN_HINT } from '@/lib/markdown';
+import { markdownHint } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
 import { updateDeliverable, type Deliverable } from './api';
 import { useDeliverablesChanged } from './useDeliverablesChanged';
 
@@ -16,6 +17,7 @@ export function EditDeliverable({
   projectId: string;
   onDone: () => void;
 }) {
+  const t = useT();
   const toast = useToast();
   const refresh = useDeliverablesChanged(projectId);
   const [title, setTitle] = useState(d.title);
@@ -25,7 +27,7 @@ export function EditDeliverable({
       updateDeliverable(d.id, { title: title.trim(), description: description.trim() || null }),
     onSuccess: (u) => {
       refresh();
-      toast(`Changes to “${u.title}” saved`);
+      toast(t('consoleProjectsDeliverables.saved', { title: u.title }));
       onDone();
     },
   });
@@ -40,24 +42,24 @@ export function EditDeliverable({
       className="space-y-4"
     >
       <TextField
-        label="Title"
+        label={t('consoleProjectsDeliverables.title')}
         value={title}
-        error={!title.trim() ? 'Give the deliverable a title.' : problem?.fieldError('title')}
+        error={!title.trim() ? t('consoleProjectsDeliverables.titleMissing') : problem?.fieldError('title')}
         onChange={(e) => setTitle(e.target.value)}
       />
       <TextArea
-        label="Description"
+        label={t('consoleProjectsDeliverables.description')}
         value={description}
         error={problem?.fieldError('description')}
-        hint={MARKDOWN_HINT}
+        hint={markdownHint()}
         onChange={(e) => setDescription(e.target.value)}
       />
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={save.isPending}>
-          Save changes
+          {t('consoleProjectsDeliverables.saveChanges')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Cancel
+          {t('consoleProjectsDeliverables.cancel')}
         </Button>
       </div>
       {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}

@@ -11,9 +11,12 @@ import {
   type ProjectDetail,
 } from './api';
 import { stars } from '@/lib/activity-sentences';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
 /** Asks the client, once the project is completed, how it went; shows their answer. */
 export function FeedbackTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const feedback = useFeedback(project.id);
   const format = useFormatDate();
   const toast = useToast();
@@ -25,15 +28,15 @@ export function FeedbackTab({ project }: { project: ProjectDetail }) {
       queryClient.setQueryData(workKeys.feedback(project.id), f);
       void queryClient.invalidateQueries({ queryKey: workKeys.feedback(project.id) });
       changed(project.id);
-      toast(`Feedback requested — ${project.client_name} has been emailed`);
+      toast(t('consoleProjectsFeedback.requested', { client: project.client_name }));
     },
   });
 
-  if (feedback.isPending) return <Loading label="Loading feedback…" />;
+  if (feedback.isPending) return <Loading label={t('consoleProjectsFeedback.loading')} />;
   if (feedback.isError) {
     return (
       <ErrorState
-        title="The feedback could not be loaded"
+        title={t('consoleProjectsFeedback.loadError')}
         message={messageOf(feedback.error)}
         onRetry={() => void feedback.refetch()}
       />
@@ -42,13 +45,12 @@ export function FeedbackTab({ project }: { project: ProjectDetail }) {
   const f = feedback.data;
   if (!f) {
     return project.status === 'completed' ? (
-      <Card title="Feedback">
+      <Card title={t('consoleProjectsFeedback.title')}>
         <p className="text-slate-800">
-          Ask {project.client_name} how the project went. They get an email and rate it from 1 to 5 stars in
-          the portal, with an optional comment; you will see the answer here and in the activity.
+          {t('consoleProjectsFeedback.askText', { client: project.client_name })}
         </p>
         <Button className="mt-4" busy={request.isPending} onClick={() => request.mutate()}>
-          Request feedback
+          {t('consoleProjectsFeedback.request')}
         </Button>
         {request.isError && (
           <div className="mt-3">
@@ -57,27 +59,28 @@ export function FeedbackTab({ project }: { project: ProjectDetail }) {
         )}
       </Card>
     ) : (
-      <EmptyState title="Feedback comes at the end">
-        Once this project is completed (change its status above), you can ask {project.client_name} to rate it
-        here.
+      <EmptyState title={t('consoleProjectsFeedback.notYetTitle')}>
+        {t('consoleProjectsFeedback.notYetText', { client: project.client_name })}
       </EmptyState>
     );
   }
   return (
-    <Card title="Feedback">
+    <Card title={t('consoleProjectsFeedback.title')}>
       {f.submitted_at && f.rating ? (
         <figure>
           <p
             className="text-2xl tracking-wider text-amber-500"
             role="img"
-            aria-label={`Rated ${f.rating} out of 5 stars`}
+            aria-label={t('consoleProjectsFeedback.rated', { rating: f.rating })}
           >
             {stars(f.rating)}
           </p>
           {f.comment ? (
-            <blockquote className="mt-3 whitespace-pre-wrap text-slate-900">“{f.comment}”</blockquote>
+            <blockquote className="mt-3 whitespace-pre-wrap text-slate-900">
+              {t('consoleProjectsFeedback.comment', { comment: f.comment })}
+            </blockquote>
           ) : (
-            <p className="mt-3 text-sm text-slate-600">No comment.</p>
+            <p className="mt-3 text-sm text-slate-600">{t('consoleProjectsFeedback.noComment')}</p>
           )}
           <figcaption className="mt-2 text-sm text-slate-600">
             {project.client_name}, {format(f.submitted_at)}
@@ -85,12 +88,19 @@ export function FeedbackTab({ project }: { project: ProjectDetail }) {
         </figure>
       ) : (
         <p className="text-slate-800">
-          Requested {format(f.requested_at)}. Waiting for {project.client_name}’s answer; it will appear here
-          and in the{' '}
-          <Link to={`/app/projects/${project.id}/activity`} className="underline underline-offset-2">
-            activity
-          </Link>
-          .
+          <Rich
+            text={t('consoleProjectsFeedback.waiting', {
+              date: format(f.requested_at),
+              client: project.client_name,
+            })}
+            tags={{
+              link: (chunk) => (
+                <Link to={`/app/projects/${project.id}/activity`} className="underline underline-offset-2">
+                  {chunk}
+                </Link>
+              ),
+            }}
+          />
         </p>
       )}
     </Card>

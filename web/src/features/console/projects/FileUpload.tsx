@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 /** Picks one file and sends it; optionally asks whether the client may see it. */
 export function FileUpload({
@@ -19,6 +20,7 @@ export function FileUpload({
   error: unknown;
   onUpload: (file: File, clientVisible: boolean) => Promise<unknown>;
 }) {
+  const t = useT();
   const id = useId();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -55,7 +57,9 @@ export function FileUpload({
           }}
           className="block w-full text-sm text-slate-800 file:mr-3 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:py-2 file:text-sm file:font-semibold"
         />
-        {missing && !file && <p className="text-sm font-medium text-red-700">Choose a file first.</p>}
+        {missing && !file && (
+          <p className="text-sm font-medium text-red-700">{t('consoleProjectsFiles.chooseFirst')}</p>
+        )}
       </div>
       {visibility !== undefined && (
         <label className="flex items-start gap-3 text-sm text-slate-800">
@@ -66,10 +70,8 @@ export function FileUpload({
             className="mt-0.5 h-4 w-4 rounded border-slate-300"
           />
           <span>
-            <span className="font-medium">Visible to the client</span>
-            <span className="block text-slate-600">
-              Leave unticked for internal files only your team sees.
-            </span>
+            <span className="font-medium">{t('consoleProjectsFiles.visible')}</span>
+            <span className="block text-slate-600">{t('consoleProjectsFiles.visibleHint')}</span>
           </span>
         </label>
       )}

@@ -26,10 +26,12 @@ import {
 } from './api';
 import { FileUpload } from './FileUpload';
 import { formatBytes } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { downloadFile } from './files';
 
 /** The project's files: upload, choose what the client sees, download, delete. */
 export function FilesTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const files = useProjectFiles(project.id);
   const toast = useToast();
   const queryClient = useQueryClient();
@@ -42,18 +44,18 @@ export function FilesTab({ project }: { project: ProjectDetail }) {
       changed(project.id);
       toast(
         f.client_visible
-          ? `“${f.name}” uploaded — ${project.client_name} can see it in the portal`
-          : `“${f.name}” uploaded as an internal file`,
+          ? t('consoleProjectsFiles.uploadedShared', { name: f.name, client: project.client_name })
+          : t('consoleProjectsFiles.uploadedInternal', { name: f.name }),
       );
     },
   });
   const items = files.data?.items ?? [];
   return (
     <div className="space-y-6">
-      <Card title="Upload a file">
+      <Card title={t('consoleProjectsFiles.uploadTitle')}>
         <FileUpload
-          label="File"
-          buttonLabel="Upload"
+          label={t('consoleProjectsFiles.file')}
+          buttonLabel={t('consoleProjectsFiles.upload')}
           visibility={false}
           busy={upload.isPending}
           error={upload.error}
@@ -61,22 +63,21 @@ export function FilesTab({ project }: { project: ProjectDetail }) {
         />
       </Card>
       {files.isPending ? (
-        <Loading label="Loading files…" />
+        <Loading label={t('consoleProjectsFiles.loading')} />
       ) : files.isError ? (
         <ErrorState
-          title="The files could not be loaded"
+          title={t('consoleProjectsFiles.loadError')}
           message={messageOf(files.error)}
           onRetry={() => void files.refetch()}
         />
       ) : items.length === 0 ? (
-        <EmptyState title="No files yet">
-          Files you upload here appear in this list. Those marked visible are shared with{' '}
-          {project.client_name} in the portal; the others stay with your team.
-          {project.client_uploads && ' Files the client uploads appear here too.'}
+        <EmptyState title={t('consoleProjectsFiles.emptyTitle')}>
+          {t('consoleProjectsFiles.emptyText', { client: project.client_name })}
+          {project.client_uploads && ` ${t('consoleProjectsFiles.emptyClientUploads')}`}
         </EmptyState>
       ) : (
-        <Card title={`Files (${items.length})`}>
-          <ul aria-label="Files" className="divide-y divide-slate-100">
+        <Card title={t('consoleProjectsFiles.listTitle', { count: items.length })}>
+          <ul aria-label={t('consoleProjectsFiles.listLabel')} className="divide-y divide-slate-100">
             {items.map((f) => (
               <FileRow key={f.id} project={project} file={f} />
             ))}
@@ -88,11 +89,12 @@ export function FilesTab({ project }: { project: ProjectDetail }) {
 }
 
 function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const tenant = useTenant();
   const format = useFormatDate();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const [downloadError, setDownloadError] = useState<unknown>(null);
   const put = (next: ProjectFile | null) =>
     queryClient.setQueryData<{ items: ProjectFile[] }>(workKeys.files(project.id), (d) =>
@@ -114,8 +116,8 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
       put(f);
       toast(
         f.client_visible
-          ? `“${f.name}” is now visible to ${project.client_name}`
-          : `“${f.name}” is now internal — hidden from ${project.client_name}`,
+          ? t('consoleProjectsFiles.nowVisible', { name: f.name, client: project.client_name })
+          : t('consoleProjectsFiles.nowInternal', { name: f.name, client: project.client_name }),
       );
     },
   });
@@ -123,7 +125,7 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
     mutationFn: () => deleteFile(file.id),
     onSuccess: () => {
       put(null);
-      toast(`“${file.name}” deleted`);
+      toast(t('consoleProjectsFiles.deleted', { name: file.name }));
     },
   });
   const download = useMutation({
@@ -139,11 +141,16 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
         <div className="min-w-48 flex-1">
           <p className="flex flex-wrap items-center gap-2 font-medium break-all text-slate-900">
             {file.name}
-            {file.client_visible ? <Badge tone="blue">Shared</Badge> : <Badge tone="amber">Internal</Badge>}
+            {file.client_visible ? (
+              <Badge tone="blue">{t('consoleProjectsFiles.shared')}</Badge>
+            ) : (
+              <Badge tone="amber">{t('consoleProjectsFiles.internal')}</Badge>
+            )}
           </p>
           <p className="text-sm text-slate-600">
             {formatBytes(file.size, locale)} · {format(file.created_at)}
-            {file.uploaded_by_kind === 'client' && ` · uploaded by ${project.client_name}`}
+            {file.uploaded_by_kind === 'client' &&
+              ` · ${t('consoleProjectsFiles.uploadedBy', { client: project.client_name })}`}
           </p>
         </div>
         <label className="flex items-center gap-2 text-sm text-slate-800">
@@ -155,18 +162,25 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
               setChosen(e.target.checked);
               visibility.mutate(e.target.checked);
             }}
-            aria-label={`Visible to the client: ${file.name}`}
+            aria-label={t('consoleProjectsFiles.visibleLabel', { name: file.name })}
             className="h-4 w-4 rounded border-slate-300"
           />
-          Visible to the client
+          {t('consoleProjectsFiles.visible')}
         </label>
         <Button variant="secondary" busy={download.isPending} onClick={() => download.mutate()}>
-          Download
+          {t('consoleProjectsFiles.download')}
         </Button>
         <ConfirmButton
-          label="Delete"
-          question={`Delete “${file.name}”? It is removed for good${file.client_visible ? `, also from ${project.client_name}’s portal` : ''}.`}
-          confirmLabel="Delete file"
+          label={t('consoleProjectsFiles.delete')}
+          question={
+            file.client_visible
+              ? t('consoleProjectsFiles.deleteQuestionShared', {
+                  name: file.name,
+                  client: project.client_name,
+                })
+              : t('consoleProjectsFiles.deleteQuestion', { name: file.name })
+          }
+          confirmLabel={t('consoleProjectsFiles.deleteConfirm')}
           busy={remove.isPending}
           onConfirm={() => remove.mutateAsync()}
         />

@@ -27,10 +27,12 @@ import {
   type ProjectDetail,
 } from './api';
 import { MarkdownView } from '@/components/Markdown';
-import { MARKDOWN_HINT } from '@/lib/markdown';
+import { markdownHint } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
 
 /** The project's conversations with the client, newest activity first. */
 export function MessagesTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const threads = useThreads(project.id);
   const format = useFormatDate();
   const [starting, setStarting] = useState(false);
@@ -40,43 +42,46 @@ export function MessagesTab({ project }: { project: ProjectDetail }) {
       {starting ? (
         <NewThread project={project} onCancel={() => setStarting(false)} />
       ) : (
-        <Button onClick={() => setStarting(true)}>New thread</Button>
+        <Button onClick={() => setStarting(true)}>{t('consoleProjectsMessages.newThread')}</Button>
       )}
       {threads.isPending ? (
-        <Loading label="Loading messages…" />
+        <Loading label={t('consoleProjectsMessages.loading')} />
       ) : threads.isError ? (
         <ErrorState
-          title="The messages could not be loaded"
+          title={t('consoleProjectsMessages.loadError')}
           message={messageOf(threads.error)}
           onRetry={() => void threads.refetch()}
         />
       ) : items.length === 0 ? (
-        <EmptyState title="No messages yet">
-          Start a thread for each topic, such as “Design feedback”. {project.client_name} reads and answers in
-          the portal; internal notes stay with your team.
+        <EmptyState title={t('consoleProjectsMessages.emptyTitle')}>
+          {t('consoleProjectsMessages.emptyText', { client: project.client_name })}
         </EmptyState>
       ) : (
-        <Card title="Threads">
-          <ul aria-label="Threads" className="divide-y divide-slate-100">
-            {items.map((t) => (
-              <li key={t.id} className="relative py-3 hover:bg-slate-50">
+        <Card title={t('consoleProjectsMessages.threads')}>
+          <ul aria-label={t('consoleProjectsMessages.threads')} className="divide-y divide-slate-100">
+            {items.map((th) => (
+              <li key={th.id} className="relative py-3 hover:bg-slate-50">
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link
-                    to={`/app/projects/${project.id}/messages/${t.id}`}
-                    className={`after:absolute after:inset-0 after:content-[''] hover:underline ${t.unread_count > 0 ? 'font-bold text-slate-900' : 'font-medium text-slate-900'}`}
+                    to={`/app/projects/${project.id}/messages/${th.id}`}
+                    className={`after:absolute after:inset-0 after:content-[''] hover:underline ${th.unread_count > 0 ? 'font-bold text-slate-900' : 'font-medium text-slate-900'}`}
                   >
-                    {t.title}
+                    {th.title}
                   </Link>
                   <span className="flex items-center gap-2 text-sm text-slate-600">
-                    {t.unread_count > 0 && <Badge tone="blue">{t.unread_count} unread</Badge>}
-                    <time dateTime={t.last_message_at}>{format(t.last_message_at)}</time>
+                    {th.unread_count > 0 && (
+                      <Badge tone="blue">
+                        {t('consoleProjectsMessages.unread', { count: th.unread_count })}
+                      </Badge>
+                    )}
+                    <time dateTime={th.last_message_at}>{format(th.last_message_at)}</time>
                   </span>
                 </div>
-                {t.last_message && (
-                  <p className="mt-1 line-clamp-1 text-sm text-slate-600">{t.last_message}</p>
+                {th.last_message && (
+                  <p className="mt-1 line-clamp-1 text-sm text-slate-600">{th.last_message}</p>
                 )}
                 <p className="text-xs text-slate-500">
-                  {t.message_count} {t.message_count === 1 ? 'message' : 'messages'}
+                  {t('consoleProjectsMessages.messageCount', { count: th.message_count })}
                 </p>
               </li>
             ))}
@@ -88,6 +93,7 @@ export function MessagesTab({ project }: { project: ProjectDetail }) {
 }
 
 function InternalCheckbox({ checked, onChange }: { checked: boolean; onChange: (v: boolean) => void }) {
+  const t = useT();
   return (
     <label className="flex items-center gap-2 text-sm text-slate-800">
       <input
@@ -96,12 +102,13 @@ function InternalCheckbox({ checked, onChange }: { checked: boolean; onChange: (
         onChange={(e) => onChange(e.target.checked)}
         className="h-4 w-4 rounded border-slate-300"
       />
-      Internal note (client won’t see it)
+      {t('consoleProjectsMessages.internalCheckbox')}
     </label>
   );
 }
 
 function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: () => void }) {
+  const t = useT();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -112,15 +119,15 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
   const [tried, setTried] = useState(false);
   const create = useMutation({
     mutationFn: () => createThread(project.id, { title: title.trim(), body, internal }),
-    onSuccess: (t) => {
+    onSuccess: (th) => {
       void queryClient.invalidateQueries({ queryKey: workKeys.threads(project.id) });
       changed(project.id);
       toast(
         internal
-          ? `Thread “${t.title}” started with an internal note`
-          : `Thread “${t.title}” started — ${project.client_name} has been emailed`,
+          ? t('consoleProjectsMessages.startedInternal', { title: th.title })
+          : t('consoleProjectsMessages.started', { title: th.title, client: project.client_name }),
       );
-      navigate(`/app/projects/${project.id}/messages/${t.id}`);
+      navigate(`/app/projects/${project.id}/messages/${th.id}`);
     },
   });
   const problem = create.error instanceof ApiProblem ? create.error : null;
@@ -130,29 +137,35 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
     if (title.trim() && body.trim()) create.mutate();
   };
   return (
-    <Card title="New thread">
+    <Card title={t('consoleProjectsMessages.newThread')}>
       <form onSubmit={submit} noValidate className="space-y-4">
         <TextField
-          label="Subject"
+          label={t('consoleProjectsMessages.subject')}
           value={title}
-          placeholder="e.g. Design feedback"
-          error={tried && !title.trim() ? 'Give the thread a subject.' : problem?.fieldError('title')}
+          placeholder={t('consoleProjectsMessages.subjectPlaceholder')}
+          error={
+            tried && !title.trim()
+              ? t('consoleProjectsMessages.subjectMissing')
+              : problem?.fieldError('title')
+          }
           onChange={(e) => setTitle(e.target.value)}
         />
         <TextArea
-          label="Message"
+          label={t('consoleProjectsMessages.message')}
           value={body}
-          error={tried && !body.trim() ? 'Write the first message.' : problem?.fieldError('body')}
-          hint={MARKDOWN_HINT}
+          error={
+            tried && !body.trim() ? t('consoleProjectsMessages.firstMissing') : problem?.fieldError('body')
+          }
+          hint={markdownHint()}
           onChange={(e) => setBody(e.target.value)}
         />
         <InternalCheckbox checked={internal} onChange={setInternal} />
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={create.isPending}>
-            Start thread
+            {t('consoleProjectsMessages.start')}
           </Button>
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('consoleProjectsMessages.cancel')}
           </Button>
         </div>
         {create.isError && (!problem || problem.offScreen(['title', 'body'])) && (
@@ -165,11 +178,12 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
 
 /** One thread: its messages oldest first, internal notes set apart, and a composer. */
 export function ThreadView({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const { threadId = '' } = useParams();
   const threads = useThreads(project.id);
   const messages = useMessages(project.id, threadId);
   const queryClient = useQueryClient();
-  const thread = threads.data?.items.find((t) => t.id === threadId);
+  const thread = threads.data?.items.find((th) => th.id === threadId);
   const items = (messages.data?.pages.flatMap((p) => p.items) ?? []).sort((a, b) =>
     a.created_at < b.created_at ? -1 : a.created_at > b.created_at ? 1 : a.id < b.id ? -1 : 1,
   );
@@ -200,29 +214,29 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
         to={`/app/projects/${project.id}/messages`}
         className="inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← All threads
+        {t('consoleProjectsMessages.back')}
       </Link>
-      <Card title={thread?.title ?? 'Thread'}>
+      <Card title={thread?.title ?? t('consoleProjectsMessages.thread')}>
         {messages.isPending ? (
-          <Loading label="Loading messages…" />
+          <Loading label={t('consoleProjectsMessages.loading')} />
         ) : messages.isError && !messages.data ? (
           <ErrorState
-            title="This thread could not be loaded"
+            title={t('consoleProjectsMessages.threadLoadError')}
             message={messageOf(messages.error)}
             onRetry={() => void messages.refetch()}
           />
         ) : (
           <>
             {items.length === 0 ? (
-              <p className="text-sm text-slate-600">No messages in this thread yet.</p>
+              <p className="text-sm text-slate-600">{t('consoleProjectsMessages.threadEmpty')}</p>
             ) : (
-              <ol aria-label="Messages" className="space-y-3">
+              <ol aria-label={t('consoleProjectsMessages.messages')} className="space-y-3">
                 {items.map((m) => (
                   <MessageItem key={m.id} message={m} />
                 ))}
               </ol>
             )}
-            {messages.isFetchingNextPage && <Loading label="Loading newer messages…" />}
+            {messages.isFetchingNextPage && <Loading label={t('consoleProjectsMessages.loadingNewer')} />}
             {messages.isFetchNextPageError && (
               <div className="mt-3">
                 <Alert tone="error">{messageOf(messages.error)}</Alert>
@@ -237,6 +251,7 @@ export function ThreadView({ project }: { project: ProjectDetail }) {
 }
 
 function MessageItem({ message: m }: { message: Message }) {
+  const t = useT();
   const format = useFormatDate();
   const tone = m.internal
     ? 'border-amber-300 bg-amber-50'
@@ -245,13 +260,17 @@ function MessageItem({ message: m }: { message: Message }) {
       : 'border-slate-200 bg-slate-50';
   return (
     <li
-      aria-label={m.internal ? `Internal note from ${m.author_name}` : `Message from ${m.author_name}`}
+      aria-label={
+        m.internal
+          ? t('consoleProjectsMessages.noteFrom', { name: m.author_name })
+          : t('consoleProjectsMessages.messageFrom', { name: m.author_name })
+      }
       className={`rounded-lg border p-3 ${tone}`}
     >
       <div className="flex flex-wrap items-center gap-2 text-sm">
         <span className="font-semibold text-slate-900">{m.author_name}</span>
-        {m.author_kind === 'client' && <Badge tone="blue">Client</Badge>}
-        {m.internal && <Badge tone="amber">Internal</Badge>}
+        {m.author_kind === 'client' && <Badge tone="blue">{t('consoleProjectsMessages.client')}</Badge>}
+        {m.internal && <Badge tone="amber">{t('consoleProjectsMessages.internal')}</Badge>}
         <time dateTime={m.created_at} className="text-slate-600">
           {format(m.created_at)}
         </time>
@@ -263,6 +282,7 @@ function MessageItem({ message: m }: { message: Message }) {
 }
 
 function Composer({ project, threadId }: { project: ProjectDetail; threadId: string }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const changed = useProjectChanged();
@@ -279,8 +299,8 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
       setTried(false);
       toast(
         m.internal
-          ? 'Internal note added — only your team sees it'
-          : `Message sent — ${project.client_name} has been emailed`,
+          ? t('consoleProjectsMessages.noteAdded')
+          : t('consoleProjectsMessages.sent', { client: project.client_name }),
       );
     },
   });
@@ -294,19 +314,21 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
     <Card className={internal ? 'border-amber-300 bg-amber-50' : ''}>
       <form onSubmit={submit} noValidate className="space-y-3">
         <TextArea
-          label={internal ? 'Internal note' : 'Reply'}
+          label={internal ? t('consoleProjectsMessages.internalNote') : t('consoleProjectsMessages.reply')}
           value={body}
-          error={tried && !body.trim() ? 'Write something first.' : problem?.fieldError('body')}
+          error={
+            tried && !body.trim() ? t('consoleProjectsMessages.bodyMissing') : problem?.fieldError('body')
+          }
           hint={
             internal
-              ? `Only your team sees this note. ${MARKDOWN_HINT}`
-              : `${project.client_name} is emailed and reads it in the portal. ${MARKDOWN_HINT}`
+              ? `${t('consoleProjectsMessages.noteHint')} ${markdownHint()}`
+              : `${t('consoleProjectsMessages.replyHint', { client: project.client_name })} ${markdownHint()}`
           }
           onChange={(e) => setBody(e.target.value)}
         />
         <InternalCheckbox checked={internal} onChange={setInternal} />
         <Button type="submit" busy={send.isPending}>
-          {internal ? 'Add internal note' : 'Send'}
+          {internal ? t('consoleProjectsMessages.addNote') : t('consoleProjectsMessages.send')}
         </Button>
         {send.isError && (!problem || problem.offScreen(['body'])) && (
           <Alert tone="error">{messageOf(send.error, ['body'])}</Alert>

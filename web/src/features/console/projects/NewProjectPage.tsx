@@ -1,11 +1,13 @@
 import { useMutation } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Card, PageHeader, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { createProject, useProjectSaved, type CreateProject } from './api';
 import { ProjectForm } from './ProjectForm';
 import { emptyProject } from './projectDraft';
 
 export function NewProjectPage() {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useProjectSaved();
@@ -13,21 +15,18 @@ export function NewProjectPage() {
     mutationFn: (body: CreateProject) => createProject(body),
     onSuccess: (project) => {
       saved(project);
-      toast(`Project “${project.name}” created for ${project.client_name}`);
+      toast(t('consoleProjects.new.created', { name: project.name, client: project.client_name }));
       navigate(`/app/projects/${project.id}`);
     },
   });
   return (
     <div className="max-w-3xl">
-      <PageHeader
-        title="New project"
-        description="Start a piece of work for a client. They follow it in the portal."
-      />
+      <PageHeader title={t('consoleProjects.new.title')} description={t('consoleProjects.new.description')} />
       <Card>
         <ProjectForm
           mode="new"
           initial={emptyProject}
-          submitLabel="Create project"
+          submitLabel={t('consoleProjects.new.submit')}
           busy={create.isPending}
           error={create.error}
           onCancel={() => navigate('/app/projects')}

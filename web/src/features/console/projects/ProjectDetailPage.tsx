@@ -4,6 +4,8 @@ import { Link, Route, Routes, useParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, Card, ErrorState, Loading, TabLinks, useToast } from '@/components/ui';
 import { formatDay } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 import { ActivityTab } from './ActivityTab';
 import { DeliverablesTab } from './DeliverablesTab';
 import { FeedbackTab } from './FeedbackTab';
@@ -24,53 +26,60 @@ import { ProgressBar } from './ProgressBar';
 import { ProjectForm } from './ProjectForm';
 import type { ProjectDraft } from './projectDraft';
 import { ProjectStatusBadge } from './StatusBadges';
-import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
+import { PROJECT_STATUSES, projectStatusLook } from './statuses';
 import { select } from '@/components/styles';
 import { TasksTab } from './TasksTab';
 import { MarkdownView } from '@/components/Markdown';
 
 const TABS = [
-  { path: 'tasks', label: 'Tasks' },
-  { path: 'deliverables', label: 'Deliverables' },
-  { path: 'files', label: 'Files' },
-  { path: 'messages', label: 'Messages' },
-  { path: 'time', label: 'Time' },
-  { path: 'activity', label: 'Activity' },
-  { path: 'feedback', label: 'Feedback' },
+  { path: 'tasks', key: 'consoleProjects.tab.tasks' },
+  { path: 'deliverables', key: 'consoleProjects.tab.deliverables' },
+  { path: 'files', key: 'consoleProjects.tab.files' },
+  { path: 'messages', key: 'consoleProjects.tab.messages' },
+  { path: 'time', key: 'consoleProjects.tab.time' },
+  { path: 'activity', key: 'consoleProjects.tab.activity' },
+  { path: 'feedback', key: 'consoleProjects.tab.feedback' },
 ];
 
+/** A thread's page, under the project's. */
+const THREAD_PATH = 'messages/:threadId';
+
 export function ProjectDetailPage() {
+  const t = useT();
   const { id = '', '*': rest = '' } = useParams();
   const project = useProject(id);
   const tab = rest.split('/')[0] || 'tasks';
   const threads = useThreads(id);
-  const unread = (threads.data?.items ?? []).reduce((n, t) => n + t.unread_count, 0);
+  const unread = (threads.data?.items ?? []).reduce((n, th) => n + th.unread_count, 0);
   return (
     <div>
       <Link
         to="/app/projects"
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← All projects
+        {t('consoleProjects.detail.back')}
       </Link>
       {project.isPending ? (
-        <Loading label="Loading the project…" />
+        <Loading label={t('consoleProjects.detail.loading')} />
       ) : project.isError ? (
         <ErrorState
-          title="This project could not be loaded"
+          title={t('consoleProjects.detail.loadError')}
           message={messageOf(project.error)}
           onRetry={() => void project.refetch()}
         />
       ) : (
         <>
           <ProjectHeader project={project.data} />
-          <nav aria-label="Project sections" className="mt-6">
+          <nav aria-label={t('consoleProjects.detail.sections')} className="mt-6">
             <TabLinks
-              label="Project sections"
-              tabs={TABS.map((t) => ({
-                to: `/app/projects/${id}/${t.path}`,
-                label: t.path === 'messages' && unread > 0 ? `${t.label} (${unread} unread)` : t.label,
-                selected: tab === t.path,
+              label={t('consoleProjects.detail.sections')}
+              tabs={TABS.map((s) => ({
+                to: `/app/projects/${id}/${s.path}`,
+                label:
+                  s.path === 'messages' && unread > 0
+                    ? t('consoleProjects.tab.messagesUnread', { count: unread })
+                    : t(s.key),
+                selected: tab === s.path,
               }))}
             />
           </nav>
@@ -80,14 +89,11 @@ export function ProjectDetailPage() {
             <Route path="deliverables" element={<DeliverablesTab project={project.data} />} />
             <Route path="files" element={<FilesTab project={project.data} />} />
             <Route path="messages" element={<MessagesTab project={project.data} />} />
-            <Route path="messages/:threadId" element={<ThreadView project={project.data} />} />
+            <Route path={THREAD_PATH} element={<ThreadView project={project.data} />} />
             <Route path="time" element={<TimeTab project={project.data} />} />
             <Route path="activity" element={<ActivityTab project={project.data} />} />
             <Route path="feedback" element={<FeedbackTab project={project.data} />} />
-            <Route
-              path="*"
-              element={<Alert tone="warning">This section does not exist. Pick one of the tabs above.</Alert>}
-            />
+            <Route path="*" element={<Alert tone="warning">{t('consoleProjects.detail.noSection')}</Alert>} />
           </Routes>
         </>
       )}
@@ -109,11 +115,12 @@ function draftOf(p: ProjectDetail): ProjectDraft {
 }
 
 function ProjectHeader({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const toast = useToast();
   const saved = useProjectSaved();
   const tenant = useTenant();
   const staff = useStaffList();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const [editing, setEditing] = useState(false);
   // The select shows the choice at once; the server's answer (or a failure) settles it.
   const [chosen, setChosen] = useState<ProjectStatus | null>(null);
@@ -122,7 +129,7 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
     onSettled: () => setChosen(null),
     onSuccess: (updated) => {
       saved(updated);
-      toast(`“${updated.name}” is now ${projectStatusLooks[updated.status].label.toLowerCase()}`);
+      toast(t('consoleProjects.detail.statusChanged', { name: updated.name, status: updated.status }));
     },
   });
   const edit = useMutation({
@@ -138,22 +145,25 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
     onSuccess: (updated) => {
       saved(updated);
       setEditing(false);
-      toast(`Changes to “${updated.name}” saved`);
+      toast(t('consoleProjects.detail.saved', { name: updated.name }));
     },
   });
   const assignee = project.staff_id
-    ? (staff.data?.items.find((s) => s.id === project.staff_id)?.name ?? 'A team member')
-    : 'Nobody (owners and admins)';
+    ? (staff.data?.items.find((s) => s.id === project.staff_id)?.name ??
+      t('consoleProjects.detail.aTeamMember'))
+    : t('consoleProjects.detail.nobody');
 
   return (
     <Card>
       {editing ? (
         <>
-          <h1 className="mb-4 text-xl font-semibold text-slate-900">Edit “{project.name}”</h1>
+          <h1 className="mb-4 text-xl font-semibold text-slate-900">
+            {t('consoleProjects.detail.editTitle', { name: project.name })}
+          </h1>
           <ProjectForm
             mode="edit"
             initial={draftOf(project)}
-            submitLabel="Save changes"
+            submitLabel={t('consoleProjects.detail.saveChanges')}
             busy={edit.isPending}
             error={edit.error}
             onCancel={() => {
@@ -173,31 +183,43 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
               <ProjectStatusBadge status={project.status} />
             </div>
             <p className="mt-1 text-slate-600">
-              For{' '}
-              <Link
-                to={`/app/clients/${project.client_id}`}
-                className="text-slate-900 underline underline-offset-2"
-              >
-                {project.client_name}
-              </Link>
+              <Rich
+                text={t('consoleProjects.detail.forClient', { client: project.client_name })}
+                tags={{
+                  link: (chunk) => (
+                    <Link
+                      to={`/app/clients/${project.client_id}`}
+                      className="text-slate-900 underline underline-offset-2"
+                    >
+                      {chunk}
+                    </Link>
+                  ),
+                }}
+              />
             </p>
             {project.description && <MarkdownView text={project.description} className="mt-3 max-w-prose" />}
             <dl className="mt-4 grid gap-4 text-sm sm:grid-cols-4">
-              <Item label="Start">
-                {project.start_date ? formatDay(project.start_date, locale) : 'Not set'}
+              <Item label={t('consoleProjects.detail.start')}>
+                {project.start_date ? formatDay(project.start_date, locale) : t('consoleProjects.notSet')}
               </Item>
-              <Item label="Due">{project.due_date ? formatDay(project.due_date, locale) : 'Not set'}</Item>
-              <Item label="Assigned to">{assignee}</Item>
-              <Item label="Client uploads">{project.client_uploads ? 'Allowed' : 'Not allowed'}</Item>
+              <Item label={t('consoleProjects.detail.due')}>
+                {project.due_date ? formatDay(project.due_date, locale) : t('consoleProjects.notSet')}
+              </Item>
+              <Item label={t('consoleProjects.detail.assignedTo')}>{assignee}</Item>
+              <Item label={t('consoleProjects.detail.clientUploads')}>
+                {project.client_uploads
+                  ? t('consoleProjects.detail.uploadsAllowed')
+                  : t('consoleProjects.detail.uploadsNotAllowed')}
+              </Item>
             </dl>
             <div className="mt-4 max-w-md">
-              <ProgressBar progress={project.progress} label="Project progress" />
+              <ProgressBar progress={project.progress} label={t('consoleProjects.detail.progress')} />
             </div>
           </div>
           <div className="flex w-full flex-col gap-3 sm:w-56">
             <div className="space-y-1.5">
               <label htmlFor="project-status-select" className="block text-sm font-medium text-slate-800">
-                Status
+                {t('consoleProjects.detail.status')}
               </label>
               <select
                 id="project-status-select"
@@ -211,13 +233,13 @@ function ProjectHeader({ project }: { project: ProjectDetail }) {
               >
                 {PROJECT_STATUSES.map((s) => (
                   <option key={s} value={s}>
-                    {projectStatusLooks[s].label}
+                    {projectStatusLook(s).label}
                   </option>
                 ))}
               </select>
             </div>
             <Button variant="secondary" onClick={() => setEditing(true)}>
-              Edit details
+              {t('consoleProjects.detail.edit')}
             </Button>
             {status.isError && <Alert tone="error">{messageOf(status.error)}</Alert>}
           </div>

@@ -4,9 +4,10 @@ import { ClientPicker } from '@/components/ClientPicker';
 import { Alert, Button, TextArea, TextField } from '@/components/ui';
 import { useStaffList, type ProjectStatus } from './api';
 import type { ProjectDraft } from './projectDraft';
-import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
+import { PROJECT_STATUSES, projectStatusLook } from './statuses';
 import { labelClass, select } from '@/components/styles';
-import { MARKDOWN_HINT } from '@/lib/markdown';
+import { markdownHint } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
 
 /**
  * A project's details. A new project also picks its client and first status; an existing
@@ -29,6 +30,7 @@ export function ProjectForm({
   onSubmit: (draft: ProjectDraft) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const staff = useStaffList();
   const [draft, setDraft] = useState(initial);
@@ -38,11 +40,11 @@ export function ProjectForm({
   const problem = error instanceof ApiProblem ? error : null;
   const missing: Record<string, string | undefined> = checked
     ? {
-        client_id: mode === 'new' && !draft.client ? 'Choose the client.' : undefined,
-        name: draft.name.trim() ? undefined : 'Give the project a name.',
+        client_id: mode === 'new' && !draft.client ? t('consoleProjects.form.chooseClient') : undefined,
+        name: draft.name.trim() ? undefined : t('consoleProjects.form.nameMissing'),
         due_date:
           draft.start_date && draft.due_date && draft.due_date < draft.start_date
-            ? 'The due date cannot be before the start date.'
+            ? t('consoleProjects.form.dueBeforeStart')
             : undefined,
       }
     : {};
@@ -79,25 +81,25 @@ export function ProjectForm({
         <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
       )}
       <TextField
-        label="Name"
+        label={t('consoleProjects.form.name')}
         required
         value={draft.name}
         error={errorOf('name')}
-        hint="What the client will recognise, e.g. “Brand refresh”."
+        hint={t('consoleProjects.form.nameHint')}
         onChange={(e) => set('name', e.target.value)}
       />
       <TextArea
-        label="Description"
+        label={t('consoleProjects.form.description')}
         value={draft.description}
         error={errorOf('description')}
-        hint={`Optional. The client sees this in the portal. ${MARKDOWN_HINT}`}
+        hint={`${t('consoleProjects.form.descriptionHint')} ${markdownHint()}`}
         onChange={(e) => set('description', e.target.value)}
       />
       <div className="grid gap-5 sm:grid-cols-3">
         {mode === 'new' && (
           <div className="space-y-1.5">
             <label htmlFor="project-form-status" className={labelClass}>
-              Status
+              {t('consoleProjects.form.status')}
             </label>
             <select
               id="project-form-status"
@@ -107,7 +109,7 @@ export function ProjectForm({
             >
               {PROJECT_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {projectStatusLooks[s].label}
+                  {projectStatusLook(s).label}
                 </option>
               ))}
             </select>
@@ -117,24 +119,24 @@ export function ProjectForm({
           </div>
         )}
         <TextField
-          label="Start date"
+          label={t('consoleProjects.form.startDate')}
           type="date"
           value={draft.start_date}
           error={errorOf('start_date')}
           onChange={(e) => set('start_date', e.target.value)}
         />
         <TextField
-          label="Due date"
+          label={t('consoleProjects.form.dueDate')}
           type="date"
           value={draft.due_date}
           error={errorOf('due_date')}
-          hint="Optional. Shown to the client."
+          hint={t('consoleProjects.form.dueDateHint')}
           onChange={(e) => set('due_date', e.target.value)}
         />
       </div>
       <div className="space-y-1.5 sm:w-80">
         <label htmlFor="project-form-staff" className={labelClass}>
-          Assigned to
+          {t('consoleProjects.form.assignedTo')}
         </label>
         <select
           id="project-form-staff"
@@ -143,14 +145,14 @@ export function ProjectForm({
           onChange={(e) => set('staff_id', e.target.value)}
           className={select}
         >
-          <option value="">Nobody (owners and admins are told)</option>
+          <option value="">{t('consoleProjects.form.nobody')}</option>
           {(staff.data?.items ?? []).map((s) => (
             <option key={s.id} value={s.id}>
               {s.name}
             </option>
           ))}
           {draft.staff_id && staff.data && !staff.data.items.some((s) => s.id === draft.staff_id) && (
-            <option value={draft.staff_id}>A former team member</option>
+            <option value={draft.staff_id}>{t('consoleProjects.form.formerMember')}</option>
           )}
         </select>
         {problem?.fieldError('staff_id') ? (
@@ -158,8 +160,8 @@ export function ProjectForm({
         ) : (
           <p className="text-sm text-slate-600">
             {staff.isError
-              ? `The team could not be loaded: ${messageOf(staff.error)}`
-              : 'They are emailed when the client writes, approves or asks for changes.'}
+              ? t('consoleProjects.form.staffError', { error: messageOf(staff.error) })
+              : t('consoleProjects.form.assignedHint')}
           </p>
         )}
       </div>
@@ -171,10 +173,8 @@ export function ProjectForm({
           className="mt-0.5 h-4 w-4 rounded border-slate-300"
         />
         <span>
-          <span className="font-medium">Client may upload files</span>
-          <span className="block text-slate-600">
-            Lets the client add files to this project from the portal; you are emailed when they do.
-          </span>
+          <span className="font-medium">{t('consoleProjects.form.clientUploads')}</span>
+          <span className="block text-slate-600">{t('consoleProjects.form.clientUploadsHint')}</span>
         </span>
       </label>
       <div className="flex flex-wrap gap-3">
@@ -182,7 +182,7 @@ export function ProjectForm({
           {submitLabel}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('consoleProjects.form.cancel')}
         </Button>
       </div>
     </form>

@@ -2,14 +2,16 @@ import { Link } from 'react-router';
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { formatDay } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { useListFilters } from '@/lib/useListFilters';
 import { useProjects, useTenant, type Project } from './api';
 import { ProgressBar } from './ProgressBar';
 import { ProjectStatusBadge } from './StatusBadges';
-import { PROJECT_STATUSES, projectStatusLooks } from './statuses';
+import { PROJECT_STATUSES, projectStatusLook } from './statuses';
 import { linkButton, rowClass } from '@/components/styles';
 
 export function ProjectsPage() {
+  const t = useT();
   // The URL holds the search and filter, so a reload or a shared link shows the same list.
   const filters = useListFilters();
   const { q } = filters;
@@ -20,42 +22,43 @@ export function ProjectsPage() {
   return (
     <div>
       <PageHeader
-        title="Projects"
-        description="Work you share with a client: tasks, deliverables, files, messages and time."
+        title={t('consoleProjects.list.title')}
+        description={t('consoleProjects.list.description')}
         actions={
           <Link to="/app/projects/new" className={linkButton}>
-            New project
+            {t('consoleProjects.list.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="project"
         filters={filters}
-        placeholder="Project or client name"
-        statuses={PROJECT_STATUSES.map((s) => ({ value: s, label: projectStatusLooks[s].label }))}
+        placeholder={t('consoleProjects.list.search')}
+        statuses={PROJECT_STATUSES.map((s) => ({ value: s, label: projectStatusLook(s).label }))}
       />
       <ListBody
         query={projects}
         count={items.length}
-        what="projects"
+        what={t('consoleProjects.list.what')}
         filters={filters}
-        clearLabel="Clear search and filter"
+        clearLabel={t('consoleProjects.list.clear')}
         noMatch={
           q
-            ? `No project’s name or client contains “${q}”${status ? ' with this status' : ''}.`
-            : 'No projects have this status.'
+            ? status
+              ? t('consoleProjects.list.noMatchSearchStatus', { q })
+              : t('consoleProjects.list.noMatchSearch', { q })
+            : t('consoleProjects.list.noMatchStatus')
         }
         empty={
           <EmptyState
-            title="No projects yet"
+            title={t('consoleProjects.list.emptyTitle')}
             action={
               <Link to="/app/projects/new" className={linkButton}>
-                Start your first project
+                {t('consoleProjects.list.emptyAction')}
               </Link>
             }
           >
-            A project gathers the tasks, deliverables, files and messages of a piece of work for one client.
-            It appears here, and your client follows it in the portal.
+            {t('consoleProjects.list.emptyText')}
           </EmptyState>
         }
       >
@@ -66,16 +69,17 @@ export function ProjectsPage() {
 }
 
 function ProjectsTable({ projects }: { projects: Project[] }) {
+  const t = useT();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   return (
     <ResponsiveTable
       columns={[
-        'Project',
-        'Client',
-        'Status',
-        'Progress',
-        { label: 'Due', className: 'hidden md:table-cell' },
+        t('consoleProjects.column.project'),
+        t('consoleProjects.column.client'),
+        t('consoleProjects.column.status'),
+        t('consoleProjects.column.progress'),
+        { label: t('consoleProjects.column.due'), className: 'hidden md:table-cell' },
       ]}
     >
       {projects.map((project) => (
@@ -88,7 +92,7 @@ function ProjectsTable({ projects }: { projects: Project[] }) {
               {project.name}
             </Link>
           </td>
-          <Cell label="Client">
+          <Cell label={t('consoleProjects.column.client')}>
             <Link
               to={`/app/clients/${project.client_id}`}
               className="relative z-10 underline underline-offset-2"
@@ -96,17 +100,20 @@ function ProjectsTable({ projects }: { projects: Project[] }) {
               {project.client_name}
             </Link>
           </Cell>
-          <Cell label="Status">
+          <Cell label={t('consoleProjects.column.status')}>
             <ProjectStatusBadge status={project.status} />
           </Cell>
-          <Cell label="Progress">
-            <ProgressBar progress={project.progress} label={`Progress of ${project.name}`} />
+          <Cell label={t('consoleProjects.column.progress')}>
+            <ProgressBar
+              progress={project.progress}
+              label={t('consoleProjects.list.progressOf', { name: project.name })}
+            />
           </Cell>
-          <Cell label="Due" wide="sm:hidden md:table-cell">
+          <Cell label={t('consoleProjects.column.due')} wide="sm:hidden md:table-cell">
             {project.due_date ? (
               <span className="whitespace-nowrap">{formatDay(project.due_date, locale)}</span>
             ) : (
-              <span className="text-slate-600">Not set</span>
+              <span className="text-slate-600">{t('consoleProjects.notSet')}</span>
             )}
           </Cell>
         </tr>

@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, ConfirmButton, EmptyState, TextField, useToast } from '@/components/ui';
 import { formatDay } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import {
   createTask,
   deleteTask,
@@ -16,22 +17,22 @@ import {
   type TaskStatus,
   type UpdateTask,
 } from './api';
-import { TASK_STATUSES, taskStatusLooks } from './statuses';
+import { TASK_STATUSES, taskStatusLook } from './statuses';
 
 /** The project's task board as an ordered list: add, rename, move, change status, delete. */
 export function TasksTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const tasks = [...project.tasks].sort((a, b) => a.position - b.position);
   return (
     <div className="space-y-6">
       <AddTask project={project} />
       {tasks.length === 0 ? (
-        <EmptyState title="No tasks yet">
-          Break the work into tasks above. The project’s progress counts the tasks that are done, and your
-          client sees the list in the portal.
+        <EmptyState title={t('consoleProjectsTasks.emptyTitle')}>
+          {t('consoleProjectsTasks.emptyText')}
         </EmptyState>
       ) : (
-        <Card title={`Tasks (${tasks.length})`}>
-          <ol aria-label="Tasks" className="divide-y divide-slate-100">
+        <Card title={t('consoleProjectsTasks.listTitle', { count: tasks.length })}>
+          <ol aria-label={t('consoleProjectsTasks.listLabel')} className="divide-y divide-slate-100">
             {tasks.map((task, i) => (
               <TaskRow key={task.id} project={project} tasks={tasks} task={task} index={i} />
             ))}
@@ -43,6 +44,7 @@ export function TasksTab({ project }: { project: ProjectDetail }) {
 }
 
 function AddTask({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const toast = useToast();
   const changed = useProjectChanged();
   const [title, setTitle] = useState('');
@@ -55,7 +57,7 @@ function AddTask({ project }: { project: ProjectDetail }) {
       setTitle('');
       setDue('');
       setTried(false);
-      toast(`Task “${task.title}” added`);
+      toast(t('consoleProjectsTasks.added', { title: task.title }));
     },
   });
   const submit = (e: FormEvent) => {
@@ -65,20 +67,22 @@ function AddTask({ project }: { project: ProjectDetail }) {
   };
   const problem = add.error instanceof ApiProblem ? add.error : null;
   return (
-    <Card title="Add a task">
+    <Card title={t('consoleProjectsTasks.addTitle')}>
       <form onSubmit={submit} noValidate className="flex flex-col gap-4 sm:flex-row sm:items-start">
         <div className="flex-1">
           <TextField
-            label="Task"
+            label={t('consoleProjectsTasks.task')}
             value={title}
-            placeholder="e.g. Moodboard"
-            error={tried && !title.trim() ? 'Say what the task is.' : problem?.fieldError('title')}
+            placeholder={t('consoleProjectsTasks.taskPlaceholder')}
+            error={
+              tried && !title.trim() ? t('consoleProjectsTasks.taskMissing') : problem?.fieldError('title')
+            }
             onChange={(e) => setTitle(e.target.value)}
           />
         </div>
         <div className="sm:w-48">
           <TextField
-            label="Due date (optional)"
+            label={t('consoleProjectsTasks.dueOptional')}
             type="date"
             value={due}
             error={problem?.fieldError('due_date')}
@@ -86,7 +90,7 @@ function AddTask({ project }: { project: ProjectDetail }) {
           />
         </div>
         <Button type="submit" busy={add.isPending} className="sm:mt-7">
-          Add task
+          {t('consoleProjectsTasks.add')}
         </Button>
       </form>
       {add.isError && (
@@ -109,17 +113,18 @@ function TaskRow({
   task: Task;
   index: number;
 }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const changed = useProjectChanged();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(task.title);
 
   const putTask = (next: Task) =>
     queryClient.setQueryData<ProjectDetail>(projectKeys.detail(project.id), (p) =>
-      p ? { ...p, tasks: p.tasks.map((t) => (t.id === next.id ? next : t)) } : p,
+      p ? { ...p, tasks: p.tasks.map((x) => (x.id === next.id ? next : x)) } : p,
     );
 
   // The select shows the choice at once; the server's answer (or a failure) settles it.
@@ -131,13 +136,16 @@ function TaskRow({
       putTask(updated);
       changed(project.id);
       if (body.status)
-        toast(`“${updated.title}” is now ${taskStatusLooks[updated.status].label.toLowerCase()}`);
-      else if (body.title) toast(`Task renamed to “${updated.title}”`);
+        toast(t('consoleProjectsTasks.statusChanged', { title: updated.title, status: updated.status }));
+      else if (body.title) toast(t('consoleProjectsTasks.renamed', { title: updated.title }));
       else
         toast(
           updated.due_date
-            ? `“${updated.title}” is due ${formatDay(updated.due_date, locale)}`
-            : `“${updated.title}” has no due date now`,
+            ? t('consoleProjectsTasks.dueSet', {
+                title: updated.title,
+                date: formatDay(updated.due_date, locale),
+              })
+            : t('consoleProjectsTasks.dueCleared', { title: updated.title }),
         );
       setRenaming(false);
     },
@@ -148,7 +156,7 @@ function TaskRow({
     onMutate: (ids) => {
       // Moves the row at once; the server's answer (or a reload on failure) settles it.
       queryClient.setQueryData<ProjectDetail>(projectKeys.detail(project.id), (p) =>
-        p ? { ...p, tasks: p.tasks.map((t) => ({ ...t, position: ids.indexOf(t.id) })) } : p,
+        p ? { ...p, tasks: p.tasks.map((x) => ({ ...x, position: ids.indexOf(x.id) })) } : p,
       );
     },
     onSuccess: (ordered) =>
@@ -162,15 +170,15 @@ function TaskRow({
     mutationFn: () => deleteTask(project.id, task.id),
     onSuccess: () => {
       queryClient.setQueryData<ProjectDetail>(projectKeys.detail(project.id), (p) =>
-        p ? { ...p, tasks: p.tasks.filter((t) => t.id !== task.id) } : p,
+        p ? { ...p, tasks: p.tasks.filter((x) => x.id !== task.id) } : p,
       );
       changed(project.id);
-      toast(`Task “${task.title}” deleted`);
+      toast(t('consoleProjectsTasks.deleted', { title: task.title }));
     },
   });
 
   const moveBy = (delta: number) => {
-    const ids = tasks.map((t) => t.id);
+    const ids = tasks.map((x) => x.id);
     const j = index + delta;
     if (j < 0 || j >= ids.length) return;
     [ids[index], ids[j]] = [ids[j]!, ids[index]!];
@@ -187,6 +195,9 @@ function TaskRow({
   };
 
   const error = update.error ?? move.error ?? remove.error;
+  const stopOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') setRenaming(false);
+  };
   return (
     <li aria-label={task.title} className="py-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -194,7 +205,7 @@ function TaskRow({
           <Button
             variant="ghost"
             className="min-h-0 px-2 py-0.5"
-            aria-label={`Move “${task.title}” up`}
+            aria-label={t('consoleProjectsTasks.moveUp', { title: task.title })}
             disabled={index === 0 || move.isPending}
             onClick={() => moveBy(-1)}
           >
@@ -203,7 +214,7 @@ function TaskRow({
           <Button
             variant="ghost"
             className="min-h-0 px-2 py-0.5"
-            aria-label={`Move “${task.title}” down`}
+            aria-label={t('consoleProjectsTasks.moveDown', { title: task.title })}
             disabled={index === tasks.length - 1 || move.isPending}
             onClick={() => moveBy(1)}
           >
@@ -214,18 +225,18 @@ function TaskRow({
           {renaming ? (
             <form onSubmit={rename} className="flex flex-wrap items-center gap-2">
               <input
-                aria-label={`New name for “${task.title}”`}
+                aria-label={t('consoleProjectsTasks.newName', { title: task.title })}
                 value={title}
                 autoFocus
                 onChange={(e) => setTitle(e.target.value)}
-                onKeyDown={(e) => e.key === 'Escape' && setRenaming(false)}
+                onKeyDown={stopOnEscape}
                 className="block h-10 flex-1 rounded-lg border border-slate-300 bg-white px-3 text-[15px]"
               />
               <Button type="submit" busy={update.isPending}>
-                Save
+                {t('consoleProjectsTasks.save')}
               </Button>
               <Button variant="ghost" onClick={() => setRenaming(false)}>
-                Cancel
+                {t('consoleProjectsTasks.cancel')}
               </Button>
             </form>
           ) : (
@@ -237,7 +248,7 @@ function TaskRow({
           )}
         </div>
         <select
-          aria-label={`Status of “${task.title}”`}
+          aria-label={t('consoleProjectsTasks.statusOf', { title: task.title })}
           value={chosen ?? task.status}
           disabled={update.isPending}
           onChange={(e) => {
@@ -248,13 +259,13 @@ function TaskRow({
         >
           {TASK_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {taskStatusLooks[s].label}
+              {taskStatusLook(s).label}
             </option>
           ))}
         </select>
         <input
           type="date"
-          aria-label={`Due date of “${task.title}”`}
+          aria-label={t('consoleProjectsTasks.dueOf', { title: task.title })}
           value={task.due_date ?? ''}
           disabled={update.isPending}
           onChange={(e) => update.mutate({ due_date: e.target.value || null })}
@@ -263,19 +274,19 @@ function TaskRow({
         {!renaming && (
           <Button
             variant="ghost"
-            aria-label={`Rename “${task.title}”`}
+            aria-label={t('consoleProjectsTasks.renameLabel', { title: task.title })}
             onClick={() => {
               setTitle(task.title);
               setRenaming(true);
             }}
           >
-            Rename
+            {t('consoleProjectsTasks.rename')}
           </Button>
         )}
         <ConfirmButton
-          label="Delete"
-          question={`Delete the task “${task.title}”? It disappears from the board and from the client’s view.`}
-          confirmLabel="Delete task"
+          label={t('consoleProjectsTasks.delete')}
+          question={t('consoleProjectsTasks.deleteQuestion', { title: task.title })}
+          confirmLabel={t('consoleProjectsTasks.deleteConfirm')}
           busy={remove.isPending}
           onConfirm={() => remove.mutateAsync()}
         />

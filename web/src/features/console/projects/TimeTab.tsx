@@ -14,6 +14,7 @@ import {
   useToast,
 } from '@/components/ui';
 import { formatDay, todayIn } from '@/lib/format';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { formatDuration, formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
 import {
   createTimeLog,
@@ -34,51 +35,52 @@ const TIME_FIELDS = ['work_date', 'minutes', 'description', 'hourly_rate_minor']
 
 /** Time spent on the project: log it, see the totals, correct or remove entries. */
 export function TimeTab({ project }: { project: ProjectDetail }) {
+  const t = useT();
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
   const logs = useTimeLogs(project.id);
-  if (tenant.isPending || logs.isPending) return <Loading label="Loading time…" />;
+  if (tenant.isPending || logs.isPending) return <Loading label={t('consoleProjectsTime.loading')} />;
   if (tenant.isError || logs.isError) {
     const error = tenant.error ?? logs.error;
     return (
       <ErrorState
-        title="The time entries could not be loaded"
+        title={t('consoleProjectsTime.loadError')}
         message={messageOf(error)}
         onRetry={() => void (tenant.isError ? tenant.refetch() : logs.refetch())}
       />
     );
   }
-  const { currency, locale, timezone } = tenant.data;
+  const { currency, timezone } = tenant.data;
   const { items, totals } = logs.data;
   const money = (minor: number) => formatMoney(minor, totals.currency || currency, locale);
   return (
     <div className="space-y-6">
-      <Card title="Log time">
+      <Card title={t('consoleProjectsTime.logTime')}>
         <TimeForm project={project} currency={currency} locale={locale} today={todayIn(timezone)} />
       </Card>
       {items.length === 0 ? (
-        <EmptyState title="No time logged yet">
-          Entries you log appear here with their totals. {project.client_name} sees the billable ones, with
-          their amounts, in the portal; non-billable time stays with your team.
+        <EmptyState title={t('consoleProjectsTime.emptyTitle')}>
+          {t('consoleProjectsTime.emptyText', { client: project.client_name })}
         </EmptyState>
       ) : (
-        <Card title="Time entries">
-          <dl aria-label="Totals" className="mb-4 grid gap-4 text-sm sm:grid-cols-3">
+        <Card title={t('consoleProjectsTime.entries')}>
+          <dl aria-label={t('consoleProjectsTime.totals')} className="mb-4 grid gap-4 text-sm sm:grid-cols-3">
             <div>
-              <dt className="text-slate-600">Total time</dt>
+              <dt className="text-slate-600">{t('consoleProjectsTime.totalTime')}</dt>
               <dd className="text-lg font-semibold text-slate-900">{formatDuration(totals.minutes)}</dd>
             </div>
             <div>
-              <dt className="text-slate-600">Billable time</dt>
+              <dt className="text-slate-600">{t('consoleProjectsTime.billableTime')}</dt>
               <dd className="text-lg font-semibold text-slate-900">
                 {formatDuration(totals.billable_minutes)}
               </dd>
             </div>
             <div>
-              <dt className="text-slate-600">Billable amount</dt>
+              <dt className="text-slate-600">{t('consoleProjectsTime.billableAmount')}</dt>
               <dd className="text-lg font-semibold text-slate-900">{money(totals.billable_amount_minor)}</dd>
             </div>
           </dl>
-          <ul aria-label="Time entries" className="divide-y divide-slate-100">
+          <ul aria-label={t('consoleProjectsTime.entries')} className="divide-y divide-slate-100">
             {items.map((log) => (
               <TimeRow key={log.id} project={project} log={log} currency={currency} locale={locale} />
             ))}
@@ -100,6 +102,7 @@ function TimeRow({
   currency: string;
   locale: string;
 }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const staff = useStaffList();
@@ -108,7 +111,7 @@ function TimeRow({
     mutationFn: () => deleteTimeLog(log.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: workKeys.time(project.id) });
-      toast(`Time entry of ${formatDay(log.work_date, locale)} deleted`);
+      toast(t('consoleProjectsTime.deleted', { date: formatDay(log.work_date, locale) }));
     },
   });
   const who =
@@ -116,7 +119,7 @@ function TimeRow({
   const money = (minor: number) => formatMoney(minor, currency, locale);
   if (editing) {
     return (
-      <li aria-label={`Editing ${log.description}`} className="py-3">
+      <li aria-label={t('consoleProjectsTime.editing', { description: log.description })} className="py-3">
         <TimeForm
           project={project}
           currency={currency}
@@ -139,20 +142,24 @@ function TimeRow({
       <span className="font-medium text-slate-900">{formatDuration(log.minutes)}</span>
       {log.billable ? (
         <span className="text-sm text-slate-800">
-          <Badge tone="green">Billable</Badge>{' '}
-          {log.hourly_rate_minor != null && `${money(log.hourly_rate_minor)}/h`}
+          <Badge tone="green">{t('consoleProjectsTime.billable')}</Badge>{' '}
+          {log.hourly_rate_minor != null &&
+            t('consoleProjectsTime.perHour', { rate: money(log.hourly_rate_minor) })}
           {log.amount_minor > 0 && <span className="ml-2 font-semibold">{money(log.amount_minor)}</span>}
         </span>
       ) : (
-        <Badge tone="grey">Not billable</Badge>
+        <Badge tone="grey">{t('consoleProjectsTime.notBillable')}</Badge>
       )}
       <Button variant="ghost" onClick={() => setEditing(true)}>
-        Edit
+        {t('consoleProjectsTime.edit')}
       </Button>
       <ConfirmButton
-        label="Delete"
-        question={`Delete this entry (${formatDuration(log.minutes)} on ${formatDay(log.work_date, locale)})?`}
-        confirmLabel="Delete entry"
+        label={t('consoleProjectsTime.delete')}
+        question={t('consoleProjectsTime.deleteQuestion', {
+          duration: formatDuration(log.minutes),
+          date: formatDay(log.work_date, locale),
+        })}
+        confirmLabel={t('consoleProjectsTime.deleteConfirm')}
         busy={remove.isPending}
         onConfirm={() => remove.mutateAsync()}
       />
@@ -176,6 +183,7 @@ function TimeForm({
   log?: TimeLog;
   onDone?: () => void;
 }) {
+  const t = useT();
   const toast = useToast();
   const queryClient = useQueryClient();
   const digits = fractionDigits(currency, locale);
@@ -196,8 +204,10 @@ function TimeForm({
       void queryClient.invalidateQueries({ queryKey: workKeys.time(project.id) });
       toast(
         log
-          ? 'Time entry updated'
-          : `${formatDuration(saved.minutes)} logged${saved.billable ? ' as billable' : ' (not billable)'}`,
+          ? t('consoleProjectsTime.updated')
+          : saved.billable
+            ? t('consoleProjectsTime.loggedBillable', { duration: formatDuration(saved.minutes) })
+            : t('consoleProjectsTime.loggedNotBillable', { duration: formatDuration(saved.minutes) }),
       );
       if (!log) {
         setDuration('');
@@ -210,19 +220,19 @@ function TimeForm({
   const problem = save.error instanceof ApiProblem ? save.error : null;
   const missing = tried
     ? {
-        work_date: date ? undefined : 'Choose the day of the work.',
+        work_date: date ? undefined : t('consoleProjectsTime.dateMissing'),
         minutes:
           minutes === null
-            ? 'A duration such as 45 or 1:30.'
+            ? t('consoleProjectsTime.durationInvalid')
             : minutes < 1 || minutes > 1440
-              ? 'Between 1 minute and 24 hours.'
+              ? t('consoleProjectsTime.durationRange')
               : undefined,
-        description: description.trim() ? undefined : 'Say what was done.',
+        description: description.trim() ? undefined : t('consoleProjectsTime.descriptionMissing'),
         hourly_rate_minor:
           billable && rate.trim() && rateMinor === null
-            ? 'An amount such as 80 or 85.50.'
+            ? t('consoleProjectsTime.rateInvalid')
             : billable && !rate.trim()
-              ? 'Billable time needs an hourly rate.'
+              ? t('consoleProjectsTime.rateMissing')
               : undefined,
       }
     : ({} as Record<string, string | undefined>);
@@ -244,26 +254,26 @@ function TimeForm({
     <form onSubmit={submit} noValidate className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-4">
         <TextField
-          label="Date"
+          label={t('consoleProjectsTime.date')}
           type="date"
           value={date}
           error={errorOf('work_date')}
           onChange={(e) => setDate(e.target.value)}
         />
         <TextField
-          label="Duration"
+          label={t('consoleProjectsTime.duration')}
           value={duration}
           placeholder="1:30"
           inputMode="decimal"
-          hint="Minutes, or hours as h:mm."
+          hint={t('consoleProjectsTime.durationHint')}
           error={errorOf('minutes')}
           onChange={(e) => setDuration(e.target.value)}
         />
         <div className="sm:col-span-2">
           <TextField
-            label="Description"
+            label={t('consoleProjectsTime.description')}
             value={description}
-            placeholder="e.g. Logo sketches"
+            placeholder={t('consoleProjectsTime.descriptionPlaceholder')}
             error={errorOf('description')}
             onChange={(e) => setDescription(e.target.value)}
           />
@@ -277,19 +287,21 @@ function TimeForm({
             onChange={(e) => setBillable(e.target.checked)}
             className="h-4 w-4 rounded border-slate-300"
           />
-          Billable
+          {t('consoleProjectsTime.billable')}
         </label>
         {billable && (
           <div className="sm:w-56">
             <TextField
-              label={`Hourly rate (${currency})`}
+              label={t('consoleProjectsTime.rate', { currency })}
               value={rate}
               inputMode="decimal"
               placeholder={minorToInput(8000, digits)}
               error={errorOf('hourly_rate_minor')}
               hint={
                 minutes && rateMinor !== null
-                  ? `${formatMoney(amountOf(minutes, rateMinor), currency, locale)} for this entry`
+                  ? t('consoleProjectsTime.forThisEntry', {
+                      amount: formatMoney(amountOf(minutes, rateMinor), currency, locale),
+                    })
                   : undefined
               }
               onChange={(e) => setRate(e.target.value)}
@@ -299,11 +311,11 @@ function TimeForm({
       </div>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={save.isPending}>
-          {log ? 'Save entry' : 'Log time'}
+          {log ? t('consoleProjectsTime.saveEntry') : t('consoleProjectsTime.logTime')}
         </Button>
         {onDone && (
           <Button variant="ghost" onClick={onDone}>
-            Cancel
+            {t('consoleProjectsTime.cancel')}
           </Button>
         )}
       </div>

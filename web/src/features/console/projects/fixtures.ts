@@ -1,9 +1,20 @@
 import type { Deliverable, Message, Project, ProjectDetail, ProjectFile, Task, Thread, TimeLog } from './api';
 
+/** The sample data's own words, which the tests look for: data, not text of the app. */
+const SAMPLE = {
+  moodboard: 'Moodboard',
+  logoConcepts: 'Logo concepts',
+  colourPalette: 'Colour palette',
+  brandBrief: 'New logo, palette and type.',
+  threeDirections: 'Three directions.',
+  designFeedback: 'Design feedback',
+  logoSketches: 'Logo sketches',
+};
+
 export function aTask(over: Partial<Task> = {}): Task {
   return {
     id: 'tk_1',
-    title: 'Moodboard',
+    title: SAMPLE.moodboard,
     status: 'done',
     position: 0,
     due_date: null,
@@ -17,7 +28,7 @@ export function aProject(over: Partial<Project> = {}): Project {
   return {
     id: 'pr_1',
     name: 'Brand refresh',
-    description: 'New logo, palette and type.',
+    description: SAMPLE.brandBrief,
     status: 'active',
     client_id: 'cl_1',
     client_name: 'Maria Lopez',
@@ -37,8 +48,8 @@ export function aProjectDetail(over: Partial<ProjectDetail> = {}): ProjectDetail
     ...aProject(),
     tasks: [
       aTask(),
-      aTask({ id: 'tk_2', title: 'Logo concepts', status: 'in_progress', position: 1 }),
-      aTask({ id: 'tk_3', title: 'Colour palette', status: 'todo', position: 2, due_date: '2026-12-01' }),
+      aTask({ id: 'tk_2', title: SAMPLE.logoConcepts, status: 'in_progress', position: 1 }),
+      aTask({ id: 'tk_3', title: SAMPLE.colourPalette, status: 'todo', position: 2, due_date: '2026-12-01' }),
     ],
     ...over,
   };
@@ -67,8 +78,8 @@ export function aDeliverable(over: Partial<Deliverable> = {}): Deliverable {
   return {
     id: 'dl_1',
     project_id: 'pr_1',
-    title: 'Logo concepts',
-    description: 'Three directions.',
+    title: SAMPLE.logoConcepts,
+    description: SAMPLE.threeDirections,
     status: 'in_progress',
     round: 0,
     submitted_at: null,
@@ -117,7 +128,7 @@ export function aThread(over: Partial<Thread> = {}): Thread {
   return {
     id: 'th_1',
     project_id: 'pr_1',
-    title: 'Design feedback',
+    title: SAMPLE.designFeedback,
     message_count: 3,
     last_message_at: '2026-11-21T10:00:00Z',
     last_message: 'Love the second one!',
@@ -134,7 +145,7 @@ export function aTimeLog(over: Partial<TimeLog> = {}): TimeLog {
     currency: 'EUR',
     work_date: '2026-11-20',
     minutes: 90,
-    description: 'Logo sketches',
+    description: SAMPLE.logoSketches,
     billable: true,
     hourly_rate_minor: 8000,
     amount_minor: 12000,

@@ -3,6 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Alert, Badge, Button, EmptyState, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
 import { useFormatDate } from '@/lib/console-queries';
+import { Rich } from '@/lib/i18n/Rich';
+import { useT } from '@/lib/i18n/hooks';
 import {
   approveReview,
   rejectReview,
@@ -13,70 +15,68 @@ import {
 } from './api';
 import { Stars } from './Stars';
 
-const TABS: { status: ReviewStatus; label: string; empty: string; emptyText: string }[] = [
+/** The tabs, each with the message keys of its name and of its empty state. */
+const TABS: { status: ReviewStatus; labelKey: string; emptyKey: string; emptyTextKey: string }[] = [
   {
     status: 'pending',
-    label: 'To moderate',
-    empty: 'No reviews waiting',
-    emptyText:
-      'When clients rate an appointment in the portal, their review waits here until you approve or reject it.',
+    labelKey: 'consoleReviews.tab.pending',
+    emptyKey: 'consoleReviews.empty.pending',
+    emptyTextKey: 'consoleReviews.empty.pendingText',
   },
   {
     status: 'approved',
-    label: 'Approved',
-    empty: 'No approved reviews yet',
-    emptyText: 'Reviews you approve appear here and on your portal.',
+    labelKey: 'consoleReviews.tab.approved',
+    emptyKey: 'consoleReviews.empty.approved',
+    emptyTextKey: 'consoleReviews.empty.approvedText',
   },
   {
     status: 'rejected',
-    label: 'Rejected',
-    empty: 'No rejected reviews',
-    emptyText: 'Reviews you reject appear here. They stay off your portal unless you approve them later.',
+    labelKey: 'consoleReviews.tab.rejected',
+    emptyKey: 'consoleReviews.empty.rejected',
+    emptyTextKey: 'consoleReviews.empty.rejectedText',
   },
 ];
 
 export function ReviewsPage() {
+  const t = useT();
   const [params] = useSearchParams();
-  const tab = TABS.find((t) => t.status === params.get('status')) ?? TABS[0]!;
+  const tab = TABS.find((x) => x.status === params.get('status')) ?? TABS[0]!;
   const reviews = useReviews(tab.status);
   const items = reviews.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="max-w-4xl">
-      <PageHeader
-        title="Reviews"
-        description="What clients say about their appointments. Approved reviews show on your portal."
-      />
-      <nav aria-label="Review status" className="mb-5 border-b border-slate-200">
+      <PageHeader title={t('consoleReviews.title')} description={t('consoleReviews.description')} />
+      <nav aria-label={t('consoleReviews.tabsLabel')} className="mb-5 border-b border-slate-200">
         <ul className="-mb-px flex flex-wrap gap-1">
-          {TABS.map((t) => (
-            <li key={t.status}>
+          {TABS.map((x) => (
+            <li key={x.status}>
               <Link
-                to={t.status === 'pending' ? '/app/reviews' : `/app/reviews?status=${t.status}`}
+                to={x.status === 'pending' ? '/app/reviews' : `/app/reviews?status=${x.status}`}
                 replace
-                aria-current={t.status === tab.status ? 'page' : undefined}
+                aria-current={x.status === tab.status ? 'page' : undefined}
                 className={`inline-block border-b-2 px-4 py-2.5 text-sm font-semibold ${
-                  t.status === tab.status
+                  x.status === tab.status
                     ? 'border-brand text-slate-900'
                     : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-800'
                 }`}
               >
-                {t.label}
+                {t(x.labelKey)}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
       {reviews.isPending ? (
-        <Loading label="Loading reviews…" />
+        <Loading label={t('consoleReviews.loading')} />
       ) : reviews.isError && !reviews.data ? (
         <ErrorState
-          title="The reviews could not be loaded"
+          title={t('consoleReviews.loadFailed')}
           message={messageOf(reviews.error)}
           onRetry={() => void reviews.refetch()}
         />
       ) : items.length === 0 ? (
-        <EmptyState title={tab.empty}>{tab.emptyText}</EmptyState>
+        <EmptyState title={t(tab.emptyKey)}>{t(tab.emptyTextKey)}</EmptyState>
       ) : (
         <>
           <ul className="space-y-4">
@@ -98,7 +98,7 @@ export function ReviewsPage() {
                 busy={reviews.isFetchingNextPage}
                 onClick={() => void reviews.fetchNextPage()}
               >
-                Load more reviews
+                {t('consoleReviews.loadMore')}
               </Button>
             </div>
           )}
@@ -109,6 +109,7 @@ export function ReviewsPage() {
 }
 
 function ReviewCard({ review }: { review: Review }) {
+  const t = useT();
   const format = useFormatDate();
   const toast = useToast();
   const moved = useReviewMoved();
@@ -119,8 +120,8 @@ function ReviewCard({ review }: { review: Review }) {
       moved();
       toast(
         updated.status === 'approved'
-          ? `Review by ${updated.client_name} approved — it now shows on your portal`
-          : `Review by ${updated.client_name} rejected — it stays off your portal`,
+          ? t('consoleReviews.approvedToast', { client: updated.client_name })
+          : t('consoleReviews.rejectedToast', { client: updated.client_name }),
       );
     },
   });
@@ -133,29 +134,42 @@ function ReviewCard({ review }: { review: Review }) {
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 id={headingId} className="font-semibold text-slate-900">
-            <Link to={`/app/clients/${review.client_id}`} className="underline-offset-2 hover:underline">
-              {review.client_name}
-            </Link>{' '}
-            <span className="font-normal text-slate-600">on {review.service_name}</span>
+            <Rich
+              text={t('consoleReviews.heading', { client: review.client_name, service: review.service_name })}
+              tags={{
+                client: (chunk) => (
+                  <Link
+                    to={`/app/clients/${review.client_id}`}
+                    className="underline-offset-2 hover:underline"
+                  >
+                    {chunk}
+                  </Link>
+                ),
+                service: (chunk) => <span className="font-normal text-slate-600">{chunk}</span>,
+              }}
+            />
           </h2>
           <p className="mt-0.5 text-sm text-slate-600">
             <time dateTime={review.created_at}>{format(review.created_at)}</time>
-            {review.moderated_at && <> · moderated {format(review.moderated_at)}</>}
+            {review.moderated_at &&
+              ` · ${t('consoleReviews.moderated', { date: format(review.moderated_at) })}`}
           </p>
         </div>
         <div className="flex items-center gap-2">
           <Stars rating={review.rating} />
           {review.status !== 'pending' && (
             <Badge tone={review.status === 'approved' ? 'green' : 'grey'}>
-              {review.status === 'approved' ? 'Approved' : 'Rejected'}
+              {review.status === 'approved' ? t('consoleReviews.approved') : t('consoleReviews.rejected')}
             </Badge>
           )}
         </div>
       </div>
       {review.text ? (
-        <blockquote className="mt-3 whitespace-pre-wrap text-slate-900">“{review.text}”</blockquote>
+        <blockquote className="mt-3 whitespace-pre-wrap text-slate-900">
+          {t('consoleReviews.quote', { text: review.text })}
+        </blockquote>
       ) : (
-        <p className="mt-3 text-sm text-slate-600">A rating without a comment.</p>
+        <p className="mt-3 text-sm text-slate-600">{t('consoleReviews.noComment')}</p>
       )}
       <div className="mt-4 flex flex-wrap gap-2">
         {review.status !== 'approved' && (
@@ -165,7 +179,7 @@ function ReviewCard({ review }: { review: Review }) {
             onClick={() => moderate.mutate('approve')}
             aria-describedby={headingId}
           >
-            Approve
+            {t('consoleReviews.approve')}
           </Button>
         )}
         {review.status !== 'rejected' && (
@@ -176,7 +190,7 @@ function ReviewCard({ review }: { review: Review }) {
             onClick={() => moderate.mutate('reject')}
             aria-describedby={headingId}
           >
-            Reject
+            {t('consoleReviews.reject')}
           </Button>
         )}
       </div>

@@ -15,24 +15,27 @@ import { lineDraftOf } from './lines';
 import { fractionDigits } from '@/lib/money';
 import { OrderForm } from './OrderForm';
 import { valuesOf, type OrderDraft, type OrderValues } from './orderDraft';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 export function EditOrderPage() {
   const { id = '' } = useParams();
   const order = useOrder(id);
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
+  const t = useT();
   return (
     <div className="max-w-4xl">
       <Link
         to={`/app/orders/${id}`}
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← Back to the order
+        {t('consoleOrders.backToOrder')}
       </Link>
       {order.isPending || tenant.isPending ? (
-        <Loading label="Loading the order…" />
+        <Loading label={t('consoleOrders.loadingOne')} />
       ) : order.isError || tenant.isError ? (
         <ErrorState
-          title="This order could not be loaded"
+          title={t('consoleOrders.loadOneFailed')}
           message={messageOf(order.error ?? tenant.error)}
           onRetry={() => {
             void order.refetch();
@@ -40,13 +43,14 @@ export function EditOrderPage() {
           }}
         />
       ) : (
-        <EditOrder key={order.data.updated_at} order={order.data} locale={tenant.data.locale} />
+        <EditOrder key={order.data.updated_at} order={order.data} locale={locale} />
       )}
     </div>
   );
 }
 
 function EditOrder({ order, locale }: { order: ServiceOrder; locale: string }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useOrderSaved();
@@ -62,7 +66,7 @@ function EditOrder({ order, locale }: { order: ServiceOrder; locale: string }) {
     mutationFn: (body: UpdateServiceOrder) => updateOrder(order.id, body),
     onSuccess: (updated) => {
       saved(updated);
-      toast(`${updated.reference} saved`);
+      toast(t('consoleOrders.saved', { reference: updated.reference }));
       navigate(`/app/orders/${updated.id}`);
     },
   });
@@ -82,9 +86,12 @@ function EditOrder({ order, locale }: { order: ServiceOrder; locale: string }) {
 
   return (
     <>
-      <PageHeader title={`Edit ${order.reference}`} description={`${order.title} for ${order.client_name}`} />
+      <PageHeader
+        title={t('consoleOrders.editTitle', { reference: order.reference })}
+        description={t('consoleOrders.editDescription', { title: order.title, client: order.client_name })}
+      />
       {closed ? (
-        <Alert tone="info">This order is {order.status} and can no longer be edited.</Alert>
+        <Alert tone="info">{t('consoleOrders.closedNoEdit', { status: order.status })}</Alert>
       ) : (
         <OrderForm
           initial={initial}
@@ -92,7 +99,7 @@ function EditOrder({ order, locale }: { order: ServiceOrder; locale: string }) {
           currency={order.currency}
           locale={locale}
           digits={digits}
-          submitLabel="Save order"
+          submitLabel={t('consoleOrders.save')}
           cancelTo={`/app/orders/${order.id}`}
           busy={save.isPending}
           error={save.error}

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Button } from '@/components/ui';
 import { emptyLine, lineTotal, linesTotal, type LineDraft } from './lines';
 import { formatMoney } from '@/lib/money';
+import { useT } from '@/lib/i18n/hooks';
 
 const input =
   'block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm placeholder:text-slate-500';
@@ -29,16 +30,41 @@ export function LineEditor({
   /** Errors the server named, e.g. `lines[0].quantity`, by line index and field. */
   serverErrors?: (index: number, field: string) => string | undefined;
 }) {
+  const t = useT();
   const id = useId();
   const money = (minor: number) => formatMoney(minor, currency, locale);
   const update = (key: number, change: Partial<LineDraft>) =>
     onChange(lines.map((l) => (l.key === key ? { ...l, ...change } : l)));
   const remove = (key: number) => onChange(lines.filter((l) => l.key !== key));
   const total = linesTotal(lines, digits);
+  // Each line's fields: what it edits, the name the server gives it in errors, how it reads.
+  const fields = [
+    {
+      field: 'description',
+      server: 'description',
+      label: t('consoleOrders.description'),
+      placeholder: t('consoleOrders.lineDescriptionPlaceholder'),
+      inputMode: undefined,
+    },
+    {
+      field: 'quantity',
+      server: 'quantity',
+      label: t('consoleOrders.quantity'),
+      placeholder: '1',
+      inputMode: 'numeric',
+    },
+    {
+      field: 'unitPrice',
+      server: 'unit_price_minor',
+      label: t('consoleOrders.unitPriceIn', { currency }),
+      placeholder: digits ? '0.00' : '0',
+      inputMode: 'decimal',
+    },
+  ] as const;
 
   return (
     <fieldset className="space-y-3">
-      <legend className="text-sm font-medium text-slate-800">Lines</legend>
+      <legend className="text-sm font-medium text-slate-800">{t('consoleOrders.lines')}</legend>
       <ol className="space-y-3">
         {lines.map((line, i) => {
           const n = i + 1;
@@ -53,35 +79,21 @@ export function LineEditor({
           return (
             <li
               key={line.key}
-              aria-label={`Line ${n}`}
+              aria-label={t('consoleOrders.line', { n })}
               className="grid gap-3 rounded-lg border border-slate-200 p-3 sm:grid-cols-[1fr_6rem_8rem_7rem_auto] sm:items-start"
             >
-              {(
-                [
-                  ['description', 'description', 'Description', 'text', 'e.g. Replace the screen'],
-                  ['quantity', 'quantity', 'Quantity', 'text', '1'],
-                  [
-                    'unitPrice',
-                    'unit_price_minor',
-                    `Unit price (${currency})`,
-                    'text',
-                    digits ? '0.00' : '0',
-                  ],
-                ] as const
-              ).map(([field, server, label, type, placeholder]) => {
+              {fields.map(({ field, server, label, placeholder, inputMode }) => {
                 const error = err(field, server);
                 return (
                   <div key={field} className="space-y-1">
                     <label htmlFor={fieldIds[field]} className="block text-sm text-slate-700">
                       {label}
-                      <span className="sr-only">, line {n}</span>
+                      <span className="sr-only">{t('consoleOrders.lineSuffix', { n })}</span>
                     </label>
                     <input
                       id={fieldIds[field]}
-                      type={type}
-                      inputMode={
-                        field === 'quantity' ? 'numeric' : field === 'unitPrice' ? 'decimal' : undefined
-                      }
+                      type="text"
+                      inputMode={inputMode}
                       value={line[field]}
                       placeholder={placeholder}
                       aria-invalid={error ? true : undefined}
@@ -98,19 +110,22 @@ export function LineEditor({
                 );
               })}
               <div className="space-y-1">
-                <span className="block text-sm text-slate-700">Line total</span>
-                <output aria-label={`Line ${n} total`} className="block py-2 font-medium text-slate-900">
+                <span className="block text-sm text-slate-700">{t('consoleOrders.lineTotal')}</span>
+                <output
+                  aria-label={t('consoleOrders.lineNTotal', { n })}
+                  className="block py-2 font-medium text-slate-900"
+                >
                   {lt === null ? '—' : money(lt)}
                 </output>
               </div>
               <div className="sm:pt-6">
                 <Button
                   variant="ghost"
-                  aria-label={`Remove line ${n}`}
+                  aria-label={t('consoleOrders.removeLine', { n })}
                   onClick={() => remove(line.key)}
                   disabled={lines.length === 1}
                 >
-                  Remove
+                  {t('consoleOrders.remove')}
                 </Button>
               </div>
             </li>
@@ -119,11 +134,11 @@ export function LineEditor({
       </ol>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <Button variant="secondary" onClick={() => onChange([...lines, emptyLine()])}>
-          Add line
+          {t('consoleOrders.addLine')}
         </Button>
         <p className="text-base text-slate-900">
-          Total{' '}
-          <output aria-label="Order total" aria-live="polite" className="font-semibold">
+          {t('consoleOrders.total')}{' '}
+          <output aria-label={t('consoleOrders.orderTotal')} aria-live="polite" className="font-semibold">
             {money(total)}
           </output>
         </p>

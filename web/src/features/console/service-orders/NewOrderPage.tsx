@@ -6,9 +6,12 @@ import { createOrder, useOrderSaved, useTenant, type CreateServiceOrder } from '
 import { emptyLine } from './lines';
 import { fractionDigits } from '@/lib/money';
 import { OrderForm } from './OrderForm';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 export function NewOrderPage() {
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useOrderSaved();
@@ -16,30 +19,27 @@ export function NewOrderPage() {
     mutationFn: (body: CreateServiceOrder) => createOrder(body),
     onSuccess: (order) => {
       saved(order);
-      toast(`${order.reference} created for ${order.client_name}`);
+      toast(t('consoleOrders.createdToast', { reference: order.reference, client: order.client_name }));
       navigate(`/app/orders/${order.id}`);
     },
   });
   const header = (
-    <PageHeader
-      title="New order"
-      description="Record work you will do for a client. They can follow it in the portal."
-    />
+    <PageHeader title={t('consoleOrders.new')} description={t('consoleOrders.newDescription')} />
   );
-  if (tenant.isPending) return <Loading label="Loading the order form…" />;
+  if (tenant.isPending) return <Loading label={t('consoleOrders.loadingForm')} />;
   if (tenant.isError) {
     return (
       <div className="max-w-3xl">
         {header}
         <ErrorState
-          title="The order form could not be loaded"
+          title={t('consoleOrders.loadFormFailed')}
           message={messageOf(tenant.error)}
           onRetry={() => void tenant.refetch()}
         />
       </div>
     );
   }
-  const { currency, locale } = tenant.data;
+  const { currency } = tenant.data;
   return (
     <div className="max-w-4xl">
       {header}
@@ -48,7 +48,7 @@ export function NewOrderPage() {
         currency={currency}
         locale={locale}
         digits={fractionDigits(currency, locale)}
-        submitLabel="Create order"
+        submitLabel={t('consoleOrders.create')}
         cancelTo="/app/orders"
         busy={create.isPending}
         error={create.error}

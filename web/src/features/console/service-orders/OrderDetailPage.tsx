@@ -24,22 +24,25 @@ import {
 } from './api';
 import { formatMoney } from '@/lib/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
-import { canCancel, formatPlainDate, movedMessage, NEXT, statusLooks } from './statuses';
+import { canCancel, formatPlainDate, movedMessage, NEXT } from './statuses';
 import { MarkdownInline, MarkdownView } from '@/components/Markdown';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
 export function OrderDetailPage() {
   const { id = '' } = useParams();
   const order = useOrder(id);
+  const t = useT();
   return (
     <div>
       <Link to="/app/orders" className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline">
-        ← All orders
+        {t('consoleOrders.backToList')}
       </Link>
       {order.isPending ? (
-        <Loading label="Loading the order…" />
+        <Loading label={t('consoleOrders.loadingOne')} />
       ) : order.isError ? (
         <ErrorState
-          title="This order could not be loaded"
+          title={t('consoleOrders.loadOneFailed')}
           message={messageOf(order.error)}
           onRetry={() => void order.refetch()}
         />
@@ -51,9 +54,10 @@ export function OrderDetailPage() {
 }
 
 function OrderDetail({ order }: { order: ServiceOrder }) {
+  const t = useT();
   const tenant = useTenant();
   const format = useFormatDate();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const money = (minor: number) => formatMoney(minor, order.currency, locale);
   return (
     <>
@@ -67,13 +71,19 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
             <OrderStatusBadge status={order.status} />
           </div>
           <p className="mt-1 text-slate-600">
-            For{' '}
-            <Link
-              to={`/app/clients/${order.client_id}`}
-              className="text-slate-900 underline underline-offset-2"
-            >
-              {order.client_name}
-            </Link>
+            <Rich
+              text={t('consoleOrders.forClient', { client: order.client_name })}
+              tags={{
+                link: (chunk) => (
+                  <Link
+                    to={`/app/clients/${order.client_id}`}
+                    className="text-slate-900 underline underline-offset-2"
+                  >
+                    {chunk}
+                  </Link>
+                ),
+              }}
+            />
           </p>
         </div>
         {order.status !== 'delivered' && order.status !== 'cancelled' && (
@@ -81,30 +91,39 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
             to={`/app/orders/${order.id}/edit`}
             className="inline-flex min-h-10 items-center rounded-lg border border-slate-300 bg-white px-4 py-2 text-sm font-semibold text-slate-800 shadow-sm hover:bg-slate-50"
           >
-            Edit
+            {t('consoleOrders.edit')}
           </Link>
         )}
       </div>
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
-          <Card title="Details">
+          <Card title={t('consoleOrders.details')}>
             <dl className="grid gap-4 text-sm sm:grid-cols-3">
-              <Item label="Created">{format(order.created_at)}</Item>
-              <Item label="Estimated completion">
-                {order.estimated_completion ? formatPlainDate(order.estimated_completion, locale) : 'Not set'}
+              <Item label={t('consoleOrders.created')}>{format(order.created_at)}</Item>
+              <Item label={t('consoleOrders.estimatedCompletion')}>
+                {order.estimated_completion
+                  ? formatPlainDate(order.estimated_completion, locale)
+                  : t('consoleOrders.notSet')}
               </Item>
-              <Item label="Total">{money(order.total_minor)}</Item>
+              <Item label={t('consoleOrders.total')}>{money(order.total_minor)}</Item>
             </dl>
             {order.description && <MarkdownView text={order.description} className="mt-4 text-slate-900" />}
           </Card>
           <section aria-labelledby="order-lines">
             <h2 id="order-lines" className="mb-2 text-base font-semibold text-slate-900">
-              Lines
+              {t('consoleOrders.lines')}
             </h2>
             {order.lines.length === 0 ? (
-              <p className="text-sm text-slate-600">This order has no lines.</p>
+              <p className="text-sm text-slate-600">{t('consoleOrders.noLines')}</p>
             ) : (
-              <ResponsiveTable columns={['Description', 'Quantity', 'Unit price', 'Total']}>
+              <ResponsiveTable
+                columns={[
+                  t('consoleOrders.description'),
+                  t('consoleOrders.quantity'),
+                  t('consoleOrders.unitPrice'),
+                  t('consoleOrders.total'),
+                ]}
+              >
                 {order.lines.map((line) => (
                   <tr
                     key={line.id}
@@ -113,20 +132,21 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
                     <td className="block pb-2 font-medium text-slate-900 sm:table-cell sm:px-4 sm:py-3">
                       <MarkdownInline text={line.description} />
                     </td>
-                    <Cell label="Quantity">{line.quantity}</Cell>
-                    <Cell label="Unit price">{money(line.unit_price_minor)}</Cell>
-                    <Cell label="Total">{money(line.total_minor)}</Cell>
+                    <Cell label={t('consoleOrders.quantity')}>{line.quantity}</Cell>
+                    <Cell label={t('consoleOrders.unitPrice')}>{money(line.unit_price_minor)}</Cell>
+                    <Cell label={t('consoleOrders.total')}>{money(line.total_minor)}</Cell>
                   </tr>
                 ))}
               </ResponsiveTable>
             )}
             <p className="mt-3 text-right text-base text-slate-900">
-              Order total <span className="font-semibold">{money(order.total_minor)}</span>
+              {t('consoleOrders.orderTotal')}{' '}
+              <span className="font-semibold">{money(order.total_minor)}</span>
             </p>
           </section>
-          <Card title="History">
+          <Card title={t('consoleOrders.history')}>
             {order.history.length === 0 ? (
-              <p className="text-sm text-slate-600">Each change of status will be listed here.</p>
+              <p className="text-sm text-slate-600">{t('consoleOrders.historyEmpty')}</p>
             ) : (
               <ol className="space-y-3">
                 {[...order.history].reverse().map((h, i) => (
@@ -135,7 +155,11 @@ function OrderDetail({ order }: { order: ServiceOrder }) {
                       {format(h.at)}
                     </time>
                     <OrderStatusBadge status={h.status} />
-                    {h.note && <span className="w-full text-slate-800 sm:w-auto">“{h.note}”</span>}
+                    {h.note && (
+                      <span className="w-full text-slate-800 sm:w-auto">
+                        {t('consoleOrders.historyNote', { note: h.note })}
+                      </span>
+                    )}
                   </li>
                 ))}
               </ol>
@@ -160,6 +184,7 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
 }
 
 function StatusActions({ order }: { order: ServiceOrder }) {
+  const t = useT();
   const toast = useToast();
   const saved = useOrderSaved();
   const [note, setNote] = useState('');
@@ -174,17 +199,31 @@ function StatusActions({ order }: { order: ServiceOrder }) {
   });
   const next = NEXT[order.status];
   const cancellable = canCancel(order.status);
+  const cancelQuestion = (
+    <>
+      {t('consoleOrders.cancelQuestion', { reference: order.reference, client: order.client_name })}
+      <label className="mt-3 block font-medium">
+        {t('consoleOrders.cancelNote')}
+        <input
+          type="text"
+          value={cancelNote}
+          onChange={(e) => setCancelNote(e.target.value)}
+          className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
+        />
+      </label>
+    </>
+  );
   return (
-    <Card title="Status">
+    <Card title={t('consoleOrders.statusLabel')}>
       <div className="mb-4 flex items-center gap-2 text-sm text-slate-700">
-        Now: <OrderStatusBadge status={order.status} />
+        {t('consoleOrders.now')} <OrderStatusBadge status={order.status} />
       </div>
       {next || cancellable ? (
         <div className="flex flex-col items-stretch gap-3">
           {next && (
             <>
               <label className="block text-sm font-medium text-slate-800">
-                Note for the history (optional)
+                {t('consoleOrders.historyNoteLabel')}
                 <input
                   type="text"
                   value={note}
@@ -197,28 +236,15 @@ function StatusActions({ order }: { order: ServiceOrder }) {
                 disabled={change.isPending}
                 onClick={() => change.mutate({ status: next.status, note: note.trim() || undefined })}
               >
-                {next.label}
+                {t(next.labelKey)}
               </Button>
             </>
           )}
           {cancellable && (
             <ConfirmButton
-              label="Cancel order"
-              question={
-                <>
-                  Cancel {order.reference} for {order.client_name}? It cannot be reopened.
-                  <label className="mt-3 block font-medium">
-                    Note (optional)
-                    <input
-                      type="text"
-                      value={cancelNote}
-                      onChange={(e) => setCancelNote(e.target.value)}
-                      className="mt-1 block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 font-normal"
-                    />
-                  </label>
-                </>
-              }
-              confirmLabel="Cancel order"
+              label={t('consoleOrders.cancelOrder')}
+              question={cancelQuestion}
+              confirmLabel={t('consoleOrders.cancelOrder')}
               busy={change.isPending}
               onConfirm={() =>
                 change.mutateAsync({ status: 'cancelled', note: cancelNote.trim() || undefined })
@@ -229,8 +255,8 @@ function StatusActions({ order }: { order: ServiceOrder }) {
       ) : (
         <p className="text-sm text-slate-600">
           {order.status === 'delivered'
-            ? 'Delivered to the client. Nothing more to do.'
-            : `This order is ${statusLooks[order.status].label.toLowerCase()} and can no longer change.`}
+            ? t('consoleOrders.closedDelivered')
+            : t('consoleOrders.closedNoChange', { status: order.status })}
         </p>
       )}
       {change.isError && (

@@ -7,6 +7,7 @@ import { LineEditor } from './LineEditor';
 import { lineProblems } from './lines';
 import { valuesOf, type OrderDraft, type OrderValues } from './orderDraft';
 import { MARKDOWN_HINT } from '@/lib/markdown';
+import { useT } from '@/lib/i18n/hooks';
 
 export function OrderForm({
   initial,
@@ -32,6 +33,7 @@ export function OrderForm({
   error: unknown;
   onSubmit: (values: OrderValues) => void;
 }) {
+  const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState(initial);
   const [checked, setChecked] = useState(false);
@@ -42,9 +44,9 @@ export function OrderForm({
   const values = valuesOf(draft, digits);
   const missing: Record<string, string | undefined> = checked
     ? {
-        client_id: draft.client ? undefined : 'Choose the client.',
-        title: values.title ? undefined : 'Give the order a title.',
-        lines: values.lines.length ? undefined : 'Add at least one line.',
+        client_id: draft.client ? undefined : t('consoleOrders.missingClient'),
+        title: values.title ? undefined : t('consoleOrders.missingTitle'),
+        lines: values.lines.length ? undefined : t('consoleOrders.missingLines'),
       }
     : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
@@ -71,7 +73,7 @@ export function OrderForm({
         {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
         {clientLocked && draft.client ? (
           <div>
-            <p className="text-sm font-medium text-slate-800">Client</p>
+            <p className="text-sm font-medium text-slate-800">{t('consoleOrders.client')}</p>
             <p className="mt-1 font-medium text-slate-900">{draft.client.name}</p>
           </div>
         ) : (
@@ -82,18 +84,18 @@ export function OrderForm({
           />
         )}
         <TextField
-          label="Title"
+          label={t('consoleOrders.orderTitle')}
           required
           value={draft.title}
           error={errorOf('title')}
-          hint="What the client will recognise, e.g. “Laptop screen repair”."
+          hint={t('consoleOrders.titleHint')}
           onChange={(e) => set('title', e.target.value)}
         />
         <TextArea
-          label="Description"
+          label={t('consoleOrders.description')}
           value={draft.description}
           error={errorOf('description')}
-          hint={`Optional. The client sees this in the portal. ${MARKDOWN_HINT}`}
+          hint={t('consoleOrders.descriptionHint', { markdown: MARKDOWN_HINT })}
           onChange={(e) => set('description', e.target.value)}
         />
         <LineEditor
@@ -110,11 +112,11 @@ export function OrderForm({
         {errorOf('lines') && <p className="text-sm font-medium text-red-700">{errorOf('lines')}</p>}
         <div className="sm:w-64">
           <TextField
-            label="Estimated completion"
+            label={t('consoleOrders.estimatedCompletion')}
             type="date"
             value={draft.due}
             error={errorOf('estimated_completion')}
-            hint="Optional. Shown to the client."
+            hint={t('consoleOrders.estimatedCompletionHint')}
             onChange={(e) => set('due', e.target.value)}
           />
         </div>
@@ -126,7 +128,7 @@ export function OrderForm({
             to={cancelTo}
             className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
           >
-            Cancel
+            {t('consoleOrders.cancel')}
           </Link>
         </div>
       </form>

@@ -7,9 +7,11 @@ import { formatMoney } from '@/lib/money';
 import { OrderStatusBadge } from './OrderStatusBadge';
 import { formatPlainDate, STATUSES, statusLooks } from './statuses';
 import { linkButton, rowClass, rowLink } from '@/components/styles';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 export function OrdersPage() {
   // The URL holds the search and filter, so a reload or a shared link shows the same list.
+  const t = useT();
   const filters = useListFilters();
   const { q } = filters;
   const status = filters.get('status');
@@ -19,42 +21,43 @@ export function OrdersPage() {
   return (
     <div>
       <PageHeader
-        title="Orders"
-        description="Work you do for clients, from received to delivered."
+        title={t('consoleOrders.title')}
+        description={t('consoleOrders.listDescription')}
         actions={
           <Link to="/app/orders/new" className={linkButton}>
-            New order
+            {t('consoleOrders.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="order"
         filters={filters}
-        placeholder="Reference, title or client"
-        statuses={STATUSES.map((s) => ({ value: s, label: statusLooks[s].label }))}
+        placeholder={t('consoleOrders.searchPlaceholder')}
+        statuses={STATUSES.map((s) => ({ value: s, label: t(statusLooks[s].labelKey) }))}
       />
       <ListBody
         query={orders}
         count={items.length}
-        what="orders"
+        what={t('consoleOrders.what')}
         filters={filters}
-        clearLabel="Clear search and filter"
+        clearLabel={t('consoleOrders.clearFilters')}
         noMatch={
           q
-            ? `No order’s reference, title or client contains “${q}”${status ? ' with this status' : ''}.`
-            : 'No orders have this status.'
+            ? status
+              ? t('consoleOrders.noMatchQueryStatus', { q })
+              : t('consoleOrders.noMatchQuery', { q })
+            : t('consoleOrders.noMatchStatus')
         }
         empty={
           <EmptyState
-            title="No orders yet"
+            title={t('consoleOrders.empty')}
             action={
               <Link to="/app/orders/new" className={linkButton}>
-                Create your first order
+                {t('consoleOrders.createFirst')}
               </Link>
             }
           >
-            Orders track work you do for a client, such as a repair. They appear here, and your client follows
-            each one in the portal and hears from you when it is ready.
+            {t('consoleOrders.emptyText')}
           </EmptyState>
         }
       >
@@ -65,17 +68,18 @@ export function OrdersPage() {
 }
 
 function OrdersTable({ orders }: { orders: ServiceOrder[] }) {
+  const t = useT();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   return (
     <ResponsiveTable
       columns={[
-        'Reference',
-        'Title',
-        'Client',
-        'Status',
-        { label: 'Est. completion', className: 'hidden md:table-cell' },
-        'Total',
+        t('consoleOrders.reference'),
+        t('consoleOrders.orderTitle'),
+        t('consoleOrders.client'),
+        t('consoleOrders.statusLabel'),
+        { label: t('consoleOrders.estCompletion'), className: 'hidden md:table-cell' },
+        t('consoleOrders.total'),
       ]}
     >
       {orders.map((order) => (
@@ -85,8 +89,8 @@ function OrdersTable({ orders }: { orders: ServiceOrder[] }) {
               {order.reference}
             </Link>
           </td>
-          <Cell label="Title">{order.title}</Cell>
-          <Cell label="Client">
+          <Cell label={t('consoleOrders.orderTitle')}>{order.title}</Cell>
+          <Cell label={t('consoleOrders.client')}>
             <Link
               to={`/app/clients/${order.client_id}`}
               className="relative z-10 underline underline-offset-2"
@@ -94,17 +98,17 @@ function OrdersTable({ orders }: { orders: ServiceOrder[] }) {
               {order.client_name}
             </Link>
           </Cell>
-          <Cell label="Status">
+          <Cell label={t('consoleOrders.statusLabel')}>
             <OrderStatusBadge status={order.status} />
           </Cell>
-          <Cell label="Est. completion" wide="sm:hidden md:table-cell">
+          <Cell label={t('consoleOrders.estCompletion')} wide="sm:hidden md:table-cell">
             {order.estimated_completion ? (
               formatPlainDate(order.estimated_completion, locale)
             ) : (
-              <span className="text-slate-600">Not set</span>
+              <span className="text-slate-600">{t('consoleOrders.notSet')}</span>
             )}
           </Cell>
-          <Cell label="Total">
+          <Cell label={t('consoleOrders.total')}>
             <span className="whitespace-nowrap">
               {formatMoney(order.total_minor, order.currency, locale)}
             </span>

@@ -1,5 +1,11 @@
 import type { ServiceOrder } from './api';
 
+// Sample texts of a test order, as the tests read them (data, not the app's own words).
+const TITLE = 'Laptop screen repair';
+const DESCRIPTION = 'Cracked 14" screen.';
+const SCREEN = 'Screen panel';
+const LABOUR = 'Labour (hours)';
+
 export function anOrder(over: Partial<ServiceOrder> = {}): ServiceOrder {
   return {
     id: 'so_7',
@@ -7,11 +13,11 @@ export function anOrder(over: Partial<ServiceOrder> = {}): ServiceOrder {
     reference: 'SO-0007',
     client_id: 'cl_1',
     client_name: 'Maria Lopez',
-    title: 'Laptop screen repair',
-    description: 'Cracked 14" screen.',
+    title: TITLE,
+    description: DESCRIPTION,
     lines: [
-      { id: 'ln_1', description: 'Screen panel', quantity: 1, unit_price_minor: 12900, total_minor: 12900 },
-      { id: 'ln_2', description: 'Labour (hours)', quantity: 2, unit_price_minor: 4500, total_minor: 9000 },
+      { id: 'ln_1', description: SCREEN, quantity: 1, unit_price_minor: 12900, total_minor: 12900 },
+      { id: 'ln_2', description: LABOUR, quantity: 2, unit_price_minor: 4500, total_minor: 9000 },
     ],
     total_minor: 21900,
     currency: 'EUR',

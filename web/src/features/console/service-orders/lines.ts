@@ -1,4 +1,5 @@
 import type { LineInput, OrderLine } from './api';
+import { t } from '@/lib/i18n';
 import { minorToInput, parseMoney } from '@/lib/money';
 
 /** A line as the editor holds it: what the person typed, parsed only for totals and saving. */
@@ -26,8 +27,8 @@ export function lineDraftOf(line: OrderLine, digits: number): LineDraft {
 
 /** A whole number of at least 1, or `null`. */
 export function parseQuantity(text: string): number | null {
-  const t = text.trim();
-  return /^\d+$/.test(t) && Number(t) >= 1 ? Number(t) : null;
+  const s = text.trim();
+  return /^\d+$/.test(s) && Number(s) >= 1 ? Number(s) : null;
 }
 
 /** The line's total in minor units, or `null` while its quantity or price is not a number yet. */
@@ -55,10 +56,10 @@ export function lineProblems(
   for (const line of lines) {
     if (isBlank(line)) continue;
     const p: Partial<Record<keyof LineDraft, string>> = {};
-    if (!line.description.trim()) p.description = 'Say what this line is for.';
-    if (parseQuantity(line.quantity) === null) p.quantity = 'A whole number, 1 or more.';
+    if (!line.description.trim()) p.description = t('consoleOrders.lineDescriptionMissing');
+    if (parseQuantity(line.quantity) === null) p.quantity = t('consoleOrders.lineQuantityInvalid');
     if (parseMoney(line.unitPrice, digits) === null)
-      p.unitPrice = digits ? `An amount such as 12.50.` : 'An amount such as 1200.';
+      p.unitPrice = digits ? t('consoleOrders.linePriceInvalid') : t('consoleOrders.linePriceInvalidWhole');
     if (Object.keys(p).length) problems[line.key] = p;
   }
   return problems;

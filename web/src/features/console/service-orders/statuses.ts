@@ -1,20 +1,21 @@
+import { t } from '@/lib/i18n';
 import type { OrderStatus } from './api';
 
-export const statusLooks: Record<OrderStatus, { tone: 'blue' | 'green' | 'grey'; label: string }> = {
-  received: { tone: 'grey', label: 'Received' },
-  in_progress: { tone: 'blue', label: 'In progress' },
-  ready: { tone: 'green', label: 'Ready' },
-  delivered: { tone: 'green', label: 'Delivered' },
-  cancelled: { tone: 'grey', label: 'Cancelled' },
+export const statusLooks: Record<OrderStatus, { tone: 'blue' | 'green' | 'grey'; labelKey: string }> = {
+  received: { tone: 'grey', labelKey: 'consoleOrders.status.received' },
+  in_progress: { tone: 'blue', labelKey: 'consoleOrders.status.inProgress' },
+  ready: { tone: 'green', labelKey: 'consoleOrders.status.ready' },
+  delivered: { tone: 'green', labelKey: 'consoleOrders.status.delivered' },
+  cancelled: { tone: 'grey', labelKey: 'consoleOrders.status.cancelled' },
 };
 
 export const STATUSES = Object.keys(statusLooks) as OrderStatus[];
 
 /** The step forward from each status, as its button says it. */
-export const NEXT: Partial<Record<OrderStatus, { status: OrderStatus; label: string }>> = {
-  received: { status: 'in_progress', label: 'Start work' },
-  in_progress: { status: 'ready', label: 'Mark ready' },
-  ready: { status: 'delivered', label: 'Mark delivered' },
+export const NEXT: Partial<Record<OrderStatus, { status: OrderStatus; labelKey: string }>> = {
+  received: { status: 'in_progress', labelKey: 'consoleOrders.next.start' },
+  in_progress: { status: 'ready', labelKey: 'consoleOrders.next.ready' },
+  ready: { status: 'delivered', labelKey: 'consoleOrders.next.delivered' },
 };
 
 export function canCancel(status: OrderStatus): boolean {
@@ -23,18 +24,18 @@ export function canCancel(status: OrderStatus): boolean {
 
 /** What the toast says once the order has moved; the server emails the client about each move. */
 export function movedMessage(order: { reference: string; client_name: string; status: OrderStatus }): string {
-  const emailed = `${order.client_name} has been emailed`;
+  const values = { reference: order.reference, client: order.client_name };
   switch (order.status) {
     case 'in_progress':
-      return `Work on ${order.reference} started — ${emailed}`;
+      return t('consoleOrders.moved.started', values);
     case 'ready':
-      return `${order.reference} marked ready — ${emailed}`;
+      return t('consoleOrders.moved.ready', values);
     case 'delivered':
-      return `${order.reference} marked delivered — ${emailed}`;
+      return t('consoleOrders.moved.delivered', values);
     case 'cancelled':
-      return `${order.reference} cancelled — ${emailed}`;
+      return t('consoleOrders.moved.cancelled', values);
     default:
-      return `${order.reference} is now ${statusLooks[order.status].label.toLowerCase()}`;
+      return t('consoleOrders.moved.other', { ...values, status: order.status });
   }
 }
 

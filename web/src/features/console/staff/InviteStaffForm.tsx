@@ -2,10 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { inviteStaff, staffKey, useConsoleMe, type Role } from './api';
-import { ROLES, rolesFor } from './roles';
+import { roleDoes, roleLabel, rolesFor } from './roles';
 
 export function InviteStaffForm() {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const me = useConsoleMe();
@@ -17,7 +19,7 @@ export function InviteStaffForm() {
     mutationFn: () => inviteStaff({ email: email.trim(), name: name.trim(), role }),
     onSuccess: (member) => {
       void queryClient.invalidateQueries({ queryKey: staffKey });
-      toast(`Invitation sent to ${member.email}`);
+      toast(t('consoleStaff.invite.sent', { email: member.email }));
       setEmail('');
       setName('');
       setRole('member');
@@ -30,22 +32,22 @@ export function InviteStaffForm() {
     invite.mutate();
   };
   return (
-    <Card title="Invite someone">
+    <Card title={t('consoleStaff.invite.title')}>
       <form onSubmit={submit} noValidate className="space-y-5">
         {invite.isError && <Alert tone="error">{messageOf(invite.error)}</Alert>}
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Email"
+            label={t('consoleStaff.invite.email')}
             name="email"
             type="email"
             autoComplete="off"
             value={email}
             error={problem?.fieldError('email')}
-            hint="They get an email with a login link, valid for 7 days."
+            hint={t('consoleStaff.invite.emailHint')}
             onChange={(e) => setEmail(e.target.value)}
           />
           <TextField
-            label="Name"
+            label={t('consoleStaff.invite.name')}
             name="name"
             autoComplete="off"
             value={name}
@@ -55,7 +57,7 @@ export function InviteStaffForm() {
         </div>
         <div className="max-w-md space-y-1.5">
           <label htmlFor={roleId} className="block text-sm font-medium text-slate-800">
-            Role
+            {t('consoleStaff.invite.role')}
           </label>
           <select
             id={roleId}
@@ -67,7 +69,7 @@ export function InviteStaffForm() {
           >
             {rolesFor(me.data).map((r) => (
               <option key={r} value={r}>
-                {ROLES[r].label}
+                {roleLabel(r)}
               </option>
             ))}
           </select>
@@ -75,11 +77,11 @@ export function InviteStaffForm() {
             id={`${roleId}-hint`}
             className={`text-sm ${roleError ? 'font-medium text-red-700' : 'text-slate-600'}`}
           >
-            {roleError ?? ROLES[role].does}
+            {roleError ?? roleDoes(role)}
           </p>
         </div>
         <Button type="submit" busy={invite.isPending}>
-          Send invitation
+          {t('consoleStaff.invite.submit')}
         </Button>
       </form>
     </Card>

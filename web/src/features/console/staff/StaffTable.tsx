@@ -12,13 +12,23 @@ import {
   type StaffMember,
 } from './api';
 import { ConfirmButton } from '@/components/ui';
-import { ROLES, rolesFor, withArticle } from './roles';
+import { roleLabel, rolesFor } from './roles';
 import { useFormatDate } from '@/lib/console-queries';
+import { useT } from '@/lib/i18n/hooks';
 
 /** A table on wide screens; under 640 px each person becomes a card with its own labels. */
 export function StaffTable({ staff, me }: { staff: StaffMember[]; me: StaffMe | undefined }) {
+  const t = useT();
   return (
-    <ResponsiveTable columns={['Name', 'Email', 'Role', 'Joined', 'Actions']}>
+    <ResponsiveTable
+      columns={[
+        t('consoleStaff.column.name'),
+        t('consoleStaff.column.email'),
+        t('consoleStaff.column.role'),
+        t('consoleStaff.column.joined'),
+        t('consoleStaff.column.actions'),
+      ]}
+    >
       {staff.map((member) => (
         <StaffRow key={member.id} member={member} me={me} />
       ))}
@@ -27,6 +37,7 @@ export function StaffTable({ staff, me }: { staff: StaffMember[]; me: StaffMe | 
 }
 
 function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const format = useFormatDate();
@@ -47,14 +58,14 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
       void queryClient.invalidateQueries({ queryKey: staffKey });
       // A new role of one's own changes what the console shows.
       if (isMe) void queryClient.invalidateQueries({ queryKey: ['console', 'me'] });
-      toast(`${updated.name} is now ${withArticle(updated.role)}`);
+      toast(t('consoleStaff.roleChanged', { name: updated.name, role: updated.role }));
     },
   });
   const remove = useMutation({
     mutationFn: () => removeStaff(member.id),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: staffKey });
-      toast(`${member.name} removed from the team`);
+      toast(t('consoleStaff.removed', { name: member.name }));
     },
   });
   const roles = rolesFor(me).includes(member.role) ? rolesFor(me) : [member.role, ...rolesFor(me)];
@@ -64,15 +75,15 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
     <tr className="block rounded-xl border border-slate-200 bg-white p-4 align-top shadow-sm sm:table-row sm:rounded-none sm:border-0 sm:p-0 sm:shadow-none">
       <td className="block pb-2 sm:table-cell sm:px-4 sm:py-3">
         <span className="font-semibold text-slate-900">{member.name}</span>{' '}
-        {isMe && <Badge tone="blue">You</Badge>}
+        {isMe && <Badge tone="blue">{t('consoleStaff.you')}</Badge>}
       </td>
-      <Cell label="Email">
+      <Cell label={t('consoleStaff.column.email')}>
         <span className="break-all">{member.email}</span>
       </Cell>
-      <Cell label="Role">
+      <Cell label={t('consoleStaff.column.role')}>
         <span className="flex flex-wrap items-center justify-end gap-2 sm:justify-start">
           <select
-            aria-label={`Role of ${member.name}`}
+            aria-label={t('consoleStaff.roleOf', { name: member.name })}
             value={choice}
             disabled={locked || changeRole.isPending}
             onChange={(e) => setChoice(e.target.value as Role)}
@@ -80,7 +91,7 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
           >
             {roles.map((r) => (
               <option key={r} value={r}>
-                {ROLES[r].label}
+                {roleLabel(r)}
               </option>
             ))}
           </select>
@@ -91,7 +102,7 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
                 busy={changeRole.isPending}
                 onClick={() => changeRole.mutate(choice)}
               >
-                Save role
+                {t('consoleStaff.saveRole')}
               </Button>
               <Button
                 variant="ghost"
@@ -99,26 +110,28 @@ function StaffRow({ member, me }: { member: StaffMember; me: StaffMe | undefined
                 disabled={changeRole.isPending}
                 onClick={() => setChoice(member.role)}
               >
-                Undo
+                {t('consoleStaff.undo')}
               </Button>
             </>
           )}
         </span>
       </Cell>
-      <Cell label="Joined">{format(member.created_at)}</Cell>
-      <Cell label="Actions">
+      <Cell label={t('consoleStaff.column.joined')}>{format(member.created_at)}</Cell>
+      <Cell label={t('consoleStaff.column.actions')}>
         <span className="flex flex-col items-end gap-2 sm:items-start">
           {locked ? (
-            <span className="text-slate-600">Only an owner can change an owner.</span>
+            <span className="text-slate-600">{t('consoleStaff.ownerLocked')}</span>
           ) : (
             <ConfirmButton
-              label={isMe ? 'Leave the team' : 'Remove'}
+              label={isMe ? t('consoleStaff.leave') : t('consoleStaff.remove')}
               question={
                 isMe
-                  ? 'Remove yourself from the team? You are logged out at once and cannot log in again unless invited.'
-                  : `Remove ${member.name} from the team? They are logged out at once and can no longer log in.`
+                  ? t('consoleStaff.leaveQuestion')
+                  : t('consoleStaff.removeQuestion', { name: member.name })
               }
-              confirmLabel={isMe ? 'Leave the team' : `Remove ${member.name}`}
+              confirmLabel={
+                isMe ? t('consoleStaff.leave') : t('consoleStaff.removeName', { name: member.name })
+              }
               busy={remove.isPending}
               onConfirm={() => remove.mutateAsync()}
             />

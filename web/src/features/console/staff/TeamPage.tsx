@@ -1,19 +1,19 @@
 import { messageOf } from '@/api/problem';
 import { Alert, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { useConsoleMe, useStaffList } from './api';
 import { InviteStaffForm } from './InviteStaffForm';
 import { StaffTable } from './StaffTable';
 
 export function TeamPage() {
+  const t = useT();
   const me = useConsoleMe();
-  const header = (
-    <PageHeader title="Team" description="The people who run your console, and what each may do." />
-  );
+  const header = <PageHeader title={t('consoleStaff.title')} description={t('consoleStaff.description')} />;
   if (me.data && me.data.role !== 'owner' && me.data.role !== 'admin') {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">Only owners and admins can manage the team.</Alert>
+        <Alert tone="info">{t('consoleStaff.adminsOnly')}</Alert>
       </div>
     );
   }
@@ -23,7 +23,7 @@ export function TeamPage() {
       <div className="space-y-8">
         <section aria-labelledby="team-title" className="min-w-0">
           <h2 id="team-title" className="mb-3 text-base font-semibold text-slate-900">
-            Everyone on the team
+            {t('consoleStaff.everyone')}
           </h2>
           <Staff />
         </section>
@@ -34,13 +34,14 @@ export function TeamPage() {
 }
 
 function Staff() {
+  const t = useT();
   const me = useConsoleMe();
   const staff = useStaffList();
-  if (staff.isPending) return <Loading label="Loading the team…" />;
+  if (staff.isPending) return <Loading label={t('consoleStaff.loading')} />;
   if (staff.isError) {
     return (
       <ErrorState
-        title="The team could not be loaded"
+        title={t('consoleStaff.loadFailed')}
         message={messageOf(staff.error)}
         onRetry={() => void staff.refetch()}
       />
@@ -48,11 +49,7 @@ function Staff() {
   }
   if (staff.data.items.length === 0) {
     // Cannot normally happen (you are on the team), but a blank area would look broken.
-    return (
-      <EmptyState title="Nobody here yet">
-        Invite the people who work with you; they will be listed here.
-      </EmptyState>
-    );
+    return <EmptyState title={t('consoleStaff.emptyTitle')}>{t('consoleStaff.emptyText')}</EmptyState>;
   }
   return <StaffTable staff={staff.data.items} me={me.data} />;
 }

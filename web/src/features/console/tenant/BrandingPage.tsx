@@ -12,6 +12,7 @@ import {
   TextField,
   useToast,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { tenantKey, updateTenant, useConsoleMe, useTenant, type Tenant } from './api';
 import { changesOf, draftOf, HEX6, type BrandingDraft } from './brandingDraft';
 import { ColorField } from './ColorField';
@@ -19,27 +20,30 @@ import { LoginPreview } from './LoginPreview';
 import { PortalAddress } from './PortalAddress';
 import { RegionFields } from './RegionFields';
 
+/** Examples in the fields: addresses, not words. */
+const LOGO_EXAMPLE = 'https://example.com/logo.png';
+const MAIL_EXAMPLE = 'hello@example.com';
+
 export function BrandingPage() {
+  const t = useT();
   const me = useConsoleMe();
   const tenant = useTenant();
-  const header = <PageHeader title="Branding" description="How your client portal and its emails look." />;
+  const header = <PageHeader title={t('consoleTenant.title')} description={t('consoleTenant.description')} />;
   if (me.data && me.data.role !== 'owner' && me.data.role !== 'admin') {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">
-          Only owners and admins can change the branding. Ask one of them if something needs to change.
-        </Alert>
+        <Alert tone="info">{t('consoleTenant.adminsOnly')}</Alert>
       </div>
     );
   }
-  if (tenant.isPending) return <Loading label="Loading your branding…" />;
+  if (tenant.isPending) return <Loading label={t('consoleTenant.loading')} />;
   if (tenant.isError) {
     return (
       <div>
         {header}
         <ErrorState
-          title="The branding could not be loaded"
+          title={t('consoleTenant.loadFailed')}
           message={messageOf(tenant.error)}
           onRetry={() => void tenant.refetch()}
         />
@@ -56,6 +60,7 @@ export function BrandingPage() {
 }
 
 function BrandingEditor({ tenant }: { tenant: Tenant }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [saved] = useState(() => draftOf(tenant));
@@ -72,7 +77,7 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
       queryClient.setQueryData(tenantKey, updated);
       // The console's header shows the business's name and portal link.
       void queryClient.invalidateQueries({ queryKey: ['console', 'me'] });
-      toast('Branding saved');
+      toast(t('consoleTenant.saved'));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -91,14 +96,14 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
       <form ref={form} onSubmit={submit} noValidate className="min-w-0 space-y-6">
         {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
-        <Card title="Business">
+        <Card title={t('consoleTenant.business.title')}>
           <TextField
-            label="Business name"
+            label={t('consoleTenant.business.name')}
             name="name"
             value={draft.name}
             autoComplete="organization"
             error={errorOf('name')}
-            hint="Shown to clients in the portal and in every email."
+            hint={t('consoleTenant.business.nameHint')}
             onChange={(e) => set('name', e.target.value)}
           />
         </Card>
@@ -112,84 +117,84 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
           slugError={errorOf('slug')}
           customDomainError={errorOf('custom_domain')}
         />
-        <Card title="Login page">
+        <Card title={t('consoleTenant.login.title')}>
           <div className="space-y-5">
             <TextField
-              label="Login title"
+              label={t('consoleTenant.login.heading')}
               name="login_title"
               value={draft.login_title}
               placeholder={draft.name}
               error={errorOf('login_title')}
-              hint="The heading clients see first. Leave empty to use your business name."
+              hint={t('consoleTenant.login.headingHint')}
               onChange={(e) => set('login_title', e.target.value)}
             />
             <TextArea
-              label="Login message"
+              label={t('consoleTenant.login.message')}
               name="login_message"
               value={draft.login_message}
               rows={2}
               error={errorOf('login_message')}
-              hint="Optional. A line under the heading, like “Log in to see your appointments and invoices.”"
+              hint={t('consoleTenant.login.messageHint')}
               onChange={(e) => set('login_message', e.target.value)}
             />
             <TextField
-              label="Logo URL"
+              label={t('consoleTenant.login.logo')}
               name="logo_url"
               type="url"
               value={draft.logo_url}
-              placeholder="https://example.com/logo.png"
+              placeholder={LOGO_EXAMPLE}
               error={errorOf('logo_url')}
-              hint="Optional. An https address of a square-ish image. Without one, your initials are shown."
+              hint={t('consoleTenant.login.logoHint')}
               onChange={(e) => set('logo_url', e.target.value)}
             />
           </div>
         </Card>
-        <Card title="Colours">
+        <Card title={t('consoleTenant.colours.title')}>
           <div className="grid gap-5 sm:grid-cols-2">
             <ColorField
-              label="Primary colour"
+              label={t('consoleTenant.colours.primary')}
               value={draft.primary_color}
               error={errorOf('primary_color')}
-              hint="Buttons, links and the portal’s header."
+              hint={t('consoleTenant.colours.primaryHint')}
               onChange={(v) => set('primary_color', v)}
             />
             <ColorField
-              label="Accent colour"
+              label={t('consoleTenant.colours.accent')}
               value={draft.accent_color}
               error={errorOf('accent_color')}
-              hint="Highlights and small details."
+              hint={t('consoleTenant.colours.accentHint')}
               onChange={(v) => set('accent_color', v)}
             />
           </div>
         </Card>
         <RegionFields draft={draft} set={set} errorOf={errorOf} />
-        <Card title="Email">
+        <Card title={t('consoleTenant.email.title')}>
           <TextField
-            label="Send emails from"
+            label={t('consoleTenant.email.from')}
             name="mail_from"
             type="email"
             value={draft.mail_from}
-            placeholder="hello@example.com"
+            placeholder={MAIL_EXAMPLE}
             error={errorOf('mail_from')}
-            hint="Optional. Your mail provider must be allowed to send for this address’s domain (SPF and DKIM); leave empty to use Portico’s address."
+            hint={t('consoleTenant.email.fromHint')}
             onChange={(e) => set('mail_from', e.target.value)}
           />
         </Card>
         {/* Stays in view at the foot of the screen, so a colour changed near the top can be saved without scrolling. */}
         <div className="sticky bottom-0 z-10 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50/95 py-3">
           <Button type="submit" busy={save.isPending} disabled={!dirty || !coloursValid}>
-            Save changes
+            {t('consoleTenant.save')}
           </Button>
           {dirty ? (
             <Button variant="ghost" onClick={() => setDraft(saved)} disabled={save.isPending}>
-              Discard changes
+              {t('consoleTenant.discard')}
             </Button>
           ) : (
-            <p className="text-sm text-slate-600">No unsaved changes.</p>
+            <p className="text-sm text-slate-600">{t('consoleTenant.noChanges')}</p>
           )}
         </div>
       </form>
-      <aside className="lg:sticky lg:top-6 lg:self-start" aria-label="Preview">
+      <aside className="lg:sticky lg:top-6 lg:self-start" aria-label={t('consoleTenant.previewLabel')}>
         <LoginPreview draft={draft} savedPrimary={saved.primary_color} />
       </aside>
     </div>

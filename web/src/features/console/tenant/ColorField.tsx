@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { useT } from '@/lib/i18n/hooks';
 import { HEX6 } from './brandingDraft';
 
 export interface ColorFieldProps {
@@ -12,9 +13,10 @@ export interface ColorFieldProps {
 
 /** A colour picker and the same colour as `#rrggbb`, kept in step: pick by eye or paste a brand hex. */
 export function ColorField({ label, value, onChange, hint, error }: ColorFieldProps) {
+  const t = useT();
   const id = useId();
   const valid = HEX6.test(value.trim());
-  const message = error ?? (valid ? undefined : 'Enter # and six hex digits, like #2563eb.');
+  const message = error ?? (valid ? undefined : t('consoleTenant.colour.invalid'));
   const describedBy = message ? `${id}-error` : hint ? `${id}-hint` : undefined;
   return (
     <div className="space-y-1.5">
@@ -24,7 +26,7 @@ export function ColorField({ label, value, onChange, hint, error }: ColorFieldPr
       <div className="flex items-center gap-2">
         <input
           type="color"
-          aria-label={`${label}, colour picker`}
+          aria-label={t('consoleTenant.colour.picker', { label })}
           value={valid ? value.trim().toLowerCase() : '#000000'}
           onChange={(e) => onChange(e.target.value)}
           className="h-10 w-14 shrink-0 cursor-pointer rounded-lg border border-slate-300 bg-white p-1"

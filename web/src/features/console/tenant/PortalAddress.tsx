@@ -1,4 +1,9 @@
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
+import { Rich } from '@/lib/i18n/Rich';
+import { useT } from '@/lib/i18n/hooks';
+
+/** A host name as an example: an address, not words. */
+const DOMAIN_EXAMPLE = 'portal.example.com';
 
 export interface PortalAddressProps {
   savedSlug: string;
@@ -22,60 +27,61 @@ export function PortalAddress(props: PortalAddressProps) {
     slugError,
     customDomainError,
   } = props;
+  const t = useT();
   const toast = useToast();
   const url = `${window.location.origin}/portal/${savedSlug}`;
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(url);
-      toast('Portal address copied');
+      toast(t('consoleTenant.address.copied'));
     } catch {
-      toast('Could not copy. Select the address and copy it yourself.', 'error');
+      toast(t('consoleTenant.address.copyFailed'), 'error');
     }
   };
   return (
-    <Card title="Portal address">
+    <Card title={t('consoleTenant.address.title')}>
       <div className="space-y-5">
         <div className="space-y-1.5">
-          <p className="text-sm font-medium text-slate-800">Your clients log in at</p>
+          <p className="text-sm font-medium text-slate-800">{t('consoleTenant.address.loginAt')}</p>
           <div className="flex flex-wrap items-center gap-2">
             <code className="min-w-0 break-all rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-900">
               {url}
             </code>
             <Button variant="secondary" onClick={() => void copy()}>
-              Copy address
+              {t('consoleTenant.address.copy')}
             </Button>
           </div>
           {savedCustomDomain && (
             <p className="text-sm text-slate-600">
-              and at <span className="font-medium text-slate-900">https://{savedCustomDomain}</span>
+              <Rich
+                text={t('consoleTenant.address.alsoAt', { domain: savedCustomDomain })}
+                tags={{ b: (chunk) => <span className="font-medium text-slate-900">{chunk}</span> }}
+              />
             </p>
           )}
         </div>
         <TextField
-          label="Address name"
+          label={t('consoleTenant.address.slug')}
           name="slug"
           value={slug}
           autoComplete="off"
           spellCheck={false}
           error={slugError}
-          hint="Lowercase letters, digits and dashes: the part after /portal/. Changing it breaks links already sent to clients."
+          hint={t('consoleTenant.address.slugHint')}
           onChange={(e) => onSlug(e.target.value)}
         />
         {slug.trim() !== savedSlug && (
-          <Alert tone="warning">
-            After saving, the portal moves to /portal/{slug.trim() || '…'}. Links already sent to clients,
-            such as invitations and login emails, will stop working.
-          </Alert>
+          <Alert tone="warning">{t('consoleTenant.address.moves', { slug: slug.trim() || '…' })}</Alert>
         )}
         <TextField
-          label="Custom domain"
+          label={t('consoleTenant.address.domain')}
           name="custom_domain"
           value={customDomain}
           autoComplete="off"
           spellCheck={false}
-          placeholder="portal.example.com"
+          placeholder={DOMAIN_EXAMPLE}
           error={customDomainError}
-          hint="Optional. A host name of your own that shows the portal at its root; point its DNS to Portico first."
+          hint={t('consoleTenant.address.domainHint')}
           onChange={(e) => onCustomDomain(e.target.value)}
         />
       </div>

@@ -12,6 +12,8 @@ export interface BrandingDraft {
   accent_color: string;
   timezone: string;
   locale: string;
+  /** The language clients without one of their own read. */
+  language: string;
   currency: string;
   mail_from: string;
 }
@@ -37,6 +39,7 @@ export function draftOf(t: Tenant): BrandingDraft {
     accent_color: t.accent_color,
     timezone: t.timezone,
     locale: t.locale,
+    language: t.language,
     currency: t.currency,
     mail_from: t.mail_from ?? '',
   };

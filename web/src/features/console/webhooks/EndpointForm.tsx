@@ -1,7 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, TextField } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { EventPicker } from './EventPicker';
+
+/** A sample address, the same in every language. */
+const URL_SAMPLE = 'https://hooks.example.com/portico';
 
 export interface EndpointValues {
   url: string;
@@ -23,6 +27,7 @@ export function EndpointForm({
   error: unknown;
   onSubmit: (values: EndpointValues) => void;
 }) {
+  const t = useT();
   const [values, setValues] = useState(initial);
   const [noEvent, setNoEvent] = useState(false);
   const problem = error instanceof ApiProblem ? error : null;
@@ -36,22 +41,22 @@ export function EndpointForm({
       {Boolean(error) && <Alert tone="error">{messageOf(error)}</Alert>}
       <div className="max-w-xl space-y-4">
         <TextField
-          label="Endpoint URL"
+          label={t('consoleWebhooks.field.url')}
           name="url"
           type="url"
           inputMode="url"
           autoComplete="off"
-          placeholder="https://hooks.example.com/portico"
+          placeholder={URL_SAMPLE}
           value={values.url}
           error={problem?.fieldError('url')}
-          hint="Portico POSTs each event here as JSON. It must be an https address on the public internet."
+          hint={t('consoleWebhooks.field.urlHint')}
           onChange={(e) => setValues({ ...values, url: e.target.value })}
         />
         <TextField
-          label="Description (optional)"
+          label={t('consoleWebhooks.field.description')}
           name="description"
           autoComplete="off"
-          placeholder="Sync paid invoices to accounting"
+          placeholder={t('consoleWebhooks.field.descriptionPlaceholder')}
           value={values.description}
           error={problem?.fieldError('description')}
           onChange={(e) => setValues({ ...values, description: e.target.value })}
@@ -59,7 +64,7 @@ export function EndpointForm({
       </div>
       <EventPicker
         selected={values.events}
-        error={(noEvent ? 'Choose at least one event to send.' : undefined) ?? problem?.fieldError('events')}
+        error={(noEvent ? t('consoleWebhooks.noEvent') : undefined) ?? problem?.fieldError('events')}
         onChange={(events) => {
           setNoEvent(false);
           setValues({ ...values, events });

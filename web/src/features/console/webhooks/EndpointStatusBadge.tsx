@@ -1,12 +1,14 @@
 import { Badge } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import type { EndpointStatus } from './api';
 
-const STATUS: Record<EndpointStatus, { label: string; tone: 'blue' | 'red' | 'grey' }> = {
-  active: { label: 'Active', tone: 'blue' },
-  failing: { label: 'Failing', tone: 'red' },
-  disabled: { label: 'Disabled', tone: 'grey' },
+const STATUS: Record<EndpointStatus, { labelKey: string; tone: 'blue' | 'red' | 'grey' }> = {
+  active: { labelKey: 'consoleWebhooks.status.active', tone: 'blue' },
+  failing: { labelKey: 'consoleWebhooks.status.failing', tone: 'red' },
+  disabled: { labelKey: 'consoleWebhooks.status.disabled', tone: 'grey' },
 };
 
 export function EndpointStatusBadge({ status }: { status: EndpointStatus }) {
-  return <Badge tone={STATUS[status].tone}>{STATUS[status].label}</Badge>;
+  const t = useT();
+  return <Badge tone={STATUS[status].tone}>{t(STATUS[status].labelKey)}</Badge>;
 }

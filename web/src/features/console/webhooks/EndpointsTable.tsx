@@ -1,14 +1,23 @@
 import { Link } from 'react-router';
 import { Cell, ResponsiveTable } from '@/components/ui';
 import { useFormatDate } from '@/lib/console-queries';
+import { useT } from '@/lib/i18n/hooks';
 import type { WebhookEndpoint } from './api';
 import { EndpointStatusBadge } from './EndpointStatusBadge';
 
 /** A table on wide screens; under 640 px each endpoint becomes a card. */
 export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpoint[] }) {
+  const t = useT();
   const format = useFormatDate();
   return (
-    <ResponsiveTable columns={['Endpoint', 'Events', 'Status', 'Last success']}>
+    <ResponsiveTable
+      columns={[
+        t('consoleWebhooks.column.endpoint'),
+        t('consoleWebhooks.column.events'),
+        t('consoleWebhooks.column.status'),
+        t('consoleWebhooks.column.lastSuccess'),
+      ]}
+    >
       {endpoints.map((endpoint) => (
         <tr
           key={endpoint.id}
@@ -23,14 +32,16 @@ export function EndpointsTable({ endpoints }: { endpoints: WebhookEndpoint[] }) 
             </Link>
             {endpoint.description && <span className="block text-slate-600">{endpoint.description}</span>}
           </td>
-          <Cell label="Events">
-            {endpoint.events.length === 1 ? endpoint.events[0] : `${endpoint.events.length} events`}
+          <Cell label={t('consoleWebhooks.column.events')}>
+            {endpoint.events.length === 1
+              ? endpoint.events[0]
+              : t('consoleWebhooks.eventCount', { count: endpoint.events.length })}
           </Cell>
-          <Cell label="Status">
+          <Cell label={t('consoleWebhooks.column.status')}>
             <EndpointStatusBadge status={endpoint.status} />
           </Cell>
-          <Cell label="Last success">
-            {endpoint.last_success_at ? format(endpoint.last_success_at) : 'Never'}
+          <Cell label={t('consoleWebhooks.column.lastSuccess')}>
+            {endpoint.last_success_at ? format(endpoint.last_success_at) : t('consoleWebhooks.never')}
           </Cell>
         </tr>
       ))}

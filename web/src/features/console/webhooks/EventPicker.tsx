@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Loading } from '@/components/ui';
 import { useEventTypes } from './api';
+import { useT } from '@/lib/i18n/hooks';
 import { groupByObject } from './groups';
 
 /** Checkboxes for every event type, grouped by object, each with when it is sent. */
@@ -14,15 +15,16 @@ export function EventPicker({
   onChange: (events: string[]) => void;
   error?: string;
 }) {
+  const t = useT();
   const types = useEventTypes();
   const errorId = useId();
-  if (types.isPending) return <Loading label="Loading event types…" />;
+  if (types.isPending) return <Loading label={t('consoleWebhooks.loadingEventTypes')} />;
   if (types.isError) return <Alert tone="error">{messageOf(types.error)}</Alert>;
   const toggle = (name: string, on: boolean) =>
     onChange(on ? [...selected, name] : selected.filter((e) => e !== name));
   return (
     <fieldset aria-describedby={error ? errorId : undefined}>
-      <legend className="mb-2 text-sm font-medium text-slate-800">Events to send</legend>
+      <legend className="mb-2 text-sm font-medium text-slate-800">{t('consoleWebhooks.eventsToSend')}</legend>
       <div className="grid gap-4 sm:grid-cols-2">
         {groupByObject(types.data.items).map((group) => (
           <fieldset key={group.object} className="rounded-lg border border-slate-200 p-3">

@@ -1,4 +1,5 @@
 import { SecretReveal } from '@/components/SecretReveal';
+import { useT } from '@/lib/i18n/hooks';
 
 /** An endpoint's signing secret, shown once when it is created or rotated. */
 export function SigningSecret({
@@ -10,15 +11,15 @@ export function SigningSecret({
   secret: string;
   onDone: () => void;
 }) {
+  const t = useT();
   return (
     <SecretReveal
       id="webhook-secret-title"
       testId="webhook-secret"
       title={title}
       noun="secret"
-      fullName="signing secret"
       secret={secret}
-      hint="Your receiver uses it to check that requests come from Portico (Standard Webhooks signatures)."
+      hint={t('consoleWebhooks.secretHint')}
       onDone={onDone}
     />
   );

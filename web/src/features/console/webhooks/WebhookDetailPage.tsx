@@ -28,46 +28,46 @@ import {
 import { DeliveryLog } from './DeliveryLog';
 import { EndpointForm, type EndpointValues } from './EndpointForm';
 import { SigningSecret } from './SigningSecret';
+import { useT } from '@/lib/i18n/hooks';
 import { EndpointStatusBadge } from './EndpointStatusBadge';
 
 export function WebhookDetailPage() {
+  const t = useT();
   const { id = '' } = useParams();
   const me = useConsoleMe();
   const endpoint = useEndpoint(id);
   const back = (
     <Link to="/app/settings/webhooks" className="text-sm font-medium text-slate-700 hover:underline">
-      ← All webhooks
+      {t('consoleWebhooks.backToList')}
     </Link>
   );
   if (me.data && !isAdmin(me.data)) {
     return (
       <div className="max-w-2xl">
-        <PageHeader title="Webhook endpoint" />
-        <Alert tone="info">Only owners and admins can manage webhooks.</Alert>
+        <PageHeader title={t('consoleWebhooks.endpointTitle')} />
+        <Alert tone="info">{t('consoleWebhooks.adminsOnly')}</Alert>
       </div>
     );
   }
-  if (endpoint.isPending) return <Loading label="Loading the endpoint…" />;
+  if (endpoint.isPending) return <Loading label={t('consoleWebhooks.loadingOne')} />;
   if (endpoint.isError) {
     return (
       <div className="space-y-4">
         {back}
         <ErrorState
-          title="The endpoint could not be loaded"
+          title={t('consoleWebhooks.loadOneError')}
           message={messageOf(endpoint.error)}
           onRetry={() => void endpoint.refetch()}
         />
       </div>
     );
   }
+  const url = <span className="break-all">{endpoint.data.url}</span>;
   return (
     <div className="space-y-8">
       <div>
         {back}
-        <PageHeader
-          title="Webhook endpoint"
-          description={<span className="break-all">{endpoint.data.url}</span>}
-        />
+        <PageHeader title={t('consoleWebhooks.endpointTitle')} description={url} />
       </div>
       <Endpoint endpoint={endpoint.data} />
     </div>
@@ -75,6 +75,7 @@ export function WebhookDetailPage() {
 }
 
 function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const toast = useToast();
@@ -92,29 +93,27 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
       }),
     onSuccess: () => {
       refresh();
-      toast('Endpoint saved');
+      toast(t('consoleWebhooks.savedToast'));
     },
   });
   const toggle = useMutation({
     mutationFn: () => updateEndpoint(endpoint.id, { enabled: !endpoint.enabled }),
     onSuccess: (changed) => {
       refresh();
-      toast(
-        changed.enabled ? 'Endpoint enabled — events are sent again' : 'Endpoint disabled — nothing is sent',
-      );
+      toast(t(changed.enabled ? 'consoleWebhooks.enabledToast' : 'consoleWebhooks.disabledToast'));
     },
   });
   const test = useMutation({
     mutationFn: () => sendTest(endpoint.id),
     onSuccess: () => {
-      toast('Test event sent — the attempt appears in the log in a few seconds');
+      toast(t('consoleWebhooks.testSentToast'));
       void queryClient.invalidateQueries({ queryKey: deliveriesKey(endpoint.id) });
     },
   });
   const rotate = useMutation({
     mutationFn: () => rotateSecret(endpoint.id),
     onSuccess: (rotated) => {
-      toast('Secret replaced');
+      toast(t('consoleWebhooks.rotatedToast'));
       setSecret(rotated.secret);
     },
   });
@@ -122,7 +121,7 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
     mutationFn: () => deleteEndpoint(endpoint.id),
     onSuccess: () => {
       refresh();
-      toast('Endpoint deleted');
+      toast(t('consoleWebhooks.deletedToast'));
       void navigate('/app/settings/webhooks');
     },
   });
@@ -131,55 +130,58 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
   return (
     <>
       {secret && (
-        <SigningSecret title="Your new signing secret" secret={secret} onDone={() => setSecret(null)} />
+        <SigningSecret
+          title={t('consoleWebhooks.newSecretTitle')}
+          secret={secret}
+          onDone={() => setSecret(null)}
+        />
       )}
-      <Card title="Status">
+      <Card title={t('consoleWebhooks.column.status')}>
         <div className="space-y-4">
           <div className="flex flex-wrap items-center gap-3">
             <EndpointStatusBadge status={endpoint.status} />
             <span className="text-sm text-slate-600">
-              Last success: {endpoint.last_success_at ? format(endpoint.last_success_at) : 'never'}
+              {endpoint.last_success_at
+                ? t('consoleWebhooks.lastSuccessAt', { date: format(endpoint.last_success_at) })
+                : t('consoleWebhooks.lastSuccessNever')}
             </span>
           </div>
           {endpoint.status === 'failing' && (
             <Alert tone="warning">
-              Failing since {format(endpoint.failing_since)}: an event could not be delivered after a day of
-              retries. Events are still sent; fix the endpoint, then resend what failed from the log below.
+              {t('consoleWebhooks.failingSince', { date: format(endpoint.failing_since) })}
             </Alert>
           )}
-          {endpoint.status === 'disabled' && (
-            <Alert tone="info">Disabled: nothing is sent to this endpoint, retries included.</Alert>
-          )}
+          {endpoint.status === 'disabled' && <Alert tone="info">{t('consoleWebhooks.disabledNotice')}</Alert>}
           {failure !== undefined && <Alert tone="error">{messageOf(failure)}</Alert>}
           <div className="flex flex-wrap gap-2">
             <Button busy={test.isPending} disabled={!endpoint.enabled} onClick={() => test.mutate()}>
-              Send test event
+              {t('consoleWebhooks.sendTest')}
             </Button>
             <Button variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate()}>
-              {endpoint.enabled ? 'Disable' : 'Enable'}
+              {t(endpoint.enabled ? 'consoleWebhooks.disable' : 'consoleWebhooks.enable')}
             </Button>
             <ConfirmButton
-              label="Rotate secret"
-              question="Replace the signing secret? Requests are signed with the new one at once, so update your receiver straight away."
-              confirmLabel="Replace secret"
+              label={t('consoleWebhooks.rotate')}
+              question={t('consoleWebhooks.rotateQuestion')}
+              confirmLabel={t('consoleWebhooks.rotateConfirm')}
               tone="primary"
               busy={rotate.isPending}
               onConfirm={() => rotate.mutateAsync()}
             />
             <ConfirmButton
-              label="Delete"
-              question="Delete this endpoint? Its delivery log goes with it, and nothing more is sent to it."
-              confirmLabel="Delete endpoint"
+              label={t('consoleWebhooks.delete')}
+              question={t('consoleWebhooks.deleteQuestion')}
+              confirmLabel={t('consoleWebhooks.deleteConfirm')}
               busy={remove.isPending}
               onConfirm={() => remove.mutateAsync()}
             />
           </div>
         </div>
       </Card>
-      <Card title="Settings">
+      <Card title={t('consoleWebhooks.settings')}>
         <EndpointForm
           initial={{ url: endpoint.url, description: endpoint.description ?? '', events: endpoint.events }}
-          submitLabel="Save changes"
+          submitLabel={t('consoleWebhooks.saveChanges')}
           busy={save.isPending}
           error={save.error}
           onSubmit={(values) => save.mutate(values)}
@@ -187,7 +189,7 @@ function Endpoint({ endpoint }: { endpoint: WebhookEndpoint }) {
       </Card>
       <section aria-labelledby="log-title" className="min-w-0">
         <h2 id="log-title" className="mb-3 text-base font-semibold text-slate-900">
-          Delivery log
+          {t('consoleWebhooks.deliveryLog')}
         </h2>
         <DeliveryLog endpointId={endpoint.id} enabled={endpoint.enabled} />
       </section>

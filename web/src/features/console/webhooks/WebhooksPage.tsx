@@ -14,22 +14,21 @@ import {
 import { EndpointForm, type EndpointValues } from './EndpointForm';
 import { EndpointsTable } from './EndpointsTable';
 import { SigningSecret } from './SigningSecret';
+import { useT } from '@/lib/i18n/hooks';
 
 const EMPTY: EndpointValues = { url: '', description: '', events: [] };
 
 export function WebhooksPage() {
+  const t = useT();
   const me = useConsoleMe();
   const header = (
-    <PageHeader
-      title="Webhooks"
-      description="Tell your other tools the moment something happens in Portico: a quote accepted, an invoice paid, a client added."
-    />
+    <PageHeader title={t('consoleWebhooks.title')} description={t('consoleWebhooks.description')} />
   );
   if (me.data && !isAdmin(me.data)) {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">Only owners and admins can manage webhooks.</Alert>
+        <Alert tone="info">{t('consoleWebhooks.adminsOnly')}</Alert>
       </div>
     );
   }
@@ -42,6 +41,7 @@ export function WebhooksPage() {
 }
 
 function Webhooks() {
+  const t = useT();
   const endpoints = useEndpoints();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -57,7 +57,7 @@ function Webhooks() {
       }),
     onSuccess: (endpoint) => {
       void queryClient.invalidateQueries({ queryKey: webhooksKey });
-      toast('Endpoint added');
+      toast(t('consoleWebhooks.addedToast'));
       setCreated(endpoint);
       setFormKey((k) => k + 1);
     },
@@ -66,37 +66,34 @@ function Webhooks() {
     <div className="space-y-8">
       {created && (
         <SigningSecret
-          title={`Signing secret for ${created.url}`}
+          title={t('consoleWebhooks.secretTitle', { url: created.url })}
           secret={created.secret}
           onDone={() => setCreated(null)}
         />
       )}
       <section aria-labelledby="endpoints-title" className="min-w-0">
         <h2 id="endpoints-title" className="mb-3 text-base font-semibold text-slate-900">
-          Your endpoints
+          {t('consoleWebhooks.yourEndpoints')}
         </h2>
         {endpoints.isPending ? (
-          <Loading label="Loading endpoints…" />
+          <Loading label={t('consoleWebhooks.loadingList')} />
         ) : endpoints.isError ? (
           <ErrorState
-            title="The endpoints could not be loaded"
+            title={t('consoleWebhooks.loadListError')}
             message={messageOf(endpoints.error)}
             onRetry={() => void endpoints.refetch()}
           />
         ) : endpoints.data.items.length === 0 ? (
-          <EmptyState title="No webhook endpoints yet">
-            Add an endpoint to have Portico send events to another tool, like your CRM or accounting software.
-            Each request is signed so the receiver can check it came from you.
-          </EmptyState>
+          <EmptyState title={t('consoleWebhooks.emptyTitle')}>{t('consoleWebhooks.emptyBody')}</EmptyState>
         ) : (
           <EndpointsTable endpoints={endpoints.data.items} />
         )}
       </section>
-      <Card title="Add an endpoint">
+      <Card title={t('consoleWebhooks.addTitle')}>
         <EndpointForm
           key={formKey}
           initial={EMPTY}
-          submitLabel="Add endpoint"
+          submitLabel={t('consoleWebhooks.add')}
           busy={create.isPending}
           error={create.error}
           onSubmit={(values) => create.mutate(values)}

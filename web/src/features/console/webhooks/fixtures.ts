@@ -3,7 +3,9 @@ import type { EventType, WebhookDelivery, WebhookEndpoint } from './api';
 export const eventTypes: EventType[] = [
   { name: 'client.created', object: 'client', description: 'A client was added.' },
   { name: 'client.updated', object: 'client', description: 'A client’s details or status changed.' },
+  // eslint-disable-next-line no-restricted-syntax -- test data, as the server describes events
   { name: 'quote.accepted', object: 'quote', description: 'The client accepted a quote.' },
+  // eslint-disable-next-line no-restricted-syntax -- test data, as the server describes events
   { name: 'invoice.paid', object: 'invoice', description: 'An invoice was paid in full.' },
 ];
 

@@ -1,10 +1,12 @@
 import { Link } from 'react-router';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import type { PortalAppointment } from './api';
 import { AppointmentStatus } from './status';
 
 export function AppointmentCard({ appointment: a }: { appointment: PortalAppointment }) {
   const { base } = usePortal();
+  const t = useT();
   const format = usePortalFormat();
   const when = format.parts(a.starts_at);
   return (
@@ -19,7 +21,9 @@ export function AppointmentCard({ appointment: a }: { appointment: PortalAppoint
         <p className="truncate font-semibold text-slate-900">{a.service_name}</p>
         <p className="text-sm text-slate-700">{when.day}</p>
         <p className="truncate text-sm text-slate-600">
-          {[a.staff_name && `with ${a.staff_name}`, a.location].filter(Boolean).join(' · ')}
+          {[a.staff_name && t('portalAppointments.withStaff', { name: a.staff_name }), a.location]
+            .filter(Boolean)
+            .join(' · ')}
         </p>
       </div>
       <AppointmentStatus status={a.status} />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, ErrorState, Loading } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useAppointmentChanged, usePortalAppointment, type PortalAppointmentDetail } from './api';
 import { CancelForm } from './CancelForm';
@@ -16,20 +17,21 @@ type Panel = 'none' | 'cancel' | 'reschedule';
 
 export function AppointmentPage() {
   const { id = '' } = useParams();
+  const t = useT();
   const { slug, base } = usePortal();
   const appointment = usePortalAppointment(slug, id);
-  if (appointment.isPending) return <Loading label="Loading the appointment…" />;
+  if (appointment.isPending) return <Loading label={t('portalAppointments.loadingOne')} />;
   if (appointment.isError) {
     const missing = appointment.error instanceof ApiProblem && appointment.error.status === 404;
     return (
       <div className="max-w-2xl space-y-4">
         <ErrorState
-          title={missing ? 'Appointment not found' : 'This could not be loaded'}
+          title={missing ? t('portalAppointments.notFound') : t('portalAppointments.loadFailed')}
           message={messageOf(appointment.error)}
           onRetry={missing ? undefined : () => void appointment.refetch()}
         />
         <Link to={`${base}/appointments`} className="font-medium text-brand-ink underline">
-          All appointments
+          {t('portalAppointments.allAppointments')}
         </Link>
       </div>
     );
@@ -38,6 +40,7 @@ export function AppointmentPage() {
 }
 
 function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const queryClient = useQueryClient();
@@ -61,7 +64,7 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
           to={`${base}/appointments`}
           className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
         >
-          ← All appointments
+          {t('portalAppointments.backToAll')}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{a.service_name}</h1>
@@ -72,26 +75,32 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
       <Card>
         <dl className="grid gap-4 sm:grid-cols-2">
           <div>
-            <dt className="text-sm text-slate-600">Date</dt>
+            <dt className="text-sm text-slate-600">{t('portalAppointments.date')}</dt>
             <dd className="font-medium text-slate-900">{start.day}</dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Time ({branding.timezone})</dt>
+            <dt className="text-sm text-slate-600">
+              {t('portalAppointments.time', { timezone: branding.timezone })}
+            </dt>
             <dd className="font-medium text-slate-900">
-              {start.time}–{end.time} · {a.duration_minutes} min
+              {t('portalAppointments.timeRange', {
+                start: start.time,
+                end: end.time,
+                minutes: a.duration_minutes,
+              })}
             </dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">With</dt>
+            <dt className="text-sm text-slate-600">{t('portalAppointments.with')}</dt>
             <dd className="font-medium text-slate-900">{a.staff_name ?? branding.name}</dd>
           </div>
           <div>
-            <dt className="text-sm text-slate-600">Where</dt>
-            <dd className="font-medium text-slate-900">{a.location ?? 'To be confirmed'}</dd>
+            <dt className="text-sm text-slate-600">{t('portalAppointments.where')}</dt>
+            <dd className="font-medium text-slate-900">{a.location ?? t('portalAppointments.whereTbc')}</dd>
           </div>
           {a.cancel_reason && (
             <div className="sm:col-span-2">
-              <dt className="text-sm text-slate-600">Reason for cancelling</dt>
+              <dt className="text-sm text-slate-600">{t('portalAppointments.cancelReasonShown')}</dt>
               <dd className="text-slate-900">{a.cancel_reason}</dd>
             </div>
           )}
@@ -99,7 +108,7 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
       </Card>
 
       {open && (
-        <Card title="Change of plans?">
+        <Card title={t('portalAppointments.changeTitle')}>
           {panel === 'reschedule' ? (
             <ReschedulePicker appointment={a} onDone={done} />
           ) : panel === 'cancel' ? (
@@ -107,24 +116,21 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
           ) : (
             <div className="space-y-3">
               {a.can_cancel ? (
-                <p className="text-sm text-slate-700">
-                  You can move or cancel this appointment until {deadline}.
-                </p>
+                <p className="text-sm text-slate-700">{t('portalAppointments.changeUntil', { deadline })}</p>
               ) : (
                 <Alert tone="info">
-                  It is too late to change this appointment online: changes are possible until {deadline}.
-                  Please contact {branding.name}.
+                  {t('portalAppointments.changeTooLate', { deadline, name: branding.name })}
                 </Alert>
               )}
               <div className="flex flex-wrap gap-2">
                 {a.can_reschedule && (
                   <Button variant="secondary" onClick={() => setPanel('reschedule')}>
-                    Move to another time
+                    {t('portalAppointments.moveButton')}
                   </Button>
                 )}
                 {a.can_cancel && (
                   <Button variant="secondary" onClick={() => setPanel('cancel')}>
-                    Cancel appointment
+                    {t('portalAppointments.cancelButton')}
                   </Button>
                 )}
               </div>
@@ -134,26 +140,24 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
       )}
 
       {a.review ? (
-        <Card title="Your review">
+        <Card title={t('portalAppointments.yourReview')}>
           <p>
             <Stars rating={a.review.rating} />{' '}
-            <span className="ml-2 text-sm text-slate-600">
-              {reviewStatus[a.review.status] ?? a.review.status}
-            </span>
+            <span className="ml-2 text-sm text-slate-600">{reviewStatus(a.review.status)}</span>
           </p>
           {a.review.text && <p className="mt-2 whitespace-pre-line text-slate-800">{a.review.text}</p>}
         </Card>
       ) : (
         a.can_review && (
-          <Card title="How was it?">
+          <Card title={t('portalAppointments.howWasIt')}>
             <ReviewForm appointmentId={a.id} businessName={branding.name} onDone={done} />
           </Card>
         )
       )}
 
-      <Card title="History">
+      <Card title={t('portalAppointments.history')}>
         {a.history.length === 0 ? (
-          <p className="text-sm text-slate-600">No changes yet.</p>
+          <p className="text-sm text-slate-600">{t('portalAppointments.historyEmpty')}</p>
         ) : (
           <ol className="space-y-3">
             {a.history.map((h, i) => (

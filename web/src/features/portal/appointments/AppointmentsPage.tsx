@@ -1,39 +1,51 @@
 import { useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { usePortalAppointments } from './api';
 import { AppointmentCard } from './AppointmentCard';
 
 export function AppointmentsPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const [params] = useSearchParams();
   const when = params.get('when') === 'past' ? 'past' : 'upcoming';
+  const upcoming = when === 'upcoming';
   const list = usePortalAppointments(slug, when);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Appointments"
-        description={`Your bookings with ${branding.name}, in ${branding.timezone} time.`}
+        title={t('portalAppointments.title')}
+        description={t('portalAppointments.description', {
+          name: branding.name,
+          timezone: branding.timezone,
+        })}
       />
       <TabLinks
-        label="Which appointments"
+        label={t('portalAppointments.tabsLabel')}
         tabs={[
-          { to: `${base}/appointments`, label: 'Upcoming', selected: when === 'upcoming' },
-          { to: `${base}/appointments?when=past`, label: 'Past', selected: when === 'past' },
+          { to: `${base}/appointments`, label: t('portalAppointments.tabUpcoming'), selected: upcoming },
+          {
+            to: `${base}/appointments?when=past`,
+            label: t('portalAppointments.tabPast'),
+            selected: when === 'past',
+          },
         ]}
       />
       {list.isPending ? (
-        <Loading label="Loading your appointments…" />
+        <Loading label={t('portalAppointments.loadingList')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={when === 'upcoming' ? 'No upcoming appointments' : 'No past appointments'}>
-          {when === 'upcoming'
-            ? `When ${branding.name} books you in, your appointments appear here, and you can move or cancel them.`
-            : 'Appointments you have had, or cancelled, are kept here.'}
+        <EmptyState
+          title={upcoming ? t('portalAppointments.emptyUpcoming') : t('portalAppointments.emptyPast')}
+        >
+          {upcoming
+            ? t('portalAppointments.emptyUpcomingText', { name: branding.name })
+            : t('portalAppointments.emptyPastText')}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -51,7 +63,7 @@ export function AppointmentsPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show more
+          {t('portalAppointments.showMore')}
         </Button>
       )}
     </div>

@@ -1,11 +1,13 @@
 import { Link } from 'react-router';
 import { Card, CountTile, EmptyState, Loading } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalAppointments, usePortalDashboard } from './api';
 import { AppointmentStatus } from './status';
 
 /** The dashboard's top: the next appointment, counts, and what changed lately. */
 export function BookingsSummary() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const next = usePortalAppointments(slug, 'upcoming', 1);
@@ -21,19 +23,25 @@ export function BookingsSummary() {
           to={`${base}/appointments/${upcoming.id}`}
           className="block rounded-xl border border-slate-200 bg-white p-5 shadow-sm hover:border-slate-300 hover:shadow"
         >
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-ink">Next appointment</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-brand-ink">
+            {t('portalAppointments.next')}
+          </p>
           <p className="mt-1 text-xl font-semibold text-slate-900">{upcoming.service_name}</p>
           <p className="text-slate-700">
-            {format.parts(upcoming.starts_at).day}, {format.parts(upcoming.starts_at).time}
-            {upcoming.staff_name && ` with ${upcoming.staff_name}`}
+            {upcoming.staff_name
+              ? t('portalAppointments.nextWhenWith', {
+                  ...format.parts(upcoming.starts_at),
+                  name: upcoming.staff_name,
+                })
+              : t('portalAppointments.nextWhen', format.parts(upcoming.starts_at))}
           </p>
           <div className="mt-2">
             <AppointmentStatus status={upcoming.status} />
           </div>
         </Link>
       ) : (
-        <EmptyState title="No upcoming appointments">
-          When {branding.name} books you in, your next appointment shows here.
+        <EmptyState title={t('portalAppointments.emptyUpcoming')}>
+          {t('portalAppointments.nextEmptyText', { name: branding.name })}
         </EmptyState>
       )}
       {d && ((d.upcoming_appointments ?? 0) > 0 || d.open_service_orders > 0) && (
@@ -41,17 +49,21 @@ export function BookingsSummary() {
           <CountTile
             count={d.upcoming_appointments ?? 0}
             to={`${base}/appointments`}
-            label="Upcoming appointments"
+            label={t('portalAppointments.upcomingCount')}
           />
           <CountTile
             count={d.open_service_orders}
             to={`${base}/orders`}
-            label={`Open orders${d.ready_service_orders > 0 ? `, ${d.ready_service_orders} ready` : ''}`}
+            label={
+              d.ready_service_orders > 0
+                ? t('portalAppointments.openOrdersReady', { ready: d.ready_service_orders })
+                : t('portalAppointments.openOrders')
+            }
           />
         </div>
       )}
       {d && d.recent_activity.length > 0 && (
-        <Card title="Recent activity">
+        <Card title={t('portalAppointments.recentActivity')}>
           <ol className="space-y-2">
             {d.recent_activity.map((r, i) => (
               <li key={i} className="flex flex-col sm:flex-row sm:gap-4">

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, TextArea, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { cancelAppointment, type PortalAppointment } from './api';
 
 export function CancelForm({ appointment, onDone }: { appointment: PortalAppointment; onDone: () => void }) {
+  const t = useT();
   const toast = useToast();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -14,7 +16,7 @@ export function CancelForm({ appointment, onDone }: { appointment: PortalAppoint
     setError(null);
     try {
       await cancelAppointment(appointment.id, reason.trim() || null);
-      toast('Appointment cancelled — we have emailed you a confirmation');
+      toast(t('portalAppointments.cancelDone'));
       onDone();
     } catch (e) {
       setError(messageOf(e));
@@ -27,18 +29,18 @@ export function CancelForm({ appointment, onDone }: { appointment: PortalAppoint
     <div className="space-y-4">
       {error && <Alert tone="error">{error}</Alert>}
       <TextArea
-        label="Reason (optional)"
-        hint="Helps the business plan. Up to 500 characters."
+        label={t('portalAppointments.cancelReason')}
+        hint={t('portalAppointments.cancelReasonHint')}
         maxLength={500}
         value={reason}
         onChange={(e) => setReason(e.target.value)}
       />
       <div className="flex flex-wrap gap-2">
         <Button variant="danger" busy={busy} onClick={() => void cancel()}>
-          Yes, cancel this appointment
+          {t('portalAppointments.cancelConfirm')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Keep it
+          {t('portalAppointments.cancelKeep')}
         </Button>
       </div>
     </div>

@@ -1,4 +1,5 @@
-import { usePortal } from '@/lib/portal';
+import { useT } from '@/lib/i18n/hooks';
+import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePublicReviews } from './api';
 import { Stars } from './review';
 
@@ -10,22 +11,24 @@ const SHOWN = 3;
  * are not logged in: the average, the count and the latest few. Nothing while there are none.
  */
 export function PublicReviews() {
-  const { slug, branding } = usePortal();
+  const t = useT();
+  const { slug } = usePortal();
+  const format = usePortalFormat();
   const reviews = usePublicReviews(slug);
   const data = reviews.data;
   if (!data || data.count === 0) return null;
-  const average = (data.average_rating ?? 0).toLocaleString(branding.locale, { maximumFractionDigits: 1 });
+  const average = (data.average_rating ?? 0).toLocaleString(format.locale, { maximumFractionDigits: 1 });
   return (
     <section
       aria-labelledby="public-reviews"
       className="rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200"
     >
       <h2 id="public-reviews" className="text-base font-semibold text-slate-900">
-        What clients say
+        {t('portalAppointments.publicTitle')}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
-        <Stars rating={Math.round(data.average_rating ?? 0)} /> {average} out of 5 ·{' '}
-        {data.count === 1 ? '1 review' : `${data.count} reviews`}
+        <Stars rating={Math.round(data.average_rating ?? 0)} />{' '}
+        {t('portalAppointments.publicAverage', { average, count: data.count })}
       </p>
       <ul className="mt-4 space-y-4">
         {data.items.slice(0, SHOWN).map((r, i) => (

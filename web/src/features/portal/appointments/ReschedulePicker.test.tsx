@@ -14,6 +14,7 @@ const branding = {
   login_title: 'Lumen',
   timezone: 'Europe/Berlin',
   locale: 'en-GB',
+  language: 'en' as const,
 };
 
 const appointment = {

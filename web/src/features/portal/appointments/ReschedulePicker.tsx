@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Loading, useToast } from '@/components/ui';
 import { addDays, localDay, todayIn } from '@/lib/format';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { rescheduleAppointment, useSlots, type PortalAppointment, type Slot } from './api';
 
@@ -16,6 +17,7 @@ export function ReschedulePicker({
   appointment: PortalAppointment;
   onDone: () => void;
 }) {
+  const t = useT();
   const { branding } = usePortal();
   const format = usePortalFormat();
   const toast = useToast();
@@ -38,7 +40,7 @@ export function ReschedulePicker({
   const day = pickedDay && days.has(pickedDay) ? pickedDay : ([...days.keys()][0] ?? null);
   const shortDay = (iso: string) => {
     try {
-      return new Intl.DateTimeFormat(branding.locale, {
+      return new Intl.DateTimeFormat(format.locale, {
         weekday: 'short',
         day: 'numeric',
         month: 'short',
@@ -56,7 +58,7 @@ export function ReschedulePicker({
     try {
       await rescheduleAppointment(appointment.id, chosen.starts_at);
       const when = format.parts(chosen.starts_at);
-      toast(`Moved to ${when.day}, ${when.time}`);
+      toast(t('portalAppointments.movedTo', { day: when.day, time: when.time }));
       onDone();
     } catch (e) {
       setError(messageOf(e));
@@ -73,8 +75,11 @@ export function ReschedulePicker({
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-slate-700">
-          Free times for {appointment.service_name} ({appointment.duration_minutes} min), {branding.timezone}{' '}
-          time.
+          {t('portalAppointments.freeTimesFor', {
+            service: appointment.service_name,
+            minutes: appointment.duration_minutes,
+            timezone: branding.timezone,
+          })}
         </p>
         <div className="flex gap-2">
           <Button
@@ -82,25 +87,25 @@ export function ReschedulePicker({
             disabled={from <= today}
             onClick={() => setFrom(addDays(from, -WINDOW_DAYS))}
           >
-            Earlier
+            {t('portalAppointments.earlier')}
           </Button>
           <Button variant="secondary" onClick={() => setFrom(addDays(from, WINDOW_DAYS))}>
-            Later
+            {t('portalAppointments.later')}
           </Button>
         </div>
       </div>
       {error && <Alert tone="error">{error}</Alert>}
       {slots.isPending ? (
-        <Loading label="Finding free times…" />
+        <Loading label={t('portalAppointments.findingTimes')} />
       ) : slots.isError ? (
         <Alert tone="error">{messageOf(slots.error)}</Alert>
       ) : days.size === 0 ? (
-        <Alert tone="info">No free times in these two weeks. Try later dates.</Alert>
+        <Alert tone="info">{t('portalAppointments.noFreeTimes')}</Alert>
       ) : (
         <div className="space-y-4">
           <div
             role="group"
-            aria-label="Days with free times"
+            aria-label={t('portalAppointments.freeDays')}
             className="-mx-1 flex gap-2 overflow-x-auto px-1 pb-1"
           >
             {[...days.entries()].map(([key, list]) => (
@@ -113,7 +118,7 @@ export function ReschedulePicker({
               >
                 <span className="block font-semibold">{shortDay(list[0]!.starts_at)}</span>
                 <span className="block text-xs">
-                  {list.length} {list.length === 1 ? 'time' : 'times'}
+                  {t('portalAppointments.timesCount', { count: list.length })}
                 </span>
               </button>
             ))}
@@ -150,11 +155,14 @@ export function ReschedulePicker({
       <div className="flex flex-wrap gap-2">
         <Button busy={busy} disabled={!chosen} onClick={() => void move()}>
           {chosen
-            ? `Move to ${format.parts(chosen.starts_at).day}, ${format.parts(chosen.starts_at).time}`
-            : 'Choose a time'}
+            ? t('portalAppointments.moveTo', {
+                day: format.parts(chosen.starts_at).day,
+                time: format.parts(chosen.starts_at).time,
+              })
+            : t('portalAppointments.chooseTime')}
         </Button>
         <Button variant="ghost" onClick={onDone}>
-          Keep the current time
+          {t('portalAppointments.keepTime')}
         </Button>
       </div>
     </div>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, TextArea, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { reviewAppointment } from './api';
 
 export function ReviewForm({
@@ -12,6 +13,7 @@ export function ReviewForm({
   businessName: string;
   onDone: () => void;
 }) {
+  const t = useT();
   const toast = useToast();
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
@@ -21,14 +23,14 @@ export function ReviewForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (rating < 1) {
-      setError('Choose from 1 to 5 stars.');
+      setError(t('portalAppointments.reviewPickRating'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
       await reviewAppointment(appointmentId, rating, text.trim() || null);
-      toast(`Thank you! ${businessName} will publish your review after a quick check.`);
+      toast(t('portalAppointments.reviewThanks', { name: businessName }));
       onDone();
     } catch (err) {
       setError(messageOf(err));
@@ -41,7 +43,9 @@ export function ReviewForm({
     <form className="space-y-4" onSubmit={(e) => void submit(e)}>
       {error && <Alert tone="error">{error}</Alert>}
       <fieldset>
-        <legend className="mb-2 text-sm font-medium text-slate-800">Your rating</legend>
+        <legend className="mb-2 text-sm font-medium text-slate-800">
+          {t('portalAppointments.reviewRating')}
+        </legend>
         <div className="flex gap-1">
           {[1, 2, 3, 4, 5].map((n) => (
             <label
@@ -55,7 +59,7 @@ export function ReviewForm({
                 className="sr-only"
                 checked={rating === n}
                 onChange={() => setRating(n)}
-                aria-label={`${n} star${n > 1 ? 's' : ''}`}
+                aria-label={t('portalAppointments.reviewStarCount', { count: n })}
               />
               <span aria-hidden className={n <= rating ? 'text-amber-500' : 'text-slate-300'}>
                 ★
@@ -65,14 +69,14 @@ export function ReviewForm({
         </div>
       </fieldset>
       <TextArea
-        label="Your review (optional)"
-        hint="Up to 2,000 characters. Only your first name and initial are shown with it."
+        label={t('portalAppointments.reviewText')}
+        hint={t('portalAppointments.reviewTextHint')}
         maxLength={2000}
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
       <Button type="submit" busy={busy}>
-        Send review
+        {t('portalAppointments.reviewSend')}
       </Button>
     </form>
   );

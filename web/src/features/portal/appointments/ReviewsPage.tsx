@@ -2,6 +2,8 @@ import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Card, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
 import { localDay } from '@/lib/format';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useMyReviews } from './api';
 import { Stars } from './review';
@@ -9,6 +11,7 @@ import { reviewStatus } from './reviewStatus';
 
 /** `/portal/{slug}/reviews`: the client's reviews and where each stands with the business. */
 export function ReviewsPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const list = useMyReviews(slug);
@@ -16,20 +19,25 @@ export function ReviewsPage() {
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="My reviews"
-        description={`What you said about your appointments. ${branding.name} publishes a review on its portal page once they approve it.`}
+        title={t('portalAppointments.reviewsTitle')}
+        description={t('portalAppointments.reviewsDescription', { name: branding.name })}
       />
       {list.isPending ? (
-        <Loading label="Loading your reviews…" />
+        <Loading label={t('portalAppointments.reviewsLoading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : list.data.items.length === 0 ? (
-        <EmptyState title="No reviews yet">
-          After an appointment, you can rate it from its page in{' '}
-          <Link className="underline" to={`${base}/appointments?when=past`}>
-            past appointments
-          </Link>
-          .
+        <EmptyState title={t('portalAppointments.reviewsEmpty')}>
+          <Rich
+            text={t('portalAppointments.reviewsEmptyText')}
+            tags={{
+              link: (chunk) => (
+                <Link className="underline" to={`${base}/appointments?when=past`}>
+                  {chunk}
+                </Link>
+              ),
+            }}
+          />
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -43,7 +51,7 @@ export function ReviewsPage() {
                   >
                     {r.service_name}, {format.day(localDay(r.appointment_starts_at, format.timezone))}
                   </Link>
-                  <span className="text-sm text-slate-600">{reviewStatus[r.status] ?? r.status}</span>
+                  <span className="text-sm text-slate-600">{reviewStatus(r.status)}</span>
                 </div>
                 <p className="mt-1">
                   <Stars rating={r.rating} />

@@ -1,9 +1,9 @@
 import { LinesTable as Lines } from '@/components/money/LinesTable';
-import { usePortal } from '@/lib/portal';
+import { usePortalFormat } from '@/lib/portal';
 import type { Line, Totals } from './api';
 
-/** The document's lines and totals, in the tenant's locale. */
+/** The document's lines and totals, in the reader's language (the tenant's region when it shares it). */
 export function LinesTable(props: { lines: Line[]; totals: Totals; currency: string }) {
-  const { branding } = usePortal();
-  return <Lines {...props} locale={branding.locale} />;
+  const format = usePortalFormat();
+  return <Lines {...props} locale={format.locale} />;
 }

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Badge, CountTile } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalDashboard } from './api';
 
@@ -10,6 +11,7 @@ const tile = 'block rounded-xl border bg-white p-4 shadow-sm hover:border-slate-
  * quotes and contracts waiting for the client. Nothing at all when none of it applies.
  */
 export function MoneySummary() {
+  const t = useT();
   const { slug, base } = usePortal();
   const format = usePortalFormat();
   const dashboard = usePortalDashboard(slug);
@@ -22,10 +24,10 @@ export function MoneySummary() {
   if (due.length === 0 && !next && quotes === 0 && contracts === 0) return null;
 
   return (
-    <section aria-label="Quotes, contracts and invoices" className="grid gap-4 sm:grid-cols-2">
+    <section aria-label={t('portalBilling.summaryLabel')} className="grid gap-4 sm:grid-cols-2">
       {due.length > 0 && (
         <Link to={`${base}/invoices`} className={`${tile} border-slate-200`}>
-          <p className="text-sm text-slate-700">Amount due</p>
+          <p className="text-sm text-slate-700">{t('portalBilling.amountDue')}</p>
           <ul>
             {due.map((a) => (
               <li key={a.currency} className="text-2xl font-semibold text-slate-900">
@@ -41,26 +43,29 @@ export function MoneySummary() {
           className={`${tile} ${next.overdue ? 'border-red-300 bg-red-50' : 'border-slate-200'}`}
         >
           <p className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
-            Next invoice due {next.overdue && <Badge tone="red">Overdue</Badge>}
+            {t('portalBilling.nextInvoiceDue')}{' '}
+            {next.overdue && <Badge tone="red">{t('portalBilling.overdue')}</Badge>}
           </p>
           <p className="text-xl font-semibold text-slate-900">
             {format.money(next.due_minor, next.currency)}
           </p>
           <p className="text-sm text-slate-700">
-            {next.number} · {next.overdue ? 'was due' : 'due'} {format.day(next.due_date)}
+            {next.overdue
+              ? t('portalBilling.nextWasDue', { number: next.number, date: format.day(next.due_date) })
+              : t('portalBilling.nextDue', { number: next.number, date: format.day(next.due_date) })}
           </p>
         </Link>
       )}
       <CountTile
         count={quotes}
         to={`${base}/quotes`}
-        label={`${quotes === 1 ? 'Quote awaits' : 'Quotes await'} your decision`}
+        label={t('portalBilling.quotesAwait', { count: quotes })}
         attention
       />
       <CountTile
         count={contracts}
         to={`${base}/contracts`}
-        label={`${contracts === 1 ? 'Contract awaits' : 'Contracts await'} your signature`}
+        label={t('portalBilling.contractsAwait', { count: contracts })}
         attention
       />
     </section>

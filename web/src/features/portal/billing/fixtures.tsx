@@ -14,6 +14,15 @@ type PortalMe = components['schemas']['PortalMe'];
 
 export { base, branding, inPortal } from '@/test/portal';
 
+/** The sample's own words (what a business would have typed), not text the app shows. */
+const sample = {
+  logo: 'Logo design',
+  book: 'Brand book',
+  quote: 'Brand refresh',
+  contract: 'Design agreement',
+  invoice: 'Brand refresh, first half',
+};
+
 export const client: PortalMe = {
   id: 'cl_1',
   name: 'Maria Lopez',
@@ -24,6 +33,7 @@ export const client: PortalMe = {
   email_opt_out: false,
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
+  tenant_language: 'en' as const,
 };
 
 export const viewing: PortalMe = { ...client, impersonated: true };
@@ -33,7 +43,7 @@ const party = { id: 'cl_1', name: 'Maria Lopez', email: 'maria@example.com', com
 // 10 h × €95 at 20 % and 1.5 × €400 at 7 %, with 10 % off the second: the server's numbers.
 export const lines: Line[] = [
   {
-    description: 'Logo design',
+    description: sample.logo,
     quantity: '10',
     unit_price_minor: 9500,
     tax_rate_bp: 2000,
@@ -42,7 +52,7 @@ export const lines: Line[] = [
     tax_minor: 19000,
   },
   {
-    description: 'Brand book',
+    description: sample.book,
     quantity: '1.5',
     unit_price_minor: 40000,
     tax_rate_bp: 700,
@@ -67,7 +77,7 @@ export const quote: PortalQuote = {
   id: 'qt_1',
   number: 'Q-2026-0001',
   revision: 2,
-  title: 'Brand refresh',
+  title: sample.quote,
   notes: 'Two rounds of changes included.\nPrices without travel.',
   status: 'sent',
   client: party,
@@ -97,7 +107,7 @@ export const quoteSummary: PortalQuoteSummary = {
   id: 'qt_1',
   number: 'Q-2026-0001',
   revision: 2,
-  title: 'Brand refresh',
+  title: sample.quote,
   status: 'sent',
   currency: 'EUR',
   total_minor: 171780,
@@ -108,7 +118,7 @@ export const quoteSummary: PortalQuoteSummary = {
 
 export const contract: PortalContract = {
   id: 'ct_1',
-  title: 'Design agreement',
+  title: sample.contract,
   body: '# Design agreement\n\n1. **Scope**: a new logo.\n2. Payment within [30 days](https://lumen.example/terms).\n\nHello <img src=x onerror=alert(1)> and <script>alert(2)</script>',
   body_sha256: 'a'.repeat(64),
   status: 'sent',
@@ -137,7 +147,7 @@ export const signedContract: PortalContract = {
 
 export const contractSummary: PortalContractSummary = {
   id: 'ct_1',
-  title: 'Design agreement',
+  title: sample.contract,
   status: 'sent',
   sent_at: '2026-11-20T09:00:00Z',
   signed_at: null,
@@ -147,7 +157,7 @@ export const contractSummary: PortalContractSummary = {
 export const invoice: PortalInvoice = {
   id: 'in_1',
   number: 'INV-2026-0007',
-  title: 'Brand refresh, first half',
+  title: sample.invoice,
   notes: 'Thank you for your business.',
   status: 'partially_paid',
   overdue: true,
@@ -182,7 +192,7 @@ export const invoice: PortalInvoice = {
 export const invoiceSummary: InvoiceSummary = {
   id: 'in_1',
   number: 'INV-2026-0007',
-  title: 'Brand refresh, first half',
+  title: sample.invoice,
   status: 'partially_paid',
   overdue: true,
   client: { id: 'cl_1', name: 'Maria Lopez' },

@@ -4,14 +4,19 @@ import { useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { PortalBrand } from '@/components/branding/PortalBrand';
 import { Alert, Button, ErrorState, Loading, TextArea, TextField } from '@/components/ui';
+import { useT, type Translate } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { submitForm, usePublicForm, type FormField, type PublicForm } from './api';
 import { MarkdownView } from '@/components/Markdown';
 
 type Values = Record<string, string | boolean>;
 
+/** The label of the robots' trap field: hidden from people and screen readers, never read. */
+const TRAP_LABEL = 'Website';
+
 /** An intake form on the web: no login, in the business's colours. */
 export function PublicFormPage() {
+  const t = useT();
   const { slug, branding } = usePortal();
   const { form = '' } = useParams();
   const definition = usePublicForm(slug, form);
@@ -30,13 +35,12 @@ export function PublicFormPage() {
           <div className="h-2 bg-brand" />
           <div className="p-6 sm:p-8">
             {definition.isPending ? (
-              <Loading label="Loading the form…" />
+              <Loading label={t('portalForms.loading')} />
             ) : missing ? (
               <div>
-                <h1 className="text-2xl font-semibold text-slate-900">This form is not available</h1>
+                <h1 className="text-2xl font-semibold text-slate-900">{t('portalForms.unavailable')}</h1>
                 <p className="mt-2 text-slate-600">
-                  {branding.name} may have closed it, or the link is not quite right. Check the address, or
-                  write to them directly.
+                  {t('portalForms.unavailableText', { name: branding.name })}
                 </p>
               </div>
             ) : definition.isError ? (
@@ -46,7 +50,9 @@ export function PublicFormPage() {
             )}
           </div>
         </div>
-        <p className="mt-6 text-center text-xs text-slate-600">{branding.name} · powered by Portico</p>
+        <p className="mt-6 text-center text-xs text-slate-600">
+          {t('portalForms.poweredBy', { name: branding.name })}
+        </p>
       </div>
     </main>
   );
@@ -57,19 +63,19 @@ function initialValues(fields: FormField[]): Values {
 }
 
 /** What the browser can tell before sending: required answers and the email's shape. */
-function localErrors(fields: FormField[], values: Values): Record<string, string> {
+function localErrors(fields: FormField[], values: Values, t: Translate): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const f of fields) {
     const v = values[f.key];
     if (f.kind === 'checkbox') {
-      if (f.required && v !== true) errors[f.key] = 'Please tick this box to continue.';
+      if (f.required && v !== true) errors[f.key] = t('portalForms.tickRequired');
       continue;
     }
     const text = typeof v === 'string' ? v.trim() : '';
     if (!text) {
-      if (f.required) errors[f.key] = 'Please fill this in.';
+      if (f.required) errors[f.key] = t('portalForms.fillRequired');
     } else if (f.kind === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
-      errors[f.key] = 'Enter an email address such as maria@example.com.';
+      errors[f.key] = t('portalForms.emailInvalid');
     }
   }
   return errors;
@@ -86,13 +92,15 @@ function payload(fields: FormField[], values: Values): Record<string, string | b
   return out;
 }
 
-function waitText(seconds: number | null): string {
-  if (!seconds) return 'in a while';
-  if (seconds < 90) return 'in a minute';
-  return `in about ${Math.ceil(seconds / 60)} minutes`;
+/** Sent too often: when to try again, as exactly as the server said. */
+function tooOftenText(seconds: number | null, t: Translate): string {
+  if (!seconds) return t('portalForms.tooOften');
+  if (seconds < 90) return t('portalForms.tooOftenMinute');
+  return t('portalForms.tooOftenMinutes', { minutes: Math.ceil(seconds / 60) });
 }
 
 function FormBody({ form }: { form: PublicForm }) {
+  const t = useT();
   const { slug } = usePortal();
   const [values, setValues] = useState<Values>(() => initialValues(form.fields));
   const [website, setWebsite] = useState('');
@@ -103,7 +111,7 @@ function FormBody({ form }: { form: PublicForm }) {
     mutationFn: () => submitForm(slug, form.slug, { values: payload(form.fields, values), website }),
   });
   const problem = send.error instanceof ApiProblem ? send.error : null;
-  const local = tried ? localErrors(form.fields, values) : {};
+  const local = tried ? localErrors(form.fields, values, t) : {};
   const errorOf = (key: string) => local[key] ?? problem?.fieldError(`values.${key}`);
   const onScreen = form.fields.map((f) => `values.${f.key}`);
 
@@ -119,7 +127,7 @@ function FormBody({ form }: { form: PublicForm }) {
     return (
       <div role="status">
         <h1 ref={doneRef} tabIndex={-1} className="text-2xl font-semibold text-slate-900 focus:outline-none">
-          Sent
+          {t('portalForms.sent')}
         </h1>
         <p className="mt-2 text-slate-700">{send.data.message}</p>
       </div>
@@ -129,7 +137,7 @@ function FormBody({ form }: { form: PublicForm }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setTried(true);
-    if (Object.keys(localErrors(form.fields, values)).length === 0) send.mutate();
+    if (Object.keys(localErrors(form.fields, values, t)).length === 0) send.mutate();
   };
   const set = (key: string, value: string | boolean) => setValues((v) => ({ ...v, [key]: value }));
 
@@ -139,17 +147,13 @@ function FormBody({ form }: { form: PublicForm }) {
       {form.description && <MarkdownView text={form.description} className="mt-2 text-slate-600" />}
       <form ref={formRef} onSubmit={submit} noValidate className="mt-6 space-y-5">
         {problem?.status === 429 ? (
-          <Alert tone="warning">
-            {`This form was sent from your connection several times in a short while. Please try again ${waitText(problem.retryAfter)}.`}
-          </Alert>
+          <Alert tone="warning">{tooOftenText(problem.retryAfter, t)}</Alert>
         ) : (
           send.isError && !problem?.errors.length && <Alert tone="error">{messageOf(send.error)}</Alert>
         )}
         {problem?.status === 422 && problem.errors.length > 0 && (
           <Alert tone="error">
-            {problem.offScreen(onScreen)
-              ? problem.summary(onScreen)
-              : 'Some answers need a second look; see the messages below.'}
+            {problem.offScreen(onScreen) ? problem.summary(onScreen) : t('portalForms.checkAnswers')}
           </Alert>
         )}
         {form.fields.map((f) => (
@@ -157,7 +161,7 @@ function FormBody({ form }: { form: PublicForm }) {
         ))}
         {/* A trap for robots, which fill in every field: hidden from people and screen readers. */}
         <div aria-hidden="true" className="absolute -left-[9999px] h-px w-px overflow-hidden">
-          <label htmlFor="form-website">Website</label>
+          <label htmlFor="form-website">{TRAP_LABEL}</label>
           <input
             id="form-website"
             name="website"
@@ -169,7 +173,7 @@ function FormBody({ form }: { form: PublicForm }) {
           />
         </div>
         <Button type="submit" busy={send.isPending}>
-          Send
+          {t('portalForms.send')}
         </Button>
       </form>
     </>
@@ -189,8 +193,9 @@ function Field({
   error?: string;
   onChange: (key: string, value: string | boolean) => void;
 }) {
+  const t = useT();
   const id = useId();
-  const label = f.required ? f.label : `${f.label} (optional)`;
+  const label = f.required ? f.label : t('portalForms.optional', { label: f.label });
   const text = typeof value === 'string' ? value : '';
   const common = {
     label,
@@ -219,7 +224,7 @@ function Field({
             onChange={(e) => onChange(f.key, e.target.value)}
             className={`block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm ${error ? 'border-red-600' : 'border-slate-300'}`}
           >
-            <option value="">Choose…</option>
+            <option value="">{t('portalForms.choose')}</option>
             {(f.options ?? []).map((o) => (
               <option key={o} value={o}>
                 {o}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { Card, EmptyState } from '@/components/ui';
 import { firstName } from '@/lib/format';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 
@@ -18,6 +19,7 @@ export function DashboardPage({
   projects?: ReactNode;
   money?: ReactNode;
 }) {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const me = usePortalMe(slug);
   if (!me.data) return null;
@@ -26,9 +28,9 @@ export function DashboardPage({
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">
-          Hello, {firstName(client.name)}
+          {t('portalMe.hello', { name: firstName(client.name) })}
         </h1>
-        <p className="mt-1 text-slate-600">Welcome to your portal with {branding.name}.</p>
+        <p className="mt-1 text-slate-600">{t('portalMe.welcome', { name: branding.name })}</p>
       </div>
       <div className="grid gap-4 md:grid-cols-3">
         <div className="space-y-4 md:col-span-2">
@@ -36,41 +38,40 @@ export function DashboardPage({
           {projects}
           {summary ??
             (!projects && !money && (
-              <EmptyState title="Nothing needs your attention">
-                When {branding.name} shares appointments, projects, quotes or invoices with you, they appear
-                here first, with anything waiting for you at the top.
+              <EmptyState title={t('portalMe.nothingWaiting')}>
+                {t('portalMe.nothingWaitingText', { name: branding.name })}
               </EmptyState>
             ))}
         </div>
         <Card
-          title="Your details"
+          title={t('portalMe.yourDetails')}
           actions={
             <Link
               to={`${base}/profile`}
               className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
             >
-              Edit
+              {t('portalMe.edit')}
             </Link>
           }
         >
           <dl className="space-y-3 text-sm">
             <div>
-              <dt className="text-slate-600">Name</dt>
+              <dt className="text-slate-600">{t('portalMe.name')}</dt>
               <dd className="font-medium text-slate-900">{client.name}</dd>
             </div>
             <div>
-              <dt className="text-slate-600">Email</dt>
+              <dt className="text-slate-600">{t('portalMe.email')}</dt>
               <dd className="break-all font-medium text-slate-900">{client.email}</dd>
             </div>
             {client.company && (
               <div>
-                <dt className="text-slate-600">Company</dt>
+                <dt className="text-slate-600">{t('portalMe.company')}</dt>
                 <dd className="font-medium text-slate-900">{client.company}</dd>
               </div>
             )}
             {client.phone && (
               <div>
-                <dt className="text-slate-600">Phone</dt>
+                <dt className="text-slate-600">{t('portalMe.phone')}</dt>
                 <dd className="font-medium text-slate-900">{client.phone}</dd>
               </div>
             )}

@@ -6,8 +6,10 @@ import { safeNext } from '@/lib/safe-next';
 import { useSession } from '@/lib/session-hooks';
 import { portalLogin, type Tokens } from '@/api/login';
 import { readLinkFragment } from '@/components/login/fragment';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { LinkConfirm } from '@/components/login/LinkConfirm';
 import { LoginFlow } from '@/components/login/LoginFlow';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { LoginCard } from '@/components/branding/LoginCard';
 
@@ -31,6 +33,7 @@ function Centered({ children }: { children: React.ReactNode }) {
 
 /** The portal's front page: the login, and below it what the app adds (published reviews). */
 export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
+  const t = useT();
   const { slug, base, realm, branding } = usePortal();
   const session = useSession(realm);
   const complete = useCompleteLogin();
@@ -41,8 +44,9 @@ export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
     <Centered>
       <div className="w-full max-w-md space-y-6">
         <LoginCard branding={branding}>
-          <LoginFlow login={login} onAuthenticated={complete} chooserTitle="Which account?" />
+          <LoginFlow login={login} onAuthenticated={complete} chooserTitle={t('portalMe.whichAccount')} />
         </LoginCard>
+        <LanguagePicker className="flex items-center justify-center gap-2 text-sm" />
         {below}
       </div>
     </Centered>

@@ -8,6 +8,8 @@ import { useBranding, type Branding } from './api';
 import { PortalContext, portalInfo } from '@/lib/portal';
 import { PortalNotFound } from './PortalNotFound';
 import { useEffect } from 'react';
+import { browserLanguage, chosenLanguage, switchLanguage } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/hooks';
 
 /**
  * Every portal page sits inside this: it loads the tenant's public branding, paints the
@@ -15,9 +17,10 @@ import { useEffect } from 'react';
  * `byHost` serves a tenant on its own domain, at `/`.
  */
 export function PortalRoot({ byHost = false }: { byHost?: boolean }) {
+  const t = useT();
   const { slug } = useParams();
   const branding = useBranding(byHost ? null : (slug ?? null));
-  if (branding.isPending) return <Loading label="Opening the portal…" />;
+  if (branding.isPending) return <Loading label={t('portalMe.opening')} />;
   if (branding.isError) {
     if (branding.error instanceof ApiProblem && branding.error.status === 404)
       return <PortalNotFound slug={slug} />;
@@ -36,6 +39,11 @@ function BrandedPortal({ branding, base }: { branding: Branding; base: string })
   useEffect(() => {
     document.title = branding.name;
   }, [branding.name]);
+  // A visitor who picked no language, with a browser asking for none Portico speaks, reads
+  // the business's own.
+  useEffect(() => {
+    if (!chosenLanguage() && !browserLanguage()) void switchLanguage(branding.language);
+  }, [branding.language]);
   return (
     <PortalContext.Provider value={info}>
       <div style={brandStyle(branding.primary_color)} className="min-h-dvh">

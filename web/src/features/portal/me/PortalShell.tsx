@@ -9,6 +9,8 @@ import { messageOf } from '@/api/problem';
 import { RequireSession } from '@/lib/RequireSession';
 import { useSession } from '@/lib/session-hooks';
 import { usePortalMe } from './api';
+import { useClientLanguage } from './language';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { portalNav } from './nav';
 
@@ -26,8 +28,10 @@ export function PortalShell({ bell }: { bell?: ReactNode }) {
 }
 
 function Shell({ bell }: { bell?: ReactNode }) {
+  const t = useT();
   const { slug, realm, base, branding } = usePortal();
   const me = usePortalMe(slug);
+  useClientLanguage(slug, me.data);
   const session = useSession(realm);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -49,8 +53,7 @@ function Shell({ bell }: { bell?: ReactNode }) {
           role="status"
           className="bg-amber-300 px-4 py-2 text-center text-sm font-semibold text-amber-950"
         >
-          You are viewing the portal as {me.data?.name ?? 'this client'}. It is read-only: nothing you do here
-          changes their data.
+          {me.data?.name ? t('portalMe.viewingAs', { name: me.data.name }) : t('portalMe.viewingAsClient')}
         </div>
       )}
       <header className="border-b border-slate-200 bg-white">
@@ -69,20 +72,20 @@ function Shell({ bell }: { bell?: ReactNode }) {
               onClick={() => void signOut()}
               className="whitespace-nowrap rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100"
             >
-              Log out
+              {t('portalMe.logOut')}
             </button>
             <MenuToggle controls="portal-nav" open={menuOpen} onToggle={() => setMenuOpen((o) => !o)} />
           </div>
         </div>
         <ShellNav
           id="portal-nav"
-          label="Portal"
+          label={t('portalMe.navLabel')}
           width="max-w-5xl"
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}
           items={portalNav.map((item) => ({
             to: `${base}${item.path}` || '/',
-            label: item.label,
+            label: t(item.labelKey),
             end: item.path === '',
           }))}
         />

@@ -20,6 +20,7 @@ const branding = {
   login_title: 'Lumen',
   timezone: 'Europe/Berlin',
   locale: 'en-GB',
+  language: 'en' as const,
 };
 
 const me = {

@@ -1,30 +1,54 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
+import { LanguagePicker } from '@/components/LanguagePicker';
 import { Alert, Button, Card, PageHeader, TextArea, TextField, useToast } from '@/components/ui';
+import type { Language } from '@/lib/i18n';
+import { useT } from '@/lib/i18n/hooks';
 import { updatePortalMe, usePortalMe, type PortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 
 export function ProfilePage() {
+  const t = useT();
   const { slug } = usePortal();
   const me = usePortalMe(slug);
   if (!me.data) return null;
   return (
     <div className="max-w-xl">
-      <PageHeader
-        title="Your profile"
-        description="How we reach you. Your email is your login; to change it, ask us."
-      />
+      <PageHeader title={t('portalMe.profileTitle')} description={t('portalMe.profileDescription')} />
       <ProfileForm key={me.data.id} me={me.data} />
       <div className="mt-6">
         <EmailPreference me={me.data} />
+      </div>
+      <div className="mt-6">
+        <LanguageChoice me={me.data} />
       </div>
     </div>
   );
 }
 
+/** The client's language: the portal switches at once, and the profile keeps it for emails and documents. */
+function LanguageChoice({ me }: { me: PortalMe }) {
+  const t = useT();
+  const { slug } = usePortal();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (language: Language) => updatePortalMe({ language }),
+    onSuccess: (updated) => queryClient.setQueryData(['portal', slug, 'me'], updated),
+  });
+  return (
+    <Card title={t('portalMe.languageTitle')}>
+      <div className="space-y-3">
+        <LanguagePicker onPick={me.impersonated ? undefined : (language) => save.mutate(language)} />
+        <p className="text-sm text-slate-600">{t('portalMe.languageHint')}</p>
+      </div>
+    </Card>
+  );
+}
+
 /** Notice emails on or off, saved as soon as it is ticked. */
 function EmailPreference({ me }: { me: PortalMe }) {
+  const t = useT();
   const { slug } = usePortal();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -32,12 +56,12 @@ function EmailPreference({ me }: { me: PortalMe }) {
     mutationFn: (optOut: boolean) => updatePortalMe({ email_opt_out: optOut }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['portal', slug, 'me'], updated);
-      toast(updated.email_opt_out ? 'Notice emails turned off' : 'Notice emails turned on');
+      toast(updated.email_opt_out ? t('portalMe.noticeEmailsOff') : t('portalMe.noticeEmailsOn'));
     },
   });
   const readOnly = me.impersonated;
   return (
-    <Card title="Emails">
+    <Card title={t('portalMe.emailsTitle')}>
       <div className="space-y-4">
         <label className="flex items-start gap-3">
           <input
@@ -49,16 +73,11 @@ function EmailPreference({ me }: { me: PortalMe }) {
             className="mt-1 h-4 w-4 shrink-0"
           />
           <span>
-            <span className="block font-medium text-slate-900">Email me when something changes</span>
-            <span className="block text-sm text-slate-600">
-              New quotes and contracts, messages, deliverables to review, order and appointment updates. You
-              see them under Notifications here either way.
-            </span>
+            <span className="block font-medium text-slate-900">{t('portalMe.noticeEmails')}</span>
+            <span className="block text-sm text-slate-600">{t('portalMe.noticeEmailsHint')}</span>
           </span>
         </label>
-        <p className="text-sm text-slate-600">
-          Login codes, invitations, invoices, payment receipts and your signed contracts are always emailed.
-        </p>
+        <p className="text-sm text-slate-600">{t('portalMe.alwaysEmailed')}</p>
         {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
       </div>
     </Card>
@@ -66,6 +85,7 @@ function EmailPreference({ me }: { me: PortalMe }) {
 }
 
 function ProfileForm({ me }: { me: PortalMe }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -85,7 +105,7 @@ function ProfileForm({ me }: { me: PortalMe }) {
       }),
     onSuccess: (updated) => {
       queryClient.setQueryData(['portal', slug, 'me'], updated);
-      toast('Profile saved');
+      toast(t('portalMe.profileSaved'));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -98,19 +118,17 @@ function ProfileForm({ me }: { me: PortalMe }) {
   return (
     <Card>
       <form className="space-y-5" onSubmit={submit} noValidate>
-        {readOnly && (
-          <Alert tone="warning">You are viewing as this client, so the profile cannot be changed here.</Alert>
-        )}
+        {readOnly && <Alert tone="warning">{t('portalMe.profileReadOnly')}</Alert>}
         {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
         <TextField
-          label="Email"
+          label={t('portalMe.email')}
           value={me.email}
           disabled
-          hint={`Your login. ${branding.name} can change it for you.`}
+          hint={t('portalMe.emailHint', { name: branding.name })}
           readOnly
         />
         <TextField
-          label="Full name"
+          label={t('portalMe.fullName')}
           name="name"
           autoComplete="name"
           required
@@ -120,49 +138,49 @@ function ProfileForm({ me }: { me: PortalMe }) {
           onChange={(e) => setName(e.target.value)}
         />
         <TextField
-          label="Phone"
+          label={t('portalMe.phone')}
           name="phone"
           type="tel"
           autoComplete="tel"
           value={phone}
           disabled={readOnly}
           error={problem?.fieldError('phone')}
-          hint="Optional. For reminders and if we need to reach you quickly."
+          hint={t('portalMe.phoneHint')}
           onChange={(e) => setPhone(e.target.value)}
         />
         <TextField
-          label="Company"
+          label={t('portalMe.company')}
           name="company"
           autoComplete="organization"
           value={company}
           disabled={readOnly}
           error={problem?.fieldError('company')}
-          hint="Optional. Shown on your quotes and invoices."
+          hint={t('portalMe.companyHint')}
           onChange={(e) => setCompany(e.target.value)}
         />
         <TextArea
-          label="Billing address"
+          label={t('portalMe.billingAddress')}
           name="billing_address"
           autoComplete="street-address"
           rows={3}
           value={billingAddress}
           disabled={readOnly}
           error={problem?.fieldError('billing_address')}
-          hint="Optional. Printed on new quotes and invoices; those already sent keep the address they were sent with."
+          hint={t('portalMe.billingAddressHint')}
           onChange={(e) => setBillingAddress(e.target.value)}
         />
         <TextField
-          label="VAT / tax ID"
+          label={t('portalMe.taxId')}
           name="tax_id"
           autoComplete="off"
           value={taxId}
           disabled={readOnly}
           error={problem?.fieldError('tax_id')}
-          hint="Optional. Needed on invoices to a business in the EU."
+          hint={t('portalMe.taxIdHint')}
           onChange={(e) => setTaxId(e.target.value)}
         />
         <Button type="submit" busy={save.isPending} disabled={readOnly}>
-          Save changes
+          {t('portalMe.save')}
         </Button>
       </form>
     </Card>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Navigate } from 'react-router';
 import { setSession } from '@/api/session';
 import { Alert } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 
 /**
@@ -10,6 +11,7 @@ import { usePortal } from '@/lib/portal';
  * dropped from history.
  */
 export function ViewAsPage() {
+  const t = useT();
   const { realm, base } = usePortal();
   const [ok] = useState(() => {
     const p = new URLSearchParams(window.location.hash.replace(/^#/, ''));
@@ -32,9 +34,7 @@ export function ViewAsPage() {
   if (!ok) {
     return (
       <main className="mx-auto max-w-lg p-6">
-        <Alert tone="error">
-          This view-as link is incomplete. Start again from the client’s page in the console.
-        </Alert>
+        <Alert tone="error">{t('portalMe.viewAsBroken')}</Alert>
       </main>
     );
   }

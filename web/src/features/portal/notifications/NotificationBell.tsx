@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Spinner } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import {
@@ -20,6 +21,7 @@ import { bellLabel } from './bellLabel';
  * leading to what it is about, with the way to all of them.
  */
 export function NotificationBell() {
+  const t = useT();
   const { slug, base } = usePortal();
   const count = useUnreadCount(slug);
   const unread = count.data?.unread_count ?? 0;
@@ -87,7 +89,7 @@ export function NotificationBell() {
         <div
           id={panelId}
           role="region"
-          aria-label="Latest notifications"
+          aria-label={t('portalNotifications.latest')}
           className="fixed inset-x-4 top-16 z-30 rounded-xl border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-96"
         >
           <Latest onLeave={() => setOpen(false)} />
@@ -97,7 +99,7 @@ export function NotificationBell() {
               onClick={() => setOpen(false)}
               className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
             >
-              See all notifications
+              {t('portalNotifications.seeAll')}
             </Link>
           </div>
         </div>
@@ -107,18 +109,20 @@ export function NotificationBell() {
 }
 
 function Latest({ onLeave }: { onLeave: () => void }) {
+  const t = useT();
   const { slug } = usePortal();
   const latest = useLatestNotifications(slug, true);
   if (latest.isPending) {
     return (
       <p className="flex items-center gap-2 px-4 py-3 text-sm text-slate-600">
-        <Spinner size="sm" /> Loading…
+        <Spinner size="sm" /> {t('portalNotifications.loading')}
       </p>
     );
   }
   if (latest.isError) return <p className="px-4 py-3 text-sm text-red-700">{messageOf(latest.error)}</p>;
   const items = latest.data.items;
-  if (items.length === 0) return <p className="px-4 py-3 text-sm text-slate-600">Nothing new yet.</p>;
+  if (items.length === 0)
+    return <p className="px-4 py-3 text-sm text-slate-600">{t('portalNotifications.nothingNewShort')}</p>;
   return (
     <ul className="max-h-[60vh] divide-y divide-slate-100 overflow-y-auto">
       {items.map((n) => (
@@ -129,6 +133,7 @@ function Latest({ onLeave }: { onLeave: () => void }) {
 }
 
 function Line({ notification: n, onLeave }: { notification: Notification; onLeave: () => void }) {
+  const t = useT();
   const { slug, base } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -143,7 +148,7 @@ function Line({ notification: n, onLeave }: { notification: Notification; onLeav
           if (!n.read && !readOnly) read.mutate();
           onLeave();
         }}
-        aria-label={n.read ? undefined : `Unread: ${n.title}`}
+        aria-label={n.read ? undefined : t('portalNotifications.unreadTitle', { title: n.title })}
         className="flex gap-2.5 px-4 py-3 hover:bg-slate-50 focus-visible:bg-slate-50"
       >
         <span

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, EmptyState, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import {
@@ -15,6 +16,7 @@ import {
 
 /** Everything the business did for the client, newest first; opening one marks it read. */
 export function NotificationsPage() {
+  const t = useT();
   const { slug, branding } = usePortal();
   const readOnly = useReadOnly();
   const toast = useToast();
@@ -26,29 +28,27 @@ export function NotificationsPage() {
     mutationFn: markAllRead,
     onSuccess: () => {
       changed();
-      toast('All notifications marked as read');
+      toast(t('portalNotifications.allMarked'));
     },
   });
 
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Notifications"
-        description={`What changed for you: documents, messages and updates from ${branding.name}.`}
+        title={t('portalNotifications.title')}
+        description={t('portalNotifications.description', { name: branding.name })}
         actions={
           !readOnly &&
           unread > 0 && (
             <Button variant="secondary" busy={allRead.isPending} onClick={() => allRead.mutate()}>
-              Mark all as read
+              {t('portalNotifications.markAll')}
             </Button>
           )
         }
       />
       {readOnly && (
         <div className="mb-4">
-          <Alert tone="warning">
-            You are viewing as this client: opening notifications does not mark them read.
-          </Alert>
+          <Alert tone="warning">{t('portalNotifications.readOnly')}</Alert>
         </div>
       )}
       {allRead.isError && (
@@ -57,17 +57,21 @@ export function NotificationsPage() {
         </div>
       )}
       {list.isPending ? (
-        <Loading label="Loading your notifications…" />
+        <Loading label={t('portalNotifications.loadingList')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="Nothing new yet">
-          {`When ${branding.name} sends you a quote, a contract or an invoice, writes to you, shares a file or changes an appointment, it shows up here.`}
+        <EmptyState title={t('portalNotifications.nothingNew')}>
+          {t('portalNotifications.nothingNewText', { name: branding.name })}
         </EmptyState>
       ) : (
         <>
           <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-            {unread === 0 ? 'You have read everything.' : `${unread > 99 ? '99+' : unread} unread`}
+            {unread === 0
+              ? t('portalNotifications.allRead')
+              : unread > 99
+                ? t('portalNotifications.unreadMany')
+                : t('portalNotifications.unreadCount', { count: unread })}
           </p>
           <ul className="space-y-2">
             {items.map((n) => (
@@ -83,7 +87,7 @@ export function NotificationsPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show older
+          {t('portalNotifications.showOlder')}
         </Button>
       )}
     </div>
@@ -99,6 +103,7 @@ function Item({
   readOnly: boolean;
   onRead: () => void;
 }) {
+  const t = useT();
   const { base } = usePortal();
   const format = usePortalFormat();
   const read = useMutation({ mutationFn: () => markRead(n.id), onSettled: onRead });
@@ -122,7 +127,7 @@ function Item({
             <Link
               to={targetPath(base, n.target)}
               onClick={open}
-              aria-label={n.read ? undefined : `Unread: ${n.title}`}
+              aria-label={n.read ? undefined : t('portalNotifications.unreadTitle', { title: n.title })}
               className="after:absolute after:inset-0"
             >
               {n.title}

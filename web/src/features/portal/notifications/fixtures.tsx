@@ -18,6 +18,7 @@ export function aNotification(overrides: Partial<Notification> = {}): Notificati
   return {
     id: 'n_1',
     kind: 'quote_sent',
+    // eslint-disable-next-line no-restricted-syntax -- test data: a title as the API sends it, not the app's text
     title: 'New quote Q-2026-0003: Brand refresh',
     detail: null,
     target: { kind: 'quote', id: 'q_1', project_id: null },

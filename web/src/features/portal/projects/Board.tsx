@@ -1,3 +1,4 @@
+import { useT } from '@/lib/i18n/hooks';
 import { usePortalFormat } from '@/lib/portal';
 import type { BoardColumn } from './api';
 import { taskColumn } from './labels';
@@ -7,12 +8,13 @@ import { taskColumn } from './labels';
  * "Cancelled" column is left out; on a phone the columns stack.
  */
 export function Board({ columns }: { columns: BoardColumn[] }) {
+  const t = useT();
   const format = usePortalFormat();
   const shown = columns.filter((c) => c.status !== 'cancelled' || c.tasks.length > 0);
   if (columns.every((c) => c.tasks.length === 0)) {
     return (
       <p className="rounded-xl border border-dashed border-slate-300 bg-white px-6 py-8 text-center text-sm text-slate-600">
-        No tasks yet. When the work is planned, its tasks appear here and move along as they get done.
+        {t('portalProjects.board.empty')}
       </p>
     );
   }
@@ -31,14 +33,17 @@ export function Board({ columns }: { columns: BoardColumn[] }) {
               id={id}
               className="flex items-center justify-between gap-2 text-sm font-semibold text-slate-800"
             >
-              {taskColumn[column.status]}
+              {taskColumn(column.status)}
               <span className="rounded-full bg-white px-2 text-xs font-medium text-slate-700">
                 {column.tasks.length}
-                <span className="sr-only">{column.tasks.length === 1 ? ' task' : ' tasks'}</span>
+                <span className="sr-only">
+                  {' '}
+                  {t('portalProjects.board.tasks', { count: column.tasks.length })}
+                </span>
               </span>
             </h3>
             {column.tasks.length === 0 ? (
-              <p className="mt-2 text-sm text-slate-500">Nothing here</p>
+              <p className="mt-2 text-sm text-slate-500">{t('portalProjects.board.nothing')}</p>
             ) : (
               <ul className="mt-2 space-y-2">
                 {column.tasks.map((task) => (
@@ -52,7 +57,9 @@ export function Board({ columns }: { columns: BoardColumn[] }) {
                       {task.title}
                     </p>
                     {task.due_date && column.status !== 'done' && column.status !== 'cancelled' && (
-                      <p className="mt-0.5 text-slate-600">Due {format.day(task.due_date)}</p>
+                      <p className="mt-0.5 text-slate-600">
+                        {t('portalProjects.due', { date: format.day(task.due_date) })}
+                      </p>
                     )}
                   </li>
                 ))}

@@ -11,6 +11,7 @@ import {
   TextArea,
   useToast,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
   approveDeliverable,
@@ -33,16 +34,16 @@ export function DeliverablesPage() {
 }
 
 function Deliverables({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const list = useDeliverables(slug, project.id);
-  if (list.isPending) return <Loading label="Loading the deliverables…" />;
+  if (list.isPending) return <Loading label={t('portalProjectsDeliverables.loading')} />;
   if (list.isError) return <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />;
   const items = list.data.items;
   if (items.length === 0) {
     return (
-      <EmptyState title="No deliverables yet">
-        When {branding.name} hands over work for you to review — concepts, drafts, final files — it appears
-        here, and you can approve it or ask for changes.
+      <EmptyState title={t('portalProjectsDeliverables.empty')}>
+        {t('portalProjectsDeliverables.emptyText', { business: branding.name })}
       </EmptyState>
     );
   }
@@ -61,7 +62,16 @@ function Deliverables({ project }: { project: PortalProjectDetail }) {
   );
 }
 
+/** What happened to a deliverable, one sentence per event (its subject chosen inside the message). */
+const HISTORY_KEYS: Record<string, string> = {
+  submitted: 'portalProjectsDeliverables.history.submitted',
+  approved: 'portalProjectsDeliverables.history.approved',
+  changes_requested: 'portalProjectsDeliverables.history.changesRequested',
+  reopened: 'portalProjectsDeliverables.history.reopened',
+};
+
 function DeliverableCard({ projectId, deliverable: d }: { projectId: string; deliverable: Deliverable }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -87,7 +97,7 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
     setConflict(null);
     try {
       await approveDeliverable(d.id);
-      toast(`“${d.title}” approved — ${branding.name} has been told.`);
+      toast(t('portalProjectsDeliverables.approvedToast', { title: d.title, business: branding.name }));
       decided();
     } catch (err) {
       if (!fail(err)) toast(messageOf(err), 'error');
@@ -96,37 +106,40 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
     }
   };
 
-  const who = (kind: string) =>
-    kind === 'client' ? 'You' : kind === 'system' ? 'Automatically' : branding.name;
-  const what: Record<string, string> = {
-    submitted: 'submitted it for your review',
-    approved: 'approved it',
-    changes_requested: 'requested changes',
-    reopened: 'took it back to work on it',
+  /** One history line: the actor (you, the system, or the business by name) and what they did. */
+  const event = (kind: string, what: string) => {
+    const values = { actor: kind, name: branding.name, event: what };
+    const key = HISTORY_KEYS[what];
+    return key ? t(key, values) : t('portalProjectsDeliverables.history.other', values);
   };
 
-  return (
-    <Card
-      title={
-        <span className="flex flex-wrap items-center gap-2">
-          {d.title}
-          {d.round > 1 && <span className="text-sm font-normal text-slate-600">Round {d.round}</span>}
+  const heading = (
+    <span className="flex flex-wrap items-center gap-2">
+      {d.title}
+      {d.round > 1 && (
+        <span className="text-sm font-normal text-slate-600">
+          {t('portalProjectsDeliverables.round', { round: d.round })}
         </span>
-      }
-      actions={<DeliverableStatus status={d.status} />}
-    >
+      )}
+    </span>
+  );
+
+  return (
+    <Card title={heading} actions={<DeliverableStatus status={d.status} />}>
       <div className="space-y-4">
         {conflict && <Alert tone="warning">{conflict}</Alert>}
         {d.description && <MarkdownView text={d.description} />}
         {d.files.length > 0 && (
           <div>
-            <h3 className="mb-2 text-sm font-semibold text-slate-800">Files</h3>
+            <h3 className="mb-2 text-sm font-semibold text-slate-800">
+              {t('portalProjectsDeliverables.files')}
+            </h3>
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
               {d.files.map((f) => (
                 <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
                   <span className="min-w-0 break-all text-sm">
                     <span className="font-medium text-slate-900">{f.name}</span>{' '}
-                    <span className="text-slate-600">{formatBytes(f.size, branding.locale)}</span>
+                    <span className="text-slate-600">{formatBytes(f.size, format.locale)}</span>
                   </span>
                   <DownloadButton fileId={f.id} name={f.name} />
                 </li>
@@ -136,13 +149,15 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
         )}
         {d.history.length > 0 && (
           <div>
-            <h3 className="mb-2 text-sm font-semibold text-slate-800">History</h3>
+            <h3 className="mb-2 text-sm font-semibold text-slate-800">
+              {t('portalProjectsDeliverables.historyTitle')}
+            </h3>
             <ol className="space-y-2">
               {d.history.map((h, i) => (
                 <li key={i} className="flex flex-col gap-0.5 text-sm sm:flex-row sm:gap-4">
                   <span className="shrink-0 text-slate-600 sm:w-44">{format.dateTime(h.at)}</span>
                   <span className="min-w-0 text-slate-900">
-                    {who(h.actor_kind)} {what[h.event] ?? h.event}
+                    {event(h.actor_kind, h.event)}
                     {h.comment && (
                       <span className="mt-1 block whitespace-pre-line border-l-2 border-slate-300 pl-3 text-slate-700">
                         {h.comment}
@@ -162,7 +177,9 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
                 onCancel={() => setChanging(false)}
                 onSent={() => {
                   setChanging(false);
-                  toast(`Change request sent — ${branding.name} will rework “${d.title}”.`);
+                  toast(
+                    t('portalProjectsDeliverables.changesSent', { business: branding.name, title: d.title }),
+                  );
                   decided();
                 }}
                 onConflict={fail}
@@ -170,23 +187,26 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
             ) : (
               <div className="flex flex-col gap-2 sm:flex-row">
                 <ConfirmButton
-                  label="Approve"
+                  label={t('portalProjectsDeliverables.approve')}
                   tone="primary"
                   openerVariant="primary"
-                  question={`Approve “${d.title}” as it is? ${branding.name} takes it as final; asking for changes afterwards needs them to reopen it.`}
-                  confirmLabel="Yes, approve"
+                  question={t('portalProjectsDeliverables.approveConfirm', {
+                    title: d.title,
+                    business: branding.name,
+                  })}
+                  confirmLabel={t('portalProjectsDeliverables.approveYes')}
                   busy={approving}
                   onConfirm={approve}
                 />
                 <Button variant="secondary" onClick={() => setChanging(true)}>
-                  Request changes
+                  {t('portalProjectsDeliverables.requestChanges')}
                 </Button>
               </div>
             )}
           </div>
         )}
         {d.status === 'submitted' && readOnly && (
-          <p className="text-sm text-slate-600">Waiting for the client to approve it or ask for changes.</p>
+          <p className="text-sm text-slate-600">{t('portalProjectsDeliverables.waitingForClient')}</p>
         )}
       </div>
     </Card>
@@ -204,6 +224,7 @@ function ChangesForm({
   onSent: () => void;
   onConflict: (err: unknown) => boolean;
 }) {
+  const t = useT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -212,7 +233,7 @@ function ChangesForm({
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!comment.trim()) {
-      setFieldError('Write what should change, so the team knows what to do next.');
+      setFieldError(t('portalProjectsDeliverables.changesRequired'));
       return;
     }
     setBusy(true);
@@ -235,8 +256,8 @@ function ChangesForm({
     <form className="space-y-3" onSubmit={(e) => void submit(e)} noValidate>
       {error && <Alert tone="error">{error}</Alert>}
       <TextArea
-        label="What should change?"
-        hint="Be as specific as you can; the team sees exactly what you write."
+        label={t('portalProjectsDeliverables.changesLabel')}
+        hint={t('portalProjectsDeliverables.changesHint')}
         required
         autoFocus
         maxLength={5000}
@@ -246,10 +267,10 @@ function ChangesForm({
       />
       <div className="flex flex-col gap-2 sm:flex-row">
         <Button type="submit" busy={busy}>
-          Send change request
+          {t('portalProjectsDeliverables.changesSubmit')}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('portalProjectsDeliverables.cancel')}
         </Button>
       </div>
     </form>

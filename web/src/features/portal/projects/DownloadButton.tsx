@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Button, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { downloadLink } from './api';
 import { openUrl } from '@/lib/navigate';
 
@@ -9,6 +10,7 @@ import { openUrl } from '@/lib/navigate';
  * to disk under its own name, and the page stays where it is.
  */
 export function DownloadButton({ fileId, name }: { fileId: string; name: string }) {
+  const t = useT();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   const download = async () => {
@@ -17,14 +19,19 @@ export function DownloadButton({ fileId, name }: { fileId: string; name: string 
       const link = await downloadLink(fileId);
       openUrl(link.url);
     } catch (err) {
-      toast(`“${name}” could not be downloaded: ${messageOf(err)}`, 'error');
+      toast(t('portalProjectsFiles.downloadFailed', { name, error: messageOf(err) }), 'error');
     } finally {
       setBusy(false);
     }
   };
   return (
-    <Button variant="secondary" busy={busy} onClick={() => void download()} aria-label={`Download ${name}`}>
-      Download
+    <Button
+      variant="secondary"
+      busy={busy}
+      onClick={() => void download()}
+      aria-label={t('portalProjectsFiles.downloadNamed', { name })}
+    >
+      {t('portalProjectsFiles.download')}
     </Button>
   );
 }

@@ -1,5 +1,6 @@
 import { messageOf } from '@/api/problem';
 import { EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useProducts } from './api';
 import { DownloadButton } from './DownloadButton';
@@ -8,6 +9,7 @@ import { MarkdownView } from '@/components/Markdown';
 
 /** `/downloads`: the digital products the client holds, each ready to download. */
 export function DownloadsPage() {
+  const t = useT();
   const { slug, branding } = usePortal();
   const format = usePortalFormat();
   const products = useProducts(slug);
@@ -15,17 +17,16 @@ export function DownloadsPage() {
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Downloads"
-        description={`Digital products from ${branding.name}, yours to download whenever you need them.`}
+        title={t('portalProjectsFiles.downloads.title')}
+        description={t('portalProjectsFiles.downloads.description', { business: branding.name })}
       />
       {products.isPending ? (
-        <Loading label="Loading your downloads…" />
+        <Loading label={t('portalProjectsFiles.downloads.loading')} />
       ) : products.isError ? (
         <ErrorState message={messageOf(products.error)} onRetry={() => void products.refetch()} />
       ) : products.data.items.length === 0 ? (
-        <EmptyState title="No downloads yet">
-          When you get a digital product from {branding.name} — a template, a guide, a kit — it appears here
-          to download.
+        <EmptyState title={t('portalProjectsFiles.downloads.empty')}>
+          {t('portalProjectsFiles.downloads.emptyText', { business: branding.name })}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -38,14 +39,19 @@ export function DownloadsPage() {
                 <h2 className="font-semibold break-words text-slate-900">{p.name}</h2>
                 {p.description && <MarkdownView text={p.description} className="mt-1 text-slate-700" />}
                 <p className="mt-1 text-sm text-slate-600">
-                  Yours since {format.dateTime(p.granted_at)}
-                  {p.file && ` · ${p.file.name}, ${formatBytes(p.file.size, branding.locale)}`}
+                  {p.file
+                    ? t('portalProjectsFiles.downloads.yoursSinceFile', {
+                        date: format.dateTime(p.granted_at),
+                        file: p.file.name,
+                        size: formatBytes(p.file.size, format.locale),
+                      })
+                    : t('portalProjectsFiles.downloads.yoursSince', { date: format.dateTime(p.granted_at) })}
                 </p>
               </div>
               {p.file ? (
                 <DownloadButton fileId={p.file.id} name={p.file.name} />
               ) : (
-                <p className="text-sm text-slate-600">Not ready to download yet.</p>
+                <p className="text-sm text-slate-600">{t('portalProjectsFiles.downloads.notReady')}</p>
               )}
             </li>
           ))}

@@ -2,13 +2,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextArea, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { parts, sendFeedback, useFeedback, type PortalProjectDetail, type ProjectFeedback } from './api';
 import { useReadOnly } from './readOnly';
 
 function Stars({ rating }: { rating: number }) {
+  const t = useT();
   return (
-    <span role="img" aria-label={`${rating} out of 5 stars`} className="text-2xl text-amber-500">
+    <span
+      role="img"
+      aria-label={t('portalProjects.feedback.stars', { rating })}
+      className="text-2xl text-amber-500"
+    >
       {'★'.repeat(rating)}
       <span className="text-slate-300">{'★'.repeat(5 - rating)}</span>
     </span>
@@ -20,14 +26,15 @@ function Stars({ rating }: { rating: number }) {
  * then a thank-you with the rating given. Nothing when feedback was never asked for.
  */
 export function FeedbackCard({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { slug } = usePortal();
   const feedback = useFeedback(slug, project.id, project.status === 'completed');
   if (!feedback.data) return null;
   const f = feedback.data;
   if (f.rating != null) {
     return (
-      <Card title="Your rating">
-        <p className="text-slate-800">Thank you for your feedback.</p>
+      <Card title={t('portalProjects.feedback.yourRating')}>
+        <p className="text-slate-800">{t('portalProjects.feedback.thanks')}</p>
         <div className="mt-1">
           <Stars rating={f.rating} />
         </div>
@@ -39,6 +46,7 @@ export function FeedbackCard({ project }: { project: PortalProjectDetail }) {
 }
 
 function FeedbackForm({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const readOnly = useReadOnly();
   const toast = useToast();
@@ -52,7 +60,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (rating < 1) {
-      setError('Choose from 1 to 5 stars.');
+      setError(t('portalProjects.feedback.ratingRequired'));
       return;
     }
     setBusy(true);
@@ -61,7 +69,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
     try {
       const answer = await sendFeedback(project.id, rating, comment.trim() || null);
       queryClient.setQueryData<ProjectFeedback>(parts.feedback(slug, project.id), answer);
-      toast(`Thank you — your ${rating}-star rating went to ${branding.name}.`);
+      toast(t('portalProjects.feedback.sent', { rating, business: branding.name }));
     } catch (err) {
       setError(messageOf(err, ['rating', 'comment']));
       if (err instanceof ApiProblem) setRefused(err);
@@ -75,15 +83,17 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
   };
 
   return (
-    <Card title="How did it go?">
+    <Card title={t('portalProjects.feedback.title')}>
       <form className="space-y-4" onSubmit={(e) => void submit(e)}>
         <p className="text-slate-700">
-          {branding.name} would love to hear how “{project.name}” went for you. You can rate it once.
+          {t('portalProjects.feedback.intro', { business: branding.name, project: project.name })}
         </p>
-        {readOnly && <Alert tone="warning">Only the client can send this rating.</Alert>}
+        {readOnly && <Alert tone="warning">{t('portalProjects.feedback.clientOnly')}</Alert>}
         {error && <Alert tone="error">{error}</Alert>}
         <fieldset disabled={readOnly}>
-          <legend className="mb-2 text-sm font-medium text-slate-800">Your rating</legend>
+          <legend className="mb-2 text-sm font-medium text-slate-800">
+            {t('portalProjects.feedback.yourRating')}
+          </legend>
           <div className="flex gap-1">
             {[1, 2, 3, 4, 5].map((n) => (
               <label
@@ -97,7 +107,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
                   className="sr-only"
                   checked={rating === n}
                   onChange={() => setRating(n)}
-                  aria-label={`${n} star${n > 1 ? 's' : ''}`}
+                  aria-label={t('portalProjects.feedback.star', { count: n })}
                 />
                 <span aria-hidden className={n <= rating ? 'text-amber-500' : 'text-slate-300'}>
                   ★
@@ -110,7 +120,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
           )}
         </fieldset>
         <TextArea
-          label="Anything you would like to add? (optional)"
+          label={t('portalProjects.feedback.comment')}
           error={refused?.fieldError('comment')}
           maxLength={5000}
           disabled={readOnly}
@@ -118,7 +128,7 @@ function FeedbackForm({ project }: { project: PortalProjectDetail }) {
           onChange={(e) => setComment(e.target.value)}
         />
         <Button type="submit" busy={busy} disabled={readOnly}>
-          Send rating
+          {t('portalProjects.feedback.send')}
         </Button>
       </form>
     </Card>

@@ -10,6 +10,7 @@ import {
   ResponsiveTable,
   useToast,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { uploadFile, useFilesChanged, useProjectFiles, type PortalProjectDetail } from './api';
 import { DownloadButton } from './DownloadButton';
@@ -23,6 +24,7 @@ export function FilesPage() {
 }
 
 function Files({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -32,16 +34,24 @@ function Files({ project }: { project: PortalProjectDetail }) {
   return (
     <div className="space-y-6">
       {files.isPending ? (
-        <Loading label="Loading the files…" />
+        <Loading label={t('portalProjectsFiles.loading')} />
       ) : files.isError ? (
         <ErrorState message={messageOf(files.error)} onRetry={() => void files.refetch()} />
       ) : files.data.items.length === 0 ? (
-        <EmptyState title="No files yet">
-          Files {branding.name} shares with you on this project appear here, ready to download
-          {project.client_uploads ? '. You can also send files of your own below.' : '.'}
+        <EmptyState title={t('portalProjectsFiles.empty')}>
+          {project.client_uploads
+            ? t('portalProjectsFiles.emptyTextUploads', { business: branding.name })
+            : t('portalProjectsFiles.emptyText', { business: branding.name })}
         </EmptyState>
       ) : (
-        <ResponsiveTable columns={['Name', 'Size', 'Added', { label: 'Download', className: 'sr-only' }]}>
+        <ResponsiveTable
+          columns={[
+            t('portalProjectsFiles.colName'),
+            t('portalProjectsFiles.colSize'),
+            t('portalProjectsFiles.colAdded'),
+            { label: t('portalProjectsFiles.download'), className: 'sr-only' },
+          ]}
+        >
           {files.data.items.map((f) => (
             <tr
               key={f.id}
@@ -50,11 +60,13 @@ function Files({ project }: { project: PortalProjectDetail }) {
               <td className="block pb-2 font-medium break-all text-slate-900 sm:table-cell sm:px-4 sm:py-3">
                 {f.name}
                 {f.uploaded_by_you && (
-                  <span className="ml-2 text-xs font-normal text-slate-600">from you</span>
+                  <span className="ml-2 text-xs font-normal text-slate-600">
+                    {t('portalProjectsFiles.fromYou')}
+                  </span>
                 )}
               </td>
-              <Cell label="Size">{formatBytes(f.size, branding.locale)}</Cell>
-              <Cell label="Added">{format.dateTime(f.created_at)}</Cell>
+              <Cell label={t('portalProjectsFiles.colSize')}>{formatBytes(f.size, format.locale)}</Cell>
+              <Cell label={t('portalProjectsFiles.colAdded')}>{format.dateTime(f.created_at)}</Cell>
               <td className="block pt-2 sm:table-cell sm:px-4 sm:py-2 sm:text-right">
                 <DownloadButton fileId={f.id} name={f.name} />
               </td>
@@ -68,6 +80,7 @@ function Files({ project }: { project: PortalProjectDetail }) {
 }
 
 function UploadForm({ projectId }: { projectId: string }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const toast = useToast();
   const changed = useFilesChanged(slug, projectId);
@@ -79,14 +92,14 @@ function UploadForm({ projectId }: { projectId: string }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file) {
-      setError('Choose a file to upload.');
+      setError(t('portalProjectsFiles.fileRequired'));
       return;
     }
     setBusy(true);
     setError(null);
     try {
       const uploaded = await uploadFile(projectId, file);
-      toast(`“${uploaded.name}” uploaded — ${branding.name} can see it now.`);
+      toast(t('portalProjectsFiles.uploaded', { name: uploaded.name, business: branding.name }));
       setFile(null);
       if (input.current) input.current.value = '';
       changed();
@@ -99,11 +112,11 @@ function UploadForm({ projectId }: { projectId: string }) {
   };
 
   return (
-    <Card title="Send a file">
+    <Card title={t('portalProjectsFiles.sendTitle')}>
       <form className="space-y-3" onSubmit={(e) => void submit(e)} noValidate>
         <div className="space-y-1.5">
           <label htmlFor="upload-file" className="block text-sm font-medium text-slate-800">
-            File
+            {t('portalProjectsFiles.file')}
           </label>
           <input
             ref={input}
@@ -120,12 +133,12 @@ function UploadForm({ projectId }: { projectId: string }) {
             </p>
           ) : (
             <p id="upload-file-hint" className="text-sm text-slate-600">
-              {branding.name} sees the file as soon as it is uploaded.
+              {t('portalProjectsFiles.uploadHint', { business: branding.name })}
             </p>
           )}
         </div>
         <Button type="submit" busy={busy}>
-          Upload
+          {t('portalProjectsFiles.upload')}
         </Button>
       </form>
     </Card>

@@ -12,6 +12,8 @@ import {
   TextField,
   useToast,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { startThread, useThreads, useThreadsChanged, type PortalProjectDetail } from './api';
 import { ProjectFrame } from './ProjectFrame';
@@ -24,6 +26,7 @@ export function MessagesPage() {
 }
 
 function Threads({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -32,43 +35,46 @@ function Threads({ project }: { project: PortalProjectDetail }) {
 
   return (
     <div className="space-y-4">
-      {!readOnly && !starting && <Button onClick={() => setStarting(true)}>New thread</Button>}
+      {!readOnly && !starting && (
+        <Button onClick={() => setStarting(true)}>{t('portalProjectsMessages.newThread')}</Button>
+      )}
       {starting && <NewThread projectId={project.id} onCancel={() => setStarting(false)} />}
       {threads.isPending ? (
-        <Loading label="Loading the messages…" />
+        <Loading label={t('portalProjectsMessages.loading')} />
       ) : threads.isError ? (
         <ErrorState message={messageOf(threads.error)} onRetry={() => void threads.refetch()} />
       ) : threads.data.items.length === 0 ? (
-        <EmptyState title="No messages yet">
-          Questions, feedback and answers about this project live here, one thread per topic. Start a thread
-          and {branding.name}’s replies arrive here and by email.
+        <EmptyState title={t('portalProjectsMessages.empty')}>
+          {t('portalProjectsMessages.emptyText', { business: branding.name })}
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-          {threads.data.items.map((t) => (
-            <li key={t.id}>
+          {threads.data.items.map((th) => (
+            <li key={th.id}>
               <Link
-                to={`${base}/projects/${project.id}/messages/${t.id}`}
+                to={`${base}/projects/${project.id}/messages/${th.id}`}
                 className="block p-4 hover:bg-slate-50"
               >
                 <span className="flex flex-wrap items-center justify-between gap-2">
                   <span
-                    className={`min-w-0 break-words text-slate-900 ${t.unread_count > 0 ? 'font-semibold' : 'font-medium'}`}
+                    className={`min-w-0 break-words text-slate-900 ${th.unread_count > 0 ? 'font-semibold' : 'font-medium'}`}
                   >
-                    {t.title}
+                    {th.title}
                   </span>
                   <span className="flex items-center gap-2 text-sm text-slate-600">
-                    {t.unread_count > 0 && (
+                    {th.unread_count > 0 && (
                       <span className="rounded-full bg-brand px-2 py-0.5 text-xs font-semibold text-brand-fg">
-                        {t.unread_count} new
-                        <span className="sr-only"> {t.unread_count === 1 ? 'message' : 'messages'}</span>
+                        <Rich
+                          text={t('portalProjectsMessages.unread', { count: th.unread_count })}
+                          tags={{ sr: (chunk) => <span className="sr-only">{chunk}</span> }}
+                        />
                       </span>
                     )}
-                    {format.dateTime(t.last_message_at)}
+                    {format.dateTime(th.last_message_at)}
                   </span>
                 </span>
-                {t.last_message && (
-                  <span className="mt-1 block truncate text-sm text-slate-700">{t.last_message}</span>
+                {th.last_message && (
+                  <span className="mt-1 block truncate text-sm text-slate-700">{th.last_message}</span>
                 )}
               </Link>
             </li>
@@ -80,6 +86,7 @@ function Threads({ project }: { project: PortalProjectDetail }) {
 }
 
 function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () => void }) {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const toast = useToast();
   const navigate = useNavigate();
@@ -93,8 +100,8 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const blank = {
-      title: title.trim() ? undefined : 'Give the thread a subject.',
-      body: body.trim() ? undefined : 'Write your message.',
+      title: title.trim() ? undefined : t('portalProjectsMessages.subjectRequired'),
+      body: body.trim() ? undefined : t('portalProjectsMessages.bodyRequired'),
     };
     setMissing(blank);
     if (blank.title || blank.body) return;
@@ -103,7 +110,7 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
     try {
       const started = await startThread(projectId, title.trim(), body);
       changed();
-      toast(`Message sent — ${branding.name} will reply here.`);
+      toast(t('portalProjectsMessages.sent', { business: branding.name }));
       navigate(`${base}/projects/${projectId}/messages/${started.id}`);
     } catch (err) {
       setProblem(err instanceof ApiProblem ? err : null);
@@ -114,11 +121,11 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
   };
 
   return (
-    <Card title="New thread">
+    <Card title={t('portalProjectsMessages.newThread')}>
       <form className="space-y-4" onSubmit={(e) => void submit(e)} noValidate>
         {problem && problem.errors.length === 0 && <Alert tone="error">{problem.message}</Alert>}
         <TextField
-          label="Subject"
+          label={t('portalProjectsMessages.subject')}
           required
           maxLength={200}
           autoFocus
@@ -127,7 +134,7 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
           onChange={(e) => setTitle(e.target.value)}
         />
         <TextArea
-          label="Message"
+          label={t('portalProjectsMessages.message')}
           required
           maxLength={10000}
           value={body}
@@ -137,10 +144,10 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
         />
         <div className="flex flex-col gap-2 sm:flex-row">
           <Button type="submit" busy={busy}>
-            Send
+            {t('portalProjectsMessages.send')}
           </Button>
           <Button variant="ghost" onClick={onCancel}>
-            Cancel
+            {t('portalProjectsMessages.cancel')}
           </Button>
         </div>
       </form>

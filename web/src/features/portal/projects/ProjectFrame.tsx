@@ -2,19 +2,21 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { ErrorState, Loading, TabLinks } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalProject, type PortalProjectDetail } from './api';
 import { ProgressBar } from './ProgressBar';
+import { taskColumn } from './labels';
 import { ProjectStatus } from './status';
 
 export type ProjectTab = 'overview' | 'deliverables' | 'files' | 'messages' | 'time';
 
-const tabs: { tab: ProjectTab; path: string; label: string }[] = [
-  { tab: 'overview', path: '', label: 'Overview' },
-  { tab: 'deliverables', path: '/deliverables', label: 'Deliverables' },
-  { tab: 'files', path: '/files', label: 'Files' },
-  { tab: 'messages', path: '/messages', label: 'Messages' },
-  { tab: 'time', path: '/time', label: 'Time' },
+const tabs: { tab: ProjectTab; path: string; labelKey: string }[] = [
+  { tab: 'overview', path: '', labelKey: 'portalProjects.tab.overview' },
+  { tab: 'deliverables', path: '/deliverables', labelKey: 'portalProjects.tab.deliverables' },
+  { tab: 'files', path: '/files', labelKey: 'portalProjects.tab.files' },
+  { tab: 'messages', path: '/messages', labelKey: 'portalProjects.tab.messages' },
+  { tab: 'time', path: '/time', labelKey: 'portalProjects.tab.time' },
 ];
 
 /**
@@ -28,6 +30,7 @@ export function ProjectFrame({
   tab: ProjectTab;
   children: (project: PortalProjectDetail) => ReactNode;
 }) {
+  const t = useT();
   const { id = '' } = useParams();
   const { slug, base } = usePortal();
   const format = usePortalFormat();
@@ -37,16 +40,16 @@ export function ProjectFrame({
       to={`${base}/projects`}
       className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
     >
-      ← All projects
+      ← {t('portalProjects.back')}
     </Link>
   );
-  if (project.isPending) return <Loading label="Loading the project…" />;
+  if (project.isPending) return <Loading label={t('portalProjects.loadingOne')} />;
   if (project.isError) {
     const missing = project.error instanceof ApiProblem && project.error.status === 404;
     return (
       <div className="max-w-2xl space-y-4">
         <ErrorState
-          title={missing ? 'Project not found' : 'This could not be loaded'}
+          title={missing ? t('portalProjects.notFound') : t('portalProjects.loadFailed')}
           message={messageOf(project.error)}
           onRetry={missing ? undefined : () => void project.refetch()}
         />
@@ -69,13 +72,15 @@ export function ProjectFrame({
           <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
             {p.start_date && (
               <div className="flex gap-1.5">
-                <dt className="text-slate-600">Started</dt>
+                <dt className="text-slate-600">{t('portalProjects.started')}</dt>
                 <dd className="font-medium text-slate-900">{format.day(p.start_date)}</dd>
               </div>
             )}
             {p.due_date && (
               <div className="flex gap-1.5">
-                <dt className="text-slate-600">{closed ? 'Was due' : 'Due'}</dt>
+                <dt className="text-slate-600">
+                  {closed ? t('portalProjects.wasDueLabel') : t('portalProjects.dueLabel')}
+                </dt>
                 <dd className="font-medium text-slate-900">{format.day(p.due_date)}</dd>
               </div>
             )}
@@ -86,19 +91,23 @@ export function ProjectFrame({
         </div>
         {waiting > 0 && !closed && (
           <p className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm font-medium text-amber-950">
-            {waiting === 1 ? 'One task is' : `${waiting} tasks are`} waiting on you — see “Waiting on you” on
-            the board{tab === 'overview' ? ' below' : ''}, and reply in Messages.
+            {t('portalProjects.waitingOnYou', {
+              count: waiting,
+              column: taskColumn('query'),
+              where: tab === 'overview' ? 'below' : 'elsewhere',
+              messages: t('portalProjects.tab.messages'),
+            })}
           </p>
         )}
       </div>
       {tabs.length > 1 && (
         // The row scrolls by itself on a phone (TabLinks), with a fade where there is more.
         <TabLinks
-          label="Project sections"
-          tabs={tabs.map((t) => ({
-            to: `${base}/projects/${p.id}${t.path}`,
-            label: t.label,
-            selected: t.tab === tab,
+          label={t('portalProjects.sections')}
+          tabs={tabs.map((s) => ({
+            to: `${base}/projects/${p.id}${s.path}`,
+            label: t(s.labelKey),
+            selected: s.tab === tab,
           }))}
         />
       )}

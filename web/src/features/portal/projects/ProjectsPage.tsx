@@ -1,41 +1,44 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalProjects } from './api';
 import { ProgressBar } from './ProgressBar';
 import { ProjectStatus } from './status';
 
 export function ProjectsPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const [params] = useSearchParams();
   const state = params.get('state') === 'closed' ? 'closed' : 'open';
   const list = usePortalProjects(slug, state);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
+  const open = state === 'open';
 
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Projects"
-        description={`What ${branding.name} is working on for you, and how far along it is.`}
+        title={t('portalProjects.title')}
+        description={t('portalProjects.description', { business: branding.name })}
       />
       <TabLinks
-        label="Which projects"
+        label={t('portalProjects.tabsLabel')}
         tabs={[
-          { to: `${base}/projects`, label: 'Open', selected: state === 'open' },
-          { to: `${base}/projects?state=closed`, label: 'Closed', selected: state === 'closed' },
+          { to: `${base}/projects`, label: t('portalProjects.tabOpen'), selected: open },
+          { to: `${base}/projects?state=closed`, label: t('portalProjects.tabClosed'), selected: !open },
         ]}
       />
       {list.isPending ? (
-        <Loading label="Loading your projects…" />
+        <Loading label={t('portalProjects.loading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={state === 'open' ? 'No open projects' : 'No closed projects'}>
-          {state === 'open'
-            ? `When ${branding.name} starts a project for you, it appears here with its progress, deliverables to approve, files and messages.`
-            : 'Completed and cancelled projects are kept here, with their files and messages.'}
+        <EmptyState title={open ? t('portalProjects.emptyOpen') : t('portalProjects.emptyClosed')}>
+          {open
+            ? t('portalProjects.emptyOpenText', { business: branding.name })
+            : t('portalProjects.emptyClosedText')}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -53,12 +56,16 @@ export function ProjectsPage() {
                 </div>
                 {p.due_date && (
                   <p className="mt-1 text-sm text-slate-700">
-                    {p.status === 'completed' || p.status === 'cancelled' ? 'Was due' : 'Due'}{' '}
-                    {format.day(p.due_date)}
+                    {p.status === 'completed' || p.status === 'cancelled'
+                      ? t('portalProjects.wasDue', { date: format.day(p.due_date) })
+                      : t('portalProjects.due', { date: format.day(p.due_date) })}
                   </p>
                 )}
                 <div className="mt-3">
-                  <ProgressBar progress={p.progress} label={`Progress of ${p.name}`} />
+                  <ProgressBar
+                    progress={p.progress}
+                    label={t('portalProjects.progress.of', { name: p.name })}
+                  />
                 </div>
               </article>
             </li>
@@ -72,7 +79,7 @@ export function ProjectsPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show more
+          {t('portalProjects.showMore')}
         </Button>
       )}
     </div>

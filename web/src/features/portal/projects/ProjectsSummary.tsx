@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Card, CountTile } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { useAwaitingApproval, usePortalDashboard, usePortalProjects } from './api';
 import { ProgressBar } from './ProgressBar';
@@ -11,6 +12,7 @@ import { ProjectStatus } from './status';
  * never had a project.
  */
 export function ProjectsSummary() {
+  const t = useT();
   const { slug, base } = usePortal();
   const dashboard = usePortalDashboard(slug);
   const open = usePortalProjects(slug, 'open', 5);
@@ -31,22 +33,26 @@ export function ProjectsSummary() {
   return (
     <div className="space-y-4">
       <div className="grid grid-cols-2 gap-4 sm:grid-cols-3">
-        <CountTile count={d.active_projects} to={`${base}/projects`} label="Active projects" />
+        <CountTile
+          count={d.active_projects}
+          to={`${base}/projects`}
+          label={t('portalProjects.summary.active', { count: d.active_projects })}
+        />
         <CountTile
           count={d.completed_projects}
           to={`${base}/projects?state=closed`}
-          label="Completed projects"
+          label={t('portalProjects.summary.completed', { count: d.completed_projects })}
         />
         <CountTile
           count={waiting}
           to={approvalsLink}
-          label="Waiting for your approval"
+          label={t('portalProjects.summary.awaiting', { count: waiting })}
           attention
           className="col-span-2 sm:col-span-1"
         />
       </div>
       {awaiting.length > 0 && (
-        <Card title="Waiting for your approval">
+        <Card title={t('portalProjects.summary.awaitingTitle')}>
           <ul className="space-y-2">
             {awaiting.map((a) => (
               <li key={a.id}>
@@ -63,7 +69,7 @@ export function ProjectsSummary() {
         </Card>
       )}
       {projects.length > 0 && (
-        <Card title="Your projects">
+        <Card title={t('portalProjects.summary.yours')}>
           <ul className="space-y-4">
             {projects.map((p) => (
               <li key={p.id}>
@@ -76,7 +82,10 @@ export function ProjectsSummary() {
                   </Link>
                   <ProjectStatus status={p.status} />
                 </div>
-                <ProgressBar progress={p.progress} label={`Progress of ${p.name}`} />
+                <ProgressBar
+                  progress={p.progress}
+                  label={t('portalProjects.progress.of', { name: p.name })}
+                />
               </li>
             ))}
           </ul>

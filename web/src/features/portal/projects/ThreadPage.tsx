@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, ErrorState, Loading, TextArea, useToast } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
   markThreadRead,
@@ -23,6 +24,7 @@ export function ThreadPage() {
 }
 
 function Thread({ project }: { project: PortalProjectDetail }) {
+  const t = useT();
   const { threadId = '' } = useParams();
   const { slug, base } = usePortal();
   const format = usePortalFormat();
@@ -31,7 +33,7 @@ function Thread({ project }: { project: PortalProjectDetail }) {
   const messages = useMessages(slug, threadId);
   const threadsChanged = useThreadsChanged(slug, project.id);
   const read = useRef<string | null>(null);
-  const title = threads.data?.items.find((t) => t.id === threadId)?.title;
+  const title = threads.data?.items.find((th) => th.id === threadId)?.title;
   const items = messages.data?.pages.flatMap((p) => p.items) ?? [];
 
   // A long thread comes in pages, oldest first: fetch on to the newest message.
@@ -53,17 +55,17 @@ function Thread({ project }: { project: PortalProjectDetail }) {
       to={`${base}/projects/${project.id}/messages`}
       className="text-sm font-medium text-brand-ink underline-offset-2 hover:underline"
     >
-      ← All threads
+      ← {t('portalProjectsMessages.back')}
     </Link>
   );
 
-  if (messages.isPending) return <Loading label="Loading the messages…" />;
+  if (messages.isPending) return <Loading label={t('portalProjectsMessages.loading')} />;
   if (messages.isError) {
     const missing = messages.error instanceof ApiProblem && messages.error.status === 404;
     return (
       <div className="space-y-4">
         <ErrorState
-          title={missing ? 'Thread not found' : 'This could not be loaded'}
+          title={missing ? t('portalProjectsMessages.notFound') : t('portalProjectsMessages.loadFailed')}
           message={messageOf(messages.error)}
           onRetry={missing ? undefined : () => void messages.refetch()}
         />
@@ -75,8 +77,10 @@ function Thread({ project }: { project: PortalProjectDetail }) {
   return (
     <div className="max-w-3xl space-y-4">
       {back}
-      <h2 className="text-xl font-semibold break-words text-slate-900">{title ?? 'Conversation'}</h2>
-      <ol className="space-y-3" aria-label="Messages">
+      <h2 className="text-xl font-semibold break-words text-slate-900">
+        {title ?? t('portalProjectsMessages.conversation')}
+      </h2>
+      <ol className="space-y-3" aria-label={t('portalProjectsMessages.list')}>
         {items.map((m) => {
           const mine = m.author_kind === 'client';
           return (
@@ -85,7 +89,9 @@ function Thread({ project }: { project: PortalProjectDetail }) {
               className={`rounded-xl border p-4 ${mine ? 'border-slate-200 bg-slate-50 sm:ml-12' : 'border-slate-200 bg-white shadow-sm sm:mr-12'}`}
             >
               <p className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
-                <span className="font-semibold text-slate-900">{mine ? 'You' : m.author_name}</span>
+                <span className="font-semibold text-slate-900">
+                  {mine ? t('portalProjectsMessages.you') : m.author_name}
+                </span>
                 <time dateTime={m.created_at} className="text-slate-600">
                   {format.dateTime(m.created_at)}
                 </time>
@@ -96,13 +102,14 @@ function Thread({ project }: { project: PortalProjectDetail }) {
           );
         })}
       </ol>
-      {isFetchingNextPage && <Loading label="Loading newer messages…" />}
+      {isFetchingNextPage && <Loading label={t('portalProjectsMessages.loadingNewer')} />}
       {!readOnly && <Reply projectId={project.id} threadId={threadId} />}
     </div>
   );
 }
 
 function Reply({ projectId, threadId }: { projectId: string; threadId: string }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const toast = useToast();
   const changed = useThreadChanged(slug, projectId, threadId);
@@ -114,7 +121,7 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) {
-      setFieldError('Write your reply first.');
+      setFieldError(t('portalProjectsMessages.replyRequired'));
       return;
     }
     setBusy(true);
@@ -123,7 +130,7 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
     try {
       await postMessage(threadId, body);
       setBody('');
-      toast(`Reply sent — ${branding.name} has been told.`);
+      toast(t('portalProjectsMessages.replySent', { business: branding.name }));
       changed();
     } catch (err) {
       const field = err instanceof ApiProblem ? err.fieldError('body') : undefined;
@@ -138,7 +145,7 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
     <form className="space-y-3" onSubmit={(e) => void submit(e)} noValidate>
       {error && <Alert tone="error">{error}</Alert>}
       <TextArea
-        label="Your reply"
+        label={t('portalProjectsMessages.reply')}
         required
         maxLength={10000}
         value={body}
@@ -147,7 +154,7 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
         onChange={(e) => setBody(e.target.value)}
       />
       <Button type="submit" busy={busy}>
-        Send reply
+        {t('portalProjectsMessages.sendReply')}
       </Button>
     </form>
   );

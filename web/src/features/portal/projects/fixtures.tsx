@@ -5,10 +5,24 @@ type PortalMe = components['schemas']['PortalMe'];
 
 export { base, branding, inPortal } from '@/test/portal';
 
+/** The sample's own words (what a business would have typed), not text the app shows. */
+const sample = {
+  about: 'A new logo, palette and type.\nDelivered as a small brand book.',
+  cards: 'Business cards',
+  book: 'Brand book',
+  concepts: 'Logo concepts',
+  photos: 'Which photos may we use?',
+  kickOff: 'Kick-off call',
+  moodboard: 'Moodboard',
+  questionnaire: 'Questionnaire',
+  directions: 'Three directions.\nPick one, or ask for changes.',
+  feedback: 'Design feedback',
+};
+
 export const project: PortalProject = {
   id: 'pr_1',
   name: 'Brand refresh',
-  description: 'A new logo, palette and type.\nDelivered as a small brand book.',
+  description: sample.about,
   status: 'active',
   client_uploads: true,
   start_date: '2026-11-02',
@@ -24,19 +38,19 @@ export const projectDetail: PortalProjectDetail = {
     {
       status: 'todo',
       tasks: [
-        { id: 'tk_1', title: 'Business cards', status: 'todo', due_date: '2026-12-10' },
-        { id: 'tk_2', title: 'Brand book', status: 'todo', due_date: null },
+        { id: 'tk_1', title: sample.cards, status: 'todo', due_date: '2026-12-10' },
+        { id: 'tk_2', title: sample.book, status: 'todo', due_date: null },
       ],
     },
-    { status: 'in_progress', tasks: [{ id: 'tk_3', title: 'Logo concepts', status: 'in_progress' }] },
+    { status: 'in_progress', tasks: [{ id: 'tk_3', title: sample.concepts, status: 'in_progress' }] },
     { status: 'review', tasks: [] },
-    { status: 'query', tasks: [{ id: 'tk_4', title: 'Which photos may we use?', status: 'query' }] },
+    { status: 'query', tasks: [{ id: 'tk_4', title: sample.photos, status: 'query' }] },
     {
       status: 'done',
       tasks: [
-        { id: 'tk_5', title: 'Kick-off call', status: 'done' },
-        { id: 'tk_6', title: 'Moodboard', status: 'done' },
-        { id: 'tk_7', title: 'Questionnaire', status: 'done' },
+        { id: 'tk_5', title: sample.kickOff, status: 'done' },
+        { id: 'tk_6', title: sample.moodboard, status: 'done' },
+        { id: 'tk_7', title: sample.questionnaire, status: 'done' },
       ],
     },
     { status: 'cancelled', tasks: [] },
@@ -46,8 +60,8 @@ export const projectDetail: PortalProjectDetail = {
 export const submitted: Deliverable = {
   id: 'dl_1',
   project_id: 'pr_1',
-  title: 'Logo concepts',
-  description: 'Three directions.\nPick one, or ask for changes.',
+  title: sample.concepts,
+  description: sample.directions,
   status: 'submitted',
   round: 1,
   submitted_at: '2026-11-20T10:00:00Z',
@@ -77,7 +91,7 @@ export const submitted: Deliverable = {
 export const approved: Deliverable = {
   ...submitted,
   id: 'dl_2',
-  title: 'Moodboard',
+  title: sample.moodboard,
   description: null,
   status: 'approved',
   files: [],
@@ -106,12 +120,13 @@ export const client: PortalMe = {
   email_opt_out: false,
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
+  tenant_language: 'en' as const,
 };
 
 export const thread = {
   id: 'th_1',
   project_id: 'pr_1',
-  title: 'Design feedback',
+  title: sample.feedback,
   message_count: 2,
   last_message_at: '2026-11-21T15:00:00Z',
   last_message: 'Here is the second round, with the warmer red.',

@@ -1,11 +1,14 @@
+import { t } from '@/lib/i18n';
 import type { TaskStatus } from './api';
 
-/** The board's column names, as a client reads them. */
-export const taskColumn: Record<TaskStatus, string> = {
-  todo: 'To do',
-  in_progress: 'In progress',
-  review: 'Review',
-  query: 'Waiting on you',
-  done: 'Done',
-  cancelled: 'Cancelled',
+const TASK_COLUMN_KEYS: Record<TaskStatus, string> = {
+  todo: 'portalProjects.column.todo',
+  in_progress: 'portalProjects.column.inProgress',
+  review: 'portalProjects.column.review',
+  query: 'portalProjects.column.query',
+  done: 'portalProjects.column.done',
+  cancelled: 'portalProjects.column.cancelled',
 };
+
+/** The board's column names, as a client reads them. */
+export const taskColumn = (status: TaskStatus): string => t(TASK_COLUMN_KEYS[status]);

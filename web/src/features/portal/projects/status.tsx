@@ -1,29 +1,32 @@
 import { Badge } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import type { ProjectStatus as Status } from './api';
 
 type Tone = 'amber' | 'blue' | 'green' | 'grey' | 'red';
 
 const project: Record<Status, [Tone, string]> = {
-  planned: ['grey', 'Planned'],
-  active: ['blue', 'In progress'],
-  on_hold: ['amber', 'On hold'],
-  completed: ['green', 'Completed'],
-  cancelled: ['grey', 'Cancelled'],
+  planned: ['grey', 'portalProjects.status.planned'],
+  active: ['blue', 'portalProjects.status.active'],
+  on_hold: ['amber', 'portalProjects.status.onHold'],
+  completed: ['green', 'portalProjects.status.completed'],
+  cancelled: ['grey', 'portalProjects.status.cancelled'],
 };
 
 export function ProjectStatus({ status }: { status: Status }) {
-  const [tone, label] = project[status] ?? ['grey', status];
-  return <Badge tone={tone}>{label}</Badge>;
+  const t = useT();
+  const known = project[status];
+  return <Badge tone={known?.[0] ?? 'grey'}>{known ? t(known[1]) : status}</Badge>;
 }
 
 const deliverable: Record<string, [Tone, string]> = {
-  in_progress: ['blue', 'In progress'],
-  submitted: ['amber', 'Waiting for your approval'],
-  approved: ['green', 'Approved'],
-  changes_requested: ['red', 'Changes requested'],
+  in_progress: ['blue', 'portalProjectsDeliverables.status.inProgress'],
+  submitted: ['amber', 'portalProjectsDeliverables.status.submitted'],
+  approved: ['green', 'portalProjectsDeliverables.status.approved'],
+  changes_requested: ['red', 'portalProjectsDeliverables.status.changesRequested'],
 };
 
 export function DeliverableStatus({ status }: { status: string }) {
-  const [tone, label] = deliverable[status] ?? ['grey', status];
-  return <Badge tone={tone}>{label}</Badge>;
+  const t = useT();
+  const known = deliverable[status];
+  return <Badge tone={known?.[0] ?? 'grey'}>{known ? t(known[1]) : status}</Badge>;
 }

@@ -1,40 +1,43 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalOrders } from './api';
 import { OrderStatus } from './status';
 
 export function OrdersPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const [params] = useSearchParams();
   const state = params.get('state') === 'completed' ? 'completed' : 'open';
+  const open = state === 'open';
   const list = usePortalOrders(slug, state);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Orders"
-        description={`Work ${branding.name} is doing for you, and where it stands.`}
+        title={t('portalOrders.title')}
+        description={t('portalOrders.description', { name: branding.name })}
       />
       <TabLinks
-        label="Which orders"
+        label={t('portalOrders.tabsLabel')}
         tabs={[
-          { to: `${base}/orders`, label: 'Open', selected: state === 'open' },
-          { to: `${base}/orders?state=completed`, label: 'Completed', selected: state === 'completed' },
+          { to: `${base}/orders`, label: t('portalOrders.tabOpen'), selected: open },
+          { to: `${base}/orders?state=completed`, label: t('portalOrders.tabCompleted'), selected: !open },
         ]}
       />
       {list.isPending ? (
-        <Loading label="Loading your orders…" />
+        <Loading label={t('portalOrders.loadingList')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={state === 'open' ? 'No open orders' : 'No completed orders'}>
-          {state === 'open'
-            ? `When ${branding.name} takes on a job for you — a repair, a print run, an alteration — you can follow it here.`
-            : 'Delivered and cancelled orders are kept here.'}
+        <EmptyState title={open ? t('portalOrders.emptyOpen') : t('portalOrders.emptyCompleted')}>
+          {open
+            ? t('portalOrders.emptyOpenText', { name: branding.name })
+            : t('portalOrders.emptyCompletedText')}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -48,7 +51,9 @@ export function OrdersPage() {
                   <p className="text-sm text-slate-600">{o.reference}</p>
                   <p className="truncate font-semibold text-slate-900">{o.title}</p>
                   {o.estimated_completion && o.status !== 'delivered' && o.status !== 'cancelled' && (
-                    <p className="text-sm text-slate-700">Expected {format.day(o.estimated_completion)}</p>
+                    <p className="text-sm text-slate-700">
+                      {t('portalOrders.expected', { date: format.day(o.estimated_completion) })}
+                    </p>
                   )}
                 </div>
                 <div className="flex items-center gap-3">
@@ -69,7 +74,7 @@ export function OrdersPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show more
+          {t('portalOrders.showMore')}
         </Button>
       )}
     </div>

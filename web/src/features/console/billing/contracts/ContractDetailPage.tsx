@@ -20,21 +20,34 @@ import {
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
 import { secondaryLink } from '@/components/styles';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
-const kinds: Record<string, string> = { typed: 'Typed name', svg: 'Drawn', png: 'Drawn (image)' };
+const KIND_KEYS: Record<string, string> = {
+  typed: 'consoleBillingContracts.signature.typed',
+  svg: 'consoleBillingContracts.signature.drawn',
+  png: 'consoleBillingContracts.signature.drawnImage',
+};
 
 /** `/app/contracts/:id`: the text, where it stands, the signature's audit trail, and the next step. */
 export function ContractDetailPage() {
   const { id = '' } = useParams();
   const contract = useContract(id);
+  const t = useT();
   return (
-    <DetailFrame back="/app/contracts" backLabel="All contracts" query={contract} what="contract">
+    <DetailFrame
+      back="/app/contracts"
+      backLabel={t('consoleBillingContracts.detail.back')}
+      query={contract}
+      what="contract"
+    >
       {() => <ContractDetail contract={contract.data!} />}
     </DetailFrame>
   );
 }
 
 function ContractDetail({ contract: c }: { contract: Contract }) {
+  const t = useT();
   const format = useFormatDate();
   const filename = pdfName(c.title);
   return (
@@ -46,24 +59,33 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
             <ContractStatus status={c.status} audience="staff" />
           </div>
           <p className="mt-1 text-slate-600">
-            With{' '}
-            <Link to={`/app/clients/${c.client.id}`} className="text-slate-900 underline underline-offset-2">
-              {c.client.name}
-            </Link>
+            <Rich
+              text={t('consoleBillingContracts.detail.with', { name: c.client.name })}
+              tags={{
+                link: (chunk) => (
+                  <Link
+                    to={`/app/clients/${c.client.id}`}
+                    className="text-slate-900 underline underline-offset-2"
+                  >
+                    {chunk}
+                  </Link>
+                ),
+              }}
+            />
             {c.client.company && ` · ${c.client.company}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           {(c.status === 'draft' || c.status === 'sent') && (
             <Link to={`/app/contracts/${c.id}/edit`} className={secondaryLink}>
-              Edit
+              {t('consoleBilling.edit')}
             </Link>
           )}
           {c.status === 'signed' && (
             <PdfButton
               download={() => downloadPdf.contract(c.id, filename)}
               filename={filename}
-              label="Download signed PDF"
+              label={t('consoleBillingContracts.detail.downloadSigned')}
             />
           )}
         </div>
@@ -72,7 +94,9 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
       {c.status === 'void' && (
         <div className="mb-6">
           <Alert tone="info">
-            Void{c.voided_at ? ` since ${format(c.voided_at)}` : ''}: the client can no longer sign it.
+            {c.voided_at
+              ? t('consoleBillingContracts.detail.voidSince', { date: format(c.voided_at) })
+              : t('consoleBillingContracts.detail.void')}
           </Alert>
         </div>
       )}
@@ -80,25 +104,32 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           {c.signature && <SignatureAudit contract={c} />}
-          <Card title="The contract">
+          <Card title={t('consoleBillingContracts.detail.text')}>
             <MarkdownView text={c.body} testId="contract-text" />
           </Card>
         </div>
         <div className="space-y-6">
           <Actions contract={c} />
-          <Card title="Details">
+          <Card title={t('consoleBilling.card.details')}>
             <dl className="grid gap-4 text-sm">
-              <Fact label="Created">{format(c.created_at)}</Fact>
-              <Fact label="Sent">{c.sent_at ? format(c.sent_at) : 'Not yet'}</Fact>
-              <Fact label="Countersignature">
-                {c.countersign ? 'Wanted after the client signs' : 'Not wanted'}
+              <Fact label={t('consoleBilling.fact.created')}>{format(c.created_at)}</Fact>
+              <Fact label={t('consoleBilling.fact.sent')}>
+                {c.sent_at ? format(c.sent_at) : t('consoleBilling.notYet')}
               </Fact>
-              <Fact label="Client views">
+              <Fact label={t('consoleBillingContracts.detail.countersignature')}>
+                {c.countersign
+                  ? t('consoleBillingContracts.detail.countersignWanted')
+                  : t('consoleBillingContracts.detail.countersignNotWanted')}
+              </Fact>
+              <Fact label={t('consoleBilling.card.clientViews')}>
                 {c.view_count === 0
-                  ? 'Not opened yet'
-                  : `${c.view_count === 1 ? 'Once' : `${c.view_count} times`}, first ${format(c.first_viewed_at)}`}
+                  ? t('consoleBillingContracts.detail.notOpened')
+                  : t('consoleBillingContracts.detail.views', {
+                      count: c.view_count,
+                      date: format(c.first_viewed_at),
+                    })}
               </Fact>
-              <Fact label="Text SHA-256">
+              <Fact label={t('consoleBillingContracts.detail.textHash')}>
                 <code className="text-xs break-all">{c.body_sha256}</code>
               </Fact>
             </dl>
@@ -110,32 +141,41 @@ function ContractDetail({ contract: c }: { contract: Contract }) {
 }
 
 function SignatureAudit({ contract: c }: { contract: Contract }) {
+  const t = useT();
   const format = useFormatDate();
   const s = c.signature!;
   const same = s.signed_sha256 === c.body_sha256;
   return (
-    <Card title="Signature">
+    <Card title={t('consoleBillingContracts.signature.title')}>
       <dl className="grid gap-4 text-sm sm:grid-cols-2">
-        <Fact label="Signed by">{s.signer_name}</Fact>
-        <Fact label="Email">{s.signer_email}</Fact>
-        <Fact label="Signed at">{format(s.signed_at)}</Fact>
-        <Fact label="IP address">{s.ip}</Fact>
-        <Fact label="Signature">{kinds[s.kind] ?? s.kind}</Fact>
-        <Fact label="Browser">
+        <Fact label={t('consoleBillingContracts.signature.signedBy')}>{s.signer_name}</Fact>
+        <Fact label={t('consoleBillingContracts.signature.email')}>{s.signer_email}</Fact>
+        <Fact label={t('consoleBillingContracts.signature.signedAt')}>{format(s.signed_at)}</Fact>
+        <Fact label={t('consoleBillingContracts.signature.ip')}>{s.ip}</Fact>
+        <Fact label={t('consoleBillingContracts.signature.title')}>
+          {KIND_KEYS[s.kind] ? t(KIND_KEYS[s.kind]!) : s.kind}
+        </Fact>
+        <Fact label={t('consoleBillingContracts.signature.browser')}>
           <span className="font-normal">{s.user_agent}</span>
         </Fact>
         <div className="sm:col-span-2">
-          <Fact label="SHA-256 of the text signed">
+          <Fact label={t('consoleBillingContracts.signature.signedHash')}>
             <code className="text-xs break-all">{s.signed_sha256}</code>
             <span className={`mt-1 block text-sm ${same ? 'text-green-800' : 'text-red-700'}`}>
-              {same ? 'Matches the text below.' : 'Differs from the text below.'}
+              {same
+                ? t('consoleBillingContracts.signature.matches')
+                : t('consoleBillingContracts.signature.differs')}
             </span>
           </Fact>
         </div>
         {c.countersignature && (
           <>
-            <Fact label="Countersigned by">{c.countersignature.name}</Fact>
-            <Fact label="Countersigned at">{format(c.countersignature.signed_at)}</Fact>
+            <Fact label={t('consoleBillingContracts.signature.countersignedBy')}>
+              {c.countersignature.name}
+            </Fact>
+            <Fact label={t('consoleBillingContracts.signature.countersignedAt')}>
+              {format(c.countersignature.signed_at)}
+            </Fact>
           </>
         )}
       </dl>
@@ -144,47 +184,56 @@ function SignatureAudit({ contract: c }: { contract: Contract }) {
 }
 
 function Actions({ contract: c }: { contract: Contract }) {
+  const t = useT();
   const toast = useToast();
   const saved = useSaved();
   const send = useMutation({
     mutationFn: () => sendContract(c.id),
     onSuccess: (sent) => {
       saved.contract(sent);
-      toast(`“${sent.title}” sent — ${sent.client.name} has been emailed`);
+      toast(t('consoleBillingContracts.actions.sentToast', { title: sent.title, name: sent.client.name }));
     },
   });
   const cancel = useMutation({
     mutationFn: () => voidContract(c.id),
     onSuccess: (voided) => {
       saved.contract(voided);
-      toast(`“${voided.title}” is void`);
+      toast(t('consoleBillingContracts.actions.voidToast', { title: voided.title }));
     },
   });
   const failed = [send, cancel].find((m) => m.isError);
+  const voidQuestion =
+    c.status === 'sent'
+      ? t('consoleBillingContracts.actions.voidSentQuestion', { title: c.title, name: c.client.name })
+      : t('consoleBillingContracts.actions.voidQuestion', { title: c.title });
   const voidButton = (
     <ConfirmButton
-      label="Void"
-      question={`Void “${c.title}”? ${c.status === 'sent' ? `${c.client.name} can no longer sign it. ` : ''}This cannot be undone.`}
-      confirmLabel="Void contract"
+      label={t('consoleBillingContracts.actions.voidOpen')}
+      question={voidQuestion}
+      confirmLabel={t('consoleBillingContracts.actions.void')}
       busy={cancel.isPending}
       onConfirm={() => cancel.mutateAsync()}
     />
   );
   const wantsCountersign = c.status === 'signed' && c.countersign && !c.countersignature;
   return (
-    <Card title="Next steps">
+    <Card title={t('consoleBilling.card.nextSteps')}>
       <div className="flex flex-col items-stretch gap-3">
         {c.status === 'draft' && (
           <>
             <p className="text-sm text-slate-700">
-              A draft: only your team sees it. Sending emails {c.client.name} a link to read and sign it.
+              {t('consoleBillingContracts.actions.draft', { name: c.client.name })}
             </p>
             <ConfirmButton
-              label="Send to client"
+              label={t('consoleBilling.sendToClient')}
               openerVariant="primary"
               tone="primary"
-              question={`Email ${c.client.name} (${c.client.email}) a link to sign “${c.title}”?`}
-              confirmLabel="Send contract"
+              question={t('consoleBillingContracts.actions.sendQuestion', {
+                name: c.client.name,
+                email: c.client.email,
+                title: c.title,
+              })}
+              confirmLabel={t('consoleBillingContracts.actions.send')}
               busy={send.isPending}
               onConfirm={() => send.mutateAsync()}
             />
@@ -193,17 +242,23 @@ function Actions({ contract: c }: { contract: Contract }) {
         )}
         {c.status === 'sent' && (
           <>
-            <p className="text-sm text-slate-700">Waiting for {c.client.name} to sign.</p>
+            <p className="text-sm text-slate-700">
+              {t('consoleBillingContracts.actions.waiting', { name: c.client.name })}
+            </p>
             {voidButton}
           </>
         )}
         {wantsCountersign && <CountersignForm contract={c} />}
         {c.status === 'signed' && !wantsCountersign && (
           <p className="text-sm text-slate-700">
-            Signed{c.countersignature ? ' and countersigned' : ''}. Nothing more to do.
+            {c.countersignature
+              ? t('consoleBillingContracts.actions.countersigned')
+              : t('consoleBillingContracts.actions.signed')}
           </p>
         )}
-        {c.status === 'void' && <p className="text-sm text-slate-700">Void contracts are final.</p>}
+        {c.status === 'void' && (
+          <p className="text-sm text-slate-700">{t('consoleBillingContracts.actions.voidFinal')}</p>
+        )}
         {failed && <Alert tone="error">{messageOf(failed.error)}</Alert>}
       </div>
     </Card>
@@ -211,6 +266,7 @@ function Actions({ contract: c }: { contract: Contract }) {
 }
 
 function CountersignForm({ contract: c }: { contract: Contract }) {
+  const t = useT();
   const me = useConsoleMe();
   const toast = useToast();
   const saved = useSaved();
@@ -220,7 +276,7 @@ function CountersignForm({ contract: c }: { contract: Contract }) {
     mutationFn: (signer: string) => countersignContract(c.id, signer),
     onSuccess: (signed) => {
       saved.contract(signed);
-      toast(`“${signed.title}” countersigned`);
+      toast(t('consoleBillingContracts.countersign.toast', { title: signed.title }));
     },
   });
   const problem = sign.error instanceof ApiProblem ? sign.error : null;
@@ -234,19 +290,21 @@ function CountersignForm({ contract: c }: { contract: Contract }) {
   };
   return (
     <form onSubmit={submit} noValidate className="space-y-3">
-      <p className="text-sm text-slate-700">{c.client.name} has signed. Add your countersignature.</p>
+      <p className="text-sm text-slate-700">
+        {t('consoleBillingContracts.countersign.prompt', { name: c.client.name })}
+      </p>
       <TextField
-        label="Your name, as printed under the signature"
+        label={t('consoleBillingContracts.countersign.name')}
         value={name}
         autoComplete="name"
-        error={missing ? 'Write the name to print.' : problem?.fieldError('name')}
+        error={missing ? t('consoleBillingContracts.countersign.nameMissing') : problem?.fieldError('name')}
         onChange={(e) => {
           setName(e.target.value);
           setMissing(false);
         }}
       />
       <Button type="submit" busy={sign.isPending}>
-        Countersign
+        {t('consoleBillingContracts.countersign.submit')}
       </Button>
       {sign.isError && !problem?.fieldError('name') && <Alert tone="error">{messageOf(sign.error)}</Alert>}
     </form>

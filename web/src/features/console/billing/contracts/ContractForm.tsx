@@ -4,6 +4,7 @@ import { ApiProblem, messageOf } from '@/api/problem';
 import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
 import { MarkdownView } from '@/components/Markdown';
 import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 export interface ContractDraft {
   client: PickedClient | null;
@@ -30,6 +31,7 @@ export function ContractForm({
   error: unknown;
   onSubmit: (draft: ContractDraft) => void;
 }) {
+  const t = useT();
   const form = useRef<HTMLFormElement>(null);
   const countersignId = useId();
   const [draft, setDraft] = useState(initial);
@@ -39,9 +41,9 @@ export function ContractForm({
   const problem = error instanceof ApiProblem ? error : null;
   const missing: Record<string, string | undefined> = checked
     ? {
-        client_id: draft.client ? undefined : 'Choose the client.',
-        title: draft.title.trim() ? undefined : 'Give the contract a title.',
-        body: draft.body.trim() ? undefined : 'Write the text the client will sign.',
+        client_id: draft.client ? undefined : t('consoleBilling.form.clientMissing'),
+        title: draft.title.trim() ? undefined : t('consoleBillingContracts.form.titleMissing'),
+        body: draft.body.trim() ? undefined : t('consoleBillingContracts.form.bodyMissing'),
       }
     : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
@@ -67,7 +69,7 @@ export function ContractForm({
         <div className="space-y-5">
           {clientLocked && draft.client ? (
             <div>
-              <p className="text-sm font-medium text-slate-800">Client</p>
+              <p className="text-sm font-medium text-slate-800">{t('consoleBilling.form.client')}</p>
               <p className="mt-1 font-medium text-slate-900">{draft.client.name}</p>
             </div>
           ) : (
@@ -78,11 +80,11 @@ export function ContractForm({
             />
           )}
           <TextField
-            label="Title"
+            label={t('consoleBilling.form.title')}
             required
             value={draft.title}
             error={errorOf('title')}
-            hint="E.g. “Brand refresh — services agreement”."
+            hint={t('consoleBillingContracts.form.titleHint')}
             onChange={(e) => set('title', e.target.value)}
           />
           <div className="flex items-start gap-3">
@@ -94,30 +96,34 @@ export function ContractForm({
               className="mt-1 h-4 w-4"
             />
             <label htmlFor={countersignId} className="text-sm text-slate-800">
-              <span className="font-medium">Countersign after the client</span>
+              <span className="font-medium">{t('consoleBillingContracts.form.countersign')}</span>
               <span className="block text-slate-600">
-                Once they have signed, someone on your team adds their name under the signature.
+                {t('consoleBillingContracts.form.countersignHint')}
               </span>
             </label>
           </div>
         </div>
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title="Text">
+        <Card title={t('consoleBillingContracts.form.text')}>
           <TextArea
-            label="Contract text (Markdown)"
+            label={t('consoleBillingContracts.form.body')}
             value={draft.body}
             rows={18}
             error={errorOf('body')}
-            hint="# Headings, **bold**, lists and [links](https://…) work. HTML is shown as plain text."
+            hint={t('consoleBillingContracts.form.bodyHint')}
             onChange={(e) => set('body', e.target.value)}
           />
         </Card>
-        <Card title="Preview">
+        <Card title={t('consoleBillingContracts.form.preview')}>
           {draft.body.trim() ? (
-            <MarkdownView text={draft.body} label="Preview of the contract" testId="contract-preview" />
+            <MarkdownView
+              text={draft.body}
+              label={t('consoleBillingContracts.form.previewLabel')}
+              testId="contract-preview"
+            />
           ) : (
-            <p className="text-sm text-slate-600">The text appears here as the client will read it.</p>
+            <p className="text-sm text-slate-600">{t('consoleBillingContracts.form.previewEmpty')}</p>
           )}
         </Card>
       </div>
@@ -129,7 +135,7 @@ export function ContractForm({
           to={cancelTo}
           className="inline-flex min-h-10 items-center rounded-lg px-4 py-2 text-sm font-semibold text-slate-700 hover:bg-slate-100"
         >
-          Cancel
+          {t('consoleBilling.form.cancel')}
         </Link>
       </div>
     </form>

@@ -13,9 +13,11 @@ import {
   type UpdateContract,
 } from '../api';
 import { ContractForm, type ContractDraft } from './ContractForm';
+import { useT } from '@/lib/i18n/hooks';
 
 /** `/app/contracts/new`: a new contract, saved as a draft. */
 export function NewContractPage() {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -23,19 +25,19 @@ export function NewContractPage() {
     mutationFn: (body: CreateContract) => createContract(body),
     onSuccess: (contract) => {
       saved.contract(contract);
-      toast(`“${contract.title}” saved as a draft`);
+      toast(t('consoleBillingContracts.form.createdToast', { title: contract.title }));
       navigate(`/app/contracts/${contract.id}`);
     },
   });
   return (
     <div className="max-w-6xl">
       <PageHeader
-        title="New contract"
-        description="It is saved as a draft: the client sees it once you send it."
+        title={t('consoleBillingContracts.list.new')}
+        description={t('consoleBillingContracts.form.newDescription')}
       />
       <ContractForm
         initial={{ client: null, title: '', body: '', countersign: false }}
-        submitLabel="Save draft"
+        submitLabel={t('consoleBilling.saveDraft')}
         cancelTo="/app/contracts"
         busy={create.isPending}
         error={create.error}
@@ -49,6 +51,7 @@ export function NewContractPage() {
 
 /** `/app/contracts/:id/edit`: a draft's or a sent contract's changes (not once signed or void). */
 export function EditContractPage() {
+  const t = useT();
   const { id = '' } = useParams();
   const contract = useContract(id);
   return (
@@ -57,13 +60,13 @@ export function EditContractPage() {
         to={`/app/contracts/${id}`}
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← Back to the contract
+        ← {t('consoleBillingContracts.form.back')}
       </Link>
       {contract.isPending ? (
-        <Loading label="Loading the contract…" />
+        <Loading label={t('consoleBilling.frame.contractLoading')} />
       ) : contract.isError ? (
         <ErrorState
-          title="This contract could not be loaded"
+          title={t('consoleBilling.frame.contractFailed')}
           message={messageOf(contract.error)}
           onRetry={() => void contract.refetch()}
         />
@@ -75,6 +78,7 @@ export function EditContractPage() {
 }
 
 function EditContract({ contract: c }: { contract: Contract }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -88,28 +92,30 @@ function EditContract({ contract: c }: { contract: Contract }) {
     mutationFn: (body: UpdateContract) => updateContract(c.id, body),
     onSuccess: (updated) => {
       saved.contract(updated);
-      toast(`“${updated.title}” saved`);
+      toast(t('consoleBillingContracts.form.savedToast', { title: updated.title }));
       navigate(`/app/contracts/${updated.id}`);
     },
   });
   const editable = c.status === 'draft' || c.status === 'sent';
   return (
     <>
-      <PageHeader title={`Edit “${c.title}”`} description={`With ${c.client.name}`} />
+      <PageHeader
+        title={t('consoleBillingContracts.form.editTitle', { title: c.title })}
+        description={t('consoleBillingContracts.form.with', { name: c.client.name })}
+      />
       {!editable ? (
-        <Alert tone="info">This contract is {c.status} and can no longer be changed.</Alert>
+        <Alert tone="info">{t('consoleBillingContracts.form.notEditable', { status: c.status })}</Alert>
       ) : (
         <div className="space-y-4">
           {c.status === 'sent' && (
             <Alert tone="warning">
-              {c.client.name} has been sent this contract. If you change the text, they must read the new text
-              before they can sign.
+              {t('consoleBillingContracts.form.sentWarning', { name: c.client.name })}
             </Alert>
           )}
           <ContractForm
             initial={initial}
             clientLocked
-            submitLabel="Save contract"
+            submitLabel={t('consoleBillingContracts.form.save')}
             cancelTo={`/app/contracts/${c.id}`}
             busy={save.isPending}
             error={save.error}

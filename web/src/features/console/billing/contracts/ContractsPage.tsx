@@ -6,27 +6,29 @@ import { CONTRACT_STATUSES, useContracts, useFormatDate, type ContractSummary } 
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
+import { useT } from '@/lib/i18n/hooks';
 
 /** `/app/contracts`: every contract, newest first, with whether the client signed it. */
 export function ContractsPage() {
+  const t = useT();
   const filters = useListFilters();
   const contracts = useContracts(filters.q, filters.get('status'));
   const items = contracts.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <div>
       <PageHeader
-        title="Contracts"
-        description="Agreements your clients read and sign in the portal, with a full audit of each signature."
+        title={t('consoleBillingContracts.list.title')}
+        description={t('consoleBillingContracts.list.description')}
         actions={
           <Link to="/app/contracts/new" className={linkButton}>
-            New contract
+            {t('consoleBillingContracts.list.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="contracts"
         filters={filters}
-        placeholder="Title or client"
+        placeholder={t('consoleBillingContracts.list.search')}
         statuses={CONTRACT_STATUSES.map((s) => ({ value: s, label: statusLabel.contract(s) }))}
       />
       <ListBody
@@ -36,15 +38,14 @@ export function ContractsPage() {
         filters={filters}
         empty={
           <EmptyState
-            title="No contracts yet"
+            title={t('consoleBillingContracts.list.emptyTitle')}
             action={
               <Link to="/app/contracts/new" className={linkButton}>
-                Write your first contract
+                {t('consoleBillingContracts.list.emptyAction')}
               </Link>
             }
           >
-            Write the agreement in plain text or Markdown and send it: your client signs it in the portal, and
-            both of you can download the signed PDF.
+            {t('consoleBillingContracts.list.emptyText')}
           </EmptyState>
         }
       >
@@ -55,17 +56,26 @@ export function ContractsPage() {
 }
 
 function ContractsTable({ contracts }: { contracts: ContractSummary[] }) {
+  const t = useT();
   const format = useFormatDate();
+  const col = {
+    title: t('consoleBillingContracts.col.title'),
+    client: t('consoleBillingContracts.col.client'),
+    status: t('consoleBillingContracts.col.status'),
+    sent: t('consoleBillingContracts.col.sent'),
+    signed: t('consoleBillingContracts.col.signed'),
+    views: t('consoleBillingContracts.col.views'),
+  };
   return (
     <ResponsiveTable
-      label="Contracts"
+      label={t('consoleBillingContracts.list.title')}
       columns={[
-        'Title',
-        'Client',
-        'Status',
-        { label: 'Sent', className: 'hidden md:table-cell' },
-        'Signed',
-        { label: 'Views', className: 'hidden lg:table-cell' },
+        col.title,
+        col.client,
+        col.status,
+        { label: col.sent, className: 'hidden md:table-cell' },
+        col.signed,
+        { label: col.views, className: 'hidden lg:table-cell' },
       ]}
     >
       {contracts.map((c) => (
@@ -75,21 +85,25 @@ function ContractsTable({ contracts }: { contracts: ContractSummary[] }) {
               {c.title}
             </Link>
           </td>
-          <Cell label="Client">
+          <Cell label={col.client}>
             <Link to={`/app/clients/${c.client.id}`} className="relative z-10 underline underline-offset-2">
               {c.client.name}
             </Link>
           </Cell>
-          <Cell label="Status">
+          <Cell label={col.status}>
             <ContractStatus status={c.status} audience="staff" />
           </Cell>
-          <Cell label="Sent" wide="sm:hidden md:table-cell">
-            {c.sent_at ? format(c.sent_at) : <span className="text-slate-600">Not yet</span>}
+          <Cell label={col.sent} wide="sm:hidden md:table-cell">
+            {c.sent_at ? (
+              format(c.sent_at)
+            ) : (
+              <span className="text-slate-600">{t('consoleBilling.notYet')}</span>
+            )}
           </Cell>
-          <Cell label="Signed">
+          <Cell label={col.signed}>
             {c.signed_at ? format(c.signed_at) : <span className="text-slate-600">—</span>}
           </Cell>
-          <Cell label="Views" wide="sm:hidden lg:table-cell">
+          <Cell label={col.views} wide="sm:hidden lg:table-cell">
             {c.view_count}
           </Cell>
         </tr>

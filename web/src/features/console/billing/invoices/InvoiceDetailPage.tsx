@@ -21,24 +21,33 @@ import {
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
 import { secondaryLink } from '@/components/styles';
-import { methodLabels } from './methods';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
+import { methodLabel } from './methods';
 import { RecordPaymentForm } from './RecordPaymentForm';
 
 /** `/app/invoices/:id`: what is owed and paid, the payments, and the next step. */
 export function InvoiceDetailPage() {
   const { id = '' } = useParams();
   const invoice = useInvoice(id);
+  const t = useT();
   return (
-    <DetailFrame back="/app/invoices" backLabel="All invoices" query={invoice} what="invoice">
+    <DetailFrame
+      back="/app/invoices"
+      backLabel={t('consoleBillingInvoices.detail.back')}
+      query={invoice}
+      what="invoice"
+    >
       {() => <InvoiceDetail invoice={invoice.data!} />}
     </DetailFrame>
   );
 }
 
 function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
+  const t = useT();
   const tenant = useTenant();
   const format = useFormatDate();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
   const timeZone = tenant.data?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const money = (minor: number) => formatMoney(minor, i.currency, locale);
   const day = (d: string) => formatDay(d, locale);
@@ -55,17 +64,26 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
             <InvoiceStatus status={i.status} overdue={i.overdue} audience="staff" />
           </div>
           <p className="mt-1 text-slate-600">
-            For{' '}
-            <Link to={`/app/clients/${i.client.id}`} className="text-slate-900 underline underline-offset-2">
-              {i.client.name}
-            </Link>
+            <Rich
+              text={t('consoleBilling.forClient', { name: i.client.name })}
+              tags={{
+                link: (chunk) => (
+                  <Link
+                    to={`/app/clients/${i.client.id}`}
+                    className="text-slate-900 underline underline-offset-2"
+                  >
+                    {chunk}
+                  </Link>
+                ),
+              }}
+            />
             {i.client.company && ` · ${i.client.company}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           {i.status === 'draft' && (
             <Link to={`/app/invoices/${i.id}/edit`} className={secondaryLink}>
-              Edit
+              {t('consoleBilling.edit')}
             </Link>
           )}
           <PdfButton download={() => downloadPdf.invoice(i.id, filename)} filename={filename} />
@@ -74,13 +92,20 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
 
       {i.status === 'void' && (
         <div className="mb-6">
-          <Alert tone="info">Void{i.voided_at ? ` since ${format(i.voided_at)}` : ''}: nothing is due.</Alert>
+          <Alert tone="info">
+            {i.voided_at
+              ? t('consoleBillingInvoices.detail.voidSince', { date: format(i.voided_at) })
+              : t('consoleBillingInvoices.detail.void')}
+          </Alert>
         </div>
       )}
       {i.overdue && (
         <div className="mb-6">
           <Alert tone="error">
-            Overdue: {money(i.due_minor)} was due on {day(i.due_date)}.
+            {t('consoleBillingInvoices.detail.overdue', {
+              amount: money(i.due_minor),
+              date: day(i.due_date),
+            })}
           </Alert>
         </div>
       )}
@@ -90,17 +115,17 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
           <Card>
             <dl className="grid gap-4 sm:grid-cols-3">
               <div>
-                <dt className="text-sm text-slate-600">Total</dt>
+                <dt className="text-sm text-slate-600">{t('consoleBillingInvoices.detail.total')}</dt>
                 <dd className="text-xl font-semibold text-slate-900">{money(i.totals.total_minor)}</dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">Paid</dt>
+                <dt className="text-sm text-slate-600">{t('consoleBillingInvoices.detail.paid')}</dt>
                 <dd className="text-xl font-semibold text-slate-900" data-testid="paid">
                   {money(i.paid_minor)}
                 </dd>
               </div>
               <div>
-                <dt className="text-sm text-slate-600">Amount due</dt>
+                <dt className="text-sm text-slate-600">{t('consoleBillingInvoices.col.amountDue')}</dt>
                 <dd
                   className={`text-xl font-semibold ${i.overdue ? 'text-red-700' : 'text-slate-900'}`}
                   data-testid="amount-due"
@@ -110,29 +135,30 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
               </div>
             </dl>
           </Card>
-          <Card title="Lines">
+          <Card title={t('consoleBilling.card.lines')}>
             <LinesTable lines={i.lines} totals={i.totals} currency={i.currency} locale={locale} />
           </Card>
-          <Card title="Payments">
+          <Card title={t('consoleBillingInvoices.detail.payments')}>
             {i.payments.length === 0 ? (
-              <p className="text-sm text-slate-600">
-                No payment yet. Payments the client makes online, and those you record, are listed here.
-              </p>
+              <p className="text-sm text-slate-600">{t('consoleBillingInvoices.detail.noPayments')}</p>
             ) : (
-              <table className="w-full text-left text-sm" aria-label="Payments">
+              <table
+                className="w-full text-left text-sm"
+                aria-label={t('consoleBillingInvoices.detail.payments')}
+              >
                 <thead className="border-b border-slate-200 text-slate-700">
                   <tr>
                     <th scope="col" className="py-2 pr-3 font-semibold">
-                      Received
+                      {t('consoleBillingInvoices.detail.received')}
                     </th>
                     <th scope="col" className="py-2 pr-3 font-semibold">
-                      Method
+                      {t('consoleBillingInvoices.payment.method')}
                     </th>
                     <th scope="col" className="hidden py-2 pr-3 font-semibold sm:table-cell">
-                      Reference
+                      {t('consoleBillingInvoices.payment.reference')}
                     </th>
                     <th scope="col" className="py-2 text-right font-semibold">
-                      Amount
+                      {t('consoleBillingInvoices.detail.amount')}
                     </th>
                   </tr>
                 </thead>
@@ -141,7 +167,7 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
                     <tr key={p.id}>
                       <td className="py-2 pr-3 text-slate-900">{format(p.received_at)}</td>
                       <td className="py-2 pr-3 text-slate-800">
-                        {methodLabels[p.method] ?? p.method}
+                        {methodLabel(p.method)}
                         {p.reference && (
                           <span className="block text-xs text-slate-600 sm:hidden">{p.reference}</span>
                         )}
@@ -157,7 +183,7 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
             )}
           </Card>
           {i.notes && (
-            <Card title="Notes">
+            <Card title={t('consoleBilling.card.notes')}>
               <MarkdownView text={i.notes} />
             </Card>
           )}
@@ -165,27 +191,31 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
         <div className="space-y-6">
           <Actions invoice={i} />
           {payable && (
-            <Card title="Record a payment">
+            <Card title={t('consoleBillingInvoices.payment.formLabel')}>
               <RecordPaymentForm key={i.updated_at} invoice={i} locale={locale} timeZone={timeZone} />
             </Card>
           )}
-          <Card title="Details">
+          <Card title={t('consoleBilling.card.details')}>
             <dl className="grid gap-4 text-sm">
-              <Fact label="Issue date">{day(i.issue_date)}</Fact>
-              <Fact label="Due date">{day(i.due_date)}</Fact>
-              <Fact label="Sent">{i.sent_at ? format(i.sent_at) : 'Not yet'}</Fact>
-              {i.paid_at && <Fact label="Paid in full">{format(i.paid_at)}</Fact>}
+              <Fact label={t('consoleBillingInvoices.form.issueDate')}>{day(i.issue_date)}</Fact>
+              <Fact label={t('consoleBillingInvoices.form.dueDate')}>{day(i.due_date)}</Fact>
+              <Fact label={t('consoleBilling.fact.sent')}>
+                {i.sent_at ? format(i.sent_at) : t('consoleBilling.notYet')}
+              </Fact>
+              {i.paid_at && (
+                <Fact label={t('consoleBillingInvoices.detail.paidInFull')}>{format(i.paid_at)}</Fact>
+              )}
               {i.quote_id && (
-                <Fact label="Made from">
+                <Fact label={t('consoleBillingInvoices.detail.madeFrom')}>
                   <Link to={`/app/quotes/${i.quote_id}`} className="underline underline-offset-2">
-                    The accepted quote
+                    {t('consoleBillingInvoices.detail.acceptedQuote')}
                   </Link>
                 </Fact>
               )}
               {i.project_id && (
-                <Fact label="Project">
+                <Fact label={t('consoleBilling.fact.project')}>
                   <Link to={`/app/projects/${i.project_id}`} className="underline underline-offset-2">
-                    Open the project
+                    {t('consoleBilling.openProject')}
                   </Link>
                 </Fact>
               )}
@@ -201,38 +231,47 @@ function InvoiceDetail({ invoice: i }: { invoice: Invoice }) {
 }
 
 function Actions({ invoice: i }: { invoice: Invoice }) {
+  const t = useT();
   const toast = useToast();
   const saved = useSaved();
   const send = useMutation({
     mutationFn: () => sendInvoice(i.id),
     onSuccess: (sent) => {
       saved.invoice(sent);
-      toast(`Invoice ${sent.number} sent — ${sent.client.name} has been emailed`);
+      toast(t('consoleBillingInvoices.actions.sentToast', { number: sent.number, name: sent.client.name }));
     },
   });
   const cancel = useMutation({
     mutationFn: () => voidInvoice(i.id),
     onSuccess: (voided) => {
       saved.invoice(voided);
-      toast(`Invoice ${voided.number} is void`);
+      toast(t('consoleBillingInvoices.actions.voidToast', { number: voided.number }));
     },
   });
   const failed = [send, cancel].find((m) => m.isError);
   const voidable = i.status === 'draft' || (i.status === 'sent' && i.paid_minor === 0);
+  const voidQuestion =
+    i.status === 'sent'
+      ? t('consoleBillingInvoices.actions.voidSentQuestion', { number: i.number, name: i.client.name })
+      : t('consoleBillingInvoices.actions.voidQuestion', { number: i.number });
   return (
-    <Card title="Next steps">
+    <Card title={t('consoleBilling.card.nextSteps')}>
       <div className="flex flex-col items-stretch gap-3">
         {i.status === 'draft' && (
           <>
             <p className="text-sm text-slate-700">
-              A draft: only your team sees it. Sending emails {i.client.name} a link to view and pay it.
+              {t('consoleBillingInvoices.actions.draft', { name: i.client.name })}
             </p>
             <ConfirmButton
-              label="Send to client"
+              label={t('consoleBilling.sendToClient')}
               openerVariant="primary"
               tone="primary"
-              question={`Email ${i.client.name} (${i.client.email}) invoice ${i.number}? It can no longer be edited once sent.`}
-              confirmLabel="Send invoice"
+              question={t('consoleBillingInvoices.actions.sendQuestion', {
+                name: i.client.name,
+                email: i.client.email,
+                number: i.number,
+              })}
+              confirmLabel={t('consoleBillingInvoices.actions.send')}
               busy={send.isPending}
               onConfirm={() => send.mutateAsync()}
             />
@@ -240,17 +279,20 @@ function Actions({ invoice: i }: { invoice: Invoice }) {
         )}
         {(i.status === 'sent' || i.status === 'partially_paid') && (
           <p className="text-sm text-slate-700">
-            Waiting for {i.client.name} to pay. Payments online are recorded by themselves; record the others
-            below.
+            {t('consoleBillingInvoices.actions.waiting', { name: i.client.name })}
           </p>
         )}
-        {i.status === 'paid' && <p className="text-sm text-slate-700">Paid in full. Nothing more to do.</p>}
-        {i.status === 'void' && <p className="text-sm text-slate-700">Void invoices are final.</p>}
+        {i.status === 'paid' && (
+          <p className="text-sm text-slate-700">{t('consoleBillingInvoices.actions.paid')}</p>
+        )}
+        {i.status === 'void' && (
+          <p className="text-sm text-slate-700">{t('consoleBillingInvoices.actions.voidFinal')}</p>
+        )}
         {voidable && (
           <ConfirmButton
-            label="Void"
-            question={`Void ${i.number}? ${i.status === 'sent' ? `${i.client.name} no longer owes it. ` : ''}Its number stays used, and this cannot be undone.`}
-            confirmLabel="Void invoice"
+            label={t('consoleBillingInvoices.actions.voidOpen')}
+            question={voidQuestion}
+            confirmLabel={t('consoleBillingInvoices.actions.void')}
             busy={cancel.isPending}
             onConfirm={() => cancel.mutateAsync()}
           />

@@ -16,15 +16,26 @@ import {
 import { DocumentForm, type DateField } from '../DocumentForm';
 import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
 import { emptyLine, lineDraftOf } from '../lines';
+import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
-const dates: DateField[] = [
-  { name: 'issue_date', label: 'Issue date', hint: 'Empty: the day it is created.' },
-  { name: 'due_date', label: 'Due date', hint: 'Empty: the issue date plus your payment terms.' },
+const invoiceDates = (t: Translate): DateField[] => [
+  {
+    name: 'issue_date',
+    label: t('consoleBillingInvoices.form.issueDate'),
+    hint: t('consoleBillingInvoices.form.issueDateHint'),
+  },
+  {
+    name: 'due_date',
+    label: t('consoleBillingInvoices.form.dueDate'),
+    hint: t('consoleBillingInvoices.form.dueDateHint'),
+  },
 ];
 
 /** `/app/invoices/new`: a new invoice, saved as a numbered draft. */
 export function NewInvoicePage() {
+  const t = useT();
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -32,30 +43,30 @@ export function NewInvoicePage() {
     mutationFn: (body: CreateInvoice) => createInvoice(body),
     onSuccess: (invoice) => {
       saved.invoice(invoice);
-      toast(`Invoice ${invoice.number} saved as a draft`);
+      toast(t('consoleBillingInvoices.form.createdToast', { number: invoice.number }));
       navigate(`/app/invoices/${invoice.id}`);
     },
   });
   const header = (
     <PageHeader
-      title="New invoice"
-      description="It is saved as a draft: the client sees it once you send it."
+      title={t('consoleBillingInvoices.form.newTitle')}
+      description={t('consoleBillingInvoices.form.newDescription')}
     />
   );
-  if (tenant.isPending) return <Loading label="Loading the invoice form…" />;
+  if (tenant.isPending) return <Loading label={t('consoleBillingInvoices.form.loading')} />;
   if (tenant.isError) {
     return (
       <div className="max-w-3xl">
         {header}
         <ErrorState
-          title="The invoice form could not be loaded"
+          title={t('consoleBillingInvoices.form.loadFailed')}
           message={messageOf(tenant.error)}
           onRetry={() => void tenant.refetch()}
         />
       </div>
     );
   }
-  const { currency, locale } = tenant.data;
+  const { currency } = tenant.data;
   return (
     <div className="max-w-5xl">
       {header}
@@ -70,8 +81,8 @@ export function NewInvoicePage() {
           dates: { issue_date: '', due_date: '' },
         }}
         locale={locale}
-        dateFields={dates}
-        submitLabel="Save draft"
+        dateFields={invoiceDates(t)}
+        submitLabel={t('consoleBilling.saveDraft')}
         cancelTo="/app/invoices"
         busy={create.isPending}
         error={create.error}
@@ -93,22 +104,24 @@ export function NewInvoicePage() {
 
 /** `/app/invoices/:id/edit`: a draft's changes. */
 export function EditInvoicePage() {
+  const t = useT();
   const { id = '' } = useParams();
   const invoice = useInvoice(id);
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
   return (
     <div className="max-w-5xl">
       <Link
         to={`/app/invoices/${id}`}
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← Back to the invoice
+        ← {t('consoleBillingInvoices.form.back')}
       </Link>
       {invoice.isPending || tenant.isPending ? (
-        <Loading label="Loading the invoice…" />
+        <Loading label={t('consoleBilling.frame.invoiceLoading')} />
       ) : invoice.isError || tenant.isError ? (
         <ErrorState
-          title="This invoice could not be loaded"
+          title={t('consoleBilling.frame.invoiceFailed')}
           message={messageOf(invoice.error ?? tenant.error)}
           onRetry={() => {
             void invoice.refetch();
@@ -116,13 +129,14 @@ export function EditInvoicePage() {
           }}
         />
       ) : (
-        <EditInvoice key={invoice.data.updated_at} invoice={invoice.data} locale={tenant.data.locale} />
+        <EditInvoice key={invoice.data.updated_at} invoice={invoice.data} locale={locale} />
       )}
     </div>
   );
 }
 
 function EditInvoice({ invoice: i, locale }: { invoice: Invoice; locale: string }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -138,26 +152,26 @@ function EditInvoice({ invoice: i, locale }: { invoice: Invoice; locale: string 
     mutationFn: (body: UpdateInvoice) => updateInvoice(i.id, body),
     onSuccess: (updated) => {
       saved.invoice(updated);
-      toast(`Invoice ${updated.number} saved`);
+      toast(t('consoleBillingInvoices.form.savedToast', { number: updated.number }));
       navigate(`/app/invoices/${updated.id}`);
     },
   });
   return (
     <>
-      <PageHeader title={`Edit ${i.number}`} description={`${i.title} for ${i.client.name}`} />
+      <PageHeader
+        title={t('consoleBillingInvoices.form.editTitle', { number: i.number })}
+        description={t('consoleBilling.titleFor', { title: i.title, name: i.client.name })}
+      />
       {i.status !== 'draft' ? (
-        <Alert tone="info">
-          This invoice has been sent and can no longer be edited. If it is wrong and nothing was paid, void it
-          and write a new one.
-        </Alert>
+        <Alert tone="info">{t('consoleBillingInvoices.form.notEditable')}</Alert>
       ) : (
         <DocumentForm
           what="invoice"
           initial={initial}
           clientLocked
           locale={locale}
-          dateFields={dates}
-          submitLabel="Save draft"
+          dateFields={invoiceDates(t)}
+          submitLabel={t('consoleBilling.saveDraft')}
           cancelTo={`/app/invoices/${i.id}`}
           busy={save.isPending}
           error={save.error}

@@ -8,9 +8,11 @@ import { INVOICE_STATUSES, useInvoices, useTenant, type InvoiceSummary } from '.
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 /** `/app/invoices`: every invoice, newest first, with what is still due and what is overdue. */
 export function InvoicesPage() {
+  const t = useT();
   const filters = useListFilters();
   const overdue = filters.get('overdue') === '1';
   const invoices = useInvoices(filters.q, filters.get('status'), overdue);
@@ -18,18 +20,18 @@ export function InvoicesPage() {
   return (
     <div>
       <PageHeader
-        title="Invoices"
-        description="What clients owe you. They pay online in the portal, or you record what arrives by hand."
+        title={t('consoleBillingInvoices.list.title')}
+        description={t('consoleBillingInvoices.list.description')}
         actions={
           <Link to="/app/invoices/new" className={linkButton}>
-            New invoice
+            {t('consoleBillingInvoices.list.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="invoices"
         filters={filters}
-        placeholder="Number, title or client"
+        placeholder={t('consoleBillingInvoices.list.search')}
         statuses={INVOICE_STATUSES.map((s) => ({ value: s, label: statusLabel.invoice(s) }))}
       >
         <label className="flex h-10 items-center gap-2 text-sm font-medium text-slate-800">
@@ -39,7 +41,7 @@ export function InvoicesPage() {
             onChange={(e) => filters.setParam('overdue', e.target.checked ? '1' : '')}
             className="h-4 w-4"
           />
-          Overdue only
+          {t('consoleBillingInvoices.list.overdueOnly')}
         </label>
       </ListFilterBar>
       <ListBody
@@ -49,15 +51,14 @@ export function InvoicesPage() {
         filters={filters}
         empty={
           <EmptyState
-            title="No invoices yet"
+            title={t('consoleBillingInvoices.list.emptyTitle')}
             action={
               <Link to="/app/invoices/new" className={linkButton}>
-                Write your first invoice
+                {t('consoleBillingInvoices.list.emptyAction')}
               </Link>
             }
           >
-            Invoices appear here once written — or made from an accepted quote in one click. Your client sees
-            each sent invoice in the portal and can pay it there.
+            {t('consoleBillingInvoices.list.emptyText')}
           </EmptyState>
         }
       >
@@ -68,20 +69,30 @@ export function InvoicesPage() {
 }
 
 function InvoicesTable({ invoices }: { invoices: InvoiceSummary[] }) {
+  const t = useT();
   const tenant = useTenant();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
+  const col = {
+    number: t('consoleBillingInvoices.col.number'),
+    title: t('consoleBillingInvoices.col.title'),
+    client: t('consoleBillingInvoices.col.client'),
+    status: t('consoleBillingInvoices.col.status'),
+    due: t('consoleBillingInvoices.col.dueDate'),
+    total: t('consoleBillingInvoices.col.total'),
+    amountDue: t('consoleBillingInvoices.col.amountDue'),
+  };
   const money = (minor: number, currency: string) => formatMoney(minor, currency, locale);
   return (
     <ResponsiveTable
-      label="Invoices"
+      label={t('consoleBillingInvoices.list.title')}
       columns={[
-        'Number',
-        'Title',
-        'Client',
-        'Status',
-        { label: 'Due date', className: 'hidden md:table-cell' },
-        'Total',
-        'Amount due',
+        col.number,
+        col.title,
+        col.client,
+        col.status,
+        { label: col.due, className: 'hidden md:table-cell' },
+        col.total,
+        col.amountDue,
       ]}
     >
       {invoices.map((i) => (
@@ -91,22 +102,22 @@ function InvoicesTable({ invoices }: { invoices: InvoiceSummary[] }) {
               {i.number}
             </Link>
           </td>
-          <Cell label="Title">{i.title}</Cell>
-          <Cell label="Client">
+          <Cell label={col.title}>{i.title}</Cell>
+          <Cell label={col.client}>
             <Link to={`/app/clients/${i.client.id}`} className="relative z-10 underline underline-offset-2">
               {i.client.name}
             </Link>
           </Cell>
-          <Cell label="Status">
+          <Cell label={col.status}>
             <InvoiceStatus status={i.status} overdue={i.overdue} audience="staff" />
           </Cell>
-          <Cell label="Due date" wide="sm:hidden md:table-cell">
+          <Cell label={col.due} wide="sm:hidden md:table-cell">
             {formatDay(i.due_date, locale)}
           </Cell>
-          <Cell label="Total">
+          <Cell label={col.total}>
             <span className="whitespace-nowrap">{money(i.total_minor, i.currency)}</span>
           </Cell>
-          <Cell label="Amount due">
+          <Cell label={col.amountDue}>
             <span className={`whitespace-nowrap ${i.overdue ? 'font-semibold text-red-700' : ''}`}>
               {i.status === 'void' || i.status === 'draft' ? '—' : money(i.due_minor, i.currency)}
             </span>

@@ -6,9 +6,12 @@ import { todayIn } from '@/lib/format';
 import { formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
 import { recordPayment, useSaved, type Invoice, type ManualMethod, type RecordPayment } from '../api';
 import { labelClass, select } from '@/components/styles';
-import { methodLabels } from './methods';
+import { useT } from '@/lib/i18n/hooks';
+import { methodLabel } from './methods';
 
 const manual: ManualMethod[] = ['bank_transfer', 'cash', 'card', 'other'];
+/** The key that backs out of the confirmation (a key name, not text). */
+const ESCAPE = 'Escape';
 
 /**
  * Money that arrived by hand: all that is due, or part of it. The server checks the amount
@@ -25,6 +28,7 @@ export function RecordPaymentForm({
   locale: string;
   timeZone: string;
 }) {
+  const t = useT();
   const toast = useToast();
   const saved = useSaved();
   const methodId = useId();
@@ -51,8 +55,15 @@ export function RecordPaymentForm({
       saved.invoice(updated);
       toast(
         updated.status === 'paid'
-          ? `Payment of ${money(body.amount_minor)} recorded — ${updated.number} is paid in full`
-          : `Payment of ${money(body.amount_minor)} recorded — ${money(updated.due_minor)} still due on ${updated.number}`,
+          ? t('consoleBillingInvoices.payment.recordedPaid', {
+              amount: money(body.amount_minor),
+              number: updated.number,
+            })
+          : t('consoleBillingInvoices.payment.recordedPartial', {
+              amount: money(body.amount_minor),
+              due: money(updated.due_minor),
+              number: updated.number,
+            }),
       );
     },
     onError: () =>
@@ -67,7 +78,11 @@ export function RecordPaymentForm({
     e.preventDefault();
     const minor = parseMoney(amount, digits);
     if (minor === null || minor <= 0) {
-      setInvalid(digits ? 'An amount above 0, such as 250.00.' : 'An amount above 0, such as 2500.');
+      setInvalid(
+        digits
+          ? t('consoleBillingInvoices.payment.amountInvalid')
+          : t('consoleBillingInvoices.payment.amountInvalidWhole'),
+      );
       setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
@@ -87,14 +102,20 @@ export function RecordPaymentForm({
   };
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="space-y-4" aria-label="Record a payment">
+    <form
+      ref={form}
+      onSubmit={submit}
+      noValidate
+      className="space-y-4"
+      aria-label={t('consoleBillingInvoices.payment.formLabel')}
+    >
       {record.isError && !named && <Alert tone="error">{messageOf(record.error)}</Alert>}
       <TextField
-        label={`Amount (${i.currency})`}
+        label={t('consoleBillingInvoices.payment.amount', { currency: i.currency })}
         inputMode="decimal"
         value={amount}
         error={amountError}
-        hint={`${money(i.due_minor)} is due. Less records a partial payment.`}
+        hint={t('consoleBillingInvoices.payment.amountHint', { due: money(i.due_minor) })}
         onChange={(e) => {
           setAmount(e.target.value);
           setInvalid(null);
@@ -102,7 +123,7 @@ export function RecordPaymentForm({
       />
       <div className="space-y-1.5">
         <label htmlFor={methodId} className={labelClass}>
-          Method
+          {t('consoleBillingInvoices.payment.method')}
         </label>
         <select
           id={methodId}
@@ -112,13 +133,13 @@ export function RecordPaymentForm({
         >
           {manual.map((m) => (
             <option key={m} value={m}>
-              {methodLabels[m]}
+              {methodLabel(m)}
             </option>
           ))}
         </select>
       </div>
       <TextField
-        label="Received on"
+        label={t('consoleBillingInvoices.payment.receivedOn')}
         type="date"
         value={date}
         max={today}
@@ -126,37 +147,43 @@ export function RecordPaymentForm({
         onChange={(e) => setDate(e.target.value)}
       />
       <TextField
-        label="Reference"
+        label={t('consoleBillingInvoices.payment.reference')}
         value={reference}
         error={fieldError('reference')}
-        hint="Optional: the bank reference or receipt number."
+        hint={t('consoleBillingInvoices.payment.referenceHint')}
         onChange={(e) => setReference(e.target.value)}
       />
       {pending ? (
         <div
           role="group"
-          aria-label="Confirm the payment"
-          onKeyDown={(e) => e.key === 'Escape' && !record.isPending && setPending(null)}
+          aria-label={t('consoleBillingInvoices.payment.confirmLabel')}
+          onKeyDown={(e) => e.key === ESCAPE && !record.isPending && setPending(null)}
           className="rounded-lg border border-slate-200 bg-slate-50 p-3"
         >
           <p className="text-sm text-slate-900">
-            Record {money(pending.amount_minor)} received by {(methodLabels[method] ?? method).toLowerCase()}?
-            A payment cannot be taken back
             {pending.amount_minor >= i.due_minor
-              ? `; it settles ${i.number}, and ${i.client.name} gets a receipt by email.`
-              : '.'}
+              ? t('consoleBillingInvoices.payment.confirmSettles', {
+                  amount: money(pending.amount_minor),
+                  method,
+                  number: i.number,
+                  name: i.client.name,
+                })
+              : t('consoleBillingInvoices.payment.confirmPartial', {
+                  amount: money(pending.amount_minor),
+                  method,
+                })}
           </p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button busy={record.isPending} onClick={confirm} autoFocus>
-              Yes, record the payment
+              {t('consoleBillingInvoices.payment.confirm')}
             </Button>
             <Button variant="ghost" disabled={record.isPending} onClick={() => setPending(null)}>
-              Go back
+              {t('consoleBillingInvoices.payment.goBack')}
             </Button>
           </div>
         </div>
       ) : (
-        <Button type="submit">Record payment</Button>
+        <Button type="submit">{t('consoleBillingInvoices.payment.submit')}</Button>
       )}
     </form>
   );

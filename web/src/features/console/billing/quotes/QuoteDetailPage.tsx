@@ -24,22 +24,32 @@ import {
 } from '../api';
 import { DetailFrame, Fact } from '../DetailParts';
 import { secondaryLink } from '@/components/styles';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
 /** `/app/quotes/:id`: the quote, what the client did with it, and what can be done next. */
 export function QuoteDetailPage() {
   const { id = '' } = useParams();
   const quote = useQuote(id);
+  const t = useT();
   return (
-    <DetailFrame back="/app/quotes" backLabel="All quotes" query={quote} what="quote">
+    <DetailFrame
+      back="/app/quotes"
+      backLabel={t('consoleBillingQuotes.detail.back')}
+      query={quote}
+      what="quote"
+    >
       {() => <QuoteDetail quote={quote.data!} />}
     </DetailFrame>
   );
 }
 
 function QuoteDetail({ quote: q }: { quote: Quote }) {
+  const t = useT();
   const tenant = useTenant();
   const format = useFormatDate();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
+  const quoted = (text: string) => t('consoleBilling.quoted', { text });
   const day = (d: string) => formatDay(d, locale);
   const filename = `${q.number}.pdf`;
 
@@ -48,25 +58,38 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
       <div className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <p className="text-sm font-semibold text-slate-600">
-            {q.number}
-            {q.revision > 1 && ` · revision ${q.revision}`}
+            {q.revision > 1
+              ? t('consoleBillingQuotes.detail.numberRevision', {
+                  number: q.number,
+                  revision: String(q.revision),
+                })
+              : q.number}
           </p>
           <div className="flex flex-wrap items-center gap-3">
             <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900">{q.title}</h1>
             <QuoteStatus status={q.status} audience="staff" />
           </div>
           <p className="mt-1 text-slate-600">
-            For{' '}
-            <Link to={`/app/clients/${q.client.id}`} className="text-slate-900 underline underline-offset-2">
-              {q.client.name}
-            </Link>
+            <Rich
+              text={t('consoleBilling.forClient', { name: q.client.name })}
+              tags={{
+                link: (chunk) => (
+                  <Link
+                    to={`/app/clients/${q.client.id}`}
+                    className="text-slate-900 underline underline-offset-2"
+                  >
+                    {chunk}
+                  </Link>
+                ),
+              }}
+            />
             {q.client.company && ` · ${q.client.company}`}
           </p>
         </div>
         <div className="flex flex-wrap gap-2">
           {q.status === 'draft' && (
             <Link to={`/app/quotes/${q.id}/edit`} className={secondaryLink}>
-              Edit
+              {t('consoleBilling.edit')}
             </Link>
           )}
           <PdfButton download={() => downloadPdf.quote(q.id, filename)} filename={filename} />
@@ -77,39 +100,57 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
         {q.status === 'changes_requested' && (
           <Alert tone="warning">
             <p className="font-semibold">
-              {q.client.name} asked for changes{q.decided_at ? ` on ${format(q.decided_at)}` : ''}:
+              {q.decided_at
+                ? t('consoleBillingQuotes.detail.changesRequestedOn', {
+                    name: q.client.name,
+                    date: format(q.decided_at),
+                  })
+                : t('consoleBillingQuotes.detail.changesRequested', { name: q.client.name })}
             </p>
-            {q.decision_comment && <p className="mt-1 whitespace-pre-line">“{q.decision_comment}”</p>}
-            <p className="mt-1">Revise the quote, then send the new version.</p>
+            {q.decision_comment && <p className="mt-1 whitespace-pre-line">{quoted(q.decision_comment)}</p>}
+            <p className="mt-1">{t('consoleBillingQuotes.detail.reviseHint')}</p>
           </Alert>
         )}
         {q.status === 'declined' && (
           <Alert tone="info">
-            {q.client.name} declined this quote{q.decided_at ? ` on ${format(q.decided_at)}` : ''}.
-            {q.decision_comment && <span className="block whitespace-pre-line">“{q.decision_comment}”</span>}
+            {q.decided_at
+              ? t('consoleBillingQuotes.detail.declinedOn', {
+                  name: q.client.name,
+                  date: format(q.decided_at),
+                })
+              : t('consoleBillingQuotes.detail.declined', { name: q.client.name })}
+            {q.decision_comment && (
+              <span className="block whitespace-pre-line">{quoted(q.decision_comment)}</span>
+            )}
           </Alert>
         )}
         {q.status === 'accepted' && (
           <Alert tone="success">
-            {q.client.name} accepted this quote{q.decided_at ? ` on ${format(q.decided_at)}` : ''}.
-            {q.decision_comment && <span className="block whitespace-pre-line">“{q.decision_comment}”</span>}
+            {q.decided_at
+              ? t('consoleBillingQuotes.detail.acceptedOn', {
+                  name: q.client.name,
+                  date: format(q.decided_at),
+                })
+              : t('consoleBillingQuotes.detail.accepted', { name: q.client.name })}
+            {q.decision_comment && (
+              <span className="block whitespace-pre-line">{quoted(q.decision_comment)}</span>
+            )}
           </Alert>
         )}
         {q.status === 'expired' && (
           <Alert tone="warning">
-            It was valid until {day(q.valid_until)} and can no longer be accepted. Revise it to send a new
-            version with a new date.
+            {t('consoleBillingQuotes.detail.expired', { date: day(q.valid_until) })}
           </Alert>
         )}
       </div>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
-          <Card title="Lines">
+          <Card title={t('consoleBilling.card.lines')}>
             <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} locale={locale} />
           </Card>
           {q.notes && (
-            <Card title="Notes">
+            <Card title={t('consoleBilling.card.notes')}>
               <MarkdownView text={q.notes} />
             </Card>
           )}
@@ -117,29 +158,35 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
         </div>
         <div className="space-y-6">
           <Actions quote={q} />
-          <Card title="Details">
+          <Card title={t('consoleBilling.card.details')}>
             <dl className="grid gap-4 text-sm">
-              <Fact label="Total">{formatMoney(q.totals.total_minor, q.currency, locale)}</Fact>
-              <Fact label="Valid until">{day(q.valid_until)}</Fact>
-              <Fact label="Created">{format(q.created_at)}</Fact>
-              <Fact label="Sent">{q.sent_at ? format(q.sent_at) : 'Not yet'}</Fact>
+              <Fact label={t('consoleBillingQuotes.col.total')}>
+                {formatMoney(q.totals.total_minor, q.currency, locale)}
+              </Fact>
+              <Fact label={t('consoleBillingQuotes.col.validUntil')}>{day(q.valid_until)}</Fact>
+              <Fact label={t('consoleBilling.fact.created')}>{format(q.created_at)}</Fact>
+              <Fact label={t('consoleBilling.fact.sent')}>
+                {q.sent_at ? format(q.sent_at) : t('consoleBilling.notYet')}
+              </Fact>
             </dl>
           </Card>
           <Card>
             <BillTo addressee={q.client} draft={q.status === 'draft'} audience="staff" />
           </Card>
-          <Card title="Client views">
+          <Card title={t('consoleBilling.card.clientViews')}>
             {q.status === 'draft' && q.view_count === 0 ? (
-              <p className="text-sm text-slate-600">
-                The client cannot see a draft. Views show here once sent.
-              </p>
+              <p className="text-sm text-slate-600">{t('consoleBillingQuotes.detail.viewsDraft')}</p>
             ) : q.view_count === 0 ? (
-              <p className="text-sm text-slate-600">{q.client.name} has not opened it yet.</p>
+              <p className="text-sm text-slate-600">
+                {t('consoleBillingQuotes.detail.notOpened', { name: q.client.name })}
+              </p>
             ) : (
               <dl className="grid gap-4 text-sm">
-                <Fact label="Opened">{q.view_count === 1 ? 'Once' : `${q.view_count} times`}</Fact>
-                <Fact label="First viewed">{format(q.first_viewed_at)}</Fact>
-                <Fact label="Last viewed">{format(q.last_viewed_at)}</Fact>
+                <Fact label={t('consoleBillingQuotes.detail.opened')}>
+                  {t('consoleBilling.times', { count: q.view_count })}
+                </Fact>
+                <Fact label={t('consoleBillingQuotes.detail.firstViewed')}>{format(q.first_viewed_at)}</Fact>
+                <Fact label={t('consoleBillingQuotes.detail.lastViewed')}>{format(q.last_viewed_at)}</Fact>
               </dl>
             )}
           </Card>
@@ -150,32 +197,48 @@ function QuoteDetail({ quote: q }: { quote: Quote }) {
 }
 
 function Revisions({ quote: q }: { quote: Quote }) {
+  const t = useT();
   const format = useFormatDate();
   if (q.revisions.length === 0) return null;
   return (
-    <Card title="Revision history">
+    <Card title={t('consoleBillingQuotes.revisions.title')}>
       <ol className="divide-y divide-slate-100 text-sm">
         {q.revisions.map((r) => (
           <li key={r.revision} className="flex flex-wrap items-baseline justify-between gap-2 py-3">
             <div className="min-w-0">
               <p className="flex flex-wrap items-center gap-2">
-                <span className="font-medium text-slate-900">Revision {r.revision}</span>
+                <span className="font-medium text-slate-900">
+                  {t('consoleBillingQuotes.revisions.revision', { revision: String(r.revision) })}
+                </span>
                 <QuoteStatus status={r.status} audience="staff" />
-                {r.sent_at && <span className="text-slate-600">sent {format(r.sent_at)}</span>}
+                {r.sent_at && (
+                  <span className="text-slate-600">
+                    {t('consoleBillingQuotes.revisions.sent', { date: format(r.sent_at) })}
+                  </span>
+                )}
               </p>
-              {r.comment && <p className="mt-1 whitespace-pre-line text-slate-800">“{r.comment}”</p>}
+              {r.comment && (
+                <p className="mt-1 whitespace-pre-line text-slate-800">
+                  {t('consoleBilling.quoted', { text: r.comment })}
+                </p>
+              )}
             </div>
             <Link
               to={`/app/quotes/${q.id}/revisions/${r.revision}`}
               className="font-medium text-slate-900 underline underline-offset-2"
             >
-              Read revision {r.revision}
+              {t('consoleBillingQuotes.revisions.read', { revision: String(r.revision) })}
             </Link>
           </li>
         ))}
         <li className="py-3">
-          <span className="font-medium text-slate-900">Revision {q.revision}</span>{' '}
-          <span className="text-slate-600">(this one)</span>
+          <Rich
+            text={t('consoleBillingQuotes.revisions.current', { revision: String(q.revision) })}
+            tags={{
+              name: (chunk) => <span className="font-medium text-slate-900">{chunk}</span>,
+              note: (chunk) => <span className="text-slate-600">{chunk}</span>,
+            }}
+          />
         </li>
       </ol>
     </Card>
@@ -183,6 +246,7 @@ function Revisions({ quote: q }: { quote: Quote }) {
 }
 
 function Actions({ quote: q }: { quote: Quote }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -194,14 +258,19 @@ function Actions({ quote: q }: { quote: Quote }) {
     mutationFn: () => sendQuote(q.id),
     onSuccess: (sent) => {
       saved.quote(sent);
-      toast(`Quote ${sent.number} sent — ${sent.client.name} has been emailed`);
+      toast(t('consoleBillingQuotes.actions.sentToast', { number: sent.number, name: sent.client.name }));
     },
   });
   const revise = useMutation({
     mutationFn: () => reviseQuote(q.id),
     onSuccess: (draft) => {
       saved.quote(draft);
-      toast(`Revision ${draft.revision} of ${draft.number} is a draft — change it, then send it again`);
+      toast(
+        t('consoleBillingQuotes.actions.revisedToast', {
+          revision: String(draft.revision),
+          number: draft.number,
+        }),
+      );
       navigate(`/app/quotes/${draft.id}/edit`);
     },
   });
@@ -210,45 +279,80 @@ function Actions({ quote: q }: { quote: Quote }) {
     onSuccess: (reopened) => {
       saved.quote(reopened);
       setReason('');
-      toast(`Acceptance of ${reopened.number} undone — it is open again`);
+      toast(t('consoleBillingQuotes.actions.undoneToast', { number: reopened.number }));
     },
   });
   const invoice = useMutation({
     mutationFn: () => invoiceQuote(q.id),
     onSuccess: (created) => {
       saved.invoice(created);
-      toast(`Invoice ${created.number} created from ${q.number} as a draft`);
+      toast(t('consoleBillingQuotes.actions.invoicedToast', { invoice: created.number, number: q.number }));
       navigate(`/app/invoices/${created.id}`);
     },
   });
   const failed = [send, revise, undo, invoice].find((m) => m.isError);
 
+  // The question of “Undo acceptance” asks for the reason too.
+  const undoQuestion = (
+    <>
+      {t('consoleBillingQuotes.actions.undoQuestion', { number: q.number, name: q.client.name })}
+      <label htmlFor={reasonId} className="mt-3 block font-medium">
+        {t('consoleBillingQuotes.actions.undoReason')}
+      </label>
+      <textarea
+        id={reasonId}
+        value={reason}
+        rows={2}
+        aria-invalid={reasonMissing || undefined}
+        aria-describedby={reasonMissing ? `${reasonId}-error` : undefined}
+        onChange={(e) => {
+          setReason(e.target.value);
+          setReasonMissing(false);
+        }}
+        className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 font-normal ${reasonMissing ? 'border-red-600' : 'border-slate-300'}`}
+      />
+      {reasonMissing && (
+        <span id={`${reasonId}-error`} className="mt-1 block font-medium text-red-700">
+          {t('consoleBillingQuotes.actions.undoReasonMissing')}
+        </span>
+      )}
+    </>
+  );
+
   const reviseButton = (primary: boolean) => (
     <ConfirmButton
-      label="Revise"
+      label={t('consoleBillingQuotes.actions.revise')}
       openerVariant={primary ? 'primary' : 'secondary'}
       tone="primary"
-      question={`Reopen ${q.number} as a draft of revision ${q.revision + 1}? Until you send it again, ${q.client.name} can no longer accept the current version; it stays readable in the history.`}
-      confirmLabel="Revise quote"
+      question={t('consoleBillingQuotes.actions.reviseQuestion', {
+        number: q.number,
+        revision: String(q.revision + 1),
+        name: q.client.name,
+      })}
+      confirmLabel={t('consoleBillingQuotes.actions.reviseConfirm')}
       busy={revise.isPending}
       onConfirm={() => revise.mutateAsync()}
     />
   );
 
   return (
-    <Card title="Next steps">
+    <Card title={t('consoleBilling.card.nextSteps')}>
       <div className="flex flex-col items-stretch gap-3">
         {q.status === 'draft' && (
           <>
             <p className="text-sm text-slate-700">
-              A draft: only your team sees it. Sending emails {q.client.name} a link to it in the portal.
+              {t('consoleBillingQuotes.actions.draft', { name: q.client.name })}
             </p>
             <ConfirmButton
-              label="Send to client"
+              label={t('consoleBilling.sendToClient')}
               openerVariant="primary"
               tone="primary"
-              question={`Email ${q.client.name} (${q.client.email}) a link to ${q.number}? It can no longer be edited once sent, only revised.`}
-              confirmLabel="Send quote"
+              question={t('consoleBillingQuotes.actions.sendQuestion', {
+                name: q.client.name,
+                email: q.client.email,
+                number: q.number,
+              })}
+              confirmLabel={t('consoleBillingQuotes.actions.send')}
               busy={send.isPending}
               onConfirm={() => send.mutateAsync()}
             />
@@ -257,7 +361,7 @@ function Actions({ quote: q }: { quote: Quote }) {
         {q.status === 'sent' && (
           <>
             <p className="text-sm text-slate-700">
-              Waiting for {q.client.name} to accept, ask for changes or decline.
+              {t('consoleBillingQuotes.actions.waiting', { name: q.client.name })}
             </p>
             {reviseButton(false)}
           </>
@@ -266,42 +370,17 @@ function Actions({ quote: q }: { quote: Quote }) {
         {q.status === 'accepted' && (
           <>
             <Button busy={invoice.isPending} onClick={() => invoice.mutate()}>
-              Convert to invoice
+              {t('consoleBillingQuotes.actions.convert')}
             </Button>
             {q.project_id && (
               <Link to={`/app/projects/${q.project_id}`} className={secondaryLink}>
-                Open the project
+                {t('consoleBilling.openProject')}
               </Link>
             )}
             <ConfirmButton
-              label="Undo acceptance"
-              question={
-                <>
-                  Reopen {q.number} as sent, as if {q.client.name} had not accepted it yet? The project it
-                  started stays, but is no longer linked to it.
-                  <label htmlFor={reasonId} className="mt-3 block font-medium">
-                    Reason (kept in the activity log)
-                  </label>
-                  <textarea
-                    id={reasonId}
-                    value={reason}
-                    rows={2}
-                    aria-invalid={reasonMissing || undefined}
-                    aria-describedby={reasonMissing ? `${reasonId}-error` : undefined}
-                    onChange={(e) => {
-                      setReason(e.target.value);
-                      setReasonMissing(false);
-                    }}
-                    className={`mt-1 block w-full rounded-lg border bg-white px-3 py-2 font-normal ${reasonMissing ? 'border-red-600' : 'border-slate-300'}`}
-                  />
-                  {reasonMissing && (
-                    <span id={`${reasonId}-error`} className="mt-1 block font-medium text-red-700">
-                      Say why the acceptance is undone.
-                    </span>
-                  )}
-                </>
-              }
-              confirmLabel="Undo acceptance"
+              label={t('consoleBillingQuotes.actions.undo')}
+              question={undoQuestion}
+              confirmLabel={t('consoleBillingQuotes.actions.undo')}
               busy={undo.isPending}
               onConfirm={() => {
                 if (!reason.trim()) {
@@ -315,11 +394,9 @@ function Actions({ quote: q }: { quote: Quote }) {
         )}
         {q.status === 'declined' && (
           <>
-            <p className="text-sm text-slate-700">
-              A declined quote is final. Write a new one if the client wants another offer.
-            </p>
+            <p className="text-sm text-slate-700">{t('consoleBillingQuotes.actions.declinedFinal')}</p>
             <Link to="/app/quotes/new" className={secondaryLink}>
-              New quote
+              {t('consoleBillingQuotes.list.new')}
             </Link>
           </>
         )}

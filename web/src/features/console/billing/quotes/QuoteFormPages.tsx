@@ -16,18 +16,21 @@ import {
 import { DocumentForm, type DateField } from '../DocumentForm';
 import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
 import { emptyLine, lineDraftOf } from '../lines';
+import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
-const dates: DateField[] = [
+const quoteDates = (t: Translate): DateField[] => [
   {
     name: 'valid_until',
-    label: 'Valid until',
-    hint: 'The last day the client can accept. Empty: your usual validity from the billing settings.',
+    label: t('consoleBillingQuotes.col.validUntil'),
+    hint: t('consoleBillingQuotes.form.validUntilHint'),
   },
 ];
 
 /** `/app/quotes/new`: a new quote, saved as a numbered draft. */
 export function NewQuotePage() {
+  const t = useT();
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -35,30 +38,30 @@ export function NewQuotePage() {
     mutationFn: (body: CreateQuote) => createQuote(body),
     onSuccess: (quote) => {
       saved.quote(quote);
-      toast(`Quote ${quote.number} saved as a draft`);
+      toast(t('consoleBillingQuotes.form.createdToast', { number: quote.number }));
       navigate(`/app/quotes/${quote.id}`);
     },
   });
   const header = (
     <PageHeader
-      title="New quote"
-      description="It is saved as a draft: nothing reaches the client until you send it."
+      title={t('consoleBillingQuotes.list.new')}
+      description={t('consoleBillingQuotes.form.newDescription')}
     />
   );
-  if (tenant.isPending) return <Loading label="Loading the quote form…" />;
+  if (tenant.isPending) return <Loading label={t('consoleBillingQuotes.form.loading')} />;
   if (tenant.isError) {
     return (
       <div className="max-w-3xl">
         {header}
         <ErrorState
-          title="The quote form could not be loaded"
+          title={t('consoleBillingQuotes.form.loadFailed')}
           message={messageOf(tenant.error)}
           onRetry={() => void tenant.refetch()}
         />
       </div>
     );
   }
-  const { currency, locale } = tenant.data;
+  const { currency } = tenant.data;
   return (
     <div className="max-w-5xl">
       {header}
@@ -73,8 +76,8 @@ export function NewQuotePage() {
           dates: { valid_until: '' },
         }}
         locale={locale}
-        dateFields={dates}
-        submitLabel="Save draft"
+        dateFields={quoteDates(t)}
+        submitLabel={t('consoleBilling.saveDraft')}
         cancelTo="/app/quotes"
         busy={create.isPending}
         error={create.error}
@@ -95,22 +98,24 @@ export function NewQuotePage() {
 
 /** `/app/quotes/:id/edit`: a draft's changes; anything past draft is revised instead. */
 export function EditQuotePage() {
+  const t = useT();
   const { id = '' } = useParams();
   const quote = useQuote(id);
   const tenant = useTenant();
+  const locale = useFormatLocale(tenant.data?.locale);
   return (
     <div className="max-w-5xl">
       <Link
         to={`/app/quotes/${id}`}
         className="mb-4 inline-block text-sm font-medium text-slate-700 hover:underline"
       >
-        ← Back to the quote
+        ← {t('consoleBillingQuotes.form.back')}
       </Link>
       {quote.isPending || tenant.isPending ? (
-        <Loading label="Loading the quote…" />
+        <Loading label={t('consoleBilling.frame.quoteLoading')} />
       ) : quote.isError || tenant.isError ? (
         <ErrorState
-          title="This quote could not be loaded"
+          title={t('consoleBilling.frame.quoteFailed')}
           message={messageOf(quote.error ?? tenant.error)}
           onRetry={() => {
             void quote.refetch();
@@ -118,13 +123,14 @@ export function EditQuotePage() {
           }}
         />
       ) : (
-        <EditQuote key={quote.data.updated_at} quote={quote.data} locale={tenant.data.locale} />
+        <EditQuote key={quote.data.updated_at} quote={quote.data} locale={locale} />
       )}
     </div>
   );
 }
 
 function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
+  const t = useT();
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -140,19 +146,25 @@ function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
     mutationFn: (body: UpdateQuote) => updateQuote(quote.id, body),
     onSuccess: (updated) => {
       saved.quote(updated);
-      toast(`Quote ${updated.number} saved`);
+      toast(t('consoleBillingQuotes.form.savedToast', { number: updated.number }));
       navigate(`/app/quotes/${updated.id}`);
     },
   });
-  const title = `Edit ${quote.number}${quote.revision > 1 ? `, revision ${quote.revision}` : ''}`;
+  const title =
+    quote.revision > 1
+      ? t('consoleBillingQuotes.form.editTitleRevision', {
+          number: quote.number,
+          revision: String(quote.revision),
+        })
+      : t('consoleBillingQuotes.form.editTitle', { number: quote.number });
   return (
     <>
-      <PageHeader title={title} description={`${quote.title} for ${quote.client.name}`} />
+      <PageHeader
+        title={title}
+        description={t('consoleBilling.titleFor', { title: quote.title, name: quote.client.name })}
+      />
       {quote.status !== 'draft' ? (
-        <Alert tone="info">
-          This quote has been sent, so it can no longer be edited. To change it, revise it from its page: the
-          client then gets the new version.
-        </Alert>
+        <Alert tone="info">{t('consoleBillingQuotes.form.notEditable')}</Alert>
       ) : (
         <DocumentForm
           what="quote"
@@ -160,8 +172,8 @@ function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
           clientLocked
           currencyLocked
           locale={locale}
-          dateFields={dates}
-          submitLabel="Save draft"
+          dateFields={quoteDates(t)}
+          submitLabel={t('consoleBilling.saveDraft')}
           cancelTo={`/app/quotes/${quote.id}`}
           busy={save.isPending}
           error={save.error}

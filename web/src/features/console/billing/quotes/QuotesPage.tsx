@@ -8,9 +8,11 @@ import { QUOTE_STATUSES, useFormatDate, useQuotes, useTenant, type QuoteSummary 
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
+import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
 /** `/app/quotes`: every quote, newest first, with where it stands and whether the client opened it. */
 export function QuotesPage() {
+  const t = useT();
   const filters = useListFilters();
   const status = filters.get('status');
   const quotes = useQuotes(filters.q, status);
@@ -18,18 +20,18 @@ export function QuotesPage() {
   return (
     <div>
       <PageHeader
-        title="Quotes"
-        description="Prices you propose to clients. They accept, ask for changes or decline in the portal."
+        title={t('consoleBillingQuotes.list.title')}
+        description={t('consoleBillingQuotes.list.description')}
         actions={
           <Link to="/app/quotes/new" className={linkButton}>
-            New quote
+            {t('consoleBillingQuotes.list.new')}
           </Link>
         }
       />
       <ListFilterBar
         id="quotes"
         filters={filters}
-        placeholder="Number, title or client"
+        placeholder={t('consoleBillingQuotes.list.search')}
         statuses={QUOTE_STATUSES.map((s) => ({ value: s, label: statusLabel.quote(s) }))}
       />
       <ListBody
@@ -39,15 +41,14 @@ export function QuotesPage() {
         filters={filters}
         empty={
           <EmptyState
-            title="No quotes yet"
+            title={t('consoleBillingQuotes.list.emptyTitle')}
             action={
               <Link to="/app/quotes/new" className={linkButton}>
-                Write your first quote
+                {t('consoleBillingQuotes.list.emptyAction')}
               </Link>
             }
           >
-            A quote lists the work and its price. Once sent, your client reads it in the portal and accepts it
-            with one click — which starts the project.
+            {t('consoleBillingQuotes.list.emptyText')}
           </EmptyState>
         }
       >
@@ -58,20 +59,30 @@ export function QuotesPage() {
 }
 
 function QuotesTable({ quotes }: { quotes: QuoteSummary[] }) {
+  const t = useT();
   const tenant = useTenant();
   const format = useFormatDate();
-  const locale = tenant.data?.locale ?? navigator.language;
+  const locale = useFormatLocale(tenant.data?.locale);
+  const col = {
+    number: t('consoleBillingQuotes.col.number'),
+    title: t('consoleBillingQuotes.col.title'),
+    client: t('consoleBillingQuotes.col.client'),
+    status: t('consoleBillingQuotes.col.status'),
+    total: t('consoleBillingQuotes.col.total'),
+    validUntil: t('consoleBillingQuotes.col.validUntil'),
+    viewed: t('consoleBillingQuotes.col.viewed'),
+  };
   return (
     <ResponsiveTable
-      label="Quotes"
+      label={t('consoleBillingQuotes.list.title')}
       columns={[
-        'Number',
-        'Title',
-        'Client',
-        'Status',
-        'Total',
-        { label: 'Valid until', className: 'hidden md:table-cell' },
-        { label: 'Viewed', className: 'hidden lg:table-cell' },
+        col.number,
+        col.title,
+        col.client,
+        col.status,
+        col.total,
+        { label: col.validUntil, className: 'hidden md:table-cell' },
+        { label: col.viewed, className: 'hidden lg:table-cell' },
       ]}
     >
       {quotes.map((q) => (
@@ -80,33 +91,39 @@ function QuotesTable({ quotes }: { quotes: QuoteSummary[] }) {
             <Link to={`/app/quotes/${q.id}`} className={rowLink}>
               {q.number}
             </Link>
-            {q.revision > 1 && <span className="ml-1 text-xs text-slate-600">rev. {q.revision}</span>}
+            {q.revision > 1 && (
+              <span className="ml-1 text-xs text-slate-600">
+                {t('consoleBillingQuotes.list.revisionShort', { revision: String(q.revision) })}
+              </span>
+            )}
           </td>
-          <Cell label="Title">{q.title}</Cell>
-          <Cell label="Client">
+          <Cell label={col.title}>{q.title}</Cell>
+          <Cell label={col.client}>
             <Link to={`/app/clients/${q.client.id}`} className="relative z-10 underline underline-offset-2">
               {q.client.name}
             </Link>
           </Cell>
-          <Cell label="Status">
+          <Cell label={col.status}>
             <QuoteStatus status={q.status} audience="staff" />
           </Cell>
-          <Cell label="Total">
+          <Cell label={col.total}>
             <span className="whitespace-nowrap">{formatMoney(q.total_minor, q.currency, locale)}</span>
           </Cell>
-          <Cell label="Valid until" wide="sm:hidden md:table-cell">
+          <Cell label={col.validUntil} wide="sm:hidden md:table-cell">
             {formatDay(q.valid_until, locale)}
           </Cell>
-          <Cell label="Viewed" wide="sm:hidden lg:table-cell">
+          <Cell label={col.viewed} wide="sm:hidden lg:table-cell">
             {q.view_count > 0 && q.first_viewed_at ? (
               <>
                 {format(q.first_viewed_at)}
                 <span className="block text-xs text-slate-600">
-                  {q.view_count === 1 ? 'Opened once' : `Opened ${q.view_count} times`}
+                  {t('consoleBillingQuotes.list.opened', { count: q.view_count })}
                 </span>
               </>
             ) : (
-              <span className="text-slate-600">{q.status === 'draft' ? '—' : 'Not yet'}</span>
+              <span className="text-slate-600">
+                {q.status === 'draft' ? '—' : t('consoleBilling.notYet')}
+              </span>
             )}
           </Cell>
         </tr>

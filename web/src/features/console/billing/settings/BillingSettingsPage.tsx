@@ -25,35 +25,35 @@ import {
 } from '../api';
 import { PaymentEvents } from './PaymentEvents';
 import { ProviderCard } from './ProviderCard';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
 /** `/app/settings/billing`: numbering, terms and the details printed on documents; payment providers. */
 export function BillingSettingsPage() {
+  const t = useT();
   const me = useConsoleMe();
   const settings = useBillingSettings();
   const header = (
     <PageHeader
-      title="Billing"
-      description="How quotes and invoices are numbered and dated, what they print, and how clients pay online."
+      title={t('consoleBillingSettings.title')}
+      description={t('consoleBillingSettings.description')}
     />
   );
   if (me.data && !isAdmin(me.data)) {
     return (
       <div className="max-w-2xl">
         {header}
-        <Alert tone="info">
-          Only owners and admins can change the billing settings. Ask one of them if something needs to
-          change.
-        </Alert>
+        <Alert tone="info">{t('consoleBillingSettings.adminsOnly')}</Alert>
       </div>
     );
   }
-  if (settings.isPending) return <Loading label="Loading the billing settings…" />;
+  if (settings.isPending) return <Loading label={t('consoleBillingSettings.loading')} />;
   if (settings.isError) {
     return (
       <div>
         {header}
         <ErrorState
-          title="The billing settings could not be loaded"
+          title={t('consoleBillingSettings.loadFailed')}
           message={messageOf(settings.error)}
           onRetry={() => void settings.refetch()}
         />
@@ -67,12 +67,9 @@ export function BillingSettingsPage() {
       <section aria-labelledby="providers-heading" className="space-y-4">
         <div>
           <h2 id="providers-heading" className="text-lg font-semibold text-slate-900">
-            Online payments
+            {t('consoleBillingSettings.online.title')}
           </h2>
-          <p className="text-sm text-slate-600">
-            With a provider set up and switched on, clients see “Pay now” on their invoices. Keys are stored
-            encrypted and never shown again — only their last four characters.
-          </p>
+          <p className="text-sm text-slate-600">{t('consoleBillingSettings.online.description')}</p>
         </div>
         {settings.data.providers.map((p) => (
           <ProviderCard key={`${p.provider}-${p.key_hint ?? ''}-${p.enabled}`} provider={p} />
@@ -103,9 +100,12 @@ function settingsFields(s: BillingSettings): Fields {
 
 const DAYS = /^\d{1,3}$/;
 const PREFIX = /^[A-Z0-9-]{1,10}$/;
-const PREFIX_HELP = 'Up to 10 capital letters, digits and dashes, such as INV.';
+/** The server's prefixes when none is set (codes printed in document numbers, not words). */
+const QUOTE_PREFIX = 'Q';
+const INVOICE_PREFIX = 'INV';
 
 function SettingsForm({ settings }: { settings: BillingSettings }) {
+  const t = useT();
   const tenant = useTenant();
   const toast = useToast();
   const saved = useSaved();
@@ -119,20 +119,21 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
     mutationFn: (body: UpdateBillingSettings) => updateBillingSettings(body),
     onSuccess: (updated) => {
       saved.settings(updated);
-      toast('Billing settings saved');
+      toast(t('consoleBillingSettings.savedToast'));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
+  const prefixHelp = t('consoleBillingSettings.prefixInvalid');
   const local: Partial<Record<keyof Fields, string>> = checked
     ? {
-        quote_prefix: PREFIX.test(draft.quote_prefix.trim()) ? undefined : PREFIX_HELP,
-        invoice_prefix: PREFIX.test(draft.invoice_prefix.trim()) ? undefined : PREFIX_HELP,
+        quote_prefix: PREFIX.test(draft.quote_prefix.trim()) ? undefined : prefixHelp,
+        invoice_prefix: PREFIX.test(draft.invoice_prefix.trim()) ? undefined : prefixHelp,
         quote_valid_days: DAYS.test(draft.quote_valid_days.trim())
           ? undefined
-          : 'A number of days, such as 30.',
+          : t('consoleBillingSettings.validDaysInvalid'),
         payment_terms_days: DAYS.test(draft.payment_terms_days.trim())
           ? undefined
-          : 'A number of days, such as 14 (0 is due on receipt).',
+          : t('consoleBillingSettings.termsDaysInvalid'),
       }
     : {};
   const errorOf = (field: keyof Fields) => local[field] ?? problem?.fieldError(field);
@@ -164,7 +165,7 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
     if (draft.billing_details.trim() !== initial.billing_details.trim())
       body.billing_details = draft.billing_details.trim() || null;
     if (Object.keys(body).length === 0) {
-      toast('Nothing to save: no setting changed');
+      toast(t('consoleBillingSettings.nothingChanged'));
       return;
     }
     save.mutate(body);
@@ -173,60 +174,71 @@ function SettingsForm({ settings }: { settings: BillingSettings }) {
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-6">
       {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
-      <Card title="Numbers and terms">
+      <Card title={t('consoleBillingSettings.numbers.title')}>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
-            label="Quote number prefix"
+            label={t('consoleBillingSettings.numbers.quotePrefix')}
             value={draft.quote_prefix}
             error={errorOf('quote_prefix')}
-            hint={`New quotes are numbered ${draft.quote_prefix.trim() || 'Q'}-${new Date().getFullYear()}-0001, -0002…`}
+            hint={t('consoleBillingSettings.numbers.quotePrefixHint', {
+              prefix: draft.quote_prefix.trim() || QUOTE_PREFIX,
+              year: String(new Date().getFullYear()),
+            })}
             onChange={(e) => set('quote_prefix', e.target.value.toUpperCase())}
           />
           <TextField
-            label="Invoice number prefix"
+            label={t('consoleBillingSettings.numbers.invoicePrefix')}
             value={draft.invoice_prefix}
             error={errorOf('invoice_prefix')}
-            hint={`New invoices are numbered ${draft.invoice_prefix.trim() || 'INV'}-${new Date().getFullYear()}-0001…`}
+            hint={t('consoleBillingSettings.numbers.invoicePrefixHint', {
+              prefix: draft.invoice_prefix.trim() || INVOICE_PREFIX,
+              year: String(new Date().getFullYear()),
+            })}
             onChange={(e) => set('invoice_prefix', e.target.value.toUpperCase())}
           />
           <TextField
-            label="Quotes stay valid for (days)"
+            label={t('consoleBillingSettings.numbers.validDays')}
             inputMode="numeric"
             value={draft.quote_valid_days}
             error={errorOf('quote_valid_days')}
-            hint="The default “valid until” of a new quote."
+            hint={t('consoleBillingSettings.numbers.validDaysHint')}
             onChange={(e) => set('quote_valid_days', e.target.value)}
           />
           <TextField
-            label="Payment terms (days)"
+            label={t('consoleBillingSettings.numbers.termsDays')}
             inputMode="numeric"
             value={draft.payment_terms_days}
             error={errorOf('payment_terms_days')}
-            hint="The default due date of a new invoice, counted from its issue date."
+            hint={t('consoleBillingSettings.numbers.termsDaysHint')}
             onChange={(e) => set('payment_terms_days', e.target.value)}
           />
         </div>
         <p className="mt-5 text-sm text-slate-700">
-          Default currency: <span className="font-semibold">{tenant.data?.currency ?? '…'}</span> — set with
-          your region under{' '}
-          <Link to="/app/settings/branding" className="font-medium underline underline-offset-2">
-            Branding
-          </Link>
-          . Each quote or invoice can use another.
+          <Rich
+            text={t('consoleBillingSettings.numbers.currency', { currency: tenant.data?.currency ?? '…' })}
+            tags={{
+              b: (chunk) => <span className="font-semibold">{chunk}</span>,
+              link: (chunk) => (
+                <Link to="/app/settings/branding" className="font-medium underline underline-offset-2">
+                  {chunk}
+                </Link>
+              ),
+            }}
+          />
         </p>
       </Card>
-      <Card title="Printed on every quote and invoice">
+      <Card title={t('consoleBillingSettings.details.title')}>
         <TextArea
-          label="Billing details"
+          label={t('consoleBillingSettings.details.label')}
           value={draft.billing_details}
           rows={5}
           error={errorOf('billing_details')}
-          hint="Your address, tax number and bank details (IBAN), as clients should read them."
+          hint={t('consoleBillingSettings.details.hint')}
           onChange={(e) => set('billing_details', e.target.value)}
         />
       </Card>
       <Button type="submit" busy={save.isPending}>
-        Save billing settings
+        {t('consoleBillingSettings.save')}
       </Button>
     </form>
   );

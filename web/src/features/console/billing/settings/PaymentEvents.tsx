@@ -2,35 +2,37 @@ import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Badge, Button, Card, ErrorState, Spinner } from '@/components/ui';
 import { useFormatDate, usePaymentEvents } from '../api';
+import { useT } from '@/lib/i18n/hooks';
 
+/** Each outcome's badge: its colour and the key of its words. */
 const outcomes: Record<string, ['green' | 'grey' | 'red' | 'blue', string]> = {
-  recorded: ['green', 'Payment recorded'],
-  duplicate: ['grey', 'Already recorded'],
-  rejected: ['red', 'Rejected'],
-  ignored: ['grey', 'Ignored'],
+  recorded: ['green', 'consoleBillingSettings.events.recorded'],
+  duplicate: ['grey', 'consoleBillingSettings.events.duplicate'],
+  rejected: ['red', 'consoleBillingSettings.events.rejected'],
+  ignored: ['grey', 'consoleBillingSettings.events.ignored'],
 };
 
 /** What the providers told us lately, and what was done with it: the place to look when a payment does not show. */
 export function PaymentEvents() {
+  const t = useT();
   const events = usePaymentEvents();
   const format = useFormatDate();
   const items = events.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card title="Recent payment notifications">
+    <Card title={t('consoleBillingSettings.events.title')}>
       {events.isPending ? (
-        <Spinner label="Loading…" />
+        <Spinner label={t('consoleBillingSettings.events.loading')} />
       ) : events.isError ? (
         <ErrorState message={messageOf(events.error)} onRetry={() => void events.refetch()} />
       ) : items.length === 0 ? (
-        <p className="text-sm text-slate-600">
-          None yet. When a client pays online, the provider notifies us here and the payment is recorded on
-          the invoice.
-        </p>
+        <p className="text-sm text-slate-600">{t('consoleBillingSettings.events.empty')}</p>
       ) : (
         <>
           <ul className="divide-y divide-slate-100 text-sm">
             {items.map((e) => {
-              const [tone, label] = outcomes[e.outcome] ?? ['grey', e.outcome];
+              const outcome = outcomes[e.outcome];
+              const tone = outcome?.[0] ?? 'grey';
+              const label = outcome ? t(outcome[1]) : e.outcome;
               return (
                 <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                   <span className="min-w-0">
@@ -45,7 +47,7 @@ export function PaymentEvents() {
                     <Badge tone={tone}>{label}</Badge>
                     {e.invoice_id && (
                       <Link to={`/app/invoices/${e.invoice_id}`} className="underline underline-offset-2">
-                        Invoice
+                        {t('consoleBillingSettings.events.invoice')}
                       </Link>
                     )}
                   </span>
@@ -60,7 +62,7 @@ export function PaymentEvents() {
               busy={events.isFetchingNextPage}
               onClick={() => void events.fetchNextPage()}
             >
-              Load more
+              {t('consoleBillingSettings.events.loadMore')}
             </Button>
           )}
         </>

@@ -10,8 +10,14 @@ import {
   type PaymentProviderInfo,
   type SetPaymentProvider,
 } from '../api';
+import { useT } from '@/lib/i18n/hooks';
+import { Rich } from '@/lib/i18n/Rich';
 
+/** Brand names, the same in every language. */
 const names: Record<string, string> = { stripe: 'Stripe', paystack: 'Paystack' };
+/** What the providers' keys look like (samples, not text). */
+const SECRET_SAMPLE = 'sk_live_…';
+const WEBHOOK_SECRET_SAMPLE = 'whsec_…';
 
 /**
  * One payment provider: whether it is set up and offered, the webhook address to give it, and
@@ -19,6 +25,7 @@ const names: Record<string, string> = { stripe: 'Stripe', paystack: 'Paystack' }
  * encrypted and only ever answers with their last four characters.
  */
 export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo }) {
+  const t = useT();
   const toast = useToast();
   const saved = useSaved();
   const ids = useId();
@@ -38,8 +45,8 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
       void saved.refetchSettings();
       toast(
         info.enabled
-          ? `${name} keys saved — clients can pay with ${name}`
-          : `${name} keys saved — switched off for now`,
+          ? t('consoleBillingSettings.provider.savedOnToast', { name })
+          : t('consoleBillingSettings.provider.savedOffToast', { name }),
       );
     },
   });
@@ -48,14 +55,18 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
     onSuccess: (info) => {
       setEnabled(info.enabled);
       void saved.refetchSettings();
-      toast(info.enabled ? `${name} switched on — clients can pay with ${name}` : `${name} switched off`);
+      toast(
+        info.enabled
+          ? t('consoleBillingSettings.provider.onToast', { name })
+          : t('consoleBillingSettings.provider.offToast', { name }),
+      );
     },
   });
   const remove = useMutation({
     mutationFn: () => removePaymentProvider(p.provider),
     onSuccess: () => {
       void saved.refetchSettings();
-      toast(`${name} removed — clients can no longer pay with it`);
+      toast(t('consoleBillingSettings.provider.removedToast', { name }));
     },
   });
   const problem = save.error instanceof ApiProblem ? save.error : null;
@@ -64,10 +75,10 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found = {
-      secret: secret.trim() ? undefined : `Paste your ${name} secret key.`,
+      secret: secret.trim() ? undefined : t('consoleBillingSettings.provider.secretMissing', { name }),
       webhook:
         stripe && !webhookSecret.trim()
-          ? 'Paste the signing secret of your Stripe webhook (whsec_…).'
+          ? t('consoleBillingSettings.provider.webhookSecretMissing')
           : undefined,
     };
     setMissing(found);
@@ -85,12 +96,12 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
       actions={
         configured ? (
           p.enabled ? (
-            <Badge tone="green">On — clients can pay</Badge>
+            <Badge tone="green">{t('consoleBillingSettings.provider.on')}</Badge>
           ) : (
-            <Badge tone="amber">Off</Badge>
+            <Badge tone="amber">{t('consoleBillingSettings.provider.off')}</Badge>
           )
         ) : (
-          <Badge>Not set up</Badge>
+          <Badge>{t('consoleBillingSettings.provider.notSetUp')}</Badge>
         )
       }
     >
@@ -98,18 +109,22 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
         {configured && (
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-slate-700">
-              Secret key ending in <span className="font-mono font-semibold">{p.key_hint}</span>. It is never
-              shown in full.
+              <Rich
+                text={t('consoleBillingSettings.provider.keyHint', { hint: p.key_hint })}
+                tags={{ key: (chunk) => <span className="font-mono font-semibold">{chunk}</span> }}
+              />
             </p>
             <Button variant="secondary" busy={toggle.isPending} onClick={() => toggle.mutate(!p.enabled)}>
-              {p.enabled ? `Switch ${name} off` : `Switch ${name} on`}
+              {p.enabled
+                ? t('consoleBillingSettings.provider.switchOff', { name })
+                : t('consoleBillingSettings.provider.switchOn', { name })}
             </Button>
           </div>
         )}
         {toggle.isError && <Alert tone="error">{messageOf(toggle.error)}</Alert>}
         <div className="space-y-1.5">
           <label htmlFor={`${ids}-webhook`} className="block text-sm font-medium text-slate-800">
-            Webhook URL
+            {t('consoleBillingSettings.provider.webhookUrl')}
           </label>
           <div className="flex gap-2">
             <input
@@ -122,20 +137,19 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
             />
             <Button
               variant="secondary"
-              aria-label={`Copy the ${name} webhook URL`}
+              aria-label={t('consoleBillingSettings.provider.copyLabel', { name })}
               onClick={() =>
                 void navigator.clipboard
                   ?.writeText(p.webhook_url)
-                  .then(() => toast('Webhook URL copied'))
-                  .catch(() => toast('Copy it by hand: the browser refused', 'error'))
+                  .then(() => toast(t('consoleBillingSettings.provider.copied')))
+                  .catch(() => toast(t('consoleBillingSettings.provider.copyFailed'), 'error'))
               }
             >
-              Copy
+              {t('consoleBillingSettings.provider.copy')}
             </Button>
           </div>
           <p id={`${ids}-webhook-hint`} className="text-sm text-slate-600">
-            Add it as a webhook endpoint in your {name} dashboard, so payments are recorded here by
-            themselves.
+            {t('consoleBillingSettings.provider.webhookHint', { name })}
           </p>
         </div>
 
@@ -143,32 +157,34 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
           onSubmit={submit}
           noValidate
           className="space-y-4 border-t border-slate-100 pt-4"
-          aria-label={`${name} keys`}
+          aria-label={t('consoleBillingSettings.provider.keysLabel', { name })}
         >
           <h3 className="text-sm font-semibold text-slate-900">
-            {configured ? 'Replace the keys' : 'Set up'}
+            {configured
+              ? t('consoleBillingSettings.provider.replaceKeys')
+              : t('consoleBillingSettings.provider.setUp')}
           </h3>
           {save.isError && !named && <Alert tone="error">{messageOf(save.error)}</Alert>}
           <TextField
-            label={`${name} secret key`}
+            label={t('consoleBillingSettings.provider.secretKey', { name })}
             type="password"
             autoComplete="off"
             spellCheck={false}
             value={secret}
-            placeholder="sk_live_…"
+            placeholder={SECRET_SAMPLE}
             error={missing.secret ?? problem?.fieldError('secret_key')}
             onChange={(e) => setSecret(e.target.value)}
           />
           {stripe && (
             <TextField
-              label="Webhook signing secret"
+              label={t('consoleBillingSettings.provider.webhookSecret')}
               type="password"
               autoComplete="off"
               spellCheck={false}
               value={webhookSecret}
-              placeholder="whsec_…"
+              placeholder={WEBHOOK_SECRET_SAMPLE}
               error={missing.webhook ?? problem?.fieldError('webhook_secret')}
-              hint="Shown by Stripe when you add the webhook endpoint above."
+              hint={t('consoleBillingSettings.provider.webhookSecretHint')}
               onChange={(e) => setWebhookSecret(e.target.value)}
             />
           )}
@@ -181,18 +197,18 @@ export function ProviderCard({ provider: p }: { provider: PaymentProviderInfo })
               className="mt-1 h-4 w-4"
             />
             <label htmlFor={`${ids}-enabled`} className="text-sm text-slate-800">
-              <span className="font-medium">Offer {name} to clients (“Pay now”)</span>
+              <span className="font-medium">{t('consoleBillingSettings.provider.offer', { name })}</span>
             </label>
           </div>
           <div className="flex flex-wrap gap-2">
             <Button type="submit" busy={save.isPending}>
-              Save {name} keys
+              {t('consoleBillingSettings.provider.save', { name })}
             </Button>
             {configured && (
               <ConfirmButton
-                label={`Remove ${name}`}
-                question={`Remove the ${name} keys? Clients can no longer pay with ${name} until you set it up again.`}
-                confirmLabel={`Remove ${name}`}
+                label={t('consoleBillingSettings.provider.remove', { name })}
+                question={t('consoleBillingSettings.provider.removeQuestion', { name })}
+                confirmLabel={t('consoleBillingSettings.provider.remove', { name })}
                 busy={remove.isPending}
                 onConfirm={() => remove.mutateAsync()}
               />

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, TextField, useToast } from '@/components/ui';
 import { MarkdownView } from '@/components/Markdown';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import {
@@ -25,14 +26,21 @@ export function ContractPage() {
   const { id = '' } = useParams();
   const { slug, base } = usePortal();
   const contract = usePortalContract(slug, id);
+  const t = useT();
   return (
-    <DocumentFrame back={`${base}/contracts`} backLabel="All contracts" query={contract} what="contract">
+    <DocumentFrame
+      back={`${base}/contracts`}
+      backLabel={t('portalBillingContracts.back')}
+      query={contract}
+      what="contract"
+    >
       {() => <Contract contract={contract.data!} />}
     </DocumentFrame>
   );
 }
 
 function Contract({ contract: c }: { contract: PortalContract }) {
+  const t = useT();
   const { branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -47,28 +55,42 @@ function Contract({ contract: c }: { contract: PortalContract }) {
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{c.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
             <ContractStatus status={c.status} />
-            {c.sent_at && <span>Sent {format.dateTime(c.sent_at)}</span>}
+            {c.sent_at && <span>{t('portalBilling.sentOn', { date: format.dateTime(c.sent_at) })}</span>}
           </div>
         </div>
         {c.status === 'signed' && (
-          <PdfButton of={{ kind: 'contract', id: c.id }} filename={filename} label="Download signed PDF" />
+          <PdfButton
+            of={{ kind: 'contract', id: c.id }}
+            filename={filename}
+            label={t('portalBillingContracts.downloadSigned')}
+          />
         )}
       </header>
 
       {c.signature && (
         <Alert tone="success">
-          Signed by {c.signature.signer_name} on {format.dateTime(c.signature.signed_at)}.
+          {t('portalBillingContracts.signedBy', {
+            name: c.signature.signer_name,
+            date: format.dateTime(c.signature.signed_at),
+          })}
           {c.countersignature
-            ? ` Countersigned by ${c.countersignature.name} on ${format.dateTime(c.countersignature.signed_at)}.`
+            ? ` ${t('portalBillingContracts.countersignedBy', {
+                name: c.countersignature.name,
+                date: format.dateTime(c.countersignature.signed_at),
+              })}`
             : c.countersign
-              ? ` ${branding.name} will countersign it.`
+              ? ` ${t('portalBillingContracts.willCountersign', { business: branding.name })}`
               : ''}
         </Alert>
       )}
       {c.status === 'void' && (
         <Alert tone="warning">
-          {branding.name} withdrew this contract{c.voided_at ? ` on ${format.dateTime(c.voided_at)}` : ''}; it
-          can no longer be signed.
+          {c.voided_at
+            ? t('portalBillingContracts.withdrawnOn', {
+                business: branding.name,
+                date: format.dateTime(c.voided_at),
+              })
+            : t('portalBillingContracts.withdrawn', { business: branding.name })}
         </Alert>
       )}
       {notice && <Alert tone="warning">{notice}</Alert>}
@@ -91,6 +113,7 @@ function Reading({
   readOnly: boolean;
   onNotice: (notice: string | null) => void;
 }) {
+  const t = useT();
   const end = useRef<HTMLParagraphElement>(null);
   const signable = c.status === 'sent' && !readOnly;
   const [read, setRead] = useState(() => typeof IntersectionObserver === 'undefined');
@@ -106,27 +129,30 @@ function Reading({
 
   return (
     <>
-      <Card title="The contract">
+      <Card title={t('portalBillingContracts.text')}>
         <MarkdownView text={c.body} testId="contract-text" />
         <p ref={end} className="mt-6 border-t border-slate-100 pt-3 text-center text-sm text-slate-500">
-          End of the contract
+          {t('portalBillingContracts.end')}
         </p>
       </Card>
       {c.status === 'sent' &&
         (readOnly ? (
-          <p className="text-sm text-slate-600">Waiting for the client to read and sign it.</p>
+          <p className="text-sm text-slate-600">{t('portalBillingContracts.waitingForClient')}</p>
         ) : read ? (
           <SignForm contract={c} onNotice={onNotice} />
         ) : (
-          <p className="text-sm text-slate-600">
-            Read the whole contract: the signing form appears when you reach its end.
-          </p>
+          <p className="text-sm text-slate-600">{t('portalBillingContracts.readToEnd')}</p>
         ))}
     </>
   );
 }
 
 type Mode = 'typed' | 'drawn';
+
+const MODES = [
+  ['typed', 'portalBillingContracts.modeType'],
+  ['drawn', 'portalBillingContracts.modeDraw'],
+] as const satisfies readonly (readonly [Mode, string])[];
 
 function SignForm({
   contract: c,
@@ -135,6 +161,7 @@ function SignForm({
   contract: PortalContract;
   onNotice: (notice: string | null) => void;
 }) {
+  const t = useT();
   const { slug } = usePortal();
   const queryClient = useQueryClient();
   const changed = useMoneyChanged(slug);
@@ -152,9 +179,9 @@ function SignForm({
     e.preventDefault();
     const signer = name.trim();
     const found = {
-      name: signer ? undefined : 'Write your full name.',
-      drawn: mode === 'drawn' && !drawn ? 'Draw your signature in the box, or choose Type.' : undefined,
-      agreed: agreed ? undefined : 'Tick the box to confirm that you agree.',
+      name: signer ? undefined : t('portalBillingContracts.nameRequired'),
+      drawn: mode === 'drawn' && !drawn ? t('portalBillingContracts.drawRequired') : undefined,
+      agreed: agreed ? undefined : t('portalBillingContracts.agreeRequired'),
     };
     setErrors(found);
     if (found.name || found.drawn || found.agreed) return;
@@ -167,16 +194,14 @@ function SignForm({
       const signed = await signContract(c.id, { signer_name: signer, body_sha256: c.body_sha256, signature });
       queryClient.setQueryData(keys.contract(slug, c.id), signed);
       changed('contracts');
-      toast('Contract signed — a signed copy is on its way to your email.');
+      toast(t('portalBillingContracts.signedToast'));
     } catch (err) {
       if (err instanceof ApiProblem && err.status === 409) {
         // The text may have changed since it was loaded: load it again, and if it did, it must be read anew.
         await queryClient.refetchQueries({ queryKey: keys.contract(slug, c.id), exact: true });
         const fresh = queryClient.getQueryData<PortalContract>(keys.contract(slug, c.id));
         if (fresh && fresh.body_sha256 !== c.body_sha256) {
-          onNotice(
-            'The text of this contract was updated since you opened it. Read it again before you sign.',
-          );
+          onNotice(t('portalBillingContracts.textChanged'));
           return;
         }
         onNotice(messageOf(err));
@@ -191,28 +216,25 @@ function SignForm({
   };
 
   return (
-    <Card title="Sign the contract">
+    <Card title={t('portalBillingContracts.signTitle')}>
       <form className="space-y-5" onSubmit={(e) => void submit(e)} noValidate>
         {error && <Alert tone="error">{error}</Alert>}
         <TextField
-          label="Full name"
+          label={t('portalBillingContracts.fullName')}
           autoComplete="name"
           required
           maxLength={200}
           value={name}
           error={errors.name}
-          hint="As it should appear on the signed contract."
+          hint={t('portalBillingContracts.fullNameHint')}
           onChange={(e) => setName(e.target.value)}
         />
         <fieldset className="space-y-3">
-          <legend className="text-sm font-medium text-slate-800">How do you want to sign?</legend>
+          <legend className="text-sm font-medium text-slate-800">
+            {t('portalBillingContracts.howToSign')}
+          </legend>
           <div className="flex gap-6">
-            {(
-              [
-                ['typed', 'Type'],
-                ['drawn', 'Draw'],
-              ] as const
-            ).map(([value, label]) => (
+            {MODES.map(([value, labelKey]) => (
               <label key={value} className="flex items-center gap-2 text-sm text-slate-800">
                 <input
                   type="radio"
@@ -222,13 +244,13 @@ function SignForm({
                   onChange={() => setMode(value)}
                   className="h-4 w-4 accent-brand"
                 />
-                {label}
+                {t(labelKey)}
               </label>
             ))}
           </div>
           {mode === 'typed' ? (
             <div className="rounded-lg border border-slate-200 bg-slate-50 px-4 py-3">
-              <p className="text-xs text-slate-600">Your signature</p>
+              <p className="text-xs text-slate-600">{t('portalBillingContracts.yourSignature')}</p>
               <p className="min-h-9 font-serif text-2xl italic text-slate-900" data-testid="typed-signature">
                 {name.trim()}
               </p>
@@ -258,10 +280,7 @@ function SignForm({
               aria-describedby={errors.agreed ? `${ids}-agreed` : undefined}
               className="mt-0.5 h-4 w-4 accent-brand"
             />
-            <span>
-              I agree to the terms of “{c.title}” above, and that this signature binds me as my handwritten
-              one would.
-            </span>
+            <span>{t('portalBillingContracts.agree', { title: c.title })}</span>
           </label>
           {errors.agreed && (
             <p id={`${ids}-agreed`} className="text-sm font-medium text-red-700">
@@ -270,7 +289,7 @@ function SignForm({
           )}
         </div>
         <Button type="submit" busy={busy}>
-          Sign contract
+          {t('portalBillingContracts.sign')}
         </Button>
       </form>
     </Card>

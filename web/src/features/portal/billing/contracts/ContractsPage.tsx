@@ -1,12 +1,14 @@
 import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalContracts } from '../api';
 import { ContractStatus } from '@/components/money/status';
 
 /** `/contracts`: the contracts to sign first, then the signed and withdrawn ones. */
 export function ContractsPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const list = usePortalContracts(slug);
@@ -16,15 +18,17 @@ export function ContractsPage() {
 
   return (
     <div className="max-w-3xl">
-      <PageHeader title="Contracts" description={`Agreements between you and ${branding.name}.`} />
+      <PageHeader
+        title={t('portalBillingContracts.title')}
+        description={t('portalBillingContracts.description', { business: branding.name })}
+      />
       {list.isPending ? (
-        <Loading label="Loading your contracts…" />
+        <Loading label={t('portalBillingContracts.loading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="No contracts yet">
-          When {branding.name} sends you a contract, it appears here: you read it, sign it online, and
-          download the signed copy.
+        <EmptyState title={t('portalBillingContracts.empty')}>
+          {t('portalBillingContracts.emptyText', { business: branding.name })}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -41,8 +45,8 @@ export function ContractsPage() {
                 </div>
                 <p className="mt-1 text-sm text-slate-700">
                   {c.signed_at
-                    ? `Signed ${format.dateTime(c.signed_at)}`
-                    : `Sent ${format.dateTime(c.sent_at)}`}
+                    ? t('portalBillingContracts.signedOn', { date: format.dateTime(c.signed_at) })
+                    : t('portalBilling.sentOn', { date: format.dateTime(c.sent_at) })}
                 </p>
               </article>
             </li>

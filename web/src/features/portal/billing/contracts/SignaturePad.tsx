@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import { Button } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 /** The drawing's coordinate frame, whatever size the pad is shown at; sent with the path. */
 export const PAD_WIDTH = 600;
@@ -31,6 +32,7 @@ export function SignaturePad({
   invalid?: boolean;
   describedBy?: string;
 }) {
+  const t = useT();
   const canvas = useRef<HTMLCanvasElement>(null);
   const path = useRef('');
   const stroke = useRef<{ points: number; last: [number, number] } | null>(null);
@@ -139,7 +141,7 @@ export function SignaturePad({
           width={PAD_WIDTH * SCALE}
           height={PAD_HEIGHT * SCALE}
           role="img"
-          aria-label="Signature pad: draw your signature here with a mouse, your finger or a pen"
+          aria-label={t('portalBillingContracts.padLabel')}
           aria-describedby={describedBy}
           className="block aspect-[3/1] w-full cursor-crosshair touch-none"
           onPointerDown={down}
@@ -153,17 +155,13 @@ export function SignaturePad({
             aria-hidden
             className="pointer-events-none absolute inset-x-6 bottom-6 border-b border-slate-300 pb-1 text-sm text-slate-500"
           >
-            Sign here
+            {t('portalBillingContracts.signHere')}
           </span>
         )}
       </div>
-      {full && (
-        <p className="text-sm font-medium text-red-700">
-          This signature is too detailed to keep. Clear it and sign again with fewer strokes.
-        </p>
-      )}
+      {full && <p className="text-sm font-medium text-red-700">{t('portalBillingContracts.padFull')}</p>}
       <Button variant="secondary" onClick={clear} disabled={empty}>
-        Clear
+        {t('portalBillingContracts.clear')}
       </Button>
     </div>
   );

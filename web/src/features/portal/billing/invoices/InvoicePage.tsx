@@ -4,6 +4,7 @@ import { messageOf } from '@/api/problem';
 import { BillTo } from '@/components/money/BillTo';
 import { MarkdownView } from '@/components/Markdown';
 import { Alert, Button, Card } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import { payInvoice, useMoneyChanged, usePortalInvoice, type PayProvider, type PortalInvoice } from '../api';
@@ -16,15 +17,16 @@ import { InvoiceStatus } from '@/components/money/status';
 /** How long to wait for the provider's confirmation after a checkout before saying it is slow. */
 export const PAYMENT_WAIT_MS = 60_000;
 
+/** Brand names, the same in every language. */
 const providers: Record<PayProvider, string> = { stripe: 'Stripe', paystack: 'Paystack' };
 
-const methods: Record<string, string> = {
-  bank_transfer: 'Bank transfer',
-  cash: 'Cash',
-  card: 'Card',
-  other: 'Other',
-  stripe: 'Card (Stripe)',
-  paystack: 'Paystack',
+const METHOD_KEYS: Record<string, string> = {
+  bank_transfer: 'portalBillingInvoices.methodBankTransfer',
+  cash: 'portalBillingInvoices.methodCash',
+  card: 'portalBillingInvoices.methodCard',
+  other: 'portalBillingInvoices.methodOther',
+  stripe: 'portalBillingInvoices.methodStripe',
+  paystack: 'portalBillingInvoices.methodPaystack',
 };
 
 /**
@@ -45,8 +47,14 @@ export function InvoicePage() {
     return () => clearTimeout(timer);
   }, [returned]);
   const invoice = usePortalInvoice(slug, id, waiting);
+  const t = useT();
   return (
-    <DocumentFrame back={`${base}/invoices`} backLabel="All invoices" query={invoice} what="invoice">
+    <DocumentFrame
+      back={`${base}/invoices`}
+      backLabel={t('portalBillingInvoices.back')}
+      query={invoice}
+      what="invoice"
+    >
       {() => <Invoice invoice={invoice.data!} returned={returned} waiting={waiting} />}
     </DocumentFrame>
   );
@@ -61,6 +69,7 @@ function Invoice({
   returned: boolean;
   waiting: boolean;
 }) {
+  const t = useT();
   const { slug, branding } = usePortal();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
@@ -83,8 +92,10 @@ function Invoice({
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{i.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
             <InvoiceStatus status={i.status} overdue={i.overdue} />
-            <span>Issued {format.day(i.issue_date)}</span>
-            {i.status !== 'void' && <span>Due {format.day(i.due_date)}</span>}
+            <span>{t('portalBillingInvoices.issued', { date: format.day(i.issue_date) })}</span>
+            {i.status !== 'void' && (
+              <span>{t('portalBillingInvoices.due', { date: format.day(i.due_date) })}</span>
+            )}
           </div>
         </div>
         <PdfButton of={{ kind: 'invoice', id: i.id }} filename={`${i.number}.pdf`} />
@@ -92,19 +103,20 @@ function Invoice({
 
       {returned &&
         (paid ? (
-          <Alert tone="success">Payment received — thank you. This invoice is paid.</Alert>
+          <Alert tone="success">{t('portalBillingInvoices.paymentDone')}</Alert>
         ) : waiting ? (
-          <Alert tone="info">Payment received — it can take a moment to show.</Alert>
+          <Alert tone="info">{t('portalBillingInvoices.paymentOnItsWay')}</Alert>
         ) : (
-          <Alert tone="warning">
-            Your payment is still being confirmed. It will show here once {branding.name} receives it; there
-            is no need to pay again.
-          </Alert>
+          <Alert tone="warning">{t('portalBillingInvoices.paymentSlow', { business: branding.name })}</Alert>
         ))}
       {i.status === 'void' && (
         <Alert tone="info">
-          {branding.name} cancelled this invoice{i.voided_at ? ` on ${format.dateTime(i.voided_at)}` : ''};
-          nothing is due.
+          {i.voided_at
+            ? t('portalBillingInvoices.voidedOn', {
+                business: branding.name,
+                date: format.dateTime(i.voided_at),
+              })
+            : t('portalBillingInvoices.voided', { business: branding.name })}
         </Alert>
       )}
 
@@ -112,14 +124,18 @@ function Invoice({
         <Card>
           <div className="flex flex-wrap items-end justify-between gap-4">
             <div>
-              <p className="text-sm text-slate-600">{paid ? 'Paid in full' : 'Amount due'}</p>
+              <p className="text-sm text-slate-600">
+                {paid ? t('portalBillingInvoices.paidInFull') : t('portalBillingInvoices.amountDue')}
+              </p>
               <p className="text-3xl font-semibold text-slate-900" data-testid="amount-due">
                 {paid ? money(i.totals.total_minor) : money(i.due_minor)}
               </p>
               <p className={`text-sm ${i.overdue ? 'font-semibold text-red-700' : 'text-slate-700'}`}>
                 {paid
-                  ? i.paid_at && `Paid ${format.dateTime(i.paid_at)}`
-                  : `${i.overdue ? 'Was due' : 'Due'} ${format.day(i.due_date)}`}
+                  ? i.paid_at && t('portalBillingInvoices.paidOn', { date: format.dateTime(i.paid_at) })
+                  : i.overdue
+                    ? t('portalBillingInvoices.wasDue', { date: format.day(i.due_date) })
+                    : t('portalBillingInvoices.due', { date: format.day(i.due_date) })}
               </p>
             </div>
             {!paid && i.due_minor > 0 && <PayButtons invoice={i} readOnly={readOnly} />}
@@ -127,7 +143,7 @@ function Invoice({
         </Card>
       )}
 
-      <Card title="Lines">
+      <Card title={t('portalBillingInvoices.lines')}>
         <LinesTable lines={i.lines} totals={i.totals} currency={i.currency} />
       </Card>
 
@@ -135,9 +151,9 @@ function Invoice({
         <BillTo addressee={i.client} draft={false} audience="client" />
       </Card>
 
-      <Card title="Payments">
+      <Card title={t('portalBillingInvoices.payments')}>
         {i.payments.length === 0 ? (
-          <p className="text-sm text-slate-600">No payment yet.</p>
+          <p className="text-sm text-slate-600">{t('portalBillingInvoices.noPayment')}</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {i.payments.map((p) => (
@@ -146,7 +162,7 @@ function Invoice({
                   <span className="text-slate-900">{format.dateTime(p.received_at)}</span>
                   <span className="text-slate-600">
                     {' '}
-                    · {methods[p.method] ?? p.method}
+                    · {METHOD_KEYS[p.method] ? t(METHOD_KEYS[p.method]!) : p.method}
                     {p.reference && ` · ${p.reference}`}
                   </span>
                 </span>
@@ -157,18 +173,18 @@ function Invoice({
         )}
         <dl className="mt-3 space-y-1 border-t border-slate-200 pt-3 text-sm">
           <div className="flex justify-between gap-4">
-            <dt className="text-slate-600">Paid so far</dt>
+            <dt className="text-slate-600">{t('portalBillingInvoices.paidSoFar')}</dt>
             <dd className="text-slate-900">{money(i.paid_minor)}</dd>
           </div>
           <div className="flex justify-between gap-4 font-semibold">
-            <dt className="text-slate-900">Amount due</dt>
+            <dt className="text-slate-900">{t('portalBillingInvoices.amountDue')}</dt>
             <dd className="text-slate-900">{money(i.due_minor)}</dd>
           </div>
         </dl>
       </Card>
 
       {i.notes && (
-        <Card title="Notes">
+        <Card title={t('portalBillingInvoices.notes')}>
           <MarkdownView text={i.notes} />
         </Card>
       )}
@@ -177,7 +193,9 @@ function Invoice({
 }
 
 function PayButtons({ invoice: i, readOnly }: { invoice: PortalInvoice; readOnly: boolean }) {
+  const t = useT();
   const { branding } = usePortal();
+  const format = usePortalFormat();
   const [busy, setBusy] = useState<PayProvider | null>(null);
   const [error, setError] = useState<string | null>(null);
   const payWith = i.pay_with as PayProvider[];
@@ -185,12 +203,12 @@ function PayButtons({ invoice: i, readOnly }: { invoice: PortalInvoice; readOnly
   if (payWith.length === 0) {
     return (
       <p className="max-w-xs text-sm text-slate-700">
-        To pay, use the payment details on the invoice PDF, or ask {branding.name}.
+        {t('portalBillingInvoices.payOffline', { business: branding.name })}
       </p>
     );
   }
   if (readOnly) {
-    return <p className="max-w-xs text-sm text-slate-600">The client can pay this invoice online.</p>;
+    return <p className="max-w-xs text-sm text-slate-600">{t('portalBillingInvoices.clientCanPay')}</p>;
   }
 
   const pay = async (provider: PayProvider) => {
@@ -217,12 +235,18 @@ function PayButtons({ invoice: i, readOnly }: { invoice: PortalInvoice; readOnly
             disabled={busy !== null && busy !== provider}
             onClick={() => void pay(provider)}
           >
-            {payWith.length === 1 ? 'Pay now' : `Pay now with ${providers[provider]}`}
+            {payWith.length === 1
+              ? t('portalBillingInvoices.payNow')
+              : t('portalBillingInvoices.payNowWith', { provider: providers[provider] })}
           </Button>
         ))}
       </div>
       <p className="text-xs text-slate-600">
-        You pay on {payWith.map((p) => providers[p]).join(' or ')}’s secure page, then come back here.
+        {t('portalBillingInvoices.payHint', {
+          provider: new Intl.ListFormat(format.locale, { type: 'disjunction' }).format(
+            payWith.map((p) => providers[p]),
+          ),
+        })}
       </p>
     </div>
   );

@@ -10,27 +10,27 @@ import {
   ResponsiveTable,
   TabLinks,
 } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalInvoices, type InvoiceState } from '../api';
 import { InvoiceStatus } from '@/components/money/status';
 
-const states: { state: InvoiceState; label: string }[] = [
-  { state: 'unpaid', label: 'Unpaid' },
-  { state: 'paid', label: 'Paid' },
-  { state: 'all', label: 'All' },
-];
+const states = [
+  { state: 'unpaid', labelKey: 'portalBillingInvoices.tabUnpaid' },
+  { state: 'paid', labelKey: 'portalBillingInvoices.tabPaid' },
+  { state: 'all', labelKey: 'portalBillingInvoices.tabAll' },
+] as const satisfies readonly { state: InvoiceState; labelKey: string }[];
 
-const empty: Record<InvoiceState, [string, (business: string) => string]> = {
-  unpaid: ['Nothing to pay', (b) => `When ${b} sends you an invoice, it appears here until it is paid.`],
-  paid: ['No paid invoices yet', () => 'Invoices you have paid are kept here, with their payments.'],
-  all: [
-    'No invoices yet',
-    (b) => `When ${b} sends you an invoice, it appears here, with what is due and when.`,
-  ],
-};
+/** Each tab's empty state: its title and its explanation (which may name the business). */
+const EMPTY_KEYS = {
+  unpaid: ['portalBillingInvoices.emptyUnpaid', 'portalBillingInvoices.emptyUnpaidText'],
+  paid: ['portalBillingInvoices.emptyPaid', 'portalBillingInvoices.emptyPaidText'],
+  all: ['portalBillingInvoices.emptyAll', 'portalBillingInvoices.emptyAllText'],
+} as const satisfies Record<InvoiceState, readonly [string, string]>;
 
 /** `/invoices`: what is due (overdue marked), what is paid, or everything. */
 export function InvoicesPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const [params] = useSearchParams();
@@ -38,27 +38,38 @@ export function InvoicesPage() {
   const state: InvoiceState = asked === 'paid' || asked === 'all' ? asked : 'unpaid';
   const list = usePortalInvoices(slug, state);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  const [title, explain] = empty[state];
+  const [title, explain] = EMPTY_KEYS[state];
 
   return (
     <div className="max-w-4xl">
-      <PageHeader title="Invoices" description={`What you owe ${branding.name}, and what you have paid.`} />
+      <PageHeader
+        title={t('portalBillingInvoices.title')}
+        description={t('portalBillingInvoices.description', { business: branding.name })}
+      />
       <TabLinks
-        label="Which invoices"
+        label={t('portalBillingInvoices.tabsLabel')}
         tabs={states.map((s) => ({
           to: s.state === 'unpaid' ? `${base}/invoices` : `${base}/invoices?state=${s.state}`,
-          label: s.label,
+          label: t(s.labelKey),
           selected: s.state === state,
         }))}
       />
       {list.isPending ? (
-        <Loading label="Loading your invoices…" />
+        <Loading label={t('portalBillingInvoices.loading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={title}>{explain(branding.name)}</EmptyState>
+        <EmptyState title={t(title)}>{t(explain, { business: branding.name })}</EmptyState>
       ) : (
-        <ResponsiveTable columns={['Invoice', 'Status', 'Due date', 'Total', 'Amount due']}>
+        <ResponsiveTable
+          columns={[
+            t('portalBillingInvoices.colInvoice'),
+            t('portalBillingInvoices.colStatus'),
+            t('portalBillingInvoices.colDueDate'),
+            t('portalBillingInvoices.colTotal'),
+            t('portalBillingInvoices.colAmountDue'),
+          ]}
+        >
           {items.map((i) => (
             <tr
               key={i.id}
@@ -73,12 +84,14 @@ export function InvoicesPage() {
                 </Link>
                 <span className="block text-slate-700">{i.title}</span>
               </td>
-              <Cell label="Status">
+              <Cell label={t('portalBillingInvoices.colStatus')}>
                 <InvoiceStatus status={i.status} overdue={i.overdue} />
               </Cell>
-              <Cell label="Due date">{format.day(i.due_date)}</Cell>
-              <Cell label="Total">{format.money(i.total_minor, i.currency)}</Cell>
-              <Cell label="Amount due">
+              <Cell label={t('portalBillingInvoices.colDueDate')}>{format.day(i.due_date)}</Cell>
+              <Cell label={t('portalBillingInvoices.colTotal')}>
+                {format.money(i.total_minor, i.currency)}
+              </Cell>
+              <Cell label={t('portalBillingInvoices.colAmountDue')}>
                 <span className="font-semibold text-slate-900">{format.money(i.due_minor, i.currency)}</span>
               </Cell>
             </tr>
@@ -92,7 +105,7 @@ export function InvoicesPage() {
           busy={list.isFetchingNextPage}
           onClick={() => void list.fetchNextPage()}
         >
-          Show more
+          {t('portalBillingInvoices.showMore')}
         </Button>
       )}
     </div>

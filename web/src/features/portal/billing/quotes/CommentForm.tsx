@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, TextArea } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 
 /** A comment and a button; `required` is the message shown when it is sent empty. */
 export function CommentForm({
@@ -22,6 +23,7 @@ export function CommentForm({
   onSubmit: (comment: string | null) => Promise<void>;
   onConflict: (err: unknown) => boolean;
 }) {
+  const t = useT();
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
@@ -67,7 +69,7 @@ export function CommentForm({
           {submitLabel}
         </Button>
         <Button variant="ghost" onClick={onCancel}>
-          Cancel
+          {t('portalBillingQuotes.cancel')}
         </Button>
       </div>
     </form>

@@ -4,7 +4,8 @@ import { useNavigate } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Button, Card, ConfirmButton, useToast } from '@/components/ui';
 import { formatMoneyCode } from '@/lib/money';
-import { usePortal } from '@/lib/portal';
+import { useT } from '@/lib/i18n/hooks';
+import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
   acceptQuote,
   declineQuote,
@@ -23,7 +24,9 @@ export function QuoteActions({
   quote: PortalQuote;
   onProblem: (message: string | null) => void;
 }) {
+  const t = useT();
   const { slug, base, branding } = usePortal();
+  const format = usePortalFormat();
   const toast = useToast();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -53,8 +56,8 @@ export function QuoteActions({
       const result = await acceptQuote(q.id);
       updated(result.quote);
       const to = `${base}/projects/${result.project_id}`;
-      toast('Quote accepted — project created', 'success', {
-        label: 'Open the project',
+      toast(t('portalBillingQuotes.acceptedToast'), 'success', {
+        label: t('portalBillingQuotes.openProject'),
         href: to,
         onClick: () => navigate(to),
       });
@@ -70,59 +73,61 @@ export function QuoteActions({
   };
 
   return (
-    <Card title="Your decision">
+    <Card title={t('portalBillingQuotes.decision')}>
       <div className="space-y-4">
         {mode === 'choose' && (
           <>
             <p className="text-sm text-slate-700">
-              Accept to go ahead: {branding.name} starts a project for you with these lines as its tasks. Or
-              ask for changes, or decline.
+              {t('portalBillingQuotes.decisionHint', { business: branding.name })}
             </p>
             <div className="flex flex-col gap-2 sm:flex-row sm:flex-wrap">
               <ConfirmButton
-                label="Accept"
+                label={t('portalBillingQuotes.accept')}
                 openerVariant="primary"
                 tone="primary"
-                question={`Accept quote ${q.number} for ${formatMoneyCode(q.totals.total_minor, q.currency, branding.locale)}? A project will be created.`}
-                confirmLabel="Accept quote"
+                question={t('portalBillingQuotes.acceptConfirm', {
+                  number: q.number,
+                  total: formatMoneyCode(q.totals.total_minor, q.currency, format.locale),
+                })}
+                confirmLabel={t('portalBillingQuotes.acceptQuote')}
                 busy={accepting}
                 onConfirm={accept}
               />
               <Button variant="secondary" onClick={() => setMode('changes')}>
-                Request changes
+                {t('portalBillingQuotes.requestChanges')}
               </Button>
               <Button variant="ghost" onClick={() => setMode('decline')}>
-                Decline
+                {t('portalBillingQuotes.decline')}
               </Button>
             </div>
           </>
         )}
         {mode === 'changes' && (
           <CommentForm
-            label="What should change?"
-            hint={`${branding.name} reads exactly what you write and sends a revised quote.`}
-            required={`Write what should change, so ${branding.name} can revise the quote.`}
-            submitLabel="Send change request"
+            label={t('portalBillingQuotes.changesLabel')}
+            hint={t('portalBillingQuotes.changesHint', { business: branding.name })}
+            required={t('portalBillingQuotes.changesRequired', { business: branding.name })}
+            submitLabel={t('portalBillingQuotes.changesSubmit')}
             onCancel={() => setMode('choose')}
             onSubmit={async (comment) => {
               const next = await requestQuoteChanges(q.id, comment!);
               updated(next);
-              toast(`Change request sent — ${branding.name} will revise the quote.`);
+              toast(t('portalBillingQuotes.changesSent', { business: branding.name }));
             }}
             onConflict={conflict}
           />
         )}
         {mode === 'decline' && (
           <CommentForm
-            label="Why are you declining? (optional)"
-            hint="It helps, but you do not have to say."
-            submitLabel="Decline quote"
+            label={t('portalBillingQuotes.declineLabel')}
+            hint={t('portalBillingQuotes.declineHint')}
+            submitLabel={t('portalBillingQuotes.declineSubmit')}
             danger
             onCancel={() => setMode('choose')}
             onSubmit={async (comment) => {
               const next = await declineQuote(q.id, comment);
               updated(next);
-              toast(`Quote declined — ${branding.name} has been told.`);
+              toast(t('portalBillingQuotes.declined', { business: branding.name }));
             }}
             onConflict={conflict}
           />

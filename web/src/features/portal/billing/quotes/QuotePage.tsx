@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { BillTo } from '@/components/money/BillTo';
 import { MarkdownView } from '@/components/Markdown';
 import { Alert, Badge, Card } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import { usePortalQuote, type PortalQuote } from '../api';
@@ -19,14 +20,21 @@ export function QuotePage() {
   const { id = '' } = useParams();
   const { slug, base } = usePortal();
   const quote = usePortalQuote(slug, id);
+  const t = useT();
   return (
-    <DocumentFrame back={`${base}/quotes`} backLabel="All quotes" query={quote} what="quote">
+    <DocumentFrame
+      back={`${base}/quotes`}
+      backLabel={t('portalBillingQuotes.back')}
+      query={quote}
+      what="quote"
+    >
       {() => <Quote quote={quote.data!} />}
     </DocumentFrame>
   );
 }
 
 function Quote({ quote: q }: { quote: PortalQuote }) {
+  const t = useT();
   const format = usePortalFormat();
   const readOnly = useReadOnly();
   // Kept here, not in the actions: a conflict changes the status, and the actions go away.
@@ -37,16 +45,23 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       <header className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <p className="text-sm text-slate-600">
-            {q.number}
-            {q.revision > 1 && ` · Revision ${q.revision}`}
+            {q.revision > 1
+              ? t('portalBillingQuotes.numberRevision', { number: q.number, revision: q.revision })
+              : q.number}
           </p>
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{q.title}</h1>
           <div className="mt-2 flex flex-wrap items-center gap-3 text-sm text-slate-700">
-            {q.being_revised ? <Badge tone="blue">Being revised</Badge> : <QuoteStatus status={q.status} />}
+            {q.being_revised ? (
+              <Badge tone="blue">{t('portalBillingQuotes.beingRevised')}</Badge>
+            ) : (
+              <QuoteStatus status={q.status} />
+            )}
             <span>
-              {q.status === 'expired' ? 'Expired' : 'Valid until'} {format.day(q.valid_until)}
+              {q.status === 'expired'
+                ? t('portalBillingQuotes.expiredOn', { date: format.day(q.valid_until) })
+                : t('portalBillingQuotes.validUntil', { date: format.day(q.valid_until) })}
             </span>
-            {q.sent_at && <span>Sent {format.dateTime(q.sent_at)}</span>}
+            {q.sent_at && <span>{t('portalBilling.sentOn', { date: format.dateTime(q.sent_at) })}</span>}
           </div>
         </div>
         <PdfButton of={{ kind: 'quote', id: q.id }} filename={`${q.number}.pdf`} />
@@ -55,7 +70,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       {problem && <Alert tone="error">{problem}</Alert>}
       <QuoteStatusAlerts quote={q} />
 
-      <Card title="What is included">
+      <Card title={t('portalBillingQuotes.included')}>
         <LinesTable lines={q.lines} totals={q.totals} currency={q.currency} />
       </Card>
 
@@ -64,7 +79,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       </Card>
 
       {q.notes && (
-        <Card title="Notes">
+        <Card title={t('portalBillingQuotes.notes')}>
           <MarkdownView text={q.notes} />
         </Card>
       )}
@@ -72,9 +87,7 @@ function Quote({ quote: q }: { quote: PortalQuote }) {
       {q.status === 'sent' &&
         !q.being_revised &&
         (readOnly ? (
-          <p className="text-sm text-slate-600">
-            Waiting for the client to accept, decline or ask for changes.
-          </p>
+          <p className="text-sm text-slate-600">{t('portalBillingQuotes.waitingForClient')}</p>
         ) : (
           <QuoteActions quote={q} onProblem={setProblem} />
         ))}

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Alert } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
 import type { PortalQuote } from '../api';
@@ -8,39 +9,46 @@ import type { PortalQuote } from '../api';
 export function QuoteStatusAlerts({ quote: q }: { quote: PortalQuote }) {
   const { base, branding } = usePortal();
   const format = usePortalFormat();
+  const t = useT();
   const readOnly = useReadOnly();
-  const decided = q.decided_at ? ` on ${format.dateTime(q.decided_at)}` : '';
+  // Who decided, as the reader sees it: the client themselves, or staff viewing as the client.
+  const who = readOnly ? 'client' : 'you';
+  const decided = q.decided_at ? { who, date: format.dateTime(q.decided_at) } : null;
   return (
     <>
       {q.being_revised && (
         <Alert tone="info">
-          {branding.name} is preparing a new version of this quote. This is revision {q.revision}, as it was
-          sent; {readOnly ? 'the client can decide' : 'you can decide'} once the new version arrives.
+          {t('portalBillingQuotes.beingRevisedAlert', { business: branding.name, revision: q.revision, who })}
         </Alert>
       )}
       {q.status === 'expired' && !q.being_revised && (
         <Alert tone="warning">
-          This quote expired on {format.day(q.valid_until)}, so it can no longer be accepted. If you still
-          want to go ahead, ask {branding.name} for a new one.
+          {t('portalBillingQuotes.expiredAlert', {
+            date: format.day(q.valid_until),
+            business: branding.name,
+          })}
         </Alert>
       )}
       {q.status === 'accepted' && (
         <Alert tone="success">
-          {readOnly ? 'The client accepted' : 'You accepted'} this quote{decided}.{' '}
+          {decided
+            ? t('portalBillingQuotes.acceptedOn', decided)
+            : t('portalBillingQuotes.accepted', { who })}{' '}
           {q.project_id && (
             <Link
               to={`${base}/projects/${q.project_id}`}
               className="font-semibold underline underline-offset-2"
             >
-              Open the project
+              {t('portalBillingQuotes.openProject')}
             </Link>
           )}
         </Alert>
       )}
       {q.status === 'changes_requested' && (
         <Alert tone="info">
-          {readOnly ? 'The client asked' : 'You asked'} for changes{decided}. {branding.name} will send a
-          revised quote.
+          {decided
+            ? t('portalBillingQuotes.changesRequestedOn', { ...decided, business: branding.name })
+            : t('portalBillingQuotes.changesRequested', { who, business: branding.name })}
           {q.decision_comment && (
             <span className="mt-1 block whitespace-pre-line border-l-2 border-sky-300 pl-3">
               {q.decision_comment}
@@ -50,7 +58,9 @@ export function QuoteStatusAlerts({ quote: q }: { quote: PortalQuote }) {
       )}
       {q.status === 'declined' && (
         <Alert tone="info">
-          {readOnly ? 'The client declined' : 'You declined'} this quote{decided}.
+          {decided
+            ? t('portalBillingQuotes.declinedOn', decided)
+            : t('portalBillingQuotes.declinedAlert', { who })}
           {q.decision_comment && (
             <span className="mt-1 block whitespace-pre-line border-l-2 border-sky-300 pl-3">
               {q.decision_comment}

@@ -1,41 +1,48 @@
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Badge, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
+import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalQuotes } from '../api';
 import { QuoteStatus } from '@/components/money/status';
 
 /** `/quotes`: the quotes waiting for the client's decision, and the decided or expired ones. */
 export function QuotesPage() {
+  const t = useT();
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const [params] = useSearchParams();
   const state = params.get('state') === 'closed' ? 'closed' : 'open';
   const list = usePortalQuotes(slug, state);
   const items = list.data?.items ?? [];
+  const open = state === 'open';
 
   return (
     <div className="max-w-3xl">
       <PageHeader
-        title="Quotes"
-        description={`What ${branding.name} proposes to do for you, and for how much.`}
+        title={t('portalBillingQuotes.title')}
+        description={t('portalBillingQuotes.description', { business: branding.name })}
       />
       <TabLinks
-        label="Which quotes"
+        label={t('portalBillingQuotes.tabsLabel')}
         tabs={[
-          { to: `${base}/quotes`, label: 'Open', selected: state === 'open' },
-          { to: `${base}/quotes?state=closed`, label: 'Closed', selected: state === 'closed' },
+          { to: `${base}/quotes`, label: t('portalBillingQuotes.tabOpen'), selected: open },
+          {
+            to: `${base}/quotes?state=closed`,
+            label: t('portalBillingQuotes.tabClosed'),
+            selected: !open,
+          },
         ]}
       />
       {list.isPending ? (
-        <Loading label="Loading your quotes…" />
+        <Loading label={t('portalBillingQuotes.loading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title={state === 'open' ? 'No open quotes' : 'No closed quotes'}>
-          {state === 'open'
-            ? `When ${branding.name} sends you a quote, it appears here: you can read it, download it, accept it or ask for changes.`
-            : 'Quotes you accepted or declined, and those that expired, are kept here.'}
+        <EmptyState title={open ? t('portalBillingQuotes.emptyOpen') : t('portalBillingQuotes.emptyClosed')}>
+          {open
+            ? t('portalBillingQuotes.emptyOpenText', { business: branding.name })
+            : t('portalBillingQuotes.emptyClosedText')}
         </EmptyState>
       ) : (
         <ul className="space-y-3">
@@ -52,7 +59,7 @@ export function QuotesPage() {
                     </h2>
                   </div>
                   {q.being_revised ? (
-                    <Badge tone="blue">Being revised</Badge>
+                    <Badge tone="blue">{t('portalBillingQuotes.beingRevised')}</Badge>
                   ) : (
                     <QuoteStatus status={q.status} />
                   )}
@@ -62,7 +69,9 @@ export function QuotesPage() {
                     {format.money(q.total_minor, q.currency)}
                   </span>
                   <span>
-                    {q.status === 'expired' ? 'Expired' : 'Valid until'} {format.day(q.valid_until)}
+                    {q.status === 'expired'
+                      ? t('portalBillingQuotes.expiredOn', { date: format.day(q.valid_until) })
+                      : t('portalBillingQuotes.validUntil', { date: format.day(q.valid_until) })}
                   </span>
                 </p>
               </article>

@@ -1,0 +1,3 @@
+ALTER TABLE staff DROP COLUMN language;
+ALTER TABLE clients DROP COLUMN language;
+ALTER TABLE tenants DROP COLUMN language;
