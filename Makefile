@@ -43,14 +43,15 @@ test-rust: deps webhooks-venv ## The API's unit and integration tests
 	$(CARGO) test --workspace --no-fail-fast
 
 # The webhook tests check our signatures with an independent implementation: PyPI's
-# standardwebhooks package, in a virtualenv the tests find at target/webhooks-venv.
+# standardwebhooks package, in a virtualenv the tests find at target/webhooks-venv; the booking
+# tests parse our calendar files back with PyPI's icalendar, from the same virtualenv.
 WEBHOOKS_VENV := target/webhooks-venv
 webhooks-venv: $(WEBHOOKS_VENV)/.installed ## The Python virtualenv the webhook tests verify signatures with
 
 $(WEBHOOKS_VENV)/.installed: | deps
 	rm -rf $(WEBHOOKS_VENV)
 	python3 -m venv $(WEBHOOKS_VENV)
-	$(WEBHOOKS_VENV)/bin/pip install --quiet --disable-pip-version-check standardwebhooks==1.1.0
+	$(WEBHOOKS_VENV)/bin/pip install --quiet --disable-pip-version-check standardwebhooks==1.1.0 icalendar==6.1.0
 	touch $@
 
 test-web: $(WEB_DEPS) ## Type-check, lint and unit-test the web app

@@ -50,6 +50,10 @@ pub struct Config {
     pub payments: PaymentApis,
     /// Intake form submissions one IP may send to one portal per hour.
     pub form_submissions_per_ip_per_hour: i32,
+    /// Public booking requests (codes asked, bookings made) one IP may send to one portal per hour.
+    pub bookings_per_ip_per_hour: i32,
+    /// How often the reminder scheduler looks for reminders due.
+    pub reminder_check_seconds: u64,
     pub metrics: MetricsSettings,
     /// Let webhook endpoints be on loopback, private or link-local addresses and use plain
     /// `http`. For development and tests only: in production it would let staff make the
@@ -247,6 +251,16 @@ pub const VARIABLES: &[(&str, &str, &str)] = &[
         "5",
         "Intake form submissions one IP may send to one portal per hour; more get 429.",
     ),
+    (
+        "PORTICO_BOOKINGS_PER_IP_PER_HOUR",
+        "10",
+        "Public booking requests (booking codes asked, bookings made) one IP may send to one portal per hour; more get 429.",
+    ),
+    (
+        "PORTICO_REMINDER_CHECK_SECONDS",
+        "30",
+        "How often the server looks for appointment reminders that are due (1-3600).",
+    ),
 ];
 
 impl Config {
@@ -296,6 +310,8 @@ impl Config {
             webhooks_allow_private: v.flag("PORTICO_WEBHOOKS_ALLOW_PRIVATE")?,
             form_submissions_per_ip_per_hour: v.number("PORTICO_FORM_SUBMISSIONS_PER_IP_PER_HOUR", 5, 1..=100_000)?
                 as i32,
+            bookings_per_ip_per_hour: v.number("PORTICO_BOOKINGS_PER_IP_PER_HOUR", 10, 1..=100_000)? as i32,
+            reminder_check_seconds: u64::from(v.number("PORTICO_REMINDER_CHECK_SECONDS", 30, 1..=3600)?),
         })
     }
 

@@ -11,6 +11,7 @@ pub mod auth;
 #[cfg(feature = "bench")]
 pub mod bench;
 pub mod bookings;
+pub mod calendar;
 pub mod clients;
 pub mod color;
 pub mod config;

@@ -33,10 +33,15 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(payments::checkout::configure)
             // Before tenants: `/portal/appointments` must not be read as a portal slug.
             .configure(bookings::portal::configure)
+            // Before tenants: `/portal/booking` must not be read as a portal slug.
+            .configure(bookings::booking::portal::configure)
+            .configure(bookings::feeds::portal::configure)
             .configure(quotes::portal::configure)
             // Before tenants: `/portal/notifications` must not be read as a portal slug.
             .configure(notifications::portal::configure)
             .configure(forms::public::configure)
+            .configure(bookings::booking::public::configure)
+            .configure(bookings::feeds::public::configure)
             .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
             .configure(clients::routes::configure)
@@ -59,6 +64,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(bookings::services::routes::configure)
             .configure(bookings::settings::routes::configure)
             .configure(bookings::appointments::routes::configure)
+            .configure(bookings::feeds::routes::configure)
             .configure(quotes::routes::configure)
             .configure(webhooks::routes::configure)
             .configure(forms::routes::configure)

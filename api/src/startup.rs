@@ -21,7 +21,7 @@ use crate::outbox::{self, OutboxSignal};
 use crate::secrets::Keys;
 use crate::state::AppState;
 use crate::storage::Storage;
-use crate::{error, housekeeping, http, idempotency, memory, metrics, openapi, routes, sms, spa, webhooks};
+use crate::{bookings, error, housekeeping, http, idempotency, memory, metrics, openapi, routes, sms, spa, webhooks};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StartError {
@@ -87,6 +87,7 @@ impl Application {
         let channels = outbox::worker::Channels { mailer, sms, couriers: vec![Box::new(webhooks)] };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
         tokio::spawn(housekeeping::run(db.clone()));
+        tokio::spawn(bookings::reminders::run(db.clone(), config.clone(), signal.clone()));
         tokio::spawn(memory::trim_periodically());
         spa::warn_if_missing(&config.web_dir);
         // Computed once: every worker serves the same document.

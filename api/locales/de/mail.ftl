@@ -44,3 +44,9 @@ order-note = Hinweis von { $business }: { $note }
 order-see = Zum Auftrag:
 order-button = Auftrag ansehen
 order-footer = Sie erhalten diese E-Mail, weil { $business } diesen Auftrag für Sie bearbeitet.
+
+# Der Code, mit dem Besucher ihre E-Mail-Adresse vor einer Buchung bestätigen.
+booking-code-subject = { $code } ist Ihr Buchungscode für { $business }
+booking-code-heading = Buchung bestätigen
+booking-code-intro = Geben Sie diesen Code auf der Buchungsseite von { $business } ein, um Ihre E-Mail-Adresse zu bestätigen und zu buchen:
+booking-code-expiry = Er gilt { $minutes } Minuten. Wenn Sie nichts buchen wollten, ignorieren Sie diese E-Mail: Ohne den Code wird nichts gebucht.

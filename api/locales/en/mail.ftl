@@ -44,3 +44,9 @@ order-note = Note from { $business }: { $note }
 order-see = See the order:
 order-button = View your order
 order-footer = You get this email because { $business } is handling this order for you.
+
+# The code that proves a visitor's email before a booking is made.
+booking-code-subject = { $code } is your { $business } booking code
+booking-code-heading = Confirm your booking
+booking-code-intro = Type this code on { $business }’s booking page to confirm your email address and book:
+booking-code-expiry = It works for { $minutes } minutes. If you did not ask to book, ignore this email: nothing is booked without the code.

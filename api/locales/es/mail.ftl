@@ -44,3 +44,9 @@ order-note = Nota de { $business }: { $note }
 order-see = Ver el pedido:
 order-button = Ver tu pedido
 order-footer = Recibes este correo porque { $business } está gestionando este pedido para ti.
+
+# El código que confirma el correo de un visitante antes de reservar.
+booking-code-subject = { $code } es tu código de reserva de { $business }
+booking-code-heading = Confirma tu reserva
+booking-code-intro = Escribe este código en la página de reservas de { $business } para confirmar tu correo y reservar:
+booking-code-expiry = Es válido durante { $minutes } minutos. Si no querías reservar, ignora este correo: sin el código no se reserva nada.

@@ -44,3 +44,9 @@ order-note = Note de { $business } : { $note }
 order-see = Voir la commande :
 order-button = Voir votre commande
 order-footer = Vous recevez cet e-mail car { $business } traite cette commande pour vous.
+
+# Le code qui confirme l’adresse d’un visiteur avant sa réservation.
+booking-code-subject = { $code } est votre code de réservation { $business }
+booking-code-heading = Confirmez votre réservation
+booking-code-intro = Saisissez ce code sur la page de réservation de { $business } pour confirmer votre adresse e-mail et réserver :
+booking-code-expiry = Il est valable { $minutes } minutes. Si vous n’avez rien demandé, ignorez cet e-mail : rien n’est réservé sans le code.

@@ -1,24 +1,25 @@
-//! Free slots for moving an appointment: what `slots` computes, loaded from the database
-//! and answered as `SlotList`. Staff see them at `/appointments/{id}/slots`
-//! (`appointments::routes`); the portal
-//! offers the same list and accepts only its times when a client reschedules.
+//! Free slots for a new appointment or for moving one: what `slots` computes, loaded from
+//! the database and answered as `SlotList`. Staff see them at `/appointments/{id}/slots`
+//! and `/availability`; the portal and the public booking page offer the same lists and
+//! accept only their times.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use super::appointments::actions::not_found;
+use std::collections::HashMap;
+
+use super::appointments::actions::{NOT_AVAILABLE, not_found};
 use super::appointments::model::AppointmentRow;
 use super::appointments::store;
+use super::services::model::ServiceRow;
 use super::services::store as service_store;
+use super::settings::model::BookingSettings;
 use super::settings::store as settings_store;
 use super::slots::{self, Busy, Rules};
 use crate::db::utc;
 use crate::db::{DbConn, now};
 use crate::error::ApiError;
-
-/// Clients may not book closer to now than this.
-pub const NOTICE_MINUTES: i64 = 60;
 
 /// The longest range one request may ask for.
 pub const MAX_DAYS: i64 = 31;
@@ -72,7 +73,137 @@ pub fn range(q: &SlotQuery, tz: chrono_tz::Tz) -> Result<Option<(NaiveDate, Naiv
     Ok(Some((from, to.min(from + TimeDelta::days(MAX_DAYS - 1)))))
 }
 
-/// Free starts for moving `row` on the local dates `from..=to`, never before `now` + 1 h.
+/// What a time is wanted for.
+pub struct Wanted<'a> {
+    pub service: &'a ServiceRow,
+    /// A staff member, or anyone.
+    pub staff_id: Option<&'a str>,
+    /// The appointment being moved, whose own time does not count as busy.
+    pub except: Option<&'a str>,
+    /// A client or a visitor: held to the notice and the horizon. Staff are offered every
+    /// free time from now on.
+    pub by_client: bool,
+}
+
+/// Free starts on the local dates `from..=to` for `wanted`, under the tenant's settings.
+pub fn offer(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    settings: &BookingSettings,
+    wanted: &Wanted<'_>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<DateTime<Utc>>, ApiError> {
+    // A day either side covers every zone's offset from UTC.
+    let window = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(0, 0, 0).unwrap_or_default() };
+    let rows = store::busy(
+        conn,
+        tenant_id,
+        window(from - TimeDelta::days(1)),
+        window(to + TimeDelta::days(2)),
+        wanted.except,
+    )?;
+    let tz = settings.tz();
+    let full_days = match wanted.service.daily_cap {
+        Some(cap) => {
+            let mut per_day: HashMap<NaiveDate, i32> = HashMap::new();
+            for (_, service_id, starts, _) in &rows {
+                if *service_id == wanted.service.id {
+                    *per_day.entry(utc(*starts).with_timezone(&tz).date_naive()).or_default() += 1;
+                }
+            }
+            per_day.into_iter().filter(|(_, n)| *n >= cap).map(|(d, _)| d).collect()
+        }
+        None => Vec::new(),
+    };
+    let busy: Vec<Busy> = rows
+        .into_iter()
+        .map(|(staff_id, _, starts, ends)| Busy { staff_id, starts: utc(starts), ends: utc(ends) })
+        .collect();
+    let at = utc(now());
+    let rules = Rules {
+        tz,
+        hours: &settings.weekly_hours,
+        closed: &settings.closed_days,
+        step_minutes: settings.slot_step_minutes.into(),
+        duration_minutes: wanted.service.duration_minutes.into(),
+        earliest: if wanted.by_client { at + TimeDelta::minutes(settings.min_notice_minutes.into()) } else { at },
+        latest: wanted.by_client.then(|| at + TimeDelta::days(settings.max_days_ahead.into())),
+        buffer_before_minutes: settings.buffer_before_minutes.into(),
+        buffer_after_minutes: settings.buffer_after_minutes.into(),
+        full_days: &full_days,
+        staff_id: wanted.staff_id,
+        capacity: store::staff_count(conn, tenant_id)?,
+        busy: &busy,
+    };
+    Ok(slots::free_starts(&rules, from, to))
+}
+
+/// Why `starts` is not offered to a client, in words they can act on; `None` when it is.
+pub fn refusal(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    settings: &BookingSettings,
+    wanted: &Wanted<'_>,
+    starts: DateTime<Utc>,
+) -> Result<Option<String>, ApiError> {
+    let at = utc(now());
+    let notice = i64::from(settings.min_notice_minutes);
+    if starts < at + TimeDelta::minutes(notice) {
+        return Ok(Some(if starts < at {
+            "That time is in the past; pick a time from the free slots.".to_string()
+        } else {
+            format!("Bookings need at least {notice} minutes' notice; pick a later time.")
+        }));
+    }
+    if starts > at + TimeDelta::days(settings.max_days_ahead.into()) {
+        return Ok(Some(format!("Bookings open at most {} days ahead; pick an earlier day.", settings.max_days_ahead)));
+    }
+    let day = starts.with_timezone(&settings.tz()).date_naive();
+    if offer(conn, tenant_id, settings, wanted, day, day)?.contains(&starts) {
+        return Ok(None);
+    }
+    // The same computation with nobody busy: whether the time is a start at all.
+    let opening = Rules {
+        tz: settings.tz(),
+        hours: &settings.weekly_hours,
+        closed: &settings.closed_days,
+        step_minutes: settings.slot_step_minutes.into(),
+        duration_minutes: wanted.service.duration_minutes.into(),
+        earliest: starts,
+        latest: Some(starts),
+        buffer_before_minutes: 0,
+        buffer_after_minutes: 0,
+        full_days: &[],
+        staff_id: None,
+        capacity: i64::MAX,
+        busy: &[],
+    };
+    if !slots::free_starts(&opening, day, day).contains(&starts) {
+        return Ok(Some(
+            "That time is outside the business's opening hours, or not one of its start times; pick a time from the free slots."
+                .to_string(),
+        ));
+    }
+    if let Some(cap) = wanted.service.daily_cap {
+        let from = day.and_hms_opt(0, 0, 0).unwrap_or_default() - TimeDelta::days(1);
+        let booked = store::busy(conn, tenant_id, from, from + TimeDelta::days(3), wanted.except)?
+            .into_iter()
+            .filter(|(_, service, s, _)| {
+                *service == wanted.service.id && utc(*s).with_timezone(&settings.tz()).date_naive() == day
+            })
+            .count();
+        if booked >= cap as usize {
+            return Ok(Some(format!(
+                "{} is fully booked that day ({cap} a day); pick another day.",
+                wanted.service.name
+            )));
+        }
+    }
+    Ok(Some(NOT_AVAILABLE.to_string()))
+}
+
+/// Free starts for moving `row` on the local dates `from..=to`, held to the client's rules.
 pub fn free_starts(
     conn: &mut DbConn,
     row: &AppointmentRow,
@@ -81,30 +212,9 @@ pub fn free_starts(
 ) -> Result<(String, i64, Vec<DateTime<Utc>>), ApiError> {
     let settings = settings_store::load(conn, &row.tenant_id)?;
     let service = service_store::get(conn, &row.tenant_id, &row.service_id)?.ok_or_else(|| not_found(&row.id))?;
-    // A day either side covers every zone's offset from UTC.
-    let window = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(0, 0, 0).unwrap_or_default() };
-    let busy: Vec<Busy> = store::busy(
-        conn,
-        &row.tenant_id,
-        window(from - TimeDelta::days(1)),
-        window(to + TimeDelta::days(2)),
-        Some(&row.id),
-    )?
-    .into_iter()
-    .map(|(staff_id, starts, ends)| Busy { staff_id, starts: utc(starts), ends: utc(ends) })
-    .collect();
-    let rules = Rules {
-        tz: settings.tz(),
-        hours: &settings.weekly_hours,
-        closed: &settings.closed_days,
-        step_minutes: settings.slot_step_minutes.into(),
-        duration_minutes: service.duration_minutes.into(),
-        earliest: utc(now()) + TimeDelta::minutes(NOTICE_MINUTES),
-        staff_id: row.staff_id.as_deref(),
-        capacity: store::staff_count(conn, &row.tenant_id)?,
-        busy: &busy,
-    };
-    let starts = slots::free_starts(&rules, from, to);
+    let wanted =
+        Wanted { service: &service, staff_id: row.staff_id.as_deref(), except: Some(&row.id), by_client: true };
+    let starts = offer(conn, &row.tenant_id, &settings, &wanted, from, to)?;
     Ok((settings.timezone.clone(), service.duration_minutes.into(), starts))
 }
 
@@ -118,6 +228,11 @@ pub fn slot_list(conn: &mut DbConn, row: &AppointmentRow, q: &SlotQuery) -> Resu
         return Ok(SlotList { timezone: settings.timezone, duration_minutes: minutes.into(), slots: vec![] });
     };
     let (timezone, minutes, starts) = free_starts(conn, row, from, to)?;
+    Ok(list(timezone, minutes, starts))
+}
+
+/// Starts as the API answers them.
+pub fn list(timezone: String, minutes: i64, starts: Vec<DateTime<Utc>>) -> SlotList {
     let slots = starts.into_iter().map(|s| Slot { starts_at: s, ends_at: s + TimeDelta::minutes(minutes) }).collect();
-    Ok(SlotList { timezone, duration_minutes: minutes, slots })
+    SlotList { timezone, duration_minutes: minutes, slots }
 }

@@ -12,7 +12,7 @@ use crate::bookings::reviews::model::ReviewRow;
 use crate::bookings::reviews::store as review_store;
 use crate::bookings::services::model::ServiceRow;
 use crate::bookings::services::store as service_store;
-use crate::bookings::settings::model::{UpdateBookingSettings, default_hours};
+use crate::bookings::settings::model::{BookingSettings, UpdateBookingSettings, default_hours};
 use crate::bookings::settings::store as settings_store;
 use crate::db::{DbConn, new_id, now};
 use crate::error::ApiError;
@@ -61,8 +61,18 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, clients: &[String]) -> Result
         cancellation_cutoff_hours: 24,
         slot_step_minutes: 15,
         location: Some("Lumen Design Studio, Torstraße 12, Berlin".into()),
+        min_notice_minutes: None,
+        max_days_ahead: None,
+        buffer_before_minutes: None,
+        buffer_after_minutes: Some(10),
+        requires_confirmation: None,
+        public_booking: None,
+        new_client_status: None,
+        reminder_offsets_minutes: None,
+        sms_notices: None,
     };
-    settings_store::save(conn, &settings.into_row(&tenant.id, at))?;
+    let defaults = BookingSettings::of(tenant.timezone.clone(), None);
+    settings_store::save(conn, &settings.into_row(&tenant.id, &defaults, at))?;
     let mut services = Vec::new();
     for (name, description, minutes, price) in SERVICES {
         let row = ServiceRow {
@@ -76,6 +86,9 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, clients: &[String]) -> Result
             active: true,
             created_at: at,
             updated_at: at,
+            // Every demo service is on the public page, so `/book/demo` shows the whole loop.
+            public_booking: true,
+            daily_cap: None,
         };
         service_store::insert(conn, &row)?;
         services.push(row);
@@ -101,6 +114,7 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow, clients: &[String]) -> Result
             cancelled_by: cancelled.then(|| "client".to_string()),
             created_at: at,
             updated_at: at,
+            sequence: 0,
         };
         appointment_store::insert(conn, &row)?;
         let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(client_id) };

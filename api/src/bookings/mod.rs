@@ -3,8 +3,12 @@
 
 pub mod appointments;
 pub mod availability;
+pub mod booking;
 pub mod demo;
+pub mod feeds;
+pub mod notices;
 pub mod portal;
+pub mod reminders;
 pub mod reviews;
 pub mod services;
 pub mod settings;

@@ -8,8 +8,8 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::appointments::actions::{
-    Change, NOT_AVAILABLE, after, changeable, cut_page, detail, ensure_free, not_found, notify, reload, taken,
-    the_client, transition, view,
+    NOT_AVAILABLE, after, changeable, cut_page, detail, ensure_free, not_found, reload, taken, the_client, transition,
+    view,
 };
 use super::appointments::model::{
     AppointmentStatus, CancelAppointment, PortalAppointmentDetail, PortalAppointmentPage, PortalAppointmentQuery,
@@ -17,6 +17,8 @@ use super::appointments::model::{
 };
 use super::appointments::store::{self, ListFilter};
 use super::availability::{SlotList, SlotQuery, free_starts, slot_list};
+use super::notices::{self, Told};
+use super::reminders;
 use super::reviews::store as review_store;
 use super::settings::store as settings_store;
 use crate::activity::store::Subject;
@@ -146,10 +148,10 @@ pub async fn cancel_portal_appointment(
             let (named, settings, tenant) = changeable(conn, &who, &id, "cancelled")?;
             let actor = Actor::Client { id: who.client_id.clone() };
             let row = transition(conn, &actor, named.row, AppointmentStatus::Cancelled, reason)?;
+            reminders::schedule(conn, &settings, &row)?;
             let named = reload(conn, &row)?;
-            let change = Change::Cancelled { at: row.starts_at };
             let client = the_client(conn, &who)?;
-            notify(conn, &config, &tenant, &named, &client, &settings.timezone, change)?;
+            notices::tell(conn, &config, &tenant, &settings, &named, &client, Told::Cancelled, &actor)?;
             detail(conn, &who, named)
         })
         .await?;
@@ -157,8 +159,8 @@ pub async fn cancel_portal_appointment(
     Ok(web::Json(detail))
 }
 
-/// Times you could move this appointment to: inside opening hours, at least an hour ahead,
-/// and free.
+/// Times you could move this appointment to: inside opening hours, after the business's
+/// minimum notice, within its horizon, and free.
 #[utoipa::path(
     tag = "portal-bookings",
     params(("id" = String, Path, description = "The appointment's id"), SlotQuery),
@@ -229,7 +231,7 @@ pub async fn reschedule_portal_appointment(
             let mut row = named.row.clone();
             row.starts_at = wanted.naive_utc();
             row.ends_at = row.starts_at + TimeDelta::minutes(minutes);
-            row.updated_at = now();
+            notices::bump(&mut row);
             // Only a clash is the client's "not available"; a database failure stays one.
             let unavailable = |e: ApiError| match e {
                 ApiError::Conflict(_) => ApiError::Conflict(NOT_AVAILABLE.into()),
@@ -241,10 +243,11 @@ pub async fn reschedule_portal_appointment(
             let data = json!({ "fields": ["starts_at"], "from": utc(named.row.starts_at), "to": wanted });
             let subject = Subject { kind: "appointment", id: &row.id, client_id: Some(&row.client_id) };
             events::record(conn, &who.tenant_id, &actor, "moved", subject, data)?;
+            reminders::schedule(conn, &settings, &row)?;
             let moved = reload(conn, &row)?;
-            let change = Change::Moved { from: named.row.starts_at, to: row.starts_at };
             let client = the_client(conn, &who)?;
-            notify(conn, &config, &tenant, &moved, &client, &settings.timezone, change)?;
+            let told = Told::Moved { from: named.row.starts_at };
+            notices::tell(conn, &config, &tenant, &settings, &moved, &client, told, &actor)?;
             detail(conn, &who, moved)
         })
         .await?;

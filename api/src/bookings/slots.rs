@@ -7,6 +7,10 @@
 //! Free means: for an assigned appointment, that staff member holds no overlapping live
 //! appointment; in every case, fewer live appointments overlap than there are staff
 //! members (the same rule `appointments::actions::ensure_free` enforces on write).
+//! Overlap counts the business's buffers: every appointment keeps `buffer_before` minutes
+//! free before it and `buffer_after` after it, so two appointments are at least
+//! `buffer_after + buffer_before` apart. A day on which the service reached its daily cap
+//! offers nothing, and nothing starts after `latest` (the booking horizon).
 //!
 //! Daylight saving: a local time that does not exist (clocks spring forward) is skipped; a
 //! local time that happens twice (clocks fall back) yields both instants. Slots are UTC.
@@ -33,6 +37,12 @@ pub struct Rules<'a> {
     pub duration_minutes: i64,
     /// Nothing earlier is offered (now plus the booking notice).
     pub earliest: DateTime<Utc>,
+    /// Nor later (now plus the maximum days ahead), when set.
+    pub latest: Option<DateTime<Utc>>,
+    pub buffer_before_minutes: i64,
+    pub buffer_after_minutes: i64,
+    /// Local dates on which the service is fully booked (its daily cap).
+    pub full_days: &'a [NaiveDate],
     /// The appointment's staff member, if assigned.
     pub staff_id: Option<&'a str>,
     /// How many appointments may run at once: the number of staff members.
@@ -43,7 +53,11 @@ pub struct Rules<'a> {
 /// Whether `[starts, starts + duration)` may be taken under `rules`.
 pub fn is_free(rules: &Rules<'_>, starts: DateTime<Utc>) -> bool {
     let ends = starts + TimeDelta::minutes(rules.duration_minutes);
-    let overlapping = rules.busy.iter().filter(|b| b.starts < ends && b.ends > starts);
+    let (before, after) =
+        (TimeDelta::minutes(rules.buffer_before_minutes), TimeDelta::minutes(rules.buffer_after_minutes));
+    // Each side padded by its buffers: [start - before, end + after).
+    let overlapping =
+        rules.busy.iter().filter(|b| b.starts - before < ends + after && b.ends + after > starts - before);
     let mut total = 0;
     for b in overlapping {
         if rules.staff_id.is_some() && b.staff_id.as_deref() == rules.staff_id {
@@ -60,7 +74,7 @@ pub fn free_starts(rules: &Rules<'_>, from: NaiveDate, to: NaiveDate) -> Vec<Dat
     let duration = TimeDelta::minutes(rules.duration_minutes);
     let mut out = Vec::new();
     for day in from.iter_days().take_while(|d| *d <= to) {
-        if rules.closed.contains(&day) {
+        if rules.closed.contains(&day) || rules.full_days.contains(&day) {
             continue;
         }
         let weekday = day.weekday().number_from_monday() as u8;
@@ -77,7 +91,8 @@ pub fn free_starts(rules: &Rules<'_>, from: NaiveDate, to: NaiveDate) -> Vec<Dat
                     instants
                         .into_iter()
                         .map(|t| t.with_timezone(&Utc))
-                        .filter(|t| *t >= rules.earliest && is_free(rules, *t)),
+                        .filter(|t| *t >= rules.earliest && rules.latest.is_none_or(|l| *t <= l))
+                        .filter(|t| is_free(rules, *t)),
                 );
                 local += step;
             }
@@ -108,6 +123,10 @@ mod tests {
             step_minutes: 60,
             duration_minutes: 60,
             earliest: at("2020-01-01T00:00:00Z"),
+            latest: None,
+            buffer_before_minutes: 0,
+            buffer_after_minutes: 0,
+            full_days: &[],
             staff_id: None,
             capacity: 1,
             busy,
@@ -168,6 +187,27 @@ mod tests {
         let closed = [day("2030-03-04")];
         r.closed = &closed;
         assert!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).is_empty());
+        r.closed = &[];
+        r.full_days = &closed;
+        assert!(free_starts(&r, day("2030-03-04"), day("2030-03-04")).is_empty(), "a full day offers nothing");
+    }
+
+    #[test]
+    fn buffers_keep_time_free_around_appointments_and_the_horizon_ends_offers() {
+        let hours = vec![OpeningInterval { weekday: 1, opens: "09:00".into(), closes: "13:00".into() }];
+        let busy = [Busy { staff_id: None, starts: at("2030-03-04T10:00:00Z"), ends: at("2030-03-04T11:00:00Z") }];
+        let mut r = rules(&hours, &busy);
+        r.tz = chrono_tz::UTC;
+        r.step_minutes = 30;
+        r.buffer_after_minutes = 15;
+        // 09:00 ends 10:00 but needs 15 min after it before 10:00; 11:00 starts 0 min after
+        // the busy hour ends, which needs 15 min after it.
+        let got = free_starts(&r, day("2030-03-04"), day("2030-03-04"));
+        assert_eq!(got, [at("2030-03-04T11:30:00Z"), at("2030-03-04T12:00:00Z")]);
+        r.buffer_after_minutes = 0;
+        r.latest = Some(at("2030-03-04T11:30:00Z"));
+        let got = free_starts(&r, day("2030-03-04"), day("2030-03-04"));
+        assert_eq!(got, [at("2030-03-04T09:00:00Z"), at("2030-03-04T11:00:00Z"), at("2030-03-04T11:30:00Z")]);
     }
 }
 
@@ -196,6 +236,7 @@ mod properties {
             earliest_offset in 0i64..3 * 24 * 60,
             zone in prop::sample::select(vec![chrono_tz::Europe::Berlin, chrono_tz::America::New_York, chrono_tz::UTC, chrono_tz::Australia::Lord_Howe]),
             staff in prop::option::of(0usize..3),
+            buffers in (0i64..=30, 0i64..=30),
         ) {
             // Two weeks around the end of October: Europe and the US fall back in it.
             let from = NaiveDate::from_ymd_opt(2027, 10, 25).unwrap();
@@ -226,6 +267,10 @@ mod properties {
                 step_minutes: step,
                 duration_minutes: duration,
                 earliest: base + TimeDelta::minutes(earliest_offset),
+                latest: None,
+                buffer_before_minutes: buffers.0,
+                buffer_after_minutes: buffers.1,
+                full_days: &[],
                 staff_id: staff.map(|i| ids[i]),
                 capacity,
                 busy: &busy,

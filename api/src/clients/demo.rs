@@ -126,6 +126,7 @@ pub fn seed(conn: &mut DbConn, tenant: &TenantRow) -> Result<Vec<(String, String
             tax_id: tax_id_of(email).map(str::to_string),
             // Unset, as for a new client: each notes their browser's language at first login.
             language: None,
+            time_zone: None,
         };
         client_store::insert(conn, &row)?;
         client_ids.push((row.email.clone(), row.id.clone()));

@@ -15,7 +15,7 @@
 //! | deliverable to review, feedback request (`deliverables::actions::email_client`) | notice |
 //! | new message from the business (`messages::post`) | notice |
 //! | service order status (`service_orders::actions`) | notice |
-//! | appointment cancelled or moved, confirmation to the client (`bookings::portal`) | notice |
+//! | appointment booked, confirmed, moved, cancelled, completed, reminders (`bookings::notices`) | essential |
 //!
 //! Every client email but the login code goes through `send`, so the rule lives in one
 //! place; every notice carries a line saying how to turn notices off.

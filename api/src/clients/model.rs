@@ -36,6 +36,8 @@ pub struct ClientRow {
     pub tax_id: Option<String>,
     /// The language they read (`en`, `de`, `fr`, `es`); `None` until chosen.
     pub language: Option<String>,
+    /// The IANA zone they read times in; `None`: the business's.
+    pub time_zone: Option<String>,
 }
 
 crate::text_enum! {
@@ -81,6 +83,10 @@ pub struct Client {
     /// staff or the client choose one (or their browser's is noted at first login), and
     /// the business's default applies meanwhile.
     pub language: Option<Language>,
+    /// The IANA time zone the client reads times in (noted from their browser, or chosen
+    /// in the portal); `null`: the business's.
+    #[schema(value_type = Option<String>, example = "Europe/Madrid")]
+    pub time_zone: Option<String>,
     pub invited_at: Option<DateTime<Utc>>,
     pub last_login_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
@@ -102,6 +108,7 @@ impl From<ClientRow> for Client {
             portal_enabled: r.portal_enabled,
             email_opt_out: r.email_opt_out,
             language: Language::stored(r.language.as_deref()),
+            time_zone: r.time_zone,
             invited_at: r.invited_at.map(utc),
             last_login_at: r.last_login_at.map(utc),
             created_at: utc(r.created_at),
@@ -243,6 +250,11 @@ pub struct UpdateClient {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Language>, nullable)]
     pub language: Option<Option<Language>>,
+    /// The client's time zone; `null` goes back to the business's.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::timezone"))]
+    #[schema(value_type = Option<rules::TimeZoneName>, nullable)]
+    pub time_zone: Option<Option<String>>,
 }
 
 /// The statuses a create or an update may set: archiving has its own action (it ends the
@@ -278,6 +290,7 @@ pub struct ClientChanges {
     pub portal_enabled: Option<bool>,
     pub email_opt_out: Option<bool>,
     pub language: Option<Option<String>>,
+    pub time_zone: Option<Option<String>>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -298,6 +311,7 @@ impl UpdateClient {
             ("portal_enabled", self.portal_enabled.is_some()),
             ("email_opt_out", self.email_opt_out.is_some()),
             ("language", self.language.is_some()),
+            ("time_zone", self.time_zone.is_some()),
         ]
         .into_iter()
         .filter(|(_, p)| *p)
@@ -318,6 +332,7 @@ impl UpdateClient {
             portal_enabled: self.portal_enabled,
             email_opt_out: self.email_opt_out,
             language: self.language.map(|l| l.map(|l| l.as_str().to_string())),
+            time_zone: self.time_zone,
             updated_at: now,
         }
     }
@@ -343,6 +358,7 @@ impl CreateClient {
             billing_address: tidy(self.billing_address),
             tax_id: tidy(self.tax_id),
             language: self.language.map(|l| l.as_str().to_string()),
+            time_zone: None,
         }
     }
 }
@@ -391,6 +407,12 @@ pub struct PortalMe {
     pub language: Option<Language>,
     /// The business's default language.
     pub tenant_language: Language,
+    /// The IANA zone you read times in; `null` until set (the business's applies meanwhile).
+    #[schema(value_type = Option<String>, example = "Europe/Madrid")]
+    pub time_zone: Option<String>,
+    /// The business's IANA time zone.
+    #[schema(example = "Europe/Berlin")]
+    pub tenant_time_zone: String,
     pub tenant_slug: String,
     pub tenant_name: String,
     /// True when a staff member is viewing the portal as this client (read-only).
@@ -453,6 +475,12 @@ pub struct UpdatePortalMe {
     #[schema(value_type = Language, required = false)]
     #[schema(nullable = false)]
     pub language: Option<Language>,
+    /// The IANA time zone to show times in (the portal notes the browser's); `null` goes
+    /// back to the business's.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(custom(function = "rules::timezone"))]
+    #[schema(value_type = Option<rules::TimeZoneName>, nullable)]
+    pub time_zone: Option<Option<String>>,
 }
 
 impl From<UpdatePortalMe> for UpdateClient {
@@ -466,6 +494,7 @@ impl From<UpdatePortalMe> for UpdateClient {
             tax_id: u.tax_id,
             email_opt_out: u.email_opt_out,
             language: u.language.map(Some),
+            time_zone: u.time_zone,
             ..UpdateClient::default()
         }
     }

@@ -96,6 +96,8 @@ fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Res
         email_opt_out: client.email_opt_out,
         language: Language::stored(client.language.as_deref()),
         tenant_language: tenant.language(),
+        time_zone: client.time_zone,
+        tenant_time_zone: tenant.timezone,
         tenant_slug: tenant.slug,
         tenant_name: tenant.name,
         impersonated: who.impersonated_by.is_some(),

@@ -237,6 +237,7 @@ fn change_status(
         portal_enabled: None,
         email_opt_out: None,
         language: None,
+        time_zone: None,
         updated_at: now(),
     };
     let row = store::update(conn, &caller.tenant_id, id, &changes)?.ok_or_else(|| not_found(id))?;

@@ -82,6 +82,19 @@ pub fn update(conn: &mut DbConn, tenant_id: &str, id: &str, changes: &ClientChan
 }
 
 /// The clients of this tenant who may log in with this email (active, portal enabled).
+/// The clients of this tenant with this (lowercased) email, the ones still here first,
+/// then the oldest.
+pub fn by_email(conn: &mut DbConn, tenant_id: &str, email: &str) -> QueryResult<Vec<ClientRow>> {
+    let mut rows: Vec<ClientRow> = clients::table
+        .filter(clients::tenant_id.eq(tenant_id))
+        .filter(clients::email.eq(email))
+        .order(clients::id.asc())
+        .select(ClientRow::as_select())
+        .load(conn)?;
+    rows.sort_by_key(|c| c.status == "archived");
+    Ok(rows)
+}
+
 pub fn portal_accounts(conn: &mut DbConn, tenant_id: &str, email: &str) -> QueryResult<Vec<ClientRow>> {
     clients::table
         .filter(clients::tenant_id.eq(tenant_id))

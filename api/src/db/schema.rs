@@ -57,6 +57,7 @@ diesel::table! {
         billing_address -> Nullable<Text>,
         tax_id -> Nullable<Text>,
         language -> Nullable<Text>,
+        time_zone -> Nullable<Text>,
     }
 }
 
@@ -226,6 +227,8 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        public_booking -> Bool,
+        daily_cap -> Nullable<Integer>,
     }
 }
 
@@ -238,6 +241,15 @@ diesel::table! {
         slot_step_minutes -> Integer,
         location -> Nullable<Text>,
         updated_at -> Timestamp,
+        min_notice_minutes -> Integer,
+        max_days_ahead -> Integer,
+        buffer_before_minutes -> Integer,
+        buffer_after_minutes -> Integer,
+        requires_confirmation -> Bool,
+        public_booking -> Bool,
+        new_client_status -> Text,
+        reminder_offsets -> Text,
+        sms_notices -> Bool,
     }
 }
 
@@ -257,6 +269,30 @@ diesel::table! {
         cancelled_by -> Nullable<Text>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        sequence -> Integer,
+    }
+}
+
+diesel::table! {
+    appointment_reminders (id) {
+        id -> Text,
+        tenant_id -> Text,
+        appointment_id -> Text,
+        offset_minutes -> Integer,
+        due_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    calendar_feeds (id) {
+        id -> Text,
+        tenant_id -> Text,
+        owner_kind -> Text,
+        owner_id -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -733,6 +769,7 @@ diesel::joinable!(activity -> tenants (tenant_id));
 diesel::joinable!(sessions -> tenants (tenant_id));
 diesel::joinable!(service_orders -> clients (client_id));
 diesel::joinable!(appointments -> clients (client_id));
+diesel::joinable!(appointment_reminders -> appointments (appointment_id));
 diesel::joinable!(appointments -> services (service_id));
 diesel::joinable!(appointments -> staff (staff_id));
 diesel::joinable!(reviews -> appointments (appointment_id));
@@ -772,6 +809,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     services,
     booking_settings,
     appointments,
+    appointment_reminders,
+    calendar_feeds,
     reviews,
     projects,
     tasks,

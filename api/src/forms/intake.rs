@@ -63,6 +63,7 @@ fn lead(tenant_id: &str, form: &FormRow, answers: &Map<String, Value>) -> Client
         billing_address: None,
         tax_id: None,
         language: None,
+        time_zone: None,
     }
 }
 
@@ -77,7 +78,7 @@ pub fn accept(
     origin: Origin,
 ) -> Result<SubmissionRow, ApiError> {
     let email = answer(&answers, "email").unwrap_or_default().to_string();
-    let known = store::clients_by_email(conn, &tenant.id, &email)?;
+    let known = client_store::by_email(conn, &tenant.id, &email)?;
     let lead_status = ClientStatus::Lead.as_str();
     let claimed = known.iter().find(|c| c.status != lead_status).cloned();
     // A lead with this email is this sender again (a lead proves no more than a form does).

@@ -95,16 +95,3 @@ pub fn submissions(
 pub fn insert_submission(conn: &mut DbConn, row: &SubmissionRow) -> QueryResult<()> {
     diesel::insert_into(form_submissions::table).values(row).execute(conn).map(|_| ())
 }
-
-/// The clients of this tenant with this (lowercased) email, the ones still here first,
-/// then the oldest.
-pub fn clients_by_email(conn: &mut DbConn, tenant_id: &str, email: &str) -> QueryResult<Vec<ClientRow>> {
-    let mut rows: Vec<ClientRow> = clients::table
-        .filter(clients::tenant_id.eq(tenant_id))
-        .filter(clients::email.eq(email))
-        .order(clients::id.asc())
-        .select(ClientRow::as_select())
-        .load(conn)?;
-    rows.sort_by_key(|c| c.status == "archived");
-    Ok(rows)
-}

@@ -11,6 +11,7 @@ pub mod limits;
 pub mod nul;
 pub mod page;
 pub mod patch;
+pub mod query;
 pub mod request_id;
 pub mod security_headers;
 pub mod throttle;

@@ -138,6 +138,19 @@ pub fn login(
     email(brand, to, tr!(lang, "login-subject", code = code, business = business), text, layout(brand, &card))
 }
 
+/// The code a visitor types on the public booking page to prove their email. No link: the
+/// booking waits on the page that asked for it.
+pub fn booking_code(brand: &Brand<'_>, lang: Language, to: &str, code: &str, minutes: i64) -> Email {
+    let business = brand.name;
+    let intro = tr!(lang, "booking-code-intro", business = business);
+    let expiry = tr!(lang, "booking-code-expiry", minutes = minutes);
+    let heading = tr!(lang, "booking-code-heading");
+    let text = format!("{heading}\n\n{intro}\n\n    {code}\n\n{expiry}\n");
+    let card =
+        Card { heading: &heading, highlight: Some(code), lines: &[&intro, &expiry], button: "", link: "", footer: "" };
+    email(brand, to, tr!(lang, "booking-code-subject", code = code, business = business), text, layout(brand, &card))
+}
+
 /// The login code as a text message.
 pub fn login_sms(brand: &Brand<'_>, lang: Language, code: &str, minutes: i64) -> String {
     tr!(lang, "login-sms", code = code, business = brand.name, minutes = minutes)

@@ -39,6 +39,7 @@ pub enum NotificationKind {
     AppointmentConfirmed,
     AppointmentMoved,
     AppointmentCancelled,
+    AppointmentCompleted,
     ProductGranted,
 }
 
@@ -67,6 +68,7 @@ pub const RULES: &[(&str, &str, NotificationKind)] = &[
     ("appointment", "confirmed", AppointmentConfirmed),
     ("appointment", "moved", AppointmentMoved),
     ("appointment", "cancelled", AppointmentCancelled),
+    ("appointment", "completed", AppointmentCompleted),
     ("client", "product_granted", ProductGranted),
 ];
 
@@ -243,6 +245,11 @@ pub fn read(kind: NotificationKind, subject_id: &str, data: &Value, tz: chrono_t
         AppointmentCancelled => (
             "Your appointment was cancelled".to_string(),
             note(data, "reason").map(|r| format!("Reason: {r}")),
+            target(TargetKind::Appointment),
+        ),
+        AppointmentCompleted => (
+            "Thank you for your visit".to_string(),
+            Some("You can leave a review of your appointment.".to_string()),
             target(TargetKind::Appointment),
         ),
         ProductGranted => (

@@ -138,7 +138,7 @@ fn unfold(headers: &str) -> Vec<String> {
     out
 }
 
-fn header<'a>(headers: &'a [String], name: &str) -> Option<&'a str> {
+pub fn header<'a>(headers: &'a [String], name: &str) -> Option<&'a str> {
     let prefix = format!("{}:", name.to_ascii_lowercase());
     headers.iter().find(|h| h.to_ascii_lowercase().starts_with(&prefix)).map(|h| h[prefix.len()..].trim())
 }
@@ -149,7 +149,7 @@ fn boundary(content_type: &str) -> String {
 }
 
 /// The attachments of a delivered multipart/mixed message: (headers, decoded bytes).
-fn attachments(mail: &crate::smtp::Received) -> Vec<(Vec<String>, Vec<u8>)> {
+pub fn attachments(mail: &crate::smtp::Received) -> Vec<(Vec<String>, Vec<u8>)> {
     let (head, body) = mail.data.split_once("\r\n\r\n").expect("headers and body");
     let head = unfold(head);
     let content_type = header(&head, "content-type").expect("content type");

@@ -9,11 +9,13 @@ use support::{fake_providers, helpers, query_log, receiver, smtp};
 
 mod access;
 mod races;
+mod reminders;
 
 mod api_keys;
 mod appointment_slots;
 mod appointments;
 mod body_limits;
+mod booking;
 mod bookings_services;
 mod cli;
 mod client_email;

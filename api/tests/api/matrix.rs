@@ -20,8 +20,9 @@ use serde_json::Value;
 use crate::flows::{bearer, client_login, staff_login};
 use crate::helpers::{Backend, TestApp};
 
-/// Operations anyone may call: probes, the spec, logins, public forms, provider webhooks.
-const PUBLIC: usize = 19;
+/// Operations anyone may call: probes, the spec, logins, public forms, public booking,
+/// calendar feeds (their token is the credential), provider webhooks.
+const PUBLIC: usize = 24;
 
 #[derive(QueryableByName)]
 pub struct Count {

@@ -398,6 +398,7 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         ("PATCH", "/me") => json!({ "name": "Pwned" }),
         ("POST", "/me/email") => json!({ "email": "pwned@evil.example" }),
         ("POST", "/me/email/confirm") => json!({ "email": "pwned@evil.example", "code": "123456" }),
+        ("POST", "/portal/appointments") => json!({ "service_id": o["services"], "starts_at": "2030-06-03T09:00:00Z" }),
         ("POST", "/portal/appointments/{id}/cancel") => json!({ "reason": "Pwned" }),
         ("POST", "/portal/appointments/{id}/reschedule") => json!({ "starts_at": "2030-03-05T10:00:00Z" }),
         ("POST", "/portal/appointments/{id}/review") => json!({ "rating": 1 }),

@@ -178,6 +178,13 @@ async fn a_hundred_bookings_of_one_slot_make_one_appointment(app: TestApp) {
 /// A hundred clients, each logged in to the portal, move their appointment to one slot at
 /// once (the portal's way to book a time): one moves, the others are told it is taken.
 async fn a_hundred_clients_racing_for_one_slot_one_wins(app: TestApp) {
+    // The default hours, with a horizon that reaches the race's date in 2030.
+    let hours: Vec<Value> = (1..=5).map(|d| json!({ "weekday": d, "opens": "09:00", "closes": "17:00" })).collect();
+    let settings = json!({
+        "weekly_hours": hours, "closed_days": [], "cancellation_cutoff_hours": 24, "slot_step_minutes": 15,
+        "max_days_ahead": 3650,
+    });
+    assert_eq!(app.req(Method::PUT, "/api/v1/booking-settings").json(&settings).send().await.unwrap().status(), 200);
     let sid = service(&app, "Call", 30).await;
     let owner = owner_id(&app).await;
     let mut racers = Vec::new();

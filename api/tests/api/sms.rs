@@ -133,4 +133,45 @@ async fn without_sms_set_up_the_code_goes_by_email_and_says_so(app: TestApp) {
     app.smtp.nth_to("sofia@rossi.it", 1).await;
 }
 
-both!(a_client_with_a_phone_gets_the_code_by_text, without_sms_set_up_the_code_goes_by_email_and_says_so);
+/// With text messages turned on for bookings, a client with a phone gets the booking by
+/// text as well as by email; one without gets the email alone.
+async fn bookings_are_texted_when_the_business_turns_it_on(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let (api, url) = SmsApi::start().await;
+    let app = spawn_app_with(
+        backend,
+        &[
+            ("PORTICO_SMS_URL", url.as_str()),
+            ("PORTICO_SMS_ACCOUNT_SID", "AC0123456789"),
+            ("PORTICO_SMS_AUTH_TOKEN", "test-token"),
+            ("PORTICO_SMS_FROM", "+15005550006"),
+        ],
+    )
+    .await;
+    crate::booking::open_every_day(&app, json!({ "sms_notices": true })).await;
+    let sid = crate::appointments::service(&app, "Haircut", 30).await;
+    let sofia: Value = app
+        .post(
+            "/api/v1/clients",
+            &json!({ "name": "Sofia Rossi", "email": "sofia@rossi.it", "phone": "+39 06 4880 1234" }),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let starts_at = (chrono::Utc::now() + chrono::TimeDelta::days(2)).to_rfc3339();
+    crate::appointments::booked(&app, json!({ "client_id": sofia["id"], "service_id": sid, "starts_at": starts_at }))
+        .await;
+    let sms = api.wait_for("+390648801234").await;
+    let text = &sms.form["Body"];
+    assert!(text.starts_with("acme Ltd: Your Haircut is booked for "), "{text}");
+    assert!(text.contains("https://portal.test/portal/acme/appointments/"), "{text}");
+    app.smtp.nth_to("sofia@rossi.it", 1).await;
+}
+
+both!(
+    a_client_with_a_phone_gets_the_code_by_text,
+    without_sms_set_up_the_code_goes_by_email_and_says_so,
+    bookings_are_texted_when_the_business_turns_it_on
+);

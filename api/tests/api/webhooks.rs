@@ -24,7 +24,7 @@ const OWNER: &str = "owner@acme.example";
 const MARIA: &str = "maria@lopez.es";
 
 /// The virtualenv `make webhooks-venv` builds, holding PyPI's `standardwebhooks`.
-fn python() -> PathBuf {
+pub fn python() -> PathBuf {
     let path = std::env::var_os("PORTICO_TEST_WEBHOOKS_PYTHON")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/webhooks-venv/bin/python"));

@@ -257,6 +257,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free times for a new appointment of a service, with a staff member or anyone, from now
+         *     on inside opening hours (without the clients' notice and horizon). Staff may still book
+         *     other times: the console warns and lets them.
+         */
+        get: operations["list_availability"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/billing/providers/{provider}": {
         parameters: {
             query?: never;
@@ -317,6 +338,26 @@ export interface paths {
         get: operations["get_booking_settings"];
         /** Replace the booking settings. The time zone is the tenant's and is changed there. */
         put: operations["update_booking_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A calendar feed (`text/calendar`): the owner's pending, confirmed and completed
+         *     appointments from 60 days ago to 400 days ahead. The token is the credential.
+         */
+        get: operations["get_calendar_feed"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -937,6 +978,28 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a calendar subscription of your appointments. */
+        get: operations["get_my_calendar_feed"];
+        put?: never;
+        /**
+         * Make a subscription URL of your appointments (the URL is shown in this answer only);
+         *     an earlier URL stops working.
+         */
+        post: operations["make_my_calendar_feed"];
+        /** Stop your subscription URL. */
+        delete: operations["revoke_my_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/email": {
         parameters: {
             query?: never;
@@ -1058,7 +1121,13 @@ export interface paths {
         /** Your appointments: upcoming (soonest first) or past (latest first). */
         get: operations["list_portal_appointments"];
         put?: never;
-        post?: never;
+        /**
+         * Book an appointment at one of the free slots. It is `confirmed` at once, or `pending`
+         *     when the business confirms bookings itself. You and the staff member get an email with
+         *     a calendar file; reminders follow. Two clients racing for one slot: exactly one gets it,
+         *     the other 409.
+         */
+        post: operations["book_portal_appointment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1147,10 +1216,48 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Times you could move this appointment to: inside opening hours, at least an hour ahead,
-         *     and free.
+         * Times you could move this appointment to: inside opening hours, after the business's
+         *     minimum notice, within its horizon, and free.
          */
         get: operations["list_portal_appointment_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What you can book: the business's active services, its staff, and its booking rules. */
+        get: operations["get_portal_booking_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/booking/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free times for a new appointment of a service, with a staff member or anyone: inside
+         *     opening hours, after the business's notice, within its horizon, free (with its buffers),
+         *     on days the service is not fully booked. Instants are UTC.
+         */
+        get: operations["list_portal_booking_slots"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1427,6 +1534,28 @@ export interface paths {
          *     optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
          */
         patch: operations["update_portal_me"];
+        trace?: never;
+    };
+    "/api/v1/portal/me/calendar-feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether you have a calendar subscription of your appointments. */
+        get: operations["get_portal_calendar_feed"];
+        put?: never;
+        /**
+         * Make a subscription URL of your appointments for your calendar app (shown in this answer
+         *     only); an earlier URL stops working.
+         */
+        post: operations["make_portal_calendar_feed"];
+        /** Stop your subscription URL. */
+        delete: operations["revoke_portal_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/portal/notifications": {
@@ -1978,6 +2107,81 @@ export interface paths {
         put?: never;
         /** Continue as one of the client accounts that share the email. */
         post: operations["select_portal_account"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What can be booked online: the services on the public page, the staff, the rules. */
+        get: operations["get_public_booking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/booking/code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email a 6-digit code that proves the visitor's address, for `POST …/bookings`. The
+         *     answer is the same for every address.
+         */
+        post: operations["request_booking_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/booking/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free times for a service on the public page (same rules as the portal's). */
+        get: operations["list_public_booking_slots"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book as a visitor, with the code emailed to them. A wrong code counts against its tries
+         *     (401 says how many are left); a time no longer offered is 409 and the code stays good
+         *     for another try.
+         */
+        post: operations["make_public_booking"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3209,8 +3413,121 @@ export interface components {
             status: components["schemas"]["TaskStatus"];
             tasks: components["schemas"]["PortalTask"][];
         };
+        /**
+         * @description A client books an appointment in the portal.
+         * @example {
+         *       "notes": "First visit",
+         *       "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8",
+         *       "starts_at": "2027-03-02T09:30:00Z"
+         *     }
+         */
+        BookAppointment: {
+            /** @description For the business: what the appointment is about. */
+            notes?: string | null;
+            service_id: string;
+            /** @description Left out: anyone free (the business assigns someone). */
+            staff_id?: string | null;
+            /**
+             * Format: date-time
+             * @description One of the `starts_at` of the slots.
+             */
+            starts_at: string;
+        };
+        /** @description A service as the booking page offers it. */
+        BookableService: {
+            /** @example EUR */
+            currency: string;
+            description?: string | null;
+            /**
+             * Format: int32
+             * @example 60
+             */
+            duration_minutes: number;
+            id: string;
+            /** @example Cut and colour */
+            name: string;
+            /**
+             * Format: int64
+             * @description In the currency's minor units; 0 for free.
+             * @example 9000
+             */
+            price_minor: number;
+        };
+        /** @description Someone appointments can be with. */
+        BookableStaff: {
+            id: string;
+            /** @example Anna Weber */
+            name: string;
+        };
+        /** @description The same answer whatever the address. */
+        BookingCodeSent: {
+            /**
+             * Format: int64
+             * @description Seconds the code stays valid.
+             * @example 900
+             */
+            expires_in: number;
+            /** @example We sent a 6-digit code to maria@example.com. */
+            message: string;
+        };
+        /** @description A booking made. */
+        BookingMade: {
+            appointment: components["schemas"]["PortalAppointment"];
+            /**
+             * @description Whether the person can log in to the portal: a visitor who became a lead cannot
+             *     until the business makes them a client.
+             */
+            portal_access: boolean;
+            /**
+             * @description The appointment in the portal (log in with the same email).
+             * @example https://portal.example.com/portal/lumen/appointments/019a…
+             */
+            portal_url: string;
+        };
+        /**
+         * @description Everything a booking page shows before the slots: what can be booked, with whom, and
+         *     the rules.
+         */
+        BookingOptions: {
+            /** @example Lumen Design Studio */
+            business_name: string;
+            /** @description Where appointments take place, unless told otherwise. */
+            location?: string | null;
+            /**
+             * Format: int32
+             * @description And at most this many days ahead.
+             */
+            max_days_ahead: number;
+            /**
+             * Format: int32
+             * @description Bookings start at least this many minutes from now.
+             */
+            min_notice_minutes: number;
+            /** @description Bookings wait for the business's confirmation (`pending`) before they are final. */
+            requires_confirmation: boolean;
+            services: components["schemas"]["BookableService"][];
+            /** @description Whom a client may pick; leave the choice out for "anyone". */
+            staff: components["schemas"]["BookableStaff"][];
+            /**
+             * @description The business's IANA time zone: opening hours and days are on its clock.
+             * @example Europe/Berlin
+             */
+            timezone: string;
+        };
         /** @description When and how clients can book. */
         BookingSettings: {
+            /**
+             * Format: int32
+             * @description Free time kept after each appointment.
+             * @example 10
+             */
+            buffer_after_minutes: number;
+            /**
+             * Format: int32
+             * @description Free time kept before each appointment (counted against every other appointment).
+             * @example 0
+             */
+            buffer_before_minutes: number;
             /**
              * Format: int32
              * @description Clients may cancel in the portal until this many hours before the start.
@@ -3228,10 +3545,45 @@ export interface components {
             location?: string | null;
             /**
              * Format: int32
+             * @description Nor further ahead than this many days.
+             * @example 60
+             */
+            max_days_ahead: number;
+            /**
+             * Format: int32
+             * @description Clients and visitors may not book a start closer to now than this.
+             * @example 60
+             */
+            min_notice_minutes: number;
+            /** @description What a visitor with an unknown email becomes when they book. */
+            new_client_status: components["schemas"]["NewClientStatus"];
+            /**
+             * @description Whether the public booking page (`/book/{slug}`) takes bookings at all; which
+             *     services it offers is set on each service (`public_booking`).
+             */
+            public_booking: boolean;
+            /**
+             * @description Reminders before each appointment, in minutes before its start (by email, and by
+             *     text message when `sms_notices` is on and the client has a phone).
+             * @example [
+             *       1440,
+             *       120
+             *     ]
+             */
+            reminder_offsets_minutes: number[];
+            /** @description Bookings made by clients and visitors stay `pending` until staff confirm them. */
+            requires_confirmation: boolean;
+            /**
+             * Format: int32
              * @description Offered start times are this many minutes apart.
              * @example 15
              */
             slot_step_minutes: number;
+            /**
+             * @description Appointment confirmations, changes and reminders also go by text message to clients
+             *     with a phone (when the server has an SMS provider).
+             */
+            sms_notices: boolean;
             /**
              * @description The tenant's IANA time zone (change it on the tenant); every local time here is in it.
              * @example Europe/Berlin
@@ -3239,6 +3591,25 @@ export interface components {
             timezone: string;
             /** @description Opening intervals; several per day are allowed, none overlapping. */
             weekly_hours: components["schemas"]["OpeningInterval"][];
+        };
+        /** @description Your private calendar subscription. */
+        CalendarFeed: {
+            /** @description Whether a subscription URL exists. */
+            active: boolean;
+            /** Format: date-time */
+            created_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When a calendar last fetched it.
+             */
+            last_used_at?: string | null;
+            /**
+             * @description The URL to subscribe to (webcal or "add calendar from URL"); only in the answer that
+             *     makes it. Anyone with it sees your appointments: keep it private, make a new one
+             *     (which stops the old) if it leaked.
+             * @example https://portal.example.com/api/v1/calendar/3q2…f9.ics
+             */
+            url?: string | null;
         };
         /**
          * @description Calling an appointment off.
@@ -3343,6 +3714,12 @@ export interface components {
              * @example ESB12345678
              */
             tax_id?: string | null;
+            /**
+             * @description The IANA time zone the client reads times in (noted from their browser, or chosen
+             *     in the portal); `null`: the business's.
+             * @example Europe/Madrid
+             */
+            time_zone?: string | null;
             /** Format: date-time */
             updated_at: string;
         };
@@ -3713,6 +4090,11 @@ export interface components {
         CreateService: {
             /** @description Default `true`. */
             active?: boolean | null;
+            /**
+             * Format: int32
+             * @description Default none.
+             */
+            daily_cap?: number | null;
             description?: string | null;
             /**
              * Format: int32
@@ -3726,6 +4108,8 @@ export interface components {
              * @example 9000
              */
             price_minor: number;
+            /** @description Default `false`: only clients in the portal can book it. */
+            public_booking?: boolean | null;
         };
         /** @description A new service order. It starts as `received`, numbered from the tenant's sequence. */
         CreateServiceOrder: {
@@ -3953,7 +4337,7 @@ export interface components {
          * @description An event type, as `GET /api/v1/webhooks/event-types` lists them.
          * @enum {string}
          */
-        EventName: "client.created" | "client.updated" | "appointment.created" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "service_order.status_changed" | "deliverable.approved" | "deliverable.changes_requested" | "message.created" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.changes_requested" | "contract.signed" | "invoice.sent" | "invoice.paid" | "payment.received" | "feedback.submitted";
+        EventName: "client.created" | "client.updated" | "appointment.created" | "appointment.confirmed" | "appointment.rescheduled" | "appointment.cancelled" | "appointment.completed" | "service_order.status_changed" | "deliverable.approved" | "deliverable.changes_requested" | "message.created" | "quote.sent" | "quote.viewed" | "quote.accepted" | "quote.changes_requested" | "contract.signed" | "invoice.sent" | "invoice.paid" | "payment.received" | "feedback.submitted";
         /** @description One event type an endpoint can subscribe to. */
         EventType: {
             /**
@@ -4291,6 +4675,11 @@ export interface components {
              */
             month: string;
         };
+        /**
+         * @description What a visitor who books on the public page becomes.
+         * @enum {string}
+         */
+        NewClientStatus: "lead" | "active";
         /** @description One line of a new or changed order. */
         NewLine: {
             /** @example Brochure print, A5, 4 pages */
@@ -4340,7 +4729,7 @@ export interface components {
          * @description What changed for you.
          * @enum {string}
          */
-        NotificationKind: "quote_sent" | "contract_sent" | "contract_changed" | "contract_countersigned" | "contract_withdrawn" | "invoice_sent" | "invoice_voided" | "payment_recorded" | "project_created" | "project_status_changed" | "deliverable_submitted" | "message_posted" | "file_shared" | "feedback_requested" | "order_created" | "order_status_changed" | "appointment_booked" | "appointment_confirmed" | "appointment_moved" | "appointment_cancelled" | "product_granted";
+        NotificationKind: "quote_sent" | "contract_sent" | "contract_changed" | "contract_countersigned" | "contract_withdrawn" | "invoice_sent" | "invoice_voided" | "payment_recorded" | "project_created" | "project_status_changed" | "deliverable_submitted" | "message_posted" | "file_shared" | "feedback_requested" | "order_created" | "order_status_changed" | "appointment_booked" | "appointment_confirmed" | "appointment_moved" | "appointment_cancelled" | "appointment_completed" | "product_granted";
         /** @description A page of notifications, newest first, with how many are unread in all. */
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -4656,6 +5045,16 @@ export interface components {
             tenant_language: components["schemas"]["Language"];
             tenant_name: string;
             tenant_slug: string;
+            /**
+             * @description The business's IANA time zone.
+             * @example Europe/Berlin
+             */
+            tenant_time_zone: string;
+            /**
+             * @description The IANA zone you read times in; `null` until set (the business's applies meanwhile).
+             * @example Europe/Madrid
+             */
+            time_zone?: string | null;
         };
         /** @description A message as its client sees it. */
         PortalMessage: {
@@ -5135,6 +5534,38 @@ export interface components {
          * @enum {string}
          */
         ProviderKind: "stripe" | "paystack";
+        /**
+         * @description A visitor books on the public page, with the code emailed to them.
+         * @example {
+         *       "code": "123456",
+         *       "email": "maria@example.com",
+         *       "language": "es",
+         *       "name": "Maria Lopez",
+         *       "phone": "+34 612 345 678",
+         *       "service_id": "019a7b10-7e21-7a4b-b1c2-d3e4f5a6b7c8",
+         *       "starts_at": "2027-03-02T09:30:00Z",
+         *       "time_zone": "Europe/Madrid"
+         *     }
+         */
+        PublicBooking: {
+            /**
+             * @description The 6 digits emailed by `…/booking/code`; spaces and dashes are ignored.
+             * @example 123456
+             */
+            code: string;
+            /** Format: email */
+            email: string;
+            language?: null | components["schemas"]["Language"];
+            name: string;
+            notes?: string | null;
+            phone?: string | null;
+            service_id: string;
+            /** @description Left out: anyone free. */
+            staff_id?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            time_zone?: null | components["schemas"]["TimeZoneName"];
+        };
         /** @description What a portal's login page may show before anyone logs in. */
         PublicBranding: {
             accent_color: string;
@@ -5318,6 +5749,8 @@ export interface components {
         RefreshRequest: {
             refresh_token: string;
         };
+        /** @description Minutes before the start, at most 5, each 5 to 20160 (14 days), no two alike; `[]` sends none. */
+        ReminderOffsets: number[];
         /**
          * @description The board's new order: every task id of the project, each once.
          * @example {
@@ -5329,6 +5762,18 @@ export interface components {
          */
         ReorderTasks: {
             task_ids: string[];
+        };
+        /**
+         * @description A visitor asks for the code that proves their email.
+         * @example {
+         *       "email": "maria@example.com",
+         *       "language": "es"
+         *     }
+         */
+        RequestBookingCode: {
+            /** Format: email */
+            email: string;
+            language?: null | components["schemas"]["Language"];
         };
         /** @description The changes the client asks for. */
         RequestChanges: {
@@ -5447,6 +5892,13 @@ export interface components {
              * @example EUR
              */
             currency: string;
+            /**
+             * Format: int32
+             * @description At most this many live appointments of this service per day (the business's day);
+             *     `null`: no cap.
+             * @example 8
+             */
+            daily_cap?: number | null;
             description?: string | null;
             /**
              * Format: int32
@@ -5463,6 +5915,11 @@ export interface components {
              * @example 9000
              */
             price_minor: number;
+            /**
+             * @description Offered on the public booking page to visitors (clients in the portal may book
+             *     every active service).
+             */
+            public_booking: boolean;
             /** Format: date-time */
             updated_at: string;
         };
@@ -5991,11 +6448,19 @@ export interface components {
         /**
          * @description The whole settings, replacing what was there.
          * @example {
+         *       "buffer_after_minutes": 10,
          *       "cancellation_cutoff_hours": 24,
          *       "closed_days": [
          *         "2026-12-25"
          *       ],
          *       "location": "12 rue Oberkampf, Paris",
+         *       "max_days_ahead": 60,
+         *       "min_notice_minutes": 120,
+         *       "reminder_offsets_minutes": [
+         *         1440,
+         *         120
+         *       ],
+         *       "requires_confirmation": false,
          *       "slot_step_minutes": 30,
          *       "weekly_hours": [
          *         {
@@ -6013,11 +6478,27 @@ export interface components {
          */
         UpdateBookingSettings: {
             /** Format: int32 */
+            buffer_after_minutes?: number | null;
+            /** Format: int32 */
+            buffer_before_minutes?: number | null;
+            /** Format: int32 */
             cancellation_cutoff_hours: number;
             closed_days: string[];
             location?: string | null;
             /** Format: int32 */
+            max_days_ahead?: number | null;
+            /**
+             * Format: int32
+             * @description Left out: unchanged (so are the fields below).
+             */
+            min_notice_minutes?: number | null;
+            new_client_status?: null | components["schemas"]["NewClientStatus"];
+            public_booking?: boolean | null;
+            reminder_offsets_minutes?: null | components["schemas"]["ReminderOffsets"];
+            requires_confirmation?: boolean | null;
+            /** Format: int32 */
             slot_step_minutes: number;
+            sms_notices?: boolean | null;
             weekly_hours: components["schemas"]["OpeningInterval"][];
         };
         /**
@@ -6048,6 +6529,7 @@ export interface components {
             status?: null | components["schemas"]["SettableClientStatus"];
             /** @description VAT or other tax ID, printed on quotes and invoices. */
             tax_id?: string | null;
+            time_zone?: null | components["schemas"]["TimeZoneName"];
         };
         /**
          * @description Changes to a draft or sent contract. Fields left out stay as they are; `null` clears
@@ -6171,6 +6653,7 @@ export interface components {
             phone?: string | null;
             /** @description Your VAT or other tax ID. */
             tax_id?: string | null;
+            time_zone?: null | components["schemas"]["TimeZoneName"];
         };
         /**
          * @description Changes to a product: leave a field out to keep it; `description: null` clears it.
@@ -6240,12 +6723,18 @@ export interface components {
          */
         UpdateService: {
             active?: boolean;
+            /**
+             * Format: int32
+             * @description `null` removes the cap.
+             */
+            daily_cap?: number | null;
             description?: string | null;
             /** Format: int32 */
             duration_minutes?: number;
             name?: string;
             /** Format: int64 */
             price_minor?: number;
+            public_booking?: boolean;
         };
         /**
          * @description Changes to an order. Fields left out stay as they are; `null` clears `description` or
@@ -8149,6 +8638,89 @@ export interface operations {
             };
         };
     };
+    list_availability: {
+        parameters: {
+            query: {
+                /** @description The service to book. */
+                service_id: string;
+                /** @description A staff member; left out: anyone free. */
+                staff_id?: string;
+                /** @description First local date, `YYYY-MM-DD` (default today in the business's zone). */
+                from?: string;
+                /** @description Last local date, inclusive (default `from` + 13 days; at most 31 days are answered). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The free slots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such service or staff member in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     set_payment_provider: {
         parameters: {
             query?: never;
@@ -8780,6 +9352,56 @@ export interface operations {
             };
             /** @description Too many failed authentications from this address */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The feed's token, optionally followed by `.ics` */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such feed (revoked, or never made) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13050,6 +13672,222 @@ export interface operations {
             };
         };
     };
+    get_my_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    make_my_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your new feed, with its URL */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_my_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL no longer works */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a staff session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no feed */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     change_my_email: {
         parameters: {
             query?: never;
@@ -13741,6 +14579,136 @@ export interface operations {
             };
         };
     };
+    book_portal_appointment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookAppointment"];
+            };
+        };
+        responses: {
+            /** @description The appointment, booked */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description URL of the new appointment */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalAppointmentDetail"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a read-only one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such service or staff member to book */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The time is not offered: in the past, too soon, too far ahead, outside hours, the day is full, or taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     get_portal_appointment: {
         parameters: {
             query?: never;
@@ -14270,6 +15238,154 @@ export interface operations {
                 };
             };
             /** @description You have no such appointment */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_booking_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingOptions"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_portal_booking_slots: {
+        parameters: {
+            query: {
+                /** @description The service to book. */
+                service_id: string;
+                /** @description A staff member; left out: anyone free. */
+                staff_id?: string;
+                /** @description First local date, `YYYY-MM-DD` (default today in the business's zone). */
+                from?: string;
+                /** @description Last local date, inclusive (default `from` + 13 days; at most 31 days are answered). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The free slots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such service or staff member to book */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15622,6 +16738,222 @@ export interface operations {
             };
             /** @description Some fields are invalid */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_portal_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your feed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    make_portal_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your new feed, with its URL */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeed"];
+                };
+            };
+            /** @description The URL contains a NUL character; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a read-only one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_portal_calendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The URL no longer works */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a read-only one */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no feed */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18678,6 +20010,333 @@ export interface operations {
                 };
             };
             /** @description Too many failed attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_public_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The booking options */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingOptions"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such portal, or it takes no bookings online */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    request_booking_code: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RequestBookingCode"];
+            };
+        };
+        responses: {
+            /** @description A code is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCodeSent"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such portal, or it takes no bookings online */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The email is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address or for this email; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_public_booking_slots: {
+        parameters: {
+            query: {
+                /** @description The service to book. */
+                service_id: string;
+                /** @description A staff member; left out: anyone free. */
+                staff_id?: string;
+                /** @description First local date, `YYYY-MM-DD` (default today in the business's zone). */
+                from?: string;
+                /** @description Last local date, inclusive (default `from` + 13 days; at most 31 days are answered). */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The free slots */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlotList"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such portal, service on its public page, or staff member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    make_public_booking: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicBooking"];
+            };
+        };
+        responses: {
+            /** @description Booked */
+            201: {
+                headers: {
+                    /** @description URL of the appointment in the portal API */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingMade"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The code is wrong, expired or used up; ask for a new one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such portal, service on its public page, or staff member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The time is not offered (past, too soon, too far ahead, outside hours, day full, taken), or this email cannot book online */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests from your address; see Retry-After */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -30,6 +30,8 @@ import { TimePage } from '@/features/portal/projects/TimePage';
 import { NotificationBell } from '@/features/portal/notifications/NotificationBell';
 import { NotificationsPage } from '@/features/portal/notifications/NotificationsPage';
 import { PublicFormPage } from '@/features/portal/forms/PublicFormPage';
+import { BookPage } from '@/features/portal/booking/BookPage';
+import { PublicBookingPage } from '@/features/booking/PublicBookingPage';
 import { PortalRoot } from '@/features/portal/me/PortalRoot';
 import { PortalShell } from '@/features/portal/me/PortalShell';
 import { ProfilePage } from '@/features/portal/me/ProfilePage';
@@ -59,6 +61,7 @@ function portalChildren(): RouteObject[] {
             />
           ),
         },
+        { path: 'book', element: <BookPage /> },
         { path: 'appointments', element: <AppointmentsPage /> },
         { path: 'appointments/:id', element: <AppointmentPage /> },
         { path: 'reviews', element: <ReviewsPage /> },
@@ -87,6 +90,12 @@ function portalChildren(): RouteObject[] {
   ];
 }
 
+/** Booking without an account, for anyone: outside the portal, no session. */
+const publicBooking: RouteObject[] = [
+  { path: '/book/:slug', element: <PublicBookingPage /> },
+  { path: '/book/:slug/:serviceId', element: <PublicBookingPage /> },
+];
+
 const console: RouteObject[] = [
   { path: '/app/login', element: <ConsoleLoginPage /> },
   { path: '/app/login/link', element: <ConsoleLinkPage /> },
@@ -104,9 +113,14 @@ const console: RouteObject[] = [
 /** `customDomain`: this host is a tenant's own domain, so its portal lives at `/`. */
 export function createRouter(customDomain: boolean) {
   const routes: RouteObject[] = customDomain
-    ? [...console, { path: '/', element: <PortalRoot byHost />, children: portalChildren() }]
+    ? [
+        ...console,
+        ...publicBooking,
+        { path: '/', element: <PortalRoot byHost />, children: portalChildren() },
+      ]
     : [
         ...console,
+        ...publicBooking,
         { path: '/portal/:slug', element: <PortalRoot />, children: portalChildren() },
         { path: '/', element: <HomePage /> },
         { path: '*', element: <NotFoundPage /> },

@@ -20,19 +20,16 @@ use crate::bookings::services::store as service_store;
 use crate::bookings::settings::model::BookingSettings;
 use crate::bookings::settings::store as settings_store;
 use crate::bookings::tidy;
-use crate::clients::email::{self, ClientEmail};
 use crate::clients::model::ClientRow;
-use crate::config::Config;
 use crate::db::{DbConn, now, utc};
 use crate::error::ApiError;
+use crate::events;
 use crate::http::page::{Cursor, PageQuery, no_such_page};
 use crate::i18n::{Formats, Language};
-use crate::mail::templates;
 use crate::staff::store as staff_store;
 use crate::tenants::model::TenantRow;
 use crate::tenants::store as tenant_store;
 use crate::tr;
-use crate::{events, outbox};
 
 pub const TAKEN: &str = "That time is no longer free: it overlaps another appointment. Pick another time.";
 
@@ -145,7 +142,7 @@ pub fn transition(
         )));
     }
     row.status = to.as_str().to_string();
-    row.updated_at = now();
+    crate::bookings::notices::bump(&mut row);
     let reason = tidy(reason);
     if to == AppointmentStatus::Cancelled {
         row.cancel_reason = reason.clone();
@@ -229,76 +226,6 @@ pub fn detail(conn: &mut DbConn, who: &ClientPrincipal, named: Named) -> Result<
         .collect();
     let reviews = review_store::for_appointments(conn, &who.tenant_id, std::slice::from_ref(&named.row.id))?;
     Ok(PortalAppointmentDetail { appointment: view(named, &settings, now(), &reviews), history })
-}
-
-/// What a client changed about their appointment, told to each side.
-#[derive(Debug, Clone, Copy)]
-pub enum Change {
-    Cancelled { at: NaiveDateTime },
-    Moved { from: NaiveDateTime, to: NaiveDateTime },
-}
-
-/// Queues the client's confirmation and the business's notice, in the caller's transaction,
-/// each in its reader's language, times on the business's clock.
-pub fn notify(
-    conn: &mut DbConn,
-    config: &Config,
-    tenant: &TenantRow,
-    named: &Named,
-    client: &ClientRow,
-    timezone: &str,
-    change: Change,
-) -> Result<(), ApiError> {
-    let brand = tenant.brand();
-    let service = named.service_name.as_str();
-    let who = named.client_name.as_str();
-    let reason = named.row.cancel_reason.as_deref().filter(|_| named.row.status == "cancelled");
-    let when = |f: &Formats, t: NaiveDateTime| f.date_time(utc(t), timezone);
-    let words = |lang: Language, business: bool| -> (String, Vec<String>) {
-        let f = Formats::new(lang, &tenant.locale);
-        let (heading, line) = match (change, business) {
-            (Change::Cancelled { at }, false) => (
-                tr!(lang, "appointment-cancelled-heading"),
-                tr!(lang, "appointment-cancelled-line", service = service, when = when(&f, at)),
-            ),
-            (Change::Cancelled { at }, true) => (
-                tr!(lang, "appointment-client-cancelled-heading"),
-                tr!(lang, "appointment-client-cancelled-line", client = who, service = service, when = when(&f, at)),
-            ),
-            (Change::Moved { from, to }, false) => (
-                tr!(lang, "appointment-moved-heading"),
-                tr!(lang, "appointment-moved-line", service = service, from = when(&f, from), to = when(&f, to)),
-            ),
-            (Change::Moved { from, to }, true) => (
-                tr!(lang, "appointment-client-moved-heading"),
-                tr!(
-                    lang,
-                    "appointment-client-moved-line",
-                    client = who,
-                    service = service,
-                    from = when(&f, from),
-                    to = when(&f, to)
-                ),
-            ),
-        };
-        let mut lines = vec![line];
-        lines.extend(reason.map(|r| tr!(lang, "appointment-reason", reason = r)));
-        (heading, lines)
-    };
-    let link = config.public(&format!("/portal/{}/appointments/{}", tenant.slug, named.row.id));
-    let lang = tenant.language_for(client.language.as_deref());
-    let (heading, lines) = words(lang, false);
-    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-    let mail = templates::appointment_notice(&brand, lang, &client.email, &heading, &lines, &link);
-    email::send(conn, config, tenant, client, ClientEmail::Notice, mail)?;
-    let staff_link = config.public(&format!("/app/appointments/{}", named.row.id));
-    for (to, lang) in staff_store::business_addresses(conn, tenant)? {
-        let (heading, lines) = words(lang, true);
-        let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
-        let mail = templates::appointment_notice(&brand, lang, &to, &heading, &lines, &staff_link);
-        outbox::store::enqueue_email(conn, Some(&tenant.id), &mail)?;
-    }
-    Ok(())
 }
 
 /// The client's appointment, refused (409) when it is over or past the cutoff.

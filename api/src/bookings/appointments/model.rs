@@ -29,6 +29,8 @@ pub struct AppointmentRow {
     pub cancelled_by: Option<String>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Raised by every change a calendar must apply (RFC 5545 `SEQUENCE`).
+    pub sequence: i32,
 }
 
 /// An appointment row with the names it is shown with.

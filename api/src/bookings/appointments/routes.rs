@@ -10,7 +10,7 @@ use super::actions::{
     after, bookable_service, cut_page, ensure_free, instant, known_staff, not_found, reload, subject, taken, transition,
 };
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
 use chrono::TimeDelta;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -22,6 +22,9 @@ use super::model::{
 use super::store::{self, ListFilter};
 use crate::auth::{Caller, Scope};
 use crate::bookings::availability::{SlotList, SlotQuery, slot_list};
+use crate::bookings::booking::{self, model::NewSlotQuery};
+use crate::bookings::notices::{self, Told};
+use crate::bookings::reminders;
 use crate::bookings::services::store as service_store;
 use crate::bookings::settings::store as settings_store;
 use crate::bookings::tidy;
@@ -41,7 +44,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(get_appointment)
         .service(update_appointment)
         .service(change_appointment_status)
-        .service(list_appointment_slots);
+        .service(list_appointment_slots)
+        .service(list_availability);
 }
 
 /// Appointments by start time, filtered, keyset-paginated.
@@ -112,6 +116,7 @@ pub async fn create_appointment(
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::ClientsWrite)?;
     let body = body.into_inner();
+    let config = state.config.clone();
     let named = state
         .db
         .write(move |conn| {
@@ -163,21 +168,26 @@ pub async fn create_appointment(
                 starts_at: starts,
                 ends_at: starts + TimeDelta::minutes(service.duration_minutes.into()),
                 status: body.status.unwrap_or(AppointmentStatus::Confirmed).as_str().to_string(),
-                location: tidy(body.location).or(settings.location),
+                location: tidy(body.location).or(settings.location.clone()),
                 notes: tidy(body.notes),
                 cancel_reason: None,
                 cancelled_by: None,
                 created_at: at,
                 updated_at: at,
+                sequence: 0,
             };
             store::lock_bookings(conn, &tenant_id)?;
             ensure_free(conn, &row)?;
             store::insert(conn, &row).map_err(taken)?;
             let data = json!({ "starts_at": utc(row.starts_at), "service_name": service.name, "status": row.status });
             events::record(conn, &tenant_id, &caller.actor, "booked", subject(&row), data)?;
-            reload(conn, &row)
+            reminders::schedule(conn, &settings, &row)?;
+            let named = reload(conn, &row)?;
+            notices::tell_about(conn, &config, &named, Told::Booked, &caller.actor)?;
+            Ok(named)
         })
         .await?;
+    state.outbox.wake();
     let location = format!("/api/v1/appointments/{}", named.row.id);
     Ok(HttpResponse::Created().insert_header((LOCATION, location)).json(Appointment::from(named)))
 }
@@ -232,6 +242,7 @@ pub async fn update_appointment(
     caller.require(Scope::ClientsWrite)?;
     let id = id.into_inner();
     let update = body.into_inner();
+    let config = state.config.clone();
     let named = state
         .db
         .write(move |conn| {
@@ -277,6 +288,10 @@ pub async fn update_appointment(
             if moved || row.ends_at != current.ends_at || row.staff_id != current.staff_id {
                 ensure_free(conn, &row)?;
             }
+            // What a calendar shows changed: a new SEQUENCE for the next calendar file.
+            if moved || row.ends_at != current.ends_at || row.location != current.location {
+                notices::bump(&mut row);
+            }
             store::save(conn, &row).map_err(taken)?;
             let data = if moved {
                 json!({ "fields": fields, "from": utc(current.starts_at), "to": utc(row.starts_at) })
@@ -285,9 +300,17 @@ pub async fn update_appointment(
             };
             let verb = if moved { "moved" } else { "updated" };
             events::record(conn, &tenant_id, &caller.actor, verb, subject(&row), data)?;
-            reload(conn, &row)
+            let named = reload(conn, &row)?;
+            if moved {
+                let settings = settings_store::load(conn, &tenant_id)?;
+                reminders::schedule(conn, &settings, &row)?;
+                let told = Told::Moved { from: current.starts_at };
+                notices::tell_about(conn, &config, &named, told, &caller.actor)?;
+            }
+            Ok(named)
         })
         .await?;
+    state.outbox.wake();
     Ok(web::Json(named.into()))
 }
 
@@ -318,14 +341,28 @@ pub async fn change_appointment_status(
     caller.require(Scope::ClientsWrite)?;
     let id = id.into_inner();
     let body = body.into_inner();
+    let config = state.config.clone();
     let named = state
         .db
         .write(move |conn| {
             let current = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?.row;
             let row = transition(conn, &caller.actor, current, body.status, body.reason)?;
-            reload(conn, &row)
+            let settings = settings_store::load(conn, &caller.tenant_id)?;
+            reminders::schedule(conn, &settings, &row)?;
+            let named = reload(conn, &row)?;
+            let told = match body.status {
+                AppointmentStatus::Confirmed => Some(Told::Confirmed),
+                AppointmentStatus::Cancelled => Some(Told::Cancelled),
+                AppointmentStatus::Completed => Some(Told::Completed),
+                AppointmentStatus::Pending | AppointmentStatus::NoShow => None,
+            };
+            if let Some(told) = told {
+                notices::tell_about(conn, &config, &named, told, &caller.actor)?;
+            }
+            Ok(named)
         })
         .await?;
+    state.outbox.wake();
     Ok(web::Json(named.into()))
 }
 
@@ -355,6 +392,37 @@ pub async fn list_appointment_slots(
         .read(move |conn| {
             let named = store::get(conn, &caller.tenant_id, None, &id)?.ok_or_else(|| not_found(&id))?;
             slot_list(conn, &named.row, &query)
+        })
+        .await?;
+    Ok(web::Json(list))
+}
+
+/// Free times for a new appointment of a service, with a staff member or anyone, from now
+/// on inside opening hours (without the clients' notice and horizon). Staff may still book
+/// other times: the console warns and lets them.
+#[utoipa::path(
+    tag = "bookings",
+    params(NewSlotQuery),
+    responses(
+        (status = 200, description = "The free slots", body = SlotList),
+        (status = 400, description = "A query parameter is invalid", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such service or staff member in your tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
+)]
+#[get("/availability")]
+pub async fn list_availability(
+    state: web::Data<AppState>,
+    caller: Caller,
+    req: HttpRequest,
+) -> Result<web::Json<SlotList>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let query: NewSlotQuery = crate::http::query::query(&req)?;
+    let list = state
+        .db
+        .read(move |conn| {
+            let settings = settings_store::load(conn, &caller.tenant_id)?;
+            booking::actions::slots(conn, &caller.tenant_id, &settings, &query, None)
         })
         .await?;
     Ok(web::Json(list))

@@ -124,6 +124,7 @@ pub fn save(conn: &mut DbConn, row: &AppointmentRow) -> QueryResult<()> {
         appointments::cancel_reason.eq(&row.cancel_reason),
         appointments::cancelled_by.eq(&row.cancelled_by),
         appointments::updated_at.eq(row.updated_at),
+        appointments::sequence.eq(row.sequence),
     ))
     .execute(conn)
     .map(|_| ())
@@ -155,21 +156,24 @@ pub fn overlapping(
     query.get_result(conn)
 }
 
-/// Live appointments touching `[from, to)`, other than `except`, as (staff_id, starts, ends):
-/// what the slot computation subtracts.
+/// A live appointment's hold on the calendar: (staff_id, service_id, starts, ends).
+pub type Held = (Option<String>, String, NaiveDateTime, NaiveDateTime);
+
+/// Live appointments touching `[from, to)`, other than `except`, as (staff_id, service_id,
+/// starts, ends): what the slot computation subtracts and the daily cap counts.
 pub fn busy(
     conn: &mut DbConn,
     tenant_id: &str,
     from: NaiveDateTime,
     to: NaiveDateTime,
     except: Option<&str>,
-) -> QueryResult<Vec<(Option<String>, NaiveDateTime, NaiveDateTime)>> {
+) -> QueryResult<Vec<Held>> {
     let mut query = appointments::table
         .filter(appointments::tenant_id.eq(tenant_id))
         .filter(appointments::status.eq_any(AppointmentStatus::LIVE))
         .filter(appointments::starts_at.lt(to))
         .filter(appointments::ends_at.gt(from))
-        .select((appointments::staff_id, appointments::starts_at, appointments::ends_at))
+        .select((appointments::staff_id, appointments::service_id, appointments::starts_at, appointments::ends_at))
         .into_boxed();
     if let Some(except) = except {
         query = query.filter(appointments::id.ne(except));

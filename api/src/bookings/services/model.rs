@@ -25,6 +25,8 @@ pub struct ServiceRow {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub public_booking: bool,
+    pub daily_cap: Option<i32>,
 }
 
 /// Something a client can book: a consultation, a workshop, a call.
@@ -45,6 +47,13 @@ pub struct Service {
     pub currency: String,
     /// Inactive services cannot be booked and are left out of lists unless asked for.
     pub active: bool,
+    /// Offered on the public booking page to visitors (clients in the portal may book
+    /// every active service).
+    pub public_booking: bool,
+    /// At most this many live appointments of this service per day (the business's day);
+    /// `null`: no cap.
+    #[schema(example = 8)]
+    pub daily_cap: Option<i32>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -59,6 +68,8 @@ impl From<ServiceRow> for Service {
             price_minor: r.price_minor,
             currency: r.currency,
             active: r.active,
+            public_booking: r.public_booking,
+            daily_cap: r.daily_cap,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         }
@@ -107,6 +118,12 @@ pub struct CreateService {
     pub price_minor: i64,
     /// Default `true`.
     pub active: Option<bool>,
+    /// Default `false`: only clients in the portal can book it.
+    pub public_booking: Option<bool>,
+    /// Default none.
+    #[validate(range(min = 1, max = 500, message = "must be 1 to 500 appointments a day"))]
+    #[schema(minimum = 1, maximum = 500)]
+    pub daily_cap: Option<i32>,
 }
 
 /// Changes to a service. Fields left out stay as they are; `null` clears the description.
@@ -141,6 +158,14 @@ pub struct UpdateService {
     #[serde(default, deserialize_with = "no_null")]
     #[schema(nullable = false)]
     pub active: Option<bool>,
+    #[serde(default, deserialize_with = "no_null")]
+    #[schema(nullable = false)]
+    pub public_booking: Option<bool>,
+    /// `null` removes the cap.
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(range(min = 1, max = 500, message = "must be 1 to 500 appointments a day"))]
+    #[schema(value_type = Option<i32>, nullable, minimum = 1, maximum = 500)]
+    pub daily_cap: Option<Option<i32>>,
 }
 
 #[derive(Debug, AsChangeset)]
@@ -151,6 +176,8 @@ pub struct ServiceChanges {
     pub duration_minutes: Option<i32>,
     pub price_minor: Option<i64>,
     pub active: Option<bool>,
+    pub public_booking: Option<bool>,
+    pub daily_cap: Option<Option<i32>>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -167,6 +194,8 @@ impl CreateService {
             active: self.active.unwrap_or(true),
             created_at: now,
             updated_at: now,
+            public_booking: self.public_booking.unwrap_or(false),
+            daily_cap: self.daily_cap,
         }
     }
 }
@@ -180,6 +209,8 @@ impl UpdateService {
             ("duration_minutes", self.duration_minutes.is_some()),
             ("price_minor", self.price_minor.is_some()),
             ("active", self.active.is_some()),
+            ("public_booking", self.public_booking.is_some()),
+            ("daily_cap", self.daily_cap.is_some()),
         ]
         .into_iter()
         .filter(|(_, p)| *p)
@@ -194,6 +225,8 @@ impl UpdateService {
             duration_minutes: self.duration_minutes,
             price_minor: self.price_minor,
             active: self.active,
+            public_booking: self.public_booking,
+            daily_cap: self.daily_cap,
             updated_at: now,
         }
     }

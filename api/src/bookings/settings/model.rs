@@ -11,6 +11,22 @@ use crate::db::schema::booking_settings;
 
 pub const DEFAULT_CUTOFF_HOURS: i32 = 24;
 pub const DEFAULT_STEP_MINUTES: i32 = 15;
+pub const DEFAULT_NOTICE_MINUTES: i32 = 60;
+pub const DEFAULT_DAYS_AHEAD: i32 = 60;
+/// A day and two hours before, as Cal.com and most salons do.
+pub const DEFAULT_REMINDERS: [i32; 2] = [1440, 120];
+/// At most this many reminders per appointment.
+pub const MAX_REMINDERS: usize = 5;
+
+crate::text_enum! {
+    /// What a visitor who books on the public page becomes.
+    pub enum NewClientStatus {
+        /// A lead: staff decide whether they become a client (no portal until then).
+        Lead = "lead",
+        /// An active client with portal access.
+        Active = "active",
+    }
+}
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = booking_settings)]
@@ -22,6 +38,15 @@ pub struct SettingsRow {
     pub slot_step_minutes: i32,
     pub location: Option<String>,
     pub updated_at: NaiveDateTime,
+    pub min_notice_minutes: i32,
+    pub max_days_ahead: i32,
+    pub buffer_before_minutes: i32,
+    pub buffer_after_minutes: i32,
+    pub requires_confirmation: bool,
+    pub public_booking: bool,
+    pub new_client_status: String,
+    pub reminder_offsets: String,
+    pub sms_notices: bool,
 }
 
 /// One opening interval on one weekday, in the tenant's local time.
@@ -66,12 +91,38 @@ pub struct BookingSettings {
     pub slot_step_minutes: i32,
     /// Where appointments take place unless an appointment says otherwise.
     pub location: Option<String>,
+    /// Clients and visitors may not book a start closer to now than this.
+    #[schema(example = 60)]
+    pub min_notice_minutes: i32,
+    /// Nor further ahead than this many days.
+    #[schema(example = 60)]
+    pub max_days_ahead: i32,
+    /// Free time kept before each appointment (counted against every other appointment).
+    #[schema(example = 0)]
+    pub buffer_before_minutes: i32,
+    /// Free time kept after each appointment.
+    #[schema(example = 10)]
+    pub buffer_after_minutes: i32,
+    /// Bookings made by clients and visitors stay `pending` until staff confirm them.
+    pub requires_confirmation: bool,
+    /// Whether the public booking page (`/book/{slug}`) takes bookings at all; which
+    /// services it offers is set on each service (`public_booking`).
+    pub public_booking: bool,
+    /// What a visitor with an unknown email becomes when they book.
+    pub new_client_status: NewClientStatus,
+    /// Reminders before each appointment, in minutes before its start (by email, and by
+    /// text message when `sms_notices` is on and the client has a phone).
+    #[schema(example = json!([1440, 120]))]
+    pub reminder_offsets_minutes: Vec<i32>,
+    /// Appointment confirmations, changes and reminders also go by text message to clients
+    /// with a phone (when the server has an SMS provider).
+    pub sms_notices: bool,
 }
 
 /// The whole settings, replacing what was there.
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"weekly_hours": [{"weekday": 1, "opens": "09:00", "closes": "17:30"}, {"weekday": 2, "opens": "09:00", "closes": "17:30"}], "closed_days": ["2026-12-25"], "cancellation_cutoff_hours": 24, "slot_step_minutes": 30, "location": "12 rue Oberkampf, Paris"}))]
+#[schema(example = json!({"weekly_hours": [{"weekday": 1, "opens": "09:00", "closes": "17:30"}, {"weekday": 2, "opens": "09:00", "closes": "17:30"}], "closed_days": ["2026-12-25"], "cancellation_cutoff_hours": 24, "slot_step_minutes": 30, "location": "12 rue Oberkampf, Paris", "min_notice_minutes": 120, "max_days_ahead": 60, "buffer_after_minutes": 10, "requires_confirmation": false, "reminder_offsets_minutes": [1440, 120]}))]
 pub struct UpdateBookingSettings {
     #[validate(custom(function = "valid_hours"))]
     #[schema(max_items = 100)]
@@ -89,6 +140,69 @@ pub struct UpdateBookingSettings {
     #[validate(length(max = 500, message = "must be at most 500 characters"))]
     #[schema(max_length = 500)]
     pub location: Option<String>,
+    /// Left out: unchanged (so are the fields below).
+    #[validate(range(min = 0, max = 43200, message = "must be 0 to 43200 minutes (30 days)"))]
+    #[schema(minimum = 0, maximum = 43200)]
+    pub min_notice_minutes: Option<i32>,
+    #[validate(range(min = 1, max = 3650, message = "must be 1 to 3650 days"))]
+    #[schema(minimum = 1, maximum = 3650)]
+    pub max_days_ahead: Option<i32>,
+    #[validate(range(min = 0, max = 240, message = "must be 0 to 240 minutes"))]
+    #[schema(minimum = 0, maximum = 240)]
+    pub buffer_before_minutes: Option<i32>,
+    #[validate(range(min = 0, max = 240, message = "must be 0 to 240 minutes"))]
+    #[schema(minimum = 0, maximum = 240)]
+    pub buffer_after_minutes: Option<i32>,
+    pub requires_confirmation: Option<bool>,
+    pub public_booking: Option<bool>,
+    pub new_client_status: Option<NewClientStatus>,
+    /// At most 5, each 5 to 20160 minutes (14 days), no two alike; `[]` sends none.
+    #[validate(custom(function = "valid_offsets"))]
+    #[schema(value_type = Option<ReminderOffsets>, example = json!([1440, 120]))]
+    pub reminder_offsets_minutes: Option<Vec<i32>>,
+    pub sms_notices: Option<bool>,
+}
+
+/// How the spec states the reminders: at most 5 distinct integers from 5 to 20160, so a
+/// generated client refuses what the server would.
+pub struct ReminderOffsets;
+
+impl utoipa::PartialSchema for ReminderOffsets {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+        let item = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Int32)))
+            .minimum(Some(5))
+            .maximum(Some(20160));
+        ArrayBuilder::new()
+            .items(item)
+            .max_items(Some(MAX_REMINDERS))
+            .unique_items(true)
+            .description(Some(
+                "Minutes before the start, at most 5, each 5 to 20160 (14 days), no two alike; `[]` sends none.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for ReminderOffsets {}
+
+fn valid_offsets(offsets: &[i32]) -> Result<(), ValidationError> {
+    let bad = |m: &str| Err(ValidationError::new("reminder_offsets_minutes").with_message(m.to_string().into()));
+    if offsets.len() > MAX_REMINDERS {
+        return bad("must list at most 5 reminders");
+    }
+    if offsets.iter().any(|m| !(5..=20160).contains(m)) {
+        return bad("each reminder must be 5 to 20160 minutes (14 days) before the start");
+    }
+    let mut sorted = offsets.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    if sorted.len() != offsets.len() {
+        return bad("must not list the same reminder twice");
+    }
+    Ok(())
 }
 
 fn invalid(message: String) -> ValidationError {
@@ -138,6 +252,16 @@ impl BookingSettings {
                 cancellation_cutoff_hours: r.cancellation_cutoff_hours,
                 slot_step_minutes: r.slot_step_minutes,
                 location: r.location,
+                min_notice_minutes: r.min_notice_minutes,
+                max_days_ahead: r.max_days_ahead,
+                buffer_before_minutes: r.buffer_before_minutes,
+                buffer_after_minutes: r.buffer_after_minutes,
+                requires_confirmation: r.requires_confirmation,
+                public_booking: r.public_booking,
+                new_client_status: NewClientStatus::stored_or(&r.new_client_status, NewClientStatus::Active),
+                reminder_offsets_minutes: serde_json::from_str(&r.reminder_offsets)
+                    .unwrap_or_else(|_| DEFAULT_REMINDERS.to_vec()),
+                sms_notices: r.sms_notices,
             },
             None => BookingSettings {
                 timezone,
@@ -146,6 +270,15 @@ impl BookingSettings {
                 cancellation_cutoff_hours: DEFAULT_CUTOFF_HOURS,
                 slot_step_minutes: DEFAULT_STEP_MINUTES,
                 location: None,
+                min_notice_minutes: DEFAULT_NOTICE_MINUTES,
+                max_days_ahead: DEFAULT_DAYS_AHEAD,
+                buffer_before_minutes: 0,
+                buffer_after_minutes: 0,
+                requires_confirmation: false,
+                public_booking: true,
+                new_client_status: NewClientStatus::Active,
+                reminder_offsets_minutes: DEFAULT_REMINDERS.to_vec(),
+                sms_notices: false,
             },
         }
     }
@@ -157,7 +290,8 @@ impl BookingSettings {
 }
 
 impl UpdateBookingSettings {
-    pub fn into_row(self, tenant_id: &str, now: NaiveDateTime) -> SettingsRow {
+    /// The row to store: what this update says, and `current` for what it leaves out.
+    pub fn into_row(self, tenant_id: &str, current: &BookingSettings, now: NaiveDateTime) -> SettingsRow {
         let mut hours = self.weekly_hours;
         hours.sort_by(|a, b| (a.weekday, &a.opens).cmp(&(b.weekday, &b.opens)));
         let mut days = self.closed_days;
@@ -171,6 +305,21 @@ impl UpdateBookingSettings {
             slot_step_minutes: self.slot_step_minutes,
             location: self.location.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
             updated_at: now,
+            min_notice_minutes: self.min_notice_minutes.unwrap_or(current.min_notice_minutes),
+            max_days_ahead: self.max_days_ahead.unwrap_or(current.max_days_ahead),
+            buffer_before_minutes: self.buffer_before_minutes.unwrap_or(current.buffer_before_minutes),
+            buffer_after_minutes: self.buffer_after_minutes.unwrap_or(current.buffer_after_minutes),
+            requires_confirmation: self.requires_confirmation.unwrap_or(current.requires_confirmation),
+            public_booking: self.public_booking.unwrap_or(current.public_booking),
+            new_client_status: self.new_client_status.unwrap_or(current.new_client_status).as_str().to_string(),
+            reminder_offsets: serde_json::to_string(&{
+                let mut offsets =
+                    self.reminder_offsets_minutes.unwrap_or_else(|| current.reminder_offsets_minutes.clone());
+                offsets.sort_unstable_by(|a, b| b.cmp(a));
+                offsets
+            })
+            .unwrap_or_else(|_| "[]".into()),
+            sms_notices: self.sms_notices.unwrap_or(current.sms_notices),
         }
     }
 }

@@ -57,11 +57,12 @@ pub async fn update_booking_settings(
     body: JsonBody<UpdateBookingSettings>,
 ) -> Result<web::Json<BookingSettings>, ApiError> {
     caller.require(Scope::TenantWrite)?;
-    let row = body.into_inner().into_row(&caller.tenant_id, now());
+    let update = body.into_inner();
     let settings = state
         .db
         .write(move |conn| {
-            store::save(conn, &row)?;
+            let current = store::load(conn, &caller.tenant_id)?;
+            store::save(conn, &update.into_row(&caller.tenant_id, &current, now()))?;
             let subject = Subject { kind: "booking_settings", id: &caller.tenant_id, client_id: None };
             events::record(conn, &caller.tenant_id, &caller.actor, "updated", subject, json!({}))?;
             Ok(store::load(conn, &caller.tenant_id)?)

@@ -72,6 +72,13 @@ describe('AppointmentsPage', () => {
     expect(within(rows[1]!).getByText(/14:00 – 15:00/)).toBeInTheDocument();
     expect(within(rows[1]!).getByText('Confirmed')).toBeInTheDocument();
 
+    // Pending ones stand out, and one click shows only them.
+    expect(screen.getByText('1 appointment this week waits for confirmation.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show only these' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(
+      '/app/appointments?week=2026-12-02&status=pending',
+    );
+
     // The week runs from Monday 00:00 to the next Monday 00:00, Paris time.
     expect(requestsOf(fetch)).toContain(
       'GET /api/v1/appointments?from=2026-11-29T23%3A00%3A00.000Z&to=2026-12-06T23%3A00%3A00.000Z&limit=100',

@@ -86,6 +86,7 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
   const items = appointments.data?.pages.flatMap((p) => p.items) ?? [];
   const days = groupByDay(items, timeZone);
   const filtered = Boolean(status || staffId);
+  const pending = items.filter((a) => a.status === 'pending').length;
   const range = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
     month: 'long',
@@ -205,6 +206,16 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
         )
       ) : (
         <div className="space-y-6">
+          {pending > 0 && status !== 'pending' && (
+            <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
+              <p className="text-sm font-medium text-amber-950">
+                {t('consoleAppointments.pendingCount', { count: pending })}
+              </p>
+              <Button variant="secondary" onClick={() => setParam('status', 'pending')}>
+                {t('consoleAppointments.showPending')}
+              </Button>
+            </div>
+          )}
           {days.map(([day, list]) => (
             <DaySection
               key={day}
@@ -266,7 +277,10 @@ function DaySection({
         ]}
       >
         {appointments.map((a) => (
-          <tr key={a.id} className={rowClass}>
+          <tr
+            key={a.id}
+            className={`${rowClass} ${a.status === 'pending' ? 'border-l-4 border-l-amber-400 bg-amber-50/60' : ''}`}
+          >
             <td className="block pb-2 sm:table-cell sm:w-40 sm:px-4 sm:py-3">
               {/* Stretched over the row, so the whole row opens the appointment. */}
               <Link to={`/app/appointments/${a.id}`} className={rowLink}>

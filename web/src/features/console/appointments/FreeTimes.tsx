@@ -2,31 +2,44 @@ import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { Alert, Button, Spinner, TextField } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
-import { useSlots, type Slot } from './api';
+import { useSlots, type Slot, type SlotSource } from './api';
 import { addDays, formatDay, formatTime, isDate, zonedDate } from './zoned';
 
 /** The service's free start times over a week, from the server; picking one fills the form. */
 export function FreeTimes({
-  appointmentId,
+  source,
   startDate,
   zone,
   chosen,
   onPick,
+  open = false,
 }: {
-  appointmentId: string;
+  source: SlotSource;
+  /** The first day shown; when it moves outside the week on show, the week follows it. */
   startDate: string;
   zone: { timeZone: string; locale: string };
   /** The start the form holds now, as an ISO instant. */
   chosen: string;
   onPick: (startsAt: string) => void;
+  /** Shown at once, without the "Show free times" button. */
+  open?: boolean;
 }) {
   const t = useT();
   const today = zonedDate(new Date(), zone.timeZone);
   const [from, setFrom] = useState(startDate < today ? today : startDate);
-  const [shown, setShown] = useState(false);
+  const [followed, setFollowed] = useState(startDate);
+  const [shown, setShown] = useState(open);
   const valid = isDate(from);
   const to = valid ? addDays(from, 6) : from;
-  const slots = useSlots(appointmentId, from, to, shown && valid);
+  // A date typed in the form outside the week on show brings that week up (state from props,
+  // adjusted while rendering rather than in an effect).
+  if (startDate !== followed) {
+    setFollowed(startDate);
+    if (isDate(startDate) && startDate >= today && (!valid || startDate < from || startDate > to))
+      setFrom(startDate);
+  }
+  const slots = useSlots(source, from, to, shown && valid);
+  const moving = 'appointmentId' in source;
 
   if (!shown) {
     return (
@@ -57,6 +70,17 @@ export function FreeTimes({
             onChange={(e) => setFrom(e.target.value)}
           />
         </div>
+        {valid && from > today && (
+          <Button
+            variant="ghost"
+            onClick={() => {
+              const back = addDays(from, -7);
+              setFrom(back < today ? today : back);
+            }}
+          >
+            {t('consoleAppointments.previous7Days')}
+          </Button>
+        )}
         <Button variant="ghost" onClick={() => valid && setFrom(addDays(from, 7))}>
           {t('consoleAppointments.next7Days')}
         </Button>
@@ -77,7 +101,9 @@ export function FreeTimes({
       ) : (
         <div className="space-y-3">
           <p className="text-sm text-slate-600">
-            {t('consoleAppointments.pickTime', { minutes: slots.data.duration_minutes })}
+            {t(moving ? 'consoleAppointments.pickTime' : 'consoleAppointments.pickTimeNew', {
+              minutes: slots.data.duration_minutes,
+            })}
           </p>
           {[...days.entries()].map(([day, list]) => (
             <div key={day} role="group" aria-label={formatDay(day, zone.locale)}>

@@ -1,4 +1,4 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
@@ -17,6 +17,7 @@ import {
   createAppointment,
   useAppointmentSaved,
   useServices,
+  useSlots,
   useStaffList,
   useTenant,
   type CreateAppointment,
@@ -25,7 +26,8 @@ import {
 import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
 import { formatDuration, formatMoney } from '@/lib/money';
 import { labelClass, select } from '@/components/styles';
-import { formatDay, formatTime, zonedDate, zonedToUtc } from './zoned';
+import { FreeTimes } from './FreeTimes';
+import { formatDay, formatTime, isDate, zonedDate, zonedTime, zonedToUtc } from './zoned';
 import { MARKDOWN_HINT } from '@/lib/markdown';
 import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
@@ -76,6 +78,14 @@ interface Draft {
   location: string;
   notes: string;
   status: 'pending' | 'confirmed';
+  /** Booked even though the time is not among the free ones. */
+  anyway: boolean;
+}
+
+/** The start the draft holds, as an ISO instant, or '' while the date or time is incomplete. */
+function startOf(draft: Draft, timeZone: string): string {
+  if (!isDate(draft.date) || !/^\d{1,2}:\d{2}/.test(draft.time)) return '';
+  return zonedToUtc(draft.date, draft.time, timeZone).toISOString();
 }
 
 /** What must still be filled in, by the field the server would name. */
@@ -115,12 +125,40 @@ function AppointmentForm({
     location: '',
     notes: '',
     status: 'confirmed',
+    anyway: false,
   });
   const [checked, setChecked] = useState(false);
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+  // A change of what or when asks again whether to book outside the free times.
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+    setDraft((d) => ({
+      ...d,
+      [key]: value,
+      anyway: key === 'date' || key === 'time' || key === 'serviceId' || key === 'staffId' ? false : d.anyway,
+    }));
+  const anywayId = useId();
 
+  // The free times of the chosen day, to tell whether the start typed is one of them.
+  const startsAt = startOf(draft, timeZone);
+  const daySlots = useSlots(
+    { serviceId: draft.serviceId, staffId: draft.staffId },
+    draft.date,
+    draft.date,
+    Boolean(draft.serviceId && startsAt),
+  );
+  const offered =
+    !draft.serviceId || !startsAt || !daySlots.data
+      ? null
+      : daySlots.data.slots.some((s) => Date.parse(s.starts_at) === Date.parse(startsAt));
+  const needsOverride = offered === false;
+
+  const queryClient = useQueryClient();
   const create = useMutation({
     mutationFn: (body: CreateAppointment) => createAppointment(body),
+    // Taken meanwhile: the free times on show are stale.
+    onError: (error) => {
+      if (error instanceof ApiProblem && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: ['console', 'appointments', 'slots', 'new'] });
+    },
     onSuccess: (appointment) => {
       saved(appointment);
       toast(
@@ -135,6 +173,8 @@ function AppointmentForm({
   });
   const problem = create.error instanceof ApiProblem ? create.error : null;
   const missing = checked ? gapsOf(draft, t) : {};
+  const anywayError =
+    checked && needsOverride && !draft.anyway ? t('consoleAppointments.bookAnywayMissing') : undefined;
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
 
   useEffect(() => {
@@ -146,7 +186,7 @@ function AppointmentForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setChecked(true);
-    if (Object.keys(gapsOf(draft, t)).length > 0 || !draft.client) {
+    if (Object.keys(gapsOf(draft, t)).length > 0 || !draft.client || (needsOverride && !draft.anyway)) {
       // Focus the first field to fix, even when the form was already checked once.
       setTimeout(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
@@ -242,6 +282,56 @@ function AppointmentForm({
             onChange={(e) => set('time', e.target.value)}
           />
         </div>
+        {needsOverride && (
+          <div className="space-y-2">
+            <Alert tone="warning">{t('consoleAppointments.notOffered')}</Alert>
+            <label htmlFor={anywayId} className="flex items-start gap-3">
+              <input
+                id={anywayId}
+                type="checkbox"
+                checked={draft.anyway}
+                aria-invalid={anywayError ? true : undefined}
+                aria-describedby={anywayError ? `${anywayId}-error` : undefined}
+                onChange={(e) => setDraft((d) => ({ ...d, anyway: e.target.checked }))}
+                className="mt-1 h-4 w-4 shrink-0"
+              />
+              <span>
+                <span className="block font-medium text-slate-900">
+                  {t('consoleAppointments.bookAnyway')}
+                </span>
+                <span className="block text-sm text-slate-600">
+                  {t('consoleAppointments.bookAnywayHint')}
+                </span>
+              </span>
+            </label>
+            {anywayError && (
+              <p id={`${anywayId}-error`} className="text-sm font-medium text-red-700">
+                {anywayError}
+              </p>
+            )}
+          </div>
+        )}
+        {service ? (
+          <FreeTimes
+            // A new service or staff member starts again from the day in the form.
+            key={`${draft.serviceId}/${draft.staffId}`}
+            open
+            source={{ serviceId: draft.serviceId, staffId: draft.staffId }}
+            startDate={draft.date}
+            zone={{ timeZone, locale }}
+            chosen={startsAt}
+            onPick={(picked) =>
+              setDraft((d) => ({
+                ...d,
+                date: zonedDate(picked, timeZone),
+                time: zonedTime(picked, timeZone),
+                anyway: false,
+              }))
+            }
+          />
+        ) : (
+          <p className="text-sm text-slate-600">{t('consoleAppointments.chooseServiceForTimes')}</p>
+        )}
         <TextField
           label={t('consoleAppointments.location')}
           value={draft.location}
@@ -288,6 +378,7 @@ function AppointmentForm({
             </label>
           ))}
         </fieldset>
+        <p className="text-sm text-slate-600">{t('consoleAppointments.clientNotified')}</p>
         <div className="flex flex-wrap gap-3">
           <Button type="submit" busy={create.isPending}>
             {t('consoleAppointments.book')}

@@ -93,7 +93,7 @@ export function RescheduleForm({ appointment: a, zone }: { appointment: Appointm
           </div>
         </div>
         <FreeTimes
-          appointmentId={a.id}
+          source={{ appointmentId: a.id }}
           startDate={initial.date}
           zone={zone}
           chosen={

@@ -29,7 +29,13 @@ export const appointmentKeys = {
   detail: (id: string) => ['console', 'appointments', 'detail', id] as const,
   slots: (id: string, from: string, to: string) =>
     ['console', 'appointments', 'slots', id, from, to] as const,
+  /** Free times for a new appointment: under 'slots' too, so a change of hours makes them stale. */
+  newSlots: (serviceId: string, staffId: string, from: string, to: string) =>
+    ['console', 'appointments', 'slots', 'new', serviceId, staffId, from, to] as const,
 };
+
+/** Whose free times: moving an existing appointment, or booking a new one. */
+export type SlotSource = { appointmentId: string } | { serviceId: string; staffId: string };
 
 export function useAppointments(filters: AppointmentFilters) {
   return useInfiniteQuery({
@@ -62,11 +68,31 @@ export function useAppointment(id: string) {
   });
 }
 
-export function useSlots(id: string, from: string, to: string, enabled: boolean) {
+export function useSlots(source: SlotSource, from: string, to: string, enabled: boolean) {
   return useQuery({
-    queryKey: appointmentKeys.slots(id, from, to),
+    queryKey:
+      'appointmentId' in source
+        ? appointmentKeys.slots(source.appointmentId, from, to)
+        : appointmentKeys.newSlots(source.serviceId, source.staffId, from, to),
     queryFn: () =>
-      call(api.GET('/api/v1/appointments/{id}/slots', { params: { path: { id }, query: { from, to } } })),
+      'appointmentId' in source
+        ? call(
+            api.GET('/api/v1/appointments/{id}/slots', {
+              params: { path: { id: source.appointmentId }, query: { from, to } },
+            }),
+          )
+        : call(
+            api.GET('/api/v1/availability', {
+              params: {
+                query: {
+                  service_id: source.serviceId,
+                  staff_id: source.staffId || undefined,
+                  from,
+                  to,
+                },
+              },
+            }),
+          ),
     enabled,
   });
 }
@@ -78,6 +104,7 @@ export function useAppointmentSaved() {
     queryClient.setQueryData(appointmentKeys.detail(appointment.id), appointment);
     void queryClient.invalidateQueries({ queryKey: appointmentKeys.lists });
     void queryClient.invalidateQueries({ queryKey: ['console', 'appointments', 'slots', appointment.id] });
+    void queryClient.invalidateQueries({ queryKey: ['console', 'appointments', 'slots', 'new'] });
   };
 }
 

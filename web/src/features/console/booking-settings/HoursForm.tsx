@@ -13,7 +13,9 @@ import {
   weekdayName,
   type HoursDraft,
   type Interval,
+  type OnlineDraft,
 } from './hours';
+import { OnlineBookingCard } from './OnlineBookingCard';
 
 const timeInput = 'block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm';
 
@@ -40,6 +42,11 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
   const listErrors = (problem?.errors ?? []).filter(
     (e) => e.field.startsWith('weekly_hours') || e.field.startsWith('closed_days'),
   );
+  const reminderErrors = (problem?.errors ?? [])
+    .filter((e) => e.field.startsWith('reminder_offsets_minutes'))
+    .map((e) => e.message);
+  const setOnline = (change: Partial<OnlineDraft>) =>
+    setDraft((d) => ({ ...d, online: { ...d.online, ...change } }));
 
   const setDay = (weekday: number, list: Interval[]) =>
     setDraft((d) => ({ ...d, days: { ...d.days, [weekday]: list } }));
@@ -239,6 +246,14 @@ export function HoursForm({ settings }: { settings: BookingSettings }) {
           />
         </div>
       </Card>
+
+      <OnlineBookingCard
+        draft={draft.online}
+        onChange={setOnline}
+        errorOf={errorOf}
+        reminderErrors={reminderErrors}
+        slug={tenant.data?.slug}
+      />
 
       {save.isError && (
         <Alert tone="error">

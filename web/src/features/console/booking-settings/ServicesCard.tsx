@@ -24,6 +24,7 @@ import {
   type Service,
 } from './api';
 import { formatDuration } from './duration';
+import { bookingUrl, useCopy } from './links';
 import { formatMoney, fractionDigits, minorToInput, parseMoney } from '@/lib/money';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
@@ -34,6 +35,8 @@ export function ServicesCard() {
   const tenant = useTenant();
   // `null`: no form; 'new': adding; otherwise the service being edited.
   const [editing, setEditing] = useState<Service | 'new' | null>(null);
+  const copy = useCopy();
+  const slug = tenant.data?.slug;
   const locale = useFormatLocale(tenant.data?.locale);
   const currency = tenant.data?.currency ?? 'EUR';
 
@@ -97,6 +100,11 @@ export function ServicesCard() {
                 {service.description && (
                   <span className="block text-sm text-slate-600">{service.description}</span>
                 )}
+                {service.daily_cap != null && (
+                  <span className="block text-sm text-slate-600">
+                    {t('consoleBooking.dailyCapShort', { count: service.daily_cap })}
+                  </span>
+                )}
               </td>
               <Cell label={t('consoleBooking.duration')}>{formatDuration(service.duration_minutes)}</Cell>
               <Cell label={t('consoleBooking.price')}>
@@ -107,9 +115,19 @@ export function ServicesCard() {
                   <Badge tone="blue">{t('consoleBooking.offered')}</Badge>
                 ) : (
                   <Badge tone="grey">{t('consoleBooking.notOffered')}</Badge>
-                )}
+                )}{' '}
+                {service.public_booking && <Badge tone="green">{t('consoleBooking.publicBadge')}</Badge>}
               </Cell>
               <td className="block pt-2 sm:table-cell sm:px-4 sm:py-3 sm:text-right">
+                {slug && service.public_booking && service.active && (
+                  <Button
+                    variant="ghost"
+                    aria-label={t('consoleBooking.copyServiceLink', { name: service.name })}
+                    onClick={() => void copy(bookingUrl(slug, service.id))}
+                  >
+                    {t('consoleBooking.copyLinkShort')}
+                  </Button>
+                )}
                 <Button
                   variant="ghost"
                   aria-label={t('consoleBooking.editService', { name: service.name })}
@@ -146,6 +164,8 @@ function ServiceForm({
   const [duration, setDuration] = useState(service ? String(service.duration_minutes) : '');
   const [price, setPrice] = useState(service ? minorToInput(service.price_minor, digits) : '');
   const [active, setActive] = useState(service?.active ?? true);
+  const [publicBooking, setPublicBooking] = useState(service?.public_booking ?? false);
+  const [cap, setCap] = useState(service?.daily_cap != null ? String(service.daily_cap) : '');
   const [local, setLocal] = useState<Record<string, string>>({});
 
   const save = useMutation({
@@ -155,11 +175,18 @@ function ServiceForm({
       duration_minutes: number;
       price_minor: number;
       active: boolean;
+      public_booking: boolean;
+      daily_cap: number | null;
     }) => {
       if (!service) return createService(body);
       const patch: Partial<typeof body> = {};
       for (const key of Object.keys(body) as (keyof typeof body)[]) {
-        const before = key === 'description' ? (service.description ?? null) : service[key];
+        const before =
+          key === 'description'
+            ? (service.description ?? null)
+            : key === 'daily_cap'
+              ? (service.daily_cap ?? null)
+              : service[key];
         if (body[key] !== before) (patch as Record<string, unknown>)[key] = body[key];
       }
       return updateService(service.id, patch);
@@ -186,6 +213,10 @@ function ServiceForm({
     if (!minutes || minutes < 1) gaps.duration_minutes = t('consoleBooking.durationInvalid');
     if (minor === null)
       gaps.price_minor = digits ? t('consoleBooking.priceInvalid') : t('consoleBooking.priceInvalidWhole');
+    const capText = cap.trim();
+    const dailyCap = /^\d+$/.test(capText) ? Number(capText) : null;
+    if (capText && (dailyCap === null || dailyCap < 1 || dailyCap > 500))
+      gaps.daily_cap = t('consoleBooking.dailyCapInvalid');
     setLocal(gaps);
     if (Object.keys(gaps).length || minutes === null || minor === null) return;
     save.mutate({
@@ -194,6 +225,8 @@ function ServiceForm({
       duration_minutes: minutes,
       price_minor: minor,
       active,
+      public_booking: publicBooking,
+      daily_cap: capText ? dailyCap : null,
     });
   };
 
@@ -253,6 +286,32 @@ function ServiceForm({
           <span className="block text-sm text-slate-600">{t('consoleBooking.offeredHint')}</span>
         </span>
       </label>
+      <label className="flex items-start gap-3">
+        <input
+          type="checkbox"
+          checked={publicBooking}
+          onChange={(e) => setPublicBooking(e.target.checked)}
+          className="mt-1 h-4 w-4 shrink-0"
+        />
+        <span>
+          <span className="block font-medium text-slate-900">{t('consoleBooking.servicePublic')}</span>
+          <span className="block text-sm text-slate-600">{t('consoleBooking.servicePublicHint')}</span>
+        </span>
+      </label>
+      {errorOf('public_booking') && (
+        <p className="text-sm font-medium text-red-700">{errorOf('public_booking')}</p>
+      )}
+      <div className="sm:w-1/2">
+        <TextField
+          label={t('consoleBooking.dailyCap')}
+          inputMode="numeric"
+          value={cap}
+          placeholder={t('consoleBooking.dailyCapNone')}
+          error={errorOf('daily_cap')}
+          hint={t('consoleBooking.dailyCapHint')}
+          onChange={(e) => setCap(e.target.value)}
+        />
+      </div>
       <div className="flex flex-wrap gap-3">
         <Button type="submit" busy={save.isPending}>
           {service ? t('consoleBooking.saveService') : t('consoleBooking.addService')}

@@ -9,3 +9,12 @@ export function formatDuration(minutes: number): string {
     ? t('consoleBooking.duration.hoursMinutes', { hours: h, minutes: m })
     : t('consoleBooking.duration.hours', { hours: h });
 }
+
+/** A span written for reading: "2 days", "1 day 2 h", "1 h 30 min", "0 min". */
+export function formatSpan(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const rest = minutes % 1440;
+  if (!days) return formatDuration(rest);
+  const d = t('consoleBooking.span.days', { days });
+  return rest ? t('consoleBooking.span.daysAnd', { days: d, rest: formatDuration(rest) }) : d;
+}

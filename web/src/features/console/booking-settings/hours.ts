@@ -14,7 +14,26 @@ export interface HoursDraft {
   cutoffHours: string;
   slotStep: string;
   location: string;
+  online: OnlineDraft;
 }
+
+/** The "Online booking" card: who books how, how far ahead, and what reminds them. */
+export interface OnlineDraft {
+  publicBooking: boolean;
+  requiresConfirmation: boolean;
+  newClientStatus: 'lead' | 'active';
+  minNotice: string;
+  maxDaysAhead: string;
+  bufferBefore: string;
+  bufferAfter: string;
+  /** Minutes before the start, largest first. */
+  reminders: number[];
+  smsNotices: boolean;
+}
+
+export const MAX_REMINDERS = 5;
+export const REMINDER_MIN = 5;
+export const REMINDER_MAX = 20160;
 
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
@@ -36,7 +55,30 @@ export function draftOf(settings: BookingSettings): HoursDraft {
     cutoffHours: String(settings.cancellation_cutoff_hours),
     slotStep: String(settings.slot_step_minutes),
     location: settings.location ?? '',
+    online: {
+      publicBooking: settings.public_booking,
+      requiresConfirmation: settings.requires_confirmation,
+      newClientStatus: settings.new_client_status,
+      minNotice: String(settings.min_notice_minutes),
+      maxDaysAhead: String(settings.max_days_ahead),
+      bufferBefore: String(settings.buffer_before_minutes),
+      bufferAfter: String(settings.buffer_after_minutes),
+      reminders: sortReminders(settings.reminder_offsets_minutes),
+      smsNotices: settings.sms_notices,
+    },
   };
+}
+
+export function sortReminders(list: number[]): number[] {
+  return [...new Set(list)].sort((a, b) => b - a);
+}
+
+/** A whole number between `min` and `max`, or null. */
+export function wholeIn(value: string, min: number, max: number): number | null {
+  const v = value.trim();
+  if (!/^\d+$/.test(v)) return null;
+  const n = Number(v);
+  return n >= min && n <= max ? n : null;
 }
 
 /** What is wrong, by field; empty when the draft can be saved. Interval problems are keyed by interval. */
@@ -54,6 +96,11 @@ export function problemsOf(d: HoursDraft): Record<string, string> {
   if (!/^\d+$/.test(d.cutoffHours.trim())) p.cancellation_cutoff_hours = t('consoleBooking.cutoffInvalid');
   if (!/^\d+$/.test(d.slotStep.trim()) || Number(d.slotStep) < 1)
     p.slot_step_minutes = t('consoleBooking.slotStepInvalid');
+  const o = d.online;
+  if (wholeIn(o.minNotice, 0, 43200) === null) p.min_notice_minutes = t('consoleBooking.minNoticeInvalid');
+  if (wholeIn(o.maxDaysAhead, 1, 730) === null) p.max_days_ahead = t('consoleBooking.maxDaysInvalid');
+  if (wholeIn(o.bufferBefore, 0, 240) === null) p.buffer_before_minutes = t('consoleBooking.bufferInvalid');
+  if (wholeIn(o.bufferAfter, 0, 240) === null) p.buffer_after_minutes = t('consoleBooking.bufferInvalid');
   return p;
 }
 
@@ -69,6 +116,15 @@ export function bodyOf(d: HoursDraft): UpdateBookingSettings {
     cancellation_cutoff_hours: Number(d.cutoffHours.trim()),
     slot_step_minutes: Number(d.slotStep.trim()),
     location: d.location.trim() || null,
+    public_booking: d.online.publicBooking,
+    requires_confirmation: d.online.requiresConfirmation,
+    new_client_status: d.online.newClientStatus,
+    min_notice_minutes: Number(d.online.minNotice.trim()),
+    max_days_ahead: Number(d.online.maxDaysAhead.trim()),
+    buffer_before_minutes: Number(d.online.bufferBefore.trim()),
+    buffer_after_minutes: Number(d.online.bufferAfter.trim()),
+    reminder_offsets_minutes: d.online.reminders,
+    sms_notices: d.online.smsNotices,
   };
 }
 

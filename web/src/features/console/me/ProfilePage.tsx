@@ -7,6 +7,7 @@ import type { Language } from '@/lib/i18n';
 import { Rich } from '@/lib/i18n/Rich';
 import { useT } from '@/lib/i18n/hooks';
 import { useStaffMe, type StaffMe } from './api';
+import { CalendarFeedCard } from './CalendarFeedCard';
 import { ROLE_KEYS } from './nav';
 import { confirmEmailChange, meKey, startEmailChange, updateMe } from './profile-api';
 
@@ -28,6 +29,7 @@ export function ProfilePage() {
         <NameCard me={me.data} />
         <LanguageCard />
         <EmailCard me={me.data} />
+        <CalendarFeedCard />
       </div>
     </>
   );

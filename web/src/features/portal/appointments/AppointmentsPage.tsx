@@ -1,4 +1,4 @@
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Button, EmptyState, ErrorState, Loading, PageHeader, TabLinks } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
@@ -23,6 +23,7 @@ export function AppointmentsPage() {
           name: branding.name,
           timezone: branding.timezone,
         })}
+        actions={<BookLink to={`${base}/book`} />}
       />
       <TabLinks
         label={t('portalAppointments.tabsLabel')}
@@ -67,5 +68,18 @@ export function AppointmentsPage() {
         </Button>
       )}
     </div>
+  );
+}
+
+/** The way to book a new appointment, styled as the page's main button. */
+export function BookLink({ to }: { to: string }) {
+  const t = useT();
+  return (
+    <Link
+      to={to}
+      className="inline-flex min-h-10 items-center justify-center rounded-lg bg-brand px-4 py-2 text-sm font-semibold text-brand-fg shadow-sm hover:opacity-90"
+    >
+      {t('portalAppointments.book')}
+    </Link>
   );
 }

@@ -4,6 +4,7 @@ import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { usePortalAppointments, usePortalDashboard } from './api';
 import { AppointmentStatus } from './status';
+import { BookLink } from './AppointmentsPage';
 
 /** The dashboard's top: the next appointment, counts, and what changed lately. */
 export function BookingsSummary() {
@@ -18,6 +19,9 @@ export function BookingsSummary() {
 
   return (
     <div className="space-y-4">
+      <div className="flex justify-end">
+        <BookLink to={`${base}/book`} />
+      </div>
       {upcoming ? (
         <Link
           to={`${base}/appointments/${upcoming.id}`}

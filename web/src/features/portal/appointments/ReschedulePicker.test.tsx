@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { afterEach } from 'vitest';
 import { PortalContext, portalInfo } from '@/lib/portal';
 import { renderAt, stubApi } from '@/test/testing';
 import type { PortalAppointment } from './api';
@@ -30,8 +31,23 @@ const appointment = {
   cancel_deadline: '2026-11-30T09:00:00Z',
 } as PortalAppointment;
 
-it('offers one day’s times at a time, on the tenant’s clock, and moves into the chosen one', async () => {
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+it('offers one day’s times at a time, on the client’s clock, and moves into the chosen one', async () => {
+  // Only the clock's date is fixed (timers stay real for the user's clicks): the week before.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(new Date('2026-11-25T10:00:00Z'));
   const fetch = stubApi({
+    'GET /api/v1/portal/me': {
+      body: {
+        id: 'cl_1',
+        tenant_time_zone: 'Europe/Berlin',
+        time_zone: 'Europe/Berlin',
+        impersonated: false,
+      },
+    },
     'GET /api/v1/portal/appointments/ap_1/slots': {
       body: {
         timezone: 'Europe/Berlin',

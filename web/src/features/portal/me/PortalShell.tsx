@@ -10,6 +10,7 @@ import { RequireSession } from '@/lib/RequireSession';
 import { useSession } from '@/lib/session-hooks';
 import { usePortalMe } from './api';
 import { useClientLanguage } from './language';
+import { useClientZoneNoted } from './zone';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { portalNav } from './nav';
@@ -32,6 +33,7 @@ function Shell({ bell }: { bell?: ReactNode }) {
   const { slug, realm, base, branding } = usePortal();
   const me = usePortalMe(slug);
   useClientLanguage(slug, me.data);
+  useClientZoneNoted(slug, me.data);
   const session = useSession(realm);
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -1,4 +1,4 @@
-import { configure, screen } from '@testing-library/react';
+import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { renderAt, stubApi } from '@/test/testing';
@@ -35,6 +35,9 @@ const me = {
   impersonated: false,
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
+  tenant_language: 'en' as const,
+  tenant_time_zone: 'Europe/Berlin',
+  time_zone: 'Europe/Madrid',
 };
 
 const routes = [
@@ -95,5 +98,69 @@ it('keeps a billing address and VAT ID for new documents, and says sent ones kee
     company: null,
     billing_address: 'Calle Mayor 1\n28013 Madrid',
     tax_id: 'ESB12345678',
+    time_zone: 'Europe/Madrid',
   });
+});
+
+it('saves the time zone the client reads times in, or none for the business’s', async () => {
+  const sent: unknown[] = [];
+  stubApi({
+    'GET /api/v1/portal/me': { body: me },
+    'GET /api/v1/portal/me/calendar-feed': { body: { active: false } },
+    'PATCH /api/v1/portal/me': async (request) => {
+      const body = (await request.json()) as { time_zone: string | null };
+      sent.push(body);
+      return { body: { ...me, time_zone: body.time_zone } };
+    },
+  });
+  renderAt('/portal/demo/profile', routes);
+  const zone = await screen.findByLabelText('Time zone');
+  expect(zone).toHaveValue('Europe/Madrid');
+  await userEvent.type(screen.getByLabelText('Find a zone'), 'new york');
+  expect(
+    within(zone)
+      .getAllByRole('option')
+      .map((o) => o.textContent),
+  ).toEqual(['Use the business’s zone (Europe/Berlin)', 'America/New York', 'Europe/Madrid']);
+  await userEvent.selectOptions(zone, 'America/New_York');
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+  expect(await screen.findByText('Profile saved')).toBeVisible();
+  expect(sent[0]).toMatchObject({ time_zone: 'America/New_York' });
+
+  await userEvent.selectOptions(screen.getByLabelText('Time zone'), '');
+  await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+  await vi.waitFor(() => expect(sent[1]).toMatchObject({ time_zone: null }));
+});
+
+it('makes a private calendar link, shows it once, and can stop it', async () => {
+  const writeText = vi.fn(async () => undefined);
+  Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  const url = 'https://portal.example.com/api/v1/calendar/3q2f9.ics';
+  const fetch = stubApi({
+    'GET /api/v1/portal/me': { body: me },
+    'GET /api/v1/portal/me/calendar-feed': { body: { active: false } },
+    'POST /api/v1/portal/me/calendar-feed': {
+      status: 201,
+      body: { active: true, url, created_at: '2026-11-02T09:00:00Z', last_used_at: null },
+    },
+    'DELETE /api/v1/portal/me/calendar-feed': { status: 204 },
+  });
+  renderAt('/portal/demo/profile', routes);
+  await userEvent.click(await screen.findByRole('button', { name: 'Make my calendar link' }));
+  expect(await screen.findByTestId('calendar-feed-url')).toHaveTextContent(url);
+  expect(screen.getByRole('link', { name: 'Open in my calendar app' })).toHaveAttribute(
+    'href',
+    'webcal://portal.example.com/api/v1/calendar/3q2f9.ics',
+  );
+  await userEvent.click(screen.getByRole('button', { name: 'Copy link' }));
+  expect(writeText).toHaveBeenCalledWith(url);
+  expect(screen.getByText(/Active since 2 Nov 2026, 10:00, not used yet/)).toBeVisible();
+
+  await userEvent.click(screen.getByRole('button', { name: 'Done' }));
+  expect(screen.queryByTestId('calendar-feed-url')).toBeNull();
+  await userEvent.click(screen.getByRole('button', { name: 'Stop' }));
+  await userEvent.click(screen.getByRole('button', { name: 'Stop the link' }));
+  expect(await screen.findByText('Calendar link stopped')).toBeVisible();
+  expect(screen.getByRole('button', { name: 'Make my calendar link' })).toBeVisible();
+  expect(fetch.mock.calls.map(([r]) => (r as Request).method)).toContain('DELETE');
 });

@@ -7,6 +7,9 @@ import type { Language } from '@/lib/i18n';
 import { useT } from '@/lib/i18n/hooks';
 import { updatePortalMe, usePortalMe, type PortalMe } from './api';
 import { usePortal } from '@/lib/portal';
+import { markZoneNoted } from '@/lib/portal-zone';
+import { CalendarFeedCard } from './CalendarFeedCard';
+import { ZoneField } from './ZoneField';
 
 export function ProfilePage() {
   const t = useT();
@@ -22,6 +25,9 @@ export function ProfilePage() {
       </div>
       <div className="mt-6">
         <LanguageChoice me={me.data} />
+      </div>
+      <div className="mt-6">
+        <CalendarFeedCard readOnly={me.data.impersonated} />
       </div>
     </div>
   );
@@ -94,6 +100,7 @@ function ProfileForm({ me }: { me: PortalMe }) {
   const [company, setCompany] = useState(me.company ?? '');
   const [billingAddress, setBillingAddress] = useState(me.billing_address ?? '');
   const [taxId, setTaxId] = useState(me.tax_id ?? '');
+  const [timeZone, setTimeZone] = useState(me.time_zone ?? '');
   const save = useMutation({
     mutationFn: () =>
       updatePortalMe({
@@ -102,8 +109,11 @@ function ProfileForm({ me }: { me: PortalMe }) {
         company: company.trim() || null,
         billing_address: billingAddress.trim() || null,
         tax_id: taxId.trim() || null,
+        time_zone: timeZone || null,
       }),
     onSuccess: (updated) => {
+      // "The business's zone" is stored as none: this device must not note the browser's again.
+      if (!updated.time_zone) markZoneNoted(updated.id);
       queryClient.setQueryData(['portal', slug, 'me'], updated);
       toast(t('portalMe.profileSaved'));
     },
@@ -178,6 +188,13 @@ function ProfileForm({ me }: { me: PortalMe }) {
           error={problem?.fieldError('tax_id')}
           hint={t('portalMe.taxIdHint')}
           onChange={(e) => setTaxId(e.target.value)}
+        />
+        <ZoneField
+          value={timeZone}
+          businessZone={me.tenant_time_zone}
+          disabled={readOnly}
+          error={problem?.fieldError('time_zone')}
+          onChange={setTimeZone}
         />
         <Button type="submit" busy={save.isPending} disabled={readOnly}>
           {t('portalMe.save')}

@@ -121,6 +121,8 @@ export const client: PortalMe = {
   tenant_name: 'Lumen Design Studio',
   tenant_slug: 'demo',
   tenant_language: 'en' as const,
+  time_zone: null,
+  tenant_time_zone: 'Europe/Berlin',
 };
 
 export const thread = {

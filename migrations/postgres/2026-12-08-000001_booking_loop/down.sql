@@ -1,0 +1,15 @@
+DROP TABLE calendar_feeds;
+DROP TABLE appointment_reminders;
+ALTER TABLE clients DROP COLUMN time_zone;
+ALTER TABLE appointments DROP COLUMN sequence;
+ALTER TABLE services DROP COLUMN daily_cap;
+ALTER TABLE services DROP COLUMN public_booking;
+ALTER TABLE booking_settings DROP COLUMN sms_notices;
+ALTER TABLE booking_settings DROP COLUMN reminder_offsets;
+ALTER TABLE booking_settings DROP COLUMN new_client_status;
+ALTER TABLE booking_settings DROP COLUMN public_booking;
+ALTER TABLE booking_settings DROP COLUMN requires_confirmation;
+ALTER TABLE booking_settings DROP COLUMN buffer_after_minutes;
+ALTER TABLE booking_settings DROP COLUMN buffer_before_minutes;
+ALTER TABLE booking_settings DROP COLUMN max_days_ahead;
+ALTER TABLE booking_settings DROP COLUMN min_notice_minutes;
