@@ -86,6 +86,14 @@ pub fn event(config: &Config, tenant: &TenantRow, named: &Named, reader: Option<
     }
 }
 
+/// The address of a sender such as `Portico <no-reply@example.com>`.
+fn address(from: &str) -> String {
+    match (from.rfind('<'), from.rfind('>')) {
+        (Some(a), Some(b)) if a < b => from[a + 1..b].trim().to_string(),
+        _ => from.trim().to_string(),
+    }
+}
+
 fn attachment(method: Method, event: Event) -> Attachment {
     let text = calendar::calendar(method, None, &[event]);
     let name = if method == Method::Cancel { "cancelled.ics" } else { "invite.ics" };
@@ -283,6 +291,15 @@ pub fn tell_about(
     let settings = settings_store::for_tenant(conn, &tenant)?;
     let Some(client) = client_store::get(conn, &tenant.id, &named.row.client_id)? else { return Ok(()) };
     tell(conn, config, &tenant, &settings, named, &client, told, actor)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_organizer_is_an_address_not_a_display_name() {
+        assert_eq!(super::address("Portico <no-reply@portal.test>"), "no-reply@portal.test");
+        assert_eq!(super::address("hello@studio.example"), "hello@studio.example");
+    }
 }
 
 /// Marks a change calendars must apply: a higher `SEQUENCE`, a new stamp.
