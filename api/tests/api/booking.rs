@@ -501,7 +501,76 @@ async fn calendar_feeds_are_private_and_revocable(app: TestApp) {
     problem(app.get("/api/v1/calendar/not-a-token.ics").await, 404).await;
 }
 
+async fn staff_see_free_times_and_keep_their_own_feed(app: TestApp) {
+    open_every_day(&app, json!({ "min_notice_minutes": 2 * 24 * 60 })).await;
+    let sid = service(&app, "Audit", 60).await;
+    let owner = owner_id(&app).await;
+    let maria = app.client("Maria Lopez", MARIA).await["id"].as_str().unwrap().to_string();
+    let (tz, tomorrow) = day(&app, 1).await;
+    // Staff are not held to the clients' notice: tomorrow is offered to them, not to clients.
+    let path = format!("/api/v1/availability?service_id={sid}&staff_id={owner}&from={tomorrow}&to={tomorrow}");
+    let free = starts(&app.get(&path).await.json::<Value>().await.unwrap());
+    assert_eq!(free.len(), 23, "{free:?}");
+    let token = bearer(&client_login(&app, MARIA).await);
+    let client_path = format!("/api/v1/portal/booking/slots?service_id={sid}&from={tomorrow}&to={tomorrow}");
+    let client_view = as_client(&app, &token, Method::GET, &client_path, None).await.json::<Value>().await.unwrap();
+    assert_eq!(client_view["slots"], json!([]), "inside the two days' notice");
+    booked(&app, json!({ "client_id": maria, "service_id": sid, "staff_id": owner, "starts_at": free[2] })).await;
+    let after = starts(&app.get(&path).await.json::<Value>().await.unwrap());
+    assert!(!after.contains(&free[2]) && after.contains(&free[0]), "{after:?}");
+    assert_eq!(at(&after[0]).with_timezone(&tz).format("%H:%M").to_string(), "08:00");
+    problem(app.get(&format!("/api/v1/availability?service_id=nope&from={tomorrow}")).await, 404).await;
+    problem(app.get("/api/v1/availability").await, 400).await;
+
+    // The owner's feed holds their appointment; API keys have no calendar.
+    problem(app.req(Method::POST, "/api/v1/me/calendar-feed").send().await.unwrap(), 403).await;
+    let staff = bearer(&crate::flows::staff_login(&app, OWNER).await);
+    let res = app.req_as(&staff, Method::POST, "/api/v1/me/calendar-feed").send().await.unwrap();
+    assert_eq!(res.status(), 201);
+    let url = res.json::<Value>().await.unwrap()["url"].as_str().unwrap().to_string();
+    let path = url.strip_prefix("https://portal.test").unwrap().to_string();
+    let ics = parsed(&app.get(&path).await.bytes().await.unwrap()).await;
+    assert_eq!(ics["events"].as_array().unwrap().len(), 1, "{ics}");
+    assert!(ics["events"][0]["summary"].as_str().unwrap().contains("Maria Lopez"), "staff read the client's name");
+    let res = app.req_as(&staff, Method::DELETE, "/api/v1/me/calendar-feed").send().await.unwrap();
+    assert_eq!(res.status(), 204);
+    problem(app.get(&path).await, 404).await;
+}
+
+async fn booking_settings_refuse_what_they_cannot_keep(app: TestApp) {
+    let hours = json!([{ "weekday": 1, "opens": "09:00", "closes": "17:00" }]);
+    let base =
+        json!({ "weekly_hours": hours, "closed_days": [], "cancellation_cutoff_hours": 24, "slot_step_minutes": 15 });
+    for (field, value) in [
+        ("reminder_offsets_minutes", json!([120, 120])),
+        ("reminder_offsets_minutes", json!([1, 120])),
+        ("reminder_offsets_minutes", json!([10, 20, 30, 40, 50, 60])),
+        ("max_days_ahead", json!(0)),
+        ("buffer_after_minutes", json!(241)),
+        ("min_notice_minutes", json!(-1)),
+    ] {
+        let mut body = base.clone();
+        body[field] = value.clone();
+        let res = app.req(Method::PUT, "/api/v1/booking-settings").json(&body).send().await.unwrap();
+        let p = problem(res, 422).await;
+        assert_eq!(p["errors"][0]["field"], field, "{field} = {value}: {p}");
+    }
+    let before: Value = app.get("/api/v1/booking-settings").await.json().await.unwrap();
+    assert_eq!(before["reminder_offsets_minutes"], json!([1440, 120]), "the defaults stand");
+    // Left out: unchanged.
+    let mut body = base.clone();
+    body["reminder_offsets_minutes"] = json!([60, 2880]);
+    body["requires_confirmation"] = json!(true);
+    app.req(Method::PUT, "/api/v1/booking-settings").json(&body).send().await.unwrap();
+    let res = app.req(Method::PUT, "/api/v1/booking-settings").json(&base).send().await.unwrap();
+    let kept: Value = res.json().await.unwrap();
+    assert_eq!(kept["reminder_offsets_minutes"], json!([2880, 60]));
+    assert_eq!(kept["requires_confirmation"], true);
+}
+
 both!(
+    staff_see_free_times_and_keep_their_own_feed,
+    booking_settings_refuse_what_they_cannot_keep,
     a_client_books_in_the_portal_and_every_change_comes_with_a_calendar_file,
     staff_changes_are_told_to_the_client_too,
     the_rules_refuse_with_a_reason_and_book_nothing,
