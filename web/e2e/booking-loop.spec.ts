@@ -1,13 +1,5 @@
 import { expect, test } from '@playwright/test';
-import {
-  codeOf,
-  isLoginCode,
-  logInWithCode,
-  nextMail,
-  OWNER,
-  screenshots,
-  staffToken,
-} from './support/helpers';
+import { codeOf, isLoginCode, logInWithCode, nextMail, OWNER, screenshots } from './support/helpers';
 
 /** The calendar file attached to an email, decoded. */
 function calendarIn(body: string): string {

@@ -1,14 +1,16 @@
 import { Link } from 'react-router';
 import { useT } from '@/lib/i18n/hooks';
-import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortal } from '@/lib/portal';
 import type { PortalAppointment } from './api';
 import { AppointmentStatus } from './status';
+import { useClientTimes } from './zoned';
 
+/** One appointment in a list: its time and day on the client's clock (the list names the zone). */
 export function AppointmentCard({ appointment: a }: { appointment: PortalAppointment }) {
   const { base } = usePortal();
   const t = useT();
-  const format = usePortalFormat();
-  const when = format.parts(a.starts_at);
+  const times = useClientTimes();
+  const when = times.parts(a.starts_at);
   return (
     <Link
       to={`${base}/appointments/${a.id}`}

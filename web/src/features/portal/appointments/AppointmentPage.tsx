@@ -2,9 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
+import { ZoneNote } from '@/components/booking/ZoneNote';
 import { Alert, Button, Card, ErrorState, Loading } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
-import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortal } from '@/lib/portal';
 import { useAppointmentChanged, usePortalAppointment, type PortalAppointmentDetail } from './api';
 import { CancelForm } from './CancelForm';
 import { ReschedulePicker } from './ReschedulePicker';
@@ -12,6 +13,7 @@ import { Stars } from './review';
 import { reviewStatus } from './reviewStatus';
 import { ReviewForm } from './ReviewForm';
 import { AppointmentStatus } from './status';
+import { useClientTimes } from './zoned';
 
 type Panel = 'none' | 'cancel' | 'reschedule';
 
@@ -20,7 +22,9 @@ export function AppointmentPage() {
   const t = useT();
   const { slug, base } = usePortal();
   const appointment = usePortalAppointment(slug, id);
-  if (appointment.isPending) return <Loading label={t('portalAppointments.loadingOne')} />;
+  const { ready } = useClientTimes();
+  if (appointment.isPending || (appointment.isSuccess && !ready))
+    return <Loading label={t('portalAppointments.loadingOne')} />;
   if (appointment.isError) {
     const missing = appointment.error instanceof ApiProblem && appointment.error.status === 404;
     return (
@@ -39,17 +43,23 @@ export function AppointmentPage() {
   return <Detail appointment={appointment.data} />;
 }
 
+/** The appointment on the client's clock; the business's zone is named when it is another. */
 function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
   const t = useT();
   const { slug, base, branding } = usePortal();
-  const format = usePortalFormat();
+  const times = useClientTimes();
   const queryClient = useQueryClient();
   const changed = useAppointmentChanged(slug);
   const [panel, setPanel] = useState<Panel>('none');
-  const start = format.parts(a.starts_at);
-  const end = format.parts(a.ends_at);
+  const start = times.parts(a.starts_at);
+  const end = times.parts(a.ends_at);
   const open = a.status === 'pending' || a.status === 'confirmed';
-  const deadline = format.dateTime(a.cancel_deadline);
+  const deadline = times.differs
+    ? t('portalAppointments.deadlineInZone', {
+        deadline: times.dateTime(a.cancel_deadline),
+        zone: times.zone,
+      })
+    : times.dateTime(a.cancel_deadline);
 
   const done = () => {
     setPanel('none');
@@ -80,7 +90,7 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
           </div>
           <div>
             <dt className="text-sm text-slate-600">
-              {t('portalAppointments.time', { timezone: branding.timezone })}
+              {t('portalAppointments.time', { timezone: times.zone })}
             </dt>
             <dd className="font-medium text-slate-900">
               {t('portalAppointments.timeRange', {
@@ -105,6 +115,11 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
             </div>
           )}
         </dl>
+        {times.differs && (
+          <div className="mt-4">
+            <ZoneNote shown={times.zone} readerZone={times.zone} businessZone={times.businessZone} />
+          </div>
+        )}
       </Card>
 
       {open && (
@@ -162,7 +177,7 @@ function Detail({ appointment: a }: { appointment: PortalAppointmentDetail }) {
           <ol className="space-y-3">
             {a.history.map((h, i) => (
               <li key={i} className="flex flex-col gap-0.5 sm:flex-row sm:gap-4">
-                <span className="shrink-0 text-sm text-slate-600 sm:w-44">{format.dateTime(h.at)}</span>
+                <span className="shrink-0 text-sm text-slate-600 sm:w-44">{times.dateTime(h.at)}</span>
                 <span className="text-slate-900">{h.text}</span>
               </li>
             ))}

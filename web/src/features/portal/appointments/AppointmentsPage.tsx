@@ -5,6 +5,7 @@ import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { usePortalAppointments } from './api';
 import { AppointmentCard } from './AppointmentCard';
+import { useClientTimes } from './zoned';
 
 export function AppointmentsPage() {
   const t = useT();
@@ -13,16 +14,22 @@ export function AppointmentsPage() {
   const when = params.get('when') === 'past' ? 'past' : 'upcoming';
   const upcoming = when === 'upcoming';
   const list = usePortalAppointments(slug, when);
+  const times = useClientTimes();
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
 
   return (
     <div className="max-w-3xl">
       <PageHeader
         title={t('portalAppointments.title')}
-        description={t('portalAppointments.description', {
-          name: branding.name,
-          timezone: branding.timezone,
-        })}
+        description={
+          times.differs
+            ? t('portalAppointments.descriptionDiffers', {
+                name: branding.name,
+                timezone: times.zone,
+                business: times.businessZone,
+              })
+            : t('portalAppointments.description', { name: branding.name, timezone: times.zone })
+        }
         actions={<BookLink to={`${base}/book`} />}
       />
       <TabLinks
@@ -36,7 +43,7 @@ export function AppointmentsPage() {
           },
         ]}
       />
-      {list.isPending ? (
+      {list.isPending || !times.ready ? (
         <Loading label={t('portalAppointments.loadingList')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />

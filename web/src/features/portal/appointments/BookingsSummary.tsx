@@ -1,19 +1,24 @@
 import { Link } from 'react-router';
+import { ZoneNote } from '@/components/booking/ZoneNote';
 import { Card, CountTile, EmptyState, Loading } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
-import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortal } from '@/lib/portal';
 import { usePortalAppointments, usePortalDashboard } from './api';
 import { AppointmentStatus } from './status';
 import { BookLink } from './AppointmentsPage';
+import { useClientTimes } from './zoned';
 
-/** The dashboard's top: the next appointment, counts, and what changed lately. */
+/**
+ * The dashboard's top: the next appointment (on the client's clock, naming it), counts, and what
+ * changed lately.
+ */
 export function BookingsSummary() {
   const t = useT();
   const { slug, base, branding } = usePortal();
-  const format = usePortalFormat();
+  const times = useClientTimes();
   const next = usePortalAppointments(slug, 'upcoming', 1);
   const dashboard = usePortalDashboard(slug);
-  if (next.isPending || dashboard.isPending) return <Loading />;
+  if (next.isPending || dashboard.isPending || !times.ready) return <Loading />;
   const upcoming = next.data?.pages[0]?.items[0];
   const d = dashboard.data;
 
@@ -34,11 +39,14 @@ export function BookingsSummary() {
           <p className="text-slate-700">
             {upcoming.staff_name
               ? t('portalAppointments.nextWhenWith', {
-                  ...format.parts(upcoming.starts_at),
+                  ...times.parts(upcoming.starts_at),
                   name: upcoming.staff_name,
                 })
-              : t('portalAppointments.nextWhen', format.parts(upcoming.starts_at))}
+              : t('portalAppointments.nextWhen', times.parts(upcoming.starts_at))}
           </p>
+          <div className="mt-2">
+            <ZoneNote shown={times.zone} readerZone={times.zone} businessZone={times.businessZone} />
+          </div>
           <div className="mt-2">
             <AppointmentStatus status={upcoming.status} />
           </div>
@@ -71,7 +79,7 @@ export function BookingsSummary() {
           <ol className="space-y-2">
             {d.recent_activity.map((r, i) => (
               <li key={i} className="flex flex-col sm:flex-row sm:gap-4">
-                <span className="shrink-0 text-sm text-slate-600 sm:w-44">{format.dateTime(r.at)}</span>
+                <span className="shrink-0 text-sm text-slate-600 sm:w-44">{times.dateTime(r.at)}</span>
                 <span className="text-slate-900">{r.text}</span>
               </li>
             ))}

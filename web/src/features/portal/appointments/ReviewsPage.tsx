@@ -1,13 +1,13 @@
 import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Card, EmptyState, ErrorState, Loading, PageHeader } from '@/components/ui';
-import { localDay } from '@/lib/format';
 import { useT } from '@/lib/i18n/hooks';
 import { Rich } from '@/lib/i18n/Rich';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useMyReviews } from './api';
 import { Stars } from './review';
 import { reviewStatus } from './reviewStatus';
+import { useClientTimes } from './zoned';
 
 /** `/portal/{slug}/reviews`: the client's reviews and where each stands with the business. */
 export function ReviewsPage() {
@@ -15,6 +15,7 @@ export function ReviewsPage() {
   const { slug, base, branding } = usePortal();
   const format = usePortalFormat();
   const list = useMyReviews(slug);
+  const times = useClientTimes();
 
   return (
     <div className="max-w-3xl">
@@ -22,7 +23,7 @@ export function ReviewsPage() {
         title={t('portalAppointments.reviewsTitle')}
         description={t('portalAppointments.reviewsDescription', { name: branding.name })}
       />
-      {list.isPending ? (
+      {list.isPending || !times.ready ? (
         <Loading label={t('portalAppointments.reviewsLoading')} />
       ) : list.isError ? (
         <ErrorState message={messageOf(list.error)} onRetry={() => void list.refetch()} />
@@ -49,7 +50,7 @@ export function ReviewsPage() {
                     className="font-medium text-slate-900 underline"
                     to={`${base}/appointments/${r.appointment_id}`}
                   >
-                    {r.service_name}, {format.day(localDay(r.appointment_starts_at, format.timezone))}
+                    {r.service_name}, {format.day(times.day(r.appointment_starts_at))}
                   </Link>
                   <span className="text-sm text-slate-600">{reviewStatus(r.status)}</span>
                 </div>
