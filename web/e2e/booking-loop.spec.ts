@@ -54,6 +54,8 @@ test('a visitor books on the public page with the emailed code, moves it in the 
   const invite = calendarIn(confirmation.body);
   expect(invite).toContain('METHOD:REQUEST');
   expect(invite).toContain('SEQUENCE:0');
+  // The organizer is the sender's bare address, not its display name.
+  expect(invite).toMatch(/ORGANIZER;CN="Lumen Design Studio":mailto:[^\s<>"]+@[^\s<>"]+\r\n/);
   const portalLink = page.getByRole('link', { name: 'See it in your portal' });
   const href = (await portalLink.getAttribute('href'))!;
   const id = /appointments\/([^/?#]+)/.exec(href)![1]!;

@@ -65,10 +65,8 @@ pub fn event(config: &Config, tenant: &TenantRow, named: &Named, reader: Option<
             config.public(&format!("/app/appointments/{}", r.id)),
         ),
     };
-    let organizer = Person {
-        name: tenant.name.clone(),
-        email: tenant.mail_from.clone().unwrap_or_else(|| config.mail.from.clone()),
-    };
+    let organizer =
+        Person { name: tenant.name.clone(), email: address(tenant.mail_from.as_deref().unwrap_or(&config.mail.from)) };
     Event {
         uid: format!("appointment-{}@portico", r.id),
         sequence: r.sequence,
@@ -293,6 +291,12 @@ pub fn tell_about(
     tell(conn, config, &tenant, &settings, named, &client, told, actor)
 }
 
+/// Marks a change calendars must apply: a higher `SEQUENCE`, a new stamp.
+pub fn bump(row: &mut AppointmentRow) {
+    row.sequence += 1;
+    row.updated_at = now();
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -300,10 +304,4 @@ mod tests {
         assert_eq!(super::address("Portico <no-reply@portal.test>"), "no-reply@portal.test");
         assert_eq!(super::address("hello@studio.example"), "hello@studio.example");
     }
-}
-
-/// Marks a change calendars must apply: a higher `SEQUENCE`, a new stamp.
-pub fn bump(row: &mut AppointmentRow) {
-    row.sequence += 1;
-    row.updated_at = now();
 }
