@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::appointments::actions::{NOT_AVAILABLE, not_found};
 use super::appointments::model::AppointmentRow;
-use super::appointments::store;
+use super::appointments::store::{self, Held};
 use super::services::model::ServiceRow;
 use super::services::store as service_store;
 use super::settings::model::BookingSettings;
@@ -85,6 +85,106 @@ pub struct Wanted<'a> {
     pub by_client: bool,
 }
 
+/// The tenant's live appointments around some local dates, and how many may run at once:
+/// read once, then asked as often as a computation needs (every staff member for "anyone",
+/// every rule for a refusal) without going back to the database.
+pub struct Calendar {
+    held: Vec<Held>,
+    busy: Vec<Busy>,
+    capacity: i64,
+}
+
+impl Calendar {
+    /// Live appointments other than `except` around the local dates `from..=to`.
+    pub fn load(
+        conn: &mut DbConn,
+        tenant_id: &str,
+        except: Option<&str>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Calendar, ApiError> {
+        // A day either side covers every zone's offset from UTC.
+        let window = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(0, 0, 0).unwrap_or_default() };
+        let held =
+            store::busy(conn, tenant_id, window(from - TimeDelta::days(1)), window(to + TimeDelta::days(2)), except)?;
+        let busy = held
+            .iter()
+            .map(|(staff_id, _, starts, ends)| Busy {
+                staff_id: staff_id.clone(),
+                starts: utc(*starts),
+                ends: utc(*ends),
+            })
+            .collect();
+        Ok(Calendar { held, busy, capacity: store::staff_count(conn, tenant_id)? })
+    }
+
+    /// How many appointments matching `which` start on each local date.
+    fn per_day(&self, tz: chrono_tz::Tz, which: impl Fn(&Held) -> bool) -> HashMap<NaiveDate, usize> {
+        let mut days = HashMap::new();
+        for h in self.held.iter().filter(|h| which(h)) {
+            *days.entry(utc(h.2).with_timezone(&tz).date_naive()).or_default() += 1;
+        }
+        days
+    }
+
+    /// The local dates on which `service` reached its daily cap.
+    fn full_days(&self, service: &ServiceRow, tz: chrono_tz::Tz) -> Vec<NaiveDate> {
+        let Some(cap) = service.daily_cap else { return Vec::new() };
+        let counts = self.per_day(tz, |h| h.1 == service.id);
+        counts.into_iter().filter(|(_, n)| *n >= cap as usize).map(|(d, _)| d).collect()
+    }
+
+    /// How many appointments `staff_id` has on the local date `day`.
+    pub fn load_of(&self, staff_id: &str, day: NaiveDate, tz: chrono_tz::Tz) -> usize {
+        self.per_day(tz, |h| h.0.as_deref() == Some(staff_id)).get(&day).copied().unwrap_or(0)
+    }
+
+    /// Free starts on the local dates `from..=to` for `wanted`, under the tenant's settings.
+    pub fn free(
+        &self,
+        settings: &BookingSettings,
+        wanted: &Wanted<'_>,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Vec<DateTime<Utc>> {
+        let tz = settings.tz();
+        let full_days = self.full_days(wanted.service, tz);
+        let at = utc(now());
+        let rules = Rules {
+            earliest: if wanted.by_client { at + TimeDelta::minutes(settings.min_notice_minutes.into()) } else { at },
+            latest: wanted.by_client.then(|| at + TimeDelta::days(settings.max_days_ahead.into())),
+            buffer_before_minutes: settings.buffer_before_minutes.into(),
+            buffer_after_minutes: settings.buffer_after_minutes.into(),
+            full_days: &full_days,
+            staff_id: wanted.staff_id,
+            capacity: self.capacity,
+            busy: &self.busy,
+            ..opening(settings, wanted.service)
+        };
+        slots::free_starts(&rules, from, to)
+    }
+}
+
+/// The business's start times for `service` with nobody busy and no limit in time: the
+/// base every computation narrows.
+fn opening<'a>(settings: &'a BookingSettings, service: &ServiceRow) -> Rules<'a> {
+    Rules {
+        tz: settings.tz(),
+        hours: &settings.weekly_hours,
+        closed: &settings.closed_days,
+        step_minutes: settings.slot_step_minutes.into(),
+        duration_minutes: service.duration_minutes.into(),
+        earliest: DateTime::<Utc>::MIN_UTC,
+        latest: None,
+        buffer_before_minutes: 0,
+        buffer_after_minutes: 0,
+        full_days: &[],
+        staff_id: None,
+        capacity: i64::MAX,
+        busy: &[],
+    }
+}
+
 /// Free starts on the local dates `from..=to` for `wanted`, under the tenant's settings.
 pub fn offer(
     conn: &mut DbConn,
@@ -94,49 +194,7 @@ pub fn offer(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<Vec<DateTime<Utc>>, ApiError> {
-    // A day either side covers every zone's offset from UTC.
-    let window = |d: NaiveDate| -> NaiveDateTime { d.and_hms_opt(0, 0, 0).unwrap_or_default() };
-    let rows = store::busy(
-        conn,
-        tenant_id,
-        window(from - TimeDelta::days(1)),
-        window(to + TimeDelta::days(2)),
-        wanted.except,
-    )?;
-    let tz = settings.tz();
-    let full_days = match wanted.service.daily_cap {
-        Some(cap) => {
-            let mut per_day: HashMap<NaiveDate, i32> = HashMap::new();
-            for (_, service_id, starts, _) in &rows {
-                if *service_id == wanted.service.id {
-                    *per_day.entry(utc(*starts).with_timezone(&tz).date_naive()).or_default() += 1;
-                }
-            }
-            per_day.into_iter().filter(|(_, n)| *n >= cap).map(|(d, _)| d).collect()
-        }
-        None => Vec::new(),
-    };
-    let busy: Vec<Busy> = rows
-        .into_iter()
-        .map(|(staff_id, _, starts, ends)| Busy { staff_id, starts: utc(starts), ends: utc(ends) })
-        .collect();
-    let at = utc(now());
-    let rules = Rules {
-        tz,
-        hours: &settings.weekly_hours,
-        closed: &settings.closed_days,
-        step_minutes: settings.slot_step_minutes.into(),
-        duration_minutes: wanted.service.duration_minutes.into(),
-        earliest: if wanted.by_client { at + TimeDelta::minutes(settings.min_notice_minutes.into()) } else { at },
-        latest: wanted.by_client.then(|| at + TimeDelta::days(settings.max_days_ahead.into())),
-        buffer_before_minutes: settings.buffer_before_minutes.into(),
-        buffer_after_minutes: settings.buffer_after_minutes.into(),
-        full_days: &full_days,
-        staff_id: wanted.staff_id,
-        capacity: store::staff_count(conn, tenant_id)?,
-        busy: &busy,
-    };
-    Ok(slots::free_starts(&rules, from, to))
+    Ok(Calendar::load(conn, tenant_id, wanted.except, from, to)?.free(settings, wanted, from, to))
 }
 
 /// Why `starts` is not offered to a client, in words they can act on; `None` when it is.
@@ -159,46 +217,24 @@ pub fn refusal(
     if starts > at + TimeDelta::days(settings.max_days_ahead.into()) {
         return Ok(Some(format!("Bookings open at most {} days ahead; pick an earlier day.", settings.max_days_ahead)));
     }
-    let day = starts.with_timezone(&settings.tz()).date_naive();
-    if offer(conn, tenant_id, settings, wanted, day, day)?.contains(&starts) {
+    let tz = settings.tz();
+    let day = starts.with_timezone(&tz).date_naive();
+    let calendar = Calendar::load(conn, tenant_id, wanted.except, day, day)?;
+    if calendar.free(settings, wanted, day, day).contains(&starts) {
         return Ok(None);
     }
     // The same computation with nobody busy: whether the time is a start at all.
-    let opening = Rules {
-        tz: settings.tz(),
-        hours: &settings.weekly_hours,
-        closed: &settings.closed_days,
-        step_minutes: settings.slot_step_minutes.into(),
-        duration_minutes: wanted.service.duration_minutes.into(),
-        earliest: starts,
-        latest: Some(starts),
-        buffer_before_minutes: 0,
-        buffer_after_minutes: 0,
-        full_days: &[],
-        staff_id: None,
-        capacity: i64::MAX,
-        busy: &[],
-    };
-    if !slots::free_starts(&opening, day, day).contains(&starts) {
+    let alone = Rules { earliest: starts, latest: Some(starts), ..opening(settings, wanted.service) };
+    if !slots::free_starts(&alone, day, day).contains(&starts) {
         return Ok(Some(
             "That time is outside the business's opening hours, or not one of its start times; pick a time from the free slots."
                 .to_string(),
         ));
     }
-    if let Some(cap) = wanted.service.daily_cap {
-        let from = day.and_hms_opt(0, 0, 0).unwrap_or_default() - TimeDelta::days(1);
-        let booked = store::busy(conn, tenant_id, from, from + TimeDelta::days(3), wanted.except)?
-            .into_iter()
-            .filter(|(_, service, s, _)| {
-                *service == wanted.service.id && utc(*s).with_timezone(&settings.tz()).date_naive() == day
-            })
-            .count();
-        if booked >= cap as usize {
-            return Ok(Some(format!(
-                "{} is fully booked that day ({cap} a day); pick another day.",
-                wanted.service.name
-            )));
-        }
+    if let Some(cap) = wanted.service.daily_cap
+        && calendar.full_days(wanted.service, tz).contains(&day)
+    {
+        return Ok(Some(format!("{} is fully booked that day ({cap} a day); pick another day.", wanted.service.name)));
     }
     Ok(Some(NOT_AVAILABLE.to_string()))
 }

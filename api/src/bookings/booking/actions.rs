@@ -10,7 +10,7 @@ use crate::auth::Actor;
 use crate::bookings::appointments::actions::{ensure_free, reload, subject, taken};
 use crate::bookings::appointments::model::{AppointmentRow, AppointmentStatus, Named};
 use crate::bookings::appointments::store;
-use crate::bookings::availability::{self, SlotList, SlotQuery, Wanted};
+use crate::bookings::availability::{self, Calendar, SlotList, SlotQuery, Wanted};
 use crate::bookings::notices::{self, Told};
 use crate::bookings::reminders;
 use crate::bookings::services::model::ServiceRow;
@@ -116,21 +116,16 @@ fn pick(
     service: &ServiceRow,
     starts: DateTime<Utc>,
 ) -> Result<Option<String>, ApiError> {
-    let day = starts.with_timezone(&settings.tz()).date_naive();
-    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
-    let busy = store::busy(conn, tenant_id, midnight - TimeDelta::days(1), midnight + TimeDelta::days(2), None)?;
+    let tz = settings.tz();
+    let day = starts.with_timezone(&tz).date_naive();
+    let calendar = Calendar::load(conn, tenant_id, None, day, day)?;
     let mut best: Option<(usize, String)> = None;
     for member in staff_store::list(conn, tenant_id)? {
         let wanted = Wanted { service, staff_id: Some(&member.id), except: None, by_client: true };
-        if !availability::offer(conn, tenant_id, settings, &wanted, day, day)?.contains(&starts) {
+        if !calendar.free(settings, &wanted, day, day).contains(&starts) {
             continue;
         }
-        let load = busy
-            .iter()
-            .filter(|(who, _, s, _)| {
-                who.as_deref() == Some(member.id.as_str()) && utc(*s).with_timezone(&settings.tz()).date_naive() == day
-            })
-            .count();
+        let load = calendar.load_of(&member.id, day, tz);
         if best.as_ref().is_none_or(|(n, _)| load < *n) {
             best = Some((load, member.id));
         }
