@@ -46,9 +46,11 @@ export function markZoneNoted(clientId: string) {
  * The zone a logged-in client reads times in: the one on their profile, else their browser's
  * (or the business's, when they chose it on this device).
  * `businessZone` is the business's own; `differs` says whether a page should name both.
- * (It shares the portal's `me` query, so it costs no extra request.)
+ * `ready` is false while the profile (which holds the zone) is still loading; a profile that
+ * fails to load does not hold a page back. (It shares the portal's `me` query, so it costs
+ * no extra request.)
  */
-export function useClientZone(): { zone: string; businessZone: string; differs: boolean } {
+export function useClientZone(): { zone: string; businessZone: string; differs: boolean; ready: boolean } {
   const { slug, branding } = usePortal();
   const me = useQuery({
     queryKey: ['portal', slug, 'me'],
@@ -58,5 +60,6 @@ export function useClientZone(): { zone: string; businessZone: string; differs: 
   const chosen = me.data?.time_zone;
   const zone =
     chosen ?? (me.data && zoneNoted(me.data.id) && !me.data.impersonated ? businessZone : browserZone());
-  return { zone, businessZone, differs: zone !== businessZone };
+  const ready = !me.isPending || me.failureCount > 0;
+  return { zone, businessZone, differs: zone !== businessZone, ready };
 }

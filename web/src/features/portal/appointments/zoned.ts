@@ -1,7 +1,5 @@
-import { useQuery } from '@tanstack/react-query';
-import { api, call } from '@/api/client';
 import { formatDateTime, formatParts, localDay } from '@/lib/format';
-import { usePortal, usePortalFormat } from '@/lib/portal';
+import { usePortalFormat } from '@/lib/portal';
 import { useClientZone } from '@/lib/portal-zone';
 
 /**
@@ -12,20 +10,14 @@ import { useClientZone } from '@/lib/portal-zone';
  * clock and then jumps to another; a profile that fails to load does not hold the page back.
  */
 export function useClientTimes() {
-  const { slug } = usePortal();
   const { locale } = usePortalFormat();
-  const { zone, businessZone, differs } = useClientZone();
-  // The same query (and cache entry) `useClientZone` reads the zone from.
-  const me = useQuery({
-    queryKey: ['portal', slug, 'me'],
-    queryFn: () => call(api.GET('/api/v1/portal/me')),
-  });
+  const { zone, businessZone, differs, ready } = useClientZone();
   return {
     zone,
     businessZone,
     differs,
     locale,
-    ready: !me.isPending || me.failureCount > 0,
+    ready,
     /** "Tuesday 1 December" and "09:00". */
     parts: (iso: string) => formatParts(iso, locale, zone),
     /** "1 Dec 2026, 09:00". */
