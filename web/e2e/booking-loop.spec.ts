@@ -64,6 +64,8 @@ test('a visitor books on the public page with the emailed code, moves it in the 
   // The portal: log in with the same email and move it.
   await portalLink.click();
   await logInWithCode(page, email);
+  // Logged in (the code is checked before the portal opens), then to the booking.
+  await expect(page).not.toHaveURL(/\/login/);
   await page.goto(`/portal/demo/appointments/${id}`);
   await page.getByRole('button', { name: 'Move to another time' }).click();
   const later = page.getByRole('radio').nth(2);
@@ -80,12 +82,19 @@ test('a visitor books on the public page with the emailed code, moves it in the 
   await staff.goto('/app/login');
   await logInWithCode(staff, OWNER);
   await expect(staff).toHaveURL(/\/app\/clients$/);
-  await staff.goto('/app/appointments');
-  await staff.waitForLoadState('networkidle');
+  // Each week's list is fetched before it shows: wait for the answer, then give the page a
+  // moment to show her row, or move on to the next week.
+  const listed = () =>
+    staff.waitForResponse((r) => r.url().includes('/api/v1/appointments?') && r.status() === 200);
+  await Promise.all([listed(), staff.goto('/app/appointments')]);
   const row = staff.getByRole('link', { name: /Nina Visitor/ }).first();
-  for (let week = 0; week < 3 && !(await row.isVisible()); week += 1) {
-    await staff.getByRole('button', { name: 'Next week →' }).click();
-    await staff.waitForLoadState('networkidle');
+  const shown = () =>
+    row.waitFor({ state: 'visible', timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    );
+  for (let week = 0; week < 3 && !(await shown()); week += 1) {
+    await Promise.all([listed(), staff.getByRole('button', { name: 'Next week →' }).click()]);
   }
   await expect(row).toBeVisible();
   await screenshots(staff, 'console-week-with-public-booking');
