@@ -6,9 +6,9 @@ use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
-    api_keys, bookings, clients, contracts, dashboard, deliverables, feedback, files, forms, health, invoices, login,
-    messages, metrics, notifications, payments, products, projects, quotes, service_orders, staff, tenants, time_logs,
-    webhooks,
+    api_keys, bookings, client_overview, clients, contracts, dashboard, deliverables, feedback, files, forms, health,
+    home, invoices, login, messages, metrics, notifications, payments, products, projects, quotes, service_orders,
+    staff, templates, tenants, time_logs, webhooks,
 };
 
 /// Every route of the server. Registered here once, for the server and for the spec.
@@ -44,8 +44,12 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(bookings::feeds::public::configure)
             .configure(bookings::reviews::routes::configure)
             .configure(tenants::routes::configure)
+            .configure(home::routes::configure)
+            .configure(templates::routes::configure)
             .configure(clients::routes::configure)
             .configure(clients::access::configure)
+            .configure(clients::emails::configure)
+            .configure(client_overview::routes::configure)
             .configure(service_orders::routes::configure)
             .configure(projects::routes::configure)
             .configure(messages::routes::configure)

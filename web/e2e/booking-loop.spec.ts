@@ -81,7 +81,7 @@ test('a visitor books on the public page with the emailed code, moves it in the 
   const staff = await browser.newPage();
   await staff.goto('/app/login');
   await logInWithCode(staff, OWNER);
-  await expect(staff).toHaveURL(/\/app\/clients$/);
+  await expect(staff).toHaveURL(/\/app$/);
   // Each week's list is fetched before it shows: wait for the answer, then give the page a
   // moment to show her row, or move on to the next week.
   const listed = () =>

@@ -99,7 +99,7 @@ test('a client cancels one appointment, moves another and reviews a past one; st
   const staff = await browser.newPage();
   await staff.goto('/app/login');
   await logInWithCode(staff, OWNER);
-  await expect(staff).toHaveURL(/\/app\/clients$/);
+  await expect(staff).toHaveURL(/\/app$/);
   await staff.goto(`/app/orders/${data.order.id}`);
   await staff.getByRole('button', { name: 'Start work' }).click();
   await expect(staff.getByRole('button', { name: 'Mark ready' })).toBeVisible();

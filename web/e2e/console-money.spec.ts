@@ -32,8 +32,12 @@ function pdfText(pdf: Buffer): string {
   return parts.join('\n');
 }
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name, exact: true }).click();
+/** Opens a page of the console's navigation: its section's button shows the section's pages. */
+async function nav(page: Page, section: string, name: string) {
+  const menu = page.getByRole('navigation', { name: 'Console' });
+  await menu.getByRole('button', { name: section, exact: true }).click();
+  await menu.getByRole('link', { name, exact: true }).click();
+}
 
 async function pickClient(page: Page, name: string) {
   await page.getByRole('combobox', { name: 'Client' }).fill(name.split(' ')[0]!);
@@ -66,10 +70,10 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   // The owner just asked for a code through the API; the server spaces requests 2 s apart.
   await page.waitForTimeout(2_100);
   await logInWithCode(page, OWNER);
-  await expect(page).toHaveURL(/\/app\/clients$/);
+  await expect(page).toHaveURL(/\/app$/);
 
   // ——— A quote with three lines: the preview, then the server's totals, then sent ———
-  await nav(page, 'Quotes');
+  await nav(page, 'Money', 'Quotes');
   await expect(page.getByRole('heading', { level: 1, name: 'Quotes' })).toBeVisible();
   await page.getByRole('link', { name: 'New quote' }).click();
   await pickClient(page, 'Jonas Richter');
@@ -123,7 +127,7 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   await screenshots(page, 'console-quote-sent');
 
   // ——— A contract, previewed and sent ———
-  await nav(page, 'Contracts');
+  await nav(page, 'Money', 'Contracts');
   await page.getByRole('link', { name: 'New contract' }).click();
   await pickClient(page, 'Jonas Richter');
   await page.getByLabel('Title').fill('Bakery rebrand — services agreement');
@@ -148,7 +152,7 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   await screenshots(page, 'console-contract-sent');
 
   // ——— An invoice: sent, paid in two parts, and its PDF ———
-  await nav(page, 'Invoices');
+  await nav(page, 'Money', 'Invoices');
   await page.getByRole('link', { name: 'New invoice' }).click();
   await pickClient(page, 'Jonas Richter');
   await page.getByLabel('Title').fill('Bakery rebrand, first half');
@@ -210,7 +214,7 @@ test('staff write and send a quote and a contract, then invoice, take two paymen
   await screenshots(page, 'console-invoice-paid');
 
   // The list agrees.
-  await nav(page, 'Invoices');
+  await nav(page, 'Money', 'Invoices');
   const row = page.getByRole('table', { name: 'Invoices' }).getByRole('row').filter({ hasText: number });
   await expect(row).toContainText('Paid');
   expect(errors).toEqual([]);
@@ -221,8 +225,8 @@ test('an admin sets the billing prefixes and Paystack keys, which are never show
 }) => {
   await page.goto('/app/login');
   await logInWithCode(page, OWNER);
-  await expect(page).toHaveURL(/\/app\/clients$/);
-  await nav(page, 'Billing');
+  await expect(page).toHaveURL(/\/app$/);
+  await nav(page, 'Settings', 'Billing');
   await expect(page.getByRole('heading', { level: 1, name: 'Billing' })).toBeVisible();
 
   await page.getByLabel('Payment terms (days)').fill('21');

@@ -49,8 +49,10 @@ test('staff run a project: submit a deliverable, share a file, add an internal n
   // The owner just asked for a code through the API; the server spaces requests 2 s apart.
   await page.waitForTimeout(2_100);
   await logInWithCode(page, OWNER);
-  await expect(page).toHaveURL(/\/app\/clients$/);
-  await page.getByRole('link', { name: 'Projects' }).first().click();
+  await expect(page).toHaveURL(/\/app$/);
+  const menu = page.getByRole('navigation', { name: 'Console' });
+  await menu.getByRole('button', { name: 'Work', exact: true }).click();
+  await menu.getByRole('link', { name: 'Projects', exact: true }).click();
   await page.getByRole('link', { name: 'Café menu boards' }).click();
   await expect(page.getByRole('heading', { name: 'Café menu boards', level: 1 })).toBeVisible();
 

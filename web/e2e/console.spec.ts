@@ -19,8 +19,19 @@ test('staff log in, create a client, invite them, and view the portal as them (r
   await expect(page).toHaveURL(/\/app\/login\?next=%2Fapp$/);
   await screenshots(page, 'console-login');
   await logInWithCode(page, OWNER);
-  await expect(page).toHaveURL(/\/app\/clients$/);
+  // The console opens on its home page: what needs attention today.
+  await expect(page).toHaveURL(/\/app$/);
   await expect(page.getByTestId('tenant-name')).toHaveText('Lumen Design Studio');
+  await expect(
+    page.getByRole('heading', { level: 1, name: /^Good (morning|afternoon|evening)/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /Waiting on clients/ })).toBeVisible();
+  await expectNoSeriousA11yIssues(page);
+  await screenshots(page, 'console-home');
+
+  const menu = page.getByRole('navigation', { name: 'Console' });
+  await menu.getByRole('link', { name: 'Clients', exact: true }).click();
+  await expect(page).toHaveURL(/\/app\/clients$/);
   await expect(page.getByRole('link', { name: 'Maria Lopez' }).first()).toBeVisible();
   await expectNoSeriousA11yIssues(page);
   await screenshots(page, 'console-clients');
@@ -83,7 +94,9 @@ test('staff log in, create a client, invite them, and view the portal as them (r
     ['API keys', 'API keys'],
     ['Team', 'Team'],
   ] as const) {
-    await page.getByRole('navigation', { name: 'Console' }).getByRole('link', { name: nav }).click();
+    // Settings is a section: its button shows its pages.
+    await menu.getByRole('button', { name: 'Settings' }).click();
+    await menu.getByRole('link', { name: nav }).click();
     await expect(page.getByRole('heading', { name: heading, exact: true }).first()).toBeVisible();
     await screenshots(page, `console-${nav.toLowerCase().replace(' ', '-')}`);
   }

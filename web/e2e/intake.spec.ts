@@ -46,8 +46,11 @@ test('a visitor sends the public form; staff are emailed, find the lead and conv
   // In the console: the form, its submission, and the lead it created.
   await page.goto('/app');
   await logInWithCode(page, OWNER);
-  await expect(page).toHaveURL(/\/app\/clients$/);
-  await page.getByRole('link', { name: 'Forms' }).click();
+  await expect(page).toHaveURL(/\/app$/);
+  // Forms are in the Work section of the navigation.
+  const menu = page.getByRole('navigation', { name: 'Console' });
+  await menu.getByRole('button', { name: 'Work', exact: true }).click();
+  await menu.getByRole('link', { name: 'Forms', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Forms', level: 1 })).toBeVisible();
   await expectNoSeriousA11yIssues(page);
   await page
@@ -73,7 +76,8 @@ test('a visitor sends the public form; staff are emailed, find the lead and conv
   await expect(page.getByRole('button', { name: 'Invite to portal' })).toBeEnabled();
 
   // The form builder opens with the form's fields.
-  await page.getByRole('link', { name: 'Forms' }).click();
+  await menu.getByRole('button', { name: 'Work', exact: true }).click();
+  await menu.getByRole('link', { name: 'Forms', exact: true }).click();
   await page.getByRole('link', { name: 'Start a project with us' }).click();
   await expect(page.getByRole('group', { name: 'Field 5: What do you need?' })).toBeVisible();
   await expectNoSeriousA11yIssues(page);

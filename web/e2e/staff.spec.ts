@@ -24,7 +24,10 @@ test('a new team member chooses their name at the first login, then changes thei
   await screenshots(page, 'console-name-prompt');
   await page.getByLabel('Your name').fill('Sam Okafor');
   await page.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  // Then the console's home page greets them by the name they chose.
+  await expect(
+    page.getByRole('heading', { name: /^Good (morning|afternoon|evening), Sam$/, level: 1 }),
+  ).toBeVisible();
 
   // The name is theirs everywhere, and the prompt does not come back.
   await page.reload();

@@ -8,7 +8,10 @@ test('staff add a webhook endpoint, see its secret once, send a test event and r
 }) => {
   await page.goto('/app');
   await logInWithCode(page, OWNER);
-  await page.getByRole('navigation').getByRole('link', { name: 'Webhooks' }).first().click();
+  // Webhooks are in the Settings section of the navigation.
+  const menu = page.getByRole('navigation', { name: 'Console' });
+  await menu.getByRole('button', { name: 'Settings', exact: true }).click();
+  await menu.getByRole('link', { name: 'Webhooks', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Webhooks', exact: true })).toBeVisible();
   await expect(page.getByText('No webhook endpoints yet')).toBeVisible();
 

@@ -29,6 +29,7 @@ greeting = Hallo { $name },
 footer-portal = Gesendet von { $business } über sein Kundenportal.
 footer-notice = Gesendet über das Kundenportal von { $business }.
 footer-security = Gesendet über das Kundenportal von { $business }. Dies ist ein Sicherheitshinweis und lässt sich nicht abbestellen.
+footer-personal = Von { $sender } ({ $business }) über das Kundenportal an Sie geschrieben.
 opt-out-line = Sie erhalten diese E-Mail, weil Sie ein Konto in diesem Kundenportal haben. Sie können diese Hinweise in Ihrem Profil abbestellen; Anmeldecodes, Rechnungen und Quittungen erhalten Sie weiterhin.
 opt-out-link = E-Mail-Einstellungen
 button-portal = Portal öffnen

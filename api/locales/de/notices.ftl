@@ -33,6 +33,7 @@ quote-changes-heading = { $client } wünscht Änderungen an Angebot { $number }
 quote-declined-heading = { $client } hat Angebot { $number } abgelehnt
 quote-context = { $title } · Version { $revision } · { $total }
 quote-project-started = Daraus wurde das Projekt „{ $title }“ gestartet.
+quote-project-added = Seine Positionen wurden dem Projekt „{ $project }“ als Aufgaben hinzugefügt.
 quote-open-button = Angebot öffnen
 
 # Dateien.

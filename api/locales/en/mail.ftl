@@ -29,6 +29,7 @@ greeting = Hello { $name },
 footer-portal = Sent by { $business } through its client portal.
 footer-notice = Sent by { $business }'s client portal.
 footer-security = Sent by { $business }'s client portal. This is a security notice; it cannot be turned off.
+footer-personal = Written to you by { $sender } of { $business } through its client portal.
 opt-out-line = You get this email because you have an account in this client portal. Turn off these notices in your profile; login codes, invoices and receipts still come.
 opt-out-link = Email preferences
 button-portal = Open the portal

@@ -33,6 +33,7 @@ quote-changes-heading = { $client } asked for changes to quote { $number }
 quote-declined-heading = { $client } declined quote { $number }
 quote-context = { $title } · revision { $revision } · { $total }
 quote-project-started = The project “{ $title }” was started from it.
+quote-project-added = Its lines were added as tasks to the project “{ $project }”.
 quote-open-button = Open the quote
 
 # Files.

@@ -29,6 +29,7 @@ greeting = Hola, { $name }:
 footer-portal = Enviado por { $business } a través de su portal de clientes.
 footer-notice = Enviado desde el portal de clientes de { $business }.
 footer-security = Enviado desde el portal de clientes de { $business }. Es un aviso de seguridad y no se puede desactivar.
+footer-personal = Escrito por { $sender } de { $business } a través de su portal de clientes.
 opt-out-line = Recibes este correo porque tienes una cuenta en este portal de clientes. Puedes desactivar estos avisos en tu perfil; los códigos de acceso, las facturas y los recibos te seguirán llegando.
 opt-out-link = Preferencias de correo
 button-portal = Abrir el portal

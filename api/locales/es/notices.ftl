@@ -33,6 +33,7 @@ quote-changes-heading = { $client } ha pedido cambios en el presupuesto { $numbe
 quote-declined-heading = { $client } ha rechazado el presupuesto { $number }
 quote-context = { $title } · versión { $revision } · { $total }
 quote-project-started = A partir de él se ha iniciado el proyecto «{ $title }».
+quote-project-added = Sus líneas se han añadido como tareas al proyecto «{ $project }».
 quote-open-button = Abrir el presupuesto
 
 # Archivos.

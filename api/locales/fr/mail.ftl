@@ -29,6 +29,7 @@ greeting = Bonjour { $name },
 footer-portal = Envoyé par { $business } via son portail client.
 footer-notice = Envoyé par le portail client de { $business }.
 footer-security = Envoyé par le portail client de { $business }. Ceci est une alerte de sécurité ; elle ne peut pas être désactivée.
+footer-personal = Écrit par { $sender } de { $business } via son portail client.
 opt-out-line = Vous recevez cet e-mail car vous avez un compte sur ce portail client. Désactivez ces notifications dans votre profil ; les codes de connexion, factures et reçus vous seront toujours envoyés.
 opt-out-link = Préférences e-mail
 button-portal = Ouvrir le portail

@@ -33,6 +33,7 @@ quote-changes-heading = { $client } demande des modifications au devis { $number
 quote-declined-heading = { $client } a refusé le devis { $number }
 quote-context = { $title } · version { $revision } · { $total }
 quote-project-started = Le projet « { $title } » a été lancé à partir de ce devis.
+quote-project-added = Ses lignes ont été ajoutées comme tâches au projet « { $project } ».
 quote-open-button = Ouvrir le devis
 
 # Fichiers.

@@ -5,6 +5,7 @@ pub mod actions;
 pub mod demo;
 pub mod email;
 pub mod email_change;
+pub mod emails;
 pub mod model;
 pub mod portal;
 pub mod routes;

@@ -274,6 +274,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    templates (id) {
+        id -> Text,
+        tenant_id -> Text,
+        kind -> Text,
+        name -> Text,
+        content -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     appointment_reminders (id) {
         id -> Text,
         tenant_id -> Text,
@@ -512,6 +524,7 @@ diesel::table! {
         updated_at -> Timestamp,
         addressee -> Nullable<Text>,
         issuer -> Nullable<Text>,
+        project_chosen -> Bool,
     }
 }
 

@@ -2,7 +2,9 @@
 //! client id): no query on invoices without them.
 
 use chrono::{NaiveDate, NaiveDateTime};
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Date};
 
 use super::model::{InvoiceChanges, InvoiceLineRow, InvoiceRow, PaymentRow};
 use crate::db::DbConn;
@@ -340,5 +342,30 @@ pub fn enabled_providers(conn: &mut DbConn, tenant_id: &str) -> QueryResult<Vec<
         .filter(payment_providers::enabled.eq(true))
         .order(payment_providers::provider)
         .select(payment_providers::provider)
+        .load(conn)
+}
+
+/// (currency, due, of which overdue) over every unpaid invoice of the tenant (or of one
+/// client), summed by the database.
+pub fn outstanding(
+    conn: &mut DbConn,
+    tenant: &str,
+    client: Option<&str>,
+    today: NaiveDate,
+) -> QueryResult<Vec<(String, i64, i64)>> {
+    // SUM of a BIGINT is NUMERIC on PostgreSQL; the cast keeps one type on both backends.
+    let due = sql::<BigInt>("CAST(COALESCE(SUM(invoices.total_minor - invoices.paid_minor), 0) AS BIGINT)");
+    let overdue = sql::<BigInt>("CAST(COALESCE(SUM(CASE WHEN invoices.due_date < ")
+        .bind::<Date, _>(today)
+        .sql(" THEN invoices.total_minor - invoices.paid_minor ELSE 0 END), 0) AS BIGINT)");
+    // A grouped query cannot be boxed; "no client" is a bound TRUE instead.
+    let of_client = client.is_none().into_sql::<Bool>().or(invoices::client_id.eq(client.unwrap_or_default()));
+    invoices::table
+        .filter(invoices::tenant_id.eq(tenant))
+        .filter(invoices::status.eq_any(["sent", "partially_paid"]))
+        .filter(of_client)
+        .group_by(invoices::currency)
+        .select((invoices::currency, due, overdue))
+        .order(invoices::currency)
         .load(conn)
 }

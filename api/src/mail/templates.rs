@@ -265,6 +265,25 @@ pub fn notice(brand: &Brand<'_>, lang: Language, to: &str, words: &Words, link: 
     email(brand, to, format!("{heading} · {}", brand.name), text, layout(brand, &card))
 }
 
+/// An email a staff member writes by hand: their subject and paragraphs (plain text, blank
+/// lines between paragraphs), signed with their name, and a button to the client's portal.
+pub fn personal(
+    brand: &Brand<'_>,
+    lang: Language,
+    to: &str,
+    (subject, body, sender): (&str, &str, &str),
+    link: &str,
+) -> Email {
+    let paragraphs: Vec<String> = body.split("\n\n").map(|p| p.trim().to_string()).filter(|p| !p.is_empty()).collect();
+    let mut lines: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+    lines.push(sender);
+    let button = tr!(lang, "button-portal");
+    let footer = tr!(lang, "footer-personal", sender = sender, business = brand.name);
+    let text = format!("{}\n\n{sender}\n\n{button}: {link}\n\n{footer}\n", body.trim_end());
+    let card = Card { heading: subject, highlight: None, lines: &lines, button: &button, link, footer: &footer };
+    email(brand, to, subject.to_string(), text, layout(brand, &card))
+}
+
 /// A security notice to an address (a changed login email): no button, nothing to click,
 /// so it cannot be mistaken for, or used as, a phishing lure.
 pub fn security_notice(brand: &Brand<'_>, lang: Language, to: &str, heading: &str, lines: &[&str]) -> Email {

@@ -3,6 +3,7 @@
 //! through `access`, which is where tenant and client scoping of a project lives.
 
 pub mod access;
+pub mod actions;
 pub mod demo;
 pub mod model;
 pub mod portal;

@@ -251,6 +251,7 @@ pub struct NewQuote {
     pub currency: Option<String>,
     pub valid_until: Option<NaiveDate>,
     pub staff_id: Option<String>,
+    pub project_id: Option<String>,
     pub lines: Vec<LineInput>,
 }
 
@@ -263,6 +264,9 @@ pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) 
         return Err(ApiError::Conflict("The client named in 'client_id' is archived; restore them first.".into()));
     }
     staff_store::ensure_member(conn, tenant_id, new.staff_id.as_deref())?;
+    if let Some(project_id) = &new.project_id {
+        running_project(conn, tenant_id, &client.id, project_id)?;
+    }
     let tenant = tenant_store::get(conn, tenant_id)?;
     let settings = money::store::load(conn, tenant_id)?;
     let today = today(&tenant);
@@ -295,7 +299,8 @@ pub fn create(conn: &mut DbConn, tenant_id: &str, actor: &Actor, new: NewQuote) 
         view_count: 0,
         decided_at: None,
         decision_comment: None,
-        project_id: None,
+        project_chosen: new.project_id.is_some(),
+        project_id: new.project_id,
         created_at: at,
         updated_at: at,
         addressee: None,
@@ -315,8 +320,11 @@ pub fn update(
     id: &str,
     update: UpdateQuote,
 ) -> Result<Quote, ApiError> {
-    staff_quote(conn, tenant_id, id)?;
+    let current = staff_quote(conn, tenant_id, id)?;
     let today = today_of(conn, tenant_id)?;
+    if let Some(Some(project_id)) = &update.project_id {
+        running_project(conn, tenant_id, &current.client_id, project_id)?;
+    }
     if update.valid_until.is_some_and(|d| d < today) {
         return Err(ApiError::validation("valid_until", "must not be in the past"));
     }
@@ -330,6 +338,8 @@ pub fn update(
         notes: update.notes.map(tidy),
         valid_until: update.valid_until,
         staff_id: update.staff_id,
+        project_chosen: update.project_id.as_ref().map(Option::is_some),
+        project_id: update.project_id,
         subtotal_minor: priced.as_ref().map(|(_, t)| t.subtotal_minor),
         tax_minor: priced.as_ref().map(|(_, t)| t.tax_minor),
         total_minor: priced.as_ref().map(|(_, t)| t.total_minor),
@@ -490,14 +500,22 @@ pub fn decide(
     let client = client_of(conn, &row)?;
     let answered = Acted { subject_type: "quote", subject_id: id, kinds: &[NotificationKind::QuoteSent], about: &any };
     resolve::acted(conn, tenant_id, client_id, answered)?;
-    let project_id = match &decision {
+    let project = match &decision {
         Decision::Accept(email) => {
-            let project = start_project(conn, &actor, &row)?;
+            let (project, started) = match chosen_project(conn, &row)? {
+                Some(project) => (add_to_project(conn, &actor, &row, project)?, false),
+                None => (start_project(conn, &actor, &row)?, true),
+            };
             store::link_project(conn, tenant_id, id, &project.id)?;
             let email = email.as_deref().unwrap_or(&client.email);
-            let data = json!({ "project_id": project.id, "project_name": project.name, "proved_email": email });
+            let data = json!({
+                "project_id": project.id,
+                "project_name": project.name,
+                "project_started": started,
+                "proved_email": email,
+            });
             record(conn, &actor, &row, "accepted", data)?;
-            Some(project.id)
+            Some((project.id, project.name, started))
         }
         Decision::RequestChanges(_) => {
             record(conn, &actor, &row, "changes_requested", json!({ "comment": comment }))?;
@@ -519,13 +537,78 @@ pub fn decide(
         let total = f.money(row.total_minor, &row.currency);
         let mut lines = vec![tr!(lang, "quote-context", title = &row.title, revision = row.revision, total = total)];
         lines.extend(comment.map(|c| tr!(lang, "quoted", text = c)));
-        if project_id.is_some() {
-            lines.push(tr!(lang, "quote-project-started", title = &row.title));
+        match &project {
+            Some((_, _, true)) => lines.push(tr!(lang, "quote-project-started", title = &row.title)),
+            Some((_, name, false)) => lines.push(tr!(lang, "quote-project-added", project = name)),
+            None => {}
         }
         Words { heading, lines, button }
     })?;
     let row = staff_quote(conn, tenant_id, id)?;
-    Ok((portal_view(conn, &row, today)?, project_id))
+    Ok((portal_view(conn, &row, today)?, project.map(|(id, _, _)| id)))
+}
+
+/// The client's project `project_id`, if it is still running; else 422 naming the field.
+fn running_project(conn: &mut DbConn, tenant_id: &str, client_id: &str, project_id: &str) -> Result<(), ApiError> {
+    let (project, _) = project_store::get(conn, tenant_id, Some(client_id), project_id)?
+        .ok_or_else(|| ApiError::reference("project_id", "is not a project of this quote's client"))?;
+    if !ProjectStatus::OPEN.contains(&project.status.as_str()) {
+        return Err(ApiError::validation(
+            "project_id",
+            "is a completed or cancelled project; choose a running one, or none to start a new project",
+        ));
+    }
+    Ok(())
+}
+
+/// The running project staff wrote the quote for; `None` when there is none (or it has been
+/// completed or cancelled since, when the acceptance starts a new one instead).
+fn chosen_project(conn: &mut DbConn, quote: &QuoteRow) -> Result<Option<ProjectRow>, ApiError> {
+    let Some(project_id) = quote.project_id.as_deref().filter(|_| quote.project_chosen) else {
+        return Ok(None);
+    };
+    Ok(project_store::get(conn, &quote.tenant_id, Some(&quote.client_id), project_id)?
+        .map(|(project, _)| project)
+        .filter(|p| ProjectStatus::OPEN.contains(&p.status.as_str())))
+}
+
+/// The quote's lines become tasks at the end of the running project it was written for.
+fn add_to_project(
+    conn: &mut DbConn,
+    actor: &Actor,
+    quote: &QuoteRow,
+    project: ProjectRow,
+) -> Result<ProjectRow, ApiError> {
+    let tasks = project_store::tasks(conn, &quote.tenant_id, &project.id)?;
+    let first = tasks.iter().map(|t| t.position + 1).max().unwrap_or(0);
+    let added = add_tasks(conn, quote, &project.id, first)?;
+    let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
+    let data = json!({ "quote_id": quote.id, "quote_number": quote.number, "tasks_added": added });
+    events::record(conn, &quote.tenant_id, actor, "quote_accepted", subject, data)?;
+    Ok(project)
+}
+
+/// One task per quote line, in the quote's order, from position `first` on; how many.
+fn add_tasks(conn: &mut DbConn, quote: &QuoteRow, project_id: &str, first: i32) -> Result<usize, ApiError> {
+    let at = now();
+    let lines = store::lines(conn, &quote.tenant_id, &quote.id)?;
+    for (i, line) in lines.iter().enumerate() {
+        // Task titles are at most 300 characters; line descriptions may be longer.
+        let title: String = line.description.chars().take(300).collect();
+        let task = TaskRow {
+            id: new_id(),
+            tenant_id: quote.tenant_id.clone(),
+            project_id: project_id.to_string(),
+            title,
+            status: TaskStatus::Todo.as_str().to_string(),
+            position: first + i as i32,
+            due_date: None,
+            created_at: at,
+            updated_at: at,
+        };
+        project_store::insert_task(conn, &task)?;
+    }
+    Ok(lines.len())
 }
 
 /// The project an acceptance starts: named after the quote, active, for the same client
@@ -547,22 +630,7 @@ pub fn start_project(conn: &mut DbConn, actor: &Actor, quote: &QuoteRow) -> Resu
         updated_at: at,
     };
     project_store::insert(conn, &project)?;
-    for (position, line) in store::lines(conn, &quote.tenant_id, &quote.id)?.into_iter().enumerate() {
-        // Task titles are at most 300 characters; line descriptions may be longer.
-        let title: String = line.description.chars().take(300).collect();
-        let task = TaskRow {
-            id: new_id(),
-            tenant_id: quote.tenant_id.clone(),
-            project_id: project.id.clone(),
-            title,
-            status: TaskStatus::Todo.as_str().to_string(),
-            position: position as i32,
-            due_date: None,
-            created_at: at,
-            updated_at: at,
-        };
-        project_store::insert_task(conn, &task)?;
-    }
+    add_tasks(conn, quote, &project.id, 0)?;
     let subject = Subject { kind: "project", id: &project.id, client_id: Some(&project.client_id) };
     let data = json!({ "name": project.name, "quote_id": quote.id, "quote_number": quote.number });
     events::record(conn, &quote.tenant_id, actor, "created", subject, data)?;

@@ -39,6 +39,7 @@ fn quote(
         currency: None,
         valid_until: None,
         staff_id: None,
+        project_id: None,
         lines,
     };
     Ok(actions::create(conn, &tenant.id, &Actor::System, new)?.quote.id)

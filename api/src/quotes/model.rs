@@ -49,6 +49,9 @@ pub struct QuoteRow {
     pub addressee: Option<String>,
     /// JSON of `parties::Issuer`, frozen alongside.
     pub issuer: Option<String>,
+    /// `project_id` was chosen by staff (the quote is for that running project), not set
+    /// by an acceptance that started a project.
+    pub project_chosen: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
@@ -86,6 +89,8 @@ pub struct QuoteChanges {
     pub notes: Option<Option<String>>,
     pub valid_until: Option<NaiveDate>,
     pub staff_id: Option<Option<String>>,
+    pub project_id: Option<Option<String>>,
+    pub project_chosen: Option<bool>,
     pub subtotal_minor: Option<i64>,
     pub tax_minor: Option<i64>,
     pub total_minor: Option<i64>,
@@ -245,7 +250,7 @@ pub struct PortalQuote {
     pub decided_at: Option<DateTime<Utc>>,
     /// The client's comment with their decision.
     pub decision_comment: Option<String>,
-    /// The project the acceptance started.
+    /// The project the quote is for (chosen by staff) or that its acceptance started.
     pub project_id: Option<String>,
     /// The earlier revisions, oldest first.
     pub revisions: Vec<RevisionSummary>,
@@ -369,6 +374,11 @@ pub struct CreateQuote {
     #[validate(length(min = 1, max = 100, message = "must be a staff id"))]
     #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<String>,
+    /// The client's running project (planned, active or on hold) this quote is for:
+    /// accepting it adds its lines to that project as tasks instead of starting a new one.
+    #[validate(length(min = 1, max = 100, message = "must be a project id"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub project_id: Option<String>,
     /// 1 to 200 lines; net, tax and totals are computed by the server.
     #[serde(deserialize_with = "crate::money::lines::lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
@@ -408,6 +418,12 @@ pub struct UpdateQuote {
     #[schema(value_type = Option<String>, nullable)]
     #[schema(min_length = 1, max_length = 100)]
     pub staff_id: Option<Option<String>>,
+    /// The running project the quote is for; `null`: none (accepting starts a new project).
+    #[serde(default, deserialize_with = "double_option")]
+    #[validate(length(min = 1, max = 100, message = "must be a project id"))]
+    #[schema(value_type = Option<String>, nullable)]
+    #[schema(min_length = 1, max_length = 100)]
+    pub project_id: Option<Option<String>>,
     #[serde(default, deserialize_with = "crate::money::lines::some_lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
     #[schema(min_items = 1, max_items = 200, nullable = false)]
@@ -422,6 +438,7 @@ impl UpdateQuote {
             ("notes", self.notes.is_some()),
             ("valid_until", self.valid_until.is_some()),
             ("staff_id", self.staff_id.is_some()),
+            ("project_id", self.project_id.is_some()),
             ("lines", self.lines.is_some()),
         ]
         .into_iter()

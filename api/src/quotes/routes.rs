@@ -125,6 +125,7 @@ pub async fn create_quote(
         currency: b.currency,
         valid_until: b.valid_until,
         staff_id: b.staff_id,
+        project_id: b.project_id,
         lines: b.lines,
     };
     let quote = state.db.write(move |conn| actions::create(conn, &caller.tenant_id, &caller.actor, new)).await?;

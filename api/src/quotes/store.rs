@@ -216,7 +216,9 @@ pub fn undo_acceptance(conn: &mut DbConn, tenant_id: &str, id: &str, at: NaiveDa
     )
     .set((
         quotes::status.eq("sent"),
-        quotes::project_id.eq(None::<String>),
+        // A project staff chose stays the quote's; one the acceptance started is let go.
+        quotes::project_id
+            .eq(diesel::dsl::case_when(quotes::project_chosen, quotes::project_id).otherwise(None::<String>)),
         quotes::decided_at.eq(None::<NaiveDateTime>),
         quotes::decision_comment.eq(None::<String>),
         quotes::updated_at.eq(at),

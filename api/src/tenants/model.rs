@@ -106,7 +106,7 @@ pub struct UpdateTenant {
     /// words of Portico's own routes (the pattern lists them).
     #[validate(custom(function = "rules::slug"))]
     #[schema(
-        pattern = "^(?!(?:admin|api|api-keys|app|appointments|apps|assets|auth|availability|billing|book|booking|booking-settings|calendar|clients|console|contracts|dashboard|deliverables|docs|favicon|files|forms|healthz|help|invoices|login|logout|mail|manifest|me|metrics|new|notifications|openapi|orders|payments|portal|products|projects|public|quotes|readyz|register|reviews|robots|root|service-orders|services|settings|signup|staff|static|status|support|swagger|system|tenant|threads|time|time-logs|view-as|webhooks|www)$)(?=.{3,40}$)[a-z](?:-?[a-z0-9])*$"
+        pattern = "^(?!(?:admin|api|api-keys|app|appointments|apps|assets|auth|availability|billing|book|booking|booking-settings|calendar|clients|console|contracts|dashboard|deliverables|docs|favicon|files|forms|healthz|help|home|invoices|login|logout|mail|manifest|me|metrics|new|notifications|openapi|orders|payments|portal|products|projects|public|quotes|readyz|register|reviews|robots|root|service-orders|services|settings|signup|staff|static|status|support|swagger|system|templates|tenant|threads|time|time-logs|view-as|webhooks|www)$)(?=.{3,40}$)[a-z](?:-?[a-z0-9])*$"
     )]
     pub slug: Option<String>,
     #[validate(

@@ -297,6 +297,9 @@ async fn objects(app: &TestApp, ana_token: &str, ana_session: &str) -> Objects {
 
     let form = created(app, "/api/v1/forms", json!({ "slug": "contact", "title": "Contact us", "fields": [] })).await;
     o.insert("forms", id(&form));
+    let template = json!({ "name": "Kick-off", "content": { "kind": "project", "tasks": [{ "title": "Call" }] } });
+    let template = created(app, "/api/v1/templates", template).await;
+    o.insert("templates", id(&template));
     let key = created(app, "/api/v1/api-keys", json!({ "name": "Zapier", "scopes": ["clients:read"] })).await;
     o.insert("api-keys", id(&key));
     let staff =
@@ -384,6 +387,7 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         }),
         ("POST", "/clients") => json!({ "name": "Pwned", "email": "pwned@evil.example" }),
         ("PATCH", "/clients/{id}") => json!({ "name": "Pwned" }),
+        ("POST", "/clients/{id}/emails") => json!({ "subject": "Pwned", "body": "Pwned" }),
         ("POST", "/contracts") => json!({ "client_id": ana, "title": "Pwned", "body": "x" }),
         ("PATCH", "/contracts/{id}") => json!({ "title": "Pwned" }),
         ("POST", "/contracts/{id}/countersign") => json!({ "name": "Pwned" }),
@@ -438,6 +442,12 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         ("POST", "/staff") => json!({ "email": "pwned@evil.example", "name": "Pwned", "role": "owner" }),
         ("PATCH", "/staff/{id}") => json!({ "role": "owner" }),
         ("PATCH", "/tenant") => json!({ "name": "Pwned" }),
+        ("POST", "/templates") => {
+            json!({ "name": "Pwned", "content": { "kind": "email", "subject": "Pwned", "body": "Pwned" } })
+        }
+        ("PATCH", "/templates/{id}") => json!({ "name": "Pwned" }),
+        ("POST", "/templates/{id}/render") => json!({ "client_id": ana }),
+        ("POST", "/templates/{id}/project") => json!({ "client_id": ana, "name": "Pwned" }),
         ("POST", "/threads/{id}/messages") => json!({ "body": "Pwned", "internal": false }),
         ("PATCH", "/time-logs/{id}") => json!({ "minutes": 1 }),
         ("POST", "/webhooks/endpoints") => json!({ "url": "https://evil.example/hook", "events": ["client.created"] }),

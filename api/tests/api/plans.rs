@@ -77,13 +77,13 @@ async fn everything_for(app: &TestApp, client: &str, n: usize) {
     }
 }
 
-/// The statements of one dashboard request. Background workers (the outbox) use the same
+/// The statements of one GET of `path`. Background workers (the outbox) use the same
 /// database and can only add statements, so the fewest of a few tries is the request's own.
-async fn dashboard_statements(app: &TestApp, log: &QueryLog, token: &str) -> (Value, Vec<String>) {
+async fn statements_of(app: &TestApp, log: &QueryLog, token: &str, path: &str) -> (Value, Vec<String>) {
     let mut best: Option<(Value, Vec<String>)> = None;
     for _ in 0..3 {
         log.take();
-        let res = app.req_as(token, Method::GET, "/api/v1/portal/dashboard").send().await.unwrap();
+        let res = app.req_as(token, Method::GET, path).send().await.unwrap();
         assert_eq!(res.status(), 200);
         let body: Value = res.json().await.unwrap();
         let sqls = log.take();
@@ -109,8 +109,8 @@ async fn the_dashboard_answers_in_a_fixed_number_of_statements(app: TestApp) {
     let bea = bearer(&client_login(&app, busy["email"].as_str().unwrap()).await);
 
     let log = QueryLog::watch(&app);
-    let (nothing, for_nothing) = dashboard_statements(&app, &log, &al).await;
-    let (many, for_many) = dashboard_statements(&app, &log, &bea).await;
+    let (nothing, for_nothing) = statements_of(&app, &log, &al, "/api/v1/portal/dashboard").await;
+    let (many, for_many) = statements_of(&app, &log, &bea, "/api/v1/portal/dashboard").await;
 
     assert_eq!(nothing["upcoming_appointments"], 0, "{nothing}");
     assert_eq!(nothing["recent_activity"], json!([]), "{nothing}");
@@ -146,6 +146,59 @@ async fn the_dashboard_answers_in_a_fixed_number_of_statements(app: TestApp) {
 }
 
 both!(the_dashboard_answers_in_a_fixed_number_of_statements);
+
+/// Statements one console home page may run, the session check included: the tenant, every
+/// count in one statement, one per list (appointments, the three kinds waiting on clients,
+/// overdue invoices, outstanding sums, leads, submissions, unread threads and their names,
+/// activity).
+const HOME_STATEMENTS: usize = 15;
+
+/// The staff home page costs the same however much the business has.
+async fn the_home_answers_in_a_fixed_number_of_statements(app: TestApp) {
+    let owner = bearer(&crate::flows::staff_login(&app, "owner@acme.example").await);
+    let log = QueryLog::watch(&app);
+    let (nothing, for_nothing) = statements_of(&app, &log, &owner, "/api/v1/home").await;
+    assert_eq!(nothing["waiting_on_clients"], json!([]), "{nothing}");
+
+    let busy = app.client("Bea Busy", "bea@busy.example").await;
+    let busy_id = busy["id"].as_str().unwrap();
+    everything_for(&app, busy_id, 6).await;
+    let token = bearer(&client_login(&app, "bea@busy.example").await);
+    for n in 0..3 {
+        let project = create_project(&app, busy_id, &format!("Talk {n}")).await;
+        let res = app
+            .req_as(
+                &token,
+                Method::POST,
+                &format!("/api/v1/portal/projects/{}/threads", project["id"].as_str().unwrap()),
+            )
+            .json(&json!({ "title": "Question", "body": "When do we start?" }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 201);
+    }
+    let (many, for_many) = statements_of(&app, &log, &owner, "/api/v1/home").await;
+    assert!(many["waiting_on_clients"].as_array().unwrap().len() > 5, "{many}");
+    assert_eq!(many["counts"]["unread_threads"], 3, "{many}");
+
+    let show = |sqls: &[String]| sqls.iter().map(|s| format!("  {s}")).collect::<Vec<_>>().join("\n");
+    assert_eq!(
+        for_nothing.len(),
+        for_many.len(),
+        "the home page's statements depend on how much the business has (N+1?)\nnothing:\n{}\nmany:\n{}",
+        show(&for_nothing),
+        show(&for_many)
+    );
+    assert!(
+        for_many.len() <= HOME_STATEMENTS,
+        "{} statements for one home page, more than {HOME_STATEMENTS}:\n{}",
+        for_many.len(),
+        show(&for_many)
+    );
+}
+
+both!(the_home_answers_in_a_fixed_number_of_statements);
 
 // ---------------------------------------------------------------------------------------------
 // Index use, by generic plan, on PostgreSQL
@@ -332,6 +385,8 @@ fn console_paths(search: &str, client: &str, from: &str, to: &str) -> Vec<String
         "/api/v1/contracts".to_string(),
         "/api/v1/contracts?status=sent".to_string(),
         "/api/v1/service-orders".to_string(),
+        "/api/v1/home".to_string(),
+        format!("/api/v1/clients/{client}/overview"),
     ]
 }
 

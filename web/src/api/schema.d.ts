@@ -439,6 +439,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/emails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email the client: your subject and text, signed with your name, with a button to their
+         *     portal. Sent whatever their notice preference (a person wrote it; only automatic notices
+         *     can be turned off), queued and retried like every email, and logged in their activity.
+         */
+        post: operations["email_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/impersonate": {
         parameters: {
             query?: never;
@@ -473,6 +494,29 @@ export interface paths {
          *     allowed (a new link replaces the old one).
          */
         post: operations["invite_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything between the business and this client, for the client page: appointments
+         *     (upcoming and past), service orders, projects, quotes, contracts, invoices with what is
+         *     outstanding, files and message threads. Each list holds the newest 25; `counts` says how
+         *     many there are. Billing lists need `billing:read` (without it they are empty). The
+         *     activity timeline is `GET /clients/{id}/activity`.
+         */
+        get: operations["get_client_overview"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -834,6 +878,28 @@ export interface paths {
          *     linked to.
          */
         get: operations["list_form_submissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What needs the team's attention: today's and tomorrow's appointments, documents waiting on
+         *     clients, overdue invoices and what is outstanding, new leads and form submissions, unread
+         *     client messages, and the latest activity. Each list holds at most 20 lines; `counts` says
+         *     how many there are. Money needs `billing:read` (without it those lists are empty).
+         */
+        get: operations["get_home"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2923,6 +2989,106 @@ export interface paths {
         patch: operations["update_staff_member"];
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your templates, by kind and name. */
+        get: operations["list_templates"];
+        put?: never;
+        /**
+         * A new template. Every `{{…}}` in its texts must be a known merge field (see
+         *     `GET /templates/merge-fields`); an unknown one is refused, named. Names are unique per kind.
+         */
+        post: operations["create_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/merge-fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every merge field a template may use, with what it stands for. */
+        get: operations["list_merge_fields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template. */
+        get: operations["get_template"];
+        put?: never;
+        post?: never;
+        /** Delete a template. Documents made from it keep their text. */
+        delete: operations["delete_template"];
+        options?: never;
+        head?: never;
+        /** Change a template's name or content. Documents made from it earlier keep their text. */
+        patch: operations["update_template"];
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new project from a project template: the body is the same as `POST /projects` (a
+         *     description given here wins over the template's), and the project starts with the
+         *     template's tasks and deliverables, merge fields resolved for the client.
+         */
+        post: operations["project_from_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The template's content with every merge field resolved for a client (and a quote or a
+         *     project of theirs, for `quote.*` and `project.*` fields), in the client's language: what
+         *     a new quote, contract or email made from it starts with. Nothing is saved; the document
+         *     you then create holds plain text, frozen when it is sent.
+         */
+        post: operations["render_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tenant": {
         parameters: {
             query?: never;
@@ -3262,7 +3428,7 @@ export interface components {
          * @description `subject_type.verb`: what the entry records.
          * @enum {string}
          */
-        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.email_changed" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
+        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.emailed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.quote_accepted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.email_changed" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
         /** @description A page of activity, newest first. */
         ActivityPage: {
             items: components["schemas"]["Activity"][];
@@ -3723,6 +3889,33 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        /** @description Everything between the business and one client. */
+        ClientOverview: {
+            client_id: string;
+            /** @description Empty without `billing:read`. */
+            contracts: components["schemas"]["OverviewContract"][];
+            /** @description How many there are of each list (a list shows at most 25, newest first). */
+            counts: components["schemas"]["OverviewCounts"];
+            /** @description Files of the client's projects, newest first, with whether the client sees them. */
+            files: components["schemas"]["OverviewFile"][];
+            /** @description Empty without `billing:read`. */
+            invoices: components["schemas"]["OverviewInvoice"][];
+            /**
+             * @description What the client owes per currency on sent and partly paid invoices, and the part
+             *     past due. Empty when nothing is due, or without `billing:read`.
+             */
+            outstanding: components["schemas"]["OverviewOutstanding"][];
+            /** @description Every other appointment (past, cancelled, completed), latest first. */
+            past_appointments: components["schemas"]["OverviewAppointment"][];
+            projects: components["schemas"]["OverviewProject"][];
+            /** @description Empty without `billing:read`. */
+            quotes: components["schemas"]["OverviewQuote"][];
+            service_orders: components["schemas"]["OverviewOrder"][];
+            /** @description Message threads of the client's projects, latest message first. */
+            threads: components["schemas"]["OverviewThread"][];
+            /** @description Pending or confirmed appointments still to come, earliest first. */
+            upcoming_appointments: components["schemas"]["OverviewAppointment"][];
+        };
         /** @description A page of clients. */
         ClientPage: {
             items: components["schemas"]["Client"][];
@@ -3821,6 +4014,11 @@ export interface components {
             id: string;
             /** @example Maria Lopez */
             name: string;
+        };
+        /** @description A contract's title and Markdown body. */
+        ContractContent: {
+            body: components["schemas"]["MergeBody"];
+            title: components["schemas"]["MergeLine"];
         };
         /** @description A page of contracts, newest first. */
         ContractPage: {
@@ -4066,6 +4264,11 @@ export interface components {
             /** @description 1 to 200 lines; net, tax and totals are computed by the server. */
             lines: components["schemas"]["LineInput"][];
             notes?: string | null;
+            /**
+             * @description The client's running project (planned, active or on hold) this quote is for:
+             *     accepting it adds its lines to that project as tasks instead of starting a new one.
+             */
+            project_id?: string | null;
             /** @description Who is told about the client's decisions; default: nobody (owners and admins are told). */
             staff_id?: string | null;
             /** @example Brand refresh */
@@ -4134,6 +4337,14 @@ export interface components {
             status?: null | components["schemas"]["TaskStatus"];
             /** @example Moodboard */
             title: string;
+        };
+        CreateTemplate: {
+            content: components["schemas"]["TemplateContent"];
+            /**
+             * @description Unique among your templates of its kind.
+             * @example Website project
+             */
+            name: string;
         };
         /** @description A new thread, started by staff. */
         CreateThread: {
@@ -4328,6 +4539,11 @@ export interface components {
              */
             expires_at: string;
         };
+        /** @description An email staff send by hand. */
+        EmailContent: {
+            body: components["schemas"]["MergeMessage"];
+            subject: components["schemas"]["MergeLine"];
+        };
         /**
          * @description Whether an endpoint receives events.
          * @enum {string}
@@ -4464,6 +4680,91 @@ export interface components {
             at: string;
             /** @example Booked for Tue 1 Dec, 10:00 */
             text: string;
+        };
+        /** @description What needs the team's attention, in one answer. */
+        Home: {
+            /** @description Today's and tomorrow's appointments still on (pending or confirmed), earliest first. */
+            appointments: components["schemas"]["HomeAppointment"][];
+            /** @description How many there are of each list below (a list shows at most 20). */
+            counts: components["schemas"]["HomeCounts"];
+            /** @description Form submissions of the last 14 days, newest first. */
+            form_submissions: components["schemas"]["HomeSubmission"][];
+            /** @description Leads of the last 14 days, newest first. */
+            new_leads: components["schemas"]["HomeClient"][];
+            /**
+             * @description What clients owe on every sent invoice, per currency (overdue or not). Empty without
+             *     `billing:read`.
+             */
+            outstanding: components["schemas"]["Outstanding"][];
+            /**
+             * @description Sent invoices past their due date and not fully paid, most overdue first. Empty for a
+             *     credential without `billing:read`.
+             */
+            overdue_invoices: components["schemas"]["OverdueInvoice"][];
+            /** @description The business's latest activity, newest first (at most 20). */
+            recent_activity: components["schemas"]["HomeActivity"][];
+            /** @example Europe/Berlin */
+            time_zone: string;
+            /**
+             * Format: date
+             * @description Today in the business's time zone: "today" and "tomorrow" below are its days.
+             */
+            today: string;
+            /** @description Threads with client messages the caller has not read, newest first. Empty for an API key. */
+            unread_threads: components["schemas"]["UnreadThread"][];
+            /** @description Quotes, contracts and deliverables the client has not answered yet, waiting longest first. */
+            waiting_on_clients: components["schemas"]["WaitingItem"][];
+        };
+        /** @description An activity entry with the name of the client it concerns. */
+        HomeActivity: components["schemas"]["Activity"] & {
+            /** @description The client's name, when the entry concerns a client. */
+            client_name?: string | null;
+        };
+        HomeAppointment: {
+            client: components["schemas"]["ClientRef"];
+            /** Format: date-time */
+            ends_at: string;
+            id: string;
+            service_name: string;
+            /** @description The staff member who takes it, if one is assigned. */
+            staff_name?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            /** @example confirmed */
+            status: string;
+        };
+        HomeClient: {
+            company?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            id: string;
+            name: string;
+        };
+        /** @description How many lines each list would have without the limit of 20. */
+        HomeCounts: {
+            /** Format: int64 */
+            appointments: number;
+            /** Format: int64 */
+            form_submissions: number;
+            /** Format: int64 */
+            new_leads: number;
+            /** Format: int64 */
+            overdue_invoices: number;
+            /** Format: int64 */
+            unread_threads: number;
+            /** Format: int64 */
+            waiting_on_clients: number;
+        };
+        HomeSubmission: {
+            client: components["schemas"]["ClientRef"];
+            /** Format: date-time */
+            created_at: string;
+            /** @description The submission made this client (a lead) rather than matching one. */
+            created_lead: boolean;
+            form_id: string;
+            form_title: string;
+            id: string;
         };
         /**
          * @description Someone to add to the team; they get an email with a login link.
@@ -4641,6 +4942,29 @@ export interface components {
          * @enum {string}
          */
         ManualMethod: "bank_transfer" | "cash" | "card" | "other";
+        /** @description 1 to 100000 characters of Markdown, not blank; may hold merge fields such as `{{client.name}}`. */
+        MergeBody: string;
+        /** @description At most 5000 characters; may hold merge fields such as `{{client.name}}`. */
+        MergeDescription: string;
+        /** @description A merge field and what it stands for. */
+        MergeField: {
+            /** @example The client's name */
+            description: string;
+            /** @example client.name */
+            name: string;
+        };
+        /** @description Every merge field a template may use. */
+        MergeFieldList: {
+            items: components["schemas"]["MergeField"][];
+        };
+        /** @description One line of 1 to 200 characters; may hold merge fields such as `{{client.name}}`. */
+        MergeLine: string;
+        /** @description 1 to 20000 characters, not blank; may hold merge fields such as `{{client.name}}`. */
+        MergeMessage: string;
+        /** @description At most 10000 characters; may hold merge fields such as `{{client.name}}`. */
+        MergeNotes: string;
+        /** @description One line of 1 to 300 characters; may hold merge fields such as `{{client.name}}`. */
+        MergeTaskTitle: string;
         /** @description A message as staff see it. */
         Message: {
             /** @description The staff member's or client's id (an API key's id for messages posted with a key). */
@@ -4768,6 +5092,166 @@ export interface components {
              * @example 1
              */
             weekday: number;
+        };
+        /** @description What is still due in one currency. */
+        Outstanding: {
+            /**
+             * Format: int64
+             * @description On every sent or partly paid invoice.
+             */
+            amount_minor: number;
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @description The part of it past due.
+             */
+            overdue_minor: number;
+        };
+        OverdueInvoice: {
+            client: components["schemas"]["ClientRef"];
+            /** @example EUR */
+            currency: string;
+            /**
+             * Format: int64
+             * @description Whole days past the due date, counted in the business's time zone.
+             */
+            days_overdue: number;
+            /** Format: date */
+            due_date: string;
+            /**
+             * Format: int64
+             * @description What is still due, in minor units.
+             */
+            due_minor: number;
+            id: string;
+            /** @example INV-2026-0001 */
+            number: string;
+        };
+        OverviewAppointment: {
+            /** Format: date-time */
+            ends_at: string;
+            id: string;
+            service_name: string;
+            staff_name?: string | null;
+            /** Format: date-time */
+            starts_at: string;
+            status: components["schemas"]["AppointmentStatus"];
+        };
+        OverviewContract: {
+            id: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** Format: date-time */
+            signed_at?: string | null;
+            status: components["schemas"]["ContractStatus"];
+            title: string;
+        };
+        OverviewCounts: {
+            /** Format: int64 */
+            appointments: number;
+            /** Format: int64 */
+            contracts: number;
+            /** Format: int64 */
+            files: number;
+            /** Format: int64 */
+            invoices: number;
+            /** Format: int64 */
+            projects: number;
+            /** Format: int64 */
+            quotes: number;
+            /** Format: int64 */
+            service_orders: number;
+            /** Format: int64 */
+            threads: number;
+        };
+        OverviewFile: {
+            client_visible: boolean;
+            /** @example image/png */
+            content_type: string;
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            name: string;
+            project_id: string;
+            project_name: string;
+            /** Format: int64 */
+            size: number;
+        };
+        OverviewInvoice: {
+            /** @example EUR */
+            currency: string;
+            /** Format: date */
+            due_date: string;
+            /**
+             * Format: int64
+             * @description What is still due (0 on a paid, void or draft invoice).
+             */
+            due_minor: number;
+            id: string;
+            /** @example INV-2026-0001 */
+            number: string;
+            /** @description Sent, not fully paid and past its due date (in the business's time zone). */
+            overdue: boolean;
+            status: components["schemas"]["InvoiceStatus"];
+            title: string;
+            /** Format: int64 */
+            total_minor: number;
+        };
+        OverviewOrder: {
+            id: string;
+            /**
+             * Format: int64
+             * @example 7
+             */
+            number: number;
+            status: components["schemas"]["ServiceOrderStatus"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OverviewOutstanding: {
+            /** Format: int64 */
+            amount_minor: number;
+            /** @example EUR */
+            currency: string;
+            /** Format: int64 */
+            overdue_minor: number;
+        };
+        OverviewProject: {
+            /** Format: date */
+            due_date?: string | null;
+            id: string;
+            name: string;
+            status: components["schemas"]["ProjectStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        OverviewQuote: {
+            /** @example EUR */
+            currency: string;
+            id: string;
+            /** @example Q-2026-0001 */
+            number: string;
+            /** @description The project the quote is for or started. */
+            project_id?: string | null;
+            /** Format: date-time */
+            sent_at?: string | null;
+            /** @description As the API shows it today (`expired` for a sent quote past `valid_until`). */
+            status: components["schemas"]["QuoteStatus"];
+            title: string;
+            /** Format: int64 */
+            total_minor: number;
+            /** Format: date */
+            valid_until: string;
+        };
+        OverviewThread: {
+            id: string;
+            /** Format: date-time */
+            last_message_at: string;
+            project_id: string;
+            project_name: string;
+            title: string;
         };
         /** @description A client's own review, as the portal shows it on the appointment. */
         OwnReview: {
@@ -5174,7 +5658,7 @@ export interface components {
             notes?: string | null;
             /** @example Q-2026-0001 */
             number: string;
-            /** @description The project the acceptance started. */
+            /** @description The project the quote is for (chosen by staff) or that its acceptance started. */
             project_id?: string | null;
             /**
              * Format: int32
@@ -5455,6 +5939,14 @@ export interface components {
             /** @description The staff member who answers for the project; `null` means the owners and admins. */
             staff_id?: string | null;
         };
+        /** @description A project with its task list and deliverables. */
+        ProjectContent: {
+            /** @description At most 50. */
+            deliverables?: components["schemas"]["TemplateDeliverable"][];
+            description?: null | components["schemas"]["MergeNotes"];
+            /** @description In board order; at most 200. */
+            tasks?: components["schemas"]["TemplateTask"][];
+        };
         /** @description A project with its tasks in board order, as staff see it. */
         ProjectDetail: components["schemas"]["Project"] & {
             tasks: components["schemas"]["Task"][];
@@ -5654,6 +6146,13 @@ export interface components {
             /** @example Maria Lopez */
             name: string;
         };
+        /** @description A quote's title, notes and lines. */
+        QuoteContent: {
+            /** @description 1 to 200 lines, as on a quote. */
+            lines: components["schemas"]["LineInput"][];
+            notes?: null | components["schemas"]["MergeNotes"];
+            title: components["schemas"]["MergeLine"];
+        };
         /** @description A page of quotes, newest first. */
         QuotePage: {
             items: components["schemas"]["QuoteSummary"][];
@@ -5751,6 +6250,26 @@ export interface components {
         };
         /** @description Minutes before the start, at most 5, each 5 to 20160 (14 days), no two alike; `[]` sends none. */
         ReminderOffsets: number[];
+        /**
+         * @description What a document made from a template is about: its merge fields take their values from
+         *     these.
+         * @example {
+         *       "client_id": "0193a5b2-7c1d-7000-8000-000000000001"
+         *     }
+         */
+        RenderTemplate: {
+            /** @description The client, in your tenant. */
+            client_id: string;
+            /** @description A project of that client, for `project.*` fields. */
+            project_id?: string | null;
+            /** @description A quote of that client, for `quote.*` fields. */
+            quote_id?: string | null;
+        };
+        /** @description The template's content with every merge field replaced: ready to create the document. */
+        RenderedTemplate: {
+            content: components["schemas"]["TemplateContent"];
+            template_id: string;
+        };
         /**
          * @description The board's new order: every task id of the project, each once.
          * @example {
@@ -5880,6 +6399,13 @@ export interface components {
         SelectAccount: {
             account_id: string;
             selection_token: string;
+        };
+        /** @description What staff write. */
+        SendEmail: {
+            /** @description Plain text; a blank line starts a new paragraph. */
+            body: string;
+            /** @example Your project starts Monday */
+            subject: string;
         };
         /** @description Something a client can book: a consultation, a workshop, a call. */
         Service: {
@@ -6216,6 +6742,58 @@ export interface components {
              */
             taxable_minor: number;
         };
+        /** @description A template as the API shows it. */
+        Template: {
+            content: components["schemas"]["TemplateContent"];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * @description The merge fields it uses: a document made from it needs a quote when it uses
+             *     `quote.*`, a project when it uses `project.*`.
+             * @example [
+             *       "client.name",
+             *       "today"
+             *     ]
+             */
+            fields: string[];
+            id: string;
+            kind: components["schemas"]["TemplateKind"];
+            name: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description What a template holds; `kind` says which shape. */
+        TemplateContent: (components["schemas"]["ProjectContent"] & {
+            /** @enum {string} */
+            kind: "project";
+        }) | (components["schemas"]["QuoteContent"] & {
+            /** @enum {string} */
+            kind: "quote";
+        }) | (components["schemas"]["ContractContent"] & {
+            /** @enum {string} */
+            kind: "contract";
+        }) | (components["schemas"]["EmailContent"] & {
+            /** @enum {string} */
+            kind: "email";
+        });
+        /** @description A deliverable of a project template. */
+        TemplateDeliverable: {
+            description?: null | components["schemas"]["MergeDescription"];
+            title: components["schemas"]["MergeLine"];
+        };
+        /**
+         * @description What a template makes.
+         * @enum {string}
+         */
+        TemplateKind: "project" | "quote" | "contract" | "email";
+        /** @description The templates of one kind (or all), by name. */
+        TemplateList: {
+            items: components["schemas"]["Template"][];
+        };
+        /** @description A task of a project template. */
+        TemplateTask: {
+            title: components["schemas"]["MergeTaskTitle"];
+        };
         /** @description A tenant as its staff and API keys see it. */
         Tenant: {
             /** @example #f59e0b */
@@ -6414,6 +6992,20 @@ export interface components {
              * Format: int64
              * @description Counted up to 100 (show "99+" above 99).
              * @example 3
+             */
+            unread_count: number;
+        };
+        UnreadThread: {
+            client: components["schemas"]["ClientRef"];
+            id: string;
+            /** Format: date-time */
+            last_message_at: string;
+            project_id: string;
+            project_name: string;
+            title: string;
+            /**
+             * Format: int64
+             * @description Client messages newer than the caller's read mark.
              */
             unread_count: number;
         };
@@ -6708,6 +7300,8 @@ export interface components {
         UpdateQuote: {
             lines?: components["schemas"]["LineInput"][];
             notes?: string | null;
+            /** @description The running project the quote is for; `null`: none (accepting starts a new project). */
+            project_id?: string | null;
             staff_id?: string | null;
             title?: string;
             /** Format: date */
@@ -6778,6 +7372,22 @@ export interface components {
             due_date?: string | null;
             status?: components["schemas"]["TaskStatus"];
             title?: string;
+        };
+        /**
+         * @description Changes to a template. Fields left out stay as they are; `content` replaces the whole
+         *     content (its `kind` may change).
+         * @example {
+         *       "content": {
+         *         "body": "# Agreement\n\nMade on {{today}}.",
+         *         "kind": "contract",
+         *         "title": "Agreement with {{client.name}}"
+         *       },
+         *       "name": "Website project"
+         *     }
+         */
+        UpdateTemplate: {
+            content?: components["schemas"]["TemplateContent"];
+            name?: string;
         };
         /**
          * @description Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -6877,6 +7487,34 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        /** @description A document sent to a client and not answered yet. */
+        WaitingItem: {
+            client: components["schemas"]["ClientRef"];
+            id: string;
+            kind: components["schemas"]["WaitingKind"];
+            /** @description The quote's number; `null` for the others. */
+            number?: string | null;
+            /** @description The deliverable's project (its page holds the deliverable); `null` for the others. */
+            project_id?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was sent (or submitted for approval): how long it has waited.
+             */
+            since: string;
+            /** @description The quote's number and revision's title, the contract's or the deliverable's title. */
+            title: string;
+            /**
+             * Format: date-time
+             * @description When the client first opened it in the portal; `null` when they have not yet (always
+             *     `null` for a deliverable, whose views are not counted).
+             */
+            viewed_at?: string | null;
+        };
+        /**
+         * @description What kind of document waits on a client.
+         * @enum {string}
+         */
+        WaitingKind: "quote" | "contract" | "deliverable";
         /** @description What we did with an authentic event. */
         WebhookAnswer: {
             /**
@@ -10002,6 +10640,135 @@ export interface operations {
             };
         };
     };
+    email_client: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendEmail"];
+            };
+        };
+        responses: {
+            /** @description Queued for sending */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL contains a NUL character; The body is not valid JSON; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     impersonate_client: {
         parameters: {
             query?: never;
@@ -10157,6 +10924,83 @@ export interface operations {
             };
             /** @description The client is archived or has no portal access */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_client_overview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The client's overview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientOverview"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12662,6 +13506,71 @@ export interface operations {
             };
             /** @description No such form in your tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_home: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The home page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Home"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25862,6 +26771,802 @@ export interface operations {
                 };
             };
             /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_templates: {
+        parameters: {
+            query?: {
+                /** @description Only templates of this kind. Default: all. */
+                kind?: components["schemas"]["TemplateKind"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description A query parameter is invalid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description The template's address */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description The URL contains a NUL character; The body is not valid JSON; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another template of this kind has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid or uses an unknown merge field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_merge_fields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The merge fields */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MergeFieldList"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplate"];
+            };
+        };
+        responses: {
+            /** @description The changed template */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description The URL contains a NUL character; The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another template of this kind has this name */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid or uses an unknown merge field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    project_from_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProject"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    /** @description The project's address */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectDetail"];
+                };
+            };
+            /** @description The URL contains a NUL character; The body is not valid JSON; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The template makes something else than a project, or the client is archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A field is invalid, or the client or staff member is not one of yours */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    render_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The template's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenderTemplate"];
+            };
+        };
+        responses: {
+            /** @description The resolved content */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RenderedTemplate"];
+                };
+            };
+            /** @description The URL contains a NUL character; The body is not valid JSON; The Idempotency-Key header is not 1 to 255 visible ASCII characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is larger than the limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client, quote or project is not one of yours, or the template needs a quote or project that was not given */
             422: {
                 headers: {
                     [name: string]: unknown;

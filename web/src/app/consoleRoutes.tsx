@@ -35,6 +35,7 @@ import { OrderDetailPage } from '@/features/console/service-orders/OrderDetailPa
 import { OrdersPage } from '@/features/console/service-orders/OrdersPage';
 import { BrandingPage } from '@/features/console/tenant/BrandingPage';
 import { TeamPage } from '@/features/console/staff/TeamPage';
+import { TemplatesPage } from '@/features/console/templates/TemplatesPage';
 import { WebhookDetailPage } from '@/features/console/webhooks/WebhookDetailPage';
 import { WebhooksPage } from '@/features/console/webhooks/WebhooksPage';
 
@@ -84,4 +85,5 @@ export const consoleRoutes: RouteObject[] = [
   { path: 'settings/webhooks', element: <WebhooksPage /> },
   { path: 'settings/webhooks/:id', element: <WebhookDetailPage /> },
   { path: 'settings/team', element: <TeamPage /> },
+  { path: 'settings/templates', element: <TemplatesPage /> },
 ];

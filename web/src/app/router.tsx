@@ -1,4 +1,5 @@
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { HomePage as ConsoleHomePage } from '@/features/console/home/HomePage';
 import { ConsoleShell } from '@/features/console/me/ConsoleShell';
 import { ConsoleLinkPage, ConsoleLoginPage } from '@/features/console/me/LoginPage';
 import { DashboardPage } from '@/features/portal/me/DashboardPage';
@@ -103,7 +104,7 @@ const console: RouteObject[] = [
     path: '/app',
     element: <ConsoleShell />,
     children: [
-      { index: true, element: <Navigate to="/app/clients" replace /> },
+      { index: true, element: <ConsoleHomePage /> },
       ...consoleRoutes,
       { path: '*', element: <NotFoundPage home="/app" /> },
     ],

@@ -109,6 +109,52 @@ it('tells deliverable steps with their round, note and comment', () => {
   expect(stars(5)).toBe('★★★★★');
 });
 
+it('tells whether an accepted quote started a project or added to a running one', () => {
+  const q = (kind: ActivityKind, data: Record<string, unknown>) =>
+    activitySentence(entry(kind, data, 'client', 'cl_1'), names);
+  expect(
+    q('quote.accepted', {
+      number: 'Q-2026-0003',
+      project_name: 'Brand refresh',
+      project_started: true,
+    }),
+  ).toBe('Maria Lopez accepted quote Q-2026-0003, which started the project “Brand refresh”.');
+  expect(
+    q('quote.accepted', {
+      number: 'Q-2026-0003',
+      project_name: 'Brand refresh',
+      project_started: false,
+    }),
+  ).toBe(
+    'Maria Lopez accepted quote Q-2026-0003; its lines were added as tasks to the running project “Brand refresh”.',
+  );
+  // Entries from before projects were started by acceptances.
+  expect(q('quote.accepted', { number: 'Q-2026-0003' })).toBe('Maria Lopez accepted quote Q-2026-0003.');
+  expect(q('project.quote_accepted', { quote_id: 'qu_3', quote_number: 'Q-2026-0003', tasks_added: 4 })).toBe(
+    'Maria Lopez accepted quote Q-2026-0003 and its 4 lines were added as tasks.',
+  );
+  expect(q('project.quote_accepted', { quote_number: 'Q-2026-0003', tasks_added: 1 })).toBe(
+    'Maria Lopez accepted quote Q-2026-0003 and its line was added as a task.',
+  );
+  expect(q('project.quote_accepted', { quote_number: 'Q-2026-0003', tasks_added: 0 })).toBe(
+    'Maria Lopez accepted quote Q-2026-0003, which had no lines to add as tasks.',
+  );
+  expect(consoleHref(entry('project.quote_accepted'))).toBe('/app/projects/ob_1');
+});
+
+it('tells an email written by hand with its subject', () => {
+  expect(activitySentence(entry('client.emailed', { subject: 'We start Monday' }), names)).toBe(
+    'Jo Park emailed Maria Lopez: “We start Monday”.',
+  );
+  expect(activitySentence(entry('client.emailed', { subject: ' Invoice ' }, 'staff', 'st_1'), names)).toBe(
+    'You emailed Maria Lopez: “Invoice”.',
+  );
+  // Sent through an API key, and an entry without its subject.
+  expect(activitySentence(entry('client.emailed', {}, 'api_key', 'ak_1'), names)).toBe(
+    'An integration (API key) emailed Maria Lopez.',
+  );
+});
+
 it('reads an entry older than this build without a blank', () => {
   const old = { ...entry('client.updated'), kind: 'client.exploded' as ActivityKind, verb: 'exploded' };
   expect(activitySentence(old, names)).toBe('Jo Park: exploded.');

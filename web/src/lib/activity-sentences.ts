@@ -175,6 +175,7 @@ export const SENTENCES: Record<ActivityKind, Sentence> = {
       ? say(c, 'activity.client.createdByForm', { form: c.str('form_title') })
       : say(c, 'activity.client.created'),
   'client.email_changed': (c) => say(c, 'activity.client.emailChanged'),
+  'client.emailed': (c) => say(c, 'activity.client.emailed', named(c, 'subject')),
   'client.impersonation_ended': (c) => say(c, 'activity.client.impersonationEnded'),
   'client.impersonation_started': (c) => say(c, 'activity.client.impersonationStarted'),
   'client.invited': (c) =>
@@ -234,6 +235,17 @@ export const SENTENCES: Record<ActivityKind, Sentence> = {
       inThread: c.str('thread_title') ? 'yes' : 'no',
       thread: c.str('thread_title'),
     }),
+  'project.quote_accepted': (c) => {
+    const added = c.data.tasks_added;
+    return say(
+      c,
+      'activity.project.quoteAccepted',
+      { named: c.str('quote_number') ? 'yes' : 'no', number: c.str('quote_number') },
+      typeof added === 'number'
+        ? { tasks: added > 0 ? 'some' : 'none', count: added }
+        : { tasks: 'unknown', count: 0 },
+    );
+  },
   'project.status_changed': (c) =>
     c.str('from') && c.str('to')
       ? say(c, 'activity.project.statusChanged', named(c, 'name'), {
@@ -243,7 +255,15 @@ export const SENTENCES: Record<ActivityKind, Sentence> = {
       : say(c, 'activity.project.statusChangedPlain', named(c, 'name')),
   'project.updated': (c) => say(c, 'activity.project.updated', named(c, 'name'), changes(c)),
   'quote.acceptance_undone': (c) => say(c, 'activity.quote.acceptanceUndone', numbered(c), said(c, 'reason')),
-  'quote.accepted': (c) => say(c, 'activity.quote.accepted', numbered(c)),
+  'quote.accepted': (c) => {
+    // `project_started` says whether the acceptance started a project (true) or added the
+    // quote's lines to the running project it was written for (false); older entries lack it.
+    const project = { projectNamed: c.str('project_name') ? 'yes' : 'no', project: c.str('project_name') };
+    if (c.data.project_started === true)
+      return say(c, 'activity.quote.acceptedStarted', numbered(c), project);
+    if (c.data.project_started === false) return say(c, 'activity.quote.acceptedAdded', numbered(c), project);
+    return say(c, 'activity.quote.accepted', numbered(c));
+  },
   'quote.changes_requested': (c) =>
     say(c, 'activity.quote.changesRequested', numbered(c), said(c, 'comment')),
   'quote.created': (c) => say(c, 'activity.quote.created', numbered(c)),

@@ -1,11 +1,12 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
-import { ClientPicker } from '@/components/ClientPicker';
+import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
 import { Alert, Button, Card, TextArea, TextField } from '@/components/ui';
 import { CURRENCIES, digitsOf, valuesOf, type DocumentDraft, type DocumentValues } from './documentDraft';
-import { LineEditor } from './LineEditor';
-import { lineProblems } from './lines';
+import { LineEditor } from '@/components/money/LineEditor';
+import { lineProblems, sentIndexes, type LineDraft } from '@/components/money/lines';
+import { ForProjectField } from './quotes/ForProjectField';
 import { labelClass, select } from '@/components/styles';
 import { useT } from '@/lib/i18n/hooks';
 
@@ -30,6 +31,15 @@ export interface DateField {
   hint?: string;
 }
 
+/** What a "start from a template" part of the form sees of it, and how it fills it in. */
+export interface StartFromContext {
+  client: PickedClient | null;
+  /** The project the quote is for, or ''. */
+  project: string;
+  currency: string;
+  fill: (content: { title: string; notes: string; lines: LineDraft[] }) => void;
+}
+
 /**
  * The form of a quote or an invoice: who it is for, what it is called, its currency and dates,
  * its lines (with a live preview of the totals) and notes.
@@ -46,6 +56,8 @@ export function DocumentForm({
   busy,
   error,
   onSubmit,
+  startFrom,
+  forProject,
 }: {
   /** Which document it is, for the messages. */
   what: keyof typeof DOCUMENT_KEYS;
@@ -61,6 +73,10 @@ export function DocumentForm({
   busy: boolean;
   error: unknown;
   onSubmit: (values: DocumentValues) => void;
+  /** A part at the top that fills the form in (from a template). */
+  startFrom?: (context: StartFromContext) => ReactNode;
+  /** Offers the client's running projects the quote can be for. */
+  forProject?: boolean;
 }) {
   const t = useT();
   const keys = DOCUMENT_KEYS[what];
@@ -82,6 +98,7 @@ export function DocumentForm({
     : {};
   const errorOf = (field: string) => missing[field] ?? problem?.fieldError(field);
   const currencies = [...new Set([initial.currency, ...CURRENCIES])];
+  const sent = sentIndexes(draft.lines);
 
   // Takes the person to the first field the server refused.
   useEffect(() => {
@@ -103,6 +120,12 @@ export function DocumentForm({
     <Card>
       <form ref={form} onSubmit={submit} noValidate className="space-y-5">
         {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
+        {startFrom?.({
+          client: draft.client,
+          project: draft.project ?? '',
+          currency: draft.currency,
+          fill: (content) => setDraft((d) => ({ ...d, ...content })),
+        })}
         {clientLocked && draft.client ? (
           <div>
             <p className="text-sm font-medium text-slate-800">{t('consoleBilling.form.client')}</p>
@@ -111,8 +134,17 @@ export function DocumentForm({
         ) : (
           <ClientPicker
             value={draft.client}
-            onChange={(c) => set('client', c)}
+            // Another client's projects are not theirs: the choice starts again.
+            onChange={(c) => setDraft((d) => ({ ...d, client: c, project: '' }))}
             error={errorOf('client_id')}
+          />
+        )}
+        {forProject && (
+          <ForProjectField
+            clientId={draft.client?.id}
+            value={draft.project ?? ''}
+            onChange={(project) => set('project', project)}
+            error={errorOf('project_id')}
           />
         )}
         <TextField
@@ -170,9 +202,12 @@ export function DocumentForm({
           locale={locale}
           digits={digits}
           problems={problems}
-          serverErrors={(i, f) =>
-            problem?.fieldError(`lines[${i}].${f}`) ?? problem?.fieldError(`lines.${i}.${f}`)
-          }
+          serverErrors={(i, f) => {
+            // The server counts the lines it was sent, without the blank ones.
+            const n = sent[i] ?? -1;
+            if (n < 0) return undefined;
+            return problem?.fieldError(`lines[${n}].${f}`) ?? problem?.fieldError(`lines.${n}.${f}`);
+          }}
         />
         {errorOf('lines') && <p className="text-sm font-medium text-red-700">{errorOf('lines')}</p>}
         <TextArea

@@ -28,6 +28,7 @@ export type BillingSettings = Schemas['BillingSettings'];
 export type PaymentProviderInfo = Schemas['PaymentProviderInfo'];
 export type ProviderKind = Schemas['ProviderKind'];
 export type PaymentEvent = Schemas['PaymentEvent'];
+export type Project = Schemas['Project'];
 
 export type CreateQuote = JsonBody<paths['/api/v1/quotes']['post']>;
 export type UpdateQuote = JsonBody<paths['/api/v1/quotes/{id}']['patch']>;
@@ -112,6 +113,30 @@ export const undoAcceptance = (id: string, reason: string) =>
   call(api.POST('/api/v1/quotes/{id}/undo-acceptance', { params: { path: { id } }, body: { reason } }));
 export const invoiceQuote = (id: string) =>
   call(api.POST('/api/v1/quotes/{id}/invoice', { params: { path: { id } } }));
+
+/** The projects a quote can be for: the client's running ones (planned, active, on hold). */
+export const RUNNING_PROJECT = ['planned', 'active', 'on_hold'] as const;
+
+/** A client's projects (the 100 most recent), to choose the one a quote is for. */
+export function useClientProjects(clientId: string | undefined) {
+  return useQuery({
+    // Under the projects' list key, so a project created or changed elsewhere shows here.
+    queryKey: ['console', 'projects', 'list', { client: clientId }] as const,
+    queryFn: () =>
+      call(api.GET('/api/v1/projects', { params: { query: { client_id: clientId, limit: 100 } } })),
+    enabled: !!clientId,
+  });
+}
+
+/** A client's quotes (the 100 most recent), to choose the one a contract's quote fields come from. */
+export function useClientQuotes(clientId: string | undefined) {
+  return useQuery({
+    queryKey: ['console', 'quotes', 'list', { client: clientId }] as const,
+    queryFn: () =>
+      call(api.GET('/api/v1/quotes', { params: { query: { client_id: clientId, limit: 100 } } })),
+    enabled: !!clientId,
+  });
+}
 
 // ——— Contracts ———
 

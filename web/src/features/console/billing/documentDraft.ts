@@ -1,7 +1,7 @@
 import type { PickedClient } from '@/components/ClientPicker';
 import { fractionDigits } from '@/lib/money';
 import type { LineInput } from './api';
-import { lineInputs, type LineDraft } from './lines';
+import { lineInputs, type LineDraft } from '@/components/money/lines';
 
 /** A quote or invoice as its form holds it. */
 export interface DocumentDraft {
@@ -12,6 +12,8 @@ export interface DocumentDraft {
   lines: LineDraft[];
   /** Date fields by their API name (`valid_until`, `issue_date`, `due_date`): `YYYY-MM-DD` or empty. */
   dates: Record<string, string>;
+  /** A quote's project (the client's running project it is for): its id, or '' for none. */
+  project?: string;
 }
 
 /** What the form hands over: trimmed, amounts in minor units, blanks as `null`. */
@@ -22,6 +24,7 @@ export interface DocumentValues {
   notes: string | null;
   lines: LineInput[];
   dates: Record<string, string | null>;
+  project_id: string | null;
 }
 
 export function digitsOf(currency: string, locale: string): number {
@@ -36,6 +39,7 @@ export function valuesOf(draft: DocumentDraft, locale: string): DocumentValues {
     notes: draft.notes.trim() || null,
     lines: lineInputs(draft.lines, digitsOf(draft.currency, locale)),
     dates: Object.fromEntries(Object.entries(draft.dates).map(([k, v]) => [k, v || null])),
+    project_id: draft.project || null,
   };
 }
 
@@ -46,12 +50,14 @@ export function changedFields(before: DocumentValues, after: DocumentValues) {
     currency?: string;
     notes?: string | null;
     lines?: LineInput[];
+    project_id?: string | null;
     dates: Record<string, string | null>;
   } = { dates: {} };
   if (after.title !== before.title) changed.title = after.title;
   if (after.currency !== before.currency) changed.currency = after.currency;
   if (after.notes !== before.notes) changed.notes = after.notes;
   if (JSON.stringify(after.lines) !== JSON.stringify(before.lines)) changed.lines = after.lines;
+  if (after.project_id !== before.project_id) changed.project_id = after.project_id;
   for (const [k, v] of Object.entries(after.dates)) if (v !== before.dates[k]) changed.dates[k] = v;
   return changed;
 }

@@ -1,5 +1,15 @@
 /* eslint-disable no-restricted-syntax -- sample API data for the tests, not text the app writes */
-import type { BillingSettings, Contract, Invoice, InvoiceSummary, Line, Quote, QuoteSummary } from './api';
+import type { Template } from '@/components/templates/api';
+import type {
+  BillingSettings,
+  Contract,
+  Invoice,
+  InvoiceSummary,
+  Line,
+  Project,
+  Quote,
+  QuoteSummary,
+} from './api';
 
 const maria = { id: 'cl_1', name: 'Maria Lopez', email: 'maria@example.com', company: 'Lopez Bakery' };
 
@@ -202,3 +212,63 @@ export const mariaClient = {
   created_at: '2025-03-01T10:00:00Z',
   updated_at: '2025-03-01T10:00:00Z',
 };
+
+/** One of Maria's projects, as `GET /projects?client_id=` lists it. */
+export function aProject(over: Partial<Project> = {}): Project {
+  return {
+    id: 'pr_1',
+    name: 'Website',
+    description: null,
+    status: 'active',
+    client_id: 'cl_1',
+    client_name: 'Maria Lopez',
+    staff_id: null,
+    client_uploads: false,
+    start_date: null,
+    due_date: null,
+    progress: { done: 0, total: 2, percent: 0 },
+    created_at: '2026-10-01T10:00:00Z',
+    updated_at: '2026-10-01T10:00:00Z',
+    ...over,
+  };
+}
+
+/** A quote template whose title uses the client's company and notes the project's name. */
+export function aQuoteTemplate(over: Partial<Template> = {}): Template {
+  return {
+    id: 'tq_1',
+    kind: 'quote',
+    name: 'Logo package',
+    content: {
+      kind: 'quote',
+      title: 'Logo for {{client.company}}',
+      notes: 'Part of {{project.name}}.',
+      lines: [
+        { description: 'Logo design', quantity: '1', unit_price_minor: 120000, tax_rate_bp: 2000 },
+        { description: 'Brand book', quantity: '2.5', unit_price_minor: 30000, tax_rate_bp: 2000 },
+      ],
+    },
+    fields: ['client.company', 'project.name'],
+    created_at: '2026-11-01T09:00:00Z',
+    updated_at: '2026-11-01T09:00:00Z',
+    ...over,
+  };
+}
+
+/** A contract template that names a quote's number and total. */
+export function aContractTemplate(over: Partial<Template> = {}): Template {
+  return {
+    id: 'tc_1',
+    kind: 'contract',
+    name: 'Services agreement',
+    content: {
+      kind: 'contract',
+      title: 'Agreement for {{quote.number}}',
+      body: 'Between {{business.name}} and {{client.name}}, for {{quote.total}}.',
+    },
+    fields: ['quote.number', 'business.name', 'client.name', 'quote.total'],
+    created_at: '2026-11-01T09:00:00Z',
+    updated_at: '2026-11-01T09:00:00Z',
+    ...over,
+  };
+}

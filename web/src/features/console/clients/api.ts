@@ -7,6 +7,7 @@ export type ClientStatus = components['schemas']['ClientStatus'];
 export type CreateClient = components['schemas']['CreateClient'];
 export type UpdateClient = components['schemas']['UpdateClient'];
 export type Activity = components['schemas']['Activity'];
+export type ClientOverview = components['schemas']['ClientOverview'];
 
 // Every key starts with 'console' so logging out of the console forgets them all.
 export const clientKeys = {
@@ -14,6 +15,7 @@ export const clientKeys = {
   list: (q: string, status: string) => ['console', 'clients', 'list', { q, status }] as const,
   detail: (id: string) => ['console', 'clients', 'detail', id] as const,
   activity: (id: string) => ['console', 'clients', 'activity', id] as const,
+  overview: (id: string) => ['console', 'clients', 'overview', id] as const,
 };
 
 export function useClients(q: string, status: string) {
@@ -36,6 +38,14 @@ export function useClient(id: string) {
   return useQuery({
     queryKey: clientKeys.detail(id),
     queryFn: () => call(api.GET('/api/v1/clients/{id}', { params: { path: { id } } })),
+  });
+}
+
+/** Everything with the client (appointments, orders, projects, billing, files, threads): the newest 25 of each. */
+export function useClientOverview(id: string) {
+  return useQuery({
+    queryKey: clientKeys.overview(id),
+    queryFn: () => call(api.GET('/api/v1/clients/{id}/overview', { params: { path: { id } } })),
   });
 }
 
@@ -75,6 +85,21 @@ export function inviteClient(id: string) {
 
 export function impersonateClient(id: string) {
   return call(api.POST('/api/v1/clients/{id}/impersonate', { params: { path: { id } } }));
+}
+
+export type SendEmail = components['schemas']['SendEmail'];
+
+/**
+ * Emails the client what staff wrote (202: queued). `key` makes a retry of the same email
+ * (after an answer that never arrived) safe: the server sends it once.
+ */
+export function emailClient(id: string, body: SendEmail, key: string) {
+  return call(
+    api.POST('/api/v1/clients/{id}/emails', {
+      params: { path: { id }, header: { 'Idempotency-Key': key } },
+      body,
+    }),
+  );
 }
 
 export function archiveClient(id: string) {

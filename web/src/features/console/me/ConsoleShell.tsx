@@ -11,7 +11,7 @@ import { useActiveRealm } from '@/lib/session-hooks';
 import { isAdmin, useStaffMe } from './api';
 import { useStaffLanguage } from './language';
 import { NamePrompt } from './NamePrompt';
-import { consoleNav, ROLE_KEYS } from './nav';
+import { navFor, ROLE_KEYS } from './nav';
 
 /** The product's name, shown until the business's own has loaded. */
 const PRODUCT = 'Portico';
@@ -38,7 +38,7 @@ function Shell() {
     queryClient.removeQueries({ queryKey: ['console'] });
     navigate('/app/login', { replace: true });
   };
-  const items = consoleNav.filter((i) => !i.admin || isAdmin(me.data));
+  const items = navFor(isAdmin(me.data), t);
   const role = me.data ? t(ROLE_KEYS[me.data.role] ?? me.data.role) : '';
   return (
     <div className="min-h-dvh">
@@ -95,7 +95,7 @@ function Shell() {
           width="max-w-6xl"
           open={menuOpen}
           onNavigate={() => setMenuOpen(false)}
-          items={items.map((item) => ({ to: item.path, label: t(item.labelKey) }))}
+          items={items}
         />
       </header>
       <main id="main" className="mx-auto max-w-6xl px-4 py-6 sm:py-8">

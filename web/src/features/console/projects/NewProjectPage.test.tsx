@@ -2,7 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { aProjectDetail, team } from './fixtures';
 import { NewProjectPage } from './NewProjectPage';
-import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
+import { me, problem, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -106,5 +106,62 @@ describe('NewProjectPage', () => {
     expect(await screen.findByText('Choose the client.')).toBeInTheDocument();
     expect(screen.getByText('Give the project a name.')).toBeInTheDocument();
     expect(fetch.mock.calls.some(([r]) => (r as Request).method === 'POST')).toBe(false);
+  });
+
+  it('starts for the client in the address and makes the project from a template', async () => {
+    const bodies: unknown[] = [];
+    const fetch = stubApi({
+      ...common,
+      'GET /api/v1/clients/cl_1': { body: maria },
+      'GET /api/v1/templates': {
+        body: {
+          items: [
+            {
+              id: 'tp_1',
+              kind: 'project',
+              name: 'Website project',
+              content: {
+                kind: 'project',
+                description: 'A new website for {{client.company}}.',
+                tasks: [{ title: 'Kick-off call' }, { title: 'Wireframes' }, { title: 'Launch' }],
+                deliverables: [{ title: 'Sitemap', description: null }],
+              },
+              fields: ['client.company'],
+              created_at: '2026-11-01T09:00:00Z',
+              updated_at: '2026-11-01T09:00:00Z',
+            },
+          ],
+        },
+      },
+      'POST /api/v1/templates/tp_1/project': async (request) => {
+        bodies.push(await request.json());
+        return { status: 201, body: aProjectDetail() };
+      },
+    });
+    renderAt('/app/projects/new?client_id=cl_1', page);
+
+    expect(await screen.findByRole('group', { name: 'Client' })).toHaveTextContent('Maria Lopez');
+    const template = screen.getByLabelText('Start from a template');
+    await waitFor(() => expect(template).toBeEnabled());
+    expect(template).toHaveAccessibleDescription('Its tasks and deliverables are added to the new project.');
+    await userEvent.selectOptions(template, 'Website project');
+    expect(template).toHaveAccessibleDescription('It adds 3 tasks and 1 deliverable to the new project.');
+    expect(screen.getByLabelText('Description')).toHaveAccessibleDescription(
+      /^Leave it empty to use the template’s description\./,
+    );
+
+    await userEvent.type(screen.getByLabelText('Name'), 'Brand refresh');
+    await userEvent.click(screen.getByRole('button', { name: 'Create project' }));
+
+    expect(
+      await screen.findByText(
+        'Project “Brand refresh” created for Maria Lopez from the template “Website project”',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('address')).toHaveTextContent('/app/projects/pr_1');
+    expect(bodies).toEqual([
+      { client_id: 'cl_1', name: 'Brand refresh', status: 'planned', client_uploads: false },
+    ]);
+    expect(requestsOf(fetch)).not.toContain('POST /api/v1/projects');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { ClientPicker } from '@/components/ClientPicker';
 import { Alert, Button, TextArea, TextField } from '@/components/ui';
@@ -21,6 +21,8 @@ export function ProjectForm({
   error,
   onSubmit,
   onCancel,
+  startFrom,
+  descriptionHint,
 }: {
   initial: ProjectDraft;
   mode: 'new' | 'edit';
@@ -29,6 +31,10 @@ export function ProjectForm({
   error: unknown;
   onSubmit: (draft: ProjectDraft) => void;
   onCancel: () => void;
+  /** A part at the top of a new project's form (its template). */
+  startFrom?: ReactNode;
+  /** Replaces the description's usual hint. */
+  descriptionHint?: string;
 }) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
@@ -77,6 +83,7 @@ export function ProjectForm({
   return (
     <form ref={form} onSubmit={submit} noValidate className="space-y-5">
       {error != null && <Alert tone="error">{messageOf(error, onScreen)}</Alert>}
+      {startFrom}
       {mode === 'new' && (
         <ClientPicker value={draft.client} onChange={(c) => set('client', c)} error={errorOf('client_id')} />
       )}
@@ -92,7 +99,7 @@ export function ProjectForm({
         label={t('consoleProjects.form.description')}
         value={draft.description}
         error={errorOf('description')}
-        hint={`${t('consoleProjects.form.descriptionHint')} ${markdownHint()}`}
+        hint={`${descriptionHint ?? t('consoleProjects.form.descriptionHint')} ${markdownHint()}`}
         onChange={(e) => set('description', e.target.value)}
       />
       <div className="grid gap-5 sm:grid-cols-3">

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from '@t
 import { api, ApiProblem, call } from '@/api/client';
 import type { components, paths } from '@/api/schema';
 import type { JsonBody } from '@/lib/json-body';
+import { templateCall } from '@/components/templates/api';
 
 export type Project = components['schemas']['Project'];
 export type ProjectDetail = components['schemas']['ProjectDetail'];
@@ -102,6 +103,13 @@ export function useProjectChanged() {
 
 export function createProject(body: CreateProject) {
   return call(api.POST('/api/v1/projects', { body }));
+}
+
+/** A new project with a project template's tasks and deliverables (and its description, unless given). */
+export function createProjectFromTemplate(templateId: string, body: CreateProject) {
+  return templateCall(
+    api.POST('/api/v1/templates/{id}/project', { params: { path: { id: templateId } }, body }),
+  );
 }
 
 export function updateProject(id: string, body: UpdateProject) {

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
@@ -13,6 +13,12 @@ export interface ContractDraft {
   countersign: boolean;
 }
 
+/** What a "start from a template" part of the form sees of it, and how it fills it in. */
+export interface ContractStartContext {
+  client: PickedClient | null;
+  fill: (content: { title: string; body: string }) => void;
+}
+
 /** A contract's client, title, countersignature wish and text, with the text's rendered preview. */
 export function ContractForm({
   initial,
@@ -22,6 +28,7 @@ export function ContractForm({
   busy,
   error,
   onSubmit,
+  startFrom,
 }: {
   initial: ContractDraft;
   clientLocked?: boolean;
@@ -30,6 +37,8 @@ export function ContractForm({
   busy: boolean;
   error: unknown;
   onSubmit: (draft: ContractDraft) => void;
+  /** A part at the top that fills the form in (from a template). */
+  startFrom?: (context: ContractStartContext) => ReactNode;
 }) {
   const t = useT();
   const form = useRef<HTMLFormElement>(null);
@@ -67,6 +76,10 @@ export function ContractForm({
       {error != null && <Alert tone="error">{messageOf(error)}</Alert>}
       <Card>
         <div className="space-y-5">
+          {startFrom?.({
+            client: draft.client,
+            fill: (content) => setDraft((d) => ({ ...d, ...content })),
+          })}
           {clientLocked && draft.client ? (
             <div>
               <p className="text-sm font-medium text-slate-800">{t('consoleBilling.form.client')}</p>

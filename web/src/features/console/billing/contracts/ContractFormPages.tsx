@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { usePresetClient } from '@/components/presetClient';
 import { Alert, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
 import {
   createContract,
@@ -13,11 +14,17 @@ import {
   type UpdateContract,
 } from '../api';
 import { ContractForm, type ContractDraft } from './ContractForm';
+import { ContractTemplateStart } from './ContractTemplateStart';
 import { useT } from '@/lib/i18n/hooks';
 
-/** `/app/contracts/new`: a new contract, saved as a draft. */
+/**
+ * `/app/contracts/new`: a new contract, saved as a draft; it can start from a template.
+ * `?client_id=` starts it for a client.
+ */
 export function NewContractPage() {
   const t = useT();
+  const [params] = useSearchParams();
+  const preset = usePresetClient(params.get('client_id'));
   const navigate = useNavigate();
   const toast = useToast();
   const saved = useSaved();
@@ -35,16 +42,26 @@ export function NewContractPage() {
         title={t('consoleBillingContracts.list.new')}
         description={t('consoleBillingContracts.form.newDescription')}
       />
-      <ContractForm
-        initial={{ client: null, title: '', body: '', countersign: false }}
-        submitLabel={t('consoleBilling.saveDraft')}
-        cancelTo="/app/contracts"
-        busy={create.isPending}
-        error={create.error}
-        onSubmit={(d) =>
-          create.mutate({ client_id: d.client!.id, title: d.title, body: d.body, countersign: d.countersign })
-        }
-      />
+      {preset.pending ? (
+        <Loading label={t('consoleBillingContracts.form.loading')} />
+      ) : (
+        <ContractForm
+          initial={{ client: preset.client, title: '', body: '', countersign: false }}
+          submitLabel={t('consoleBilling.saveDraft')}
+          cancelTo="/app/contracts"
+          busy={create.isPending}
+          error={create.error}
+          startFrom={(context) => <ContractTemplateStart context={context} />}
+          onSubmit={(d) =>
+            create.mutate({
+              client_id: d.client!.id,
+              title: d.title,
+              body: d.body,
+              countersign: d.countersign,
+            })
+          }
+        />
+      )}
     </div>
   );
 }

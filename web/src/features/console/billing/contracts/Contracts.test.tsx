@@ -1,8 +1,8 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { captureDownloads, pdfReply } from '@/test/downloads';
 import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
-import { aContract, mariaClient, signature } from '../fixtures';
+import { aContract, aContractTemplate, aQuoteSummary, mariaClient, signature } from '../fixtures';
 import { ContractDetailPage } from './ContractDetailPage';
 import { EditContractPage, NewContractPage } from './ContractFormPages';
 import { ContractsPage } from './ContractsPage';
@@ -108,6 +108,88 @@ describe('NewContractPage', () => {
       },
     ]);
   });
+});
+
+describe('NewContractPage from a template', () => {
+  it('starts for the client in the address, and fills in the template for a quote of theirs', async () => {
+    const renders: unknown[] = [];
+    const bodies: unknown[] = [];
+    stubApi({
+      ...base,
+      'GET /api/v1/clients/cl_1': { body: mariaClient },
+      'GET /api/v1/templates': { body: { items: [aContractTemplate()] } },
+      'GET /api/v1/quotes': {
+        body: {
+          items: [aQuoteSummary(), aQuoteSummary({ id: 'qt_2', number: 'Q-2026-0002', title: 'Shop' })],
+        },
+      },
+      'POST /api/v1/templates/tc_1/render': async (request) => {
+        const body = (await request.json()) as { quote_id?: string | null };
+        renders.push(body);
+        return body.quote_id
+          ? {
+              body: {
+                template_id: 'tc_1',
+                content: {
+                  kind: 'contract',
+                  title: 'Agreement for Q-2026-0002',
+                  body: '# Agreement\n\nBetween Studio Anna and Maria Lopez, for €1,200.00.',
+                },
+              },
+            }
+          : problem(422, "The field 'quote_id' is invalid.", [
+              {
+                field: 'quote_id',
+                message: 'is needed: the template uses {{quote.number}}; choose the quote it is about',
+              },
+            ]);
+      },
+      'POST /api/v1/contracts': async (request) => {
+        bodies.push(await request.json());
+        return { status: 201, body: aContract() };
+      },
+    });
+    renderAt('/app/contracts/new?client_id=cl_1', pages);
+
+    expect(await screen.findByRole('group', { name: 'Client' })).toHaveTextContent('Maria Lopez');
+    const template = screen.getByLabelText('Start from a template');
+    await waitFor(() => expect(template).toBeEnabled());
+    await userEvent.selectOptions(template, 'Services agreement');
+
+    // The template names a quote: the server says which to choose, at the quote's choice.
+    const quote = await screen.findByLabelText('Quote it is about');
+    await waitFor(() =>
+      expect(quote).toHaveAccessibleDescription(
+        'This template uses {{quote.number}}: choose the quote it is about.',
+      ),
+    );
+    await userEvent.selectOptions(quote, 'Q-2026-0002 – Shop');
+
+    expect(
+      await screen.findByText(
+        'Filled in from “Services agreement” for Maria Lopez: the title and the text. Check them and change anything before saving.',
+      ),
+    ).toBeInTheDocument();
+    expect(renders).toEqual([
+      { client_id: 'cl_1', quote_id: null },
+      { client_id: 'cl_1', quote_id: 'qt_2' },
+    ]);
+    expect(screen.getByLabelText('Title')).toHaveValue('Agreement for Q-2026-0002');
+    const preview = screen.getByRole('region', { name: 'Preview of the contract' });
+    expect(within(preview).getByRole('heading', { name: 'Agreement' })).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Contract text (Markdown)'), ' Payment within 30 days.');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('“Design agreement” saved as a draft')).toBeInTheDocument();
+    expect(bodies).toEqual([
+      {
+        client_id: 'cl_1',
+        title: 'Agreement for Q-2026-0002',
+        body: '# Agreement\n\nBetween Studio Anna and Maria Lopez, for €1,200.00. Payment within 30 days.',
+        countersign: false,
+      },
+    ]);
+  }, 30_000);
 });
 
 describe('EditContractPage', () => {

@@ -15,7 +15,7 @@ import {
 } from '../api';
 import { DocumentForm, type DateField } from '../DocumentForm';
 import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
-import { emptyLine, lineDraftOf } from '../lines';
+import { emptyLine, lineDraftOf } from '@/components/money/lines';
 import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
 const invoiceDates = (t: Translate): DateField[] => [

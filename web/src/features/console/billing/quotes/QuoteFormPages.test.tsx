@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
-import { aQuote, mariaClient } from '../fixtures';
+import { me, problem, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
+import { aProject, aQuote, aQuoteTemplate, mariaClient } from '../fixtures';
 import { EditQuotePage, NewQuotePage } from './QuoteFormPages';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -150,7 +150,190 @@ describe('NewQuotePage', () => {
   }, 30_000);
 });
 
+/** Maria's projects: two running, one completed. */
+const projects = {
+  'GET /api/v1/projects': {
+    body: {
+      items: [
+        aProject(),
+        aProject({ id: 'pr_2', name: 'Old site', status: 'completed' }),
+        aProject({ id: 'pr_3', name: 'Shop', status: 'on_hold' }),
+      ],
+      next_cursor: null,
+    },
+  },
+};
+
+const rendered = {
+  template_id: 'tq_1',
+  content: {
+    kind: 'quote',
+    title: 'Logo for Lopez Bakery',
+    notes: 'Part of Website.',
+    lines: [
+      { description: 'Logo design', quantity: '1', unit_price_minor: 120000, tax_rate_bp: 2000 },
+      { description: 'Brand book', quantity: '2.5', unit_price_minor: 30000, tax_rate_bp: 2000 },
+    ],
+  },
+};
+
+describe('NewQuotePage from a template', () => {
+  it('fills the quote in for the chosen client and project, then saves what was edited', async () => {
+    const renders: unknown[] = [];
+    const bodies: unknown[] = [];
+    const fetch = stubApi({
+      ...base,
+      ...projects,
+      'GET /api/v1/templates': { body: { items: [aQuoteTemplate()] } },
+      'POST /api/v1/templates/tq_1/render': async (request) => {
+        const body = (await request.json()) as { project_id?: string | null };
+        renders.push(body);
+        return body.project_id
+          ? { body: rendered }
+          : problem(422, "The field 'project_id' is invalid.", [
+              {
+                field: 'project_id',
+                message: 'is needed: the template uses {{project.name}}; choose the project it is about',
+              },
+            ]);
+      },
+      'POST /api/v1/quotes': async (request) => {
+        bodies.push(await request.json());
+        return { status: 201, body: aQuote() };
+      },
+    });
+    renderAt('/app/quotes/new', pages);
+
+    const template = await screen.findByLabelText('Start from a template');
+    await waitFor(() => expect(template).toBeEnabled());
+    await userEvent.selectOptions(template, 'Logo package');
+    expect(template).toHaveAccessibleDescription(
+      'Now choose the client: the template is filled in for them.',
+    );
+    expect(requestsOf(fetch).some((r) => r.startsWith('POST /api/v1/templates'))).toBe(false);
+
+    await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    // The template names the project: the server says to choose it.
+    await waitFor(() =>
+      expect(template).toHaveAccessibleDescription(
+        'This template uses {{project.name}}: choose the project it is about.',
+      ),
+    );
+    expect(screen.getByLabelText('Title')).toHaveValue('');
+
+    // Only running projects are offered.
+    const project = screen.getByLabelText('For project');
+    await waitFor(() => expect(project).toBeEnabled());
+    expect(
+      within(project)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['None: accepting starts a new project', 'Website (active)', 'Shop (on hold)']);
+    await userEvent.selectOptions(project, 'Website (active)');
+    expect(project).toHaveAccessibleDescription(
+      'Accepting the quote adds its lines as tasks to this project.',
+    );
+
+    expect(
+      await screen.findByText(
+        'Filled in from “Logo package” for Maria Lopez: the title, the notes and 2 lines. Check them and change anything before saving.',
+      ),
+    ).toBeInTheDocument();
+    expect(renders).toEqual([
+      { client_id: 'cl_1', project_id: null },
+      { client_id: 'cl_1', project_id: 'pr_1' },
+    ]);
+    expect(screen.getByLabelText('Title')).toHaveValue('Logo for Lopez Bakery');
+    expect(screen.getByLabelText('Notes')).toHaveValue('Part of Website.');
+    const line2 = screen.getByRole('listitem', { name: 'Line 2' });
+    expect(within(line2).getByLabelText(/^Quantity/)).toHaveValue('2.5');
+    expect(within(line2).getByLabelText(/^Unit price/)).toHaveValue('300.00');
+    expect(screen.getByTestId('preview-total')).toHaveTextContent('€2,340.00');
+
+    await typeLine(1, { 'Unit price': '1000' });
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('Quote Q-2026-0001 saved as a draft')).toBeInTheDocument();
+    expect(bodies).toEqual([
+      {
+        client_id: 'cl_1',
+        title: 'Logo for Lopez Bakery',
+        currency: 'EUR',
+        lines: [
+          {
+            description: 'Logo design',
+            quantity: '1',
+            unit_price_minor: 100000,
+            tax_rate_bp: 2000,
+            discount_bp: 0,
+          },
+          {
+            description: 'Brand book',
+            quantity: '2.5',
+            unit_price_minor: 30000,
+            tax_rate_bp: 2000,
+            discount_bp: 0,
+          },
+        ],
+        notes: 'Part of Website.',
+        project_id: 'pr_1',
+      },
+    ]);
+  }, 30_000);
+
+  it('starts for the client and project in the address', async () => {
+    const bodies: unknown[] = [];
+    stubApi({
+      ...base,
+      ...projects,
+      'GET /api/v1/templates': { body: { items: [] } },
+      'GET /api/v1/clients/cl_1': { body: mariaClient },
+      'POST /api/v1/quotes': async (request) => {
+        bodies.push(await request.json());
+        return { status: 201, body: aQuote() };
+      },
+    });
+    renderAt('/app/quotes/new?client_id=cl_1&project_id=pr_3', pages);
+
+    expect(await screen.findByRole('group', { name: 'Client' })).toHaveTextContent('Maria Lopez');
+    const project = screen.getByLabelText('For project');
+    await waitFor(() => expect(project).toHaveValue('pr_3'));
+    expect(screen.getByText('You have no quote templates yet.')).toBeInTheDocument();
+
+    await typeLine(1, { Description: 'Extra page', 'Unit price': '300' });
+    await userEvent.type(screen.getByLabelText('Title'), 'Shop extension');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+    expect(await screen.findByText('Quote Q-2026-0001 saved as a draft')).toBeInTheDocument();
+    expect(bodies).toEqual([
+      expect.objectContaining({ client_id: 'cl_1', title: 'Shop extension', project_id: 'pr_3' }),
+    ]);
+  }, 30_000);
+});
+
 describe('EditQuotePage', () => {
+  it('shows the project the quote is for, and sends its removal', async () => {
+    const bodies: unknown[] = [];
+    stubApi({
+      ...base,
+      ...projects,
+      'GET /api/v1/quotes/qt_1': { body: aQuote({ project_id: 'pr_1' }) },
+      'PATCH /api/v1/quotes/qt_1': async (request) => {
+        bodies.push(await request.json());
+        return { body: aQuote({ updated_at: '2026-11-10T09:00:00Z' }) };
+      },
+    });
+    renderAt('/app/quotes/qt_1/edit', pages);
+
+    const project = await screen.findByLabelText('For project');
+    await waitFor(() => expect(project).toHaveValue('pr_1'));
+    expect(screen.queryByLabelText('Start from a template')).not.toBeInTheDocument();
+    await userEvent.selectOptions(project, 'None: accepting starts a new project');
+    await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
+
+    expect(await screen.findByText('Quote Q-2026-0001 saved')).toBeInTheDocument();
+    expect(bodies).toEqual([{ project_id: null }]);
+  });
+
   it('starts from the saved lines and sends only what changed', async () => {
     const bodies: unknown[] = [];
     stubApi({

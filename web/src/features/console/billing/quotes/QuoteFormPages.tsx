@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
+import { usePresetClient } from '@/components/presetClient';
 import { Alert, ErrorState, Loading, PageHeader, useToast } from '@/components/ui';
 import {
   createQuote,
@@ -15,7 +16,8 @@ import {
 } from '../api';
 import { DocumentForm, type DateField } from '../DocumentForm';
 import { changedFields, digitsOf, valuesOf, type DocumentDraft } from '../documentDraft';
-import { emptyLine, lineDraftOf } from '../lines';
+import { emptyLine, lineDraftOf } from '@/components/money/lines';
+import { QuoteTemplateStart } from './QuoteTemplateStart';
 import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
 const quoteDates = (t: Translate): DateField[] => [
@@ -26,9 +28,14 @@ const quoteDates = (t: Translate): DateField[] => [
   },
 ];
 
-/** `/app/quotes/new`: a new quote, saved as a numbered draft. */
+/**
+ * `/app/quotes/new`: a new quote, saved as a numbered draft; it can start from a template.
+ * `?client_id=` (and `?project_id=`) start it for a client (and one of their projects).
+ */
 export function NewQuotePage() {
   const t = useT();
+  const [params] = useSearchParams();
+  const preset = usePresetClient(params.get('client_id'));
   const tenant = useTenant();
   const locale = useFormatLocale(tenant.data?.locale);
   const navigate = useNavigate();
@@ -48,7 +55,7 @@ export function NewQuotePage() {
       description={t('consoleBillingQuotes.form.newDescription')}
     />
   );
-  if (tenant.isPending) return <Loading label={t('consoleBillingQuotes.form.loading')} />;
+  if (tenant.isPending || preset.pending) return <Loading label={t('consoleBillingQuotes.form.loading')} />;
   if (tenant.isError) {
     return (
       <div className="max-w-3xl">
@@ -68,14 +75,17 @@ export function NewQuotePage() {
       <DocumentForm
         what="quote"
         initial={{
-          client: null,
+          client: preset.client,
           title: '',
           currency,
           notes: '',
           lines: [emptyLine()],
           dates: { valid_until: '' },
+          project: (preset.client && params.get('project_id')) || '',
         }}
         locale={locale}
+        forProject
+        startFrom={(context) => <QuoteTemplateStart context={context} locale={locale} />}
         dateFields={quoteDates(t)}
         submitLabel={t('consoleBilling.saveDraft')}
         cancelTo="/app/quotes"
@@ -89,6 +99,7 @@ export function NewQuotePage() {
             lines: v.lines,
             notes: v.notes ?? undefined,
             valid_until: v.dates.valid_until ?? undefined,
+            project_id: v.project_id ?? undefined,
           })
         }
       />
@@ -141,6 +152,7 @@ function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
     notes: quote.notes ?? '',
     lines: quote.lines.map((l) => lineDraftOf(l, digitsOf(quote.currency, locale))),
     dates: { valid_until: quote.valid_until },
+    project: quote.project_id ?? '',
   }));
   const save = useMutation({
     mutationFn: (body: UpdateQuote) => updateQuote(quote.id, body),
@@ -171,6 +183,7 @@ function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
           initial={initial}
           clientLocked
           currencyLocked
+          forProject
           locale={locale}
           dateFields={quoteDates(t)}
           submitLabel={t('consoleBilling.saveDraft')}
@@ -183,6 +196,7 @@ function EditQuote({ quote, locale }: { quote: Quote; locale: string }) {
             if (c.title !== undefined) body.title = c.title;
             if (c.notes !== undefined) body.notes = c.notes;
             if (c.lines !== undefined) body.lines = c.lines;
+            if (c.project_id !== undefined) body.project_id = c.project_id;
             if ('valid_until' in c.dates && c.dates.valid_until) body.valid_until = c.dates.valid_until;
             if (Object.keys(body).length === 0) navigate(`/app/quotes/${quote.id}`);
             else save.mutate(body);

@@ -1,12 +1,15 @@
 /**
- * A quote's or invoice's lines as the editor holds them (what the person typed), and the
- * preview of their amounts. The preview follows the server's rule exactly — each line's net
+ * A quote's or invoice's lines (or a quote template's) as the editor holds them (what the
+ * person typed), and the preview of their amounts. The preview follows the server's rule exactly — each line's net
  * (quantity × unit price × (1 − discount)) and tax (net × rate) rounded half to even on their
  * own, then summed — but the server's totals are the ones that count, shown after saving.
  */
-import type { Line, LineInput } from './api';
+import type { components } from '@/api/schema';
 import { t } from '@/lib/i18n';
 import { minorToInput, parseMoney } from '@/lib/money';
+
+type Line = components['schemas']['Line'];
+type LineInput = components['schemas']['LineInput'];
 
 export interface LineDraft {
   key: number;
@@ -39,14 +42,15 @@ export function bpToInput(bp: number): string {
   return (bp / 100).toFixed(2).replace(/\.?0+$/, '');
 }
 
-export function lineDraftOf(line: Line, digits: number): LineDraft {
+/** A saved line, or a line as a template holds it, as the editor shows it. */
+export function lineDraftOf(line: Line | LineInput, digits: number): LineDraft {
   return {
     key: nextKey++,
     description: line.description,
-    quantity: line.quantity,
+    quantity: String(line.quantity),
     unitPrice: minorToInput(line.unit_price_minor, digits),
-    taxRate: bpToInput(line.tax_rate_bp),
-    discount: bpToInput(line.discount_bp),
+    taxRate: bpToInput(line.tax_rate_bp ?? 0),
+    discount: bpToInput(line.discount_bp ?? 0),
   };
 }
 
@@ -168,6 +172,15 @@ export function previewTotals(lines: LineDraft[], digits: number): TotalsPreview
 
 function isBlank(line: LineDraft): boolean {
   return !line.description.trim() && !line.unitPrice.trim();
+}
+
+/**
+ * Where each line of the editor lands in what `lineInputs` sends (blank lines are dropped),
+ * so a server error about `lines[1]` reaches the right line; `-1` for a blank one.
+ */
+export function sentIndexes(lines: LineDraft[]): number[] {
+  let next = 0;
+  return lines.map((line) => (isBlank(line) ? -1 : next++));
 }
 
 /** What is wrong with each line, by its key; empty when the lines can be saved. */

@@ -16,7 +16,8 @@ const input =
   'block w-full rounded-lg border bg-white px-3 py-2 text-[15px] text-slate-900 shadow-sm placeholder:text-slate-500';
 
 /**
- * A quote's or invoice's lines: what, how many, at what price, with which tax and discount.
+ * A quote's or invoice's lines (and a quote template's): what, how many, at what price, with
+ * which tax and discount.
  * Amounts are typed as money ("12.50"); each line's amount and the totals follow the typing,
  * as a preview of what the server will compute. Under 640 px each line is a card of two columns.
  */
@@ -28,6 +29,7 @@ export function LineEditor({
   digits,
   problems,
   serverErrors,
+  mergeTargets,
 }: {
   lines: LineDraft[];
   onChange: (lines: LineDraft[]) => void;
@@ -38,6 +40,8 @@ export function LineEditor({
   problems: LineProblems;
   /** Errors the server named, e.g. `lines[0].quantity`, by line index and field. */
   serverErrors?: (index: number, field: string) => string | undefined;
+  /** Marks each description as a place a merge field can be inserted (`data-merge`), for templates. */
+  mergeTargets?: boolean;
 }) {
   const id = useId();
   const t = useT();
@@ -104,6 +108,7 @@ export function LineEditor({
                       placeholder={placeholder}
                       aria-invalid={error ? true : undefined}
                       aria-describedby={error ? `${fid}-error` : undefined}
+                      data-merge={mergeTargets && field === 'description' ? '' : undefined}
                       onChange={(e) => update(line.key, { [field]: e.target.value })}
                       className={`${input} ${error ? 'border-red-600' : 'border-slate-300'}`}
                     />
