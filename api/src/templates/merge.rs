@@ -39,6 +39,10 @@ pub const PATTERN: &str = concat!("^(?:[^{]|\\{(?!\\{)|\\{\\{ *(?:", alternative
 pub const FILLED_PATTERN: &str =
     concat!("^(?=[\\s\\S]*\\S)(?:[^{]|\\{(?!\\{)|\\{\\{ *(?:", alternatives!(), ") *\\}\\})*$");
 
+/// The same for a quote line's description: not blank, no NUL (as on a quote).
+pub const ITEM_PATTERN: &str =
+    concat!("^(?=[\\s\\S]*\\S)(?:[^{\\u0000]|\\{(?!\\{)|\\{\\{ *(?:", alternatives!(), ") *\\}\\})*$");
+
 /// The same for a one-line text that is not blank (titles, names, subjects).
 pub const LINE_PATTERN: &str = concat!(
     "^(?=.*\\S)(?:[^{\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]|\\{(?!\\{)|\\{\\{ *(?:",
@@ -99,6 +103,13 @@ merge_text!(
     PATTERN,
     0,
     10000
+);
+merge_text!(
+    MergeItem,
+    "1 to 500 characters, not blank; may hold merge fields such as `{{client.name}}`.",
+    ITEM_PATTERN,
+    1,
+    500
 );
 merge_text!(
     MergeDescription,
@@ -250,6 +261,7 @@ mod tests {
         for (field, _) in FIELDS {
             assert!(PATTERN.contains(&field.replace('.', r"\.")), "{field} missing from PATTERN");
             assert!(FILLED_PATTERN.contains(&field.replace('.', r"\.")), "{field} missing from FILLED_PATTERN");
+            assert!(ITEM_PATTERN.contains(&field.replace('.', r"\.")), "{field} missing from ITEM_PATTERN");
             assert!(LINE_PATTERN.contains(&field.replace('.', r"\.")), "{field} missing from LINE_PATTERN");
         }
     }

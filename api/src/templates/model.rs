@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors};
 
-use super::merge::{self, MergeBody, MergeDescription, MergeLine, MergeMessage, MergeNotes, MergeTaskTitle};
+use super::merge::{self, MergeBody, MergeDescription, MergeItem, MergeLine, MergeMessage, MergeNotes, MergeTaskTitle};
 use crate::db::schema::templates;
 use crate::db::utc;
 use crate::error::FieldError;
@@ -101,8 +101,30 @@ pub struct QuoteContent {
     /// 1 to 200 lines, as on a quote.
     #[serde(deserialize_with = "crate::money::lines::lines_field")]
     #[validate(length(min = 1, message = "must hold at least one line"), nested)]
-    #[schema(min_items = 1, max_items = 200)]
+    #[schema(min_items = 1, max_items = 200, value_type = Vec<TemplateLine>)]
     pub lines: Vec<LineInput>,
+}
+
+/// A quote template's line: a quote's `LineInput` whose description may hold merge fields.
+/// Only the spec names it; the server reads a `LineInput`.
+#[allow(dead_code)]
+#[derive(Deserialize, ToSchema)]
+pub struct TemplateLine {
+    #[schema(value_type = MergeItem)]
+    description: String,
+    /// Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number.
+    quantity: crate::money::Quantity,
+    /// Price of one unit in minor units of the quote's currency.
+    #[schema(minimum = 0, maximum = 10000000000_i64)]
+    unit_price_minor: i64,
+    /// Tax rate in basis points: `2000` is 20 %. Default 0.
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 10000)]
+    tax_rate_bp: i32,
+    /// Discount in basis points: `1000` is 10 % off. Default 0.
+    #[serde(default)]
+    #[schema(minimum = 0, maximum = 10000)]
+    discount_bp: i32,
 }
 
 /// A contract's title and Markdown body.

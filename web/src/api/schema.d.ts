@@ -4957,6 +4957,8 @@ export interface components {
         MergeFieldList: {
             items: components["schemas"]["MergeField"][];
         };
+        /** @description 1 to 500 characters, not blank; may hold merge fields such as `{{client.name}}`. */
+        MergeItem: string;
         /** @description One line of 1 to 200 characters; may hold merge fields such as `{{client.name}}`. */
         MergeLine: string;
         /** @description 1 to 20000 characters, not blank; may hold merge fields such as `{{client.name}}`. */
@@ -6149,7 +6151,7 @@ export interface components {
         /** @description A quote's title, notes and lines. */
         QuoteContent: {
             /** @description 1 to 200 lines, as on a quote. */
-            lines: components["schemas"]["LineInput"][];
+            lines: components["schemas"]["TemplateLine"][];
             notes?: null | components["schemas"]["MergeNotes"];
             title: components["schemas"]["MergeLine"];
         };
@@ -6786,6 +6788,30 @@ export interface components {
          * @enum {string}
          */
         TemplateKind: "project" | "quote" | "contract" | "email";
+        /**
+         * @description A quote template's line: a quote's `LineInput` whose description may hold merge fields.
+         *     Only the spec names it; the server reads a `LineInput`.
+         */
+        TemplateLine: {
+            description: components["schemas"]["MergeItem"];
+            /**
+             * Format: int32
+             * @description Discount in basis points: `1000` is 10 % off. Default 0.
+             */
+            discount_bp?: number;
+            /** @description Up to 3 decimals, greater than 0, at most 1000000; a string (`"1.5"`) or a number. */
+            quantity: components["schemas"]["Quantity"];
+            /**
+             * Format: int32
+             * @description Tax rate in basis points: `2000` is 20 %. Default 0.
+             */
+            tax_rate_bp?: number;
+            /**
+             * Format: int64
+             * @description Price of one unit in minor units of the quote's currency.
+             */
+            unit_price_minor: number;
+        };
         /** @description The templates of one kind (or all), by name. */
         TemplateList: {
             items: components["schemas"]["Template"][];
