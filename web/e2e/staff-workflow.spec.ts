@@ -15,19 +15,26 @@ test('staff land on home, open a waiting quote, write a contract template and ma
   await logInWithCode(page, OWNER);
   await expect(page).toHaveURL(/\/app$/);
 
-  // A quote sent to Maria (through the API with the console's own token, as an integration
+  // A quote sent to a client (through the API with the console's own token, as an integration
   // would) waits for her answer; a reload of home lists it.
   const title = `Shop window ${Date.now()}`;
   const token = await page.evaluate(
     () => JSON.parse(sessionStorage.getItem('portico.session.console') ?? '{}').accessToken as string,
   );
   const headers = { authorization: `Bearer ${token}` };
-  const clients = await (await page.request.get('/api/v1/clients?q=maria', { headers })).json();
-  const maria = clients.items.find((c: { name: string }) => c.name === 'Maria Lopez');
+  // A client of this test's own: other specs rename the demo clients.
+  const stamp = Date.now();
+  const who = `Ines Vidal ${stamp}`;
+  const made = await page.request.post('/api/v1/clients', {
+    headers,
+    data: { name: who, email: `ines.${stamp}@example.com`, company: 'Vidal Ceramics' },
+  });
+  expect(made.status()).toBe(201);
+  const client = await made.json();
   const line = { description: 'Window display', quantity: '1', unit_price_minor: 80000, tax_rate_bp: 0 };
   const created = await page.request.post('/api/v1/quotes', {
     headers,
-    data: { client_id: maria.id, title, lines: [line] },
+    data: { client_id: client.id, title, lines: [line] },
   });
   expect(created.status()).toBe(201);
   const quoteId = (await created.json()).id;
@@ -71,14 +78,14 @@ test('staff land on home, open a waiting quote, write a contract template and ma
   await nav(page, 'Money', 'Contracts');
   await page.getByRole('link', { name: 'New contract' }).click();
   await page.getByLabel('Start from a template').selectOption({ label: name });
-  await page.getByRole('combobox', { name: 'Client' }).fill('Maria');
-  await page.getByRole('option', { name: /Maria Lopez/ }).click();
+  await page.getByRole('combobox', { name: 'Client' }).fill(who);
+  await page.getByRole('option', { name: new RegExp(who) }).click();
   await expect(page.getByText(/Filled in from/)).toBeVisible();
-  await expect(page.getByLabel('Title')).toHaveValue('Agreement with Maria Lopez');
-  await expect(page.getByLabel('Contract text (Markdown)')).toHaveValue(/made with Lopez Interiors on \d/);
+  await expect(page.getByLabel('Title')).toHaveValue(`Agreement with ${who}`);
+  await expect(page.getByLabel('Contract text (Markdown)')).toHaveValue(/made with Vidal Ceramics on \d/);
   await page.getByRole('button', { name: 'Save draft' }).click();
   await expect(page).toHaveURL(/\/app\/contracts\/[0-9a-f-]+$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Agreement with Maria Lopez' })).toBeVisible();
-  await expect(page.getByText(/made with Lopez Interiors on/)).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: `Agreement with ${who}` })).toBeVisible();
+  await expect(page.getByText(/made with Vidal Ceramics on/)).toBeVisible();
   await screenshots(page, 'console-contract-from-template');
 });
