@@ -34,5 +34,8 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'build/**/*.test.ts'],
+    // CI runs these beside the Rust suites on two cores: a form test that types, searches
+    // and submits can take several seconds there without being wrong.
+    testTimeout: 20_000,
   },
 });

@@ -96,7 +96,7 @@ describe('AppointmentsPage', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Next week →' }));
     expect(screen.getByTestId('address')).toHaveTextContent('/app/appointments?week=2026-12-07');
 
-    await screen.findByRole('option', { name: 'Jo Park' });
+    await screen.findByRole('option', { name: 'Jo Park' }, { timeout: 5000 });
     await userEvent.selectOptions(screen.getByLabelText('Staff'), 'st_2');
     expect(screen.getByTestId('address')).toHaveTextContent('/app/appointments?week=2026-12-07&staff=st_2');
     expect(await screen.findByText('No appointments match')).toBeInTheDocument();

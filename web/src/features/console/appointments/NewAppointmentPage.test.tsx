@@ -60,14 +60,14 @@ function availability(request: Request): Reply {
 async function pickClient() {
   const client = await screen.findByRole('combobox', { name: 'Client' });
   await userEvent.type(client, 'mar');
-  await screen.findByRole('option', { name: /Maria Lopez/ });
+  await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 });
   await userEvent.keyboard('{ArrowDown}{Enter}');
 }
 
 async function fillIn() {
   const client = await screen.findByRole('combobox', { name: 'Client' });
   await userEvent.type(client, 'mar');
-  await screen.findByRole('option', { name: /Maria Lopez/ });
+  await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 });
   await userEvent.keyboard('{ArrowDown}{Enter}');
   expect(screen.getByRole('group', { name: 'Client' })).toHaveTextContent('Maria Lopez');
   await userEvent.selectOptions(screen.getByLabelText('Service'), 'sv_1');

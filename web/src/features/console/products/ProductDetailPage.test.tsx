@@ -70,7 +70,7 @@ describe('ProductDetailPage', () => {
     );
 
     await userEvent.type(screen.getByRole('combobox', { name: 'Give a client access' }), 'tom');
-    await userEvent.click(await screen.findByRole('option', { name: /Tom Berg/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Tom Berg/ }, { timeout: 5000 }));
     await userEvent.click(screen.getByRole('button', { name: 'Grant access' }));
     expect(
       await screen.findByText('Tom Berg now has “Brand starter kit” in their portal'),

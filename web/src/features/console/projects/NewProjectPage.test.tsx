@@ -35,7 +35,7 @@ const common = {
 
 async function fillIn() {
   await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-  await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+  await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
   await userEvent.type(screen.getByLabelText('Name'), 'Brand refresh');
   await userEvent.type(screen.getByLabelText('Description'), 'New logo and palette.');
   await userEvent.selectOptions(screen.getByLabelText('Status'), 'active');
@@ -56,7 +56,7 @@ describe('NewProjectPage', () => {
       },
     });
     renderAt('/app/projects/new', page);
-    await screen.findByRole('option', { name: 'Ben Ortiz' });
+    await screen.findByRole('option', { name: 'Ben Ortiz' }, { timeout: 5000 });
     await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Create project' }));
 
@@ -85,7 +85,7 @@ describe('NewProjectPage', () => {
       ]),
     });
     renderAt('/app/projects/new', page);
-    await screen.findByRole('option', { name: 'Ben Ortiz' });
+    await screen.findByRole('option', { name: 'Ben Ortiz' }, { timeout: 5000 });
     await fillIn();
     await userEvent.click(screen.getByRole('button', { name: 'Create project' }));
 

@@ -67,7 +67,7 @@ describe('NewOrderPage line editor', () => {
     expect(screen.getByLabelText('Order total')).toHaveTextContent('€265.50');
 
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     await userEvent.type(screen.getByLabelText('Title'), 'Laptop screen repair');
     await userEvent.type(screen.getByLabelText('Estimated completion'), '2026-12-04');
     await userEvent.click(screen.getByRole('button', { name: 'Create order' }));

@@ -81,7 +81,7 @@ describe('NewContractPage', () => {
     expect(screen.getByText('Write the text the client will sign.')).toBeInTheDocument();
 
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     await userEvent.type(screen.getByLabelText('Title'), 'Design agreement');
     await userEvent.click(screen.getByLabelText(/Countersign after the client/));
     await userEvent.click(screen.getByLabelText('Contract text (Markdown)'));

@@ -74,7 +74,7 @@ describe('NewInvoicePage', () => {
     await userEvent.type(within(line1).getByLabelText(/^Tax %/), '19');
     expect(screen.getByTestId('preview-total')).toHaveTextContent('€238.00');
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     await userEvent.type(screen.getByLabelText('Title'), 'Logo');
     await userEvent.type(screen.getByLabelText('Issue date'), '2026-11-01');
     await userEvent.type(screen.getByLabelText('Due date'), '2026-11-15');

@@ -81,7 +81,7 @@ describe('NewQuotePage', () => {
     expect(within(preview).getByTestId('preview-total')).toHaveTextContent('€1,717.80');
 
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     await userEvent.type(screen.getByLabelText('Title'), 'Brand refresh');
     await userEvent.type(screen.getByLabelText('Valid until'), '2026-12-31');
     await userEvent.type(screen.getByLabelText('Notes'), 'Two rounds of changes included.');
@@ -141,7 +141,7 @@ describe('NewQuotePage', () => {
     // Once the form is right by the browser's rules, the server has the last word.
     await typeLine(1, { Description: 'Logo', 'Unit price': '95', 'Tax %': '20' });
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     await userEvent.type(screen.getByLabelText('Title'), 'Brand refresh');
     await userEvent.click(screen.getByRole('button', { name: 'Save draft' }));
     expect(await within(line1).findByText('must have at most 3 decimals')).toBeInTheDocument();
@@ -213,7 +213,7 @@ describe('NewQuotePage from a template', () => {
     expect(requestsOf(fetch).some((r) => r.startsWith('POST /api/v1/templates'))).toBe(false);
 
     await userEvent.type(screen.getByRole('combobox', { name: 'Client' }), 'mar');
-    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }));
+    await userEvent.click(await screen.findByRole('option', { name: /Maria Lopez/ }, { timeout: 5000 }));
     // The template names the project: the server says to choose it.
     await waitFor(() =>
       expect(template).toHaveAccessibleDescription(
