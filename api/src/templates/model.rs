@@ -166,13 +166,55 @@ pub struct EmailContent {
 }
 
 /// What a template holds; `kind` says which shape.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum TemplateContent {
     Project(ProjectContent),
     Quote(QuoteContent),
     Contract(ContractContent),
     Email(EmailContent),
+}
+
+/// Each shape inlined with its `kind` (a union of whole objects, not of `allOf`s, which
+/// generated clients such as openapi-python-client cannot read).
+impl utoipa::PartialSchema for TemplateContent {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::schema::{Object, ObjectBuilder, OneOfBuilder, Schema, Type};
+        let shape = |kind: &str, schema: RefOr<Schema>| -> Object {
+            let mut object = match schema {
+                RefOr::T(Schema::Object(o)) => o,
+                _ => Object::new(),
+            };
+            let tag = ObjectBuilder::new().schema_type(Type::String).enum_values(Some([kind])).build();
+            object.properties.insert("kind".to_string(), tag.into());
+            object.required.insert(0, "kind".to_string());
+            object
+        };
+        OneOfBuilder::new()
+            .description(Some("What a template holds; `kind` says which shape."))
+            .item(shape("project", <ProjectContent as utoipa::PartialSchema>::schema()))
+            .item(shape("quote", <QuoteContent as utoipa::PartialSchema>::schema()))
+            .item(shape("contract", <ContractContent as utoipa::PartialSchema>::schema()))
+            .item(shape("email", <EmailContent as utoipa::PartialSchema>::schema()))
+            .into()
+    }
+}
+
+impl ToSchema for TemplateContent {
+    fn schemas(schemas: &mut Vec<(String, utoipa::openapi::RefOr<utoipa::openapi::schema::Schema>)>) {
+        for (name, schema) in [
+            ("TemplateTask", <TemplateTask as utoipa::PartialSchema>::schema()),
+            ("TemplateDeliverable", <TemplateDeliverable as utoipa::PartialSchema>::schema()),
+            ("TemplateLine", <TemplateLine as utoipa::PartialSchema>::schema()),
+        ] {
+            schemas.push((name.to_string(), schema));
+        }
+        <ProjectContent as ToSchema>::schemas(schemas);
+        <QuoteContent as ToSchema>::schemas(schemas);
+        <ContractContent as ToSchema>::schemas(schemas);
+        <EmailContent as ToSchema>::schemas(schemas);
+    }
 }
 
 impl Validate for TemplateContent {

@@ -4015,11 +4015,6 @@ export interface components {
             /** @example Maria Lopez */
             name: string;
         };
-        /** @description A contract's title and Markdown body. */
-        ContractContent: {
-            body: components["schemas"]["MergeBody"];
-            title: components["schemas"]["MergeLine"];
-        };
         /** @description A page of contracts, newest first. */
         ContractPage: {
             items: components["schemas"]["ContractSummary"][];
@@ -4538,11 +4533,6 @@ export interface components {
              * @description Confirm before this moment.
              */
             expires_at: string;
-        };
-        /** @description An email staff send by hand. */
-        EmailContent: {
-            body: components["schemas"]["MergeMessage"];
-            subject: components["schemas"]["MergeLine"];
         };
         /**
          * @description Whether an endpoint receives events.
@@ -5941,14 +5931,6 @@ export interface components {
             /** @description The staff member who answers for the project; `null` means the owners and admins. */
             staff_id?: string | null;
         };
-        /** @description A project with its task list and deliverables. */
-        ProjectContent: {
-            /** @description At most 50. */
-            deliverables?: components["schemas"]["TemplateDeliverable"][];
-            description?: null | components["schemas"]["MergeNotes"];
-            /** @description In board order; at most 200. */
-            tasks?: components["schemas"]["TemplateTask"][];
-        };
         /** @description A project with its tasks in board order, as staff see it. */
         ProjectDetail: components["schemas"]["Project"] & {
             tasks: components["schemas"]["Task"][];
@@ -6147,13 +6129,6 @@ export interface components {
             id: string;
             /** @example Maria Lopez */
             name: string;
-        };
-        /** @description A quote's title, notes and lines. */
-        QuoteContent: {
-            /** @description 1 to 200 lines, as on a quote. */
-            lines: components["schemas"]["TemplateLine"][];
-            notes?: null | components["schemas"]["MergeNotes"];
-            title: components["schemas"]["MergeLine"];
         };
         /** @description A page of quotes, newest first. */
         QuotePage: {
@@ -6765,19 +6740,32 @@ export interface components {
             updated_at: string;
         };
         /** @description What a template holds; `kind` says which shape. */
-        TemplateContent: (components["schemas"]["ProjectContent"] & {
+        TemplateContent: {
+            /** @description At most 50. */
+            deliverables?: components["schemas"]["TemplateDeliverable"][];
+            description?: null | components["schemas"]["MergeNotes"];
             /** @enum {string} */
             kind: "project";
-        }) | (components["schemas"]["QuoteContent"] & {
+            /** @description In board order; at most 200. */
+            tasks?: components["schemas"]["TemplateTask"][];
+        } | {
             /** @enum {string} */
             kind: "quote";
-        }) | (components["schemas"]["ContractContent"] & {
+            /** @description 1 to 200 lines, as on a quote. */
+            lines: components["schemas"]["TemplateLine"][];
+            notes?: null | components["schemas"]["MergeNotes"];
+            title: components["schemas"]["MergeLine"];
+        } | {
+            body: components["schemas"]["MergeBody"];
             /** @enum {string} */
             kind: "contract";
-        }) | (components["schemas"]["EmailContent"] & {
+            title: components["schemas"]["MergeLine"];
+        } | {
+            body: components["schemas"]["MergeMessage"];
             /** @enum {string} */
             kind: "email";
-        });
+            subject: components["schemas"]["MergeLine"];
+        };
         /** @description A deliverable of a project template. */
         TemplateDeliverable: {
             description?: null | components["schemas"]["MergeDescription"];
