@@ -1,7 +1,6 @@
 //! `GET /clients/{id}/overview`: the client page's lists in one request.
 
 use actix_web::{get, web};
-use chrono::Utc;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::model::{
@@ -15,7 +14,7 @@ use crate::clients::store as client_store;
 use crate::contracts::model::ContractStatus;
 use crate::db::{DbConn, now, utc};
 use crate::error::{ApiError, Problem};
-use crate::invoices::model::InvoiceStatus;
+use crate::invoices::model::{InvoiceStatus, today_in};
 use crate::invoices::store as invoice_store;
 use crate::projects::model::ProjectStatus;
 use crate::quotes::model::QuoteStatus;
@@ -58,8 +57,7 @@ fn overview(conn: &mut DbConn, caller: &Caller, id: String) -> Result<ClientOver
     let client = client_store::get(conn, tenant, &id)?
         .ok_or_else(|| ApiError::NotFound(format!("No client with id '{id}' in your business.")))?;
     let tenant_row = tenant_store::get(conn, tenant)?;
-    let tz: chrono_tz::Tz = tenant_row.timezone.parse().unwrap_or(chrono_tz::UTC);
-    let today = Utc::now().with_timezone(&tz).date_naive();
+    let today = today_in(&tenant_row.timezone);
     let (tenant, client) = (tenant, client.id.as_str());
     let mut counts = store::counts(conn, tenant, client)?;
 

@@ -53,7 +53,7 @@ fn client(id: String, name: String) -> ClientRef {
 /// Midnight of `day` in `tz`, as UTC (the earliest one on a day that repeats an hour; the
 /// hour after a gap when midnight does not exist).
 fn midnight(tz: chrono_tz::Tz, day: NaiveDate) -> NaiveDateTime {
-    let local = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    let local = day.and_time(chrono::NaiveTime::MIN);
     (0..3)
         .find_map(|h| tz.from_local_datetime(&(local + Duration::hours(h))).earliest())
         .map(|t| t.naive_utc())

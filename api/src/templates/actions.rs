@@ -1,7 +1,6 @@
 //! Saving a template (merge fields checked, names unique per kind) and making documents
 //! from one (merge fields resolved for a client, a quote and a project).
 
-use chrono::Utc;
 use serde_json::json;
 
 use super::merge::{self, Values};
@@ -16,6 +15,7 @@ use crate::deliverables::store as deliverable_store;
 use crate::error::ApiError;
 use crate::events;
 use crate::i18n::Formats;
+use crate::invoices::model::today_in;
 use crate::projects::actions as project_actions;
 use crate::projects::model::{CreateProject, ProjectDetail, TaskRow, TaskStatus};
 use crate::projects::store as project_store;
@@ -90,7 +90,6 @@ pub fn values(conn: &mut DbConn, tenant_id: &str, actor: &Actor, about: &About<'
         .ok_or_else(|| ApiError::reference("client_id", "is not a client of your business"))?;
     let tenant = tenant_store::get(conn, tenant_id)?;
     let f = Formats::new(tenant.language_for(client.language.as_deref()), &tenant.locale);
-    let tz: chrono_tz::Tz = tenant.timezone.parse().unwrap_or(chrono_tz::UTC);
     let mut v = Values::default();
     v.set("client.first_name", client.name.split_whitespace().next().unwrap_or(&client.name));
     v.set("client.name", client.name.clone());
@@ -103,7 +102,7 @@ pub fn values(conn: &mut DbConn, tenant_id: &str, actor: &Actor, about: &About<'
     };
     v.set("staff.name", staff.unwrap_or_else(|| tenant.name.clone()));
     v.set("business.name", tenant.name);
-    v.set("today", f.date(Utc::now().with_timezone(&tz).date_naive()));
+    v.set("today", f.date(today_in(&tenant.timezone)));
     if let Some(quote_id) = about.quote_id {
         // Staff may write a contract about a quote still in draft: no client filter here.
         let quote = quote_store::get(conn, tenant_id, None, quote_id)?
