@@ -1,5 +1,6 @@
-//! Periodic clean-up of short-lived state: login codes and limit windows, and answers kept
-//! for `Idempotency-Key` retries; and, on SQLite, fresh statistics for the query planner.
+//! Periodic clean-up of short-lived state: login codes and limit windows, answers kept for
+//! `Idempotency-Key` retries, and uploads for messages never sent; and, on SQLite, fresh
+//! statistics for the query planner.
 
 use std::time::Duration;
 
@@ -15,7 +16,7 @@ const EVERY: Duration = Duration::from_secs(600);
 /// Longer than any code, link, invitation or limit window lives.
 const KEEP: TimeDelta = TimeDelta::days(8);
 
-pub async fn run(db: Db) {
+pub async fn run(db: Db, storage: crate::storage::Storage) {
     loop {
         let before = now() - KEEP;
         match db.write(move |conn| Ok(store::purge_stale(conn, before)?)).await {
@@ -26,6 +27,11 @@ pub async fn run(db: Db) {
         let before = now() - idempotency::KEEP;
         if let Err(e) = db.write(move |conn| Ok(idempotency::purge_before(conn, before)?)).await {
             tracing::warn!(error = %e, "housekeeping: cannot remove old idempotency keys");
+        }
+        match crate::messages::attachments::purge_stale(&db, &storage).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(files = n, "housekeeping: removed uploads no message took"),
+            Err(e) => tracing::warn!(error = %e, "housekeeping: cannot remove stale message uploads"),
         }
         if db.backend() == Backend::Sqlite {
             // SQLite has no autovacuum to gather statistics: without them it picked the

@@ -23,6 +23,7 @@ pub fn all(cfg: &mut ServiceConfig) {
             .configure(dashboard::portal::configure)
             .configure(projects::portal::configure)
             .configure(messages::portal::configure)
+            .configure(messages::uploads::configure)
             .configure(time_logs::portal::configure)
             .configure(deliverables::portal::configure)
             .configure(feedback::portal::configure)

@@ -86,7 +86,7 @@ impl Application {
         let webhooks = webhooks::deliver::Sender::new(&config, keys.vault.clone()).map_err(StartError::Webhooks)?;
         let channels = outbox::worker::Channels { mailer, sms, couriers: vec![Box::new(webhooks)] };
         tokio::spawn(outbox::worker::run(db.clone(), Arc::new(channels), signal.clone()));
-        tokio::spawn(housekeeping::run(db.clone()));
+        tokio::spawn(housekeeping::run(db.clone(), storage.clone()));
         tokio::spawn(bookings::reminders::run(db.clone(), config.clone(), signal.clone()));
         tokio::spawn(memory::trim_periodically());
         spa::warn_if_missing(&config.web_dir);

@@ -61,6 +61,10 @@ who-someone = Jemand aus dem Unternehmen
 message-from-client-heading = { $client } hat in „{ $thread }“ geschrieben
 message-to-client-heading = Neue Nachricht in „{ $thread }“
 message-to-client-button = Lesen und antworten
+message-attachments = { $count ->
+    [one] Angehängt: { $names }
+   *[other] { $count } Dateien angehängt: { $names }
+  }
 
 # Webhooks.
 webhook-failing-heading = Ein Webhook-Endpunkt schlägt fehl: { $url }

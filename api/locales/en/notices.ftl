@@ -61,6 +61,10 @@ who-someone = Someone at the business
 message-from-client-heading = { $client } wrote in “{ $thread }”
 message-to-client-heading = New message in “{ $thread }”
 message-to-client-button = Read and reply
+message-attachments = { $count ->
+    [one] Attached: { $names }
+   *[other] { $count } files attached: { $names }
+  }
 
 # Webhooks.
 webhook-failing-heading = A webhook endpoint is failing: { $url }

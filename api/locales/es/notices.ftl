@@ -61,6 +61,10 @@ who-someone = Alguien del negocio
 message-from-client-heading = { $client } ha escrito en «{ $thread }»
 message-to-client-heading = Nuevo mensaje en «{ $thread }»
 message-to-client-button = Leer y responder
+message-attachments = { $count ->
+    [one] Adjunto: { $names }
+   *[other] { $count } archivos adjuntos: { $names }
+  }
 
 # Webhooks.
 webhook-failing-heading = Un endpoint de webhook está fallando: { $url }

@@ -61,6 +61,10 @@ who-someone = Quelqu'un de l'entreprise
 message-from-client-heading = { $client } a écrit dans « { $thread } »
 message-to-client-heading = Nouveau message dans « { $thread } »
 message-to-client-button = Lire et répondre
+message-attachments = { $count ->
+    [one] Pièce jointe : { $names }
+   *[other] { $count } pièces jointes : { $names }
+  }
 
 # Webhooks.
 webhook-failing-heading = Un point de terminaison webhook est en échec : { $url }

@@ -25,6 +25,7 @@ pub fn counts(conn: &mut DbConn, tenant: &str, client: &str) -> QueryResult<Over
     let files = files::table
         .inner_join(projects::table.on(projects::id.nullable().eq(files::project_id)))
         .filter(files::tenant_id.eq(tenant))
+        .filter(files::pending.eq(false))
         .filter(projects::tenant_id.eq(tenant))
         .filter(projects::client_id.eq(client))
         .count()
@@ -190,6 +191,7 @@ pub fn files(conn: &mut DbConn, tenant: &str, client: &str) -> QueryResult<Vec<F
     files::table
         .inner_join(projects::table.on(projects::id.nullable().eq(files::project_id)))
         .filter(files::tenant_id.eq(tenant))
+        .filter(files::pending.eq(false))
         .filter(projects::tenant_id.eq(tenant))
         .filter(projects::client_id.eq(client))
         .order(files::id.desc())

@@ -409,6 +409,9 @@ diesel::table! {
         uploaded_by_kind -> Text,
         uploaded_by_id -> Nullable<Text>,
         created_at -> Timestamp,
+        thumbnail_key -> Nullable<Text>,
+        message_id -> Nullable<Text>,
+        pending -> Bool,
     }
 }
 

@@ -8,6 +8,7 @@ use validator::Validate;
 
 use crate::db::schema::{deliverable_events, deliverables, files};
 use crate::db::utc;
+use crate::files::preview::{PreviewKind, kind_of};
 use crate::http::patch::double_option;
 use crate::rules;
 
@@ -51,6 +52,7 @@ pub struct FileRow {
     pub content_type: String,
     pub client_visible: bool,
     pub created_at: NaiveDateTime,
+    pub thumbnail_key: Option<String>,
 }
 
 /// A deliverable with what its answer shows: its files and its history.
@@ -147,6 +149,11 @@ pub struct DeliverableFile {
     pub size: i64,
     #[schema(example = "application/pdf")]
     pub content_type: String,
+    /// How the browser can show it (the download with `disposition=inline`); `null`:
+    /// download only.
+    pub preview: Option<PreviewKind>,
+    /// Whether a small JPEG of it is at `…/files/{id}/thumbnail`.
+    pub thumbnail: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -199,6 +206,8 @@ impl From<FileRow> for DeliverableFile {
             id: r.id,
             name: r.name,
             size: r.size,
+            preview: kind_of(&r.content_type),
+            thumbnail: r.thumbnail_key.is_some(),
             content_type: r.content_type,
             created_at: utc(r.created_at),
         }

@@ -37,6 +37,9 @@ pub fn record_project_file(
         uploaded_by_kind: actor.kind().to_string(),
         uploaded_by_id: actor.id().map(str::to_string),
         created_at: now(),
+        thumbnail_key: stored.thumbnail_key.clone(),
+        message_id: None,
+        pending: false,
     };
     store::insert(conn, &row)?;
     // An internal file leaves no trace the client could read.

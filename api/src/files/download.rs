@@ -4,14 +4,18 @@
 
 use actix_web::HttpResponse;
 use actix_web::body::SizedStream;
-use actix_web::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use actix_web::http::header::{
+    CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS,
+};
 use chrono::{TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::model::{DownloadLink, FileRow};
+use super::preview::{self, Disposition};
+use super::thumbnail;
 use crate::auth::jwt;
 use crate::error::ApiError;
-use crate::http::download::disposition;
+use crate::http::download::inline_disposition;
 use crate::storage::Storage;
 
 /// The `typ` of a download token.
@@ -87,21 +91,53 @@ pub fn still_valid(
     if alive { Ok(()) } else { Err(ApiError::Unauthorized(ENDED.into())) }
 }
 
-/// Streams the file's bytes; memory use does not grow with its size.
-pub async fn respond(storage: &Storage, file: &FileRow) -> Result<HttpResponse, ApiError> {
-    let (size, stream) = storage.read(&file.storage_key).await.map_err(|e| match e {
+async fn read(
+    storage: &Storage,
+    file: &FileRow,
+    key: &str,
+) -> Result<(u64, futures_util::stream::BoxStream<'static, Result<actix_web::web::Bytes, object_store::Error>>), ApiError>
+{
+    storage.read(key).await.map_err(|e| match e {
         object_store::Error::NotFound { .. } => {
-            tracing::error!(file = %file.id, key = %file.storage_key, "a recorded file is missing from storage");
+            tracing::error!(file = %file.id, key, "a recorded file is missing from storage");
             ApiError::Internal(format!("file {} is missing from storage", file.id))
         }
         other => super::upload::storage_error(other),
-    })?;
-    Ok(HttpResponse::Ok()
-        .insert_header((CONTENT_TYPE, file.content_type.as_str()))
-        .insert_header((CONTENT_DISPOSITION, disposition(&file.name)))
+    })
+}
+
+/// Streams the file's bytes; memory use does not grow with its size. Images and PDFs go
+/// out inline when asked (a preview), everything else as an attachment.
+pub async fn respond(storage: &Storage, file: &FileRow, wanted: Disposition) -> Result<HttpResponse, ApiError> {
+    let (size, stream) = read(storage, file, &file.storage_key).await?;
+    let mut res = HttpResponse::Ok();
+    res.insert_header((CONTENT_TYPE, file.content_type.as_str()))
         .insert_header((X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .insert_header((CACHE_CONTROL, "private, no-store"))
+        .insert_header((CACHE_CONTROL, "private, no-store"));
+    preview::apply(&mut res, &file.content_type, &file.name, wanted);
+    Ok(res.body(SizedStream::new(size, stream)))
+}
+
+/// The file's thumbnail (a small JPEG), or 404 when it has none. It may stay in the
+/// browser's private cache for a few minutes: a list shown again does not fetch it again.
+pub async fn respond_thumbnail(storage: &Storage, file: &FileRow) -> Result<HttpResponse, ApiError> {
+    let key = file.thumbnail_key.as_deref().ok_or_else(|| {
+        ApiError::NotFound(format!("'{}' has no thumbnail: only images get one; download it instead.", file.name))
+    })?;
+    let (size, stream) = read(storage, file, key).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, thumbnail::CONTENT_TYPE))
+        .insert_header((CONTENT_DISPOSITION, inline_disposition(&thumbnail_name(&file.name))))
+        .insert_header((CONTENT_SECURITY_POLICY, preview::IMAGE_POLICY))
+        .insert_header((X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .insert_header((CACHE_CONTROL, "private, max-age=300"))
         .body(SizedStream::new(size, stream)))
+}
+
+/// "logo.png" → "logo-thumbnail.jpg".
+fn thumbnail_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    format!("{stem}-thumbnail.jpg")
 }
 
 #[cfg(test)]
@@ -116,5 +152,11 @@ mod tests {
         assert!(verify(b"k", token, "f2").is_err(), "another file");
         assert!(verify(b"other", token, "f1").is_err(), "another key");
         assert!(l.expires_at > Utc::now() + TimeDelta::minutes(4));
+    }
+
+    #[test]
+    fn thumbnails_are_named_after_their_file() {
+        assert_eq!(thumbnail_name("logo.final.png"), "logo.final-thumbnail.jpg");
+        assert_eq!(thumbnail_name("scan"), "scan-thumbnail.jpg");
     }
 }

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use validator::Validate;
 
+use super::preview::{Disposition, PreviewKind, kind_of};
 use crate::db::schema::files;
 use crate::db::utc;
 use crate::http::patch::no_null;
@@ -28,6 +29,12 @@ pub struct FileRow {
     pub uploaded_by_kind: String,
     pub uploaded_by_id: Option<String>,
     pub created_at: NaiveDateTime,
+    /// The stored JPEG thumbnail, for images.
+    pub thumbnail_key: Option<String>,
+    /// The message it was sent with.
+    pub message_id: Option<String>,
+    /// Uploaded for a message not sent yet.
+    pub pending: bool,
 }
 
 /// A file of a project, as staff see it.
@@ -52,6 +59,12 @@ pub struct ProjectFile {
     /// `staff`, `api_key` or `client`.
     pub uploaded_by_kind: String,
     pub uploaded_by_id: Option<String>,
+    /// The message it was sent with, if any.
+    pub message_id: Option<String>,
+    /// How the browser can show it (`…/download?disposition=inline`); `null`: download only.
+    pub preview: Option<PreviewKind>,
+    /// Whether a small JPEG of it is at `/files/{id}/thumbnail`.
+    pub thumbnail: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -63,12 +76,15 @@ impl From<FileRow> for ProjectFile {
             deliverable_id: r.deliverable_id,
             product_id: r.product_id,
             name: r.name,
+            preview: kind_of(&r.content_type),
             content_type: r.content_type,
             size: r.size,
             sha256: r.sha256,
             client_visible: r.client_visible,
+            thumbnail: r.thumbnail_key.is_some(),
             uploaded_by_kind: r.uploaded_by_kind,
             uploaded_by_id: r.uploaded_by_id,
+            message_id: r.message_id,
             created_at: utc(r.created_at),
         }
     }
@@ -92,6 +108,12 @@ pub struct PortalFile {
     pub sha256: String,
     /// True when you uploaded it yourself.
     pub uploaded_by_you: bool,
+    /// The message it was sent with, if any.
+    pub message_id: Option<String>,
+    /// How the browser can show it (`…/download?disposition=inline`); `null`: download only.
+    pub preview: Option<PreviewKind>,
+    /// Whether a small JPEG of it is at `/portal/files/{id}/thumbnail`.
+    pub thumbnail: bool,
     pub created_at: DateTime<Utc>,
 }
 
@@ -102,10 +124,13 @@ impl PortalFile {
             id: r.id,
             deliverable_id: r.deliverable_id,
             name: r.name,
+            preview: kind_of(&r.content_type),
             content_type: r.content_type,
             size: r.size,
+            thumbnail: r.thumbnail_key.is_some(),
             sha256: r.sha256,
             uploaded_by_you,
+            message_id: r.message_id,
             created_at: utc(r.created_at),
         }
     }
@@ -178,4 +203,8 @@ pub struct DownloadLink {
 pub struct ContentQuery {
     /// The token from a download link.
     pub token: String,
+    /// `inline` to view an image or PDF in the browser; other types, and the default,
+    /// download.
+    #[param(inline)]
+    pub disposition: Option<Disposition>,
 }

@@ -8,8 +8,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::access;
 use super::actions::record_project_file;
-use super::download::{self, respond};
+use super::download::{self, respond, respond_thumbnail};
 use super::model::{DownloadLink, FileOnlyForm, PortalFile, PortalFileList};
+use super::preview::DispositionQuery;
 use super::store;
 use super::upload;
 use crate::auth::{Actor, ClientPrincipal};
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_portal_project_files)
         .service(upload_portal_project_file)
         .service(download_portal_file)
+        .service(portal_file_thumbnail)
         .service(link_portal_file);
 }
 
@@ -93,7 +95,7 @@ pub async fn upload_portal_project_file(
         )));
     }
     let stored = upload::receive(&state.storage, &who.tenant_id, state.config.max_upload_bytes, form).await?;
-    let key = stored.key.clone();
+    let kept = stored.clone();
     let config = state.config.clone();
     let client_id = who.client_id.clone();
     let result = state
@@ -133,7 +135,7 @@ pub async fn upload_portal_project_file(
                 .json(PortalFile::of(row, &client_id)))
         }
         Err(e) => {
-            upload::discard(&state.storage, &key).await;
+            kept.discard(&state.storage).await;
             Err(e)
         }
     }
@@ -147,12 +149,13 @@ fn human_size(bytes: i64) -> String {
     }
 }
 
-/// Download a file shared with you, or the file of a product you hold (streamed).
+/// Download a file shared with you, or the file of a product you hold (streamed); view an
+/// image or PDF in the browser with `disposition=inline`.
 #[utoipa::path(
     tag = "client-portal",
-    params(("id" = String, Path, description = "The file's id")),
+    params(("id" = String, Path, description = "The file's id"), DispositionQuery),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
+        (status = 200, description = "The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked", content_type = "*/*", body = Vec<u8>),
         (status = 404, description = "You have no such file", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = [])),
@@ -162,10 +165,32 @@ pub async fn download_portal_file(
     state: web::Data<AppState>,
     who: ClientPrincipal,
     id: web::Path<String>,
+    query: web::Query<DispositionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
     let file = state.db.read(move |conn| access::client_file(conn, &who.tenant_id, &who.client_id, &id)).await?;
-    respond(&state.storage, &file).await
+    respond(&state.storage, &file, query.disposition.unwrap_or_default()).await
+}
+
+/// A small JPEG of an image shared with you (at most 480 pixels on its longest side).
+#[utoipa::path(
+    tag = "client-portal",
+    params(("id" = String, Path, description = "The file's id")),
+    responses(
+        (status = 200, description = "The thumbnail", content_type = "image/jpeg", body = Vec<u8>),
+        (status = 404, description = "You have no such file, or it has no thumbnail (only images get one)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("client_session" = [])),
+)]
+#[get("/portal/files/{id}/thumbnail")]
+pub async fn portal_file_thumbnail(
+    state: web::Data<AppState>,
+    who: ClientPrincipal,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let id = id.into_inner();
+    let file = state.db.read(move |conn| access::client_file(conn, &who.tenant_id, &who.client_id, &id)).await?;
+    respond_thumbnail(&state.storage, &file).await
 }
 
 /// A 5-minute link to a file you may download, usable without a bearer header (so a

@@ -9,9 +9,10 @@ use actix_web::{HttpResponse, delete, get, patch, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::access;
-use super::download::{self, respond};
+use super::download::{self, respond, respond_thumbnail};
 use super::model::{ContentQuery, DownloadLink, FileListQuery, ProjectFile, ProjectFileList, UpdateFile, UploadForm};
 use super::names::sanitise;
+use super::preview::DispositionQuery;
 use super::store;
 use super::upload::{self};
 use crate::auth::{Caller, Scope};
@@ -26,6 +27,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(update_file)
         .service(delete_file)
         .service(download_file)
+        .service(file_thumbnail)
         .service(link_file)
         .service(get_file_content);
 }
@@ -111,7 +113,7 @@ pub async fn upload_project_file(
         let deliverable = form.field("deliverable_id").map(str::trim).filter(|d| !d.is_empty()).map(str::to_string);
         (visible, deliverable)
     });
-    let key = stored.key.clone();
+    let kept = stored.clone();
     let result = match fields {
         Err(e) => Err(e),
         Ok((visible, deliverable)) => {
@@ -135,7 +137,7 @@ pub async fn upload_project_file(
             .insert_header((LOCATION, format!("/api/v1/files/{}/download", row.id)))
             .json(ProjectFile::from(row))),
         Err(e) => {
-            upload::discard(&state.storage, &key).await;
+            kept.discard(&state.storage).await;
             Err(e)
         }
     }
@@ -209,15 +211,19 @@ pub async fn delete_file(
         })
         .await?;
     upload::discard(&state.storage, &file.storage_key).await;
+    if let Some(thumb) = &file.thumbnail_key {
+        upload::discard(&state.storage, thumb).await;
+    }
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Download a file (streamed, with its original name).
+/// Download a file (streamed, with its original name), or view an image or PDF in the
+/// browser with `disposition=inline`.
 #[utoipa::path(
     tag = "projects",
-    params(("id" = String, Path, description = "The file's id")),
+    params(("id" = String, Path, description = "The file's id"), DispositionQuery),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
+        (status = 200, description = "The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked", content_type = "*/*", body = Vec<u8>),
         (status = 404, description = "No such file in your tenant", body = Problem, content_type = "application/problem+json"),
     ),
     security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
@@ -227,11 +233,34 @@ pub async fn download_file(
     state: web::Data<AppState>,
     caller: Caller,
     id: web::Path<String>,
+    query: web::Query<DispositionQuery>,
 ) -> Result<HttpResponse, ApiError> {
     caller.require(Scope::ClientsRead)?;
     let id = id.into_inner();
     let file = state.db.read(move |conn| access::staff_file(conn, &caller.tenant_id, &id)).await?;
-    respond(&state.storage, &file).await
+    respond(&state.storage, &file, query.disposition.unwrap_or_default()).await
+}
+
+/// A small JPEG of an image file (at most 480 pixels on its longest side), made on upload.
+#[utoipa::path(
+    tag = "projects",
+    params(("id" = String, Path, description = "The file's id")),
+    responses(
+        (status = 200, description = "The thumbnail", content_type = "image/jpeg", body = Vec<u8>),
+        (status = 404, description = "No such file in your tenant, or it has no thumbnail (only images get one)", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
+)]
+#[get("/files/{id}/thumbnail")]
+pub async fn file_thumbnail(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let file = state.db.read(move |conn| access::staff_file(conn, &caller.tenant_id, &id)).await?;
+    respond_thumbnail(&state.storage, &file).await
 }
 
 /// A 5-minute link that downloads the file without a bearer header, for `<a href>`. It dies
@@ -266,7 +295,7 @@ pub async fn link_file(
     tag = "projects",
     params(("id" = String, Path, description = "The file's id"), ContentQuery),
     responses(
-        (status = 200, description = "The file's bytes, as an attachment with its name, in the type it was stored with", content_type = "*/*", body = Vec<u8>),
+        (status = 200, description = "The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked", content_type = "*/*", body = Vec<u8>),
         (status = 400, description = "The token parameter is missing", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "The link is invalid, for another file, or expired, or the session or API key it was made with has ended", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The file no longer exists or is no longer shared", body = Problem, content_type = "application/problem+json"),
@@ -280,6 +309,7 @@ pub async fn get_file_content(
     query: web::Query<ContentQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
+    let wanted = query.disposition.unwrap_or_default();
     let claims = download::verify(&state.keys.jwt, &query.token, &id)?;
     let settings = state.config.auth.clone();
     let file = state
@@ -292,5 +322,5 @@ pub async fn get_file_content(
             }
         })
         .await?;
-    respond(&state.storage, &file).await
+    respond(&state.storage, &file, wanted).await
 }

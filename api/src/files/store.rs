@@ -30,6 +30,7 @@ pub fn for_project(
     let mut query = files::table
         .filter(files::tenant_id.eq(tenant_id))
         .filter(files::project_id.eq(project_id))
+        .filter(files::pending.eq(false))
         .select(FileRow::as_select())
         .order(files::id)
         .into_boxed();

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::names::sanitise;
 use super::sniff::{HEAD, sniff};
+use super::thumbnail;
 use crate::error::ApiError;
 use crate::storage::Storage;
 
@@ -25,6 +26,18 @@ pub struct Stored {
     pub content_type: String,
     pub size: i64,
     pub sha256: String,
+    /// The stored thumbnail, for an image that could be decoded.
+    pub thumbnail_key: Option<String>,
+}
+
+impl Stored {
+    /// Removes what was stored for an upload that will not be recorded.
+    pub async fn discard(&self, storage: &Storage) {
+        discard(storage, &self.key).await;
+        if let Some(thumb) = &self.thumbnail_key {
+            discard(storage, thumb).await;
+        }
+    }
 }
 
 /// The form: the stored file and the other fields as sent.
@@ -68,7 +81,7 @@ pub async fn receive(storage: &Storage, tenant_id: &str, max: u64, mut form: Mul
         (Ok(()), None) => Err(ApiError::validation("file", "is required: send the file in a part named 'file'")),
         (Err(e), stored) => {
             if let Some(file) = stored {
-                discard(storage, &file.key).await;
+                file.discard(storage).await;
             }
             Err(e)
         }
@@ -90,7 +103,7 @@ pub async fn receive_form(
         (Ok(()), None) => Err(ApiError::validation("file", "is required: send the file in a part named 'file'")),
         (Err(e), stored) => {
             if let Some(file) = stored {
-                discard(storage, &file.key).await;
+                file.discard(storage).await;
             }
             Err(e)
         }
@@ -193,12 +206,15 @@ async fn store_part(
         return Err(ApiError::validation("file", "is empty"));
     }
     writer.finish().await.map_err(storage_error)?;
+    let content_type = sniff(&head).to_string();
+    let thumbnail_key = thumbnail::make(storage, tenant_id, &key, &content_type, size).await;
     Ok(Stored {
         key,
         name: sanitise(filename),
-        content_type: sniff(&head).to_string(),
+        content_type,
         size: size as i64,
         sha256: hex(&hasher.finalize()),
+        thumbnail_key,
     })
 }
 

@@ -27,6 +27,11 @@ pub fn disposition(name: &str) -> String {
     format!("attachment; filename=\"{fallback}\"; filename*=UTF-8''{}", utf8_percent_encode(name, ATTR))
 }
 
+/// `inline` with the same names: the browser shows the file and saves it under that name.
+pub fn inline_disposition(name: &str) -> String {
+    disposition(name).replacen("attachment", "inline", 1)
+}
+
 /// A generated PDF as a download named `file_name`. A client's document is nobody else's:
 /// no shared cache keeps it, and the browser does not keep a copy after the tab closes.
 pub fn pdf(file_name: &str, bytes: Vec<u8>) -> HttpResponse {

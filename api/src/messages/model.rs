@@ -9,6 +9,8 @@ use validator::Validate;
 
 use crate::db::schema::{messages, threads};
 use crate::db::utc;
+use crate::files::model::FileRow;
+use crate::files::preview::{PreviewKind, kind_of};
 use crate::rules;
 
 /// Longest message body, in characters.
@@ -39,6 +41,36 @@ pub struct MessageRow {
     pub body: String,
     pub internal: bool,
     pub created_at: NaiveDateTime,
+}
+
+/// A file sent with a message (or uploaded for one not sent yet).
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct Attachment {
+    /// The file's id: download it like any file of the project.
+    pub id: String,
+    #[schema(example = "moodboard.png")]
+    pub name: String,
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    /// How the browser can show it (the download with `disposition=inline`); `null`:
+    /// download only.
+    pub preview: Option<PreviewKind>,
+    /// Whether a small JPEG of it is at `…/files/{id}/thumbnail`.
+    pub thumbnail: bool,
+}
+
+impl From<&FileRow> for Attachment {
+    fn from(r: &FileRow) -> Attachment {
+        Attachment {
+            id: r.id.clone(),
+            name: r.name.clone(),
+            content_type: r.content_type.clone(),
+            size: r.size,
+            preview: kind_of(&r.content_type),
+            thumbnail: r.thumbnail_key.is_some(),
+        }
+    }
 }
 
 /// Who wrote a message.
@@ -101,6 +133,8 @@ pub struct Message {
     pub body: String,
     /// A note for staff only: the client never sees it.
     pub internal: bool,
+    /// Files sent with it, in the order they were listed.
+    pub attachments: Vec<Attachment>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -152,6 +186,8 @@ pub struct PortalMessage {
     pub author_name: String,
     /// As typed; show it as plain text, never as HTML.
     pub body: String,
+    /// Files sent with it.
+    pub attachments: Vec<Attachment>,
     pub created_at: DateTime<Utc>,
 }
 
@@ -197,6 +233,12 @@ pub struct CreateThread {
     /// message meant for them is posted). Default `false`.
     #[serde(default)]
     pub internal: bool,
+    /// Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+    /// file named twice goes once.
+    #[serde(default)]
+    #[validate(length(max = 10, message = "may name at most 10 files"))]
+    #[schema(max_items = 10)]
+    pub attachment_ids: Vec<String>,
 }
 
 /// A new message from staff.
@@ -213,6 +255,12 @@ pub struct PostMessage {
     /// A note for staff only: the client never sees it and nobody is emailed. Default `false`.
     #[serde(default)]
     pub internal: bool,
+    /// Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+    /// file named twice goes once.
+    #[serde(default)]
+    #[validate(length(max = 10, message = "may name at most 10 files"))]
+    #[schema(max_items = 10)]
+    pub attachment_ids: Vec<String>,
 }
 
 /// A new thread, started by the client.
@@ -236,6 +284,12 @@ pub struct PortalCreateThread {
     )]
     #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
+    /// Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+    /// file named twice goes once.
+    #[serde(default)]
+    #[validate(length(max = 10, message = "may name at most 10 files"))]
+    #[schema(max_items = 10)]
+    pub attachment_ids: Vec<String>,
 }
 
 /// A new message from the client.
@@ -249,6 +303,12 @@ pub struct PortalPostMessage {
     )]
     #[schema(min_length = 1, max_length = 10000, pattern = "^[^\\u0000]*[^\\s\\u0000][^\\u0000]*$")]
     pub body: String,
+    /// Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+    /// file named twice goes once.
+    #[serde(default)]
+    #[validate(length(max = 10, message = "may name at most 10 files"))]
+    #[schema(max_items = 10)]
+    pub attachment_ids: Vec<String>,
 }
 
 /// The start of a body for lists and emails: whitespace runs collapsed to one space, cut at
@@ -263,7 +323,7 @@ pub fn excerpt(body: &str, max: usize) -> String {
 }
 
 impl Message {
-    pub fn of(row: MessageRow, author_name: String) -> Message {
+    pub fn of(row: MessageRow, author_name: String, attachments: Vec<Attachment>) -> Message {
         Message {
             author_kind: AuthorKind::of(&row.author_kind),
             id: row.id,
@@ -272,19 +332,21 @@ impl Message {
             author_name,
             body: row.body,
             internal: row.internal,
+            attachments,
             created_at: utc(row.created_at),
         }
     }
 }
 
 impl PortalMessage {
-    pub fn of(row: MessageRow, author_name: String) -> PortalMessage {
+    pub fn of(row: MessageRow, author_name: String, attachments: Vec<Attachment>) -> PortalMessage {
         PortalMessage {
             author_kind: AuthorKind::of(&row.author_kind),
             id: row.id,
             thread_id: row.thread_id,
             author_name,
             body: row.body,
+            attachments,
             created_at: utc(row.created_at),
         }
     }

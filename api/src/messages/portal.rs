@@ -112,8 +112,17 @@ pub async fn create_portal_thread(
             let project = access::client_project(conn, tenant_id, &who.client_id, &id)?;
             let tenant = tenant_store::get(conn, tenant_id)?;
             let actor = Actor::Client { id: who.client_id.clone() };
-            let (thread, message) =
-                post::start_in(conn, &config, &tenant, &project, &actor, &new.title, new.body, false)?;
+            let (thread, message) = post::start_in(
+                conn,
+                &config,
+                &tenant,
+                &project,
+                &actor,
+                &new.title,
+                new.body,
+                false,
+                new.attachment_ids,
+            )?;
             let thread = view::portal_threads(conn, tenant_id, vec![thread], &reader(&who))?
                 .pop()
                 .ok_or_else(|| ApiError::Internal("a new thread has no message the client may see".into()))?;
@@ -190,7 +199,7 @@ pub async fn post_portal_message(
     body: JsonBody<PortalPostMessage>,
 ) -> Result<HttpResponse, ApiError> {
     let id = id.into_inner();
-    let body = body.into_inner().body;
+    let new = body.into_inner();
     let config = state.config.clone();
     let message = state
         .db
@@ -204,8 +213,9 @@ pub async fn post_portal_message(
                 project: &project,
                 thread: &thread,
                 actor: &actor,
-                body,
+                body: new.body,
                 internal: false,
+                attachment_ids: new.attachment_ids,
             };
             let row = post::post_in(conn, &config, new)?;
             let authors = Authors::of(conn, tenant_id, &tenant.name, std::slice::from_ref(&row))?;

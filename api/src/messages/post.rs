@@ -4,6 +4,7 @@
 
 use serde_json::json;
 
+use super::attachments;
 use super::model::{AuthorKind, MessageRow, ThreadRow, excerpt};
 use super::store::{self, Reader};
 use crate::activity::store::Subject;
@@ -34,6 +35,8 @@ pub struct NewMessage<'a> {
     pub actor: &'a Actor,
     pub body: String,
     pub internal: bool,
+    /// The sender's pending uploads to send with it.
+    pub attachment_ids: Vec<String>,
 }
 
 /// The reader a caller counts as: the staff member, the API key, or the client.
@@ -68,6 +71,8 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
         created_at: now(),
     };
     store::insert_message(conn, &row)?;
+    let files = attachments::attach(conn, new.project, new.actor, &row.id, internal, &new.attachment_ids)?;
+    let file_names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     store::touch_thread(conn, tenant_id, &new.thread.id, row.created_at)?;
     if let Some(reader) = reader_of(new.actor) {
         store::mark_read(conn, tenant_id, &new.thread.id, &reader, &row.id)?;
@@ -86,6 +91,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
         "thread_title": new.thread.title,
         "author_kind": author.as_str(),
         "internal": internal,
+        "attachments": file_names,
     });
     let subject = Subject { kind: "project", id: &project.id, client_id };
     events::record(conn, tenant_id, new.actor, "message_posted", subject, data)?;
@@ -102,7 +108,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
                 let lang = new.tenant.language_for(staff.language.as_deref());
                 let words = Words {
                     heading: tr!(lang, "message-from-client-heading", client = &who, thread = thread),
-                    lines: vec![tr!(lang, "file-uploaded-project", project = &project.name), quoted.clone()],
+                    lines: lines(lang, &project.name, &quoted, &file_names),
                     button: tr!(lang, "button-open-project"),
                 };
                 let mail = templates::notice(&brand, lang, &staff.email, &words, &link);
@@ -115,7 +121,7 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
                 let lang = new.tenant.language_for(client.language.as_deref());
                 let words = Words {
                     heading: tr!(lang, "message-to-client-heading", thread = thread),
-                    lines: vec![tr!(lang, "file-uploaded-project", project = &project.name), quoted.clone()],
+                    lines: lines(lang, &project.name, &quoted, &file_names),
                     button: tr!(lang, "message-to-client-button"),
                 };
                 let mail = templates::notice(&brand, lang, &client.email, &words, &link);
@@ -125,6 +131,16 @@ pub fn post_in(conn: &mut DbConn, config: &Config, new: NewMessage<'_>) -> Resul
         AuthorKind::Staff => {}
     }
     Ok(row)
+}
+
+/// The lines of a message's email: the project, the quoted text and, when files came with
+/// it, their names (the files themselves stay in the portal, behind its login).
+fn lines(lang: crate::i18n::Language, project: &str, quoted: &str, files: &[&str]) -> Vec<String> {
+    let mut lines = vec![tr!(lang, "file-uploaded-project", project = project), quoted.to_string()];
+    if !files.is_empty() {
+        lines.push(tr!(lang, "message-attachments", count = files.len() as i64, names = files.join(", ")));
+    }
+    lines
 }
 
 /// Starts a thread on the project; its first message is posted with `post_in`.
@@ -138,6 +154,7 @@ pub fn start_in(
     title: &str,
     body: String,
     internal: bool,
+    attachment_ids: Vec<String>,
 ) -> Result<(ThreadRow, MessageRow), ApiError> {
     let at = now();
     let thread = ThreadRow {
@@ -149,7 +166,8 @@ pub fn start_in(
         last_message_at: at,
     };
     store::insert_thread(conn, &thread)?;
-    let message = post_in(conn, config, NewMessage { tenant, project, thread: &thread, actor, body, internal })?;
+    let new = NewMessage { tenant, project, thread: &thread, actor, body, internal, attachment_ids };
+    let message = post_in(conn, config, new)?;
     let thread = ThreadRow { last_message_at: message.created_at, ..thread };
     Ok((thread, message))
 }

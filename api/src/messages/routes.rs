@@ -102,8 +102,17 @@ pub async fn create_thread(
             let tenant_id = &caller.tenant_id;
             let project = access::staff_project(conn, tenant_id, &id)?;
             let tenant = tenant_store::get(conn, tenant_id)?;
-            let (thread, message) =
-                post::start_in(conn, &config, &tenant, &project, &caller.actor, &new.title, new.body, new.internal)?;
+            let (thread, message) = post::start_in(
+                conn,
+                &config,
+                &tenant,
+                &project,
+                &caller.actor,
+                &new.title,
+                new.body,
+                new.internal,
+                new.attachment_ids,
+            )?;
             let reader = reader_of(&caller.actor).ok_or_else(no_reader)?;
             let thread = view::staff_threads(conn, tenant_id, vec![thread], &reader)?.remove(0);
             let authors = Authors::of(conn, tenant_id, &tenant.name, std::slice::from_ref(&message))?;
@@ -194,6 +203,7 @@ pub async fn post_message(
                 actor: &caller.actor,
                 body: new.body,
                 internal: new.internal,
+                attachment_ids: new.attachment_ids,
             };
             let row = post::post_in(conn, &config, new)?;
             let authors = Authors::of(conn, tenant_id, &tenant.name, std::slice::from_ref(&row))?;

@@ -9,7 +9,9 @@ use diesel::prelude::*;
 
 use super::model::{MessageRow, ThreadRow};
 use crate::db::DbConn;
-use crate::db::schema::{clients, messages, staff, thread_reads, threads};
+use crate::db::schema::{clients, files, messages, staff, thread_reads, threads};
+use crate::files::model::FileRow;
+use crate::projects::model::ProjectRow;
 
 /// Who reads a thread: `("staff", staff id)`, `("api_key", key id)` or `("client", client id)`.
 pub struct Reader<'a> {
@@ -214,4 +216,63 @@ pub fn client_names(conn: &mut DbConn, tenant_id: &str, ids: &[String]) -> Query
         .select((clients::id, clients::name))
         .load(conn)?;
     Ok(rows.into_iter().collect())
+}
+
+/// The uploader's pending uploads on the project among `ids`.
+pub fn pending_uploads(
+    conn: &mut DbConn,
+    project: &ProjectRow,
+    uploader_kind: &str,
+    uploader_id: &str,
+    ids: &[&String],
+) -> QueryResult<Vec<FileRow>> {
+    files::table
+        .filter(files::tenant_id.eq(&project.tenant_id))
+        .filter(files::project_id.eq(&project.id))
+        .filter(files::pending.eq(true))
+        .filter(files::uploaded_by_kind.eq(uploader_kind))
+        .filter(files::uploaded_by_id.eq(uploader_id))
+        .filter(files::id.eq_any(ids))
+        .select(FileRow::as_select())
+        .load(conn)
+}
+
+/// Pending uploads become the message's files, shown to the client or not.
+pub fn send_uploads(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    ids: &[&String],
+    message_id: &str,
+    client_visible: bool,
+) -> QueryResult<usize> {
+    diesel::update(files::table.filter(files::tenant_id.eq(tenant_id)).filter(files::id.eq_any(ids)))
+        .set((files::pending.eq(false), files::message_id.eq(message_id), files::client_visible.eq(client_visible)))
+        .execute(conn)
+}
+
+/// The sent files of these messages, oldest first.
+pub fn files_of_messages(conn: &mut DbConn, tenant_id: &str, message_ids: &[String]) -> QueryResult<Vec<FileRow>> {
+    if message_ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    files::table
+        .filter(files::tenant_id.eq(tenant_id))
+        .filter(files::message_id.eq_any(message_ids))
+        .filter(files::pending.eq(false))
+        .select(FileRow::as_select())
+        .order(files::id)
+        .load(conn)
+}
+
+/// Removes the rows of uploads still pending since before `before`, and returns them (their
+/// bytes are the caller's to remove).
+pub fn take_stale_uploads(conn: &mut DbConn, before: chrono::NaiveDateTime) -> QueryResult<Vec<FileRow>> {
+    let rows = files::table
+        .filter(files::pending.eq(true))
+        .filter(files::created_at.lt(before))
+        .select(FileRow::as_select())
+        .load(conn)?;
+    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
+    diesel::delete(files::table.filter(files::id.eq_any(ids)).filter(files::pending.eq(true))).execute(conn)?;
+    Ok(rows)
 }

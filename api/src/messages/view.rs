@@ -1,14 +1,17 @@
 //! Turning rows into what each side sees: thread summaries (count, newest message, unread)
-//! and authors' names.
+//! and each message's author's name and files.
 
 use std::collections::HashMap;
 
 use diesel::QueryResult;
 
-use super::model::{AuthorKind, EXCERPT, Message, MessageRow, PortalMessage, PortalThread, Thread, ThreadRow, excerpt};
+use super::model::{
+    Attachment, AuthorKind, EXCERPT, Message, MessageRow, PortalMessage, PortalThread, Thread, ThreadRow, excerpt,
+};
 use super::store::{self, Reader};
 use crate::db::DbConn;
 use crate::db::utc;
+use crate::files::model::FileRow;
 
 /// One thread with what its list entry needs, for one side.
 struct Summary {
@@ -99,11 +102,12 @@ pub fn portal_threads(
     Ok(items)
 }
 
-/// Authors' names by author id. A message posted with an API key is signed with the
-/// business's name (`team_name`).
+/// What a message shows besides its row: its author's name (a message posted with an API
+/// key is signed with the business's name, `team_name`) and the files sent with it.
 pub struct Authors {
     names: HashMap<String, String>,
     team_name: String,
+    files: Vec<FileRow>,
 }
 
 impl Authors {
@@ -113,7 +117,19 @@ impl Authors {
         };
         let mut names = store::staff_names(conn, tenant_id, &ids(AuthorKind::Staff))?;
         names.extend(store::client_names(conn, tenant_id, &ids(AuthorKind::Client))?);
-        Ok(Authors { names, team_name: team_name.to_string() })
+        let message_ids: Vec<String> = rows.iter().map(|m| m.id.clone()).collect();
+        let files = store::files_of_messages(conn, tenant_id, &message_ids)?;
+        Ok(Authors { names, team_name: team_name.to_string(), files })
+    }
+
+    /// The message's files; for the client, only those shared with them (staff may have made
+    /// one internal since).
+    fn attachments(&self, row: &MessageRow, for_client: bool) -> Vec<Attachment> {
+        self.files
+            .iter()
+            .filter(|f| f.message_id.as_deref() == Some(row.id.as_str()) && (f.client_visible || !for_client))
+            .map(Attachment::from)
+            .collect()
     }
 
     pub fn name(&self, row: &MessageRow) -> String {
@@ -122,7 +138,8 @@ impl Authors {
 
     pub fn message(&self, row: MessageRow) -> Message {
         let name = self.name(&row);
-        Message::of(row, name)
+        let files = self.attachments(&row, false);
+        Message::of(row, name, files)
     }
 
     /// Refuses to show an internal note: the caller filtered it out already, this is the
@@ -132,6 +149,7 @@ impl Authors {
             return None;
         }
         let name = self.name(&row);
-        Some(PortalMessage::of(row, name))
+        let files = self.attachments(&row, true);
+        Some(PortalMessage::of(row, name, files))
     }
 }

@@ -47,6 +47,9 @@ pub fn seed(conn: &mut DbConn, storage: &Storage, tenant_id: &str, maria: &str) 
             uploaded_by_kind: Actor::System.kind().to_string(),
             uploaded_by_id: None,
             created_at: at,
+            thumbnail_key: None,
+            message_id: None,
+            pending: false,
         },
     )?;
     product_store::insert_grant(

@@ -254,7 +254,7 @@ pub async fn upload_product_file(
     let (tenant_id, pid) = (caller.tenant_id.clone(), id.clone());
     state.db.read(move |conn| staff_product(conn, &tenant_id, &pid)).await?;
     let stored = upload::receive(&state.storage, &caller.tenant_id, state.config.max_upload_bytes, form).await?;
-    let key = stored.key.clone();
+    let kept = stored.clone();
     let result = state
         .db
         .write(move |conn| {
@@ -275,6 +275,9 @@ pub async fn upload_product_file(
                 uploaded_by_kind: caller.actor.kind().to_string(),
                 uploaded_by_id: caller.actor.id().map(str::to_string),
                 created_at: now(),
+                thumbnail_key: stored.thumbnail_key.clone(),
+                message_id: None,
+                pending: false,
             };
             file_store::insert(conn, &row)?;
             store::delete_files_except(conn, &caller.tenant_id, &id, &row.id)?;
@@ -290,7 +293,7 @@ pub async fn upload_product_file(
             Ok(web::Json(product))
         }
         Err(e) => {
-            upload::discard(&state.storage, &key).await;
+            kept.discard(&state.storage).await;
             Err(e)
         }
     }

@@ -56,11 +56,12 @@ pub fn delete(conn: &mut DbConn, tenant_id: &str, id: &str) -> QueryResult<usize
 
 /// The storage keys of a product's files (to remove the bytes once the rows are gone).
 pub fn file_keys(conn: &mut DbConn, tenant_id: &str, product_id: &str) -> QueryResult<Vec<String>> {
-    files::table
+    let keys: Vec<(String, Option<String>)> = files::table
         .filter(files::tenant_id.eq(tenant_id))
         .filter(files::product_id.eq(product_id))
-        .select(files::storage_key)
-        .load(conn)
+        .select((files::storage_key, files::thumbnail_key))
+        .load(conn)?;
+    Ok(keys.into_iter().flat_map(|(key, thumb)| std::iter::once(key).chain(thumb)).collect())
 }
 
 /// Removes a product's file rows except `keep`.

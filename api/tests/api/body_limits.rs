@@ -219,6 +219,8 @@ async fn every_body_over_its_limit_is_413_and_changes_nothing(app: TestApp) {
     let real: BTreeMap<&str, String> = [
         ("/api/v1/projects/{id}/files", format!("/api/v1/projects/{pid}/files")),
         ("/api/v1/portal/projects/{id}/files", format!("/api/v1/portal/projects/{pid}/files")),
+        ("/api/v1/projects/{id}/attachments", format!("/api/v1/projects/{pid}/attachments")),
+        ("/api/v1/portal/projects/{id}/attachments", format!("/api/v1/portal/projects/{pid}/attachments")),
         ("/api/v1/products/{id}/file", format!("/api/v1/products/{product}/file")),
     ]
     .into_iter()

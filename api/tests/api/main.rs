@@ -51,6 +51,7 @@ mod payments;
 mod plans;
 mod portal;
 mod portal_appointments;
+mod previews;
 mod products;
 mod projects;
 mod quotes;

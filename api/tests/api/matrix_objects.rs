@@ -236,7 +236,9 @@ async fn objects(app: &TestApp, ana_token: &str, ana_session: &str) -> Objects {
     let deliverable = created(app, &format!("/api/v1/projects/{pid}/deliverables"), json!({ "title": "Logo" })).await;
     created(app, &format!("/api/v1/deliverables/{}/submit", id(&deliverable)), json!({ "note": "Have a look" })).await;
     o.insert("deliverables", id(&deliverable));
-    let (content_type, form) = multipart(&[("client_visible", None, b"true"), ("file", Some("logo.png"), PNG)]);
+    // A real picture, so its thumbnail exists for the thumbnail endpoints' rightful readers.
+    let logo = portico::files::demo::palette_png();
+    let (content_type, form) = multipart(&[("client_visible", None, b"true"), ("file", Some("logo.png"), &logo)]);
     let file = app.req(Method::POST, &format!("/api/v1/projects/{pid}/files")).header("content-type", content_type);
     let file = ok(file.body(form).send().await.unwrap(), "upload").await;
     o.insert("files", id(&file));

@@ -790,7 +790,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file (streamed, with its original name). */
+        /**
+         * Download a file (streamed, with its original name), or view an image or PDF in the
+         *     browser with `disposition=inline`.
+         */
         get: operations["download_file"];
         put?: never;
         post?: never;
@@ -812,6 +815,23 @@ export interface paths {
          *     with the session or API key that asked for it.
          */
         get: operations["link_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A small JPEG of an image file (at most 480 pixels on its longest side), made on upload. */
+        get: operations["file_thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1475,7 +1495,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a file shared with you, or the file of a product you hold (streamed). */
+        /**
+         * Download a file shared with you, or the file of a product you hold (streamed); view an
+         *     image or PDF in the browser with `disposition=inline`.
+         */
         get: operations["download_portal_file"];
         put?: never;
         post?: never;
@@ -1498,6 +1521,23 @@ export interface paths {
          *     read-only view of the portal too.
          */
         get: operations["link_portal_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/files/{id}/thumbnail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A small JPEG of an image shared with you (at most 480 pixels on its longest side). */
+        get: operations["portal_file_thumbnail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1744,6 +1784,27 @@ export interface paths {
         get: operations["get_portal_project"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/projects/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to send with your next message on this project (multipart). Nobody else
+         *     sees it until you send a message that names it in `attachment_ids`; it is removed after
+         *     a day if you do not. Works even when file uploads to the project are closed.
+         */
+        post: operations["upload_portal_attachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2454,6 +2515,27 @@ export interface paths {
         get: operations["list_project_activity"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to send with your next message on this project (multipart). It is listed
+         *     nowhere until a message names it in `attachment_ids`, and removed after a day if none
+         *     does. The same size limit and type sniffing as every upload.
+         */
+        post: operations["upload_attachment"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3546,6 +3628,22 @@ export interface components {
          * @enum {string}
          */
         AppointmentStatus: "pending" | "confirmed" | "cancelled" | "completed" | "no_show";
+        /** @description A file sent with a message (or uploaded for one not sent yet). */
+        Attachment: {
+            content_type: string;
+            /** @description The file's id: download it like any file of the project. */
+            id: string;
+            /** @example moodboard.png */
+            name: string;
+            preview?: null | components["schemas"]["PreviewKind"];
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size: number;
+            /** @description Whether a small JPEG of it is at `…/files/{id}/thumbnail`. */
+            thumbnail: boolean;
+        };
         /**
          * @description Who wrote a message.
          * @enum {string}
@@ -4343,6 +4441,11 @@ export interface components {
         };
         /** @description A new thread, started by staff. */
         CreateThread: {
+            /**
+             * @description Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+             *     file named twice goes once.
+             */
+            attachment_ids?: string[];
             /** @description The first message. */
             body: string;
             /**
@@ -4493,12 +4596,15 @@ export interface components {
             id: string;
             /** @example logo-concepts-v2.pdf */
             name: string;
+            preview?: null | components["schemas"]["PreviewKind"];
             /**
              * Format: int64
              * @description Bytes.
              * @example 482133
              */
             size: number;
+            /** @description Whether a small JPEG of it is at `…/files/{id}/thumbnail`. */
+            thumbnail: boolean;
         };
         /** @description A project's deliverables, oldest first. */
         DeliverableList: {
@@ -4959,6 +5065,8 @@ export interface components {
         MergeTaskTitle: string;
         /** @description A message as staff see it. */
         Message: {
+            /** @description Files sent with it, in the order they were listed. */
+            attachments: components["schemas"]["Attachment"][];
             /** @description The staff member's or client's id (an API key's id for messages posted with a key). */
             author_id: string;
             author_kind: components["schemas"]["AuthorKind"];
@@ -5406,6 +5514,11 @@ export interface components {
         };
         /** @description A new thread, started by the client. */
         PortalCreateThread: {
+            /**
+             * @description Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+             *     file named twice goes once.
+             */
+            attachment_ids?: string[];
             body: string;
             /** @example Question about the logo */
             title: string;
@@ -5476,7 +5589,10 @@ export interface components {
             created_at: string;
             deliverable_id?: string | null;
             id: string;
+            /** @description The message it was sent with, if any. */
+            message_id?: string | null;
             name: string;
+            preview?: null | components["schemas"]["PreviewKind"];
             /** @description Hex SHA-256 of the content, to check a download. */
             sha256: string;
             /**
@@ -5484,6 +5600,8 @@ export interface components {
              * @description Bytes.
              */
             size: number;
+            /** @description Whether a small JPEG of it is at `/portal/files/{id}/thumbnail`. */
+            thumbnail: boolean;
             /** @description True when you uploaded it yourself. */
             uploaded_by_you: boolean;
         };
@@ -5534,6 +5652,8 @@ export interface components {
         };
         /** @description A message as its client sees it. */
         PortalMessage: {
+            /** @description Files sent with it. */
+            attachments: components["schemas"]["Attachment"][];
             author_kind: components["schemas"]["AuthorKind"];
             /** @example Anna Schmidt */
             author_name: string;
@@ -5557,6 +5677,11 @@ export interface components {
          *     }
          */
         PortalPostMessage: {
+            /**
+             * @description Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+             *     file named twice goes once.
+             */
+            attachment_ids?: string[];
             body: string;
         };
         /** @description A product you hold, as the portal shows it. */
@@ -5838,10 +5963,20 @@ export interface components {
          *     }
          */
         PostMessage: {
+            /**
+             * @description Files you uploaded for this message (`…/projects/{id}/attachments`), sent with it; a
+             *     file named twice goes once.
+             */
+            attachment_ids?: string[];
             body: string;
             /** @description A note for staff only: the client never sees it and nobody is emailed. Default `false`. */
             internal?: boolean;
         };
+        /**
+         * @description How a file can be previewed in the browser; absent when it can only be downloaded.
+         * @enum {string}
+         */
+        PreviewKind: "image" | "pdf";
         /** @description An RFC 9457 problem document: what went wrong, in words a person can act on. */
         Problem: {
             /**
@@ -5964,8 +6099,11 @@ export interface components {
             /** @description The deliverable it belongs to, if any. */
             deliverable_id?: string | null;
             id: string;
+            /** @description The message it was sent with, if any. */
+            message_id?: string | null;
             /** @description The uploaded name, cleaned of directories and control characters. */
             name: string;
+            preview?: null | components["schemas"]["PreviewKind"];
             /** @description The product it is the download of, if any. */
             product_id?: string | null;
             project_id?: string | null;
@@ -5976,6 +6114,8 @@ export interface components {
              * @description Bytes.
              */
             size: number;
+            /** @description Whether a small JPEG of it is at `/files/{id}/thumbnail`. */
+            thumbnail: boolean;
             uploaded_by_id?: string | null;
             /** @description `staff`, `api_key` or `client`. */
             uploaded_by_kind: string;
@@ -12767,6 +12907,11 @@ export interface operations {
             query: {
                 /** @description The token from a download link. */
                 token: string;
+                /**
+                 * @description `inline` to view an image or PDF in the browser; other types, and the default,
+                 *     download.
+                 */
+                disposition?: "attachment" | "inline";
             };
             header?: never;
             path: {
@@ -12777,7 +12922,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
+            /** @description The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12826,7 +12971,13 @@ export interface operations {
     };
     download_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `inline` to view an image or PDF in the browser (a preview); other types, and the
+                 *     default, download.
+                 */
+                disposition?: "attachment" | "inline";
+            };
             header?: never;
             path: {
                 /** @description The file's id */
@@ -12836,7 +12987,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
+            /** @description The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -12950,6 +13101,83 @@ export interface operations {
                 };
             };
             /** @description No such file in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    file_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such file in your tenant, or it has no thumbnail (only images get one) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16988,7 +17216,13 @@ export interface operations {
     };
     download_portal_file: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description `inline` to view an image or PDF in the browser (a preview); other types, and the
+                 *     default, download.
+                 */
+                disposition?: "attachment" | "inline";
+            };
             header?: never;
             path: {
                 /** @description The file's id */
@@ -16998,7 +17232,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file's bytes, as an attachment with its name, in the type it was stored with */
+            /** @description The file's bytes in the type it was stored with: an attachment with its name, or inline (images and PDFs, under a sandboxing Content-Security-Policy) when asked */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -17112,6 +17346,83 @@ export interface operations {
                 };
             };
             /** @description You have no such file */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    portal_file_thumbnail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The file's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thumbnail */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": number[];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such file, or it has no thumbnail (only images get one) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18414,6 +18725,137 @@ export interface operations {
             };
             /** @description You have no such project */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_portal_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileOnlyForm"];
+            };
+        };
+        responses: {
+            /** @description The file, waiting for your message */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The multipart body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or a read-only view */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description You have no such project */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than the upload limit */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file, or an empty file */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22803,6 +23245,137 @@ export interface operations {
             };
             /** @description No such project in your tenant */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    upload_attachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The project's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["FileOnlyForm"];
+            };
+        };
+        responses: {
+            /** @description The file, waiting for its message */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The multipart body is malformed */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such project in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than the upload limit (PORTICO_MAX_UPLOAD_MB) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not multipart/form-data */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No file, or an empty file */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf } from '@/api/problem';
 import { MarkdownView } from '@/components/Markdown';
+import { consoleFiles, FilePreview } from '@/components/files';
 import { Alert, Button, Card, ConfirmButton, useToast } from '@/components/ui';
 import { formatBytes } from '@/lib/format';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
@@ -156,7 +157,7 @@ export function DeliverableCard({
             {d.files.length === 0 ? (
               <p className="text-sm text-slate-600">{t('consoleProjectsDeliverables.noFiles')}</p>
             ) : (
-              <ul className="mb-3 space-y-1">
+              <ul className="mb-3 space-y-2">
                 {d.files.map((f) => (
                   <AttachedFile key={f.id} file={f} />
                 ))}
@@ -204,16 +205,19 @@ function AttachedFile({ file }: { file: Deliverable['files'][number] }) {
   const locale = useFormatLocale(tenant.data?.locale);
   const download = useMutation({ mutationFn: () => downloadFile(file.id) });
   return (
-    <li className="flex flex-wrap items-center gap-2 text-sm">
-      <button
-        type="button"
-        onClick={() => download.mutate()}
-        className="font-medium break-all text-slate-900 underline underline-offset-2"
-      >
-        {file.name}
-      </button>
-      <span className="text-slate-600">{formatBytes(file.size, locale)}</span>
-      {download.isError && <span className="text-red-700">{messageOf(download.error)}</span>}
+    <li className="flex items-center gap-3 text-sm">
+      <FilePreview file={file} source={consoleFiles} size="md" />
+      <div className="min-w-0 flex-1">
+        <button
+          type="button"
+          onClick={() => download.mutate()}
+          className="text-left font-medium break-all text-slate-900 underline underline-offset-2"
+        >
+          {file.name}
+        </button>
+        <p className="text-slate-600">{formatBytes(file.size, locale)}</p>
+        {download.isError && <p className="text-red-700">{messageOf(download.error)}</p>}
+      </div>
     </li>
   );
 }

@@ -1,6 +1,13 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { aDeliverable, aProjectDetail, team } from './fixtures';
+import {
+  aDeliverable,
+  aDeliverableFile,
+  aProjectDetail,
+  previewStubs,
+  stubObjectUrls,
+  team,
+} from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
 import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
 
@@ -126,5 +133,42 @@ describe('Project deliverables', () => {
     );
     expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('must be 1 to 200 characters');
     expect(screen.queryByText(/errors|invalid/)).toBeNull();
+  });
+
+  it('shows a deliverable’s files with thumbnails that open a PDF in the viewer', async () => {
+    onTestFinished(stubObjectUrls());
+    stubApi({
+      ...common,
+      ...previewStubs('fl_5'),
+      'GET /api/v1/projects/pr_1/deliverables': {
+        body: {
+          items: [
+            aDeliverable({
+              files: [
+                aDeliverableFile(),
+                aDeliverableFile({
+                  id: 'fl_9',
+                  name: 'fonts.zip',
+                  content_type: 'application/zip',
+                  preview: null,
+                  thumbnail: false,
+                }),
+              ],
+            }),
+          ],
+        },
+      },
+    });
+    renderAt('/app/projects/pr_1/deliverables', page);
+
+    const files = await screen.findByRole('region', { name: 'Files of Logo concepts' });
+    expect(within(files).getByRole('button', { name: 'fonts.zip' })).toBeInTheDocument();
+    expect(within(files).queryByRole('button', { name: 'Preview fonts.zip' })).not.toBeInTheDocument();
+    await userEvent.click(within(files).getByRole('button', { name: 'Preview logo-concepts.pdf' }));
+    const dialog = screen.getByRole('dialog', { name: 'logo-concepts.pdf' });
+    expect(await within(dialog).findByTitle('logo-concepts.pdf')).toHaveAttribute(
+      'src',
+      '/api/v1/files/fl_5/content?token=t&disposition=inline',
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { aFile, aProjectDetail, team } from './fixtures';
+import { aFile, anImageFile, aPdfFile, aProjectDetail, previewStubs, stubObjectUrls, team } from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
 import { me, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
 
@@ -85,5 +85,40 @@ describe('Project files', () => {
     await userEvent.click(within(logo).getByRole('button', { name: 'Delete file' }));
     expect(await screen.findByText('“logo.svg” deleted')).toBeInTheDocument();
     expect(requestsOf(fetch)).toContain('DELETE /api/v1/files/fl_2');
+  });
+
+  it('previews an image in a dialog from its thumbnail; a text file has none', async () => {
+    onTestFinished(stubObjectUrls());
+    const fetch = stubApi({
+      ...common,
+      'GET /api/v1/projects/pr_1/files': {
+        body: { items: [aFile(), anImageFile({ message_id: 'ms_1' }), aPdfFile()] },
+      },
+      ...previewStubs('fl_4'),
+      ...previewStubs('fl_5'),
+    });
+    renderAt('/app/projects/pr_1/files', page);
+
+    const brief = await screen.findByRole('listitem', { name: 'brand-brief.txt' });
+    expect(within(brief).queryByRole('button', { name: /^Preview/ })).not.toBeInTheDocument();
+    expect(within(brief).queryByText('Sent in a message')).not.toBeInTheDocument();
+    const pdf = screen.getByRole('listitem', { name: 'logo-concepts.pdf' });
+    expect(within(pdf).getByRole('button', { name: 'Preview logo-concepts.pdf' })).toBeInTheDocument();
+
+    const image = screen.getByRole('listitem', { name: 'moodboard.png' });
+    expect(within(image).getByText('Sent in a message')).toBeInTheDocument();
+    const preview = within(image).getByRole('button', { name: 'Preview moodboard.png' });
+    expect(await within(preview).findByTestId('file-thumbnail')).toHaveAttribute(
+      'src',
+      expect.stringMatching(/^blob:/),
+    );
+    expect(requestsOf(fetch)).toContain('GET /api/v1/files/fl_4/thumbnail');
+
+    await userEvent.click(preview);
+    const dialog = screen.getByRole('dialog', { name: 'moodboard.png' });
+    const full = await within(dialog).findByRole('img', { name: 'moodboard.png' });
+    expect(full).toHaveAttribute('src', '/api/v1/files/fl_4/content?token=t&disposition=inline');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
   });
 });

@@ -25,6 +25,7 @@ import {
   type ProjectFile,
 } from './api';
 import { FileUpload } from './FileUpload';
+import { consoleFiles, FilePreview } from '@/components/files';
 import { formatBytes } from '@/lib/format';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { downloadFile } from './files';
@@ -138,6 +139,7 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
   return (
     <li aria-label={file.name} className="py-3">
       <div className="flex flex-wrap items-center gap-3">
+        <FilePreview file={file} source={consoleFiles} />
         <div className="min-w-48 flex-1">
           <p className="flex flex-wrap items-center gap-2 font-medium break-all text-slate-900">
             {file.name}
@@ -146,6 +148,7 @@ function FileRow({ project, file }: { project: ProjectDetail; file: ProjectFile 
             ) : (
               <Badge tone="amber">{t('consoleProjectsFiles.internal')}</Badge>
             )}
+            {file.message_id && <Badge>{t('consoleProjectsFiles.sentInMessage')}</Badge>}
           </p>
           <p className="text-sm text-slate-600">
             {formatBytes(file.size, locale)} · {format(file.created_at)}

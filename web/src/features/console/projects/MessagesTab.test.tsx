@@ -1,6 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { aMessage, aProjectDetail, aThread, team } from './fixtures';
+import {
+  aMessage,
+  anAttachment,
+  aProjectDetail,
+  aThread,
+  previewStubs,
+  stubObjectUrls,
+  team,
+} from './fixtures';
 import { ProjectDetailPage } from './ProjectDetailPage';
 import { me, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
 
@@ -123,5 +131,123 @@ describe('Project messages', () => {
     await waitFor(() =>
       expect(screen.getByTestId('address')).toHaveTextContent('/app/projects/pr_1/messages/th_2'),
     );
+  });
+
+  it('lists a message’s attachments, and sends a reply with the file attached', async () => {
+    onTestFinished(stubObjectUrls());
+    const append = vi.spyOn(FormData.prototype, 'append');
+    const pdf = new File(['%PDF-1.7'], 'brief.pdf', { type: 'application/pdf' });
+    const posts: unknown[] = [];
+    let uploadType: string | null = null;
+    const fetch = stubApi({
+      ...common,
+      ...previewStubs('fl_6'),
+      'GET /api/v1/threads/th_1/messages': {
+        body: {
+          items: [
+            aMessage({
+              attachments: [
+                anAttachment(),
+                anAttachment({
+                  id: 'fl_7',
+                  name: 'notes.txt',
+                  content_type: 'text/plain',
+                  preview: null,
+                  thumbnail: false,
+                }),
+              ],
+            }),
+          ],
+          next_cursor: null,
+        },
+      },
+      'POST /api/v1/threads/th_1/read': { status: 204 },
+      'POST /api/v1/projects/pr_1/attachments': (request) => {
+        uploadType = request.headers.get('content-type');
+        return {
+          status: 201,
+          body: anAttachment({
+            id: 'fl_8',
+            name: 'brief.pdf',
+            content_type: 'application/pdf',
+            preview: 'pdf',
+          }),
+        };
+      },
+      'POST /api/v1/threads/th_1/messages': async (request) => {
+        const body = (await request.json()) as { body: string; internal: boolean };
+        posts.push(body);
+        return { status: 201, body: aMessage({ id: 'ms_2', ...body }) };
+      },
+    });
+    renderAt('/app/projects/pr_1/messages/th_1', page);
+
+    const message = await screen.findByRole('listitem', { name: 'Message from Anna Weber' });
+    const files = within(message).getByRole('list', { name: '2 attached files' });
+    expect(within(files).getByRole('button', { name: 'Preview sketch.jpg' })).toBeInTheDocument();
+    expect(within(files).getByRole('button', { name: 'Download sketch.jpg' })).toBeInTheDocument();
+    expect(within(files).getByRole('button', { name: 'Download notes.txt' })).toBeInTheDocument();
+    expect(within(files).queryByRole('button', { name: 'Preview notes.txt' })).not.toBeInTheDocument();
+
+    await userEvent.upload(screen.getByLabelText('Attach files'), pdf);
+    const toSend = await screen.findByRole('list', { name: 'Files to send' });
+    expect(within(toSend).getByText('brief.pdf')).toBeInTheDocument();
+    expect(uploadType).toMatch(/^multipart\/form-data; boundary=/);
+    expect(append.mock.calls).toEqual([['file', pdf]]);
+    append.mockRestore();
+
+    await userEvent.type(screen.getByLabelText('Reply'), 'The brief, as promised.');
+    await userEvent.click(screen.getByRole('button', { name: 'Send' }));
+    expect(await screen.findByText('Message sent — Maria Lopez has been emailed')).toBeInTheDocument();
+    expect(posts).toEqual([{ body: 'The brief, as promised.', internal: false, attachment_ids: ['fl_8'] }]);
+    const requests = requestsOf(fetch);
+    expect(requests.indexOf('POST /api/v1/projects/pr_1/attachments')).toBeLessThan(
+      requests.indexOf('POST /api/v1/threads/th_1/messages'),
+    );
+    // Sent: the picker is empty again.
+    expect(screen.queryByRole('list', { name: 'Files to send' })).not.toBeInTheDocument();
+    expect(screen.getByLabelText('Reply')).toHaveValue('');
+  });
+
+  it('starts a thread with a file, saying an internal note’s files stay internal', async () => {
+    const posts: unknown[] = [];
+    stubApi({
+      ...common,
+      'POST /api/v1/projects/pr_1/attachments': {
+        status: 201,
+        body: anAttachment({
+          id: 'fl_8',
+          name: 'costs.csv',
+          content_type: 'text/csv',
+          preview: null,
+          thumbnail: false,
+        }),
+      },
+      'POST /api/v1/projects/pr_1/threads': async (request) => {
+        posts.push(await request.json());
+        return { status: 201, body: aThread({ id: 'th_2', title: 'Costs' }) };
+      },
+      'GET /api/v1/threads/th_2/messages': { body: { items: [], next_cursor: null } },
+    });
+    renderAt('/app/projects/pr_1/messages', page);
+    await userEvent.click(await screen.findByRole('button', { name: 'New thread' }));
+    await userEvent.type(screen.getByLabelText('Subject'), 'Costs');
+    await userEvent.type(screen.getByLabelText('Message'), 'Hours so far.');
+    const hint = 'Files attached to an internal note stay internal too: the client won’t see them.';
+    expect(screen.queryByText(hint)).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Internal note (client won’t see it)' }));
+    expect(screen.getByText(hint)).toBeInTheDocument();
+    await userEvent.upload(
+      screen.getByLabelText('Attach files'),
+      new File(['a,b'], 'costs.csv', { type: 'text/csv' }),
+    );
+    expect(
+      within(await screen.findByRole('list', { name: 'Files to send' })).getByText('costs.csv'),
+    ).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Start thread' }));
+    expect(await screen.findByText('Thread “Costs” started with an internal note')).toBeInTheDocument();
+    expect(posts).toEqual([
+      { title: 'Costs', body: 'Hours so far.', internal: true, attachment_ids: ['fl_8'] },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import {
   createThread,
   markThreadRead,
   postMessage,
+  uploadAttachment,
   useFormatDate,
   useMessages,
   useProjectChanged,
@@ -26,6 +27,7 @@ import {
   type Message,
   type ProjectDetail,
 } from './api';
+import { AttachmentList, AttachmentPicker, consoleFiles, type PreviewableFile } from '@/components/files';
 import { MarkdownView } from '@/components/Markdown';
 import { markdownHint } from '@/lib/markdown';
 import { useT } from '@/lib/i18n/hooks';
@@ -107,6 +109,37 @@ function InternalCheckbox({ checked, onChange }: { checked: boolean; onChange: (
   );
 }
 
+/** Files to send with the message; an internal note's files stay with the team, as the note does. */
+function MessageAttachments({
+  projectId,
+  internal,
+  value,
+  onChange,
+  disabled,
+}: {
+  projectId: string;
+  internal: boolean;
+  value: PreviewableFile[];
+  onChange: (next: PreviewableFile[]) => void;
+  disabled: boolean;
+}) {
+  const t = useT();
+  return (
+    <div className="space-y-1">
+      <AttachmentPicker
+        value={value}
+        onChange={onChange}
+        upload={(file) => uploadAttachment(projectId, file)}
+        disabled={disabled}
+      />
+      {internal && <p className="text-sm text-amber-900">{t('consoleProjectsMessages.attachInternal')}</p>}
+    </div>
+  );
+}
+
+/** The ids to send, or nothing when no file is attached. */
+const attachmentIds = (files: PreviewableFile[]) => (files.length > 0 ? files.map((f) => f.id) : undefined);
+
 function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: () => void }) {
   const t = useT();
   const toast = useToast();
@@ -116,10 +149,18 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [attachments, setAttachments] = useState<PreviewableFile[]>([]);
   const [tried, setTried] = useState(false);
   const create = useMutation({
-    mutationFn: () => createThread(project.id, { title: title.trim(), body, internal }),
+    mutationFn: () =>
+      createThread(project.id, {
+        title: title.trim(),
+        body,
+        internal,
+        attachment_ids: attachmentIds(attachments),
+      }),
     onSuccess: (th) => {
+      setAttachments([]);
       void queryClient.invalidateQueries({ queryKey: workKeys.threads(project.id) });
       changed(project.id);
       toast(
@@ -158,6 +199,13 @@ function NewThread({ project, onCancel }: { project: ProjectDetail; onCancel: ()
           }
           hint={markdownHint()}
           onChange={(e) => setBody(e.target.value)}
+        />
+        <MessageAttachments
+          projectId={project.id}
+          internal={internal}
+          value={attachments}
+          onChange={setAttachments}
+          disabled={create.isPending}
         />
         <InternalCheckbox checked={internal} onChange={setInternal} />
         <div className="flex flex-wrap gap-3">
@@ -277,6 +325,7 @@ function MessageItem({ message: m }: { message: Message }) {
       </div>
       {/* Markdown, with any HTML in it shown as text. */}
       <MarkdownView text={m.body} className="mt-1 text-slate-900" />
+      <AttachmentList files={m.attachments} source={consoleFiles} />
     </li>
   );
 }
@@ -288,14 +337,16 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
   const changed = useProjectChanged();
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
+  const [attachments, setAttachments] = useState<PreviewableFile[]>([]);
   const [tried, setTried] = useState(false);
   const send = useMutation({
-    mutationFn: () => postMessage(threadId, { body, internal }),
+    mutationFn: () => postMessage(threadId, { body, internal, attachment_ids: attachmentIds(attachments) }),
     onSuccess: (m) => {
       void queryClient.invalidateQueries({ queryKey: workKeys.messages(project.id, threadId) });
       void queryClient.invalidateQueries({ queryKey: workKeys.threads(project.id) });
       changed(project.id);
       setBody('');
+      setAttachments([]);
       setTried(false);
       toast(
         m.internal
@@ -325,6 +376,13 @@ function Composer({ project, threadId }: { project: ProjectDetail; threadId: str
               : `${t('consoleProjectsMessages.replyHint', { client: project.client_name })} ${markdownHint()}`
           }
           onChange={(e) => setBody(e.target.value)}
+        />
+        <MessageAttachments
+          projectId={project.id}
+          internal={internal}
+          value={attachments}
+          onChange={setAttachments}
+          disabled={send.isPending}
         />
         <InternalCheckbox checked={internal} onChange={setInternal} />
         <Button type="submit" busy={send.isPending}>

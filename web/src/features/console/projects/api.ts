@@ -15,6 +15,8 @@ export type StaffMember = components['schemas']['StaffMember'];
 export type ProjectFile = components['schemas']['ProjectFile'];
 export type UploadForm = components['schemas']['UploadForm'];
 export type UpdateFile = components['schemas']['UpdateFile'];
+export type FileOnlyForm = components['schemas']['FileOnlyForm'];
+export type Attachment = components['schemas']['Attachment'];
 export type Thread = components['schemas']['Thread'];
 export type Message = components['schemas']['Message'];
 export type CreateThread = components['schemas']['CreateThread'];
@@ -208,6 +210,21 @@ export function uploadFile(
     api.POST('/api/v1/projects/{id}/files', {
       params: { path: { id } },
       body: multipart<UploadForm>(form),
+    }),
+  );
+}
+
+/**
+ * Uploads a file to send with the next message on the project (multipart). It waits, listed
+ * nowhere, until a message names it in `attachment_ids`.
+ */
+export function uploadAttachment(projectId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file);
+  return call(
+    api.POST('/api/v1/projects/{id}/attachments', {
+      params: { path: { id: projectId } },
+      body: multipart<FileOnlyForm>(form),
     }),
   );
 }

@@ -1,4 +1,8 @@
+import type { Reply } from '@/test/testing';
 import type { Deliverable, Message, Project, ProjectDetail, ProjectFile, Task, Thread, TimeLog } from './api';
+
+type Attachment = Message['attachments'][number];
+type DeliverableFile = Deliverable['files'][number];
 
 /** The sample data's own words, which the tests look for: data, not text of the app. */
 const SAMPLE = {
@@ -105,7 +109,64 @@ export function aFile(over: Partial<ProjectFile> = {}): ProjectFile {
     client_visible: false,
     deliverable_id: null,
     uploaded_by_kind: 'staff',
+    message_id: null,
+    preview: null,
+    thumbnail: false,
     created_at: '2026-11-12T10:00:00Z',
+    ...over,
+  };
+}
+
+/** An image the browser shows, with a thumbnail. */
+export function anImageFile(over: Partial<ProjectFile> = {}): ProjectFile {
+  return aFile({
+    id: 'fl_4',
+    name: 'moodboard.png',
+    size: 183_000,
+    content_type: 'image/png',
+    client_visible: true,
+    preview: 'image',
+    thumbnail: true,
+    ...over,
+  });
+}
+
+/** A PDF the browser shows in its viewer, with a thumbnail of its first page. */
+export function aPdfFile(over: Partial<ProjectFile> = {}): ProjectFile {
+  return aFile({
+    id: 'fl_5',
+    name: 'logo-concepts.pdf',
+    size: 482_133,
+    content_type: 'application/pdf',
+    client_visible: true,
+    preview: 'pdf',
+    thumbnail: true,
+    ...over,
+  });
+}
+
+export function aDeliverableFile(over: Partial<DeliverableFile> = {}): DeliverableFile {
+  return {
+    id: 'fl_5',
+    name: 'logo-concepts.pdf',
+    size: 482_133,
+    content_type: 'application/pdf',
+    preview: 'pdf',
+    thumbnail: true,
+    created_at: '2026-11-12T10:00:00Z',
+    ...over,
+  };
+}
+
+/** A file sent with a message (an image, previewable). */
+export function anAttachment(over: Partial<Attachment> = {}): Attachment {
+  return {
+    id: 'fl_6',
+    name: 'sketch.jpg',
+    size: 96_000,
+    content_type: 'image/jpeg',
+    preview: 'image',
+    thumbnail: true,
     ...over,
   };
 }
@@ -119,6 +180,7 @@ export function aMessage(over: Partial<Message> = {}): Message {
     author_kind: 'staff',
     author_id: 'st_1',
     author_name: 'Anna Weber',
+    attachments: [],
     created_at: '2026-11-20T10:00:00Z',
     ...over,
   };
@@ -156,3 +218,18 @@ export function aTimeLog(over: Partial<TimeLog> = {}): TimeLog {
     ...over,
   };
 }
+
+/** What the API answers for a file's preview: its thumbnail (a JPEG) and a short-lived link. */
+export function previewStubs(id: string): Record<string, Reply> {
+  return {
+    [`GET /api/v1/files/${id}/thumbnail`]: {
+      raw: new Blob(['jpeg'], { type: 'image/jpeg' }),
+      headers: { 'content-type': 'image/jpeg' },
+    },
+    [`GET /api/v1/files/${id}/link`]: {
+      body: { url: `/api/v1/files/${id}/content?token=t`, expires_at: '2026-11-25T10:05:00Z' },
+    },
+  };
+}
+
+export { stubObjectUrls } from '@/test/objectUrls';

@@ -2,10 +2,26 @@ import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi, type ApiStubs } from '@/test/testing';
 import { DeliverablesPage } from './DeliverablesPage';
-import { approved, base, client, inPortal, projectDetail, submitted } from './fixtures';
+import {
+  approved,
+  base,
+  client,
+  inPortal,
+  previewStubs,
+  projectDetail,
+  stubObjectUrls,
+  submitted,
+} from './fixtures';
 
 // Pages load in steps (the project, then its part); a busy machine needs more than a second.
 configure({ asyncUtilTimeout: 4000 });
+
+// The thumbnails' pictures get object URLs, which jsdom lacks.
+let restoreUrls: () => void;
+beforeAll(() => {
+  restoreUrls = stubObjectUrls();
+});
+afterAll(() => restoreUrls());
 
 const routes = [{ path: `${base}/projects/:id/deliverables`, element: inPortal(<DeliverablesPage />) }];
 
@@ -17,6 +33,7 @@ function stubs(extra: ApiStubs = {}) {
     'GET /api/v1/portal/dashboard': { body: {} },
     'GET /api/v1/portal/projects': { body: { items: [], next_cursor: null } },
     'GET /api/v1/portal/projects/pr_1/deliverables': () => ({ body: { items: current } }),
+    ...previewStubs('fl_1', 'fl_3'),
     'POST /api/v1/portal/deliverables/dl_1/approve': () => {
       current = [approved, { ...submitted, status: 'approved' }];
       return { body: current[1] };
@@ -141,4 +158,47 @@ it('offers no decision to staff viewing as the client', async () => {
   const logo = await card('Logo concepts');
   expect(await within(logo).findByText(/Waiting for the client/)).toBeVisible();
   expect(within(logo).queryByRole('button', { name: 'Approve' })).toBeNull();
+});
+
+it('lets the client look at the work before approving it', async () => {
+  const fetch = stubs();
+  const user = userEvent.setup();
+  renderAt(`${base}/projects/pr_1/deliverables`, routes);
+  const logo = await card('Logo concepts');
+
+  // The image has its thumbnail; the PDF a tile that says what it is.
+  const swatches = within(logo).getByText('swatches.png').closest('li')!;
+  await waitFor(() =>
+    expect(within(swatches).getByTestId('file-thumbnail')).toHaveAttribute(
+      'src',
+      expect.stringMatching(/^blob:/),
+    ),
+  );
+  expect(within(swatches).getByText('96 KB')).toBeVisible();
+  expect(within(within(logo).getByText('logo-concepts.pdf').closest('li')!).getByText('PDF')).toBeVisible();
+  expect(within(swatches).getByRole('button', { name: 'Download swatches.png' })).toBeVisible();
+  expect(requestsOf(fetch)).not.toContain('GET /api/v1/portal/files/fl_1/thumbnail');
+
+  const open = within(swatches).getByRole('button', { name: 'Preview swatches.png' });
+  await user.click(open);
+  const dialog = screen.getByRole('dialog', { name: 'swatches.png' });
+  expect(await within(dialog).findByRole('img', { name: 'swatches.png' })).toHaveAttribute(
+    'src',
+    '/api/v1/files/fl_3/content?token=t0k3n&disposition=inline',
+  );
+  await user.keyboard('{Escape}');
+  expect(screen.queryByRole('dialog')).toBeNull();
+  expect(open).toHaveFocus();
+
+  await user.click(within(logo).getByRole('button', { name: 'Preview logo-concepts.pdf' }));
+  const pdf = screen.getByRole('dialog', { name: 'logo-concepts.pdf' });
+  expect(await within(pdf).findByTitle('logo-concepts.pdf')).toHaveAttribute(
+    'src',
+    '/api/v1/files/fl_1/content?token=t0k3n&disposition=inline',
+  );
+  await user.click(within(pdf).getByRole('button', { name: 'Close' }));
+
+  await user.click(within(logo).getByRole('button', { name: 'Approve' }));
+  await user.click(within(logo).getByRole('button', { name: 'Yes, approve' }));
+  await waitFor(() => expect(within(logo).getByText('Approved')).toBeVisible());
 });

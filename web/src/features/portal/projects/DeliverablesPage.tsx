@@ -11,6 +11,7 @@ import {
   TextArea,
   useToast,
 } from '@/components/ui';
+import { FilePreview, portalFiles } from '@/components/files';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
@@ -136,10 +137,14 @@ function DeliverableCard({ projectId, deliverable: d }: { projectId: string; del
             </h3>
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">
               {d.files.map((f) => (
-                <li key={f.id} className="flex flex-wrap items-center justify-between gap-2 px-3 py-2">
-                  <span className="min-w-0 break-all text-sm">
-                    <span className="font-medium text-slate-900">{f.name}</span>{' '}
-                    <span className="text-slate-600">{formatBytes(f.size, format.locale)}</span>
+                <li key={f.id} className="flex flex-wrap items-center justify-between gap-3 px-3 py-2">
+                  {/* Look at the work before deciding: an image or a PDF opens over the page. */}
+                  <span className="flex min-w-0 flex-1 items-center gap-3">
+                    <FilePreview file={f} source={portalFiles} size="md" />
+                    <span className="min-w-0 break-all text-sm">
+                      <span className="font-medium text-slate-900">{f.name}</span>{' '}
+                      <span className="text-slate-600">{formatBytes(f.size, format.locale)}</span>
+                    </span>
                   </span>
                   <DownloadButton fileId={f.id} name={f.name} />
                 </li>

@@ -1,7 +1,7 @@
 import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { problem, renderAt, requestsOf, stubApi } from '@/test/testing';
-import { base, client, inPortal, projectDetail } from './fixtures';
+import { base, client, inPortal, previewStubs, projectDetail, sharedFiles, stubObjectUrls } from './fixtures';
 import { FilesPage } from './FilesPage';
 import { openUrl } from '@/lib/navigate';
 
@@ -89,4 +89,75 @@ it('has no upload form when the project does not take client files', async () =>
   renderAt(`${base}/projects/pr_1/files`, routes);
   expect(await screen.findByText('No files yet')).toBeVisible();
   expect(screen.queryByRole('button', { name: 'Upload' })).toBeNull();
+});
+
+describe('previews', () => {
+  // Until the last page unmounts (its thumbnails let their addresses go then).
+  let restore: () => void;
+  beforeAll(() => {
+    restore = stubObjectUrls();
+  });
+  afterAll(() => restore());
+
+  const stubs = () =>
+    stubApi({
+      'GET /api/v1/portal/me': { body: client },
+      'GET /api/v1/portal/projects/pr_1': { body: projectDetail },
+      'GET /api/v1/portal/projects/pr_1/files': { body: { items: sharedFiles } },
+      ...previewStubs('fl_1', 'fl_3', 'fl_8'),
+    });
+
+  it('shows an image’s thumbnail and opens it over the page, then gives focus back', async () => {
+    const fetch = stubs();
+    const user = userEvent.setup();
+    renderAt(`${base}/projects/pr_1/files`, routes);
+
+    const row = (await screen.findByText('swatches.png')).closest('tr')!;
+    await waitFor(() =>
+      expect(within(row).getByTestId('file-thumbnail')).toHaveAttribute(
+        'src',
+        expect.stringMatching(/^blob:/),
+      ),
+    );
+    expect(requestsOf(fetch)).toContain('GET /api/v1/portal/files/fl_3/thumbnail');
+    const open = within(row).getByRole('button', { name: 'Preview swatches.png' });
+    await user.click(open);
+
+    const dialog = screen.getByRole('dialog', { name: 'swatches.png' });
+    expect(await within(dialog).findByRole('img', { name: 'swatches.png' })).toHaveAttribute(
+      'src',
+      '/api/v1/files/fl_3/content?token=t0k3n&disposition=inline',
+    );
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(open).toHaveFocus();
+    // Downloading stays where it was, beside the preview.
+    expect(within(row).getByRole('button', { name: 'Download swatches.png' })).toBeVisible();
+  });
+
+  it('opens a PDF in the browser’s viewer', async () => {
+    stubs();
+    const user = userEvent.setup();
+    renderAt(`${base}/projects/pr_1/files`, routes);
+    const row = (await screen.findByText('print-proof.pdf')).closest('tr')!;
+    expect(within(row).getByText('PDF')).toBeVisible();
+    await user.click(within(row).getByRole('button', { name: 'Preview print-proof.pdf' }));
+    const dialog = screen.getByRole('dialog', { name: 'print-proof.pdf' });
+    expect(await within(dialog).findByTitle('print-proof.pdf')).toHaveAttribute(
+      'src',
+      '/api/v1/files/fl_8/content?token=t0k3n&disposition=inline',
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('offers no preview of a text file, only its download', async () => {
+    const fetch = stubs();
+    renderAt(`${base}/projects/pr_1/files`, routes);
+    const row = (await screen.findByText('brand-brief.txt')).closest('tr')!;
+    expect(within(row).getByText('TXT')).toBeVisible();
+    expect(within(row).queryByRole('button', { name: /Preview/ })).toBeNull();
+    expect(within(row).getByRole('button', { name: 'Download brand-brief.txt' })).toBeVisible();
+    expect(requestsOf(fetch)).not.toContain('GET /api/v1/portal/files/fl_1/thumbnail');
+  });
 });

@@ -10,6 +10,7 @@ import {
   ResponsiveTable,
   useToast,
 } from '@/components/ui';
+import { FilePreview, portalFiles } from '@/components/files';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { uploadFile, useFilesChanged, useProjectFiles, type PortalProjectDetail } from './api';
@@ -57,13 +58,19 @@ function Files({ project }: { project: PortalProjectDetail }) {
               key={f.id}
               className="block rounded-xl border border-slate-200 bg-white p-4 sm:table-row sm:border-0 sm:p-0"
             >
-              <td className="block pb-2 font-medium break-all text-slate-900 sm:table-cell sm:px-4 sm:py-3">
-                {f.name}
-                {f.uploaded_by_you && (
-                  <span className="ml-2 text-xs font-normal text-slate-600">
-                    {t('portalProjectsFiles.fromYou')}
+              <td className="block pb-2 font-medium break-all text-slate-900 sm:table-cell sm:px-4 sm:py-2">
+                {/* The thumbnail; an image or a PDF opens in a preview over the page. */}
+                <span className="flex items-center gap-3">
+                  <FilePreview file={f} source={portalFiles} />
+                  <span className="min-w-0">
+                    {f.name}
+                    {f.uploaded_by_you && (
+                      <span className="ml-2 text-xs font-normal text-slate-600">
+                        {t('portalProjectsFiles.fromYou')}
+                      </span>
+                    )}
                   </span>
-                )}
+                </span>
               </td>
               <Cell label={t('portalProjectsFiles.colSize')}>{formatBytes(f.size, format.locale)}</Cell>
               <Cell label={t('portalProjectsFiles.colAdded')}>{format.dateTime(f.created_at)}</Cell>

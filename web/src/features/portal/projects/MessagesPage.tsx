@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
+import { AttachmentPicker, type PreviewableFile } from '@/components/files';
 import {
   Alert,
   Button,
@@ -15,7 +16,13 @@ import {
 import { useT } from '@/lib/i18n/hooks';
 import { Rich } from '@/lib/i18n/Rich';
 import { usePortal, usePortalFormat } from '@/lib/portal';
-import { startThread, useThreads, useThreadsChanged, type PortalProjectDetail } from './api';
+import {
+  startThread,
+  uploadAttachment,
+  useThreads,
+  useThreadsChanged,
+  type PortalProjectDetail,
+} from './api';
 import { ProjectFrame } from './ProjectFrame';
 import { useReadOnly } from './readOnly';
 import { MARKDOWN_HINT } from '@/lib/markdown';
@@ -93,6 +100,8 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
   const changed = useThreadsChanged(slug, projectId);
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
+  const [attachments, setAttachments] = useState<PreviewableFile[]>([]);
+  const readOnly = useReadOnly();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [missing, setMissing] = useState<{ title?: string; body?: string }>({});
@@ -108,7 +117,13 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
     setBusy(true);
     setProblem(null);
     try {
-      const started = await startThread(projectId, title.trim(), body);
+      const started = await startThread(
+        projectId,
+        title.trim(),
+        body,
+        attachments.map((a) => a.id),
+      );
+      setAttachments([]);
       changed();
       toast(t('portalProjectsMessages.sent', { business: branding.name }));
       navigate(`${base}/projects/${projectId}/messages/${started.id}`);
@@ -141,6 +156,12 @@ function NewThread({ projectId, onCancel }: { projectId: string; onCancel: () =>
           error={missing.body ?? problem?.fieldError('body')}
           hint={MARKDOWN_HINT}
           onChange={(e) => setBody(e.target.value)}
+        />
+        <AttachmentPicker
+          value={attachments}
+          onChange={setAttachments}
+          upload={(file) => uploadAttachment(projectId, file)}
+          disabled={busy || readOnly}
         />
         <div className="flex flex-col gap-2 sm:flex-row">
           <Button type="submit" busy={busy}>

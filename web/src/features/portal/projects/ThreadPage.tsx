@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
+import { AttachmentList, AttachmentPicker, portalFiles, type PreviewableFile } from '@/components/files';
 import { Alert, Button, ErrorState, Loading, TextArea, useToast } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import {
   markThreadRead,
   postMessage,
+  uploadAttachment,
   useMessages,
   useThreadChanged,
   useThreads,
@@ -98,6 +100,7 @@ function Thread({ project }: { project: PortalProjectDetail }) {
               </p>
               {/* Markdown as everywhere else: line breaks kept, any HTML shown as text. */}
               <MarkdownView text={m.body} className="mt-1.5" />
+              <AttachmentList files={m.attachments} source={portalFiles} />
             </li>
           );
         })}
@@ -113,7 +116,9 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
   const { slug, branding } = usePortal();
   const toast = useToast();
   const changed = useThreadChanged(slug, projectId, threadId);
+  const readOnly = useReadOnly();
   const [body, setBody] = useState('');
+  const [attachments, setAttachments] = useState<PreviewableFile[]>([]);
   const [busy, setBusy] = useState(false);
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [error, setError] = useState<string | null>(null);
@@ -128,8 +133,13 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
     setFieldError(undefined);
     setError(null);
     try {
-      await postMessage(threadId, body);
+      await postMessage(
+        threadId,
+        body,
+        attachments.map((a) => a.id),
+      );
       setBody('');
+      setAttachments([]);
       toast(t('portalProjectsMessages.replySent', { business: branding.name }));
       changed();
     } catch (err) {
@@ -152,6 +162,13 @@ function Reply({ projectId, threadId }: { projectId: string; threadId: string })
         error={fieldError}
         hint={MARKDOWN_HINT}
         onChange={(e) => setBody(e.target.value)}
+      />
+      {/* Files go with the message even when the project takes no uploads. */}
+      <AttachmentPicker
+        value={attachments}
+        onChange={setAttachments}
+        upload={(file) => uploadAttachment(projectId, file)}
+        disabled={busy || readOnly}
       />
       <Button type="submit" busy={busy}>
         {t('portalProjectsMessages.sendReply')}

@@ -64,6 +64,7 @@ export type PortalThread = components['schemas']['PortalThread'];
 export type PortalMessage = components['schemas']['PortalMessage'];
 export type PortalProjectTime = components['schemas']['PortalProjectTime'];
 export type PortalProduct = components['schemas']['PortalProduct'];
+export type Attachment = components['schemas']['Attachment'];
 
 export const parts = {
   deliverables: (slug: string, id: string) => [...keys.project(slug, id), 'deliverables'] as const,
@@ -161,6 +162,23 @@ export function uploadFile(projectId: string, file: File) {
   );
 }
 
+/**
+ * A file to send with the client's next message on the project (multipart, like `uploadFile`).
+ * Nobody sees it until a message names it in `attachment_ids`; it works even when the project
+ * takes no uploads of files.
+ */
+export function uploadAttachment(projectId: string, file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  return call(
+    api.POST('/api/v1/portal/projects/{id}/attachments', {
+      params: { path: { id: projectId } },
+      body: form as never,
+      bodySerializer: (body) => body as unknown as FormData,
+    }),
+  );
+}
+
 /** A short-lived address that downloads the file without a login header (so a browser can follow it). */
 export const downloadLink = (fileId: string) =>
   call(api.GET('/api/v1/portal/files/{id}/link', { params: { path: { id: fileId } } }));
@@ -173,11 +191,14 @@ export function useThreads(slug: string, projectId: string) {
   });
 }
 
-export const startThread = (projectId: string, title: string, body: string) =>
+/** Attachments go only when there are some, so a plain message reads as it always did. */
+const withAttachments = (ids: string[]) => (ids.length > 0 ? { attachment_ids: ids } : {});
+
+export const startThread = (projectId: string, title: string, body: string, attachmentIds: string[] = []) =>
   call(
     api.POST('/api/v1/portal/projects/{id}/threads', {
       params: { path: { id: projectId } },
-      body: { title, body },
+      body: { title, body, ...withAttachments(attachmentIds) },
     }),
   );
 
@@ -209,9 +230,12 @@ export function useThreadChanged(slug: string, projectId: string, threadId: stri
   };
 }
 
-export const postMessage = (threadId: string, body: string) =>
+export const postMessage = (threadId: string, body: string, attachmentIds: string[] = []) =>
   call(
-    api.POST('/api/v1/portal/threads/{id}/messages', { params: { path: { id: threadId } }, body: { body } }),
+    api.POST('/api/v1/portal/threads/{id}/messages', {
+      params: { path: { id: threadId } },
+      body: { body, ...withAttachments(attachmentIds) },
+    }),
   );
 
 export const markThreadRead = (threadId: string) =>

@@ -1,5 +1,6 @@
 import type { components } from '@/api/schema';
-import type { Deliverable, PortalProject, PortalProjectDetail } from './api';
+import type { ApiStubs } from '@/test/testing';
+import type { Deliverable, PortalFile, PortalMessage, PortalProject, PortalProjectDetail } from './api';
 
 type PortalMe = components['schemas']['PortalMe'];
 
@@ -74,6 +75,17 @@ export const submitted: Deliverable = {
       name: 'logo-concepts.pdf',
       size: 482133,
       content_type: 'application/pdf',
+      preview: 'pdf',
+      thumbnail: false,
+      created_at: '2026-11-20T10:00:00Z',
+    },
+    {
+      id: 'fl_3',
+      name: 'swatches.png',
+      size: 96_000,
+      content_type: 'image/png',
+      preview: 'image',
+      thumbnail: true,
       created_at: '2026-11-20T10:00:00Z',
     },
   ],
@@ -136,13 +148,14 @@ export const thread = {
   created_at: '2026-11-20T09:00:00Z',
 };
 
-export const messages = [
+export const messages: PortalMessage[] = [
   {
     id: 'ms_1',
     thread_id: 'th_1',
     author_kind: 'client' as const,
     author_name: 'Maria Lopez',
     body: 'Could the red be warmer?',
+    attachments: [],
     created_at: '2026-11-20T09:00:00Z',
   },
   {
@@ -151,6 +164,91 @@ export const messages = [
     author_kind: 'staff' as const,
     author_name: 'Anna Weber',
     body: 'Here is the second round,\nwith the warmer red. <b>not bold</b>',
+    attachments: [],
     created_at: '2026-11-21T15:00:00Z',
   },
 ];
+
+/** Files a message carries: an image (with a thumbnail) and a PDF. */
+export const attachments = [
+  {
+    id: 'fl_7',
+    name: 'red-round-2.png',
+    content_type: 'image/png',
+    size: 120_000,
+    preview: 'image',
+    thumbnail: true,
+  },
+  {
+    id: 'fl_8',
+    name: 'print-proof.pdf',
+    content_type: 'application/pdf',
+    size: 2_400_000,
+    preview: 'pdf',
+    thumbnail: false,
+  },
+] satisfies PortalMessage['attachments'];
+
+/** The files shared on the project: text (download only), an image and a PDF, one sent in a message. */
+export const sharedFiles: PortalFile[] = [
+  {
+    id: 'fl_1',
+    deliverable_id: null,
+    message_id: null,
+    name: 'brand-brief.txt',
+    content_type: 'text/plain',
+    size: 2048,
+    sha256: 'ab'.repeat(32),
+    preview: null,
+    thumbnail: false,
+    uploaded_by_you: false,
+    created_at: '2026-11-12T09:30:00Z',
+  },
+  {
+    id: 'fl_3',
+    deliverable_id: 'dl_1',
+    message_id: null,
+    name: 'swatches.png',
+    content_type: 'image/png',
+    size: 96_000,
+    sha256: 'cd'.repeat(32),
+    preview: 'image',
+    thumbnail: true,
+    uploaded_by_you: false,
+    created_at: '2026-11-20T10:00:00Z',
+  },
+  {
+    id: 'fl_8',
+    deliverable_id: null,
+    message_id: 'ms_2',
+    name: 'print-proof.pdf',
+    content_type: 'application/pdf',
+    size: 2_400_000,
+    sha256: 'ef'.repeat(32),
+    preview: 'pdf',
+    thumbnail: false,
+    uploaded_by_you: false,
+    created_at: '2026-11-21T15:00:00Z',
+  },
+];
+
+/**
+ * Answers for a file's thumbnail (a small JPEG) and its short-lived link, for each of `ids`;
+ * `/link` answers an address the test can recognise (`/content/{id}`).
+ */
+export function previewStubs(...ids: string[]): ApiStubs {
+  return Object.fromEntries(
+    ids.flatMap((id) => [
+      [
+        `GET /api/v1/portal/files/${id}/thumbnail`,
+        { raw: new Blob(['jpeg'], { type: 'image/jpeg' }), headers: { 'content-type': 'image/jpeg' } },
+      ],
+      [
+        `GET /api/v1/portal/files/${id}/link`,
+        { body: { url: `/api/v1/files/${id}/content?token=t0k3n`, expires_at: '2026-11-25T20:05:00Z' } },
+      ],
+    ]),
+  );
+}
+
+export { stubObjectUrls } from '@/test/objectUrls';
