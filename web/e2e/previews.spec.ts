@@ -24,15 +24,22 @@ async function arrange(request: APIRequestContext) {
     status: 'active',
   });
   const deliverable = await send(`/api/v1/projects/${project.id}/deliverables`, { title: 'Colour study' });
-  const res = await request.post(`/api/v1/projects/${project.id}/files`, {
-    headers,
-    multipart: {
-      deliverable_id: deliverable.id,
-      file: { name: 'swatches.png', mimeType: 'image/png', buffer: SWATCHES },
-    },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  expect((await res.json()).thumbnail).toBe(true);
+  // A real PDF: a demo quote's, as the server renders it.
+  const quotes = (await (await request.get('/api/v1/quotes', { headers })).json()) as {
+    items: { id: string }[];
+  };
+  const pdf = await (await request.get(`/api/v1/quotes/${quotes.items[0]!.id}/pdf`, { headers })).body();
+  for (const [name, mimeType, buffer] of [
+    ['swatches.png', 'image/png', SWATCHES],
+    ['proposal.pdf', 'application/pdf', pdf],
+  ] as const) {
+    const res = await request.post(`/api/v1/projects/${project.id}/files`, {
+      headers,
+      multipart: { deliverable_id: deliverable.id, file: { name, mimeType, buffer } },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    expect((await res.json()).thumbnail).toBe(name.endsWith('.png'));
+  }
   await send(`/api/v1/deliverables/${deliverable.id}/submit`, {});
   await send(`/api/v1/projects/${project.id}/threads`, {
     title: 'Sign sizes',
@@ -64,6 +71,19 @@ test('a client previews an image deliverable, approves it, and sends a photo in 
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Preview swatches.png' })).toBeFocused();
+
+  // The PDF opens in the browser's own viewer, inside the page.
+  await page.getByRole('button', { name: 'Preview proposal.pdf' }).click();
+  const viewer = page.getByRole('dialog', { name: 'proposal.pdf' });
+  await expect(viewer.locator('iframe[title="proposal.pdf"]')).toBeVisible();
+  await expect
+    .poll(() => page.frames().some((f) => f.url().startsWith('chrome-extension://')), {
+      message: "Chrome's PDF viewer starts in the frame",
+    })
+    .toBe(true);
+  await screenshots(page, 'portal-preview-pdf');
+  await viewer.getByRole('button', { name: 'Close' }).click();
+  await expect(viewer).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Approve' }).click();
   await page.getByRole('button', { name: 'Yes, approve' }).click();
