@@ -106,4 +106,65 @@ describe('AppointmentsPage', () => {
       ),
     );
   });
+
+  it('shows all of one client’s appointments, whatever the week, until “Show all”', async () => {
+    const fetch = stubApi({
+      ...common,
+      'GET /api/v1/clients/cl_1': { body: { id: 'cl_1', name: 'Maria Lopez' } },
+      'GET /api/v1/appointments': (request) => {
+        const query = new URL(request.url).searchParams;
+        const items =
+          query.get('client_id') === 'cl_1'
+            ? [
+                anAppointment({
+                  id: 'ap_1',
+                  starts_at: '2025-06-02T08:00:00Z',
+                  ends_at: '2025-06-02T08:45:00Z',
+                }),
+                anAppointment({
+                  id: 'ap_2',
+                  starts_at: '2026-12-01T09:00:00Z',
+                  ends_at: '2026-12-01T09:45:00Z',
+                  status: 'pending',
+                }),
+              ]
+            : [anAppointment({ id: 'ap_3', client_id: 'cl_2', client_name: 'Tom Berg' })];
+        return { body: { items, next_cursor: null } };
+      },
+    });
+    renderAt('/app/appointments?week=2026-11-30&staff=st_1&client_id=cl_1', page);
+
+    expect(await screen.findByText('Showing only Maria Lopez’s appointments.')).toBeInTheDocument();
+    // Every date, so the days say their year; no week to choose.
+    expect(await screen.findByRole('region', { name: 'Monday, 2 June 2025' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'Tuesday, 1 December 2026' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'All dates, earliest first' })).toBeInTheDocument();
+    expect(screen.queryByRole('group', { name: 'Choose the week' })).toBeNull();
+    expect(screen.getByText('1 of these appointments waits for confirmation.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Staff')).toHaveValue('st_1');
+    expect(requestsOf(fetch)).toContain('GET /api/v1/appointments?staff_id=st_1&client_id=cl_1&limit=100');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Show all appointments' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(
+      /^\/app\/appointments\?week=2026-11-30&staff=st_1$/,
+    );
+    expect(await screen.findByText('Tom Berg')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Choose the week' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing only/)).toBeNull();
+  });
+
+  it('offers to book a client who has no appointments yet', async () => {
+    stubApi({
+      ...common,
+      'GET /api/v1/clients/cl_1': { body: { id: 'cl_1', name: 'Maria Lopez' } },
+      'GET /api/v1/appointments': { body: { items: [], next_cursor: null } },
+    });
+    renderAt('/app/appointments?client_id=cl_1', page);
+
+    expect(
+      await screen.findByText('This client has no appointments yet. Book their first one here.'),
+    ).toBeInTheDocument();
+    const book = screen.getAllByRole('link', { name: 'New appointment' });
+    expect(book.map((l) => l.getAttribute('href'))).toContain('/app/appointments/new?client_id=cl_1');
+  });
 });

@@ -14,6 +14,7 @@ import {
 } from '@/components/ui';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 import { Rich } from '@/lib/i18n/Rich';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { useAppointments, useStaffList, useTenant, type Appointment } from './api';
 import { linkButton, rowClass, rowLink, select } from '@/components/styles';
 import { groupByDay } from './week';
@@ -57,6 +58,10 @@ export function AppointmentsPage() {
   );
 }
 
+/**
+ * The week's appointments, day by day. With `?client_id=` (the client page's "See all"), all of
+ * that client's instead, whatever their date: no week to choose, the days with their year.
+ */
 function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
   const t = useT();
   const [params, setParams] = useSearchParams();
@@ -66,9 +71,10 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
   const monday = isDate(weekParam) ? mondayOf(weekParam) : thisWeek;
   const status = params.get('status') ?? '';
   const staffId = params.get('staff') ?? '';
-  const from = zonedToUtc(monday, '00:00', timeZone).toISOString();
-  const to = zonedToUtc(addDays(monday, 7), '00:00', timeZone).toISOString();
-  const appointments = useAppointments({ from, to, status, staffId });
+  const clientId = params.get('client_id') ?? '';
+  const from = clientId ? '' : zonedToUtc(monday, '00:00', timeZone).toISOString();
+  const to = clientId ? '' : zonedToUtc(addDays(monday, 7), '00:00', timeZone).toISOString();
+  const appointments = useAppointments({ from, to, status, staffId, clientId });
   const staff = useStaffList();
   const ids = { status: useId(), staff: useId() };
 
@@ -86,6 +92,8 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
   const items = appointments.data?.pages.flatMap((p) => p.items) ?? [];
   const days = groupByDay(items, timeZone);
   const filtered = Boolean(status || staffId);
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
   const pending = items.filter((a) => a.status === 'pending').length;
   const range = new Intl.DateTimeFormat(locale, {
     day: 'numeric',
@@ -100,29 +108,47 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
 
   return (
     <>
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={t('consoleAppointments.what')}
+          showAll={`/app/appointments${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((a) => a.client_id === clientId)?.client_name}
+        />
+      )}
       <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:items-end lg:justify-between">
-        <div className="space-y-2">
-          <h2 className="text-lg font-semibold text-slate-900" aria-live="polite">
-            <Rich
-              text={t(
-                monday === thisWeek ? 'consoleAppointments.thisWeekRange' : 'consoleAppointments.weekOfRange',
-                { range: weekLabel },
-              )}
-              tags={{ range: (chunk) => <span className="font-normal">{chunk}</span> }}
-            />
-          </h2>
-          <div role="group" aria-label={t('consoleAppointments.chooseWeek')} className="flex flex-wrap gap-2">
-            <Button variant="secondary" onClick={() => setParam('week', addDays(monday, -7))}>
-              {t('consoleAppointments.previousWeek')}
-            </Button>
-            <Button variant="secondary" disabled={monday === thisWeek} onClick={() => setParam('week', '')}>
-              {t('consoleAppointments.thisWeek')}
-            </Button>
-            <Button variant="secondary" onClick={() => setParam('week', addDays(monday, 7))}>
-              {t('consoleAppointments.nextWeek')}
-            </Button>
+        {clientId ? (
+          <h2 className="text-lg font-semibold text-slate-900">{t('consoleAppointments.allDates')}</h2>
+        ) : (
+          <div className="space-y-2">
+            <h2 className="text-lg font-semibold text-slate-900" aria-live="polite">
+              <Rich
+                text={t(
+                  monday === thisWeek
+                    ? 'consoleAppointments.thisWeekRange'
+                    : 'consoleAppointments.weekOfRange',
+                  { range: weekLabel },
+                )}
+                tags={{ range: (chunk) => <span className="font-normal">{chunk}</span> }}
+              />
+            </h2>
+            <div
+              role="group"
+              aria-label={t('consoleAppointments.chooseWeek')}
+              className="flex flex-wrap gap-2"
+            >
+              <Button variant="secondary" onClick={() => setParam('week', addDays(monday, -7))}>
+                {t('consoleAppointments.previousWeek')}
+              </Button>
+              <Button variant="secondary" disabled={monday === thisWeek} onClick={() => setParam('week', '')}>
+                {t('consoleAppointments.thisWeek')}
+              </Button>
+              <Button variant="secondary" onClick={() => setParam('week', addDays(monday, 7))}>
+                {t('consoleAppointments.nextWeek')}
+              </Button>
+            </div>
           </div>
-        </div>
+        )}
         <div role="search" className="grid gap-3 sm:grid-cols-2 lg:w-[28rem]">
           <div className="space-y-1.5">
             <label htmlFor={ids.status} className="block text-sm font-medium text-slate-800">
@@ -184,13 +210,33 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
             action={
               <Button
                 variant="secondary"
-                onClick={() => setParams(monday === thisWeek ? {} : { week: monday }, { replace: true })}
+                // Clears the status and staff; the client's list stays the client's.
+                onClick={() =>
+                  setParams(
+                    clientId ? { client_id: clientId } : monday === thisWeek ? {} : { week: monday },
+                    { replace: true },
+                  )
+                }
               >
                 {t('consoleAppointments.clearFilters')}
               </Button>
             }
           >
-            {t('consoleAppointments.noMatchText')}
+            {t(clientId ? 'consoleAppointments.noMatchClientText' : 'consoleAppointments.noMatchText')}
+          </EmptyState>
+        ) : clientId ? (
+          <EmptyState
+            title={t('consoleAppointments.emptyClient')}
+            action={
+              <Link
+                to={`/app/appointments/new?${new URLSearchParams({ client_id: clientId }).toString()}`}
+                className={linkButton}
+              >
+                {t('consoleAppointments.new')}
+              </Link>
+            }
+          >
+            {t('consoleAppointments.emptyClientText')}
           </EmptyState>
         ) : (
           <EmptyState
@@ -209,7 +255,9 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
           {pending > 0 && status !== 'pending' && (
             <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3">
               <p className="text-sm font-medium text-amber-950">
-                {t('consoleAppointments.pendingCount', { count: pending })}
+                {t(clientId ? 'consoleAppointments.pendingCountClient' : 'consoleAppointments.pendingCount', {
+                  count: pending,
+                })}
               </p>
               <Button variant="secondary" onClick={() => setParam('status', 'pending')}>
                 {t('consoleAppointments.showPending')}
@@ -224,6 +272,7 @@ function Week({ timeZone, locale }: { timeZone: string; locale: string }) {
               locale={locale}
               timeZone={timeZone}
               today={today}
+              withYear={Boolean(clientId)}
             />
           ))}
           {appointments.isFetchNextPageError && <Alert tone="error">{messageOf(appointments.error)}</Alert>}
@@ -250,19 +299,24 @@ function DaySection({
   locale,
   timeZone,
   today,
+  withYear,
 }: {
   day: string;
   appointments: Appointment[];
   locale: string;
   timeZone: string;
   today: string;
+  /** Days from any year, not one week's: say which year. */
+  withYear: boolean;
 }) {
   const t = useT();
   const headingId = useId();
   return (
     <section aria-labelledby={headingId}>
       <h3 id={headingId} className="mb-2 text-base font-semibold text-slate-900">
-        {formatDay(day, locale)}
+        {withYear
+          ? formatDay(day, locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' })
+          : formatDay(day, locale)}
         {day === today && (
           <span className="ml-2 text-sm font-medium text-slate-600">{t('consoleAppointments.today')}</span>
         )}

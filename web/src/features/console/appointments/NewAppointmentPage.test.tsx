@@ -124,6 +124,61 @@ describe('NewAppointmentPage', () => {
     ]);
   });
 
+  it('starts with the client in the address chosen, and books for them', async () => {
+    const bodies: unknown[] = [];
+    const fetch = stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'GET /api/v1/staff': { body: staffList },
+      'GET /api/v1/services': { body: services },
+      'GET /api/v1/clients/cl_1': { body: maria },
+      'GET /api/v1/availability': availability,
+      'POST /api/v1/appointments': async (request): Promise<Reply> => {
+        bodies.push(await request.json());
+        return {
+          status: 201,
+          body: anAppointment({
+            id: 'ap_9',
+            starts_at: '2027-03-29T08:00:00Z',
+            ends_at: '2027-03-29T08:45:00Z',
+          }),
+        };
+      },
+    });
+    renderAt('/app/appointments/new?client_id=cl_1', page);
+
+    expect(await screen.findByRole('group', { name: 'Client' })).toHaveTextContent('Maria Lopez');
+    await userEvent.selectOptions(screen.getByLabelText('Service'), 'sv_1');
+    await userEvent.clear(screen.getByLabelText('Date'));
+    await userEvent.type(screen.getByLabelText('Date'), '2027-03-29');
+    await userEvent.type(screen.getByLabelText('Start time'), '10:00');
+    expect(await screen.findByRole('button', { name: '10:00', pressed: true })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+
+    expect(await screen.findByTestId('address')).toHaveTextContent('/app/appointments/ap_9');
+    expect(bodies).toEqual([
+      { client_id: 'cl_1', service_id: 'sv_1', starts_at: '2027-03-29T08:00:00.000Z', status: 'confirmed' },
+    ]);
+    // Nobody was searched for: the client came with the address.
+    expect(requestsOf(fetch).filter((r) => r.startsWith('GET /api/v1/clients?'))).toEqual([]);
+  });
+
+  it('asks for the client as usual when the one in the address is not found', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'GET /api/v1/staff': { body: staffList },
+      'GET /api/v1/services': { body: services },
+      'GET /api/v1/clients': { body: { items: [maria], next_cursor: null } },
+      'GET /api/v1/clients/cl_9': problem(404, 'No such client.'),
+    });
+    renderAt('/app/appointments/new?client_id=cl_9', page);
+
+    expect(await screen.findByRole('combobox', { name: 'Client' })).toHaveValue('');
+    await userEvent.click(screen.getByRole('button', { name: 'Book appointment' }));
+    expect(screen.getByText('Choose the client.')).toBeInTheDocument();
+  });
+
   it('says what is missing, and shows the server’s reason when the time is taken', async () => {
     stubApi({
       'GET /api/v1/me': { body: me },

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiProblem, messageOf } from '@/api/problem';
 import {
   Alert,
@@ -24,6 +24,7 @@ import {
   type Service,
 } from './api';
 import { ClientPicker, type PickedClient } from '@/components/ClientPicker';
+import { usePresetClient } from '@/components/presetClient';
 import { formatDuration, formatMoney } from '@/lib/money';
 import { labelClass, select } from '@/components/styles';
 import { FreeTimes } from './FreeTimes';
@@ -31,15 +32,19 @@ import { formatDay, formatTime, isDate, zonedDate, zonedTime, zonedToUtc } from 
 import { MARKDOWN_HINT } from '@/lib/markdown';
 import { useFormatLocale, useT, type Translate } from '@/lib/i18n/hooks';
 
+/** `/app/appointments/new`; `?client_id=` (the client page's "Book") starts with that client chosen. */
 export function NewAppointmentPage() {
   const tenant = useTenant();
   const services = useServices();
+  const [params] = useSearchParams();
+  const preset = usePresetClient(params.get('client_id'));
   const locale = useFormatLocale(tenant.data?.locale);
   const t = useT();
   const header = (
     <PageHeader title={t('consoleAppointments.new')} description={t('consoleAppointments.newDescription')} />
   );
-  if (tenant.isPending || services.isPending) return <Loading label={t('consoleAppointments.loadingForm')} />;
+  if (tenant.isPending || services.isPending || preset.pending)
+    return <Loading label={t('consoleAppointments.loadingForm')} />;
   const failed = tenant.error ?? services.error;
   if (tenant.isError || services.isError) {
     return (
@@ -64,6 +69,7 @@ export function NewAppointmentPage() {
         timeZone={tenant.data.timezone}
         locale={locale}
         currency={tenant.data.currency}
+        client={preset.client}
       />
     </div>
   );
@@ -103,11 +109,14 @@ function AppointmentForm({
   timeZone,
   locale,
   currency,
+  client,
 }: {
   services: Service[];
   timeZone: string;
   locale: string;
   currency: string;
+  /** The client to start with, if the page was opened for one. */
+  client: PickedClient | null;
 }) {
   const t = useT();
   const navigate = useNavigate();
@@ -117,7 +126,7 @@ function AppointmentForm({
   const form = useRef<HTMLFormElement>(null);
   const ids = { service: useId(), staff: useId() };
   const [draft, setDraft] = useState<Draft>({
-    client: null,
+    client,
     serviceId: '',
     staffId: '',
     date: zonedDate(new Date(), timeZone),

@@ -15,10 +15,14 @@ export type UpdateAppointment = JsonBody<paths['/api/v1/appointments/{id}']['pat
 export type ChangeAppointmentStatus = JsonBody<paths['/api/v1/appointments/{id}/status']['post']>;
 
 export interface AppointmentFilters {
+  /** The first instant (RFC 3339), or '' for no lower bound. */
   from: string;
+  /** The instant after the last (RFC 3339), or '' for no upper bound. */
   to: string;
   status: string;
   staffId: string;
+  /** Only this client's, or '' for everyone's. */
+  clientId?: string;
 }
 
 // Every key starts with 'console' so logging out of the console forgets them all.
@@ -45,10 +49,11 @@ export function useAppointments(filters: AppointmentFilters) {
         api.GET('/api/v1/appointments', {
           params: {
             query: {
-              from: filters.from,
-              to: filters.to,
+              from: filters.from || undefined,
+              to: filters.to || undefined,
               status: (filters.status || undefined) as AppointmentStatus | undefined,
               staff_id: filters.staffId || undefined,
+              client_id: filters.clientId || undefined,
               limit: 100,
               cursor: pageParam,
             },

@@ -54,16 +54,18 @@ export const INVOICE_STATUSES: InvoiceStatus[] = ['draft', 'sent', 'partially_pa
 // Every key starts with 'console' so logging out of the console forgets them all.
 export const billingKeys = {
   quotes: ['console', 'quotes', 'list'] as const,
-  quoteList: (q: string, status: string) => ['console', 'quotes', 'list', { q, status }] as const,
+  quoteList: (q: string, status: string, client = '') =>
+    ['console', 'quotes', 'list', { q, status, client }] as const,
   quote: (id: string) => ['console', 'quotes', 'detail', id] as const,
   revision: (id: string, revision: number) =>
     ['console', 'quotes', 'detail', id, 'revision', revision] as const,
   contracts: ['console', 'contracts', 'list'] as const,
-  contractList: (q: string, status: string) => ['console', 'contracts', 'list', { q, status }] as const,
+  contractList: (q: string, status: string, client = '') =>
+    ['console', 'contracts', 'list', { q, status, client }] as const,
   contract: (id: string) => ['console', 'contracts', 'detail', id] as const,
   invoices: ['console', 'invoices', 'list'] as const,
-  invoiceList: (q: string, status: string, overdue: boolean) =>
-    ['console', 'invoices', 'list', { q, status, overdue }] as const,
+  invoiceList: (q: string, status: string, overdue: boolean, client = '') =>
+    ['console', 'invoices', 'list', { q, status, overdue, client }] as const,
   invoice: (id: string) => ['console', 'invoices', 'detail', id] as const,
   settings: ['console', 'billing', 'settings'] as const,
   events: ['console', 'billing', 'events'] as const,
@@ -71,13 +73,21 @@ export const billingKeys = {
 
 // ——— Quotes ———
 
-export function useQuotes(q: string, status: string) {
+/** The quotes list, searched, filtered by status and, with `clientId`, only that client's. */
+export function useQuotes(q: string, status: string, clientId = '') {
   return useInfiniteQuery({
-    queryKey: billingKeys.quoteList(q, status),
+    queryKey: billingKeys.quoteList(q, status, clientId),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/quotes', {
-          params: { query: { q: q || undefined, status: status || undefined, cursor: pageParam } },
+          params: {
+            query: {
+              q: q || undefined,
+              status: status || undefined,
+              client_id: clientId || undefined,
+              cursor: pageParam,
+            },
+          },
         }),
       ),
     initialPageParam: undefined as string | undefined,
@@ -140,13 +150,21 @@ export function useClientQuotes(clientId: string | undefined) {
 
 // ——— Contracts ———
 
-export function useContracts(q: string, status: string) {
+/** The contracts list, searched, filtered by status and, with `clientId`, only that client's. */
+export function useContracts(q: string, status: string, clientId = '') {
   return useInfiniteQuery({
-    queryKey: billingKeys.contractList(q, status),
+    queryKey: billingKeys.contractList(q, status, clientId),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/contracts', {
-          params: { query: { q: q || undefined, status: status || undefined, cursor: pageParam } },
+          params: {
+            query: {
+              q: q || undefined,
+              status: status || undefined,
+              client_id: clientId || undefined,
+              cursor: pageParam,
+            },
+          },
         }),
       ),
     initialPageParam: undefined as string | undefined,
@@ -174,9 +192,10 @@ export const countersignContract = (id: string, name: string) =>
 
 // ——— Invoices ———
 
-export function useInvoices(q: string, status: string, overdue: boolean) {
+/** The invoices list, searched, filtered by status and overdue and, with `clientId`, only that client's. */
+export function useInvoices(q: string, status: string, overdue: boolean, clientId = '') {
   return useInfiniteQuery({
-    queryKey: billingKeys.invoiceList(q, status, overdue),
+    queryKey: billingKeys.invoiceList(q, status, overdue, clientId),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/invoices', {
@@ -185,6 +204,7 @@ export function useInvoices(q: string, status: string, overdue: boolean) {
               q: q || undefined,
               status: status || undefined,
               overdue: overdue || undefined,
+              client_id: clientId || undefined,
               cursor: pageParam,
             },
           },

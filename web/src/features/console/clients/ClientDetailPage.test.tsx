@@ -234,13 +234,10 @@ describe('ClientDetailPage', () => {
     );
     expect(within(done).getByText('Completed')).toBeInTheDocument();
     expect(done).not.toHaveTextContent('with');
-    // 60 in all, 2 shown; the calendar does not filter by client, and the page says so.
-    expect(panel).toHaveTextContent(
-      'Showing 2 of 60. Open the appointments calendar; it shows every client’s appointments.',
-    );
-    expect(within(panel).getByRole('link', { name: 'Open the appointments calendar' })).toHaveAttribute(
+    // 60 in all, 2 shown: the rest are on the appointments page, showing only this client's.
+    expect(within(panel).getByRole('link', { name: 'See all 60' })).toHaveAttribute(
       'href',
-      '/app/appointments',
+      '/app/appointments?client_id=cl_1',
     );
   });
 
@@ -287,12 +284,10 @@ describe('ClientDetailPage', () => {
       'href',
       '/app/projects/pr_1',
     );
-    expect(panel).toHaveTextContent(
-      'Showing the newest 2 of 30. Open the full list; it shows every client’s, not only this one’s.',
-    );
-    expect(within(panel).getByRole('link', { name: 'Open the full list' })).toHaveAttribute(
+    // 30 in all, 2 shown: the quotes list shows only this client's.
+    expect(within(panel).getByRole('link', { name: 'See all 30' })).toHaveAttribute(
       'href',
-      '/app/quotes',
+      '/app/quotes?client_id=cl_1',
     );
 
     await user.click(screen.getByRole('tab', { name: 'Contracts (1)' }));

@@ -30,11 +30,18 @@ const SECTIONS: { id: SectionId; titleKey: string; count: (o: ClientOverview) =>
 ];
 
 /**
- * The list pages that read `?client_id=` from the address and show only that client's.
- * None does yet: "more" leads to the whole list and says so. Add a page here once it
- * filters, and its link becomes "See all N" of this client's.
+ * The list pages that read `?client_id=` from the address and show only that client's (with
+ * a notice saying so and a way back to everyone's): "See all N" leads there. A list missing
+ * here would be opened whole, and "more" says it holds every client's.
  */
-const FILTERED_BY_CLIENT = new Set<string>([]);
+const FILTERED_BY_CLIENT = new Set<string>([
+  '/app/appointments',
+  '/app/orders',
+  '/app/projects',
+  '/app/quotes',
+  '/app/contracts',
+  '/app/invoices',
+]);
 
 /**
  * Everything the business has with the client, one tab per kind: each line leads to its

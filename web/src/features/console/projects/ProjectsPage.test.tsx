@@ -112,4 +112,28 @@ describe('ProjectsPage', () => {
       '/app/projects/new',
     );
   });
+
+  it('shows only the client in the address, with a notice that leads back to every project', async () => {
+    const fetch = stubApi({
+      ...common,
+      'GET /api/v1/clients/cl_1': { body: { id: 'cl_1', name: 'Maria Lopez' } },
+      'GET /api/v1/projects': (request) => {
+        const forMaria = new URL(request.url).searchParams.get('client_id') === 'cl_1';
+        const other = aProject({ id: 'pr_2', name: 'Website', client_id: 'cl_2', client_name: 'Tom Berg' });
+        return { body: { items: forMaria ? [aProject()] : [aProject(), other], next_cursor: null } };
+      },
+    });
+    renderAt('/app/projects?client_id=cl_1&q=brand', page);
+
+    expect(await screen.findByText('Showing only Maria Lopez’s projects.')).toBeInTheDocument();
+    expect(await screen.findByRole('link', { name: 'Brand refresh' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Website' })).toBeNull();
+    expect(screen.getByLabelText('Search')).toHaveValue('brand');
+    expect(requestsOf(fetch)).toContain('GET /api/v1/projects?q=brand&client_id=cl_1');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Show all projects' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(/^\/app\/projects\?q=brand$/);
+    expect(await screen.findByRole('link', { name: 'Website' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing only/)).toBeNull();
+  });
 });

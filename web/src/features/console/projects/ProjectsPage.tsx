@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { formatDay } from '@/lib/format';
@@ -10,14 +11,20 @@ import { ProjectStatusBadge } from './StatusBadges';
 import { PROJECT_STATUSES, projectStatusLook } from './statuses';
 import { linkButton, rowClass } from '@/components/styles';
 
+/** `/app/projects`: every project; `?client_id=` shows only that client's (the client page's "See all"). */
 export function ProjectsPage() {
   const t = useT();
   // The URL holds the search and filter, so a reload or a shared link shows the same list.
   const filters = useListFilters();
+  const [params] = useSearchParams();
   const { q } = filters;
   const status = filters.get('status');
-  const projects = useProjects(q, status);
+  const clientId = filters.get('client_id');
+  const projects = useProjects(q, status, clientId);
   const items = projects.data?.pages.flatMap((p) => p.items) ?? [];
+  const what = t('consoleProjects.list.what');
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
 
   return (
     <div>
@@ -36,10 +43,18 @@ export function ProjectsPage() {
         placeholder={t('consoleProjects.list.search')}
         statuses={PROJECT_STATUSES.map((s) => ({ value: s, label: projectStatusLook(s).label }))}
       />
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={what}
+          showAll={`/app/projects${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((p) => p.client_id === clientId)?.client_name}
+        />
+      )}
       <ListBody
         query={projects}
         count={items.length}
-        what={t('consoleProjects.list.what')}
+        what={what}
         filters={filters}
         clearLabel={t('consoleProjects.list.clear')}
         noMatch={
@@ -47,7 +62,9 @@ export function ProjectsPage() {
             ? status
               ? t('consoleProjects.list.noMatchSearchStatus', { q })
               : t('consoleProjects.list.noMatchSearch', { q })
-            : t('consoleProjects.list.noMatchStatus')
+            : status
+              ? t('consoleProjects.list.noMatchStatus')
+              : undefined
         }
         empty={
           <EmptyState

@@ -40,20 +40,29 @@ export type UpdateTask = JsonBody<paths['/api/v1/projects/{id}/tasks/{task_id}']
 // Every key starts with 'console' so logging out of the console forgets them all.
 export const projectKeys = {
   lists: ['console', 'projects', 'list'] as const,
-  list: (q: string, status: string) => ['console', 'projects', 'list', { q, status }] as const,
+  list: (q: string, status: string, client = '') =>
+    ['console', 'projects', 'list', { q, status, client }] as const,
   detail: (id: string) => ['console', 'projects', 'detail', id] as const,
   activity: (id: string) => ['console', 'projects', 'activity', id] as const,
   /** Everything under one project (its files, threads, time…), to refresh it all at once. */
   of: (id: string) => ['console', 'projects', 'of', id] as const,
 };
 
-export function useProjects(q: string, status: string) {
+/** The projects list, searched, filtered by status and, with `clientId`, only that client's. */
+export function useProjects(q: string, status: string, clientId = '') {
   return useInfiniteQuery({
-    queryKey: projectKeys.list(q, status),
+    queryKey: projectKeys.list(q, status, clientId),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/projects', {
-          params: { query: { q: q || undefined, status: status || undefined, cursor: pageParam } },
+          params: {
+            query: {
+              q: q || undefined,
+              status: status || undefined,
+              client_id: clientId || undefined,
+              cursor: pageParam,
+            },
+          },
         }),
       ),
     initialPageParam: undefined as string | undefined,

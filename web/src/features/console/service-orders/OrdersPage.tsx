@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { ListBody, ListFilterBar } from '@/components/ListFilters';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
 import { useListFilters } from '@/lib/useListFilters';
@@ -9,14 +10,20 @@ import { formatPlainDate, STATUSES, statusLooks } from './statuses';
 import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
+/** `/app/orders`: every order; `?client_id=` shows only that client's (the client page's "See all"). */
 export function OrdersPage() {
   // The URL holds the search and filter, so a reload or a shared link shows the same list.
   const t = useT();
   const filters = useListFilters();
+  const [params] = useSearchParams();
   const { q } = filters;
   const status = filters.get('status');
-  const orders = useOrders(q, status);
+  const clientId = filters.get('client_id');
+  const orders = useOrders(q, status, clientId);
   const items = orders.data?.pages.flatMap((p) => p.items) ?? [];
+  const what = t('consoleOrders.what');
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
 
   return (
     <div>
@@ -35,10 +42,18 @@ export function OrdersPage() {
         placeholder={t('consoleOrders.searchPlaceholder')}
         statuses={STATUSES.map((s) => ({ value: s, label: t(statusLooks[s].labelKey) }))}
       />
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={what}
+          showAll={`/app/orders${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((o) => o.client_id === clientId)?.client_name}
+        />
+      )}
       <ListBody
         query={orders}
         count={items.length}
-        what={t('consoleOrders.what')}
+        what={what}
         filters={filters}
         clearLabel={t('consoleOrders.clearFilters')}
         noMatch={
@@ -46,7 +61,9 @@ export function OrdersPage() {
             ? status
               ? t('consoleOrders.noMatchQueryStatus', { q })
               : t('consoleOrders.noMatchQuery', { q })
-            : t('consoleOrders.noMatchStatus')
+            : status
+              ? t('consoleOrders.noMatchStatus')
+              : undefined
         }
         empty={
           <EmptyState

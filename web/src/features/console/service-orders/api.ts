@@ -15,13 +15,15 @@ export type LineInput = NonNullable<CreateServiceOrder['lines']>[number];
 // Every key starts with 'console' so logging out of the console forgets them all.
 export const orderKeys = {
   lists: ['console', 'service-orders', 'list'] as const,
-  list: (q: string, status: string) => ['console', 'service-orders', 'list', { q, status }] as const,
+  list: (q: string, status: string, client = '') =>
+    ['console', 'service-orders', 'list', { q, status, client }] as const,
   detail: (id: string) => ['console', 'service-orders', 'detail', id] as const,
 };
 
-export function useOrders(q: string, status: string) {
+/** The orders list, searched, filtered by status and, with `clientId`, only that client's. */
+export function useOrders(q: string, status: string, clientId = '') {
   return useInfiniteQuery({
-    queryKey: orderKeys.list(q, status),
+    queryKey: orderKeys.list(q, status, clientId),
     queryFn: ({ pageParam }) =>
       call(
         api.GET('/api/v1/service-orders', {
@@ -29,6 +31,7 @@ export function useOrders(q: string, status: string) {
             query: {
               q: q || undefined,
               status: (status || undefined) as OrderStatus | undefined,
+              client_id: clientId || undefined,
               cursor: pageParam,
             },
           },

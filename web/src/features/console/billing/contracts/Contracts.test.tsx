@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { captureDownloads, pdfReply } from '@/test/downloads';
-import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
+import { me, problem, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
 import { aContract, aContractTemplate, aQuoteSummary, mariaClient, signature } from '../fixtures';
 import { ContractDetailPage } from './ContractDetailPage';
 import { EditContractPage, NewContractPage } from './ContractFormPages';
@@ -61,6 +61,41 @@ describe('ContractsPage', () => {
     const row = within(table).getByRole('link', { name: 'Design agreement' }).closest('tr')!;
     expect(within(row).getByText('Status').nextSibling).toHaveTextContent('Signed');
     expect(await within(row).findByText('21 Nov 2026, 15:30')).toBeInTheDocument();
+  });
+
+  it('shows only the client in the address, and every contract after “Show all”', async () => {
+    const summary = (id: string, title: string, client: { id: string; name: string }) => ({
+      id,
+      title,
+      status: 'sent',
+      client,
+      sent_at: '2026-11-20T09:00:00Z',
+      signed_at: null,
+      view_count: 0,
+      updated_at: '2026-11-20T09:00:00Z',
+    });
+    const fetch = stubApi({
+      ...base,
+      'GET /api/v1/clients/cl_1': { body: mariaClient },
+      'GET /api/v1/contracts': (request) => {
+        const mine = summary('ct_1', 'Design agreement', { id: 'cl_1', name: 'Maria Lopez' });
+        const other = summary('ct_2', 'Hosting terms', { id: 'cl_2', name: 'Tom Berg' });
+        const forMaria = new URL(request.url).searchParams.get('client_id') === 'cl_1';
+        return { body: { items: forMaria ? [mine] : [mine, other], next_cursor: null } };
+      },
+    });
+    renderAt('/app/contracts?client_id=cl_1', pages);
+
+    expect(await screen.findByText('Showing only Maria Lopez’s contracts.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Contracts' });
+    expect(within(table).getByRole('link', { name: 'Design agreement' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: 'Hosting terms' })).toBeNull();
+    expect(requestsOf(fetch)).toContain('GET /api/v1/contracts?client_id=cl_1');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Show all contracts' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(/^\/app\/contracts$/);
+    expect(await within(table).findByRole('link', { name: 'Hosting terms' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing only/)).toBeNull();
   });
 });
 

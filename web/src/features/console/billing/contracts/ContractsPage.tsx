@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { ContractStatus } from '@/components/money/status';
 import { statusLabel } from '@/components/money/statuses';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
@@ -8,12 +9,20 @@ import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
 import { useT } from '@/lib/i18n/hooks';
 
-/** `/app/contracts`: every contract, newest first, with whether the client signed it. */
+/**
+ * `/app/contracts`: every contract, newest first, with whether the client signed it;
+ * `?client_id=` shows only that client's (the client page's "See all").
+ */
 export function ContractsPage() {
   const t = useT();
   const filters = useListFilters();
-  const contracts = useContracts(filters.q, filters.get('status'));
+  const [params] = useSearchParams();
+  const clientId = filters.get('client_id');
+  const contracts = useContracts(filters.q, filters.get('status'), clientId);
   const items = contracts.data?.pages.flatMap((p) => p.items) ?? [];
+  const what = t('consoleBillingContracts.list.what');
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
   return (
     <div>
       <PageHeader
@@ -31,10 +40,18 @@ export function ContractsPage() {
         placeholder={t('consoleBillingContracts.list.search')}
         statuses={CONTRACT_STATUSES.map((s) => ({ value: s, label: statusLabel.contract(s) }))}
       />
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={what}
+          showAll={`/app/contracts${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((c) => c.client.id === clientId)?.client.name}
+        />
+      )}
       <ListBody
         query={contracts}
         count={items.length}
-        what="contracts"
+        what={what}
         filters={filters}
         empty={
           <EmptyState

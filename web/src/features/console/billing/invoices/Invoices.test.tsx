@@ -53,6 +53,36 @@ describe('InvoicesPage', () => {
     expect(screen.getByTestId('address')).toHaveTextContent('/app/invoices?overdue=1');
     expect(requestsOf(fetch)).toContain('GET /api/v1/invoices?overdue=true');
   });
+
+  it('shows only the client in the address, with the overdue filter kept, until “Show all”', async () => {
+    const fetch = stubApi({
+      ...base,
+      'GET /api/v1/clients/cl_1': { body: mariaClient },
+      'GET /api/v1/invoices': (request) => {
+        const forMaria = new URL(request.url).searchParams.get('client_id') === 'cl_1';
+        const mine = anInvoiceSummary({ overdue: true });
+        const other = anInvoiceSummary({
+          id: 'in_2',
+          number: 'INV-2026-0008',
+          overdue: true,
+          client: { id: 'cl_2', name: 'Tom Berg' },
+        });
+        return { body: { items: forMaria ? [mine] : [mine, other], next_cursor: null } };
+      },
+    });
+    renderAt('/app/invoices?client_id=cl_1&overdue=1', pages);
+
+    expect(await screen.findByText('Showing only Maria Lopez’s invoices.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Invoices' });
+    expect(within(table).queryByRole('link', { name: 'INV-2026-0008' })).toBeNull();
+    expect(screen.getByLabelText('Overdue only')).toBeChecked();
+    expect(requestsOf(fetch)).toContain('GET /api/v1/invoices?overdue=true&client_id=cl_1');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Show all invoices' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(/^\/app\/invoices\?overdue=1$/);
+    expect(await within(table).findByRole('link', { name: 'INV-2026-0008' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing only/)).toBeNull();
+  });
 });
 
 describe('NewInvoicePage', () => {

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { InvoiceStatus } from '@/components/money/status';
 import { statusLabel } from '@/components/money/statuses';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
@@ -10,13 +11,21 @@ import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
-/** `/app/invoices`: every invoice, newest first, with what is still due and what is overdue. */
+/**
+ * `/app/invoices`: every invoice, newest first, with what is still due and what is overdue;
+ * `?client_id=` shows only that client's (the client page's "See all").
+ */
 export function InvoicesPage() {
   const t = useT();
   const filters = useListFilters();
+  const [params] = useSearchParams();
   const overdue = filters.get('overdue') === '1';
-  const invoices = useInvoices(filters.q, filters.get('status'), overdue);
+  const clientId = filters.get('client_id');
+  const invoices = useInvoices(filters.q, filters.get('status'), overdue, clientId);
   const items = invoices.data?.pages.flatMap((p) => p.items) ?? [];
+  const what = t('consoleBillingInvoices.list.what');
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
   return (
     <div>
       <PageHeader
@@ -44,10 +53,18 @@ export function InvoicesPage() {
           {t('consoleBillingInvoices.list.overdueOnly')}
         </label>
       </ListFilterBar>
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={what}
+          showAll={`/app/invoices${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((i) => i.client.id === clientId)?.client.name}
+        />
+      )}
       <ListBody
         query={invoices}
         count={items.length}
-        what="invoices"
+        what={what}
         filters={filters}
         empty={
           <EmptyState

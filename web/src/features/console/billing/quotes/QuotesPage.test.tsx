@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { me, renderAt, requestsOf, stubApi, tenant } from '@/test/testing';
-import { aQuoteSummary } from '../fixtures';
+import { aQuoteSummary, mariaClient } from '../fixtures';
 import { QuotesPage } from './QuotesPage';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -72,6 +72,61 @@ describe('QuotesPage', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     expect(await screen.findByRole('table', { name: 'Quotes' })).toBeInTheDocument();
+  });
+
+  it('shows only the client in the address, says so, and shows everyone’s again', async () => {
+    const fetch = stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'GET /api/v1/clients/cl_1': { body: mariaClient },
+      'GET /api/v1/quotes': (request) => {
+        const forMaria = new URL(request.url).searchParams.get('client_id') === 'cl_1';
+        const other = aQuoteSummary({
+          id: 'qt_2',
+          number: 'Q-2026-0002',
+          client: { id: 'cl_2', name: 'Tom Berg' },
+        });
+        return {
+          body: { items: forMaria ? [aQuoteSummary()] : [aQuoteSummary(), other], next_cursor: null },
+        };
+      },
+    });
+    renderAt('/app/quotes?client_id=cl_1&status=sent', page);
+
+    expect(await screen.findByText('Showing only Maria Lopez’s quotes.')).toBeInTheDocument();
+    const table = await screen.findByRole('table', { name: 'Quotes' });
+    expect(within(table).getByRole('link', { name: 'Q-2026-0001' })).toBeInTheDocument();
+    expect(within(table).queryByRole('link', { name: 'Q-2026-0002' })).toBeNull();
+    // The other filters stay as they were.
+    expect(screen.getByLabelText('Status')).toHaveValue('sent');
+    expect(requestsOf(fetch)).toContain('GET /api/v1/quotes?status=sent&client_id=cl_1');
+
+    await userEvent.click(screen.getByRole('link', { name: 'Show all quotes' }));
+    expect(screen.getByTestId('address')).toHaveTextContent(/^\/app\/quotes\?status=sent$/);
+    expect(await within(table).findByRole('link', { name: 'Q-2026-0002' })).toBeInTheDocument();
+    expect(screen.queryByText(/Showing only/)).toBeNull();
+    expect(requestsOf(fetch)).toContain('GET /api/v1/quotes?status=sent');
+  });
+
+  it('names the client from the list while the client cannot be loaded, else says “this client”', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'GET /api/v1/quotes': (request) => ({
+        body: {
+          items: new URL(request.url).searchParams.get('client_id') === 'cl_1' ? [aQuoteSummary()] : [],
+          next_cursor: null,
+        },
+      }),
+    });
+    const { unmount } = renderAt('/app/quotes?client_id=cl_1', page);
+    expect(await screen.findByText('Showing only Maria Lopez’s quotes.')).toBeInTheDocument();
+    unmount();
+
+    renderAt('/app/quotes?client_id=cl_9', page);
+    expect(await screen.findByText('No quotes match')).toBeInTheDocument();
+    expect(screen.getByText('Showing only this client’s quotes.')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Show all quotes' })).toHaveAttribute('href', '/app/quotes');
   });
 
   it('explains quotes when there are none yet', async () => {

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
+import { ClientFilterNotice } from '@/components/ClientFilterNotice';
 import { QuoteStatus } from '@/components/money/status';
 import { statusLabel } from '@/components/money/statuses';
 import { Cell, EmptyState, PageHeader, ResponsiveTable } from '@/components/ui';
@@ -10,13 +11,21 @@ import { linkButton, rowClass, rowLink } from '@/components/styles';
 import { useListFilters } from '@/lib/useListFilters';
 import { useFormatLocale, useT } from '@/lib/i18n/hooks';
 
-/** `/app/quotes`: every quote, newest first, with where it stands and whether the client opened it. */
+/**
+ * `/app/quotes`: every quote, newest first, with where it stands and whether the client opened
+ * it; `?client_id=` shows only that client's (the client page's "See all").
+ */
 export function QuotesPage() {
   const t = useT();
   const filters = useListFilters();
+  const [params] = useSearchParams();
   const status = filters.get('status');
-  const quotes = useQuotes(filters.q, status);
+  const clientId = filters.get('client_id');
+  const quotes = useQuotes(filters.q, status, clientId);
   const items = quotes.data?.pages.flatMap((p) => p.items) ?? [];
+  const what = t('consoleBillingQuotes.list.what');
+  const everyone = new URLSearchParams(params);
+  everyone.delete('client_id');
   return (
     <div>
       <PageHeader
@@ -34,10 +43,18 @@ export function QuotesPage() {
         placeholder={t('consoleBillingQuotes.list.search')}
         statuses={QUOTE_STATUSES.map((s) => ({ value: s, label: statusLabel.quote(s) }))}
       />
+      {clientId && (
+        <ClientFilterNotice
+          clientId={clientId}
+          what={what}
+          showAll={`/app/quotes${everyone.size ? `?${everyone.toString()}` : ''}`}
+          clientName={items.find((q) => q.client.id === clientId)?.client.name}
+        />
+      )}
       <ListBody
         query={quotes}
         count={items.length}
-        what="quotes"
+        what={what}
         filters={filters}
         empty={
           <EmptyState
