@@ -23,6 +23,8 @@ pub const KINDS: &[&str] = &[
     "client.invited",
     "client.logged_in",
     "client.logged_out",
+    "client.login_link_created",
+    "client.login_link_used",
     "client.product_granted",
     "client.profile_updated",
     "client.restored",

@@ -48,6 +48,7 @@ pub fn issue(
         code_expires_at: at + code_ttl,
         link_expires_at: at + link_ttl,
         spent_at: None,
+        client_id: None,
     };
     store::insert_code(conn, &row)?;
     store::spend_codes_beyond(conn, realm_key, email, LIVE_CODES, at)?;
@@ -66,6 +67,23 @@ pub fn invite(
 ) -> diesel::QueryResult<String> {
     store::spend_invitations(conn, realm_key, email, now())?;
     issue(conn, keys, realm_key, tenant_id, email, TimeDelta::zero(), link_ttl).map(|(_, token, _)| token)
+}
+
+/// A one-click login link an integrator hands to one client: a link only (its code expires
+/// as it is issued), single use, alive `ttl`, marked with the client so its use is logged.
+/// Codes and links emailed to the address keep working beside it.
+pub fn login_link(
+    conn: &mut DbConn,
+    keys: &Keys,
+    tenant_id: &str,
+    client_id: &str,
+    email: &str,
+    ttl: TimeDelta,
+) -> diesel::QueryResult<(String, LoginCodeRow)> {
+    let realm = format!("client:{tenant_id}");
+    let (_, token, row) = issue(conn, keys, &realm, Some(tenant_id), email, TimeDelta::zero(), ttl)?;
+    store::mark_for_client(conn, &row.id, client_id)?;
+    Ok((token, row))
 }
 
 /// What a typed code proved.

@@ -20,6 +20,8 @@ pub struct LoginCodeRow {
     pub code_expires_at: NaiveDateTime,
     pub link_expires_at: NaiveDateTime,
     pub spent_at: Option<NaiveDateTime>,
+    /// The client an integrator's login link was made for; `None` for emailed codes and links.
+    pub client_id: Option<String>,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -152,6 +154,10 @@ pub fn record_wrong_guess(conn: &mut DbConn, ids: &[String], max_attempts: i32, 
 }
 
 /// Spends the code (and so its link). 0 when someone else spent it first.
+pub fn mark_for_client(conn: &mut DbConn, id: &str, client_id: &str) -> QueryResult<usize> {
+    diesel::update(login_codes::table.find(id)).set(login_codes::client_id.eq(Some(client_id))).execute(conn)
+}
+
 pub fn spend(conn: &mut DbConn, id: &str, at: NaiveDateTime) -> QueryResult<usize> {
     diesel::update(login_codes::table.find(id).filter(login_codes::spent_at.is_null()))
         .set(login_codes::spent_at.eq(Some(at)))

@@ -8,7 +8,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::actions::not_found;
 use super::email::{self as client_email, ClientEmail};
-use super::model::{Client, ClientRow, ClientStatus};
+use super::model::{Client, ClientRow, ClientStatus, CreateLoginLink, LOGIN_LINK_MAX_MINUTES, LoginLink};
 use super::store;
 use crate::activity::store::Subject;
 use crate::auth::codes::{self, INVITE_DAYS};
@@ -16,19 +16,38 @@ use crate::auth::model::{SessionInfo, SessionList};
 use crate::auth::session::{self, CLIENT, NewSession, Tokens};
 use crate::auth::store as session_store;
 use crate::auth::{Actor, Caller, Scope};
-use crate::db::{DbConn, now};
+use crate::db::{DbConn, now, utc};
 use crate::error::{ApiError, Problem};
 use crate::events;
+use crate::http::JsonBody;
 use crate::mail::templates::{self, Invited};
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(invite_client).service(impersonate_client).service(list_client_sessions).service(end_client_sessions);
+    cfg.service(invite_client)
+        .service(create_login_link)
+        .service(impersonate_client)
+        .service(list_client_sessions)
+        .service(end_client_sessions);
 }
 
 fn existing(conn: &mut DbConn, tenant_id: &str, id: &str) -> Result<ClientRow, ApiError> {
     store::get(conn, tenant_id, id)?.ok_or_else(|| not_found(id))
+}
+
+/// 409 unless the client is active with portal access: only then can they `what` (log in,
+/// be invited).
+fn may_log_in(client: &ClientRow, what: &str) -> Result<(), ApiError> {
+    if client.status != ClientStatus::Active.as_str() {
+        return Err(ApiError::Conflict(format!("This client is {}; only active clients can {what}.", client.status)));
+    }
+    if !client.portal_enabled {
+        return Err(ApiError::Conflict(
+            "Portal access is off for this client: set portal_enabled to true first.".into(),
+        ));
+    }
+    Ok(())
 }
 
 /// Email the client a welcome with a one-click login link valid 7 days. Sending again is
@@ -57,17 +76,7 @@ pub async fn invite_client(
         .db
         .write(move |conn| {
             let client = existing(conn, &caller.tenant_id, &id)?;
-            if client.status != ClientStatus::Active.as_str() {
-                return Err(ApiError::Conflict(format!(
-                    "This client is {}; only active clients can be invited.",
-                    client.status
-                )));
-            }
-            if !client.portal_enabled {
-                return Err(ApiError::Conflict(
-                    "Portal access is off for this client: set portal_enabled to true first.".into(),
-                ));
-            }
+            may_log_in(&client, "be invited")?;
             let tenant = tenant_store::get(conn, &caller.tenant_id)?;
             let realm = format!("client:{}", tenant.id);
             let token =
@@ -89,6 +98,56 @@ pub async fn invite_client(
         .await?;
     state.outbox.wake();
     Ok(web::Json(row.into()))
+}
+
+/// A one-click login link for the client, for an integration to hand them (in its own app,
+/// email or SMS): single use, alive at most 15 minutes, opening the portal through the same
+/// confirm page as an emailed link. Making it and every use of it are in the client's
+/// activity.
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    request_body = CreateLoginLink,
+    responses(
+        (status = 201, description = "The link; it is shown once", body = LoginLink),
+        (status = 400, description = "The body is not valid JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The client is archived or has no portal access", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is too large", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`minutes` is out of range", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("api_key" = ["clients:write"]), ("staff_session" = ["clients:write"])),
+)]
+#[post("/clients/{id}/login-links")]
+pub async fn create_login_link(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+    body: JsonBody<CreateLoginLink>,
+) -> Result<HttpResponse, ApiError> {
+    caller.require(Scope::ClientsWrite)?;
+    let id = id.into_inner();
+    let minutes = body.into_inner().minutes.unwrap_or(LOGIN_LINK_MAX_MINUTES);
+    let keys = state.keys.clone();
+    let config = state.config.clone();
+    let link = state
+        .db
+        .write(move |conn| {
+            let client = existing(conn, &caller.tenant_id, &id)?;
+            may_log_in(&client, "log in")?;
+            let tenant = tenant_store::get(conn, &caller.tenant_id)?;
+            let ttl = TimeDelta::minutes(minutes);
+            let (token, row) = codes::login_link(conn, &keys, &tenant.id, &client.id, &client.email, ttl)?;
+            let fragment = codes::link_fragment(&token, &client.email);
+            let url = config.public(&format!("/portal/{}/login/link#{fragment}", tenant.slug));
+            let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
+            let data = json!({ "link_id": row.id, "minutes": minutes });
+            events::record(conn, &caller.tenant_id, &caller.actor, "login_link_created", subject, data)?;
+            Ok(LoginLink { url, expires_at: utc(row.link_expires_at) })
+        })
+        .await?;
+    Ok(HttpResponse::Created().json(link))
 }
 
 /// View the portal as this client: a read-only client session (every write answers 403),

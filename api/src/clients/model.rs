@@ -499,3 +499,28 @@ impl From<UpdatePortalMe> for UpdateClient {
         }
     }
 }
+
+/// The longest a login link lives, in minutes.
+pub const LOGIN_LINK_MAX_MINUTES: i64 = 15;
+
+/// A one-click login link for the client: leave `minutes` out for the longest, 15.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"minutes": 10}))]
+pub struct CreateLoginLink {
+    /// How long the link works, 1 to 15 minutes. Default 15.
+    #[serde(default, deserialize_with = "crate::http::patch::no_null")]
+    #[validate(range(min = 1, max = 15, message = "must be from 1 to 15 minutes"))]
+    #[schema(minimum = 1, maximum = 15, nullable = false)]
+    pub minutes: Option<i64>,
+}
+
+/// A single-use link that logs the client in to the portal (through the same "Continue as"
+/// page an emailed link opens). Hand it to the client only; it works once, until `expires_at`.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LoginLink {
+    /// Absolute, on the portal's public address.
+    #[schema(example = "https://portal.example.com/portal/acme/login/link#token=…&email=maria%40lopez.es")]
+    pub url: String,
+    pub expires_at: DateTime<Utc>,
+}

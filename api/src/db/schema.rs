@@ -103,6 +103,7 @@ diesel::table! {
         code_expires_at -> Timestamp,
         link_expires_at -> Timestamp,
         spent_at -> Nullable<Timestamp>,
+        client_id -> Nullable<Text>,
     }
 }
 

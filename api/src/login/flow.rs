@@ -237,6 +237,13 @@ pub async fn redeem_link(
             if store::spend(conn, &row.id, at)? == 0 {
                 return Ok(Verdict::Invalid(BAD_LINK));
             }
+            if let (Some(client_id), Realm::Portal(tenant)) = (&row.client_id, &realm) {
+                // An integrator's link: every use is in the client's log, with where it came from.
+                let subject = Subject { kind: "client", id: client_id, client_id: Some(client_id) };
+                let actor = Actor::Client { id: client_id.clone() };
+                let data = json!({ "link_id": row.id, "ip": origin.ip, "user_agent": origin.user_agent });
+                activity::store::insert(conn, &tenant.id, &actor, "login_link_used", subject, data)?;
+            }
             finish(conn, &keys, &settings, &realm, &row.email, &origin)
         })
         .await?;

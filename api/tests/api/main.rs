@@ -39,6 +39,7 @@ mod isolation;
 mod languages;
 mod limits;
 mod login;
+mod login_links;
 mod matrix;
 mod matrix_objects;
 mod messages;

@@ -390,6 +390,7 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         ("POST", "/clients") => json!({ "name": "Pwned", "email": "pwned@evil.example" }),
         ("PATCH", "/clients/{id}") => json!({ "name": "Pwned" }),
         ("POST", "/clients/{id}/emails") => json!({ "subject": "Pwned", "body": "Pwned" }),
+        ("POST", "/clients/{id}/login-links") => json!({ "minutes": 1 }),
         ("POST", "/contracts") => json!({ "client_id": ana, "title": "Pwned", "body": "x" }),
         ("PATCH", "/contracts/{id}") => json!({ "title": "Pwned" }),
         ("POST", "/contracts/{id}/countersign") => json!({ "name": "Pwned" }),

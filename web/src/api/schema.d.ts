@@ -500,6 +500,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/login-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A one-click login link for the client, for an integration to hand them (in its own app,
+         *     email or SMS): single use, alive at most 15 minutes, opening the portal through the same
+         *     confirm page as an emailed link. Making it and every use of it are in the client's
+         *     activity.
+         */
+        post: operations["create_login_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/overview": {
         parameters: {
             query?: never;
@@ -3510,7 +3532,7 @@ export interface components {
          * @description `subject_type.verb`: what the entry records.
          * @enum {string}
          */
-        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.emailed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.quote_accepted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.email_changed" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
+        ActivityKind: "api_key.created" | "api_key.revoked" | "appointment.booked" | "appointment.cancelled" | "appointment.completed" | "appointment.confirmed" | "appointment.moved" | "appointment.no_show" | "appointment.updated" | "booking_settings.updated" | "client.archived" | "client.created" | "client.email_changed" | "client.emailed" | "client.impersonation_ended" | "client.impersonation_started" | "client.invited" | "client.logged_in" | "client.logged_out" | "client.login_link_created" | "client.login_link_used" | "client.product_granted" | "client.profile_updated" | "client.restored" | "client.sessions_ended" | "client.updated" | "contract.countersigned" | "contract.created" | "contract.edited_after_send" | "contract.sent" | "contract.signed" | "contract.updated" | "contract.viewed" | "contract.voided" | "form.created" | "form.deleted" | "form.form_submitted" | "form.updated" | "invoice.created" | "invoice.paid" | "invoice.payment_recorded" | "invoice.sent" | "invoice.updated" | "invoice.viewed" | "invoice.voided" | "project.created" | "project.deliverable_approved" | "project.deliverable_changes_requested" | "project.deliverable_created" | "project.deliverable_reopened" | "project.deliverable_submitted" | "project.deliverable_updated" | "project.feedback_requested" | "project.feedback_submitted" | "project.file_uploaded" | "project.message_posted" | "project.quote_accepted" | "project.status_changed" | "project.updated" | "quote.acceptance_undone" | "quote.accepted" | "quote.changes_requested" | "quote.created" | "quote.declined" | "quote.revised" | "quote.sent" | "quote.updated" | "quote.viewed" | "review.approved" | "review.rejected" | "review.reviewed" | "service.created" | "service.updated" | "service_order.created" | "service_order.status_changed" | "service_order.updated" | "staff.email_changed" | "staff.invited" | "staff.logged_in" | "staff.logged_out" | "staff.removed" | "staff.updated" | "tenant.billing_settings_updated" | "tenant.created" | "tenant.payment_provider_removed" | "tenant.payment_provider_set" | "tenant.updated" | "webhook_endpoint.created" | "webhook_endpoint.deleted" | "webhook_endpoint.resent" | "webhook_endpoint.secret_rotated" | "webhook_endpoint.updated";
         /** @description A page of activity, newest first. */
         ActivityPage: {
             items: components["schemas"]["Activity"][];
@@ -4313,6 +4335,19 @@ export interface components {
             title: string;
         };
         /**
+         * @description A one-click login link for the client: leave `minutes` out for the longest, 15.
+         * @example {
+         *       "minutes": 10
+         *     }
+         */
+        CreateLoginLink: {
+            /**
+             * Format: int64
+             * @description How long the link works, 1 to 15 minutes. Default 15.
+             */
+            minutes?: number;
+        };
+        /**
          * @example {
          *       "description": "The full guidelines, 48 pages.",
          *       "name": "Brand guidelines (PDF)"
@@ -5031,6 +5066,19 @@ export interface components {
         };
         /** @enum {string} */
         LoggedInStatus: "authenticated";
+        /**
+         * @description A single-use link that logs the client in to the portal (through the same "Continue as"
+         *     page an emailed link opens). Hand it to the client only; it works once, until `expires_at`.
+         */
+        LoginLink: {
+            /** Format: date-time */
+            expires_at: string;
+            /**
+             * @description Absolute, on the portal's public address.
+             * @example https://portal.example.com/portal/acme/login/link#token=…&email=maria%40lopez.es
+             */
+            url: string;
+        };
         /** @description The outcome of a successful code or link: `status` says which of the two it is. */
         LoginResponse: components["schemas"]["LoggedIn"] | components["schemas"]["AccountsToChoose"];
         /**
@@ -11078,6 +11126,137 @@ export interface operations {
             };
             /** @description The client is archived or has no portal access */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_login_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLoginLink"];
+            };
+        };
+        responses: {
+            /** @description The link; it is shown once */
+            201: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginLink"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:write` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The client is archived or has no portal access */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `minutes` is out of range */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

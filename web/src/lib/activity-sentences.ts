@@ -182,6 +182,8 @@ export const SENTENCES: Record<ActivityKind, Sentence> = {
     c.data.resent ? say(c, 'activity.client.reinvited') : say(c, 'activity.client.invited'),
   'client.logged_in': (c) => say(c, 'activity.client.loggedIn'),
   'client.logged_out': (c) => say(c, 'activity.client.loggedOut'),
+  'client.login_link_created': (c) => say(c, 'activity.client.loginLinkCreated'),
+  'client.login_link_used': (c) => say(c, 'activity.client.loginLinkUsed'),
   'client.product_granted': (c) => say(c, 'activity.client.productGranted', named(c, 'product_name')),
   'client.profile_updated': (c) => say(c, 'activity.client.profileUpdated', changes(c)),
   'client.restored': (c) => say(c, 'activity.client.restored'),
