@@ -93,6 +93,10 @@ pub struct PublicBranding {
     pub locale: String,
     /// The portal's language for a visitor whose browser asks for none Portico speaks.
     pub language: Language,
+    /// Whether the login page may offer "text me the code" (`channel: sms`): text messages
+    /// are set up. A client without a mobile on file still gets the code by email; the
+    /// answer is the same either way.
+    pub sms_login: bool,
 }
 
 /// Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -249,7 +253,15 @@ impl From<TenantRow> for PublicBranding {
             language,
             timezone: r.timezone,
             locale: r.locale,
+            sms_login: false,
         }
+    }
+}
+
+impl PublicBranding {
+    /// The branding as this server offers it: SMS login when text messages are set up.
+    pub fn offered(row: TenantRow, config: &crate::config::Config) -> PublicBranding {
+        PublicBranding { sms_login: config.sms.is_some(), ..row.into() }
     }
 }
 

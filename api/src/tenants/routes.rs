@@ -34,7 +34,7 @@ pub async fn get_portal_branding(
     let slug = slug.into_inner().to_ascii_lowercase();
     let wanted = slug.clone();
     let row = state.db.read(move |conn| Ok(store::find_by_slug(conn, &wanted)?)).await?;
-    row.map(|r| web::Json(r.into()))
+    row.map(|r| web::Json(PublicBranding::offered(r, &state.config)))
         .ok_or_else(|| ApiError::NotFound(format!("There is no portal at '{slug}'; check the link you were sent.")))
 }
 
@@ -58,7 +58,7 @@ pub async fn get_portal_branding_by_host(
         Some(h) => state.db.read(move |conn| Ok(store::find_by_domain(conn, &h)?)).await?,
         None => None,
     };
-    row.map(|r| web::Json(r.into())).ok_or_else(|| {
+    row.map(|r| web::Json(PublicBranding::offered(r, &state.config))).ok_or_else(|| {
         ApiError::NotFound(format!("No portal is configured for the host '{}'.", host.unwrap_or_default()))
     })
 }

@@ -84,6 +84,9 @@ async fn a_client_with_a_phone_gets_the_code_by_text(app: TestApp) {
     )
     .await;
     app.client("No Phone", "nophone@example.com").await;
+    // The login page is told it may offer a text.
+    let branding: Value = app.http.get(app.url("/api/v1/portal/acme")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(branding["sms_login"], true);
 
     let ask = |email: &str| {
         app.http.post(app.url(&format!("{PORTAL}/otp"))).json(&json!({ "email": email, "channel": "sms" })).send()
@@ -114,6 +117,8 @@ async fn a_client_with_a_phone_gets_the_code_by_text(app: TestApp) {
 }
 
 async fn without_sms_set_up_the_code_goes_by_email_and_says_so(app: TestApp) {
+    let branding: Value = app.http.get(app.url("/api/v1/portal/acme")).send().await.unwrap().json().await.unwrap();
+    assert_eq!(branding["sms_login"], false, "the login page offers no text");
     app.post(
         "/api/v1/clients",
         &json!({ "name": "Sofia Rossi", "email": "sofia@rossi.it", "phone": "+39 06 4880 1234" }),

@@ -6244,6 +6244,12 @@ export interface components {
             /** @description `#ffffff` or `#111827`, whichever reads better on `primary_color`. */
             primary_text_color: string;
             slug: string;
+            /**
+             * @description Whether the login page may offer "text me the code" (`channel: sms`): text messages
+             *     are set up. A client without a mobile on file still gets the code by email; the
+             *     answer is the same either way.
+             */
+            sms_login: boolean;
             timezone: string;
         };
         /** @description A form as visitors see it: no staff settings. */

@@ -12,6 +12,7 @@ export const branding = {
   timezone: 'Europe/Berlin',
   locale: 'en-GB',
   language: 'en' as const,
+  sms_login: false,
 };
 
 export const base = '/portal/demo';

@@ -2,8 +2,10 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { ApiProblem } from '@/api/problem';
+import { stubApi } from '@/test/testing';
 import { LinkConfirm } from './LinkConfirm';
 import { LoginFlow } from './LoginFlow';
+import { portalTextCode } from './textCode';
 
 const tokens: Tokens = {
   access_token: 'a',
@@ -143,6 +145,85 @@ describe('LoginFlow', () => {
       await act(async () => vi.advanceTimersByTime(2500));
       await user.click(screen.getByRole('button', { name: 'Resend code' }));
       await waitFor(() => expect(login.requestCode).toHaveBeenCalledTimes(2));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('LoginFlow by text message', () => {
+  it('has no text button without a way to send one, as on the staff login', () => {
+    render(<LoginFlow login={fakeLogin()} onAuthenticated={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Email me a login code' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: 'Text me the code' })).toBeNull();
+    expect(
+      screen.getByText(/We'll email you a 6-digit code and a one-click link. No password needed./),
+    ).toBeVisible();
+  });
+
+  it('asks the portal for the code by text and says to check the phone', async () => {
+    let sent: unknown;
+    stubApi({
+      'POST /api/v1/portal/demo/auth/otp': async (request) => {
+        sent = await request.json();
+        return {
+          status: 202,
+          body: { message: 'A code is on its way.', channel: 'sms', expires_in: 600, resend_in: 45 },
+        };
+      },
+    });
+    try {
+      const login = fakeLogin();
+      const user = userEvent.setup();
+      render(<LoginFlow login={login} onAuthenticated={vi.fn()} requestTextCode={portalTextCode('demo')} />);
+      await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+      await user.click(screen.getByRole('button', { name: 'Text me the code' }));
+      expect(await screen.findByRole('heading', { name: 'Check your phone' })).toBeVisible();
+      expect(sent).toEqual(expect.objectContaining({ email: 'maria@example.com', channel: 'sms' }));
+      expect(login.requestCode).not.toHaveBeenCalled();
+      expect(screen.getAllByRole('textbox', { name: /Digit \d of 6/ })).toHaveLength(6);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('says to check the email when the server answers that the code went by email', async () => {
+    const login = fakeLogin();
+    const requestTextCode = vi.fn(async () => ({
+      message: 'Text messages are not available here.',
+      channel: 'email' as const,
+      expires_in: 600,
+      resend_in: 45,
+    }));
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} requestTextCode={requestTextCode} />);
+    await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+    await user.click(screen.getByRole('button', { name: 'Text me the code' }));
+    expect(await screen.findByRole('heading', { name: 'Check your email' })).toBeVisible();
+    expect(requestTextCode).toHaveBeenCalledWith('maria@example.com');
+    expect(login.requestCode).not.toHaveBeenCalled();
+  });
+
+  it('resends by text when the code was asked for by text', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const login = fakeLogin();
+      const requestTextCode = vi.fn(async () => ({
+        message: 'Sent.',
+        channel: 'sms' as const,
+        expires_in: 600,
+        resend_in: 2,
+      }));
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(<LoginFlow login={login} onAuthenticated={vi.fn()} requestTextCode={requestTextCode} />);
+      await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+      await user.click(screen.getByRole('button', { name: 'Text me the code' }));
+      await screen.findByRole('heading', { name: 'Check your phone' });
+      await act(async () => vi.advanceTimersByTime(2500));
+      await user.click(screen.getByRole('button', { name: 'Resend code' }));
+      await waitFor(() => expect(requestTextCode).toHaveBeenCalledTimes(2));
+      expect(login.requestCode).not.toHaveBeenCalled();
+      expect(screen.getByRole('heading', { name: 'Check your phone' })).toBeVisible();
     } finally {
       vi.useRealTimers();
     }

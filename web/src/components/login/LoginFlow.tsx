@@ -4,12 +4,16 @@ import { Alert, Button, CodeInput, TextField } from '@/components/ui';
 import { Rich } from '@/lib/i18n/Rich';
 import { useT } from '@/lib/i18n/hooks';
 import { formatSeconds, useCountdown } from '@/lib/useCountdown';
-import type { AccountChoice, LoginApi, LoginResponse, Tokens } from '@/api/login';
+import type { AccountChoice, CodeRequested, LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
+import type { RequestTextCode } from './textCode';
+
+type Channel = CodeRequested['channel'];
 
 type Step =
   | { name: 'email' }
-  | { name: 'code'; sentMessage: string }
+  /** `asked`: the channel a resend uses; `sentBy`: the one the server said the code travels by. */
+  | { name: 'code'; sentMessage: string; asked: Channel; sentBy: Channel }
   | { name: 'choose'; selectionToken: string; accounts: AccountChoice[] };
 
 /** When the server does not say how long to wait before a resend. */
@@ -21,18 +25,32 @@ export interface LoginFlowProps {
   /** Shown in the chooser: "Which account?" for clients, "Which business?" for staff. */
   chooserTitle?: string;
   initialEmail?: string;
+  /**
+   * Offers "Text me the code" beside the email button. Only a portal whose branding says text
+   * messages are set up passes it; the console never does (staff codes always go by email).
+   */
+  requestTextCode?: RequestTextCode;
 }
 
 /**
- * Email → six-digit code → (account choice) → session. Every failure is said in words:
+ * Email → six-digit code (by email, or by text on a portal that offers it) → (account choice)
+ * → session. Every failure is said in words:
  * a wrong or expired code, too many attempts with how long to wait, a network error.
  */
-export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail = '' }: LoginFlowProps) {
+export function LoginFlow({
+  login,
+  onAuthenticated,
+  chooserTitle,
+  initialEmail = '',
+  requestTextCode,
+}: LoginFlowProps) {
   const t = useT();
   const [step, setStep] = useState<Step>({ name: 'email' });
   const [email, setEmail] = useState(initialEmail);
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
+  /** Which of the two send buttons is waiting for the server. */
+  const [sending, setSending] = useState<Channel | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string | undefined>();
   const [resendAt, setResendAt] = useState<number | null>(null);
@@ -57,7 +75,7 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
     }
   };
 
-  const requestCode = async (event?: FormEvent) => {
+  const requestCode = async (asked: Channel, event?: FormEvent) => {
     event?.preventDefault();
     setError(null);
     setEmailError(undefined);
@@ -65,21 +83,33 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
       setEmailError(t('login.email.invalid'));
       return;
     }
+    const byText = asked === 'sms' && requestTextCode ? requestTextCode : null;
     setBusy(true);
+    setSending(byText ? 'sms' : 'email');
     try {
-      const sent = await login.requestCode(email.trim());
+      const sent = byText ? await byText(email.trim()) : await login.requestCode(email.trim());
       waitFor(sent.resend_in ?? DEFAULT_RESEND_SECONDS);
       setCode('');
-      setStep({ name: 'code', sentMessage: sent.message });
+      setStep({
+        name: 'code',
+        sentMessage: sent.message,
+        asked: byText ? 'sms' : 'email',
+        sentBy: sent.channel === 'sms' ? 'sms' : 'email',
+      });
     } catch (e) {
       if (e instanceof ApiProblem && e.status === 422) setEmailError(e.fieldError('email') ?? e.message);
       else fail(e);
       // A cooldown still running from an earlier request: the code already sent is valid.
       if (e instanceof ApiProblem && e.status === 429 && step.name === 'email' && e.retryAfter) {
-        setStep({ name: 'code', sentMessage: t('login.alreadySent') });
+        setStep(
+          byText
+            ? { name: 'code', sentMessage: t('login.alreadySentText'), asked: 'sms', sentBy: 'sms' }
+            : { name: 'code', sentMessage: t('login.alreadySent'), asked: 'email', sentBy: 'email' },
+        );
       }
     } finally {
       setBusy(false);
+      setSending(null);
     }
   };
 
@@ -127,6 +157,7 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
   }
 
   if (step.name === 'code') {
+    const byText = step.sentBy === 'sms';
     return (
       <form
         className="space-y-5"
@@ -136,10 +167,16 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
         }}
       >
         <div>
-          <h2 className="text-lg font-semibold text-slate-900">{t('login.code.title')}</h2>
+          <h2 className="text-lg font-semibold text-slate-900">
+            {byText ? t('login.code.titleText') : t('login.code.title')}
+          </h2>
           <p id="code-help" className="mt-1 text-sm text-slate-600">
             <Rich
-              text={t('login.code.help', { sent: step.sentMessage, email })}
+              text={
+                byText
+                  ? t('login.code.helpText', { sent: step.sentMessage, email })
+                  : t('login.code.help', { sent: step.sentMessage, email })
+              }
               tags={{ b: (chunk) => <strong className="text-slate-900">{chunk}</strong> }}
             />
           </p>
@@ -171,7 +208,7 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
             type="button"
             className="font-medium text-brand-ink underline-offset-2 hover:underline disabled:cursor-not-allowed disabled:text-slate-600 disabled:no-underline"
             disabled={resendIn > 0 || busy}
-            onClick={() => void requestCode()}
+            onClick={() => void requestCode(step.asked)}
           >
             {resendIn > 0
               ? t('login.code.resendIn', { time: formatSeconds(resendIn) })
@@ -182,8 +219,9 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
     );
   }
 
+  const cooling = resendIn > 0 && Boolean(error);
   return (
-    <form className="space-y-5" onSubmit={(e) => void requestCode(e)} noValidate>
+    <form className="space-y-5" onSubmit={(e) => void requestCode('email', e)} noValidate>
       {error && <Alert tone="error">{error}</Alert>}
       <TextField
         label={t('login.email.label')}
@@ -195,17 +233,25 @@ export function LoginFlow({ login, onAuthenticated, chooserTitle, initialEmail =
         required
         value={email}
         error={emailError}
-        hint={t('login.email.hint')}
+        hint={requestTextCode ? t('login.email.hintText') : t('login.email.hint')}
         onChange={(e) => setEmail(e.target.value)}
       />
-      <Button
-        type="submit"
-        className="w-full"
-        busy={busy}
-        disabled={resendIn > 0 && step.name === 'email' && Boolean(error)}
-      >
-        {t('login.email.submit')}
-      </Button>
+      <div className="space-y-3">
+        <Button type="submit" className="w-full" busy={busy && sending !== 'sms'} disabled={busy || cooling}>
+          {t('login.email.submit')}
+        </Button>
+        {requestTextCode && (
+          <Button
+            variant="secondary"
+            className="w-full"
+            busy={busy && sending === 'sms'}
+            disabled={busy || cooling}
+            onClick={() => void requestCode('sms')}
+          >
+            {t('login.email.text')}
+          </Button>
+        )}
+      </div>
     </form>
   );
 }

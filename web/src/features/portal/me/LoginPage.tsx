@@ -9,6 +9,7 @@ import { readLinkFragment } from '@/components/login/fragment';
 import { LanguagePicker } from '@/components/LanguagePicker';
 import { LinkConfirm } from '@/components/login/LinkConfirm';
 import { LoginFlow } from '@/components/login/LoginFlow';
+import { portalTextCode } from '@/components/login/textCode';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { LoginCard } from '@/components/branding/LoginCard';
@@ -39,12 +40,18 @@ export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
   const complete = useCompleteLogin();
   const location = useLocation();
   const [login] = useState(() => portalLogin(slug));
+  const [textCode] = useState(() => portalTextCode(slug));
   if (session) return <Navigate to={safeNext(location.search, base || '/')} replace />;
   return (
     <Centered>
       <div className="w-full max-w-md space-y-6">
         <LoginCard branding={branding}>
-          <LoginFlow login={login} onAuthenticated={complete} chooserTitle={t('portalMe.whichAccount')} />
+          <LoginFlow
+            login={login}
+            onAuthenticated={complete}
+            chooserTitle={t('portalMe.whichAccount')}
+            requestTextCode={branding.sms_login ? textCode : undefined}
+          />
         </LoginCard>
         <LanguagePicker className="flex items-center justify-center gap-2 text-sm" />
         {below}

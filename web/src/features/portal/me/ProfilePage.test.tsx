@@ -21,6 +21,7 @@ const branding = {
   timezone: 'Europe/Berlin',
   locale: 'en-GB',
   language: 'en' as const,
+  sms_login: false,
 };
 
 const me = {
