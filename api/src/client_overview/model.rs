@@ -1,5 +1,6 @@
 //! What the client page lists.
 
+use crate::files::preview::PreviewKind;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -140,6 +141,11 @@ pub struct OverviewFile {
     #[schema(example = "image/png")]
     pub content_type: String,
     pub size: i64,
+    /// How the browser can show it (`/files/{id}/download?disposition=inline`); `null`:
+    /// download only.
+    pub preview: Option<PreviewKind>,
+    /// Whether a small JPEG of it is at `/files/{id}/thumbnail`.
+    pub thumbnail: bool,
     pub project_id: String,
     pub project_name: String,
     pub client_visible: bool,

@@ -1,5 +1,6 @@
 //! `GET /clients/{id}/overview`: the client page's lists in one request.
 
+use crate::files::preview::kind_of;
 use actix_web::{get, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -157,9 +158,11 @@ fn overview(conn: &mut DbConn, caller: &Caller, id: String) -> Result<ClientOver
 
     let files = store::files(conn, tenant, client)?
         .into_iter()
-        .map(|(id, name, content_type, size, project_id, project_name, client_visible, created)| OverviewFile {
+        .map(|(id, name, content_type, size, project_id, project_name, client_visible, created, thumb)| OverviewFile {
             id,
             name,
+            preview: kind_of(&content_type),
+            thumbnail: thumb.is_some(),
             content_type,
             size,
             project_id,

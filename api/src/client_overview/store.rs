@@ -184,8 +184,8 @@ pub fn invoices(conn: &mut DbConn, tenant: &str, client: &str) -> QueryResult<Ve
         .load(conn)
 }
 
-/// (id, name, type, size, project id, project name, client visible, created)
-pub type FileLine = (String, String, String, i64, String, String, bool, NaiveDateTime);
+/// (id, name, type, size, project id, project name, client visible, created, thumbnail key)
+pub type FileLine = (String, String, String, i64, String, String, bool, NaiveDateTime, Option<String>);
 
 pub fn files(conn: &mut DbConn, tenant: &str, client: &str) -> QueryResult<Vec<FileLine>> {
     files::table
@@ -205,6 +205,7 @@ pub fn files(conn: &mut DbConn, tenant: &str, client: &str) -> QueryResult<Vec<F
             projects::name,
             files::client_visible,
             files::created_at,
+            files::thumbnail_key,
         ))
         .load(conn)
 }

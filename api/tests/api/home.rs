@@ -207,6 +207,7 @@ async fn the_client_overview_holds_the_whole_relationship(app: TestApp) {
     let files = o["files"].as_array().unwrap();
     assert_eq!(files.len(), 1, "{o}");
     assert_eq!(files[0]["name"], "brief.pdf");
+    assert_eq!((files[0]["preview"].as_str(), files[0]["thumbnail"].as_bool()), (Some("pdf"), Some(false)));
     assert_eq!(files[0]["project_name"], "Brand book");
     assert_eq!(o["counts"]["projects"], 2);
     assert_eq!(o["counts"]["invoices"], 2);

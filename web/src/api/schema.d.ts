@@ -5321,10 +5321,13 @@ export interface components {
             created_at: string;
             id: string;
             name: string;
+            preview?: null | components["schemas"]["PreviewKind"];
             project_id: string;
             project_name: string;
             /** Format: int64 */
             size: number;
+            /** @description Whether a small JPEG of it is at `/files/{id}/thumbnail`. */
+            thumbnail: boolean;
         };
         OverviewInvoice: {
             /** @example EUR */

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { consoleFiles, Thumbnail } from '@/components/files';
 import { Link, useSearchParams } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { ContractStatus, InvoiceStatus, QuoteStatus } from '@/components/money/status';
@@ -368,11 +369,14 @@ function Files({ o }: { o: ClientOverview }) {
               format(f.created_at),
             ]}
             aside={
-              f.client_visible ? (
-                <Badge tone="blue">{t('consoleClients.overview.clientSees')}</Badge>
-              ) : (
-                <Badge tone="grey">{t('consoleClients.overview.teamOnly')}</Badge>
-              )
+              <span className="flex items-center gap-2">
+                {f.client_visible ? (
+                  <Badge tone="blue">{t('consoleClients.overview.clientSees')}</Badge>
+                ) : (
+                  <Badge tone="grey">{t('consoleClients.overview.teamOnly')}</Badge>
+                )}
+                <Thumbnail file={f} source={consoleFiles} />
+              </span>
             }
           />
         ))}
