@@ -22,7 +22,32 @@ pub fn record_project_file(
     deliverable_id: Option<String>,
     client_visible: bool,
 ) -> Result<FileRow, ApiError> {
-    let row = FileRow {
+    let row = project_file_row(actor, project, stored, deliverable_id, client_visible, false);
+    store::insert(conn, &row)?;
+    // An internal file leaves no trace the client could read.
+    let client_id = client_visible.then_some(project.client_id.as_str());
+    let subject = Subject { kind: "project", id: &project.id, client_id };
+    let data = json!({
+        "name": project.name,
+        "file_id": row.id,
+        "file_name": row.name,
+        "client_visible": client_visible,
+    });
+    events::record(conn, &project.tenant_id, actor, "file_uploaded", subject, data)?;
+    Ok(row)
+}
+
+/// The row of an upload to a project, not inserted yet: its stored bytes, who uploaded it,
+/// whether the client sees it, and whether it still waits for its message (`pending`).
+pub fn project_file_row(
+    actor: &Actor,
+    project: &ProjectRow,
+    stored: &Stored,
+    deliverable_id: Option<String>,
+    client_visible: bool,
+    pending: bool,
+) -> FileRow {
+    FileRow {
         id: new_id(),
         tenant_id: project.tenant_id.clone(),
         project_id: Some(project.id.clone()),
@@ -39,18 +64,6 @@ pub fn record_project_file(
         created_at: now(),
         thumbnail_key: stored.thumbnail_key.clone(),
         message_id: None,
-        pending: false,
-    };
-    store::insert(conn, &row)?;
-    // An internal file leaves no trace the client could read.
-    let client_id = client_visible.then_some(project.client_id.as_str());
-    let subject = Subject { kind: "project", id: &project.id, client_id };
-    let data = json!({
-        "name": project.name,
-        "file_id": row.id,
-        "file_name": row.name,
-        "client_visible": client_visible,
-    });
-    events::record(conn, &project.tenant_id, actor, "file_uploaded", subject, data)?;
-    Ok(row)
+        pending,
+    }
 }

@@ -210,10 +210,7 @@ pub async fn delete_file(
             Ok(file)
         })
         .await?;
-    upload::discard(&state.storage, &file.storage_key).await;
-    if let Some(thumb) = &file.thumbnail_key {
-        upload::discard(&state.storage, thumb).await;
-    }
+    upload::discard_file(&state.storage, &file).await;
     Ok(HttpResponse::NoContent().finish())
 }
 

@@ -110,6 +110,14 @@ pub async fn receive_form(
     }
 }
 
+/// Removes a file's bytes and its thumbnail, once its row is gone.
+pub async fn discard_file(storage: &Storage, file: &super::model::FileRow) {
+    discard(storage, &file.storage_key).await;
+    if let Some(thumb) = &file.thumbnail_key {
+        discard(storage, thumb).await;
+    }
+}
+
 /// Removes a stored object that will not be recorded; a failure only leaves an orphan.
 pub async fn discard(storage: &Storage, key: &str) {
     if let Err(e) = storage.delete(key).await {

@@ -7,8 +7,9 @@ use chrono::TimeDelta;
 
 use super::store;
 use crate::auth::Actor;
-use crate::db::{DbConn, new_id, now};
+use crate::db::{DbConn, now};
 use crate::error::ApiError;
+use crate::files::actions::project_file_row;
 use crate::files::model::FileRow;
 use crate::files::upload::{self, Stored};
 use crate::projects::model::ProjectRow;
@@ -21,25 +22,7 @@ pub const PENDING_FOR: TimeDelta = TimeDelta::days(1);
 
 /// The row of a fresh upload waiting for its message: internal until sent.
 pub fn pending_row(project: &ProjectRow, actor: &Actor, stored: &Stored) -> FileRow {
-    FileRow {
-        id: new_id(),
-        tenant_id: project.tenant_id.clone(),
-        project_id: Some(project.id.clone()),
-        deliverable_id: None,
-        product_id: None,
-        storage_key: stored.key.clone(),
-        name: stored.name.clone(),
-        content_type: stored.content_type.clone(),
-        size: stored.size,
-        sha256: stored.sha256.clone(),
-        client_visible: false,
-        uploaded_by_kind: actor.kind().to_string(),
-        uploaded_by_id: actor.id().map(str::to_string),
-        created_at: now(),
-        thumbnail_key: stored.thumbnail_key.clone(),
-        message_id: None,
-        pending: true,
-    }
+    project_file_row(actor, project, stored, None, false, true)
 }
 
 /// Gives the caller's pending uploads named in `ids` to the message (each once): no longer
@@ -79,10 +62,7 @@ pub async fn purge_stale(db: &crate::db::Db, storage: &Storage) -> Result<usize,
     let before = now() - PENDING_FOR;
     let stale: Vec<FileRow> = db.write(move |conn| Ok(store::take_stale_uploads(conn, before)?)).await?;
     for row in &stale {
-        upload::discard(storage, &row.storage_key).await;
-        if let Some(thumb) = &row.thumbnail_key {
-            upload::discard(storage, thumb).await;
-        }
+        upload::discard_file(storage, row).await;
     }
     Ok(stale.len())
 }
