@@ -77,6 +77,7 @@ fn brand(conn: &mut crate::db::DbConn, tenant: &TenantRow) -> Result<TenantRow, 
         locale: Some("en-GB".into()),
         mail_from: None,
         language: None,
+        remember_device: None,
         updated_at: now(),
     };
     Ok(tenant_store::update(conn, &tenant.id, &changes)?)

@@ -63,6 +63,7 @@ pub fn create_in(conn: &mut DbConn, new: NewTenant) -> Result<Provisioned, ApiEr
         updated_at: at,
         mail_from: None,
         language: "en".into(),
+        remember_device: true,
     };
     store::insert(conn, &tenant).map_err(store::conflict)?;
     let owner_email = new.owner_email.trim().to_lowercase();

@@ -16,7 +16,9 @@ pub fn all(cfg: &mut ServiceConfig) {
     cfg.configure(health::configure).configure(metrics::routes::configure).service(
         scope::scope("/api/v1")
             .configure(login::routes::configure)
+            .configure(login::sessions::configure)
             .configure(clients::portal::configure)
+            .configure(clients::own_email::configure)
             .configure(staff::profile::configure)
             // Before tenants: `/portal/{slug}` would take `/portal/dashboard` and the like.
             .configure(service_orders::portal::configure)

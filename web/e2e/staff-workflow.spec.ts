@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { logInWithCode, OWNER, screenshots } from './support/helpers';
+import { logInWithCode, OWNER, screenshots, staffToken } from './support/helpers';
 
 /** Opens a page of the console's navigation: its section's button shows the section's pages. */
 async function nav(page: Page, section: string, name: string) {
@@ -15,12 +15,10 @@ test('staff land on home, open a waiting quote, write a contract template and ma
   await logInWithCode(page, OWNER);
   await expect(page).toHaveURL(/\/app$/);
 
-  // A quote sent to a client (through the API with the console's own token, as an integration
-  // would) waits for her answer; a reload of home lists it.
+  // A quote sent to a client (through the API, as an integration would) waits for her answer;
+  // a reload of home lists it.
   const title = `Shop window ${Date.now()}`;
-  const token = await page.evaluate(
-    () => JSON.parse(sessionStorage.getItem('portico.session.console') ?? '{}').accessToken as string,
-  );
+  const token = await staffToken(page.request);
   const headers = { authorization: `Bearer ${token}` };
   // A client of this test's own: other specs rename the demo clients.
   const stamp = Date.now();

@@ -54,6 +54,9 @@ client-email-changed-heading = Ihre E-Mail-Adresse für das Portal von { $busine
 client-email-changed = { $who } hat die E-Mail-Adresse, mit der Sie sich im Kundenportal von { $business } anmelden, in { $email } geändert.
 client-email-changed-old = Mit dieser Adresse ist keine Anmeldung mehr möglich, und alle angemeldeten Geräte wurden abgemeldet.
 client-email-changed-warn = Haben Sie das nicht veranlasst? Antworten Sie { $business } oder melden Sie sich umgehend dort.
+client-email-code = Geben Sie diesen Code im Portal von { $business } ein, um { $email } zu Ihrer Anmeldeadresse zu machen: { $code }
+client-email-self-changed = Sie melden sich im Kundenportal von { $business } jetzt mit { $email } an.
+client-email-self-changed-old = Mit dieser Adresse ist keine Anmeldung mehr möglich, und Ihre anderen Geräte wurden abgemeldet.
 who-integration = Eine Integration ({ $name })
 who-someone = Jemand aus dem Unternehmen
 

@@ -54,6 +54,9 @@ client-email-changed-heading = Your { $business } portal email was changed
 client-email-changed = { $who } changed the email you log in to { $business }'s client portal with, to { $email }.
 client-email-changed-old = This address can no longer log in, and every device that was logged in has been logged out.
 client-email-changed-warn = If you did not ask for this, reply to { $business } or contact them at once.
+client-email-code = Enter this code in { $business }'s portal to make { $email } your login email: { $code }
+client-email-self-changed = You now log in to { $business }'s client portal with { $email }.
+client-email-self-changed-old = This address can no longer log in, and your other devices have been logged out.
 who-integration = An integration ({ $name })
 who-someone = Someone at the business
 

@@ -54,6 +54,9 @@ client-email-changed-heading = Se ha cambiado tu correo del portal de { $busines
 client-email-changed = { $who } ha cambiado el correo con el que inicias sesión en el portal de clientes de { $business } a { $email }.
 client-email-changed-old = Con esta dirección ya no se puede iniciar sesión, y se ha cerrado la sesión en todos los dispositivos.
 client-email-changed-warn = Si no lo has pedido tú, responde a { $business } o ponte en contacto con ellos cuanto antes.
+client-email-code = Introduce este código en el portal de { $business } para usar { $email } como correo de acceso: { $code }
+client-email-self-changed = Ahora accedes al portal de clientes de { $business } con { $email }.
+client-email-self-changed-old = Esta dirección ya no permite acceder, y se ha cerrado la sesión en tus otros dispositivos.
 who-integration = Una integración ({ $name })
 who-someone = Alguien del negocio
 

@@ -54,6 +54,9 @@ client-email-changed-heading = Votre adresse e-mail pour le portail de { $busine
 client-email-changed = { $who } a remplacé l'adresse avec laquelle vous vous connectez au portail client de { $business } par { $email }.
 client-email-changed-old = Cette adresse ne permet plus de se connecter, et tous les appareils connectés ont été déconnectés.
 client-email-changed-warn = Si vous n'avez rien demandé, répondez à { $business } ou contactez-les sans attendre.
+client-email-code = Saisissez ce code dans le portail de { $business } pour utiliser { $email } comme adresse de connexion : { $code }
+client-email-self-changed = Vous vous connectez désormais au portail client de { $business } avec { $email }.
+client-email-self-changed-old = Cette adresse ne permet plus de se connecter, et vos autres appareils ont été déconnectés.
 who-integration = Une intégration ({ $name })
 who-someone = Quelqu'un de l'entreprise
 

@@ -5,7 +5,9 @@
 pub mod api_key;
 pub mod caller;
 pub mod codes;
+pub mod cookie;
 pub mod credential;
+pub mod email_proof;
 pub mod jwt;
 pub mod model;
 pub mod otp;

@@ -19,6 +19,8 @@ use crate::secrets::Keys;
 
 pub const CLIENT: &str = "client";
 pub const STAFF: &str = "staff";
+/// How long a session kept on a device ("keep me signed in") lasts.
+pub const REMEMBER_DAYS: i64 = 30;
 
 /// What a login or a refresh hands out.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
@@ -30,9 +32,16 @@ pub struct Tokens {
     /// Seconds until the access token expires.
     #[schema(example = 900)]
     pub expires_in: i64,
-    /// Exchange at `POST /api/v1/auth/refresh` for new tokens; single use.
-    pub refresh_token: String,
+    /// Exchange at `POST /api/v1/auth/refresh` for new tokens; single use. Absent when the
+    /// login asked for a browser session (`cookie: true`): the token is then in the
+    /// `HttpOnly` cookie `portico_refresh`, out of reach of script.
+    #[schema(nullable = false)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refresh_token: Option<String>,
     pub session_id: String,
+    /// Kept on this device for 30 days ("keep me signed in"); otherwise the session ends
+    /// with the browser (cookie) or after the server's session limit.
+    pub persistent: bool,
 }
 
 /// Who a new session is for, and from where.
@@ -46,6 +55,8 @@ pub struct NewSession<'a> {
     pub ip: Option<&'a str>,
     /// The address the login was proved with (clients).
     pub login_email: Option<&'a str>,
+    /// "Keep me signed in on this device", already checked against the business's setting.
+    pub persistent: bool,
 }
 
 /// Generation `generation`'s refresh token and its stored hash. Sessions from before seeds
@@ -104,16 +115,28 @@ pub fn start(
         refresh_generation: 0,
         created_at: at,
         last_seen_at: at,
-        expires_at: at + TimeDelta::hours(settings.session_max_hours),
+        expires_at: at + lifetime(settings, new.persistent),
         user_agent: new.user_agent.map(|u| u.chars().take(300).collect()),
         ip: new.ip.map(str::to_string),
         revoked_at: None,
         login_email: new.login_email.map(str::to_string),
         refresh_seed: Some(seed),
+        persistent: new.persistent,
     };
     store::insert_session(conn, &row)?;
     let (access_token, expires_in) = access(keys, settings, &row, at);
-    Ok(Tokens { access_token, token_type: "Bearer".into(), expires_in, refresh_token, session_id: id })
+    Ok(Tokens {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in,
+        refresh_token: Some(refresh_token),
+        session_id: id,
+        persistent: row.persistent,
+    })
+}
+
+fn lifetime(settings: &AuthSettings, persistent: bool) -> TimeDelta {
+    if persistent { TimeDelta::days(REMEMBER_DAYS) } else { TimeDelta::hours(settings.session_max_hours) }
 }
 
 /// Why a session cannot be used.
@@ -122,7 +145,7 @@ pub fn unusable(row: &SessionRow, settings: &AuthSettings, at: NaiveDateTime) ->
         Some("This session has ended; log in again.")
     } else if row.expires_at <= at {
         Some("This session has reached its time limit; log in again.")
-    } else if at - row.last_seen_at > TimeDelta::minutes(settings.session_idle_minutes) {
+    } else if !row.persistent && at - row.last_seen_at > TimeDelta::minutes(settings.session_idle_minutes) {
         Some("This session ended after a period of inactivity; log in again.")
     } else {
         None
@@ -178,7 +201,8 @@ pub fn refresh(conn: &mut DbConn, keys: &Keys, settings: &AuthSettings, token: &
         access_token,
         token_type: "Bearer".into(),
         expires_in,
-        refresh_token,
+        refresh_token: Some(refresh_token),
         session_id: row.id,
+        persistent: row.persistent,
     }))
 }

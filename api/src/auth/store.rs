@@ -46,6 +46,8 @@ pub struct SessionRow {
     pub login_email: Option<String>,
     /// Per-session randomness the refresh secrets derive from; None for older sessions.
     pub refresh_seed: Option<String>,
+    /// Kept on this device for 30 days ("keep me signed in"); no idle limit.
+    pub persistent: bool,
 }
 
 /// A stored API key: the lookup prefix and a hash, never the key.
@@ -217,15 +219,33 @@ pub fn revoke_all(
     subject_id: &str,
     at: NaiveDateTime,
 ) -> QueryResult<usize> {
+    // No session has an empty id, so this keeps none.
+    revoke_others(conn, tenant_id, kind, subject_id, "", at)
+}
+
+/// Ends every session of one person but `keep` (the device that just proved a new email).
+pub fn revoke_others(
+    conn: &mut DbConn,
+    tenant_id: &str,
+    kind: &str,
+    subject_id: &str,
+    keep: &str,
+    at: NaiveDateTime,
+) -> QueryResult<usize> {
     diesel::update(
         sessions::table
             .filter(sessions::tenant_id.eq(tenant_id))
             .filter(sessions::kind.eq(kind))
             .filter(sessions::subject_id.eq(subject_id))
+            .filter(sessions::id.ne(keep))
             .filter(sessions::revoked_at.is_null()),
     )
     .set(sessions::revoked_at.eq(Some(at)))
     .execute(conn)
+}
+
+pub fn set_login_email(conn: &mut DbConn, id: &str, email: &str) -> QueryResult<usize> {
+    diesel::update(sessions::table.find(id)).set(sessions::login_email.eq(Some(email))).execute(conn)
 }
 
 /// Sessions of one person that have not been revoked and have not reached their end.

@@ -133,6 +133,7 @@ fn new_session<'a>(tenant_id: &'a str, kind: &'a str, subject_id: &'a str, role:
         user_agent: Some("portico-bench"),
         ip: None,
         login_email: None,
+        persistent: false,
     }
 }
 

@@ -7,8 +7,9 @@ use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::actions::not_found;
-use super::email::{self as client_email, ClientEmail};
-use super::model::{Client, ClientRow, ClientStatus, CreateLoginLink, LOGIN_LINK_MAX_MINUTES, LoginLink};
+use super::model::{
+    Client, ClientRow, ClientStatus, CreateLoginLink, LOGIN_LINK_MAX_MINUTES, LoginLink, LoginMessage, LoginMessageList,
+};
 use super::store;
 use crate::activity::store::Subject;
 use crate::auth::codes::{self, INVITE_DAYS};
@@ -21,6 +22,8 @@ use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::JsonBody;
 use crate::mail::templates::{self, Invited};
+use crate::outbox;
+use crate::sms::e164;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 
@@ -29,6 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(create_login_link)
         .service(impersonate_client)
         .service(list_client_sessions)
+        .service(list_client_login_messages)
         .service(end_client_sessions);
 }
 
@@ -87,7 +91,8 @@ pub async fn invite_client(
             let lang = tenant.language_for(client.language.as_deref());
             let mail =
                 templates::invitation(&brand, lang, &client.email, &client.name, Invited::Portal, &link, INVITE_DAYS);
-            client_email::send(conn, &config, &tenant, &client, ClientEmail::Essential, mail)?;
+            // Essential: sent whatever the client's email preference; traced for the client page.
+            outbox::store::enqueue_traced_email(conn, Some(&tenant.id), &mail, outbox::store::PURPOSE_INVITE)?;
             let at = now();
             store::record_invite(conn, &caller.tenant_id, &client.id, at)?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
@@ -199,6 +204,7 @@ pub async fn impersonate_client(
                     user_agent: user_agent.as_deref(),
                     ip: ip.as_deref(),
                     login_email: None,
+                    persistent: false,
                 },
             )?;
             let subject = Subject { kind: "client", id: &client.id, client_id: Some(&client.id) };
@@ -236,6 +242,38 @@ pub async fn list_client_sessions(
         })
         .await?;
     Ok(web::Json(SessionList { items: rows.into_iter().map(|r| SessionInfo::of(r, None)).collect() }))
+}
+
+/// The latest login messages to the client (codes and links by email or text, invitations),
+/// and whether each left: so staff can answer "I got no code". `sent` means the mail relay
+/// or SMS provider accepted it; a bounce reported later by the receiving server is not seen.
+#[utoipa::path(
+    tag = "clients",
+    params(("id" = String, Path, description = "The client's id")),
+    responses(
+        (status = 200, description = "Up to 10, newest first", body = LoginMessageList),
+        (status = 404, description = "No such client in your tenant", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("api_key" = ["clients:read"]), ("staff_session" = ["clients:read"])),
+)]
+#[get("/clients/{id}/login-messages")]
+pub async fn list_client_login_messages(
+    state: web::Data<AppState>,
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<web::Json<LoginMessageList>, ApiError> {
+    caller.require(Scope::ClientsRead)?;
+    let id = id.into_inner();
+    let rows = state
+        .db
+        .read(move |conn| {
+            let client = existing(conn, &caller.tenant_id, &id)?;
+            let mut to = vec![client.email.to_lowercase()];
+            to.extend(client.phone.as_deref().map(e164));
+            Ok(outbox::store::traced(conn, &caller.tenant_id, &to, 10)?)
+        })
+        .await?;
+    Ok(web::Json(LoginMessageList { items: rows.into_iter().map(LoginMessage::from).collect() }))
 }
 
 /// End every session of the client (log them out everywhere).

@@ -7,6 +7,8 @@ pub mod email;
 pub mod email_change;
 pub mod emails;
 pub mod model;
+pub mod own_email;
 pub mod portal;
+pub mod portal_me;
 pub mod routes;
 pub mod store;

@@ -10,6 +10,7 @@ use crate::db::schema::clients;
 use crate::db::utc;
 use crate::http::patch::{double_option, no_null};
 use crate::i18n::Language;
+use crate::outbox::store::{KIND_SMS, OutboxRow, PURPOSE_INVITE};
 use crate::rules;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
@@ -296,6 +297,27 @@ pub struct ClientChanges {
 
 use crate::rules::tidy;
 
+impl ClientChanges {
+    /// Only the login email.
+    pub fn email(email: String, at: NaiveDateTime) -> ClientChanges {
+        ClientChanges {
+            email: Some(email),
+            name: None,
+            phone: None,
+            company: None,
+            billing_address: None,
+            tax_id: None,
+            notes: None,
+            status: None,
+            portal_enabled: None,
+            email_opt_out: None,
+            language: None,
+            time_zone: None,
+            updated_at: at,
+        }
+    }
+}
+
 impl UpdateClient {
     /// The names of the fields this update touches, for the activity log.
     pub fn fields(&self) -> Vec<&'static str> {
@@ -523,4 +545,87 @@ pub struct LoginLink {
     #[schema(example = "https://portal.example.com/portal/acme/login/link#token=…&email=maria%40lopez.es")]
     pub url: String,
     pub expires_at: DateTime<Utc>,
+}
+
+/// How a login message travelled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginMessageChannel {
+    Email,
+    Sms,
+}
+
+/// What a login message was for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginMessagePurpose {
+    /// A login code (and, by email, a one-click link) the client asked for.
+    LoginCode,
+    /// An invitation to the portal sent by the business.
+    Invite,
+}
+
+/// Where a login message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginMessageStatus {
+    /// Waiting for its first try.
+    Queued,
+    /// A try failed (see `last_error`); it will be tried again.
+    Retrying,
+    /// Accepted by the mail relay or SMS provider.
+    Sent,
+    /// The receiving mail server refused it for good (no such mailbox, say): check the address.
+    Bounced,
+    /// Every try failed; it was given up.
+    Failed,
+}
+
+/// A login code, link or invitation sent to the client, and what became of it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LoginMessage {
+    pub id: String,
+    pub channel: LoginMessageChannel,
+    pub purpose: LoginMessagePurpose,
+    /// The address or number it went to.
+    #[schema(example = "maria@lopez.es")]
+    pub to: String,
+    pub status: LoginMessageStatus,
+    pub attempts: i32,
+    /// Why the last try failed, as the relay or provider said it.
+    pub last_error: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct LoginMessageList {
+    pub items: Vec<LoginMessage>,
+}
+
+impl From<OutboxRow> for LoginMessage {
+    fn from(r: OutboxRow) -> LoginMessage {
+        let status = match (r.status.as_str(), r.attempts) {
+            ("sent", _) => LoginMessageStatus::Sent,
+            ("dead", _) if r.bounced => LoginMessageStatus::Bounced,
+            ("dead", _) => LoginMessageStatus::Failed,
+            (_, 0) => LoginMessageStatus::Queued,
+            _ => LoginMessageStatus::Retrying,
+        };
+        LoginMessage {
+            channel: if r.kind == KIND_SMS { LoginMessageChannel::Sms } else { LoginMessageChannel::Email },
+            purpose: if r.purpose.as_deref() == Some(PURPOSE_INVITE) {
+                LoginMessagePurpose::Invite
+            } else {
+                LoginMessagePurpose::LoginCode
+            },
+            to: r.recipient.unwrap_or_default(),
+            status,
+            attempts: r.attempts,
+            last_error: r.last_error,
+            created_at: utc(r.created_at),
+            sent_at: r.sent_at.map(utc),
+            id: r.id,
+        }
+    }
 }

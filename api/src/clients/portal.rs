@@ -5,18 +5,17 @@ use actix_web::{get, patch, web};
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::model::{ClientRow, PortalMe, UpdateClient, UpdatePortalMe};
+use super::model::{PortalMe, UpdateClient, UpdatePortalMe};
+use super::portal_me::portal_me;
 use super::store as client_store;
 use crate::activity::store::Subject;
 use crate::auth::principal::account_gone;
 use crate::auth::{Actor, ClientPrincipal};
-use crate::db::{DbConn, now};
+use crate::db::now;
 use crate::error::{ApiError, Problem};
 use crate::events;
 use crate::http::JsonBody;
-use crate::i18n::Language;
 use crate::state::AppState;
-use crate::tenants::store as tenant_store;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     // Before `/portal/{slug}` (registered by tenants): "me" is a reserved slug.
@@ -45,7 +44,7 @@ pub async fn get_portal_me(state: web::Data<AppState>, who: ClientPrincipal) -> 
 
 /// Change your own name, phone, company, billing address or tax ID, the language you read
 /// (`language`), or turn non-essential emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
-/// optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
+/// optional field. Documents already sent keep the details they were sent with. The email is your login: change it with `POST /portal/me/email`, which proves the new address first.
 #[utoipa::path(
     tag = "portal-auth",
     request_body = UpdatePortalMe,
@@ -80,26 +79,4 @@ pub async fn update_portal_me(
         })
         .await?;
     Ok(web::Json(me))
-}
-
-/// What the portal shows a client about themselves and the business.
-fn portal_me(conn: &mut DbConn, who: &ClientPrincipal, client: ClientRow) -> Result<PortalMe, ApiError> {
-    let tenant = tenant_store::get(conn, &who.tenant_id)?;
-    Ok(PortalMe {
-        id: client.id,
-        name: client.name,
-        email: client.email,
-        phone: client.phone,
-        company: client.company,
-        billing_address: client.billing_address,
-        tax_id: client.tax_id,
-        email_opt_out: client.email_opt_out,
-        language: Language::stored(client.language.as_deref()),
-        tenant_language: tenant.language(),
-        time_zone: client.time_zone,
-        tenant_time_zone: tenant.timezone,
-        tenant_slug: tenant.slug,
-        tenant_name: tenant.name,
-        impersonated: who.impersonated_by.is_some(),
-    })
 }

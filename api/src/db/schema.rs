@@ -20,6 +20,7 @@ diesel::table! {
         updated_at -> Timestamp,
         mail_from -> Nullable<Text>,
         language -> Text,
+        remember_device -> Bool,
     }
 }
 
@@ -125,6 +126,7 @@ diesel::table! {
         revoked_at -> Nullable<Timestamp>,
         login_email -> Nullable<Text>,
         refresh_seed -> Nullable<Text>,
+        persistent -> Bool,
     }
 }
 
@@ -150,6 +152,9 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        purpose -> Nullable<Text>,
+        recipient -> Nullable<Text>,
+        bounced -> Bool,
     }
 }
 

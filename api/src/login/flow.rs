@@ -2,6 +2,8 @@
 //! (staff, who may belong to several tenants): request a code, prove it (code or link),
 //! choose an account when several share the email, get a session.
 
+use actix_web::HttpRequest;
+use actix_web::http::header::USER_AGENT;
 use chrono::TimeDelta;
 use serde_json::json;
 
@@ -19,6 +21,7 @@ use crate::clients::store as client_store;
 use crate::config::AuthSettings;
 use crate::db::{DbConn, new_id, now, utc};
 use crate::error::ApiError;
+use crate::http::client_ip::client_ip;
 use crate::i18n::Language;
 use crate::mail::templates::{self, Brand};
 use crate::outbox;
@@ -27,6 +30,7 @@ use crate::sms::{Sms, e164};
 use crate::staff::store::{self as staff_store, StaffRow};
 use crate::state::AppState;
 use crate::tenants::model::TenantRow;
+use crate::tenants::store as tenant_store;
 
 /// Whose accounts a login is for.
 #[derive(Debug, Clone)]
@@ -46,11 +50,40 @@ impl Realm {
     }
 }
 
+/// The business whose portal is at `slug` (any case), or 404.
+pub async fn portal_tenant(state: &AppState, slug: String) -> Result<TenantRow, ApiError> {
+    let wanted = slug.to_ascii_lowercase();
+    let tenant = state.db.read(move |conn| Ok(tenant_store::find_by_slug(conn, &wanted)?)).await?;
+    tenant.ok_or_else(|| ApiError::NotFound(format!("There is no portal at '{slug}'; check the link you were sent.")))
+}
+
 /// Where a login comes from, recorded on the session.
 #[derive(Debug, Clone)]
 pub struct Origin {
     pub ip: String,
     pub user_agent: Option<String>,
+}
+
+impl Origin {
+    pub fn of(req: &HttpRequest) -> Origin {
+        Origin {
+            ip: client_ip(req).to_string(),
+            user_agent: req.headers().get(USER_AGENT).and_then(|v| v.to_str().ok()).map(str::to_string),
+        }
+    }
+}
+
+/// Login proofs share the per-IP brake of credentials: many wrong codes → 429.
+pub async fn guarded<T>(
+    state: &AppState,
+    req: &HttpRequest,
+    attempt: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    let ip = client_ip(req);
+    state.throttle.refuse_if_blocked(ip)?;
+    let result = attempt.await;
+    state.throttle.count(ip, &result);
+    result
 }
 
 fn too_many(wait: u64) -> ApiError {
@@ -126,7 +159,8 @@ pub async fn request_code(
             }
             if let Some(phone) = phone {
                 let body = templates::login_sms(&brand, lang, &code, settings.code_ttl_minutes);
-                outbox::store::enqueue_sms(conn, tenant_id, &Sms { to: e164(&phone), body })?;
+                let sms = Sms { to: e164(&phone), body };
+                outbox::store::enqueue_traced_sms(conn, tenant_id, &sms, outbox::store::PURPOSE_LOGIN)?;
                 return Ok(Ok(true));
             }
             let mail = templates::login(
@@ -138,7 +172,7 @@ pub async fn request_code(
                 utc(row.code_expires_at),
                 settings.code_ttl_minutes,
             );
-            outbox::store::enqueue_email(conn, tenant_id, &mail)?;
+            outbox::store::enqueue_traced_email(conn, tenant_id, &mail, outbox::store::PURPOSE_LOGIN)?;
             Ok(Ok(true))
         })
         .await?;
@@ -197,6 +231,7 @@ pub async fn verify_code(
     realm: Realm,
     email: String,
     code: String,
+    remember: bool,
     origin: Origin,
 ) -> Result<LoginResponse, ApiError> {
     let settings = state.config.auth.clone();
@@ -206,7 +241,7 @@ pub async fn verify_code(
         .db
         .write(move |conn| {
             match codes::check_code(conn, &keys, &realm.key(), &email, &code, settings.code_max_attempts)? {
-                Checked::Proved => finish(conn, &keys, &settings, &realm, &email, &origin),
+                Checked::Proved => finish(conn, &keys, &settings, &realm, &email, remember, &origin),
                 Checked::Wrong { left } => Ok(Verdict::Wrong { left }),
                 Checked::NoCode => Ok(Verdict::Invalid(BAD_CODE)),
             }
@@ -219,6 +254,7 @@ pub async fn redeem_link(
     state: &AppState,
     realm: Realm,
     token: String,
+    remember: bool,
     origin: Origin,
 ) -> Result<LoginResponse, ApiError> {
     let settings = state.config.auth.clone();
@@ -244,7 +280,7 @@ pub async fn redeem_link(
                 let data = json!({ "link_id": row.id, "ip": origin.ip, "user_agent": origin.user_agent });
                 activity::store::insert(conn, &tenant.id, &actor, "login_link_used", subject, data)?;
             }
-            finish(conn, &keys, &settings, &realm, &row.email, &origin)
+            finish(conn, &keys, &settings, &realm, &row.email, remember, &origin)
         })
         .await?;
     conclude(verdict)
@@ -255,6 +291,7 @@ pub async fn select(
     realm: Realm,
     token: String,
     account_id: String,
+    remember: bool,
     origin: Origin,
 ) -> Result<LoginResponse, ApiError> {
     let settings = state.config.auth.clone();
@@ -279,17 +316,19 @@ pub async fn select(
                     if rate_limit::hit(conn, &bucket, once)?.is_err() {
                         return Ok(Verdict::Invalid(USED));
                     }
-                    start_client(conn, &keys, &settings, &client.tenant_id, &client.id, &claims.email, &origin)?
+                    let login = Login { email: &claims.email, remember, origin: &origin };
+                    start_client(conn, &keys, &settings, t, &client.id, login)?
                 }
                 Realm::Console => {
                     let accounts = staff_store::accounts_by_email(conn, &claims.email)?;
-                    let Some((member, _)) = accounts.into_iter().find(|(s, _)| s.id == account_id) else {
+                    let Some((member, tenant)) = accounts.into_iter().find(|(s, _)| s.id == account_id) else {
                         return Ok(Verdict::Invalid("That account is not one of the accounts offered for this email."));
                     };
                     if rate_limit::hit(conn, &bucket, once)?.is_err() {
                         return Ok(Verdict::Invalid(USED));
                     }
-                    start_staff(conn, &keys, &settings, &member, &claims.email, &origin)?
+                    let login = Login { email: &claims.email, remember, origin: &origin };
+                    start_staff(conn, &keys, &settings, &member, &tenant, login)?
                 }
             };
             Ok(Verdict::Done(LoginResponse::authenticated(tokens)))
@@ -319,21 +358,23 @@ fn finish(
     settings: &AuthSettings,
     realm: &Realm,
     email: &str,
+    remember: bool,
     origin: &Origin,
 ) -> Result<Verdict, ApiError> {
+    let login = Login { email, remember, origin };
     let choices: Vec<AccountChoice> = match realm {
         Realm::Portal(t) => {
             let accounts = client_store::portal_accounts(conn, &t.id, email)?;
             if let [only] = accounts.as_slice() {
-                let tokens = start_client(conn, keys, settings, &only.tenant_id, &only.id, email, origin)?;
+                let tokens = start_client(conn, keys, settings, t, &only.id, login)?;
                 return Ok(Verdict::Done(LoginResponse::authenticated(tokens)));
             }
             accounts.into_iter().map(|c| AccountChoice { id: c.id, name: c.name, company: c.company }).collect()
         }
         Realm::Console => {
             let accounts = staff_store::accounts_by_email(conn, email)?;
-            if let [(member, _)] = accounts.as_slice() {
-                let tokens = start_staff(conn, keys, settings, member, email, origin)?;
+            if let [(member, tenant)] = accounts.as_slice() {
+                let tokens = start_staff(conn, keys, settings, member, tenant, login)?;
                 return Ok(Verdict::Done(LoginResponse::authenticated(tokens)));
             }
             accounts.into_iter().map(|(s, t)| AccountChoice { id: s.id, name: s.name, company: Some(t.name) }).collect()
@@ -356,15 +397,24 @@ fn finish(
     Ok(Verdict::Done(LoginResponse::choose_account(jwt::sign(&keys.jwt, &claims), choices)))
 }
 
-fn start_client(
+/// A proved login: the address, whether to keep the session on this device, from where.
+#[derive(Clone, Copy)]
+pub struct Login<'a> {
+    pub email: &'a str,
+    /// "Keep me signed in on this device"; granted only when the business allows it.
+    pub remember: bool,
+    pub origin: &'a Origin,
+}
+
+pub fn start_client(
     conn: &mut DbConn,
     keys: &Keys,
     settings: &AuthSettings,
-    tenant_id: &str,
+    tenant: &TenantRow,
     client_id: &str,
-    email: &str,
-    origin: &Origin,
+    login: Login<'_>,
 ) -> Result<session::Tokens, ApiError> {
+    let (tenant_id, email, origin) = (tenant.id.as_str(), login.email, login.origin);
     let tokens = session::start(
         conn,
         keys,
@@ -378,6 +428,7 @@ fn start_client(
             user_agent: origin.user_agent.as_deref(),
             ip: Some(&origin.ip),
             login_email: Some(email),
+            persistent: login.remember && tenant.remember_device,
         },
     )?;
     client_store::record_login(conn, tenant_id, client_id, now())?;
@@ -387,14 +438,15 @@ fn start_client(
     Ok(tokens)
 }
 
-fn start_staff(
+pub fn start_staff(
     conn: &mut DbConn,
     keys: &Keys,
     settings: &AuthSettings,
     member: &StaffRow,
-    email: &str,
-    origin: &Origin,
+    tenant: &TenantRow,
+    login: Login<'_>,
 ) -> Result<session::Tokens, ApiError> {
+    let (email, origin) = (login.email, login.origin);
     let (tenant_id, staff_id, role) = (member.tenant_id.as_str(), member.id.as_str(), member.role.as_str());
     let tokens = session::start(
         conn,
@@ -409,6 +461,7 @@ fn start_staff(
             user_agent: origin.user_agent.as_deref(),
             ip: Some(&origin.ip),
             login_email: Some(email),
+            persistent: login.remember && tenant.remember_device,
         },
     )?;
     let subject = Subject { kind: "staff", id: staff_id, client_id: None };

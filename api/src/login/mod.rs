@@ -4,3 +4,5 @@
 pub mod flow;
 pub mod model;
 pub mod routes;
+pub mod sessions;
+pub mod switch;

@@ -69,6 +69,16 @@ pub struct VerifyCode {
     #[schema(example = "123456")]
     #[schema(pattern = "^[ -]*(?:[0-9][ -]*){6}$")]
     pub code: String,
+    /// Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+    /// answer: the web app's way, so no script can read it. Refresh it with an empty body and
+    /// the `X-Portico-CSRF` header.
+    #[serde(default)]
+    pub cookie: bool,
+    /// "Keep me signed in on this device": the session lasts 30 days with no idle limit
+    /// instead of ending with the browser, when the business allows it (`remember_device`
+    /// in its branding). Ignored when it does not.
+    #[serde(default)]
+    pub remember: bool,
 }
 
 /// The token of a magic link (the part after `#token=`).
@@ -79,6 +89,16 @@ pub struct RedeemLink {
     #[validate(length(min = 20, max = 200, message = "is not a login link token"))]
     #[schema(min_length = 20, max_length = 200)]
     pub token: String,
+    /// Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+    /// answer: the web app's way, so no script can read it. Refresh it with an empty body and
+    /// the `X-Portico-CSRF` header.
+    #[serde(default)]
+    pub cookie: bool,
+    /// "Keep me signed in on this device": the session lasts 30 days with no idle limit
+    /// instead of ending with the browser, when the business allows it (`remember_device`
+    /// in its branding). Ignored when it does not.
+    #[serde(default)]
+    pub remember: bool,
 }
 
 /// Pick one of the accounts offered after a login.
@@ -92,6 +112,16 @@ pub struct SelectAccount {
     #[validate(length(min = 1, max = 100, message = "is required"))]
     #[schema(min_length = 1, max_length = 100)]
     pub account_id: String,
+    /// Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+    /// answer: the web app's way, so no script can read it. Refresh it with an empty body and
+    /// the `X-Portico-CSRF` header.
+    #[serde(default)]
+    pub cookie: bool,
+    /// "Keep me signed in on this device": the session lasts 30 days with no idle limit
+    /// instead of ending with the browser, when the business allows it (`remember_device`
+    /// in its branding). Ignored when it does not.
+    #[serde(default)]
+    pub remember: bool,
 }
 
 /// One account a person may continue as.
@@ -167,7 +197,44 @@ pub enum ChooseAccountStatus {
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"refresh_token": "019a7b2e-51c4-7d2e-9f3a-0c1b2d3e4f50.3.Vx9kQ2mR7tY1uI4oP8aS"}))]
 pub struct RefreshRequest {
+    /// Left out by a browser session: the `portico_refresh` cookie is used instead, and the
+    /// request must carry the `X-Portico-CSRF` header.
     #[validate(length(min = 1, max = 500, message = "is required"))]
     #[schema(min_length = 1, max_length = 500)]
-    pub refresh_token: String,
+    pub refresh_token: Option<String>,
+}
+
+/// Continue as another account the session's login email opens.
+#[derive(Debug, Deserialize, Validate, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f", "cookie": true}))]
+pub struct SwitchAccount {
+    #[validate(length(min = 1, max = 100, message = "is required"))]
+    #[schema(min_length = 1, max_length = 100)]
+    pub account_id: String,
+    /// As at login: the new session's refresh token goes in the cookie, not the answer.
+    #[serde(default)]
+    pub cookie: bool,
+}
+
+/// An account the caller's login email opens.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct SwitchableAccount {
+    pub id: String,
+    #[schema(example = "Lukas Becker")]
+    pub name: String,
+    /// The client's company, or for staff the business's name.
+    #[schema(example = "Café Kiez")]
+    pub company: Option<String>,
+    /// For staff: the business's portal slug.
+    pub tenant_slug: String,
+    /// The account of the calling session.
+    pub current: bool,
+}
+
+/// The accounts to switch between: clients of this portal with the same email, or the
+/// businesses a staff email works for. One item when there is nothing to switch to.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct AccountList {
+    pub items: Vec<SwitchableAccount>,
 }

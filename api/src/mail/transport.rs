@@ -15,6 +15,10 @@ pub enum MailerError {
     Config(String),
     #[error("{0}")]
     Send(String),
+    /// The receiving side refused the message for good (an SMTP 5xx: no such mailbox, a
+    /// blocked sender): trying again cannot help.
+    #[error("{0}")]
+    Rejected(String),
 }
 
 pub enum Mailer {
@@ -55,7 +59,13 @@ impl Mailer {
             }
             Mailer::Smtp { from, transport } => {
                 let message = build(id, &display(from, email), email)?;
-                transport.send(message).await.map(|_| ()).map_err(|e| MailerError::Send(e.to_string()))
+                transport.send(message).await.map(|_| ()).map_err(|e| {
+                    if e.is_permanent() {
+                        MailerError::Rejected(e.to_string())
+                    } else {
+                        MailerError::Send(e.to_string())
+                    }
+                })
             }
         }
     }

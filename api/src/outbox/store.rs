@@ -26,11 +26,53 @@ pub struct OutboxRow {
     pub last_error: Option<String>,
     pub created_at: NaiveDateTime,
     pub sent_at: Option<NaiveDateTime>,
+    /// What a login message was for (`login_code`, `invite`); None for everything else.
+    pub purpose: Option<String>,
+    /// Whom a login message went to (an email address or an E.164 number).
+    pub recipient: Option<String>,
+    /// Given up (`dead`) because the receiving server refused it for good.
+    pub bounced: bool,
 }
+
+/// Marks a message staff may need to trace for someone: a login code, an invitation.
+#[derive(Debug, Clone, Copy)]
+pub struct Tag<'a> {
+    pub purpose: &'a str,
+    pub recipient: &'a str,
+}
+
+pub const PURPOSE_LOGIN: &str = "login_code";
+pub const PURPOSE_INVITE: &str = "invite";
 
 /// Queues an email; call inside the transaction of its cause.
 pub fn enqueue_email(conn: &mut DbConn, tenant_id: Option<&str>, email: &Email) -> QueryResult<String> {
     enqueue(conn, tenant_id, KIND_EMAIL, email)
+}
+
+/// Queues an email staff can later find by its recipient (see `traced`).
+pub fn enqueue_traced_email(
+    conn: &mut DbConn,
+    tenant_id: Option<&str>,
+    email: &Email,
+    purpose: &str,
+) -> QueryResult<String> {
+    insert(conn, tenant_id, KIND_EMAIL, email, Some(Tag { purpose, recipient: &email.to }))
+}
+
+/// Queues a text message staff can later find by its number.
+pub fn enqueue_traced_sms(conn: &mut DbConn, tenant_id: Option<&str>, sms: &Sms, purpose: &str) -> QueryResult<String> {
+    insert(conn, tenant_id, KIND_SMS, sms, Some(Tag { purpose, recipient: &sms.to }))
+}
+
+/// The latest traced messages of a tenant to any of `recipients`, newest first.
+pub fn traced(conn: &mut DbConn, tenant_id: &str, recipients: &[String], limit: i64) -> QueryResult<Vec<OutboxRow>> {
+    outbox::table
+        .filter(outbox::tenant_id.eq(tenant_id))
+        .filter(outbox::recipient.eq_any(recipients))
+        .order((outbox::created_at.desc(), outbox::id.desc()))
+        .limit(limit)
+        .select(OutboxRow::as_select())
+        .load(conn)
 }
 
 /// Queues a text message; call inside the transaction of its cause.
@@ -46,6 +88,16 @@ pub fn enqueue(
     kind: &str,
     payload: &impl serde::Serialize,
 ) -> QueryResult<String> {
+    insert(conn, tenant_id, kind, payload, None)
+}
+
+fn insert(
+    conn: &mut DbConn,
+    tenant_id: Option<&str>,
+    kind: &str,
+    payload: &impl serde::Serialize,
+    tag: Option<Tag<'_>>,
+) -> QueryResult<String> {
     let payload = serde_json::to_string(payload).unwrap_or_default();
     let at = now();
     let row = OutboxRow {
@@ -60,6 +112,9 @@ pub fn enqueue(
         last_error: None,
         created_at: at,
         sent_at: None,
+        purpose: tag.map(|t| t.purpose.to_string()),
+        recipient: tag.map(|t| t.recipient.to_string()),
+        bounced: false,
     };
     diesel::insert_into(outbox::table).values(&row).execute(conn)?;
     Ok(row.id)
@@ -111,6 +166,19 @@ pub fn mark_failed(conn: &mut DbConn, id: &str, error: &str, retry_at: Option<Na
             outbox::status.eq(status),
             outbox::attempts.eq(outbox::attempts + 1),
             outbox::next_attempt_at.eq(retry_at.unwrap_or_else(now)),
+            outbox::locked_until.eq(None::<NaiveDateTime>),
+            outbox::last_error.eq(Some(error.chars().take(1000).collect::<String>())),
+        ))
+        .execute(conn)
+}
+
+/// Records a permanent refusal by the receiving server: dead at once, marked `bounced`.
+pub fn mark_bounced(conn: &mut DbConn, id: &str, error: &str) -> QueryResult<usize> {
+    diesel::update(outbox::table.find(id))
+        .set((
+            outbox::status.eq("dead"),
+            outbox::bounced.eq(true),
+            outbox::attempts.eq(outbox::attempts + 1),
             outbox::locked_until.eq(None::<NaiveDateTime>),
             outbox::last_error.eq(Some(error.chars().take(1000).collect::<String>())),
         ))

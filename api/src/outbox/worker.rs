@@ -20,7 +20,7 @@ use super::OutboxSignal;
 use super::retry::{MAX_ATTEMPTS, backoff};
 use super::store::{self, KIND_EMAIL, KIND_SMS, OutboxRow};
 use crate::db::{Db, now};
-use crate::mail::{Email, Mailer};
+use crate::mail::{Email, Mailer, MailerError};
 use crate::sms::{Sms, SmsSender};
 
 const POLL: Duration = Duration::from_secs(2);
@@ -103,10 +103,22 @@ async fn record_failure(db: &Db, id: String, attempts_before: i32, error: String
     }
 }
 
+/// The receiving server refused the message for good: no retries, and staff see it bounced.
+async fn record_bounce(db: &Db, id: String, error: String) {
+    tracing::warn!(outbox_id = %id, error = %error, "outbox: message rejected for good");
+    let row = id.clone();
+    if let Err(e) = db.write(move |conn| Ok(store::mark_bounced(conn, &row, &error)?)).await {
+        tracing::error!(outbox_id = %id, error = %e, "outbox: cannot record delivery outcome");
+    }
+}
+
 async fn deliver(db: &Db, channels: &Channels, row: OutboxRow) {
     let result = match row.kind.as_str() {
         KIND_EMAIL => match serde_json::from_str::<Email>(&row.payload) {
-            Ok(email) => channels.mailer.send(&row.id, &email).await.map_err(|e| e.to_string()),
+            Ok(email) => match channels.mailer.send(&row.id, &email).await {
+                Err(MailerError::Rejected(why)) => return record_bounce(db, row.id, why).await,
+                sent => sent.map_err(|e| e.to_string()),
+            },
             Err(e) => Err(format!("unreadable payload: {e}")),
         },
         KIND_SMS => match (serde_json::from_str::<Sms>(&row.payload), &channels.sms) {

@@ -3,7 +3,6 @@
 //! read it. Sessions only: an API key has no person behind it.
 
 use actix_web::{HttpResponse, get, patch, post, web};
-use chrono::TimeDelta;
 use serde_json::json;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -11,9 +10,9 @@ use super::model::StaffMe;
 use super::model::{ChangeEmail, ConfirmEmail, EmailChangeStarted, UpdateMe};
 use super::store::{self, StaffRow};
 use crate::activity::{self, store::Subject};
-use crate::auth::codes::{self, Checked, normalize_email};
+use crate::auth::codes::normalize_email;
+use crate::auth::email_proof;
 use crate::auth::principal::account_gone;
-use crate::auth::rate_limit::{self, Limit};
 use crate::auth::store::SessionRow;
 use crate::auth::{Actor, StaffSession};
 use crate::db::DbConn;
@@ -26,9 +25,6 @@ use crate::outbox;
 use crate::state::AppState;
 use crate::tenants::store as tenant_store;
 use crate::tr;
-
-/// How long the code for a new address lives.
-const EMAIL_CODE_MINUTES: i64 = 15;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(get_me).service(update_me).service(change_my_email).service(confirm_my_email);
@@ -154,18 +150,11 @@ pub async fn change_my_email(
                 return Err(ApiError::validation("email", "is already your login email"));
             }
             taken(conn, &s, &email)?;
-            let limit = Limit { max: 5, window: TimeDelta::hours(1), cooldown: None };
-            if let Err(wait) = rate_limit::hit(conn, &realm(&s), limit)? {
-                let detail =
-                    format!("You asked for several codes already. Try again in {} minutes.", wait.div_ceil(60));
-                return Err(ApiError::RateLimited { detail, retry_after_secs: wait });
-            }
-            let ttl = TimeDelta::minutes(EMAIL_CODE_MINUTES);
-            let (code, row) = codes::issue_proof(conn, &keys, &realm(&s), &s.tenant_id, &email, ttl)?;
+            let (code, row) = email_proof::issue(conn, &keys, &realm(&s), &s.tenant_id, &email)?;
             let lang = tenant_store::get(conn, &s.tenant_id)?.language_for(me.language.as_deref());
             let lines = [
                 tr!(lang, "staff-email-code", email = &email, code = &code),
-                tr!(lang, "email-code-expiry", minutes = EMAIL_CODE_MINUTES),
+                tr!(lang, "email-code-expiry", minutes = email_proof::CODE_MINUTES),
                 tr!(lang, "email-code-ignore"),
             ];
             let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
@@ -204,24 +193,12 @@ pub async fn confirm_my_email(
     let s = who.session;
     let body = body.into_inner();
     let email = normalize_email(&body.email);
-    let code: String = body.code.chars().filter(char::is_ascii_digit).collect();
     let keys = state.keys.clone();
     let max = state.config.auth.code_max_attempts;
     let me = state
         .db
         .write(move |conn| {
-            match codes::check_code(conn, &keys, &realm(&s), &email, &code, max)? {
-                Checked::Proved => {}
-                // 403, not 422: the request is well formed, the proof is what fails (and not
-                // 401, which would say the session itself is gone).
-                Checked::Wrong { left } if left > 0 => {
-                    let tries = if left == 1 { "try" } else { "tries" };
-                    return Err(ApiError::Forbidden(format!("This code is wrong. {left} {tries} left.")));
-                }
-                Checked::Wrong { .. } | Checked::NoCode => {
-                    return Err(ApiError::Forbidden("This code is wrong or has expired. Ask for a new code.".into()));
-                }
-            }
+            email_proof::check(conn, &keys, &realm(&s), &email, &body.code, max)?;
             let before = myself(conn, &s)?;
             taken(conn, &s, &email)?;
             store::set_email(conn, &s.tenant_id, &s.subject_id, &email)?;

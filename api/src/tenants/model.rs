@@ -33,6 +33,7 @@ pub struct TenantRow {
     pub updated_at: NaiveDateTime,
     pub mail_from: Option<String>,
     pub language: String,
+    pub remember_device: bool,
 }
 
 /// A tenant as its staff and API keys see it.
@@ -73,6 +74,9 @@ pub struct Tenant {
     /// The language the business writes to clients who have not chosen theirs: emails,
     /// PDFs, and the portal for a visitor whose browser asks for none Portico speaks.
     pub language: Language,
+    /// Whether the login pages offer "keep me signed in on this device" (30 days) for this
+    /// business's clients and staff. Off: every browser session ends when the browser closes.
+    pub remember_device: bool,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -97,6 +101,8 @@ pub struct PublicBranding {
     /// are set up. A client without a mobile on file still gets the code by email; the
     /// answer is the same either way.
     pub sms_login: bool,
+    /// Whether the login page may offer "keep me signed in on this device" (`remember`).
+    pub remember_device: bool,
 }
 
 /// Changes to the caller's tenant. Fields left out stay as they are; `null` clears an
@@ -169,6 +175,9 @@ pub struct UpdateTenant {
     #[schema(value_type = Option<String>, nullable, format = Email)]
     pub mail_from: Option<Option<String>>,
     pub language: Option<Language>,
+    /// Off: browser sessions always end when the browser closes; sessions already kept
+    /// for 30 days run out as they were promised.
+    pub remember_device: Option<bool>,
 }
 
 #[derive(Debug, AsChangeset)]
@@ -187,6 +196,7 @@ pub struct TenantChanges {
     pub locale: Option<String>,
     pub mail_from: Option<Option<String>>,
     pub language: Option<String>,
+    pub remember_device: Option<bool>,
     pub updated_at: NaiveDateTime,
 }
 
@@ -209,6 +219,7 @@ impl UpdateTenant {
             locale: self.locale,
             mail_from: self.mail_from.map(|m| m.map(|a| a.trim().to_lowercase())),
             language: self.language.map(|l| l.as_str().to_string()),
+            remember_device: self.remember_device,
             updated_at: now,
         }
     }
@@ -232,6 +243,7 @@ impl From<TenantRow> for Tenant {
             locale: r.locale,
             mail_from: r.mail_from,
             language,
+            remember_device: r.remember_device,
             created_at: utc(r.created_at),
             updated_at: utc(r.updated_at),
         }
@@ -254,6 +266,7 @@ impl From<TenantRow> for PublicBranding {
             timezone: r.timezone,
             locale: r.locale,
             sms_login: false,
+            remember_device: r.remember_device,
         }
     }
 }

@@ -49,3 +49,10 @@ pub async fn staff_login(app: &TestApp, email: &str) -> Value {
     assert_eq!(body["status"], "authenticated", "{body}");
     body
 }
+
+/// Lets the same person log in again at once: the resend cooldown and hourly windows are
+/// cleared rather than waited out.
+pub fn clear_limits(app: &TestApp) {
+    use diesel::RunQueryDsl;
+    app.db.write_sync(|conn| Ok(diesel::sql_query("DELETE FROM rate_limits").execute(conn)?)).unwrap();
+}

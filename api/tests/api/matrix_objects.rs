@@ -402,6 +402,7 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         ("POST", "/invoices") => json!({ "client_id": ana, "title": "Pwned", "lines": lines }),
         ("PATCH", "/invoices/{id}") => json!({ "title": "Pwned" }),
         ("POST", "/invoices/{id}/payments") => json!({ "amount_minor": 100, "method": "bank_transfer" }),
+        ("POST", "/auth/switch") => json!({ "account_id": o["clients:b"] }),
         ("PATCH", "/me") => json!({ "name": "Pwned" }),
         ("POST", "/me/email") => json!({ "email": "pwned@evil.example" }),
         ("POST", "/me/email/confirm") => json!({ "email": "pwned@evil.example", "code": "123456" }),
@@ -417,6 +418,8 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         }
         ("POST", "/portal/invoices/{id}/pay") => json!({ "provider": "stripe" }),
         ("PATCH", "/portal/me") => json!({ "name": "Pwned" }),
+        ("POST", "/portal/me/email") => json!({ "email": "pwned@evil.example" }),
+        ("POST", "/portal/me/email/confirm") => json!({ "email": "pwned@evil.example", "code": "123456" }),
         ("POST", "/portal/projects/{id}/feedback") => json!({ "rating": 1 }),
         ("POST", "/portal/projects/{id}/threads") => json!({ "title": "Pwned", "body": "Pwned" }),
         ("POST", "/portal/quotes/{id}/decline") => json!({ "comment": "Pwned" }),

@@ -56,14 +56,32 @@ api.use({
   },
 });
 
-setRefresher(async (_realm, refreshToken): Promise<Tokens | null> => {
+// The custom header proves the call comes from this app: another site can make the browser
+// send the cookie, but not this header.
+const CSRF = { 'X-Portico-CSRF': '1' };
+
+/** New tokens for a realm: by the refresh token when the session holds one, else by its cookie. */
+export async function refreshTokens(realm: Realm, refreshToken?: string): Promise<Tokens | null> {
   try {
-    const { data } = await api.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
+    if (refreshToken) {
+      const { data } = await api.POST('/api/v1/auth/refresh', { body: { refresh_token: refreshToken } });
+      return data ?? null;
+    }
+    // The cookie is sent only to its realm's own auth path.
+    const { data } =
+      realm === 'console'
+        ? await api.POST('/api/v1/auth/refresh', { params: { header: CSRF }, body: {} })
+        : await api.POST('/api/v1/portal/{slug}/auth/refresh', {
+            params: { path: { slug: realm.slice('portal:'.length) }, header: CSRF },
+            body: {},
+          });
     return data ?? null;
   } catch {
     return null;
   }
-});
+}
+
+setRefresher(refreshTokens);
 
 /** Awaits an openapi-fetch call and returns its data, or throws an `ApiProblem`. */
 export async function call<T>(

@@ -12,12 +12,18 @@ export type CodeRequested = components['schemas']['CodeRequested'];
 export type AccountChoice = components['schemas']['AccountChoice'];
 export type Tokens = components['schemas']['Tokens'];
 
+/**
+ * Every login asks for a browser session: the refresh token goes in an HttpOnly cookie, and
+ * `remember` ("keep me signed in on this device") makes it last 30 days where the business allows.
+ */
 export interface LoginApi {
   requestCode(email: string): Promise<CodeRequested>;
-  verifyCode(email: string, code: string): Promise<LoginResponse>;
-  redeemLink(token: string): Promise<LoginResponse>;
-  selectAccount(selectionToken: string, accountId: string): Promise<LoginResponse>;
+  verifyCode(email: string, code: string, remember?: boolean): Promise<LoginResponse>;
+  redeemLink(token: string, remember?: boolean): Promise<LoginResponse>;
+  selectAccount(selectionToken: string, accountId: string, remember?: boolean): Promise<LoginResponse>;
 }
+
+const browser = (remember = false) => ({ cookie: true, remember });
 
 export function portalLogin(slug: string): LoginApi {
   const path = { path: { slug } };
@@ -29,15 +35,25 @@ export function portalLogin(slug: string): LoginApi {
           body: { email, language: currentLanguage() },
         }),
       ),
-    verifyCode: (email, code) =>
-      call(api.POST('/api/v1/portal/{slug}/auth/otp/verify', { params: path, body: { email, code } })),
-    redeemLink: (token) =>
-      call(api.POST('/api/v1/portal/{slug}/auth/magic-link', { params: path, body: { token } })),
-    selectAccount: (selection_token, account_id) =>
+    verifyCode: (email, code, remember) =>
+      call(
+        api.POST('/api/v1/portal/{slug}/auth/otp/verify', {
+          params: path,
+          body: { email, code, ...browser(remember) },
+        }),
+      ),
+    redeemLink: (token, remember) =>
+      call(
+        api.POST('/api/v1/portal/{slug}/auth/magic-link', {
+          params: path,
+          body: { token, ...browser(remember) },
+        }),
+      ),
+    selectAccount: (selection_token, account_id, remember) =>
       call(
         api.POST('/api/v1/portal/{slug}/auth/select', {
           params: path,
-          body: { selection_token, account_id },
+          body: { selection_token, account_id, ...browser(remember) },
         }),
       ),
   };
@@ -46,10 +62,12 @@ export function portalLogin(slug: string): LoginApi {
 export const consoleLogin: LoginApi = {
   requestCode: (email) =>
     call(api.POST('/api/v1/auth/otp', { body: { email, language: currentLanguage() } })),
-  verifyCode: (email, code) => call(api.POST('/api/v1/auth/otp/verify', { body: { email, code } })),
-  redeemLink: (token) => call(api.POST('/api/v1/auth/magic-link', { body: { token } })),
-  selectAccount: (selection_token, account_id) =>
-    call(api.POST('/api/v1/auth/select', { body: { selection_token, account_id } })),
+  verifyCode: (email, code, remember) =>
+    call(api.POST('/api/v1/auth/otp/verify', { body: { email, code, ...browser(remember) } })),
+  redeemLink: (token, remember) =>
+    call(api.POST('/api/v1/auth/magic-link', { body: { token, ...browser(remember) } })),
+  selectAccount: (selection_token, account_id, remember) =>
+    call(api.POST('/api/v1/auth/select', { body: { selection_token, account_id, ...browser(remember) } })),
 };
 
 export async function logOut(): Promise<void> {
@@ -58,4 +76,16 @@ export async function logOut(): Promise<void> {
   } catch {
     // Logging out locally matters more than telling the server; an expired session is fine.
   }
+}
+
+export type SwitchableAccount = components['schemas']['SwitchableAccount'];
+
+/** The accounts the login email opens (this portal's, or each business for staff). */
+export function myAccounts(): Promise<SwitchableAccount[]> {
+  return call(api.GET('/api/v1/auth/accounts')).then((list) => list.items);
+}
+
+/** Continues as another account of the same login email; the cookie follows. */
+export function switchAccount(accountId: string): Promise<Tokens> {
+  return call(api.POST('/api/v1/auth/switch', { body: { account_id: accountId, cookie: true } }));
 }

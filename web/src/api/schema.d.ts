@@ -118,6 +118,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The accounts the caller's login email opens: for a client, the accounts of this portal
+         *     that share it; for staff, each business they work for. The current one is marked.
+         */
+        get: operations["list_my_accounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout": {
         parameters: {
             query?: never;
@@ -127,7 +147,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session. */
+        /**
+         * End the current session (every tab of a browser session, at once), and forget the
+         *     browser's session cookie.
+         */
         post: operations["log_out"];
         delete?: never;
         options?: never;
@@ -197,7 +220,9 @@ export interface paths {
         put?: never;
         /**
          * New tokens for a refresh token. Each refresh token works once; presenting one that was
-         *     already used ends the session (it was copied).
+         *     already used ends the session (it was copied). A browser session sends no token: its
+         *     `portico_refresh` cookie is used, with the `X-Portico-CSRF` header, and the answer sets
+         *     the next one.
          */
         post: operations["refresh_session"];
         delete?: never;
@@ -252,6 +277,26 @@ export interface paths {
         post?: never;
         /** End one of the caller's own sessions (for example a lost phone). */
         delete: operations["end_my_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Continue as another account the login email opens, without logging in again: this
+         *     session ends and a new one starts (kept on the device as long as this one was).
+         */
+        post: operations["switch_account"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -516,6 +561,27 @@ export interface paths {
          *     activity.
          */
         post: operations["create_login_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/login-messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest login messages to the client (codes and links by email or text, invitations),
+         *     and whether each left: so staff can answer "I got no code". `sent` means the mail relay
+         *     or SMS provider accepted it; a bounce reported later by the receiving server is not seen.
+         */
+        get: operations["list_client_login_messages"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1659,7 +1725,7 @@ export interface paths {
         /**
          * Change your own name, phone, company, billing address or tax ID, the language you read
          *     (`language`), or turn non-essential emails off or on (`email_opt_out`). Fields left out stay as they are; `null` clears an
-         *     optional field. Documents already sent keep the details they were sent with. The email is your login, so only the business can change it.
+         *     optional field. Documents already sent keep the details they were sent with. The email is your login: change it with `POST /portal/me/email`, which proves the new address first.
          */
         patch: operations["update_portal_me"];
         trace?: never;
@@ -1681,6 +1747,46 @@ export interface paths {
         post: operations["make_portal_calendar_feed"];
         /** Stop your subscription URL. */
         delete: operations["revoke_portal_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me/email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start changing your login email: a 6-digit code goes to the new address, and nothing
+         *     changes until you confirm it (`/portal/me/email/confirm`) within 15 minutes.
+         */
+        post: operations["change_portal_email"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me/email/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a new login email with the code sent to it. Your old address is told, and every
+         *     other device logged in as you is logged out; this one stays.
+         */
+        post: operations["confirm_portal_email"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2239,6 +2345,26 @@ export interface paths {
         put?: never;
         /** Log in to the portal with the emailed code. */
         post: operations["verify_portal_login_code"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/{slug}/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * New tokens for a client of this portal: the same as `/auth/refresh`, at the path the
+         *     portal's session cookie is sent to.
+         */
+        post: operations["refresh_portal_session"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3488,6 +3614,13 @@ export interface components {
             id: string;
             /** @example Lukas Becker */
             name: string;
+        };
+        /**
+         * @description The accounts to switch between: clients of this portal with the same email, or the
+         *     businesses a staff email works for. One item when there is nothing to switch to.
+         */
+        AccountList: {
+            items: components["schemas"]["SwitchableAccount"][];
         };
         /** @description Several accounts share this email: pick one with `…/auth/select` within 5 minutes. */
         AccountsToChoose: {
@@ -5079,6 +5212,44 @@ export interface components {
              */
             url: string;
         };
+        /** @description A login code, link or invitation sent to the client, and what became of it. */
+        LoginMessage: {
+            /** Format: int32 */
+            attempts: number;
+            channel: components["schemas"]["LoginMessageChannel"];
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** @description Why the last try failed, as the relay or provider said it. */
+            last_error?: string | null;
+            purpose: components["schemas"]["LoginMessagePurpose"];
+            /** Format: date-time */
+            sent_at?: string | null;
+            status: components["schemas"]["LoginMessageStatus"];
+            /**
+             * @description The address or number it went to.
+             * @example maria@lopez.es
+             */
+            to: string;
+        };
+        /**
+         * @description How a login message travelled.
+         * @enum {string}
+         */
+        LoginMessageChannel: "email" | "sms";
+        LoginMessageList: {
+            items: components["schemas"]["LoginMessage"][];
+        };
+        /**
+         * @description What a login message was for.
+         * @enum {string}
+         */
+        LoginMessagePurpose: "login_code" | "invite";
+        /**
+         * @description Where a login message is.
+         * @enum {string}
+         */
+        LoginMessageStatus: "queued" | "retrying" | "sent" | "bounced" | "failed";
         /** @description The outcome of a successful code or link: `status` says which of the two it is. */
         LoginResponse: components["schemas"]["LoggedIn"] | components["schemas"]["AccountsToChoose"];
         /**
@@ -6246,6 +6417,8 @@ export interface components {
             primary_color: string;
             /** @description `#ffffff` or `#111827`, whichever reads better on `primary_color`. */
             primary_text_color: string;
+            /** @description Whether the login page may offer "keep me signed in on this device" (`remember`). */
+            remember_device: boolean;
             slug: string;
             /**
              * @description Whether the login page may offer "text me the code" (`channel: sms`): text messages
@@ -6411,6 +6584,18 @@ export interface components {
          *     }
          */
         RedeemLink: {
+            /**
+             * @description Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+             *     answer: the web app's way, so no script can read it. Refresh it with an empty body and
+             *     the `X-Portico-CSRF` header.
+             */
+            cookie?: boolean;
+            /**
+             * @description "Keep me signed in on this device": the session lasts 30 days with no idle limit
+             *     instead of ending with the browser, when the business allows it (`remember_device`
+             *     in its branding). Ignored when it does not.
+             */
+            remember?: boolean;
             token: string;
         };
         /**
@@ -6420,7 +6605,11 @@ export interface components {
          *     }
          */
         RefreshRequest: {
-            refresh_token: string;
+            /**
+             * @description Left out by a browser session: the `portico_refresh` cookie is used instead, and the
+             *     request must carry the `X-Portico-CSRF` header.
+             */
+            refresh_token?: string | null;
         };
         /** @description Minutes before the start, at most 5, each 5 to 20160 (14 days), no two alike; `[]` sends none. */
         ReminderOffsets: number[];
@@ -6572,6 +6761,18 @@ export interface components {
          */
         SelectAccount: {
             account_id: string;
+            /**
+             * @description Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+             *     answer: the web app's way, so no script can read it. Refresh it with an empty body and
+             *     the `X-Portico-CSRF` header.
+             */
+            cookie?: boolean;
+            /**
+             * @description "Keep me signed in on this device": the session lasts 30 days with no idle limit
+             *     instead of ending with the browser, when the business allows it (`remember_device`
+             *     in its branding). Ignored when it does not.
+             */
+            remember?: boolean;
             selection_token: string;
         };
         /** @description What staff write. */
@@ -6876,6 +7077,33 @@ export interface components {
             website?: string | null;
         };
         /**
+         * @description Continue as another account the session's login email opens.
+         * @example {
+         *       "account_id": "019a7b1c-0a2b-7c3d-8e4f-5a6b7c8d9e0f",
+         *       "cookie": true
+         *     }
+         */
+        SwitchAccount: {
+            account_id: string;
+            /** @description As at login: the new session's refresh token goes in the cookie, not the answer. */
+            cookie?: boolean;
+        };
+        /** @description An account the caller's login email opens. */
+        SwitchableAccount: {
+            /**
+             * @description The client's company, or for staff the business's name.
+             * @example Café Kiez
+             */
+            company?: string | null;
+            /** @description The account of the calling session. */
+            current: boolean;
+            id: string;
+            /** @example Lukas Becker */
+            name: string;
+            /** @description For staff: the business's portal slug. */
+            tenant_slug: string;
+        };
+        /**
          * @description The kind of page a notification opens in the portal.
          * @enum {string}
          */
@@ -7051,6 +7279,11 @@ export interface components {
              */
             primary_color: string;
             /**
+             * @description Whether the login pages offer "keep me signed in on this device" (30 days) for this
+             *     business's clients and staff. Off: every browser session ends when the browser closes.
+             */
+            remember_device: boolean;
+            /**
              * @description Lowercase handle in portal URLs: `/portal/{slug}`.
              * @example studio-anna
              */
@@ -7175,8 +7408,17 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @description Exchange at `POST /api/v1/auth/refresh` for new tokens; single use. */
-            refresh_token: string;
+            /**
+             * @description Kept on this device for 30 days ("keep me signed in"); otherwise the session ends
+             *     with the browser (cookie) or after the server's session limit.
+             */
+            persistent: boolean;
+            /**
+             * @description Exchange at `POST /api/v1/auth/refresh` for new tokens; single use. Absent when the
+             *     login asked for a browser session (`cookie: true`): the token is then in the
+             *     `HttpOnly` cookie `portico_refresh`, out of reach of script.
+             */
+            refresh_token?: string;
             session_id: string;
             /** @example Bearer */
             token_type: string;
@@ -7624,6 +7866,11 @@ export interface components {
             name?: string | null;
             primary_color?: string | null;
             /**
+             * @description Off: browser sessions always end when the browser closes; sessions already kept
+             *     for 30 days run out as they were promised.
+             */
+            remember_device?: boolean | null;
+            /**
              * @description Changing it changes every portal link already sent to clients. Lowercase letters,
              *     digits and single hyphens, 3 to 40 characters, starting with a letter; not one of the
              *     words of Portico's own routes (the pattern lists them).
@@ -7695,8 +7942,20 @@ export interface components {
              * @example 123456
              */
             code: string;
+            /**
+             * @description Keep the refresh token in the `HttpOnly` cookie `portico_refresh` instead of the
+             *     answer: the web app's way, so no script can read it. Refresh it with an empty body and
+             *     the `X-Portico-CSRF` header.
+             */
+            cookie?: boolean;
             /** Format: email */
             email: string;
+            /**
+             * @description "Keep me signed in on this device": the session lasts 30 days with no idle limit
+             *     instead of ending with the browser, when the business allows it (`remember_device`
+             *     in its branding). Ignored when it does not.
+             */
+            remember?: boolean;
         };
         /** @description A document sent to a client and not answered yet. */
         WaitingItem: {
@@ -8790,6 +9049,71 @@ export interface operations {
             };
         };
     };
+    list_my_accounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts, the current one marked */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountList"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key has no session, or a staff member viewing as the client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     log_out: {
         parameters: {
             query?: never;
@@ -9149,7 +9473,10 @@ export interface operations {
     refresh_session: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required when the refresh token comes from the cookie (any value, e.g. `1`) */
+                "X-Portico-CSRF"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9168,6 +9495,13 @@ export interface operations {
                     "application/json": components["schemas"]["Tokens"];
                 };
             };
+            /** @description No `refresh_token` was sent and the browser holds no session cookie: there is no session to renew */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description The body is not valid JSON */
             400: {
                 headers: {
@@ -9179,6 +9513,15 @@ export interface operations {
             };
             /** @description Invalid, expired, ended or reused refresh token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cookie was sent without the X-Portico-CSRF header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9460,6 +9803,134 @@ export interface operations {
             };
             /** @description No such session of yours */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    switch_account: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchAccount"];
+            };
+        };
+        responses: {
+            /** @description The new session */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key has no session, or a staff member viewing as the client */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an account this login email opens */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11266,6 +11737,83 @@ export interface operations {
             };
             /** @description `minutes` is out of range */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_client_login_messages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Up to 10, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginMessageList"];
+                };
+            };
+            /** @description The URL contains a NUL character */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or revoked credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The credential lacks `clients:read` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such client in your tenant */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18403,6 +18951,244 @@ export interface operations {
             };
         };
     };
+    change_portal_email: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangeEmail"];
+            };
+        };
+        responses: {
+            /** @description A code is on its way to the new address */
+            202: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangeStarted"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, or staff viewing the portal as you (read-only) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The address is invalid, or already yours */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many codes asked for; wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm_portal_email: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Any unique string (a UUID): a retry with the same key and the same request gets the first successful answer again, with `Idempotency-Replayed: true`, for 24 hours. See docs/API.md. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEmail"];
+            };
+        };
+        responses: {
+            /** @description You, with the new email */
+            200: {
+                headers: {
+                    /** @description `true` when this is the kept answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotency-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not logged in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not a client session, staff viewing the portal as you, or the code is wrong or has expired */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is still being answered; The Idempotency-Key was already used for a different request */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed authentications from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_notifications: {
         parameters: {
             query?: {
@@ -21402,6 +22188,133 @@ export interface operations {
             };
             /** @description Wrong, expired or used code */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No portal has this slug */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body stopped arriving for longer than the server waits */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Some fields are invalid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many failed attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request headers add up to more than 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    refresh_portal_session: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required when the refresh token comes from the cookie (any value, e.g. `1`) */
+                "X-Portico-CSRF"?: string | null;
+            };
+            path: {
+                /** @description The portal's slug */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description New tokens */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
+            /** @description No `refresh_token` was sent and the browser holds no session cookie: there is no session to renew */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid, expired, ended or reused refresh token, or not a session of this portal */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The cookie was sent without the X-Portico-CSRF header */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,13 +1,37 @@
-import { api, call, setActiveRealm } from './client';
+import { api, call, refreshTokens, setActiveRealm } from './client';
 import { ApiProblem } from './problem';
-import { fresh, getSession, loggedOut, portalRealm, setRefresher, setSession, type Session } from './session';
+import {
+  fresh,
+  getSession,
+  loggedOut,
+  portalRealm,
+  restore,
+  restoring,
+  setRefresher,
+  setSession,
+  type Session,
+} from './session';
 
 const realm = portalRealm('demo');
+/** A view-as session, which carries its own refresh token. */
 const soon = (ms: number): Session => ({
   accessToken: 'old',
   refreshToken: 'r1',
   sessionId: 's',
   expiresAt: Date.now() + ms,
+});
+/** A browser login: its refresh token is in the HttpOnly cookie, out of the page's reach. */
+const cookieSession = (ms: number): Session => ({
+  accessToken: 'old',
+  sessionId: 's',
+  expiresAt: Date.now() + ms,
+});
+const tokens = (access: string) => ({
+  access_token: access,
+  expires_in: 900,
+  session_id: 's',
+  token_type: 'Bearer',
+  persistent: false,
 });
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), {
@@ -22,19 +46,51 @@ afterEach(() => {
 });
 
 describe('sessions', () => {
-  it('survive a reload through sessionStorage', () => {
+  it('keep a view-as session for the tab, and a browser login nowhere a script could read later', () => {
     setSession(realm, soon(600_000));
     expect(JSON.parse(sessionStorage.getItem('portico.session.portal:demo')!).accessToken).toBe('old');
+    setSession(realm, cookieSession(600_000));
+    expect(sessionStorage.getItem('portico.session.portal:demo')).toBeNull();
+    expect(JSON.stringify(localStorage)).not.toContain('old');
+  });
+
+  it('come back from the cookie once per tab, and not at all after a logout', async () => {
+    const refresher = vi.fn(async () => tokens('restored'));
+    setRefresher(refresher);
+    const other = portalRealm('restore-test');
+    expect(restoring(other)).toBe(true);
+    const [a, b] = await Promise.all([restore(other), restore(other)]);
+    expect(refresher).toHaveBeenCalledTimes(1);
+    expect(refresher).toHaveBeenCalledWith(other);
+    expect([a?.accessToken, b?.accessToken]).toEqual(['restored', 'restored']);
+    expect(restoring(other)).toBe(false);
+    setSession(other, null, 'logout');
+    expect(await restore(other)).toBeNull();
+    expect(refresher).toHaveBeenCalledTimes(1);
+  });
+
+  it('end in this tab when another tab logs out', async () => {
+    setSession(realm, cookieSession(600_000));
+    const otherTab = new BroadcastChannel('portico.session');
+    otherTab.postMessage({ realm, kind: 'logout' });
+    await vi.waitFor(() => expect(getSession(realm)).toBeNull());
+    expect(loggedOut(realm)).toBe(true);
+    otherTab.close();
+  });
+
+  it('follow another tab that logged in or switched account', async () => {
+    const refresher = vi.fn(async () => tokens('theirs'));
+    setRefresher(refresher);
+    setSession(realm, cookieSession(600_000));
+    const otherTab = new BroadcastChannel('portico.session');
+    otherTab.postMessage({ realm, kind: 'login' });
+    await vi.waitFor(() => expect(getSession(realm)?.accessToken).toBe('theirs'));
+    expect(refresher).toHaveBeenCalledWith(realm);
+    otherTab.close();
   });
 
   it('refresh once, shortly before expiry, however many calls ask at the same time', async () => {
-    const refresher = vi.fn(async () => ({
-      access_token: 'new',
-      refresh_token: 'r2',
-      expires_in: 900,
-      session_id: 's',
-      token_type: 'Bearer',
-    }));
+    const refresher = vi.fn(async () => ({ ...tokens('new'), refresh_token: 'r2' }));
     setRefresher(refresher);
     setSession(realm, soon(30_000));
     const [a, b, c] = await Promise.all([fresh(realm), fresh(realm), fresh(realm)]);
@@ -62,6 +118,28 @@ describe('sessions', () => {
 });
 
 describe('the API client', () => {
+  it('refreshes a browser session by its cookie, with the header other sites cannot send', async () => {
+    const fetch = vi.fn(async (req: Request) => {
+      expect(new URL(req.url).pathname).toBe('/api/v1/portal/demo/auth/refresh');
+      expect(req.headers.get('X-Portico-CSRF')).toBe('1');
+      expect(await req.json()).toEqual({});
+      return json(200, tokens('fresh'));
+    });
+    vi.stubGlobal('fetch', fetch);
+    expect((await refreshTokens(realm))?.access_token).toBe('fresh');
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('refreshes a view-as session by its own token at the console path', async () => {
+    const fetch = vi.fn(async (req: Request) => {
+      expect(new URL(req.url).pathname).toBe('/api/v1/auth/refresh');
+      expect(await req.json()).toEqual({ refresh_token: 'r1' });
+      return json(200, { ...tokens('fresh'), refresh_token: 'r2' });
+    });
+    vi.stubGlobal('fetch', fetch);
+    expect((await refreshTokens(realm, 'r1'))?.refresh_token).toBe('r2');
+  });
+
   it('sends the active session and ends it when the server says 401', async () => {
     const fetch = vi.fn(async (req: Request) => {
       expect(req.headers.get('Authorization')).toBe('Bearer old');

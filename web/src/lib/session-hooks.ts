@@ -3,10 +3,22 @@
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { setActiveRealm } from '@/api/client';
-import { fresh, getSession, msUntilRefresh, subscribe, type Realm } from '@/api/session';
+import { fresh, getSession, msUntilRefresh, restore, restoring, subscribe, type Realm } from '@/api/session';
 
 export function useSession(realm: Realm) {
   return useSyncExternalStore(subscribe, () => getSession(realm));
+}
+
+/**
+ * Asks the browser's session cookie for a session when this tab has none yet (a new tab, a
+ * reload); true while the answer is awaited.
+ */
+export function useRestore(realm: Realm): boolean {
+  const pending = useSyncExternalStore(subscribe, () => restoring(realm));
+  useEffect(() => {
+    if (pending) void restore(realm);
+  }, [realm, pending]);
+  return pending;
 }
 
 /** Makes `realm` the one that authenticates API calls while this screen is shown. */

@@ -13,6 +13,7 @@ export const branding = {
   locale: 'en-GB',
   language: 'en' as const,
   sms_login: false,
+  remember_device: true,
 };
 
 export const base = '/portal/demo';

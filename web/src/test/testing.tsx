@@ -103,6 +103,7 @@ export const tenant = {
   currency: 'EUR',
   locale: 'en-GB',
   language: 'en' as const,
+  remember_device: true,
   login_title: null,
   login_message: null,
   logo_url: null,

@@ -57,8 +57,13 @@ impl SmtpServer {
                 b"250 OK\r\n"
             } else if upper.starts_with("RCPT") {
                 let addr = line.split(['<', '>']).nth(1).unwrap_or("").to_string();
-                to.push(addr);
-                b"250 OK\r\n"
+                // A mailbox that does not exist, as a real server refuses it: for good.
+                if addr.starts_with("no-such-mailbox@") {
+                    b"550 5.1.1 Recipient address rejected: User unknown\r\n"
+                } else {
+                    to.push(addr);
+                    b"250 OK\r\n"
+                }
             } else if upper.starts_with("DATA") {
                 write.write_all(b"354 go ahead\r\n").await?;
                 let mut data = String::new();

@@ -5,6 +5,7 @@ import { Rich } from '@/lib/i18n/Rich';
 import { useT } from '@/lib/i18n/hooks';
 import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
+import { RememberDevice } from './RememberDevice';
 import { clearFragment, type LinkFragment } from './fragment';
 
 /**
@@ -17,15 +18,20 @@ export function LinkConfirm({
   onAuthenticated,
   loginHref,
   chooserTitle,
+  offerRemember = false,
 }: {
   login: LoginApi;
   link: LinkFragment;
   onAuthenticated: (tokens: Tokens) => void;
   loginHref: string;
   chooserTitle?: string;
+  /** Offers "Keep me signed in on this device" before the link is used (see `LoginFlow`). */
+  offerRemember?: boolean;
 }) {
   const t = useT();
   const [busy, setBusy] = useState(false);
+  const [rememberBox, setRememberBox] = useState(false);
+  const remember = offerRemember && rememberBox;
   const [error, setError] = useState<string | null>(null);
   useEffect(clearFragment, []);
   const [choice, setChoice] = useState<Extract<LoginResponse, { status: 'choose_account' }> | null>(null);
@@ -67,7 +73,7 @@ export function LinkConfirm({
           email={link.email}
           accounts={choice.accounts}
           busy={busy}
-          onChoose={(id) => void run(() => login.selectAccount(choice.selection_token, id))}
+          onChoose={(id) => void run(() => login.selectAccount(choice.selection_token, id, remember))}
         />
       </div>
     );
@@ -96,8 +102,15 @@ export function LinkConfirm({
           </a>
         </Alert>
       )}
+      {!error && offerRemember && (
+        <RememberDevice checked={rememberBox} onChange={setRememberBox} disabled={busy} />
+      )}
       {!error && (
-        <Button className="w-full" busy={busy} onClick={() => void run(() => login.redeemLink(link.token!))}>
+        <Button
+          className="w-full"
+          busy={busy}
+          onClick={() => void run(() => login.redeemLink(link.token!, remember))}
+        >
           {link.email ? t('login.continueAs', { name: link.email }) : t('login.continue')}
         </Button>
       )}

@@ -1,4 +1,4 @@
-import { act, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { ApiProblem } from '@/api/problem';
@@ -13,6 +13,7 @@ const tokens: Tokens = {
   expires_in: 900,
   session_id: 's',
   token_type: 'Bearer',
+  persistent: false,
 };
 const authenticated: LoginResponse = { status: 'authenticated', ...tokens };
 
@@ -31,14 +32,21 @@ function fakeLogin(overrides: Partial<LoginApi> = {}): LoginApi {
   };
 }
 
-async function toCodeStep(login: LoginApi, onAuthenticated = vi.fn()) {
+async function toCodeStep(
+  login: LoginApi,
+  onAuthenticated = vi.fn(),
+  { offerRemember = false, remember = false } = {},
+) {
   const user = userEvent.setup();
-  render(<LoginFlow login={login} onAuthenticated={onAuthenticated} />);
+  render(<LoginFlow login={login} onAuthenticated={onAuthenticated} offerRemember={offerRemember} />);
   await user.type(screen.getByLabelText('Email address'), 'maria@example.com');
+  if (remember) await user.click(screen.getByRole('checkbox', { name: REMEMBER }));
   await user.click(screen.getByRole('button', { name: 'Email me a login code' }));
   await screen.findByText('Check your email');
   return { user, onAuthenticated };
 }
+
+const REMEMBER = 'Keep me signed in on this device';
 
 const problem = (status: number, detail: string, retryAfter: number | null = null) =>
   new ApiProblem({ status, title: 'x', detail, retryAfter });
@@ -68,7 +76,7 @@ describe('LoginFlow', () => {
     await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
     await user.paste('123 456');
     await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
-    expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456');
+    expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456', false);
   });
 
   it('moves focus box by box while typing', async () => {
@@ -123,7 +131,7 @@ describe('LoginFlow', () => {
     expect(await screen.findByRole('heading', { name: 'Which account?' })).toBeVisible();
     await user.click(screen.getByRole('button', { name: /Kiez Bikes/ }));
     await waitFor(() => expect(onAuthenticated).toHaveBeenCalled());
-    expect(login.selectAccount).toHaveBeenCalledWith('sel', 'c2');
+    expect(login.selectAccount).toHaveBeenCalledWith('sel', 'c2', false);
   });
 
   it('enables the resend when the countdown ends and sends again', async () => {
@@ -148,6 +156,65 @@ describe('LoginFlow', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('LoginFlow keeping the login on this device', () => {
+  const choice: LoginResponse = {
+    status: 'choose_account',
+    selection_token: 'sel',
+    accounts: [
+      { id: 'c1', name: 'Lukas Becker', company: 'Café Kiez' },
+      { id: 'c2', name: 'Lukas Becker', company: 'Kiez Bikes' },
+    ],
+  };
+
+  it('offers no such box unless asked to, and logs in for this browser session only', async () => {
+    const login = fakeLogin();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    cleanup();
+
+    const { user } = await toCodeStep(login);
+    expect(screen.queryByRole('checkbox')).toBeNull();
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123456');
+    await waitFor(() => expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456', false));
+  });
+
+  it('carries the box ticked on the email step to the code step and into the login', async () => {
+    const login = fakeLogin({ verifyCode: vi.fn(async () => choice) });
+    const { user, onAuthenticated } = await toCodeStep(login, vi.fn(), {
+      offerRemember: true,
+      remember: true,
+    });
+    const box = screen.getByRole('checkbox', { name: REMEMBER });
+    expect(box).toBeChecked();
+    expect(box).toHaveAccessibleDescription('For 30 days. Leave it off on a shared computer.');
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123456');
+    await waitFor(() => expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456', true));
+    await user.click(await screen.findByRole('button', { name: /Kiez Bikes/ }));
+    await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
+    expect(login.selectAccount).toHaveBeenCalledWith('sel', 'c2', true);
+  });
+
+  it('can still be unticked on the code step', async () => {
+    const login = fakeLogin();
+    const { user } = await toCodeStep(login, vi.fn(), { offerRemember: true, remember: true });
+    await user.click(screen.getByRole('checkbox', { name: REMEMBER }));
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123456');
+    await waitFor(() => expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456', false));
+  });
+
+  it('starts unticked when offered', async () => {
+    const login = fakeLogin();
+    const { user } = await toCodeStep(login, vi.fn(), { offerRemember: true });
+    expect(screen.getByRole('checkbox', { name: REMEMBER })).not.toBeChecked();
+    await user.click(screen.getByRole('textbox', { name: 'Digit 1 of 6' }));
+    await user.paste('123456');
+    await waitFor(() => expect(login.verifyCode).toHaveBeenCalledWith('maria@example.com', '123456', false));
   });
 });
 
@@ -246,7 +313,37 @@ describe('LinkConfirm', () => {
     expect(login.redeemLink).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Continue as maria@example.com' }));
     await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
-    expect(login.redeemLink).toHaveBeenCalledWith('tok');
+    expect(login.redeemLink).toHaveBeenCalledWith('tok', false);
+  });
+
+  it('keeps the login on this device when the box is ticked before continuing', async () => {
+    const login = fakeLogin();
+    const user = userEvent.setup();
+    render(
+      <LinkConfirm
+        login={login}
+        link={{ token: 'tok', email: 'maria@example.com' }}
+        onAuthenticated={vi.fn()}
+        loginHref="/login"
+        offerRemember
+      />,
+    );
+    await user.click(screen.getByRole('checkbox', { name: REMEMBER }));
+    await user.click(screen.getByRole('button', { name: 'Continue as maria@example.com' }));
+    await waitFor(() => expect(login.redeemLink).toHaveBeenCalledWith('tok', true));
+  });
+
+  it('offers no box on a link page that does not ask for it', () => {
+    render(
+      <LinkConfirm
+        login={fakeLogin()}
+        link={{ token: 'tok', email: 'maria@example.com' }}
+        onAuthenticated={vi.fn()}
+        loginHref="/login"
+      />,
+    );
+    expect(screen.getByRole('button', { name: 'Continue as maria@example.com' })).toBeVisible();
+    expect(screen.queryByRole('checkbox')).toBeNull();
   });
 
   it('says a used link is used, with a way to get a new code', async () => {

@@ -6,6 +6,7 @@ import { useT } from '@/lib/i18n/hooks';
 import { formatSeconds, useCountdown } from '@/lib/useCountdown';
 import type { AccountChoice, CodeRequested, LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
+import { RememberDevice } from './RememberDevice';
 import type { RequestTextCode } from './textCode';
 
 type Channel = CodeRequested['channel'];
@@ -30,6 +31,11 @@ export interface LoginFlowProps {
    * messages are set up passes it; the console never does (staff codes always go by email).
    */
   requestTextCode?: RequestTextCode;
+  /**
+   * Offers "Keep me signed in on this device". Only where the business allows it (a portal's
+   * branding says so; the console always offers it and the server applies the business's rule).
+   */
+  offerRemember?: boolean;
 }
 
 /**
@@ -43,11 +49,15 @@ export function LoginFlow({
   chooserTitle,
   initialEmail = '',
   requestTextCode,
+  offerRemember = false,
 }: LoginFlowProps) {
   const t = useT();
   const [step, setStep] = useState<Step>({ name: 'email' });
   const [email, setEmail] = useState(initialEmail);
   const [code, setCode] = useState('');
+  // One choice for the whole flow: ticked on the email step, it still holds on the code step.
+  const [rememberBox, setRememberBox] = useState(false);
+  const remember = offerRemember && rememberBox;
   const [busy, setBusy] = useState(false);
   /** Which of the two send buttons is waiting for the server. */
   const [sending, setSending] = useState<Channel | null>(null);
@@ -118,7 +128,7 @@ export function LoginFlow({
     setError(null);
     setBusy(true);
     try {
-      finish(await login.verifyCode(email.trim(), value));
+      finish(await login.verifyCode(email.trim(), value, remember));
     } catch (e) {
       fail(e);
       setCode('');
@@ -132,7 +142,7 @@ export function LoginFlow({
     setError(null);
     setBusy(true);
     try {
-      finish(await login.selectAccount(step.selectionToken, accountId));
+      finish(await login.selectAccount(step.selectionToken, accountId, remember));
     } catch (e) {
       fail(e);
       if (e instanceof ApiProblem && e.status === 401) setStep({ name: 'email' });
@@ -190,6 +200,7 @@ export function LoginFlow({
           invalid={Boolean(error)}
           describedBy="code-help"
         />
+        {offerRemember && <RememberDevice checked={rememberBox} onChange={setRememberBox} disabled={busy} />}
         <Button type="submit" className="w-full" busy={busy} disabled={code.length !== 6}>
           {t('login.code.submit')}
         </Button>
@@ -236,6 +247,7 @@ export function LoginFlow({
         hint={requestTextCode ? t('login.email.hintText') : t('login.email.hint')}
         onChange={(e) => setEmail(e.target.value)}
       />
+      {offerRemember && <RememberDevice checked={rememberBox} onChange={setRememberBox} disabled={busy} />}
       <div className="space-y-3">
         <Button type="submit" className="w-full" busy={busy && sending !== 'sms'} disabled={busy || cooling}>
           {t('login.email.submit')}

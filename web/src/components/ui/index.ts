@@ -10,3 +10,4 @@ export { Cell, ResponsiveTable, type Column } from './Table';
 export { MenuToggle, ShellNav, SkipLink, type NavItem } from './ShellNav';
 export { TabLinks } from './TabLinks';
 export { CountTile } from './CountTile';
+export { CheckboxField } from './CheckboxField';

@@ -21,6 +21,7 @@ function stubs(extra: ApiStubs = {}): ApiStubs {
     },
     'GET /api/v1/clients/cl_1': { body: aClient({ notes: 'Prefers calls after 5pm.' }) },
     'GET /api/v1/clients/cl_1/overview': { body: anOverview() },
+    'GET /api/v1/clients/cl_1/login-messages': { body: { items: [] } },
     'GET /api/v1/clients/cl_1/activity': {
       body: {
         items: [
@@ -92,6 +93,41 @@ describe('ClientDetailPage', () => {
 
     expect(await screen.findByText('Invitation sent to maria@example.com')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Send a new invitation' })).toBeEnabled();
+  });
+
+  it('lists the invitation among the login messages once sent', async () => {
+    let invited = false;
+    stubApi(
+      stubs({
+        'POST /api/v1/clients/cl_1/invite': () => {
+          invited = true;
+          return { body: aClient({ invited_at: '2025-03-04T09:00:00Z' }) };
+        },
+        'GET /api/v1/clients/cl_1/login-messages': () => ({
+          body: {
+            items: invited
+              ? [
+                  {
+                    id: 'lm_1',
+                    channel: 'email',
+                    purpose: 'invite',
+                    to: 'maria@example.com',
+                    status: 'queued',
+                    attempts: 0,
+                    created_at: '2025-03-04T09:00:00Z',
+                  },
+                ]
+              : [],
+          },
+        }),
+      }),
+    );
+    renderAt('/app/clients/cl_1', page);
+
+    expect(await screen.findByText('No login messages yet.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Invite to portal' }));
+    expect(await screen.findByText('Invitation by email')).toBeInTheDocument();
+    expect(screen.getByText('Waiting to send')).toBeInTheDocument();
   });
 
   it('converts a lead from a form into a client with portal access, and says how it came', async () => {

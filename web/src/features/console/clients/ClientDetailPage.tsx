@@ -11,6 +11,7 @@ import { ClientSections } from './ClientSections';
 import { ClientStatusBadge } from './ClientStatusBadge';
 import { ComposeEmail } from './ComposeEmail';
 import { ConvertLeadButton } from './ConvertLeadButton';
+import { LoginMessagesCard } from './LoginMessagesCard';
 import { PortalAccessCard } from './PortalAccessCard';
 import { usePortalActions, type PortalActions } from './usePortalActions';
 import { useFormatDate } from '@/lib/console-queries';
@@ -55,6 +56,7 @@ function ClientDetail({ client }: { client: Client }) {
         <div className="min-w-0 space-y-6 lg:col-start-3 lg:row-start-1">
           <ClientDetails client={client} />
           <PortalAccessCard client={client} portal={portal} />
+          <LoginMessagesCard client={client} />
           <Card title={t('consoleClients.field.notes')}>
             <p className="mb-2 text-sm text-slate-600">{t('consoleClients.notesPrivate')}</p>
             {client.notes ? (

@@ -18,7 +18,8 @@ type Tokens = components['schemas']['Tokens'];
 function viewAsUrl(slug: string, t: Tokens): string {
   const fragment = new URLSearchParams({
     access_token: t.access_token,
-    refresh_token: t.refresh_token,
+    // A view-as session asks for no cookie, so its refresh token is in the answer.
+    refresh_token: t.refresh_token ?? '',
     expires_in: String(t.expires_in),
     session_id: t.session_id,
   });

@@ -9,6 +9,7 @@ import { useT } from '@/lib/i18n/hooks';
 import { RequireSession } from '@/lib/RequireSession';
 import { useActiveRealm } from '@/lib/session-hooks';
 import { isAdmin, useStaffMe } from './api';
+import { BusinessSwitcher } from './BusinessSwitcher';
 import { useStaffLanguage } from './language';
 import { NamePrompt } from './NamePrompt';
 import { navFor, ROLE_KEYS } from './nav';
@@ -63,6 +64,7 @@ function Shell() {
             </div>
           </div>
           <div className="flex items-center gap-2">
+            <BusinessSwitcher />
             {me.data && (
               <a
                 href={`/portal/${me.data.tenant_slug}`}

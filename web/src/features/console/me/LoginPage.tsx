@@ -7,9 +7,10 @@ import { readLinkFragment } from '@/components/login/fragment';
 import { LanguagePicker } from '@/components/LanguagePicker';
 import { LinkConfirm } from '@/components/login/LinkConfirm';
 import { LoginFlow } from '@/components/login/LoginFlow';
+import { Loading } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
 import { safeNext } from '@/lib/safe-next';
-import { useActiveRealm, useSession } from '@/lib/session-hooks';
+import { useActiveRealm, useRestore, useSession } from '@/lib/session-hooks';
 
 function ConsoleLoginFrame({ children }: { children: ReactNode }) {
   const t = useT();
@@ -48,16 +49,25 @@ export function ConsoleLoginPage() {
   const t = useT();
   useActiveRealm('console');
   const session = useSession('console');
+  // Logged in in another tab (or kept on this device): the cookie says so, and the page moves on.
+  const checking = useRestore('console');
   const complete = useCompleteLogin();
   const location = useLocation();
   if (session) return <Navigate to={safeNext(location.search, '/app')} replace />;
   return (
     <ConsoleLoginFrame>
-      <LoginFlow
-        login={consoleLogin}
-        onAuthenticated={complete}
-        chooserTitle={t('consoleMe.login.whichBusiness')}
-      />
+      {/* No form to type into while the answer may still take the person elsewhere. */}
+      {checking ? (
+        <Loading />
+      ) : (
+        // Always offered: the server keeps the login only where the business allows it.
+        <LoginFlow
+          login={consoleLogin}
+          onAuthenticated={complete}
+          chooserTitle={t('consoleMe.login.whichBusiness')}
+          offerRemember
+        />
+      )}
     </ConsoleLoginFrame>
   );
 }
@@ -75,6 +85,7 @@ export function ConsoleLinkPage() {
         onAuthenticated={complete}
         loginHref="/app/login"
         chooserTitle={t('consoleMe.login.whichBusiness')}
+        offerRemember
       />
     </ConsoleLoginFrame>
   );

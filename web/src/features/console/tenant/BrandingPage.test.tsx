@@ -2,11 +2,15 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
 import { BrandingPage } from './BrandingPage';
-import { me, problem, renderAt, stubApi, tenant } from '@/test/testing';
+import { me, problem, renderAt, stubApi, tenant as sampleTenant } from '@/test/testing';
 
 afterEach(() => vi.unstubAllGlobals());
 
+const tenant = { ...sampleTenant, remember_device: false };
+
 const page = [{ path: '/app/settings/branding', element: <BrandingPage /> }];
+
+const REMEMBER = 'Let clients and staff stay signed in for 30 days';
 
 function preview() {
   return screen.getByRole('figure', { name: /Live preview/ });
@@ -145,5 +149,49 @@ describe('BrandingPage', () => {
 
     expect(await screen.findByText('Branding saved')).toBeInTheDocument();
     expect(sent).toEqual({ timezone: 'America/New_York', currency: 'USD' });
+  });
+
+  it('lets clients and staff stay signed in for 30 days, saved with the rest', async () => {
+    let sent: unknown;
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: tenant },
+      'PATCH /api/v1/tenant': async (request) => {
+        sent = await request.json();
+        return { body: { ...tenant, remember_device: true, updated_at: '2025-03-05T10:00:00Z' } };
+      },
+    });
+    renderAt('/app/settings/branding', page);
+
+    const box = await screen.findByRole('checkbox', { name: REMEMBER });
+    expect(box).not.toBeChecked();
+    expect(box).toHaveAccessibleDescription(/Off: every session ends when the browser closes\./);
+    expect(within(preview()).queryByRole('checkbox')).toBeNull();
+    await userEvent.click(box);
+    // The preview shows what the login page will offer.
+    expect(
+      within(preview()).getByRole('checkbox', { name: 'Keep me signed in on this device' }),
+    ).toBeDisabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Branding saved')).toBeInTheDocument();
+    expect(sent).toEqual({ remember_device: true });
+    expect(screen.getByRole('checkbox', { name: REMEMBER })).toBeChecked();
+  });
+
+  it('forgets an unsaved change of it on discard', async () => {
+    stubApi({
+      'GET /api/v1/me': { body: me },
+      'GET /api/v1/tenant': { body: { ...tenant, remember_device: true } },
+    });
+    renderAt('/app/settings/branding', page);
+
+    const box = await screen.findByRole('checkbox', { name: REMEMBER });
+    expect(box).toBeChecked();
+    await userEvent.click(box);
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+    await userEvent.click(screen.getByRole('button', { name: 'Discard changes' }));
+    expect(screen.getByRole('checkbox', { name: REMEMBER })).toBeChecked();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeDisabled();
   });
 });

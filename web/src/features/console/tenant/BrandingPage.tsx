@@ -5,6 +5,7 @@ import {
   Alert,
   Button,
   Card,
+  CheckboxField,
   ErrorState,
   Loading,
   PageHeader,
@@ -13,7 +14,7 @@ import {
   useToast,
 } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
-import { tenantKey, updateTenant, useConsoleMe, useTenant, type Tenant } from './api';
+import { tenantKey, updateTenant, useConsoleMe, useTenant, type Tenant, type UpdateTenant } from './api';
 import { changesOf, draftOf, HEX6, type BrandingDraft } from './brandingDraft';
 import { ColorField } from './ColorField';
 import { LoginPreview } from './LoginPreview';
@@ -65,9 +66,13 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
   const toast = useToast();
   const [saved] = useState(() => draftOf(tenant));
   const [draft, setDraft] = useState(saved);
+  const [remember, setRemember] = useState(tenant.remember_device);
   const form = useRef<HTMLFormElement>(null);
   const set = (key: keyof BrandingDraft, value: string) => setDraft((d) => ({ ...d, [key]: value }));
-  const changes = changesOf(saved, draft);
+  const changes: UpdateTenant = {
+    ...changesOf(saved, draft),
+    ...(remember !== tenant.remember_device && { remember_device: remember }),
+  };
   const dirty = Object.keys(changes).length > 0;
   const coloursValid = HEX6.test(draft.primary_color.trim()) && HEX6.test(draft.accent_color.trim());
 
@@ -147,6 +152,7 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
               hint={t('consoleTenant.login.logoHint')}
               onChange={(e) => set('logo_url', e.target.value)}
             />
+            <RememberDeviceSetting checked={remember} onChange={setRemember} />
           </div>
         </Card>
         <Card title={t('consoleTenant.colours.title')}>
@@ -186,7 +192,14 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
             {t('consoleTenant.save')}
           </Button>
           {dirty ? (
-            <Button variant="ghost" onClick={() => setDraft(saved)} disabled={save.isPending}>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                setDraft(saved);
+                setRemember(tenant.remember_device);
+              }}
+              disabled={save.isPending}
+            >
               {t('consoleTenant.discard')}
             </Button>
           ) : (
@@ -195,8 +208,28 @@ function BrandingEditor({ tenant }: { tenant: Tenant }) {
         </div>
       </form>
       <aside className="lg:sticky lg:top-6 lg:self-start" aria-label={t('consoleTenant.previewLabel')}>
-        <LoginPreview draft={draft} savedPrimary={saved.primary_color} />
+        <LoginPreview draft={draft} savedPrimary={saved.primary_color} remember={remember} />
       </aside>
     </div>
+  );
+}
+
+/** Whether login pages offer "Keep me signed in on this device" to this business's clients and staff. */
+function RememberDeviceSetting({
+  checked,
+  onChange,
+}: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const t = useT();
+  return (
+    <CheckboxField
+      name="remember_device"
+      label={t('consoleTenant.login.remember')}
+      hint={t('consoleTenant.login.rememberHint')}
+      checked={checked}
+      onChange={onChange}
+    />
   );
 }

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { LoginCard } from '@/components/branding/LoginCard';
+import { RememberDevice } from '@/components/login/RememberDevice';
 import { Button, TextField } from '@/components/ui';
 import { brandColors, brandStyle } from '@/lib/color';
 import { useT } from '@/lib/i18n/hooks';
@@ -12,7 +13,16 @@ const EMAIL_EXAMPLE = 'you@example.com';
  * The portal's login page as clients will see it, drawn by the portal's own `LoginCard` in
  * the colours being chosen, so the owner judges the real thing while typing.
  */
-export function LoginPreview({ draft, savedPrimary }: { draft: BrandingDraft; savedPrimary: string }) {
+export function LoginPreview({
+  draft,
+  savedPrimary,
+  remember,
+}: {
+  draft: BrandingDraft;
+  savedPrimary: string;
+  /** The login page offers "Keep me signed in on this device". */
+  remember: boolean;
+}) {
   const t = useT();
   // While a hex is half typed, keep showing the last colour that parsed.
   const primary = HEX6.test(draft.primary_color.trim())
@@ -42,6 +52,7 @@ export function LoginPreview({ draft, savedPrimary }: { draft: BrandingDraft; sa
               placeholder={EMAIL_EXAMPLE}
               disabled
             />
+            {remember && <RememberDevice checked={false} onChange={() => {}} disabled />}
             {/* Full opacity: a faded button would misrepresent the colour being judged. */}
             <Button className="w-full" disabled style={{ opacity: 1 }}>
               {t('login.email.submit')}

@@ -17,6 +17,7 @@ const branding = {
   locale: 'en-GB',
   language: 'en' as const,
   sms_login: false,
+  remember_device: true,
 };
 
 const appointment = {

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { sessionFromTokens, setSession } from '@/api/session';
 import { safeNext } from '@/lib/safe-next';
-import { useSession } from '@/lib/session-hooks';
+import { useRestore, useSession } from '@/lib/session-hooks';
 import { portalLogin, type Tokens } from '@/api/login';
 import { readLinkFragment } from '@/components/login/fragment';
 import { LanguagePicker } from '@/components/LanguagePicker';
@@ -13,6 +13,7 @@ import { portalTextCode } from '@/components/login/textCode';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal } from '@/lib/portal';
 import { LoginCard } from '@/components/branding/LoginCard';
+import { Loading } from '@/components/ui';
 
 function useCompleteLogin() {
   const { realm, base } = usePortal();
@@ -37,6 +38,8 @@ export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
   const t = useT();
   const { slug, base, realm, branding } = usePortal();
   const session = useSession(realm);
+  // Logged in in another tab (or kept on this device): the cookie says so, and the page moves on.
+  const checking = useRestore(realm);
   const complete = useCompleteLogin();
   const location = useLocation();
   const [login] = useState(() => portalLogin(slug));
@@ -46,12 +49,18 @@ export function PortalLoginPage({ below }: { below?: React.ReactNode }) {
     <Centered>
       <div className="w-full max-w-md space-y-6">
         <LoginCard branding={branding}>
-          <LoginFlow
-            login={login}
-            onAuthenticated={complete}
-            chooserTitle={t('portalMe.whichAccount')}
-            requestTextCode={branding.sms_login ? textCode : undefined}
-          />
+          {/* No form to type into while the answer may still take the person elsewhere. */}
+          {checking ? (
+            <Loading />
+          ) : (
+            <LoginFlow
+              login={login}
+              onAuthenticated={complete}
+              chooserTitle={t('portalMe.whichAccount')}
+              requestTextCode={branding.sms_login ? textCode : undefined}
+              offerRemember={branding.remember_device}
+            />
+          )}
         </LoginCard>
         <LanguagePicker className="flex items-center justify-center gap-2 text-sm" />
         {below}
@@ -68,7 +77,13 @@ export function PortalLinkPage() {
   return (
     <Centered>
       <LoginCard branding={branding}>
-        <LinkConfirm login={login} link={link} onAuthenticated={complete} loginHref={`${base}/login`} />
+        <LinkConfirm
+          login={login}
+          link={link}
+          onAuthenticated={complete}
+          loginHref={`${base}/login`}
+          offerRemember={branding.remember_device}
+        />
       </LoginCard>
     </Centered>
   );

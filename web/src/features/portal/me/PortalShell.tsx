@@ -8,6 +8,7 @@ import { ErrorState, Loading, MenuToggle, ShellNav, SkipLink } from '@/component
 import { messageOf } from '@/api/problem';
 import { RequireSession } from '@/lib/RequireSession';
 import { useSession } from '@/lib/session-hooks';
+import { AccountSwitcher } from './AccountSwitcher';
 import { usePortalMe } from './api';
 import { useClientLanguage } from './language';
 import { useClientZoneNoted } from './zone';
@@ -66,6 +67,7 @@ function Shell({ bell }: { bell?: ReactNode }) {
           </NavLink>
           <div className="flex items-center gap-2">
             {bell}
+            <AccountSwitcher readOnly={impersonated} />
             <span className="hidden text-sm text-slate-700 sm:inline" data-testid="client-name">
               {me.data?.name}
             </span>

@@ -1,7 +1,7 @@
 import { configure, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach } from 'vitest';
-import { renderAt, stubApi } from '@/test/testing';
+import { problem, renderAt, stubApi } from '@/test/testing';
 import { PortalContext, portalInfo } from '@/lib/portal';
 import { ProfilePage } from './ProfilePage';
 
@@ -22,6 +22,7 @@ const branding = {
   locale: 'en-GB',
   language: 'en' as const,
   sms_login: false,
+  remember_device: false,
 };
 
 const me = {
@@ -164,4 +165,109 @@ it('makes a private calendar link, shows it once, and can stop it', async () => 
   expect(await screen.findByText('Calendar link stopped')).toBeVisible();
   expect(screen.getByRole('button', { name: 'Make my calendar link' })).toBeVisible();
   expect(fetch.mock.calls.map(([r]) => (r as Request).method)).toContain('DELETE');
+});
+
+describe('changing the login email', () => {
+  const NEW = 'maria.lopez@newmail.example';
+  const profile = {
+    'GET /api/v1/portal/me': { body: me },
+    'GET /api/v1/portal/me/calendar-feed': { body: { active: false } },
+  };
+
+  async function askForCode() {
+    await userEvent.click(await screen.findByRole('button', { name: 'Change email' }));
+    await userEvent.type(screen.getByLabelText('New email address'), NEW);
+    await userEvent.click(screen.getByRole('button', { name: 'Send code' }));
+  }
+
+  it('sends a code to the new address, confirms it and shows the new email', async () => {
+    const bodies: Record<string, unknown> = {};
+    stubApi({
+      ...profile,
+      'POST /api/v1/portal/me/email': async (request) => {
+        bodies.start = await request.json();
+        return { status: 202, body: { email: NEW, expires_at: '2026-11-02T09:15:00Z' } };
+      },
+      'POST /api/v1/portal/me/email/confirm': async (request) => {
+        bodies.confirm = await request.json();
+        return { body: { ...me, email: NEW } };
+      },
+    });
+    renderAt('/portal/demo/profile', routes);
+    expect(await screen.findByLabelText('Email')).toHaveValue('maria@example.com');
+    await askForCode();
+
+    const code = await screen.findByLabelText(`Enter the code we sent to ${NEW}`);
+    expect(code).toHaveAccessibleDescription('6 digits. The code works until 2 Nov 2026, 10:15.');
+    await userEvent.type(code, '123456');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm new email' }));
+
+    expect(
+      await screen.findByText(`Your login email is now ${NEW}. Your other devices have been logged out.`),
+    ).toBeVisible();
+    expect(screen.getByLabelText('Email')).toHaveValue(NEW);
+    expect(bodies).toEqual({ start: { email: NEW }, confirm: { email: NEW, code: '123456' } });
+  });
+
+  it('shows why the server refused the new address beside it', async () => {
+    stubApi({
+      ...profile,
+      'POST /api/v1/portal/me/email': problem(422, 'The request is invalid.', [
+        { field: 'email', message: 'This is already your login email.' },
+      ]),
+    });
+    renderAt('/portal/demo/profile', routes);
+    await askForCode();
+    expect(await screen.findByLabelText('New email address')).toHaveAccessibleDescription(
+      'This is already your login email.',
+    );
+    expect(screen.queryByLabelText(/Enter the code/)).toBeNull();
+  });
+
+  it('says a wrong code is wrong, in the server’s words, and keeps the old email', async () => {
+    stubApi({
+      ...profile,
+      'POST /api/v1/portal/me/email': {
+        status: 202,
+        body: { email: NEW, expires_at: '2026-11-02T09:15:00Z' },
+      },
+      'POST /api/v1/portal/me/email/confirm': problem(403, 'This code is wrong or has expired.'),
+    });
+    renderAt('/portal/demo/profile', routes);
+    await askForCode();
+    await userEvent.type(await screen.findByLabelText(`Enter the code we sent to ${NEW}`), '000000');
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm new email' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('This code is wrong or has expired.');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByLabelText('Email')).toHaveValue('maria@example.com');
+  });
+
+  it('says how long to wait after too many codes', async () => {
+    stubApi({
+      ...profile,
+      'POST /api/v1/portal/me/email': {
+        status: 429,
+        raw: JSON.stringify({
+          type: 'x',
+          title: 'Too many',
+          status: 429,
+          detail: 'Too many codes asked for.',
+        }),
+        headers: { 'content-type': 'application/problem+json', 'Retry-After': '90' },
+      },
+    });
+    renderAt('/portal/demo/profile', routes);
+    await askForCode();
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many codes asked for. You can try again in 1:30.',
+    );
+  });
+
+  it('is not offered to staff viewing as the client', async () => {
+    stubApi({ 'GET /api/v1/portal/me': { body: { ...me, impersonated: true } } });
+    renderAt('/portal/demo/profile', routes);
+    expect(await screen.findByLabelText('Email')).toHaveValue('maria@example.com');
+    expect(screen.queryByRole('button', { name: 'Change email' })).toBeNull();
+  });
 });

@@ -9,6 +9,7 @@ import { updatePortalMe, usePortalMe, type PortalMe } from './api';
 import { usePortal } from '@/lib/portal';
 import { markZoneNoted } from '@/lib/portal-zone';
 import { CalendarFeedCard } from './CalendarFeedCard';
+import { LoginEmail } from './LoginEmail';
 import { ZoneField } from './ZoneField';
 
 export function ProfilePage() {
@@ -92,7 +93,7 @@ function EmailPreference({ me }: { me: PortalMe }) {
 
 function ProfileForm({ me }: { me: PortalMe }) {
   const t = useT();
-  const { slug, branding } = usePortal();
+  const { slug } = usePortal();
   const queryClient = useQueryClient();
   const toast = useToast();
   const [name, setName] = useState(me.name);
@@ -127,16 +128,17 @@ function ProfileForm({ me }: { me: PortalMe }) {
 
   return (
     <Card>
+      {readOnly && (
+        <div className="mb-5">
+          <Alert tone="warning">{t('portalMe.profileReadOnly')}</Alert>
+        </div>
+      )}
+      {/* Its own form, beside the profile's: the email changes with a code, not with "Save changes". */}
+      <div className="mb-5 border-b border-slate-100 pb-5">
+        <LoginEmail me={me} readOnly={readOnly} />
+      </div>
       <form className="space-y-5" onSubmit={submit} noValidate>
-        {readOnly && <Alert tone="warning">{t('portalMe.profileReadOnly')}</Alert>}
         {save.isError && <Alert tone="error">{messageOf(save.error)}</Alert>}
-        <TextField
-          label={t('portalMe.email')}
-          value={me.email}
-          disabled
-          hint={t('portalMe.emailHint', { name: branding.name })}
-          readOnly
-        />
         <TextField
           label={t('portalMe.fullName')}
           name="name"

@@ -1,0 +1,2 @@
+ALTER TABLE tenants DROP COLUMN remember_device;
+ALTER TABLE sessions DROP COLUMN persistent;
