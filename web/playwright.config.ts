@@ -22,7 +22,9 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   use: {
-    baseURL: `http://127.0.0.1:${API_PORT}`,
+    // localhost, not 127.0.0.1: passkeys need a domain name (WebAuthn refuses an IP address
+    // as the relying party), and the server's public URL names the same host.
+    baseURL: `http://localhost:${API_PORT}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
@@ -37,7 +39,7 @@ export default defineConfig({
         '--disable-component-update',
         '--disable-sync',
         // A tenant's own domain, for the custom-domain test, without touching /etc/hosts.
-        `--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1`,
+        `--host-resolver-rules=MAP ${CUSTOM_DOMAIN} 127.0.0.1, MAP localhost 127.0.0.1`,
       ],
     },
   },
@@ -62,7 +64,7 @@ export default defineConfig({
       stdout: 'pipe',
       env: {
         PORTICO_LISTEN: `127.0.0.1:${API_PORT}`,
-        PORTICO_PUBLIC_URL: `http://127.0.0.1:${API_PORT}`,
+        PORTICO_PUBLIC_URL: `http://localhost:${API_PORT}`,
         PORTICO_DATABASE_URL: `sqlite://${data}/portico.db`,
         PORTICO_DATA_DIR: data,
         PORTICO_WEB_DIR: 'dist',

@@ -28,6 +28,9 @@ pub async fn run(db: Db, storage: crate::storage::Storage) {
         if let Err(e) = db.write(move |conn| Ok(idempotency::purge_before(conn, before)?)).await {
             tracing::warn!(error = %e, "housekeeping: cannot remove old idempotency keys");
         }
+        if let Err(e) = db.write(|conn| Ok(crate::passkeys::store::purge_ceremonies(conn, now())?)).await {
+            tracing::warn!(error = %e, "housekeeping: cannot remove unfinished passkey ceremonies");
+        }
         match crate::messages::attachments::purge_stale(&db, &storage).await {
             Ok(0) => {}
             Ok(n) => tracing::info!(files = n, "housekeeping: removed uploads no message took"),

@@ -43,6 +43,7 @@ pub mod notifications;
 pub mod openapi;
 pub mod outbox;
 pub mod parties;
+pub mod passkeys;
 pub mod payments;
 pub mod pdf;
 pub mod products;

@@ -7,8 +7,8 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::{
     api_keys, bookings, client_overview, clients, contracts, dashboard, deliverables, feedback, files, forms, health,
-    home, invoices, login, messages, metrics, notifications, payments, products, projects, quotes, service_orders,
-    staff, templates, tenants, time_logs, webhooks,
+    home, invoices, login, messages, metrics, notifications, passkeys, payments, products, projects, quotes,
+    service_orders, staff, templates, tenants, time_logs, webhooks,
 };
 
 /// Every route of the server. Registered here once, for the server and for the spec.
@@ -17,6 +17,8 @@ pub fn all(cfg: &mut ServiceConfig) {
         scope::scope("/api/v1")
             .configure(login::routes::configure)
             .configure(login::sessions::configure)
+            .configure(login::passkey::configure)
+            .configure(passkeys::routes::configure)
             .configure(clients::portal::configure)
             .configure(clients::own_email::configure)
             .configure(staff::profile::configure)

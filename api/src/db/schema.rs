@@ -131,6 +131,34 @@ diesel::table! {
 }
 
 diesel::table! {
+    passkeys (id) {
+        id -> Text,
+        tenant_id -> Text,
+        kind -> Text,
+        subject_id -> Text,
+        user_handle -> Text,
+        credential_id -> Text,
+        credential -> Text,
+        name -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    passkey_ceremonies (id) {
+        id -> Text,
+        purpose -> Text,
+        realm -> Text,
+        tenant_id -> Nullable<Text>,
+        kind -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
+        state -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     rate_limits (bucket) {
         bucket -> Text,
         window_start -> Timestamp,
@@ -823,6 +851,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     login_codes,
     sessions,
     rate_limits,
+    passkeys,
+    passkey_ceremonies,
     outbox,
     counters,
     service_orders,

@@ -37,10 +37,12 @@ pub const SECRET_ROUTES: &[(Method, &str)] = &[
     (Method::POST, "/api/v1/auth/select"),
     (Method::POST, "/api/v1/auth/refresh"),
     (Method::POST, "/api/v1/auth/switch"),
+    (Method::POST, "/api/v1/auth/passkey"),
     (Method::POST, "/api/v1/portal/{slug}/auth/otp/verify"),
     (Method::POST, "/api/v1/portal/{slug}/auth/magic-link"),
     (Method::POST, "/api/v1/portal/{slug}/auth/select"),
     (Method::POST, "/api/v1/portal/{slug}/auth/refresh"),
+    (Method::POST, "/api/v1/portal/{slug}/auth/passkey"),
     (Method::POST, "/api/v1/clients/{id}/impersonate"),
     // Secrets shown once.
     (Method::POST, "/api/v1/api-keys"),

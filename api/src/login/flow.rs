@@ -2,8 +2,8 @@
 //! (staff, who may belong to several tenants): request a code, prove it (code or link),
 //! choose an account when several share the email, get a session.
 
-use actix_web::HttpRequest;
 use actix_web::http::header::USER_AGENT;
+use actix_web::{HttpRequest, HttpResponse};
 use chrono::TimeDelta;
 use serde_json::json;
 
@@ -12,6 +12,7 @@ use crate::activity;
 use crate::activity::store::Subject;
 use crate::auth::Actor;
 use crate::auth::codes::{self, Checked, link_fragment};
+use crate::auth::cookie;
 use crate::auth::jwt::{self, SELECT, SelectClaims};
 use crate::auth::otp::{hmac_hex, sha256_hex};
 use crate::auth::rate_limit::{self, Limit};
@@ -468,4 +469,27 @@ pub fn start_staff(
     let actor = Actor::Staff { id: staff_id.to_string() };
     activity::store::insert(conn, tenant_id, &actor, "logged_in", subject, json!({ "session_id": tokens.session_id }))?;
     Ok(tokens)
+}
+
+pub fn realm_path(realm: &Realm) -> String {
+    match realm {
+        Realm::Portal(t) => cookie::portal_path(&t.slug),
+        Realm::Console => cookie::console_path(),
+    }
+}
+
+/// The login's answer; with `cookie`, its refresh token moves into the browser's cookie.
+pub fn respond(
+    state: &AppState,
+    mut outcome: LoginResponse,
+    cookie: bool,
+    path: String,
+) -> Result<HttpResponse, ApiError> {
+    let mut response = HttpResponse::Ok();
+    if let (true, LoginResponse::Authenticated(done)) = (cookie, &mut outcome)
+        && let Some(kept) = cookie::keep(&mut done.tokens, path, &state.config)
+    {
+        response.cookie(kept);
+    }
+    Ok(response.json(outcome))
 }

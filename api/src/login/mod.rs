@@ -3,6 +3,7 @@
 
 pub mod flow;
 pub mod model;
+pub mod passkey;
 pub mod routes;
 pub mod sessions;
 pub mod switch;

@@ -4,7 +4,7 @@
 use actix_web::{HttpRequest, HttpResponse, post, web};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use super::flow::{self as login, Origin, Realm, guarded};
+use super::flow::{self as login, Origin, Realm, guarded, realm_path, respond};
 use super::model::{Channel, CodeRequested, LoginResponse, RedeemLink, RequestCode, SelectAccount, VerifyCode};
 use crate::auth::codes::normalize_email;
 use crate::auth::cookie;
@@ -283,22 +283,4 @@ pub async fn select_staff_account(
     let (token, account) = (body.selection_token, body.account_id);
     let attempt = login::select(&state, Realm::Console, token, account, body.remember, Origin::of(&req));
     respond(&state, guarded(&state, &req, attempt).await?, body.cookie, cookie::console_path())
-}
-
-fn realm_path(realm: &Realm) -> String {
-    match realm {
-        Realm::Portal(t) => cookie::portal_path(&t.slug),
-        Realm::Console => cookie::console_path(),
-    }
-}
-
-/// The login's answer; with `cookie`, its refresh token moves into the browser's cookie.
-fn respond(state: &AppState, mut outcome: LoginResponse, cookie: bool, path: String) -> Result<HttpResponse, ApiError> {
-    let mut response = HttpResponse::Ok();
-    if let (true, LoginResponse::Authenticated(done)) = (cookie, &mut outcome)
-        && let Some(kept) = cookie::keep(&mut done.tokens, path, &state.config)
-    {
-        response.cookie(kept);
-    }
-    Ok(response.json(outcome))
 }

@@ -50,6 +50,7 @@ mod migrations;
 mod notifications;
 mod openapi;
 mod outbox;
+mod passkeys;
 mod payments;
 mod plans;
 mod portal;

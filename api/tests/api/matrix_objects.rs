@@ -191,6 +191,10 @@ async fn objects(app: &TestApp, ana_token: &str, ana_session: &str) -> Objects {
     o.insert("clients", ana_id.clone());
     o.insert("grants", ana_id.clone());
     o.insert("sessions", ana_session.to_string());
+    let mut authenticator = webauthn_authenticator_rs::softpasskey::SoftPasskey::new(true);
+    crate::passkeys::register(app, ana_token, &mut authenticator, "Ana's phone").await;
+    let keys = app.req_as(ana_token, Method::GET, "/api/v1/auth/passkeys").send().await.unwrap();
+    o.insert("passkeys", id(&keys.json::<Value>().await.unwrap()["items"][0]));
 
     let service = created(
         app,
@@ -402,6 +406,7 @@ fn body(method: &Method, path: &str, op: &Value, o: &Objects) -> Body {
         ("POST", "/invoices") => json!({ "client_id": ana, "title": "Pwned", "lines": lines }),
         ("PATCH", "/invoices/{id}") => json!({ "title": "Pwned" }),
         ("POST", "/invoices/{id}/payments") => json!({ "amount_minor": 100, "method": "bank_transfer" }),
+        ("POST", "/auth/passkeys") => json!({ "ceremony_id": "none", "name": "Pwned", "credential": {} }),
         ("POST", "/auth/switch") => json!({ "account_id": o["clients:b"] }),
         ("PATCH", "/me") => json!({ "name": "Pwned" }),
         ("POST", "/me/email") => json!({ "email": "pwned@evil.example" }),

@@ -29,7 +29,7 @@ export const api = createClient<paths>({ baseUrl: baseUrl(), fetch: (request) =>
 
 // Login steps carry their own credential (a code, a link, a refresh token), and their 401s
 // (a wrong code) say nothing about the session, so they must neither send nor end it.
-const PUBLIC = /\/auth\/(otp|otp\/verify|magic-link|select|refresh)$/;
+const PUBLIC = /\/auth\/(otp|otp\/verify|magic-link|select|refresh|passkey|passkey\/options)$/;
 
 const auth: Middleware = {
   async onRequest({ request }) {

@@ -21,7 +21,13 @@ export interface LoginApi {
   verifyCode(email: string, code: string, remember?: boolean): Promise<LoginResponse>;
   redeemLink(token: string, remember?: boolean): Promise<LoginResponse>;
   selectAccount(selectionToken: string, accountId: string, remember?: boolean): Promise<LoginResponse>;
+  /** Options for "sign in with a passkey" (a discoverable login: no email). */
+  passkeyOptions(): Promise<PasskeyOptions>;
+  /** The authenticator's answer (`PublicKeyCredential.toJSON()`) to those options. */
+  passkeyLogin(ceremonyId: string, credential: object, remember?: boolean): Promise<LoginResponse>;
 }
+
+export type PasskeyOptions = components['schemas']['PasskeyOptions'];
 
 const browser = (remember = false) => ({ cookie: true, remember });
 
@@ -56,6 +62,14 @@ export function portalLogin(slug: string): LoginApi {
           body: { selection_token, account_id, ...browser(remember) },
         }),
       ),
+    passkeyOptions: () => call(api.POST('/api/v1/portal/{slug}/auth/passkey/options', { params: path })),
+    passkeyLogin: (ceremony_id, credential, remember) =>
+      call(
+        api.POST('/api/v1/portal/{slug}/auth/passkey', {
+          params: path,
+          body: { ceremony_id, credential: credential as Record<string, never>, ...browser(remember) },
+        }),
+      ),
   };
 }
 
@@ -68,6 +82,13 @@ export const consoleLogin: LoginApi = {
     call(api.POST('/api/v1/auth/magic-link', { body: { token, ...browser(remember) } })),
   selectAccount: (selection_token, account_id, remember) =>
     call(api.POST('/api/v1/auth/select', { body: { selection_token, account_id, ...browser(remember) } })),
+  passkeyOptions: () => call(api.POST('/api/v1/auth/passkey/options')),
+  passkeyLogin: (ceremony_id, credential, remember) =>
+    call(
+      api.POST('/api/v1/auth/passkey', {
+        body: { ceremony_id, credential: credential as Record<string, never>, ...browser(remember) },
+      }),
+    ),
 };
 
 export async function logOut(): Promise<void> {

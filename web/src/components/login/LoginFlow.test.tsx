@@ -1,11 +1,24 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { LoginApi, LoginResponse, Tokens } from '@/api/login';
+import type { LoginApi, LoginResponse, PasskeyOptions, Tokens } from '@/api/login';
 import { ApiProblem } from '@/api/problem';
+import { getPasskey, PasskeyError, passkeysSupported } from '@/lib/webauthn';
 import { stubApi } from '@/test/testing';
 import { LinkConfirm } from './LinkConfirm';
 import { LoginFlow } from './LoginFlow';
 import { portalTextCode } from './textCode';
+
+// The browser's passkey dialog cannot run in jsdom; what LoginFlow does around it can.
+vi.mock('@/lib/webauthn', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/webauthn')>()),
+  passkeysSupported: vi.fn(() => true),
+  getPasskey: vi.fn(),
+}));
+
+beforeEach(() => {
+  vi.mocked(passkeysSupported).mockReturnValue(true);
+  vi.mocked(getPasskey).mockReset();
+});
 
 const tokens: Tokens = {
   access_token: 'a',
@@ -16,6 +29,11 @@ const tokens: Tokens = {
   persistent: false,
 };
 const authenticated: LoginResponse = { status: 'authenticated', ...tokens };
+// The schema leaves the WebAuthn options opaque (an empty record); these are what a browser gets.
+const passkeyOptions = {
+  ceremony_id: 'cer_1',
+  options: { publicKey: { challenge: 'Y2hhbGxlbmdl', rpId: 'localhost', allowCredentials: [] } },
+} as unknown as PasskeyOptions;
 
 function fakeLogin(overrides: Partial<LoginApi> = {}): LoginApi {
   return {
@@ -28,6 +46,8 @@ function fakeLogin(overrides: Partial<LoginApi> = {}): LoginApi {
     verifyCode: vi.fn(async () => authenticated),
     redeemLink: vi.fn(async () => authenticated),
     selectAccount: vi.fn(async () => authenticated),
+    passkeyOptions: vi.fn(async () => passkeyOptions),
+    passkeyLogin: vi.fn(async () => authenticated),
     ...overrides,
   };
 }
@@ -374,5 +394,91 @@ describe('LinkConfirm', () => {
     );
     expect(screen.getByRole('alert')).toHaveTextContent('This login link is incomplete');
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('LoginFlow with a passkey', () => {
+  const PASSKEY = 'Sign in with a passkey';
+  const credential = { id: 'cred', type: 'public-key', response: { signature: 'c2ln' } };
+
+  it('asks for options, lets the browser sign them, and logs in with the answer', async () => {
+    vi.mocked(getPasskey).mockResolvedValue(credential);
+    const login = fakeLogin();
+    const onAuthenticated = vi.fn();
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={onAuthenticated} offerRemember />);
+    await user.click(screen.getByRole('checkbox', { name: REMEMBER }));
+    await user.click(screen.getByRole('button', { name: PASSKEY }));
+
+    await waitFor(() => expect(onAuthenticated).toHaveBeenCalledWith(authenticated));
+    expect(getPasskey).toHaveBeenCalledWith(passkeyOptions.options);
+    expect(login.passkeyLogin).toHaveBeenCalledWith('cer_1', credential, true);
+    const order = [login.passkeyOptions, getPasskey, login.passkeyLogin].map(
+      (fn) => vi.mocked(fn).mock.invocationCallOrder[0],
+    );
+    expect(order).toEqual([...order].sort((a, b) => a! - b!));
+    // No email is needed: the passkey names its account.
+    expect(login.requestCode).not.toHaveBeenCalled();
+  });
+
+  it('logs in for this browser session only when the box is not offered', async () => {
+    vi.mocked(getPasskey).mockResolvedValue(credential);
+    const login = fakeLogin();
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: PASSKEY }));
+    await waitFor(() => expect(login.passkeyLogin).toHaveBeenCalledWith('cer_1', credential, false));
+  });
+
+  it('says a closed passkey dialog was cancelled, and stays on the email step', async () => {
+    vi.mocked(getPasskey).mockRejectedValue(new PasskeyError('cancelled'));
+    const login = fakeLogin();
+    const onAuthenticated = vi.fn();
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={onAuthenticated} />);
+    await user.click(screen.getByRole('button', { name: PASSKEY }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Passkey sign-in was cancelled.');
+    expect(login.passkeyLogin).not.toHaveBeenCalled();
+    expect(onAuthenticated).not.toHaveBeenCalled();
+    expect(screen.getByLabelText('Email address')).toBeVisible();
+    expect(screen.getByRole('button', { name: PASSKEY })).toBeEnabled();
+  });
+
+  it('shows the server’s words when it refuses the passkey', async () => {
+    vi.mocked(getPasskey).mockResolvedValue(credential);
+    const detail = 'This passkey is not registered here. Log in with a code instead.';
+    const login = fakeLogin({ passkeyLogin: vi.fn(async () => Promise.reject(problem(401, detail))) });
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: PASSKEY }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(detail);
+  });
+
+  it('offers the account choice when the passkey opens several', async () => {
+    vi.mocked(getPasskey).mockResolvedValue(credential);
+    const login = fakeLogin({
+      passkeyLogin: vi.fn(async () => ({
+        status: 'choose_account' as const,
+        selection_token: 'sel',
+        accounts: [
+          { id: 'c1', name: 'Lukas Becker', company: 'Café Kiez' },
+          { id: 'c2', name: 'Lukas Becker', company: 'Kiez Bikes' },
+        ],
+      })),
+    });
+    const user = userEvent.setup();
+    render(<LoginFlow login={login} onAuthenticated={vi.fn()} />);
+    await user.click(screen.getByRole('button', { name: PASSKEY }));
+    expect(await screen.findByRole('heading', { name: 'Which account?' })).toBeVisible();
+    expect(
+      screen.getByText('This email has more than one account. Choose the one to continue with.'),
+    ).toBeVisible();
+  });
+
+  it('is not offered where the browser cannot use passkeys', () => {
+    vi.mocked(passkeysSupported).mockReturnValue(false);
+    render(<LoginFlow login={fakeLogin()} onAuthenticated={vi.fn()} />);
+    expect(screen.getByRole('button', { name: 'Email me a login code' })).toBeVisible();
+    expect(screen.queryByRole('button', { name: PASSKEY })).toBeNull();
   });
 });

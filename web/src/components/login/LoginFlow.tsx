@@ -4,6 +4,7 @@ import { Alert, Button, CodeInput, TextField } from '@/components/ui';
 import { Rich } from '@/lib/i18n/Rich';
 import { useT } from '@/lib/i18n/hooks';
 import { formatSeconds, useCountdown } from '@/lib/useCountdown';
+import { getPasskey, PasskeyError, passkeysSupported } from '@/lib/webauthn';
 import type { AccountChoice, CodeRequested, LoginApi, LoginResponse, Tokens } from '@/api/login';
 import { AccountChooser } from './AccountChooser';
 import { RememberDevice } from './RememberDevice';
@@ -40,8 +41,9 @@ export interface LoginFlowProps {
 
 /**
  * Email → six-digit code (by email, or by text on a portal that offers it) → (account choice)
- * → session. Every failure is said in words:
- * a wrong or expired code, too many attempts with how long to wait, a network error.
+ * → session; or, where the browser can, a passkey in one step. Every failure is said in words:
+ * a wrong or expired code, too many attempts with how long to wait, a cancelled passkey
+ * dialog, a network error.
  */
 export function LoginFlow({
   login,
@@ -59,8 +61,8 @@ export function LoginFlow({
   const [rememberBox, setRememberBox] = useState(false);
   const remember = offerRemember && rememberBox;
   const [busy, setBusy] = useState(false);
-  /** Which of the two send buttons is waiting for the server. */
-  const [sending, setSending] = useState<Channel | null>(null);
+  /** Which button on the email step is waiting (for the server, or the passkey dialog). */
+  const [sending, setSending] = useState<Channel | 'passkey' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [emailError, setEmailError] = useState<string | undefined>();
   const [resendAt, setResendAt] = useState<number | null>(null);
@@ -116,6 +118,28 @@ export function LoginFlow({
             ? { name: 'code', sentMessage: t('login.alreadySentText'), asked: 'sms', sentBy: 'sms' }
             : { name: 'code', sentMessage: t('login.alreadySent'), asked: 'email', sentBy: 'email' },
         );
+      }
+    } finally {
+      setBusy(false);
+      setSending(null);
+    }
+  };
+
+  // A discoverable passkey names its account itself, so no email is asked for.
+  const signInWithPasskey = async () => {
+    setError(null);
+    setEmailError(undefined);
+    setBusy(true);
+    setSending('passkey');
+    try {
+      const ceremony = await login.passkeyOptions();
+      const credential = await getPasskey(ceremony.options);
+      finish(await login.passkeyLogin(ceremony.ceremony_id, credential, remember));
+    } catch (e) {
+      if (e instanceof PasskeyError) {
+        setError(e.reason === 'cancelled' ? t('login.passkey.cancelled') : t('login.passkey.failed'));
+      } else {
+        fail(e);
       }
     } finally {
       setBusy(false);
@@ -232,38 +256,63 @@ export function LoginFlow({
 
   const cooling = resendIn > 0 && Boolean(error);
   return (
-    <form className="space-y-5" onSubmit={(e) => void requestCode('email', e)} noValidate>
-      {error && <Alert tone="error">{error}</Alert>}
-      <TextField
-        label={t('login.email.label')}
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        autoFocus
-        required
-        value={email}
-        error={emailError}
-        hint={requestTextCode ? t('login.email.hintText') : t('login.email.hint')}
-        onChange={(e) => setEmail(e.target.value)}
-      />
-      {offerRemember && <RememberDevice checked={rememberBox} onChange={setRememberBox} disabled={busy} />}
-      <div className="space-y-3">
-        <Button type="submit" className="w-full" busy={busy && sending !== 'sms'} disabled={busy || cooling}>
-          {t('login.email.submit')}
-        </Button>
-        {requestTextCode && (
+    <div className="space-y-5">
+      <form className="space-y-5" onSubmit={(e) => void requestCode('email', e)} noValidate>
+        {error && <Alert tone="error">{error}</Alert>}
+        <TextField
+          label={t('login.email.label')}
+          type="email"
+          name="email"
+          autoComplete="email"
+          inputMode="email"
+          autoFocus
+          required
+          value={email}
+          error={emailError}
+          hint={requestTextCode ? t('login.email.hintText') : t('login.email.hint')}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        {offerRemember && <RememberDevice checked={rememberBox} onChange={setRememberBox} disabled={busy} />}
+        <div className="space-y-3">
+          <Button
+            type="submit"
+            className="w-full"
+            busy={busy && sending === 'email'}
+            disabled={busy || cooling}
+          >
+            {t('login.email.submit')}
+          </Button>
+          {requestTextCode && (
+            <Button
+              variant="secondary"
+              className="w-full"
+              busy={busy && sending === 'sms'}
+              disabled={busy || cooling}
+              onClick={() => void requestCode('sms')}
+            >
+              {t('login.email.text')}
+            </Button>
+          )}
+        </div>
+      </form>
+      {passkeysSupported() && (
+        <>
+          <p className="flex items-center gap-3 text-sm text-slate-600" aria-hidden>
+            <span className="h-px flex-1 bg-slate-200" />
+            {t('login.or')}
+            <span className="h-px flex-1 bg-slate-200" />
+          </p>
           <Button
             variant="secondary"
             className="w-full"
-            busy={busy && sending === 'sms'}
-            disabled={busy || cooling}
-            onClick={() => void requestCode('sms')}
+            busy={busy && sending === 'passkey'}
+            disabled={busy}
+            onClick={() => void signInWithPasskey()}
           >
-            {t('login.email.text')}
+            {t('login.passkey.button')}
           </Button>
-        )}
-      </div>
-    </form>
+        </>
+      )}
+    </div>
   );
 }

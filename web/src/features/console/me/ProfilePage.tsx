@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { ApiProblem, messageOf } from '@/api/problem';
 import { Alert, Button, Card, CodeInput, PageHeader, TextField, useToast } from '@/components/ui';
 import { LanguagePicker } from '@/components/LanguagePicker';
+import { PasskeysCard } from '@/components/passkeys/PasskeysCard';
+import { useFormatDate } from '@/lib/console-queries';
 import type { Language } from '@/lib/i18n';
 import { Rich } from '@/lib/i18n/Rich';
 import { useT } from '@/lib/i18n/hooks';
@@ -29,10 +31,19 @@ export function ProfilePage() {
         <NameCard me={me.data} />
         <LanguageCard />
         <EmailCard me={me.data} />
+        <Passkeys />
         <CalendarFeedCard />
       </div>
     </>
   );
+}
+
+const passkeysKey = ['console', 'passkeys'] as const;
+
+/** Your passkeys, dated like the rest of the console (the business's zone). */
+function Passkeys() {
+  const formatDate = useFormatDate();
+  return <PasskeysCard queryKey={passkeysKey} formatDate={formatDate} />;
 }
 
 /** The console's language and that of your emails: switched at once, kept in your profile. */

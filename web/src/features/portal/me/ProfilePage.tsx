@@ -10,6 +10,7 @@ import { usePortal } from '@/lib/portal';
 import { markZoneNoted } from '@/lib/portal-zone';
 import { CalendarFeedCard } from './CalendarFeedCard';
 import { LoginEmail } from './LoginEmail';
+import { Passkeys } from './Passkeys';
 import { ZoneField } from './ZoneField';
 
 export function ProfilePage() {
@@ -21,6 +22,12 @@ export function ProfilePage() {
     <div className="max-w-xl">
       <PageHeader title={t('portalMe.profileTitle')} description={t('portalMe.profileDescription')} />
       <ProfileForm key={me.data.id} me={me.data} />
+      {/* Staff viewing as the client must not see, let alone change, how the client signs in. */}
+      {!me.data.impersonated && (
+        <div className="mt-6">
+          <Passkeys />
+        </div>
+      )}
       <div className="mt-6">
         <EmailPreference me={me.data} />
       </div>
