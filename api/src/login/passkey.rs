@@ -94,7 +94,7 @@ async fn finish(
     params(("slug" = String, Path, description = "The portal's slug")),
     responses(
         (status = 200, description = "The options, and the ceremony they open", body = PasskeyOptions),
-        (status = 404, description = "No portal has this slug", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No portal has this slug, or passkeys are not available on this server (its public URL is not a domain name)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Asked too often from this address; see Retry-After", body = Problem, content_type = "application/problem+json"),
     ),
     security(()),
@@ -142,6 +142,7 @@ pub async fn log_in_to_portal_with_passkey(
     tag = "staff-auth",
     responses(
         (status = 200, description = "The options, and the ceremony they open", body = PasskeyOptions),
+        (status = 404, description = "Passkeys are not available on this server (its public URL is not a domain name)", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Asked too often from this address; see Retry-After", body = Problem, content_type = "application/problem+json"),
     ),
     security(()),

@@ -34,13 +34,18 @@ pub struct Owner<'a> {
 }
 
 /// The relying party is the public URL's host: passkeys work on it (and not on a tenant's
-/// custom domain, which is another site to the browser).
+/// custom domain, which is another site to the browser). Browsers accept only a domain name:
+/// a server whose public URL is an IP address has no passkeys (404, said in words).
 fn relying_party(config: &Config, rp_name: &str) -> Result<Webauthn, ApiError> {
     let url = &config.public_url;
-    let host = url.host_str().unwrap_or("localhost");
-    WebauthnBuilder::new(host, url)
-        .and_then(|b| b.rp_name(rp_name).build())
-        .map_err(|e| ApiError::Internal(format!("passkeys: the public URL {url} is no relying party: {e}")))
+    let unavailable = || {
+        ApiError::NotFound(format!(
+            "Passkeys are not available on this server: its public address ({url}) is not a domain name, \
+             and browsers accept passkeys only on one. Log in with a code instead."
+        ))
+    };
+    let Some(url::Host::Domain(host)) = url.host() else { return Err(unavailable()) };
+    WebauthnBuilder::new(host, url).and_then(|b| b.rp_name(rp_name).build()).map_err(|_| unavailable())
 }
 
 fn internal(e: impl std::fmt::Display) -> ApiError {

@@ -60,6 +60,7 @@ fn config(state: &AppState) -> std::sync::Arc<Config> {
     responses(
         (status = 200, description = "The options, and the ceremony they open", body = PasskeyOptions),
         (status = 403, description = "An API key has no session, or a staff member viewing as the client", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Passkeys are not available on this server (its public URL is not a domain name)", body = Problem, content_type = "application/problem+json"),
     ),
     security(("client_session" = []), ("staff_session" = [])),
 )]

@@ -151,3 +151,18 @@ async fn staff_log_in_with_a_passkey(app: TestApp) {
 }
 
 both!(a_client_logs_in_with_a_passkey_and_no_email, staff_log_in_with_a_passkey);
+
+const ON_AN_IP: &[(&str, &str)] = &[("PORTICO_PUBLIC_URL", "http://127.0.0.1:8080")];
+
+/// Browsers take passkeys only on a domain name: a server reached by IP address says so.
+async fn a_server_on_an_ip_address_offers_no_passkeys(app: TestApp) {
+    for path in ["/api/v1/auth/passkey/options", "/api/v1/portal/acme/auth/passkey/options"] {
+        let body = problem(app.http.post(app.url(path)).send().await.unwrap(), 404).await;
+        assert!(body["detail"].as_str().unwrap().contains("not a domain name"), "{body}");
+    }
+    let tokens = staff_login(&app, "owner@acme.example").await;
+    let res = app.req_as(&bearer(&tokens), Method::POST, "/api/v1/auth/passkeys/options").send().await.unwrap();
+    problem(res, 404).await;
+}
+
+both!(with ON_AN_IP; a_server_on_an_ip_address_offers_no_passkeys);

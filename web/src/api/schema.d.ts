@@ -9801,6 +9801,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Passkeys are not available on this server (its public URL is not a domain name) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Asked too often from this address; see Retry-After */
             429: {
                 headers: {
@@ -10057,6 +10066,15 @@ export interface operations {
             };
             /** @description An API key has no session, or a staff member viewing as the client */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Passkeys are not available on this server (its public URL is not a domain name) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23096,7 +23114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No portal has this slug */
+            /** @description No portal has this slug, or passkeys are not available on this server (its public URL is not a domain name) */
             404: {
                 headers: {
                     [name: string]: unknown;
