@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
 import { Alert, Spinner } from '@/components/ui';
+import { useDropdown } from '@/lib/useDropdown';
 
 export interface SwitchTarget {
   id: string;
@@ -33,31 +33,7 @@ export function SwitchMenu({
   error: string | null;
   tone?: keyof typeof tones;
 }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  // Escape and a click elsewhere close it, as people expect of a dropdown; Escape puts them
-  // back on the button. Captured, so the phone menu (also listening for Escape) stays open.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (e: MouseEvent) => {
-      if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('mousedown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('mousedown', onPointer);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, box, button } = useDropdown();
 
   return (
     <div ref={box} className="relative">

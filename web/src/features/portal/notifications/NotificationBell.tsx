@@ -1,11 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { messageOf } from '@/api/problem';
 import { Spinner } from '@/components/ui';
 import { useT } from '@/lib/i18n/hooks';
 import { usePortal, usePortalFormat } from '@/lib/portal';
 import { useReadOnly } from '@/lib/read-only';
+import { useDropdown } from '@/lib/useDropdown';
 import {
   markRead,
   targetPath,
@@ -25,32 +25,7 @@ export function NotificationBell() {
   const { slug, base } = usePortal();
   const count = useUnreadCount(slug);
   const unread = count.data?.unread_count ?? 0;
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-
-  // Escape and a click elsewhere close it, as people expect of a dropdown; Escape puts
-  // them back on the bell.
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return;
-      // The phone menu listens for Escape too; this one is on top, so it goes first (capture).
-      e.preventDefault();
-      setOpen(false);
-      button.current?.focus();
-    };
-    const onPointer = (e: PointerEvent | MouseEvent) => {
-      if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey, true);
-    document.addEventListener('mousedown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey, true);
-      document.removeEventListener('mousedown', onPointer);
-    };
-  }, [open]);
+  const { open, setOpen, panelId, box, button } = useDropdown();
 
   return (
     <div ref={box} className="relative">
