@@ -159,7 +159,15 @@ pub enum Refreshed {
     Invalid(&'static str),
 }
 
-pub fn refresh(conn: &mut DbConn, keys: &Keys, settings: &AuthSettings, token: &str) -> diesel::QueryResult<Refreshed> {
+/// New tokens for `token`, if its session is one `accept` takes (a portal's refresh path
+/// takes only its own clients' sessions).
+pub fn refresh(
+    conn: &mut DbConn,
+    keys: &Keys,
+    settings: &AuthSettings,
+    token: &str,
+    accept: impl Fn(&SessionRow) -> bool,
+) -> diesel::QueryResult<Refreshed> {
     let mut parts = token.splitn(3, '.');
     let (Some(sid), Some(generation), Some(_)) = (parts.next(), parts.next(), parts.next()) else {
         return Ok(Refreshed::Invalid("The refresh token is malformed."));
@@ -167,7 +175,7 @@ pub fn refresh(conn: &mut DbConn, keys: &Keys, settings: &AuthSettings, token: &
     let Ok(generation) = generation.parse::<i32>() else {
         return Ok(Refreshed::Invalid("The refresh token is malformed."));
     };
-    let Some(row) = store::session(conn, sid)? else {
+    let Some(row) = store::session(conn, sid)?.filter(|row| accept(row)) else {
         return Ok(Refreshed::Invalid("The refresh token is not valid."));
     };
     let at = now();

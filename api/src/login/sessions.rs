@@ -63,15 +63,11 @@ async fn refresh(
         let outcome = state
             .db
             .write(move |conn| {
-                if let Scope::Portal(tenant_id) = &scope {
-                    let sid = token.split('.').next().unwrap_or_default();
-                    let ours =
-                        store::session(conn, sid)?.is_some_and(|s| s.kind == CLIENT && &s.tenant_id == tenant_id);
-                    if !ours {
-                        return Ok(Refreshed::Invalid("The refresh token is not valid."));
-                    }
-                }
-                Ok(session::refresh(conn, &keys, &settings, &token)?)
+                let accept = |s: &store::SessionRow| match &scope {
+                    Scope::Any => true,
+                    Scope::Portal(tenant_id) => s.kind == CLIENT && &s.tenant_id == tenant_id,
+                };
+                Ok(session::refresh(conn, &keys, &settings, &token, accept)?)
             })
             .await?;
         match outcome {
